@@ -1,0 +1,3 @@
+from policyledger.cli import main
+
+main()

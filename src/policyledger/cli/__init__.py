@@ -1,0 +1,59 @@
+"""`policyledger`: the command line. Each module here adds the commands of one concern."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import click
+import typer
+from sqlalchemy.exc import OperationalError
+
+from policyledger.cli import documents
+from policyledger.cli.common import err_console, global_state
+from policyledger.cli.evaluate import eval_app
+from policyledger.errors import PolicyLedgerError
+
+app = typer.Typer(
+    name="policyledger",
+    help="Turn Taiwanese government reports (業務報告、施政報告) into a ledger of cited figures.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+
+@app.callback()
+def _options(
+    db: Annotated[str | None, typer.Option("--db", envvar="POLICYLEDGER_DB", help="Database URL (default sqlite:///policyledger.db).")] = None,
+) -> None:
+    global_state.db = db
+
+
+app.command()(documents.ingest)
+app.command()(documents.docs)
+app.command()(documents.outline)
+app.command()(documents.export)
+app.command()(documents.demo)
+app.add_typer(eval_app, name="eval")
+
+
+def main() -> None:
+    """Entry point: user errors become one line on stderr and a non-zero exit, never a traceback."""
+    try:
+        result = app(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        err_console.print("aborted")
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except PolicyLedgerError as exc:
+        err_console.print(f"[red]error[/]: {exc}", highlight=False)
+        sys.exit(1)
+    except OperationalError as exc:
+        err_console.print(f"[red]error[/]: cannot use the database: {exc.orig}", highlight=False)
+        sys.exit(2)
+    sys.exit(result if isinstance(result, int) else 0)

@@ -1,0 +1,42 @@
+"""`policyledger eval …`: scores against the development gold, printed for people."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from policyledger.cli.common import console, err_console
+from policyledger.evaluate import DEMO_REPORT, find_gold_dir, read_jsonl, score_outline
+from policyledger.layout import analyse
+from policyledger.outline import build_outline
+from policyledger.read import read_path
+
+eval_app = typer.Typer(help="Measure against hand-checked answers (../shared/dev-gold).", no_args_is_help=True)
+
+GoldOption = Annotated[str | None, typer.Option("--gold", help="Folder with outline.jsonl, claims.jsonl, qa.jsonl.")]
+SourceOption = Annotated[Path, typer.Option("--source", help="The report the gold was made from.")]
+
+
+def gold_dir(gold: str | None) -> Path:
+    found = find_gold_dir(gold)
+    if found is None:
+        err_console.print("error: no gold folder found; pass --gold DIR or set POLICYLEDGER_GOLD")
+        raise typer.Exit(2)
+    return found
+
+
+@eval_app.command("outline")
+def eval_outline(gold: GoldOption = None, source: SourceOption = DEMO_REPORT, show: Annotated[int, typer.Option(help="Differences to list.")] = 20) -> None:
+    """Precision and recall of headings (path + line + title) against outline.jsonl."""
+    folder = gold_dir(gold)
+    nodes = build_outline(analyse(read_path(source)))
+    score = score_outline(nodes, read_jsonl(folder / "outline.jsonl"))
+    console.print(f"outline headings vs {folder / 'outline.jsonl'}")
+    console.print(f"  expected {score.expected}, found {score.predicted}, matched {score.true_positives}")
+    console.print(f"  precision {score.precision:.3f}  recall {score.recall:.3f}  F1 {score.f1:.3f}")
+    for miss in score.misses[:show]:
+        console.print(f"  [red]missed[/] {miss}", highlight=False)
+    for extra in score.extras[:show]:
+        console.print(f"  [yellow]extra[/]  {extra}", highlight=False)

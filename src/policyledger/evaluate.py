@@ -1,0 +1,67 @@
+"""Measuring against hand-checked answers (`../shared/dev-gold/`): outline headings now;
+claims and questions add their own comparisons. Pure functions over records."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from policyledger.model import Node
+
+DEMO_REPORT = Path(__file__).parent / "demo" / "moea-business-report-ly10-3.txt"
+
+
+def find_gold_dir(explicit: str | None = None) -> Path | None:
+    """The gold folder: the argument, $POLICYLEDGER_GOLD, or a `shared/dev-gold` next to a parent."""
+    candidates = [explicit, os.environ.get("POLICYLEDGER_GOLD")]
+    for base in (Path.cwd(), Path(__file__).resolve()):
+        for parent in [base, *base.parents]:
+            candidates.append(str(parent / "shared" / "dev-gold"))
+            candidates.append(str(parent / ".." / "shared" / "dev-gold"))
+    for candidate in candidates:
+        if candidate and (Path(candidate) / "outline.jsonl").is_file():
+            return Path(candidate).resolve()
+    return None
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+@dataclass
+class Score:
+    true_positives: int
+    predicted: int
+    expected: int
+    misses: list[Any] = field(default_factory=list)  # expected but not found
+    extras: list[Any] = field(default_factory=list)  # found but not expected
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.expected if self.expected else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def score_outline(nodes: list[Node], gold: list[dict[str, Any]]) -> Score:
+    """Headings match on (path, line, title); only the top-level sections the gold covers count."""
+    sections = {row["path"].split("/")[0] for row in gold}
+    predicted = {(n.path, n.line_start, n.title) for n in nodes if n.path and n.path.split("/")[0] in sections}
+    expected = {(row["path"], row["line"], row["title"]) for row in gold}
+    hits = predicted & expected
+    return Score(
+        len(hits), len(predicted), len(expected),
+        misses=sorted(expected - predicted, key=lambda t: t[1]),
+        extras=sorted(predicted - expected, key=lambda t: t[1]),
+    )

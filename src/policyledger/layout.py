@@ -1,0 +1,206 @@
+"""Page furniture out, paragraph ends in: source lines to the content lines the outline reads.
+
+Text pulled out of a PDF carries running headers (a section name such as `工    業`), page
+numbers (` 8 `) and hard line breaks. This module removes the first two and decides, for each
+remaining line, whether it ends a paragraph. Which signal marks a paragraph end depends on the
+file's own convention, detected once per file:
+
+- DOCX: every line is a paragraph.
+- "trailing space" (text that pdftotext made): a line ending in a space ends a paragraph.
+- "blank line": a blank line separates paragraphs.
+- otherwise (PDF text layers): sentence-final punctuation or a visibly short line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from policyledger.markers import parse_marker
+from policyledger.model import SourceLine, SourceText
+
+_SPACE = " \t\u3000\u00a0"
+_PAGE_NUMBER = re.compile(r"^(?:[-–—－]\s*)?\d{1,4}(?:\s*[-–—－])?$|^第\s*\d{1,4}\s*頁$|^\d{1,4}\s*/\s*\d{1,4}$")
+_SPACED_OUT = re.compile(r"^\S(?:[ \u3000]{2,}\S)+$")
+_HEADER_FORBIDDEN = re.compile(r"[，。、：:；;「」（）()%％,.0-9]")
+_SENTENCE_END = tuple("。！？；：:")
+_MID_SENTENCE = tuple("，、,")
+
+
+@dataclass(frozen=True)
+class ContentLine:
+    number: int
+    text: str  # without leading and trailing spaces
+    page: int | None
+    ends_paragraph: bool
+    trailing_space: bool  # the raw line ended in whitespace (it separates Latin words when joined)
+    leading_space: bool = False  # in pdftotext output, a line opening a page starts with a space
+
+
+@dataclass(frozen=True)
+class Layout:
+    lines: list[ContentLine]
+    noise: list[int]  # source line numbers removed as running headers and page numbers
+    convention: str
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def analyse(source: SourceText) -> Layout:
+    raw = source.lines
+    noise = set(_page_furniture(raw))
+    kept = [line for line in raw if line.number not in noise and line.text.strip(_SPACE)]
+    convention = _convention(source, raw, noise)
+    blank_after = _blank_follows(raw, noise)
+    typical = _typical_width(kept)
+    lines = []
+    for line in kept:
+        stripped = line.text.strip(_SPACE)
+        trailing = line.text != line.text.rstrip(_SPACE)
+        leading = line.text != line.text.lstrip(_SPACE)
+        ends = _ends_paragraph(convention, stripped, trailing, blank_after.get(line.number, False), typical)
+        lines.append(ContentLine(line.number, stripped, line.page, ends, trailing, leading))
+    return Layout(lines, sorted(noise), convention)
+
+
+def _convention(source: SourceText, raw: list[SourceLine], noise: set[int]) -> str:
+    if source.hard_breaks:
+        return "hard"
+    content = [line for line in raw if line.number not in noise and line.text.strip(_SPACE)]
+    if not content:
+        return "hard"
+    with_trailing = sum(1 for line in content if line.text != line.text.rstrip(_SPACE))
+    if with_trailing >= 0.05 * len(content) and with_trailing >= 2:
+        return "trailing_space"
+    blanks_between = _blank_follows(raw, noise)
+    followed = sum(1 for line in content if blanks_between.get(line.number))
+    if 0 < followed < 0.6 * len(content):
+        return "blank_line"
+    return "punctuation"
+
+
+def _blank_follows(raw: list[SourceLine], noise: set[int]) -> dict[int, bool]:
+    result: dict[int, bool] = {}
+    previous: int | None = None
+    saw_blank = False
+    for line in raw:
+        if line.number in noise:
+            continue
+        if not line.text.strip(_SPACE):
+            saw_blank = True
+            continue
+        if previous is not None:
+            result[previous] = saw_blank
+        previous, saw_blank = line.number, False
+    if previous is not None:
+        result[previous] = True
+    return result
+
+
+def _ends_paragraph(convention: str, text: str, trailing: bool, blank_after: bool, typical: int) -> bool:
+    if convention == "hard":
+        return True
+    if text.endswith(_MID_SENTENCE):
+        return False
+    if convention == "trailing_space":
+        # "beyond " + "1 奈米": a space after a Latin word or number separates words, not paragraphs.
+        # A closing bracket or colon before the space still ends a heading: "（二） 積極參與亞太經濟合作(APEC) ".
+        return trailing and (not text[-1].isascii() or text[-1] in ")]:")
+    if convention == "blank_line":
+        return blank_after
+    return text.endswith(_SENTENCE_END) or display_width(text) < 0.75 * typical
+
+
+def _typical_width(lines: list[SourceLine]) -> int:
+    widths = sorted(display_width(line.text.strip(_SPACE)) for line in lines)
+    if not widths:
+        return 0
+    return widths[int(len(widths) * 0.8)]
+
+
+# --- running headers and page numbers -------------------------------------------------------
+
+
+def _page_furniture(raw: list[SourceLine]) -> list[int]:
+    content = [line for line in raw if line.text.strip(_SPACE)]
+    noise: set[int] = set()
+    noise.update(_page_edge_repeats(content))
+    page_numbers = [i for i, line in enumerate(content) if _is_page_number(line, content, i)]
+    noise.update(content[i].number for i in page_numbers)
+    known = _running_header_names(content)
+    for i in page_numbers:
+        for j in range(max(0, i - 2), i):
+            if _is_header_like(content[j].text) and _compact(content[j].text) in known:
+                noise.add(content[j].number)
+    noise.update(line.number for line in content if _SPACED_OUT.match(line.text.strip(_SPACE)) and _looks_like_section_name(line.text))
+    return sorted(noise)
+
+
+def _is_page_number(line: SourceLine, content: list[SourceLine], index: int) -> bool:
+    stripped = line.text.strip(_SPACE)
+    if not _PAGE_NUMBER.match(stripped):
+        return False
+    if line.page is not None:
+        first_on_page = index == 0 or content[index - 1].page != line.page
+        last_on_page = index == len(content) - 1 or content[index + 1].page != line.page
+        return first_on_page or last_on_page
+    return line.text != line.text.lstrip(_SPACE) or stripped.startswith(("-", "–", "—", "第"))
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _running_header_names(content: list[SourceLine]) -> set[str]:
+    """Texts a running header may have: top-level section names, spaced-out or repeated short lines."""
+    names: set[str] = set()
+    standalone = Counter(_compact(line.text) for line in content if _is_header_like(line.text))
+    names.update(text for text, count in standalone.items() if count >= 2)
+    for line in content:
+        stripped = line.text.strip(_SPACE)
+        marker = parse_marker(stripped)
+        if marker is not None and marker.family == "formal":
+            names.add(_compact(marker.rest))
+        elif _SPACED_OUT.match(stripped) and _looks_like_section_name(stripped):
+            names.add(_compact(stripped))
+    return names
+
+
+def _is_header_like(text: str) -> bool:
+    stripped = text.strip(_SPACE)
+    compact = re.sub(r"\s+", "", stripped)
+    return 0 < len(compact) <= 12 and not _HEADER_FORBIDDEN.search(compact) and parse_marker(stripped) is None
+
+
+def _looks_like_section_name(text: str) -> bool:
+    compact = re.sub(r"\s+", "", text)
+    return 2 <= len(compact) <= 8 and all(unicodedata.east_asian_width(c) == "W" for c in compact)
+
+
+def _page_edge_repeats(content: list[SourceLine]) -> set[int]:
+    """Lines that open or close many pages with the same text (digits ignored): running headers."""
+    pages: dict[int, list[SourceLine]] = {}
+    for line in content:
+        if line.page is not None:
+            pages.setdefault(line.page, []).append(line)
+    if len(pages) < 3:
+        return set()
+    edges = Counter()
+    for lines in pages.values():
+        for line in {lines[0], lines[-1]}:
+            edges[_edge_key(line.text)] += 1
+    repeated = {key for key, count in edges.items() if count >= max(3, 0.3 * len(pages)) and key}
+    found = set()
+    for lines in pages.values():
+        for line in (lines[0], lines[-1]):
+            if _edge_key(line.text) in repeated and len(line.text.strip()) <= 40:
+                found.add(line.number)
+    return found
+
+
+def _edge_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))

@@ -1,0 +1,132 @@
+"""The numbering grammar of Taiwanese government reports: 壹、 一、 （一） 1、 (1) A. …
+
+A marker belongs to a family; the family's rank is its conventional level (壹 1 … A. 6).
+Where a family sits in a given report's tree is decided by the outline builder from the
+order in which families appear, not by this table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FORMAL_DIGITS = {"壹": 1, "貳": 2, "贰": 2, "參": 3, "参": 3, "叁": 3, "肆": 4, "伍": 5, "陸": 6, "柒": 7, "捌": 8, "玖": 9}
+_PLAIN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_FORMAL_CANON = "壹貳參肆伍陸柒捌玖"
+_PLAIN_CANON = "一二三四五六七八九"
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+@dataclass(frozen=True)
+class Family:
+    name: str
+    rank: int
+    pattern: re.Pattern[str]
+
+
+FAMILIES: tuple[Family, ...] = (
+    Family("formal", 1, re.compile(r"([壹貳贰參参叁肆伍陸柒捌玖拾]{1,3})\s*、")),
+    Family("plain", 2, re.compile(r"([一二三四五六七八九十]{1,3})\s*、")),
+    Family("paren_plain", 3, re.compile(r"[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]")),
+    Family("arabic", 4, re.compile(r"([0-9０-９]{1,2})\s*(?:、|[.．](?![0-9０-９]))")),
+    Family("paren_arabic", 5, re.compile(r"[（(]\s*([0-9０-９]{1,2})\s*[）)]")),
+    Family("upper", 6, re.compile(r"([A-Z])\s*[.．](?=\s|[^\x00-\x7f])")),
+    Family("lower", 7, re.compile(r"([a-z])\s*[.．](?=\s|[^\x00-\x7f])")),
+    Family("circled", 8, re.compile(r"([①-⑳])")),
+)
+FAMILY_BY_NAME = {family.name: family for family in FAMILIES}
+
+
+@dataclass(frozen=True)
+class Marker:
+    family: str
+    rank: int
+    value: int
+    raw: str  # as written, e.g. "（一）"
+    canonical: str  # e.g. "(一)"
+    rest: str  # the text after the marker, leading spaces removed
+
+
+def chinese_ordinal(text: str) -> int | None:
+    """Value of a small Chinese numeral as used in markers: 一…九十九, 壹…玖拾玖."""
+    digits = {**_FORMAL_DIGITS, **_PLAIN_DIGITS}
+    if not text:
+        return None
+    if "十" in text or "拾" in text:
+        tens_char = "十" if "十" in text else "拾"
+        tens, _, units = text.partition(tens_char)
+        if (tens and tens not in digits) or (units and units not in digits):
+            return None
+        return (digits[tens] if tens else 1) * 10 + (digits[units] if units else 0)
+    if len(text) == 1 and text in digits:
+        return digits[text]
+    return None
+
+
+def _canonical_chinese(value: int, alphabet: str, ten: str) -> str:
+    tens, units = divmod(value, 10)
+    head = "" if tens == 0 else (ten if tens == 1 else alphabet[tens - 1] + ten)
+    return head + (alphabet[units - 1] if units else "")
+
+
+def _value_and_canonical(family: str, token: str) -> tuple[int, str] | None:
+    if family in ("formal", "plain", "paren_plain"):
+        value = chinese_ordinal(token)
+        if value is None or value == 0:
+            return None
+        if family == "formal":
+            return value, _canonical_chinese(value, _FORMAL_CANON, "拾")
+        canonical = _canonical_chinese(value, _PLAIN_CANON, "十")
+        return value, f"({canonical})" if family == "paren_plain" else canonical
+    if family in ("arabic", "paren_arabic"):
+        value = int(token.translate(_FULLWIDTH_DIGITS))
+        if value == 0:
+            return None
+        return value, f"({value})" if family == "paren_arabic" else str(value)
+    if family in ("upper", "lower"):
+        base = "A" if family == "upper" else "a"
+        return ord(token) - ord(base) + 1, token
+    if family == "circled":
+        return ord(token) - ord("①") + 1, token
+    return None
+
+
+def parse_marker(line: str) -> Marker | None:
+    """The marker that opens `line` (leading spaces ignored), or None."""
+    text = line.lstrip(" \t\u3000")
+    for family in FAMILIES:
+        match = family.pattern.match(text)
+        if not match:
+            continue
+        parsed = _value_and_canonical(family.name, match.group(1))
+        if parsed is None:
+            return None
+        value, canonical = parsed
+        rest = text[match.end():].lstrip(" \t\u3000")
+        return Marker(family.name, family.rank, value, match.group(0).strip(), canonical, rest)
+    return None
+
+
+def canonical_marker_text(family: str, value: int) -> str:
+    """The marker as canonical Markdown export writes it, e.g. '壹、', '(一)', '1、', 'A.'."""
+    parsed = _value_and_canonical(family, _token_for(family, value))
+    canonical = parsed[1] if parsed else str(value)
+    if family in ("formal", "plain", "arabic"):
+        return canonical + "、"
+    if family in ("upper", "lower"):
+        return canonical + "."
+    return canonical
+
+
+def _token_for(family: str, value: int) -> str:
+    if family == "formal":
+        return _canonical_chinese(value, _FORMAL_CANON, "拾")
+    if family in ("plain", "paren_plain"):
+        return _canonical_chinese(value, _PLAIN_CANON, "十")
+    if family == "upper":
+        return chr(ord("A") + value - 1)
+    if family == "lower":
+        return chr(ord("a") + value - 1)
+    if family == "circled":
+        return chr(ord("①") + value - 1)
+    return str(value)

@@ -1,0 +1,62 @@
+"""From source lines to a Document: the whole parse, with no I/O.
+
+    SourceText --layout--> content lines --outline--> nodes --quantity--> claims
+                                                     \\--entities--> entities
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+
+from policyledger.layout import analyse
+from policyledger.model import Document, SourceText
+from policyledger.outline import build_outline
+
+Progress = Callable[[str], None]
+
+
+def document_id(data: bytes) -> tuple[str, str]:
+    """(id, sha256) for a file's bytes: the same content always gets the same id."""
+    digest = hashlib.sha256(data).hexdigest()
+    return digest[:12], digest
+
+
+def parse_source(source: SourceText, data: bytes, progress: Progress | None = None) -> Document:
+    step = progress or (lambda _stage: None)
+    doc_id, sha = document_id(data)
+    step("layout")
+    layout = analyse(source)
+    step("outline")
+    nodes = build_outline(layout)
+    warnings = list(source.warnings)
+    if not any(node.path for node in nodes):
+        warnings.append("no outline markers found (壹、 一、 （一） 1、 …): the text is stored as one item")
+    document = Document(
+        id=doc_id,
+        source_name=source.name,
+        kind=source.kind,
+        sha256=sha,
+        title=_title(nodes[0].text if nodes and not nodes[0].path else "", source.name),
+        nodes=nodes,
+        line_count=len(source.lines),
+        page_count=source.page_count,
+        encoding=source.encoding,
+        warnings=warnings,
+        size_bytes=len(data),
+    )
+    return document
+
+
+def _title(preamble: str, source_name: str) -> str:
+    first = preamble.split("\n", 1)[0].strip()
+    if first and len(first) <= 40:
+        # " 經 濟 部 業 務 報 告 " is a title set with spaces between characters.
+        return re.sub(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])", "", first)
+    return source_name.rsplit(".", 1)[0]
+
+
+def source_text(source: SourceText) -> str:
+    """The lines citations point into, as one string (line N is the N-th line)."""
+    return "\n".join(line.text for line in source.lines)

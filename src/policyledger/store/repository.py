@@ -1,0 +1,292 @@
+"""Reading and writing documents. The only module (with `db` and `schema`) that runs SQL
+for documents, nodes, claims and entities."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from policyledger.errors import NotFoundError
+from policyledger.model import Claim, Document, Entity, Node
+from policyledger.store.schema import claims, documents, entities, nodes
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    id: str
+    source_name: str
+    kind: str
+    title: str
+    line_count: int
+    page_count: int | None
+    node_count: int
+    claim_count: int
+    ingested_at: datetime
+    sha256: str
+    report_date: date | None
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+
+def document_exists(engine: Engine, doc_id: str) -> bool:
+    with engine.connect() as connection:
+        return connection.execute(select(documents.c.id).where(documents.c.id == doc_id)).first() is not None
+
+
+def save_document(engine: Engine, document: Document, source_text: str) -> bool:
+    """Write a whole document in one transaction. False if it was already there."""
+    try:
+        with engine.begin() as connection:
+            connection.execute(insert(documents), [_document_row(document, source_text)])
+            if document.nodes:
+                connection.execute(insert(nodes), [_node_row(document.id, node) for node in document.nodes])
+            if document.claims:
+                connection.execute(insert(claims), [_claim_row(document.id, i, claim) for i, claim in enumerate(document.claims)])
+            if document.entities:
+                connection.execute(insert(entities), [_entity_row(document.id, entity) for entity in document.entities])
+    except IntegrityError:
+        if document_exists(engine, document.id):
+            return False
+        raise
+    return True
+
+
+def delete_document(engine: Engine, doc_id: str) -> None:
+    with engine.begin() as connection:
+        for table in (claims, entities, nodes):
+            connection.execute(delete(table).where(table.c.doc_id == doc_id))
+        connection.execute(delete(documents).where(documents.c.id == doc_id))
+
+
+def _document_row(document: Document, source_text: str) -> dict[str, Any]:
+    return {
+        "id": document.id,
+        "sha256": document.sha256,
+        "source_name": document.source_name,
+        "kind": document.kind,
+        "title": document.title,
+        "line_count": document.line_count,
+        "page_count": document.page_count,
+        "encoding": document.encoding,
+        "report_date": document.report_date,
+        "size_bytes": document.size_bytes,
+        "warnings": json.dumps(document.warnings, ensure_ascii=False),
+        "source_text": source_text,
+        "ingested_at": datetime.now(UTC),
+    }
+
+
+def _node_row(doc_id: str, node: Node) -> dict[str, Any]:
+    return {
+        "doc_id": doc_id,
+        "ordinal": node.ordinal,
+        "path": node.path,
+        "parent_path": node.parent_path,
+        "level": node.level,
+        "depth": node.depth,
+        "marker": node.marker,
+        "title": node.title,
+        "text": node.text,
+        "line_start": node.line_start,
+        "line_end": node.line_end,
+        "subtree_line_end": node.subtree_line_end,
+        "page_start": node.page_start,
+        "page_end": node.page_end,
+        "line_anchors": json.dumps(node.line_anchors),
+    }
+
+
+def _claim_row(doc_id: str, ordinal: int, claim: Claim) -> dict[str, Any]:
+    return {
+        "doc_id": doc_id,
+        "ordinal": ordinal,
+        "path": claim.path,
+        "text": claim.text,
+        "value": claim.value,
+        "value_high": claim.value_high,
+        "unit": claim.unit,
+        "dimension": claim.dimension,
+        "base_value": claim.base_value,
+        "base_unit": claim.base_unit,
+        "qualifier": claim.qualifier,
+        "kind": claim.kind,
+        "period_start": claim.period_start,
+        "period_end": claim.period_end,
+        "period_text": claim.period_text,
+        "subject": claim.subject,
+        "clause": claim.clause,
+        "line": claim.line,
+        "start": claim.start,
+        "end": claim.end,
+        "entities": json.dumps(claim.entities, ensure_ascii=False),
+    }
+
+
+def _entity_row(doc_id: str, entity: Entity) -> dict[str, Any]:
+    return {"doc_id": doc_id, "name": entity.name, "type": entity.type, "path": entity.path, "line": entity.line}
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def list_documents(engine: Engine) -> list[DocumentSummary]:
+    node_counts = select(nodes.c.doc_id, func.count().label("n")).group_by(nodes.c.doc_id).subquery()
+    claim_counts = select(claims.c.doc_id, func.count().label("n")).group_by(claims.c.doc_id).subquery()
+    query = (
+        select(
+            documents,
+            func.coalesce(node_counts.c.n, 0).label("node_count"),
+            func.coalesce(claim_counts.c.n, 0).label("claim_count"),
+        )
+        .outerjoin(node_counts, node_counts.c.doc_id == documents.c.id)
+        .outerjoin(claim_counts, claim_counts.c.doc_id == documents.c.id)
+        .order_by(documents.c.ingested_at, documents.c.id)
+    )
+    with engine.connect() as connection:
+        return [
+            DocumentSummary(
+                id=row.id,
+                source_name=row.source_name,
+                kind=row.kind,
+                title=row.title,
+                line_count=row.line_count,
+                page_count=row.page_count,
+                node_count=row.node_count,
+                claim_count=row.claim_count,
+                ingested_at=row.ingested_at,
+                sha256=row.sha256,
+                report_date=row.report_date,
+            )
+            for row in connection.execute(query)
+        ]
+
+
+def resolve_document(engine: Engine, reference: str) -> str:
+    """A document id from an id, a unique prefix of one, or the stem of its source file."""
+    reference = reference.strip()
+    with engine.connect() as connection:
+        rows = connection.execute(select(documents.c.id, documents.c.source_name)).all()
+    if not reference:
+        raise NotFoundError("no document named: give an id, a unique id prefix or a file stem")
+    exact = [row.id for row in rows if row.id == reference]
+    if exact:
+        return exact[0]
+    by_prefix = [row.id for row in rows if row.id.startswith(reference)]
+    by_stem = [row.id for row in rows if _stem(row.source_name) == reference or row.source_name == reference]
+    candidates = sorted(set(by_prefix) | set(by_stem))
+    if not candidates:
+        candidates = sorted({row.id for row in rows if _stem(row.source_name).startswith(reference)})
+    if len(candidates) == 1:
+        return candidates[0]
+    if not candidates:
+        raise NotFoundError(f"no document matches {reference!r} (see `policyledger docs`)")
+    raise NotFoundError(f"{reference!r} matches {len(candidates)} documents ({', '.join(candidates)}); give more of the id")
+
+
+def _stem(name: str) -> str:
+    return name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+def load_document_row(engine: Engine, doc_id: str) -> Any:
+    with engine.connect() as connection:
+        row = connection.execute(select(documents).where(documents.c.id == doc_id)).first()
+    if row is None:
+        raise NotFoundError(f"no document with id {doc_id}")
+    return row
+
+
+def load_nodes(engine: Engine, doc_id: str) -> list[Node]:
+    query = select(nodes).where(nodes.c.doc_id == doc_id).order_by(nodes.c.ordinal)
+    with engine.connect() as connection:
+        return [row_to_node(row) for row in connection.execute(query)]
+
+
+def row_to_node(row: Any) -> Node:
+    return Node(
+        path=row.path,
+        level=row.level,
+        depth=row.depth,
+        marker=row.marker,
+        title=row.title,
+        text=row.text,
+        line_start=row.line_start,
+        line_end=row.line_end,
+        page_start=row.page_start,
+        page_end=row.page_end,
+        line_anchors=[tuple(anchor) for anchor in json.loads(row.line_anchors)],
+        ordinal=row.ordinal,
+        subtree_line_end=row.subtree_line_end,
+    )
+
+
+def row_to_claim(row: Any) -> Claim:
+    return Claim(
+        path=row.path,
+        text=row.text,
+        value=row.value,
+        value_high=row.value_high,
+        unit=row.unit,
+        dimension=row.dimension,
+        base_value=row.base_value,
+        base_unit=row.base_unit,
+        qualifier=row.qualifier,
+        kind=row.kind,
+        period_start=row.period_start,
+        period_end=row.period_end,
+        period_text=row.period_text,
+        subject=row.subject,
+        clause=row.clause,
+        line=row.line,
+        start=row.start,
+        end=row.end,
+        entities=json.loads(row.entities),
+    )
+
+
+def load_claims(
+    engine: Engine,
+    doc_id: str | None = None,
+    *,
+    kind: str | None = None,
+    unit: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    query: str | None = None,
+) -> list[tuple[str, Claim]]:
+    """Claims as (doc_id, claim), in document order, filtered as the CLI and API allow.
+
+    `unit` matches the base unit, the written unit or the dimension (TWD, 億元, money).
+    `since`/`until` keep claims whose period overlaps [since, until].
+    `query` matches the clause, subject or path text (folded 臺/台)."""
+    statement = select(claims).order_by(claims.c.doc_id, claims.c.ordinal)
+    if doc_id:
+        statement = statement.where(claims.c.doc_id == doc_id)
+    if kind:
+        statement = statement.where(claims.c.kind == kind)
+    if unit:
+        statement = statement.where((claims.c.base_unit == unit) | (claims.c.unit == unit) | (claims.c.dimension == unit))
+    if since:
+        statement = statement.where(func.coalesce(claims.c.period_end, claims.c.period_start) >= since)
+    if until:
+        statement = statement.where(func.coalesce(claims.c.period_start, claims.c.period_end) <= until)
+    with engine.connect() as connection:
+        rows = connection.execute(statement).all()
+    result = [(row.doc_id, row_to_claim(row)) for row in rows]
+    if query:
+        from policyledger.textnorm import fold
+
+        needle = fold(query)
+        result = [(d, c) for d, c in result if needle in fold(c.clause + c.subject + c.path + c.text)]
+    return result
+
+
+def load_entities(engine: Engine, doc_id: str) -> list[Entity]:
+    query = select(entities).where(entities.c.doc_id == doc_id).order_by(entities.c.id)
+    with engine.connect() as connection:
+        return [Entity(row.name, row.type, row.path, row.line) for row in connection.execute(query)]

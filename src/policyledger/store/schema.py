@@ -1,0 +1,104 @@
+"""The database schema, one for SQLite and PostgreSQL (SQLAlchemy Core).
+
+A document's rows are written in one transaction: the document row, its outline nodes, its
+claims and entities. `documents.id` is derived from the content, so the same file ingested
+twice (or by two processes at once) lands once.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("source_name", Text, nullable=False),
+    Column("kind", String(8), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("line_count", Integer, nullable=False),
+    Column("page_count", Integer),
+    Column("encoding", String(32)),
+    Column("report_date", Date),
+    Column("size_bytes", Integer, nullable=False),
+    Column("warnings", Text, nullable=False, default="[]"),  # JSON list of strings
+    Column("source_text", Text, nullable=False),  # the lines the citations refer to
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+nodes = Table(
+    "nodes",
+    metadata,
+    Column("doc_id", String(16), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("ordinal", Integer, primary_key=True),
+    Column("path", Text, nullable=False),
+    Column("parent_path", Text),
+    Column("level", Integer, nullable=False),
+    Column("depth", Integer, nullable=False),
+    Column("marker", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("line_start", Integer, nullable=False),
+    Column("line_end", Integer, nullable=False),
+    Column("subtree_line_end", Integer, nullable=False),
+    Column("page_start", Integer),
+    Column("page_end", Integer),
+    Column("line_anchors", Text, nullable=False),  # JSON [[offset, line], ...]
+    Index("ix_nodes_doc_path", "doc_id", "path", unique=True),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String(16), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("ordinal", Integer, nullable=False),  # order within the document
+    Column("path", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", Float, nullable=False),
+    Column("value_high", Float),
+    Column("unit", Text, nullable=False),
+    Column("dimension", String(32), nullable=False),
+    Column("base_value", Float, nullable=False),
+    Column("base_unit", String(32), nullable=False),
+    Column("qualifier", String(16), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("period_start", Date),
+    Column("period_end", Date),
+    Column("period_text", Text),
+    Column("subject", Text, nullable=False),
+    Column("clause", Text, nullable=False),
+    Column("line", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("entities", Text, nullable=False, default="[]"),  # JSON list of entity names in the clause
+    Index("ix_claims_doc", "doc_id", "ordinal"),
+    Index("ix_claims_base_unit", "base_unit"),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String(16), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("path", Text, nullable=False),
+    Column("line", Integer, nullable=False),
+    Index("ix_entities_doc", "doc_id", "type"),
+)

@@ -1,0 +1,99 @@
+"""The outline grammar and the text repair, on the sample and on small made-up reports."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from policyledger.evaluate import read_jsonl, score_outline
+from policyledger.layout import analyse
+from policyledger.markers import parse_marker
+from policyledger.model import SourceLine, SourceText
+from policyledger.outline import build_outline
+from policyledger.read import read_bytes, read_path
+
+
+def outline_of(text: str):
+    return build_outline(analyse(read_bytes(text.encode("utf-8"), "t.txt")))
+
+
+def test_dev_gold_headings_all_found(sample_nodes, gold_dir: Path):
+    score = score_outline(sample_nodes, read_jsonl(gold_dir / "outline.jsonl"))
+    assert (score.misses, score.extras) == ([], [])
+    assert score.expected == 455
+
+
+def test_every_body_character_survives(sample_path: Path, sample_nodes):
+    source = read_path(sample_path)
+    layout = analyse(source)
+    removed = set(layout.noise)
+    kept = "".join(line.text for line in source.lines if line.number not in removed)
+    assert re.sub(r"\s", "", kept) == re.sub(r"\s", "", "".join(node.text for node in sample_nodes))
+
+
+def test_running_headers_and_page_numbers_removed(sample_path: Path, sample_nodes):
+    layout = analyse(read_path(sample_path))
+    assert {343, 347, 646, 650, 1486, 1488} <= set(layout.noise)
+    node = next(n for n in sample_nodes if n.path == "壹/二/(一)/6")
+    # The sentence interrupted by the page break is joined whole.
+    assert "帶動無人載具科技應用發展：運用科專開發" in node.text
+    assert "工    業" not in node.text and "工業" not in node.text.replace("工業控制", "")
+
+
+def test_numbers_broken_across_lines_are_joined(sample_nodes):
+    node = next(n for n in sample_nodes if n.path == "壹/一/(二)/5")
+    assert "78項次" in node.text.replace(" ", "")
+    assert "beyond 1 奈米" in next(n for n in sample_nodes if n.path == "壹/一/(一)/2/(1)").text
+
+
+def test_inline_enumeration_is_not_an_item(sample_nodes):
+    assert not any(node.line_start == 1914 for node in sample_nodes)
+
+
+def test_item_spans_cite_source_lines(sample_nodes):
+    node = next(n for n in sample_nodes if n.path == "壹/六/(一)/1/(2)/C")
+    assert (node.line_start, node.line_end) == (850, 854)
+    assert node.line_at(node.text.index("4,561")) == 852
+
+
+def test_skipped_level_goes_straight_to_arabic(sample_nodes):
+    node = next(n for n in sample_nodes if n.path == "壹/五/1")
+    assert node.level == 4 and node.depth == 3
+
+
+def test_variant_markers_are_canonical(sample_nodes):
+    paths = {n.path for n in sample_nodes}
+    assert "參" in paths and "參/七/(一)/2" in paths  # 参、 and "2." in the source
+
+
+def test_marker_families():
+    assert parse_marker("（十二） 標題").canonical == "(十二)"
+    assert parse_marker("拾貳、礦業").canonical == "拾貳"
+    assert parse_marker("1.5 億元") is None
+    assert parse_marker("A. 項目").canonical == "A"
+    assert parse_marker("１、 全形").canonical == "1"
+    assert parse_marker("十、 十").value == 10
+
+
+def test_document_without_outline_is_one_item():
+    nodes = outline_of("這是一段沒有任何編號的文字。\n第二行。\n")
+    assert [n.path for n in nodes] == [""]
+    assert "第二行" in nodes[0].text
+
+
+def test_deeper_family_nests_where_it_appears():
+    text = "一、 總說 \n1、 甲項 \n(1) 細項 \n2、 乙項 \n二、 再說 \n（一） 子項 \n"
+    paths = [n.path for n in outline_of(text)]
+    assert paths == ["一", "一/1", "一/1/(1)", "一/2", "二", "二/(一)"]
+
+
+def test_heading_broken_over_two_lines_is_one_heading():
+    text = "壹、 標題 \n一、 推動無人載具科技發展，帶動無人載具科\n技應用發展：運用科專開發。 \n"
+    node = outline_of(text)[-1]
+    assert node.title == "推動無人載具科技發展，帶動無人載具科技應用發展"
+
+
+def test_hard_break_sources_need_no_heuristics():
+    lines = [SourceLine(1, "壹、總則"), SourceLine(2, "一、目的"), SourceLine(3, "本文（1）甲（2）乙")]
+    nodes = build_outline(analyse(SourceText("d.docx", "docx", lines, hard_breaks=True)))
+    assert [n.path for n in nodes] == ["壹", "壹/一"]
