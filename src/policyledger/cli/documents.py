@@ -7,10 +7,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.tree import Tree
+from sqlalchemy import Engine
 
+from policyledger.bulk import ingest_files, summary_lines
 from policyledger.cli.common import DbOption, console, engine, err_console, print_json, write_output
 from policyledger.errors import InputError
 from policyledger.export import canonical_marker, claims_csv, claims_parquet, document_json, outline_markdown
@@ -40,6 +43,9 @@ def ingest(
     """Read reports into the database: outline, claims and entities, one transaction each."""
     database = engine(db)
     targets = expand(files)
+    if len(targets) > 1 or any(path.is_dir() for path in files):
+        _ingest_many(database, targets, files)
+        return
     results: list[IngestResult] = []
     failures: list[InputError] = []
     with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[stage]}"), TimeElapsedColumn(), console=err_console, transient=True) as bar:
@@ -57,6 +63,25 @@ def ingest(
         bar.update(overall, completed=len(targets) * len(STAGES))
     _report(results, failures)
     if failures:
+        raise typer.Exit(1)
+
+
+def _ingest_many(database: Engine, targets: list[Path], given: list[Path]) -> None:
+    """Folders and many files: worker processes parse, this process stores (policyledger.bulk)."""
+    if not targets:
+        raise InputError(", ".join(map(str, given)), f"no reports ({', '.join(INGESTIBLE)}) found")
+    columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[last]}"), TimeElapsedColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err_console, transient=True) as bar:
+        task = bar.add_task("ingest", total=len(targets), last="")
+        report = ingest_files(database, targets, on_outcome=lambda o: bar.update(task, advance=1, last=Path(o.path).name))
+    for line in summary_lines(report):
+        console.print(line, highlight=False)
+    for outcome in report.outcomes:
+        for warning in outcome.warnings:
+            err_console.print(f"[yellow]warning[/]: {escape(outcome.path)}: {escape(warning)}", highlight=False)
+    for failure in sorted(report.failures, key=lambda o: o.path):
+        err_console.print(f"[red]failed[/]: {escape(failure.path)}: {escape(failure.problem or '')}", highlight=False)
+    if report.failures:
         raise typer.Exit(1)
 
 

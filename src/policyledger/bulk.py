@@ -1,0 +1,239 @@
+"""Ingesting many reports at once: every core parses, one writer stores.
+
+Parsing a report (read, layout, outline, claims, entities) is pure CPU work on its own bytes,
+so worker processes do it side by side. Storing is not: SQLite takes one writer at a time and
+PostgreSQL gains little from racing writers, so the calling process alone writes, one
+transaction per document, while the workers keep parsing. A file that cannot be read or
+parsed is recorded with the reason and the run goes on; its rows never reach the database.
+
+No user interface here: callers pass `on_outcome` to follow progress (the CLI draws a bar).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from multiprocessing.context import BaseContext
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+
+from policyledger.errors import InputError
+from policyledger.model import Document
+from policyledger.pipeline import document_id, parse_source, source_text
+from policyledger.read import load, read_bytes
+from policyledger.store.repository import save_document
+from policyledger.store.schema import documents
+
+# --- what a worker hands back ------------------------------------------------------------------
+
+
+@dataclass
+class Parsed:
+    """A report parsed in a worker, ready for the writer."""
+
+    path: str
+    document: Document
+    source_text: str
+    parse_seconds: float
+
+
+@dataclass
+class Known:
+    """A file whose content is already in the database: nothing to parse or store."""
+
+    path: str
+    doc_id: str
+    size_bytes: int
+
+
+@dataclass
+class Failed:
+    path: str
+    problem: str
+
+
+# --- what the caller gets ----------------------------------------------------------------------
+
+
+@dataclass
+class Outcome:
+    """What became of one file: status is "new", "unchanged" or "failed"."""
+
+    path: str
+    status: str
+    doc_id: str | None = None
+    problem: str | None = None
+    size_bytes: int = 0
+    node_count: int = 0
+    claim_count: int = 0
+    entity_count: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BulkReport:
+    outcomes: list[Outcome]
+    seconds: float
+    workers: int
+
+    def with_status(self, status: str) -> list[Outcome]:
+        return [outcome for outcome in self.outcomes if outcome.status == status]
+
+    @property
+    def failures(self) -> list[Outcome]:
+        return self.with_status("failed")
+
+    @property
+    def new_bytes(self) -> int:
+        return sum(outcome.size_bytes for outcome in self.with_status("new"))
+
+
+OnOutcome = Callable[[Outcome], None]
+
+
+# --- the worker side (runs in child processes; must stay importable and picklable) ---------------
+
+
+def parse_file(path: str, known_ids: frozenset[str] = frozenset()) -> Parsed | Known | Failed:
+    """Read and parse one file. Never raises: every problem comes back as a Failed."""
+    started = time.perf_counter()
+    try:
+        data = load(path)
+        doc_id, _ = document_id(data)
+        if doc_id in known_ids:
+            return Known(path, doc_id, len(data))
+        source = read_bytes(data, Path(path).name)
+        document = parse_source(source, data)
+        return Parsed(path, document, source_text(source), time.perf_counter() - started)
+    except InputError as exc:
+        return Failed(path, exc.problem)
+    except Exception as exc:  # a parser bug must cost one file, not the whole run
+        return Failed(path, f"could not be parsed ({type(exc).__name__}: {exc})")
+
+
+# --- the writer side ---------------------------------------------------------------------------
+
+
+def ingest_files(
+    engine: Engine,
+    paths: Iterable[str | Path],
+    *,
+    workers: int | None = None,
+    on_outcome: OnOutcome | None = None,
+) -> BulkReport:
+    """Parse `paths` in `workers` processes (default: one per core) and store each report.
+
+    Files already in the database are recognised by their content id and skipped without
+    parsing. Outcomes arrive in completion order, not in the order of `paths`."""
+    started = time.perf_counter()
+    files = [str(path) for path in paths]
+    workers = max(1, min(workers or os.cpu_count() or 1, len(files) or 1))
+    known = _stored_ids(engine)
+    report = BulkReport([], 0.0, workers)
+    for result in _parse_all(files, known, workers):
+        outcome = _store(engine, result)
+        report.outcomes.append(outcome)
+        if on_outcome:
+            on_outcome(outcome)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _stored_ids(engine: Engine) -> frozenset[str]:
+    with engine.connect() as connection:
+        return frozenset(connection.execute(select(documents.c.id)).scalars())
+
+
+def _store(engine: Engine, result: Parsed | Known | Failed) -> Outcome:
+    if isinstance(result, Failed):
+        return Outcome(result.path, "failed", problem=result.problem)
+    if isinstance(result, Known):
+        return Outcome(result.path, "unchanged", doc_id=result.doc_id, size_bytes=result.size_bytes)
+    document = result.document
+    try:
+        created = save_document(engine, document, result.source_text)
+    except Exception as exc:  # the transaction rolled back: nothing of this file is stored
+        return Outcome(result.path, "failed", doc_id=document.id, problem=f"could not be stored ({type(exc).__name__}: {exc})")
+    if not created:  # the same content appeared twice in this run
+        return Outcome(result.path, "unchanged", doc_id=document.id, size_bytes=document.size_bytes)
+    return Outcome(
+        result.path,
+        "new",
+        doc_id=document.id,
+        size_bytes=document.size_bytes,
+        node_count=len(document.nodes),
+        claim_count=len(document.claims),
+        entity_count=len(document.entities),
+        warnings=list(document.warnings),
+    )
+
+
+def _parse_all(files: list[str], known: frozenset[str], workers: int) -> Iterator[Parsed | Known | Failed]:
+    """Results as the workers finish them, at most two per worker waiting in memory.
+
+    The window keeps memory flat when parsing outruns the writer. If a worker process dies
+    (a crash in a native PDF library, the OOM killer), the files it may have held are tried
+    once more in a fresh pool, each alone, so one poisonous file cannot fail its neighbours."""
+    if workers == 1:
+        yield from (parse_file(path, known) for path in files)
+        return
+    queue = list(reversed(files))
+    retry: list[str] = []
+    window = 2 * workers
+    context = get_context("spawn")  # no fork: the parent may hold threads (progress bar) and connections
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pending: dict[Future[Parsed | Known | Failed], str] = {}
+    try:
+        while queue or pending:
+            while queue and len(pending) < window and not retry:  # a broken pool takes no more work
+                path = queue.pop()
+                pending[pool.submit(parse_file, path, known)] = path
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                path = pending.pop(future)
+                try:
+                    yield future.result()
+                except BrokenProcessPool:
+                    retry.append(path)
+            if retry and not pending:
+                pool.shutdown(wait=True, cancel_futures=True)
+                yield from _parse_alone(retry, known, context)
+                retry = []
+                pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _parse_alone(files: list[str], known: frozenset[str], context: BaseContext) -> Iterator[Parsed | Known | Failed]:
+    for path in files:
+        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+            try:
+                yield pool.submit(parse_file, path, known).result()
+            except BrokenProcessPool:
+                yield Failed(path, "the parser process died while reading this file (a crash in a native library, or out of memory)")
+
+
+def summary_lines(report: BulkReport) -> list[str]:
+    """The end-of-run summary in plain words: counts, then throughput of what was new."""
+    new, unchanged, failed = (report.with_status(status) for status in ("new", "unchanged", "failed"))
+    seconds = max(report.seconds, 1e-9)
+    lines = [
+        f"{len(report.outcomes)} files in {report.seconds:.1f} s with {report.workers} worker process(es): "
+        f"{len(new)} new, {len(unchanged)} unchanged (already ingested), {len(failed)} failed"
+    ]
+    if new:
+        megabytes = report.new_bytes / 1e6
+        items = sum(o.node_count for o in new)
+        claims = sum(o.claim_count for o in new)
+        entities = sum(o.entity_count for o in new)
+        lines.append(
+            f"stored {megabytes:.1f} MB: {len(new) / seconds:.1f} reports/s, {megabytes / seconds:.2f} MB/s; "
+            f"{items:,} outline items, {claims:,} claims, {entities:,} entities"
+        )
+    return lines
