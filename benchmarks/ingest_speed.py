@@ -1,0 +1,102 @@
+"""How long the sample report takes to ingest, stage by stage (issue 2: parse + store < 0.5 s;
+issue 8: end to end through the command < 1 s).
+
+In process: read → layout → outline → claims → entities (timed at the stage marks that
+`pipeline.parse_source` reports) → store into a fresh SQLite file, repeated; the median of
+each stage is printed. End to end: `policyledger ingest SAMPLE` as a user runs it, a new
+Python process each time (start-up and imports included), into a fresh database.
+
+    .venv/bin/python benchmarks/ingest_speed.py [--runs 7] [--e2e-runs 3] [--db postgresql://…]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from bench_util import SAMPLE, context_line, median, ms, table
+from policyledger.pipeline import parse_source, source_text
+from policyledger.read import load, read_bytes
+from policyledger.store.db import connect
+from policyledger.store.repository import delete_document, save_document
+
+STAGES = ("read", "layout", "outline", "claims", "entities", "store")
+
+
+def one_run(engine_url: str) -> dict[str, float]:
+    """Seconds per stage for one parse + store of the sample."""
+    times: dict[str, float] = defaultdict(float)
+    engine = connect(engine_url)
+    started = time.perf_counter()
+    data = load(SAMPLE)
+    source = read_bytes(data, SAMPLE.name)
+    marks = [("read", started), ("layout", time.perf_counter())]
+
+    def mark(stage: str) -> None:
+        marks.append((stage, time.perf_counter()))
+
+    document = parse_source(source, data, mark)
+    marks.append(("store", time.perf_counter()))
+    text = source_text(source)
+    save_document(engine, document, text)
+    marks.append(("end", time.perf_counter()))
+    for (stage, at), (_, until) in itertools.pairwise(marks):
+        times[stage] += until - at
+    times["total"] = marks[-1][1] - started
+    delete_document(engine, document.id)
+    engine.dispose()
+    return times
+
+
+def in_process(runs: int, db: str | None) -> dict[str, float]:
+    """Median seconds per stage over `runs` runs (one warm-up run first, not counted)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        url = db or f"sqlite:///{Path(scratch) / 'bench.db'}"
+        one_run(url)
+        samples = [one_run(url) for _ in range(runs)]
+    order = (*STAGES, "total")
+    keys = sorted({key for sample in samples for key in sample}, key=lambda k: order.index(k) if k in order else len(order))
+    return {key: median([sample.get(key, 0.0) for sample in samples]) for key in keys}
+
+
+def end_to_end(runs: int) -> float:
+    """Median wall time of `policyledger ingest SAMPLE` in a fresh process and database."""
+    walls = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as scratch:
+            env = {**os.environ, "POLICYLEDGER_DB": f"sqlite:///{Path(scratch) / 'e2e.db'}"}
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "policyledger", "ingest", str(SAMPLE)], env=env, check=True, capture_output=True)
+            walls.append(time.perf_counter() - started)
+    return median(walls)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Ingest speed of the sample report, stage by stage.")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--e2e-runs", type=int, default=3, help="runs of the real command (0 to skip)")
+    parser.add_argument("--db", help="database URL for the store stage (default: a fresh SQLite file)")
+    args = parser.parse_args(argv)
+    print(context_line())
+    stages = in_process(args.runs, args.db)
+    parse = sum(v for k, v in stages.items() if k not in ("store", "total"))
+    rows = [[stage, ms(seconds)] for stage, seconds in stages.items()]
+    print(f"\nSample: {SAMPLE.name} ({SAMPLE.stat().st_size / 1e3:.0f} kB), median of {args.runs} runs, store: {args.db or 'SQLite file'}")
+    print(table(["stage", "median"], rows))
+    print(f"parse (read..entities) {ms(parse)}; parse + store {ms(stages['total'])} — target < 500 ms: {'met' if stages['total'] < 0.5 else 'NOT met'}")
+    if args.e2e_runs:
+        wall = end_to_end(args.e2e_runs)
+        verdict = "met" if wall < 1 else "NOT met"
+        print(f"`policyledger ingest SAMPLE` end to end (new process, fresh SQLite): median {ms(wall)} of {args.e2e_runs} — target < 1 s: {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
