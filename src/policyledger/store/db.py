@@ -6,7 +6,7 @@ import os
 
 from sqlalchemy import Engine, create_engine, event
 
-from policyledger.store.schema import metadata
+from policyledger.store.migrate import require_current
 
 DEFAULT_URL = "sqlite:///policyledger.db"
 
@@ -26,25 +26,23 @@ def sqlalchemy_url(url: str) -> str:
 
 
 def connect(url: str | None = None, *, create: bool = True) -> Engine:
-    """An engine for `url`; with `create`, the schema is brought up to date first."""
+    """An engine for `url`. With `create`, an empty database gets the newest schema, and one
+    at an older schema is refused with the advice to run `policyledger db upgrade`."""
     engine = create_engine(sqlalchemy_url(database_url(url)), future=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     if create:
-        ensure_schema(engine)
+        require_current(engine)
     return engine
 
 
-def ensure_schema(engine: Engine) -> None:
-    metadata.create_all(engine, checkfirst=True)
-
-
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    # WAL lets readers work while one process writes; the busy timeout makes concurrent
-    # writers wait for each other instead of failing with "database is locked".
+    # The busy timeout comes first: switching to WAL needs a lock, and a process opening the file
+    # while another holds it must wait, not fail. WAL lets readers work while one process writes;
+    # the timeout makes concurrent writers queue instead of failing with "database is locked".
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()

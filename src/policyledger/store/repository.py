@@ -4,8 +4,11 @@ for documents, nodes, claims and entities."""
 from __future__ import annotations
 
 import json
+import os
+import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, insert, select
@@ -39,22 +42,34 @@ def document_exists(engine: Engine, doc_id: str) -> bool:
         return connection.execute(select(documents.c.id).where(documents.c.id == doc_id)).first() is not None
 
 
-def save_document(engine: Engine, document: Document, source_text: str) -> bool:
-    """Write a whole document in one transaction. False if it was already there."""
+def save_document(engine: Engine, document: Document, source_text: str, *, ingested_at: datetime | None = None) -> bool:
+    """Write a whole document in one transaction. False if it was already there (another
+    process may have saved the same content a moment ago: its id is taken from the content).
+    `ingested_at` is kept when a document moves between databases (import); else it is now."""
     try:
         with engine.begin() as connection:
-            connection.execute(insert(documents), [_document_row(document, source_text)])
+            connection.execute(insert(documents), [_document_row(document, source_text, ingested_at or datetime.now(UTC))])
             if document.nodes:
                 connection.execute(insert(nodes), [_node_row(document.id, node) for node in document.nodes])
             if document.claims:
                 connection.execute(insert(claims), [_claim_row(document.id, i, claim) for i, claim in enumerate(document.claims)])
             if document.entities:
                 connection.execute(insert(entities), [_entity_row(document.id, entity) for entity in document.entities])
+            _test_pause_before_commit()
     except IntegrityError:
         if document_exists(engine, document.id):
             return False
         raise
     return True
+
+
+def _test_pause_before_commit() -> None:
+    """For the durability test only: with POLICYLEDGER_TEST_PAUSE_BEFORE_COMMIT=FILE set, create
+    FILE and wait inside the open transaction, so the test can SIGKILL the process mid-write."""
+    marker = os.environ.get("POLICYLEDGER_TEST_PAUSE_BEFORE_COMMIT")
+    if marker:
+        Path(marker).write_text(str(os.getpid()), encoding="utf-8")
+        time.sleep(600)
 
 
 def delete_document(engine: Engine, doc_id: str) -> None:
@@ -64,7 +79,7 @@ def delete_document(engine: Engine, doc_id: str) -> None:
         connection.execute(delete(documents).where(documents.c.id == doc_id))
 
 
-def _document_row(document: Document, source_text: str) -> dict[str, Any]:
+def _document_row(document: Document, source_text: str, ingested_at: datetime) -> dict[str, Any]:
     return {
         "id": document.id,
         "sha256": document.sha256,
@@ -78,7 +93,7 @@ def _document_row(document: Document, source_text: str) -> dict[str, Any]:
         "size_bytes": document.size_bytes,
         "warnings": json.dumps(document.warnings, ensure_ascii=False),
         "source_text": source_text,
-        "ingested_at": datetime.now(UTC),
+        "ingested_at": ingested_at,
     }
 
 
