@@ -1,0 +1,223 @@
+"""The web app over HTTP (FastAPI's TestClient) against a real SQLite file: JSON shapes,
+filters and downloads, uploads refused and accepted, read-only and token modes, escaping."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from fastapi.testclient import TestClient
+from tests.web_fixtures import FIGURES, figures_report, store, xss_report
+
+from policyledger.records import CLAIM_FIELDS, OUTLINE_FIELDS
+from policyledger.store.db import connect
+from policyledger.store.repository import list_documents
+from policyledger.web.app import create_app
+
+SMALL_TEXT = "小型報告\n壹、工業\n一、推動創新\n(一) 促成 12 家廠商投資。\n".encode()
+
+
+@pytest.fixture
+def ledger(sqlite_url: str) -> dict[str, str]:
+    engine = connect(sqlite_url)
+    ids = {"figures": store(engine, figures_report()), "xss": store(engine, xss_report())}
+    engine.dispose()
+    return {"url": sqlite_url, **ids}
+
+
+def client(url: str, **options: object) -> TestClient:
+    return TestClient(create_app(url, **options))
+
+
+def doc_count(url: str) -> int:
+    engine = connect(url)
+    try:
+        return len(list_documents(engine))
+    finally:
+        engine.dispose()
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def test_docs_and_outline_have_the_cli_shapes(ledger):
+    api = client(ledger["url"])
+    docs = api.get("/api/docs").json()
+    assert {d["id"] for d in docs} == {ledger["figures"], ledger["xss"]}
+    assert {"id", "source_name", "kind", "title", "lines", "items", "claims"} <= set(docs[0])
+    outline = api.get(f"/api/docs/{ledger['figures'][:6]}/outline").json()  # a unique prefix works
+    assert set(OUTLINE_FIELDS) <= set(outline[0])
+    assert [n["path"] for n in outline][:4] == ["", "壹", "壹/一", "壹/一/(一)"]
+    assert api.get("/api/docs/figures-report/outline").status_code == 200  # the file stem too
+    missing = api.get("/api/docs/zzzz/outline")
+    assert missing.status_code == 404 and "zzzz" in missing.json()["detail"]
+
+
+def test_claims_filters_match_the_selection(ledger):
+    api = client(ledger["url"])
+    doc = ledger["figures"]
+    everything = api.get("/api/claims", params={"doc": doc}).json()
+    assert len(everything) == len(FIGURES)
+    assert set(CLAIM_FIELDS) <= set(everything[0])
+    assert everything[2]["base_value"] == 26161000000 and everything[2]["base_unit"] == "TWD"
+
+    def texts(**params: str) -> list[str]:
+        response = api.get("/api/claims", params={"doc": doc, **params})
+        assert response.status_code == 200, response.text
+        return [row["text"] for row in response.json()]
+
+    assert texts(kind="target") == ["20GW", "3億元"]
+    assert texts(dimension="money") == ["261.61億元", "3億元"]
+    assert texts(section="壹/一") == ["5,301臺", "17,797家", "261.61億元"]
+    assert texts(section="貳") == ["3億元"]
+    assert texts(qualifier="approx") == ["5,301臺"]
+    assert texts(since="2021-01-01") == ["20GW", "3億元"]
+    assert texts(until="2020") == ["5,301臺", "17,797家", "261.61億元"]
+    assert texts(q="太陽光電") == ["20GW"]
+    assert texts(unit="TWD", sort="base_value", order="desc") == ["261.61億元", "3億元"]
+    bad = api.get("/api/claims", params={"since": "109年"})
+    assert bad.status_code == 400 and "since" in bad.json()["detail"]
+    assert api.get("/api/claims", params={"sort": "nonsense"}).status_code == 400
+
+
+def test_claims_download_as_csv_and_parquet(ledger):
+    api = client(ledger["url"])
+    response = api.get("/api/claims", params={"doc": ledger["figures"], "dimension": "money", "format": "csv"})
+    assert response.status_code == 200 and "attachment" in response.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [(r["text"], r["base_value"], r["kind"]) for r in rows] == [("261.61億元", "26161000000", "actual"), ("3億元", "300000000", "target")]
+    parquet = api.get("/api/claims", params={"doc": ledger["figures"], "format": "parquet"})
+    table = pq.read_table(io.BytesIO(parquet.content))
+    assert table.num_rows == len(FIGURES) and table.column("text").to_pylist()[0] == "5,301臺"
+
+
+def test_pages_render_and_permalinks_accept_slashes_and_parentheses(ledger):
+    api = client(ledger["url"])
+    doc = ledger["figures"]
+    assert "測試部業務報告" in api.get("/").text
+    reader = api.get(f"/doc/{doc}").text
+    assert 'class="fig kind-actual"' in reader and "261.61億元</button>" in reader
+    assert f'href="/doc/{doc}/node/%E5%A3%B9/%E4%B8%80/(%E4%BA%8C)"' in reader  # 壹/一/(二), encoded, slashes kept
+    item = api.get(f"/doc/{doc}/node/壹/一/(二)")
+    assert item.status_code == 200 and "17,797家</button>" in item.text and "20GW</button>" not in item.text  # only its own text
+    assert api.get(f"/doc/{doc}/node/%E5%A3%B9/%E4%B8%80/%28%E4%BA%8C%29").status_code == 200  # fully encoded too
+    assert api.get(f"/doc/{doc}/node/壹/九").status_code == 404
+    data = api.get("/data", params={"doc": doc, "dimension": "money"}).text
+    assert "<svg" in data and "261.61億元" in data and "20GW" not in data
+    english = api.get("/data?lang=en")
+    assert "Figures" in english.text and english.cookies.get("lang") == "en"
+
+
+def test_report_text_is_escaped_everywhere(ledger):
+    api = client(ledger["url"])
+    for url in (f"/doc/{ledger['xss']}", f"/doc/{ledger['xss']}/node/壹/一", "/", "/data"):
+        page = api.get(url)
+        assert page.status_code == 200
+        assert "<script>window" not in page.text and "<img src" not in page.text and "<script>alert" not in page.text
+        assert "Content-Security-Policy" in page.headers and "script-src 'self'" in page.headers["Content-Security-Policy"]
+    assert "&lt;script&gt;window.__xss" in api.get(f"/doc/{ledger['xss']}").text
+    assert "&amp;lt;b&amp;gt;" in api.get(f"/doc/{ledger['xss']}").text  # an entity in the source stays literal
+
+
+def test_api_docs_are_served_without_a_cdn(ledger):
+    api = client(ledger["url"])
+    page = api.get("/docs").text
+    assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in page and "http" not in page.replace('lang="en"', "")
+    assert api.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
+    paths = api.get("/openapi.json").json()["paths"]
+    assert {"/api/docs", "/api/claims", "/api/search", "/api/ask"} <= set(paths)
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+
+def test_upload_ingests_once_and_keeps_the_name_only_as_a_label(sqlite_url):
+    app = create_app(sqlite_url)
+    api = TestClient(app)
+    first = api.post("/api/docs", files={"file": ("../../etc/小型報告.txt", SMALL_TEXT, "text/plain")})
+    assert first.status_code == 201, first.text
+    body = first.json()
+    assert body["created"] is True and body["items"] == 4 and body["source_name"] == "小型報告.txt"
+    again = api.post("/api/docs", files={"file": ("other-name.txt", SMALL_TEXT, "text/plain")})
+    assert again.status_code == 200 and again.json()["created"] is False and again.json()["id"] == body["id"]
+    assert list(Path(app.state.upload_dir).iterdir()) == []  # the stored copy is gone after ingest
+    assert api.get(body["url"]).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "status", "words"),
+    [
+        ("picture.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40, 422, "binary"),
+        ("report.pdf", "壹、工業\n".encode(), 422, "not a PDF"),
+        ("report.docx", b"", 422, "empty"),
+        ("archive.txt", None, 422, "zip"),
+    ],
+)
+def test_refused_uploads_say_why_and_change_nothing(sqlite_url, name, data, status, words):
+    if data is None:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr("notes.txt", "hello")
+        data = buffer.getvalue()
+    api = client(sqlite_url)
+    response = api.post("/api/docs", files={"file": (name, data, "application/octet-stream")})
+    assert response.status_code == status
+    assert name in response.json()["detail"] and words in response.json()["detail"]
+    assert doc_count(sqlite_url) == 0
+
+
+def test_upload_size_limit_and_missing_file(sqlite_url):
+    api = client(sqlite_url, upload_limit_mb=1)
+    big = ("壹、工業\n" + "促成 12 家廠商投資。" * 80_000).encode()
+    assert len(big) > 1_000_000
+    response = api.post("/api/docs", files={"file": ("big.txt", big, "text/plain")})
+    assert response.status_code == 413 and "1 MB" in response.json()["detail"]
+    assert api.post("/api/docs", data={"note": "no file"}).status_code == 400
+    assert api.post("/api/docs", content=b"not a form", headers={"content-type": "text/plain"}).status_code == 400
+    assert doc_count(sqlite_url) == 0
+
+
+def test_plain_html_form_upload_redirects_to_the_report(sqlite_url):
+    api = client(sqlite_url)
+    response = api.post("/api/docs", files={"file": ("small.txt", SMALL_TEXT, "text/plain")}, headers={"accept": "text/html"}, follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"].startswith("/doc/")
+    refused = api.post("/api/docs", files={"file": ("x.pdf", b"plain", "text/plain")}, headers={"accept": "text/html"})
+    assert refused.status_code == 422 and "text/html" in refused.headers["content-type"] and "x.pdf" in refused.text
+
+
+def test_cross_origin_writes_are_refused(sqlite_url):
+    api = client(sqlite_url)
+    response = api.post("/api/docs", files={"file": ("s.txt", SMALL_TEXT, "text/plain")}, headers={"origin": "http://evil.example"})
+    assert response.status_code == 403
+    assert doc_count(sqlite_url) == 0
+
+
+def test_read_only_serves_no_write_endpoint(ledger):
+    api = client(ledger["url"], read_only=True)
+    assert api.post("/api/docs", files={"file": ("s.txt", SMALL_TEXT, "text/plain")}).status_code == 405
+    assert api.delete(f"/api/docs/{ledger['figures']}").status_code in (404, 405)
+    assert api.post(f"/api/docs/{ledger['figures']}/delete").status_code in (404, 405)
+    home = api.get("/").text
+    assert 'id="upload-form"' not in home and "刪除" not in home
+    assert "POST" not in json.dumps(api.get("/openapi.json").json()["paths"]).upper().replace("POSTAL", "")
+    assert doc_count(ledger["url"]) == 2
+
+
+def test_token_guards_upload_and_delete(ledger):
+    api = client(ledger["url"], token="s3cret")
+    files = {"file": ("s.txt", SMALL_TEXT, "text/plain")}
+    assert api.post("/api/docs", files=files).status_code == 401
+    assert api.post("/api/docs", files=files, headers={"X-PolicyLedger-Token": "wrong"}).status_code == 403
+    assert api.delete(f"/api/docs/{ledger['xss']}").status_code == 401
+    assert api.delete(f"/api/docs/{ledger['xss']}", headers={"Authorization": "Bearer nope"}).status_code == 403
+    assert doc_count(ledger["url"]) == 2
+    assert api.post("/api/docs", files=files, headers={"Authorization": "Bearer s3cret"}).status_code == 201
+    assert api.post("/api/docs", files=files, data={"token": "s3cret"}).status_code == 200  # the form field works too
+    assert api.delete(f"/api/docs/{ledger['xss']}", headers={"X-PolicyLedger-Token": "s3cret"}).status_code == 204
+    assert doc_count(ledger["url"]) == 2
+    assert 'id="token-input"' in api.get("/").text
