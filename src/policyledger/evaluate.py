@@ -65,3 +65,67 @@ def score_outline(nodes: list[Node], gold: list[dict[str, Any]]) -> Score:
         misses=sorted(expected - predicted, key=lambda t: t[1]),
         extras=sorted(predicted - expected, key=lambda t: t[1]),
     )
+
+
+# --- claims ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoldItem:
+    line_start: int
+    line_end: int
+    path: str
+
+
+def read_claim_items(path: Path) -> list[GoldItem]:
+    """claims-items.txt: 'START-END<TAB>PATH<TAB>heading' per line."""
+    items = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and "-" in parts[0]:
+            start, end = parts[0].split("-")
+            items.append(GoldItem(int(start), int(end), parts[1]))
+    return items
+
+
+@dataclass
+class ClaimScore:
+    score: Score
+    pairs: list[tuple[dict[str, Any], dict[str, Any]]]  # (gold, predicted)
+
+    def accuracy(self, field_name: str) -> float:
+        if not self.pairs:
+            return 0.0
+        return sum(1 for gold, ours in self.pairs if _same(field_name, gold, ours)) / len(self.pairs)
+
+
+def _same(field_name: str, gold: dict[str, Any], ours: dict[str, Any]) -> bool:
+    if field_name == "period":
+        return (gold["period_start"], gold["period_end"]) == (ours["period_start"], ours["period_end"])
+    return gold[field_name] == ours[field_name]
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+
+
+def score_claims(predicted: list[dict[str, Any]], gold: list[dict[str, Any]], items: list[GoldItem]) -> ClaimScore:
+    """Match = same line ±1, same base value and base unit; only inside the gold's items."""
+    inside = [p for p in predicted if any(item.line_start <= p["line"] <= item.line_end for item in items)]
+    unmatched = list(inside)
+    pairs = []
+    misses = []
+    for row in gold:
+        match = next(
+            (p for p in unmatched if abs(p["line"] - row["line"]) <= 1 and p["base_unit"] == row["base_unit"] and _close(p["base_value"], row["base_value"])),
+            None,
+        )
+        if match is None:
+            misses.append(row)
+            continue
+        unmatched.remove(match)
+        pairs.append((row, match))
+    score = Score(len(pairs), len(inside), len(gold), misses=misses, extras=unmatched)
+    return ClaimScore(score, pairs)

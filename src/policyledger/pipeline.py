@@ -13,6 +13,7 @@ from collections.abc import Callable
 from policyledger.layout import analyse
 from policyledger.model import Document, SourceText
 from policyledger.outline import build_outline
+from policyledger.quantity.claims import extract_claims
 
 Progress = Callable[[str], None]
 
@@ -46,6 +47,8 @@ def parse_source(source: SourceText, data: bytes, progress: Progress | None = No
         warnings=warnings,
         size_bytes=len(data),
     )
+    step("claims")
+    document.claims = extract_claims(nodes)
     return document
 
 

@@ -47,4 +47,4 @@ def to_halfwidth_digits(text: str) -> str:
     return text.translate(_HALFWIDTH)
 
 
-_HALFWIDTH = str.maketrans("０１２３４５６７８９．，％＋－～：", "0123456789.,%+-~:")
+_HALFWIDTH = str.maketrans("０１２３４５６７８９．％＋－～", "0123456789.%+-~")

@@ -40,3 +40,43 @@ def eval_outline(gold: GoldOption = None, source: SourceOption = DEMO_REPORT, sh
         console.print(f"  [red]missed[/] {miss}", highlight=False)
     for extra in score.extras[:show]:
         console.print(f"  [yellow]extra[/]  {extra}", highlight=False)
+
+
+@eval_app.command("claims")
+def eval_claims(
+    gold: GoldOption = None,
+    source: SourceOption = DEMO_REPORT,
+    show: Annotated[int, typer.Option(help="Differences to list per kind.")] = 15,
+) -> None:
+    """Precision, recall and F1 of figures against claims.jsonl (inside claims-items.txt), then
+    accuracy of qualifier, kind and period on the matched ones."""
+    from policyledger.evaluate import read_claim_items, score_claims
+    from policyledger.quantity.claims import extract_claims
+    from policyledger.records import claim_record
+
+    folder = gold_dir(gold)
+    nodes = build_outline(analyse(read_path(source)))
+    predicted = [claim_record("sample", claim) for claim in extract_claims(nodes)]
+    result = score_claims(predicted, read_jsonl(folder / "claims.jsonl"), read_claim_items(folder / "claims-items.txt"))
+    score = result.score
+    console.print(f"claims vs {folder / 'claims.jsonl'} (items of claims-items.txt)")
+    console.print(f"  expected {score.expected}, found {score.predicted}, matched {score.true_positives}")
+    console.print(f"  precision {score.precision:.3f}  recall {score.recall:.3f}  F1 {score.f1:.3f}")
+    for name in ("qualifier", "kind", "period"):
+        console.print(f"  {name} accuracy on matched: {result.accuracy(name):.3f}")
+    for miss in score.misses[:show]:
+        console.print(f"  [red]missed[/] L{miss['line']} {miss['text']} ({miss['base_value']} {miss['base_unit']})", highlight=False)
+    for extra in score.extras[:show]:
+        console.print(f"  [yellow]extra[/]  L{extra['line']} {extra['text']} ({extra['base_value']} {extra['base_unit']})  «{extra['clause'][:40]}»", highlight=False)
+    for name in ("qualifier", "kind", "period"):
+        wrong = [(g, o) for g, o in result.pairs if not _same_field(name, g, o)]
+        for g, o in wrong[:show]:
+            gv = (g["period_start"], g["period_end"]) if name == "period" else g[name]
+            ov = (o["period_start"], o["period_end"]) if name == "period" else o[name]
+            console.print(f"  [magenta]{name}[/] L{g['line']} {g['text']}: gold {gv} ours {ov}  «{o['clause'][:50]}»", highlight=False)
+
+
+def _same_field(name: str, gold: dict, ours: dict) -> bool:
+    from policyledger.evaluate import _same
+
+    return _same(name, gold, ours)

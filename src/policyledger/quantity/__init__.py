@@ -1,0 +1,1 @@
+"""Figures in text: numbers, units, periods, and the claims they make."""

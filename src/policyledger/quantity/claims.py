@@ -1,0 +1,391 @@
+"""Claims: each figure of an item with what it means — qualifier, kind, period, subject.
+
+The readings follow `shared/dev-gold/claims-conventions.md`:
+- the qualifier is the word that directly governs the figure (約 逾 近 至少 上限 以上 …);
+- the kind is decided by cues in the figure's own clause, rule > target > forecast > change >
+  share > actual;
+- the period is the nearest time expression before the figure in its sentence (自 A … 截至 B
+  makes [A, B]); failing that, a heading that is itself a date (A. 109 年第 2 季：…) or a date in
+  an enclosing heading ((統計至 109 年 12 月底)). A date in an earlier sentence is not carried
+  over. Rules (caps, rates, specs) have no period.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from policyledger.model import Claim, Node
+from policyledger.quantity.figures import Figure, find_figures, masked_spans
+from policyledger.quantity.periods import TimeExpr, find_time_expressions
+from policyledger.quantity.units import normalize
+from policyledger.textnorm import to_halfwidth_digits
+
+_CLAUSE_BREAK = re.compile(r"[，。；：;:！？!?\n]|,(?!\d)")
+_SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
+
+_QUALIFIER_BEFORE = (
+    (re.compile(r"(?:大約|約達|達約|共約|計約|約為|約)(?:占|佔|為|達)?$|約(?:占|佔)[^\d，。；]{0,14}的?$"), "approx"),
+    (re.compile(r"(?:超過|逾|高於|大於|多於)$"), "more_than"),
+    (re.compile(r"(?:將近|接近|近)$"), "nearly"),
+    (re.compile(r"(?:至少|最少|最低|不少於|不低於)$"), "at_least"),
+    (re.compile(r"(?:上限為?|最高為?|最多為?|最長為?|至多|不超過|低於|少於|未滿|不到|不足)$"), "up_to"),
+)
+_QUALIFIER_AFTER = (
+    (re.compile(r"^(?:以上|之上)"), "more_than"),
+    (re.compile(r"^(?:以下|以內|之內|內)"), "up_to"),
+)
+
+_RULE = re.compile(
+    r"上限|費率|利率|保證成數|成數|門檻|年限|期限|限期|不得|得申請|為限|申請資格|符合資格者|定義|持股|最高補助|補助比例|"
+    r"補貼.{0,12}\d+\s*成|以上者|之艱困|針對|一次性|減免|免收|全免|減碼|計算方式|認定標準|補貼措施"
+)
+# Right after the figure: a loan or guarantee it parameterises, or a threshold used as an attribute
+# ("50 萬元小額貸款", "十成保證", "20 萬元以下）之營利事業", "5 千萬元以上列管").
+_RULE_AFTER = re.compile(r"^\s*(?:[)）]\s*)?(?:小額貸款|貸款|保證|以[上下]\s*[)）]?\s*之|以上(?=[\u4e00-\u9fff、]))")
+# A spec or a set price: "500cc95%酒精", "350 毫升塑膠瓶裝(45 元/瓶)".
+_PRODUCT_AFTER = re.compile(r"^\s*(?:[\d.]+\s*%\s*)?(?:酒精|瓶裝|塑膠瓶|玻璃瓶|包裝|罐裝)")
+# An item that describes a plan (計畫期程為 106 年 1 月至 115 年 12 月): its parameters are targets.
+_PLAN_SCHEDULE = re.compile(r"計畫期程|期程為|計畫期間")
+_TARGET = re.compile(r"目標|預計|預期|預定|可望|將於|將可|將達|將有|將提供|將再|將持續|規劃|擬於|力拼|期能|期望|爭取|計畫期程|期程|總經費")
+_FORECAST = re.compile(r"預估|估計|推估|預測")
+_CHANGE = re.compile(r"(?<!新)(?:成長|增加|減少|提升|提高|節省|下降|降低|衰退|增長|增幅|減幅|年增|年減|上升|縮減|減碳|下滑|縮短)(?!至|到)")
+# Nouns that name a change measure apply to every figure after them in the clause (增幅優於韓國(-5.4%)、日本(-9.3%)).
+_CHANGE_MEASURE = re.compile(r"成長率|增幅|減幅|增加率|年增率|減少率|成長幅度|衰退幅度")
+_SHARE = re.compile(r"占|佔|比重")
+_ACTUAL_CUE = re.compile(r"已|完成|累計|新增|達成|實際")
+# A clause that opens a new action: "，並依據…", "，另…" (a target cue before it does not carry over).
+_NEW_ACTION = re.compile(r"^\s*(?:並|另|同時|且|此外|其中)")
+
+_LEAD_WORDS = re.compile(r"^(?:[、及與和並且另其中共計總合累已均皆也亦更再達為有約逾近至於在之的，]|總計|合計|累計|共計|其中|另有|以及|分別|包括|包含)+")
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What an item's figures inherit from around them."""
+
+    heading_period: TimeExpr | None  # the item's heading is itself a period (A. 109 年第 2 季：…)
+    inherited: TimeExpr | None  # a date in an enclosing heading ((統計至 109 年 12 月底))
+    now: date | None  # the report's own date: the latest as-of date it states
+    plan: TimeExpr | None  # the schedule of a plan item (計畫期程為 …), whose figures are targets
+    is_plan: bool = False
+    heading_end: int = 0  # end of the item's heading clause in its text
+
+
+def extract_claims(nodes: list[Node]) -> list[Claim]:
+    """Every figure in every item, in document order."""
+    year = _reference_year(nodes)
+    texts = [to_halfwidth_digits(node.text) for node in nodes]
+    all_exprs = []
+    for text in texts:
+        exprs = find_time_expressions(text, year)
+        all_exprs.append(exprs)
+        year = _last_explicit_year(exprs) or year
+    now = report_date(all_exprs)
+    claims: list[Claim] = []
+    scopes: dict[str, TimeExpr | None] = {}
+    for node, text, exprs in zip(nodes, texts, all_exprs, strict=True):
+        context = _context(node, exprs, scopes, now)
+        scopes[node.path] = context.inherited or _heading_scope(node, text, exprs)
+        claims.extend(_node_claims(node, text, exprs, context))
+    return claims
+
+
+def _reference_year(nodes: list[Node]) -> int | None:
+    """The year the report mostly speaks of (the most frequent ROC year), for implied years."""
+    counts: dict[int, int] = {}
+    for node in nodes:
+        for match in re.finditer(r"(?<!\d)(1[01]\d)\s*年", node.text):
+            year = int(match.group(1)) + 1911
+            counts[year] = counts.get(year, 0) + 1
+    return max(counts, key=lambda y: counts[y]) if counts else None
+
+
+def _last_explicit_year(exprs: list[TimeExpr]) -> int | None:
+    years = [e.year for e in exprs if e.year and "年" in e.text and re.search(r"\d|[一二三四五六七八九〇○]", e.text.split("年")[0])]
+    return years[-1] if years else None
+
+
+def report_date(all_exprs: list[list[TimeExpr]]) -> date | None:
+    """The latest date the report states as reached (截至/統計至 …), ignoring stray future ones:
+    only dates in a year no later than the year after the one it mentions most."""
+    years: dict[int, int] = {}
+    for exprs in all_exprs:
+        for expr in exprs:
+            if expr.year:
+                years[expr.year] = years.get(expr.year, 0) + 1
+    if not years:
+        return None
+    cap = max(years, key=lambda y: years[y]) + 1
+    dates = [e.period_end for exprs in all_exprs for e in exprs if e.role == "as_of" and "截至" in e.text and e.period_end and e.period_end.year <= cap]
+    return max(dates) if dates else date(cap - 1, 12, 31)
+
+
+def _context(node: Node, exprs: list[TimeExpr], scopes: dict[str, TimeExpr | None], now: date | None) -> _Context:
+    title_end = len(node.marker) + len(node.title) + 4
+    heading_exprs = [e for e in exprs if e.start < title_end and e.role != "base"]
+    heading_period = None
+    if heading_exprs and node.title:
+        label = node.title
+        for expr in heading_exprs:
+            label = label.replace(expr.text.strip(), "")
+        if len(re.sub(r"[\s:：()（）]", "", label)) <= 2:
+            heading_period = heading_exprs[0]
+    inherited = None
+    parent = node.parent_path
+    while parent:
+        if scopes.get(parent) is not None:
+            inherited = scopes[parent]
+            break
+        parent = parent.rpartition("/")[0]
+    schedule = _PLAN_SCHEDULE.search(node.text)
+    plan = next((e for e in exprs if schedule and e.start >= schedule.end()), None) if schedule else None
+    heading_end = len(node.marker) + len(node.title) + 3
+    return _Context(heading_period, inherited, now, plan, schedule is not None, heading_end)
+
+
+def _heading_scope(node: Node, text: str, exprs: list[TimeExpr]) -> TimeExpr | None:
+    """A date in a heading that scopes the items under it: a statistics date written in the
+    heading line ((統計至 110 年 1 月 31 日)), or, for a top-level section (depth ≤ 2), the
+    as-of date of its opening sentence (二、 投資臺灣三大方案：…截至 110 年 3 月 11 日，…)."""
+    line_end = text.find("\n")
+    heading_line = text[: line_end if line_end >= 0 else len(text)]
+    in_heading = [e for e in exprs if e.end <= len(heading_line) and e.role in ("as_of", "period")]
+    if in_heading and "統計" in heading_line:
+        return in_heading[-1]
+    if node.depth > 2:
+        return None
+    first_sentence = _SENTENCE_BREAK.search(text)
+    limit = first_sentence.start() if first_sentence else len(text)
+    as_of = [e for e in exprs if e.start < limit and e.role == "as_of" and "截至" in e.text]
+    return as_of[-1] if as_of else None
+
+
+def _node_claims(node: Node, text: str, exprs: list[TimeExpr], context: _Context) -> list[Claim]:
+    blocked = masked_spans(text) + [(e.start, e.end) for e in exprs]
+    figures = list(find_figures(text, blocked))
+    return [_claim(node, text, figure, figures[:index], exprs, context) for index, figure in enumerate(figures)]
+
+
+def _claim(node: Node, text: str, figure: Figure, earlier: list[Figure], exprs: list[TimeExpr], context: _Context) -> Claim:
+    clause_start, clause_end = _clause_span(text, figure)
+    before = text[clause_start:figure.start]
+    kind = _kind(text, figure, clause_start, clause_end, earlier, context.is_plan)
+    period = None if kind == "rule" else _period(text, figure, exprs, context, kind)
+    if kind == "actual" and _is_future(period, context.now):
+        kind = "target"  # a figure for a year still to come, with no cue: 114 年天然氣占比 50%
+    water = bool(re.search(r"水|淤|濬", text[max(0, figure.start - 30):figure.end + 10]))
+    dimension, base_value, base_unit = normalize(figure.value, figure.unit, water=water)
+    high = figure.value_high
+    return Claim(
+        path=node.path,
+        text=node.text[figure.start:figure.end],
+        value=figure.value,
+        value_high=high,
+        unit=figure.written_unit,
+        dimension=dimension,
+        base_value=base_value,
+        base_unit=base_unit,
+        qualifier="range" if high is not None else _qualifier(text, figure, earlier),
+        kind=kind,
+        period_start=period.period_start if period else None,
+        period_end=period.period_end if period else None,
+        period_text=period.text.strip() if period else None,
+        subject=_subject(before, exprs),
+        clause=re.sub(r"\s*\n\s*", "", node.text[clause_start:clause_end]).strip(),
+        line=node.line_at(figure.start),
+        start=figure.start,
+        end=figure.end,
+    )
+
+
+def _clause_span(text: str, figure: Figure) -> tuple[int, int]:
+    start = 0
+    for match in _CLAUSE_BREAK.finditer(text, 0, figure.start):
+        start = match.end()
+    after = _CLAUSE_BREAK.search(text, figure.end)
+    return start, after.start() if after else len(text)
+
+
+def _qualifier(text: str, figure: Figure, earlier: list[Figure]) -> str:
+    """The word that directly governs the figure: just before it (約, 逾, 約占), or a cap word
+    (最高, 上限, 至少) a few words before with no other figure between; or after it (以上, 內)."""
+    before = re.sub(r"\s+", "", text[max(0, figure.start - 12):figure.start])
+    for pattern, name in _QUALIFIER_BEFORE:
+        if pattern.search(before):
+            return name
+    previous_end = max((f.end for f in earlier), default=0)
+    window = re.sub(r"\s+", "", text[max(previous_end, figure.start - 12):figure.start])
+    cap = re.search(r"(最高|最多|至多|上限|至少|最低)[^\d，。；、]{0,8}$", window)
+    if cap:
+        return "up_to" if cap.group(1) in ("最高", "最多", "至多", "上限") else "at_least"
+    after = text[figure.end:figure.end + 4].lstrip()
+    for pattern, name in _QUALIFIER_AFTER:
+        if pattern.match(after):
+            if name == "up_to" and after.startswith("內") and figure.unit.spec.dimension != "duration":
+                continue
+            return name
+    if re.search(r"\d\s*(?:餘|多)\s*\S+$", text[figure.start:figure.end]):
+        return "more_than"
+    return "exact"
+
+
+def _kind(text: str, figure: Figure, clause_start: int, clause_end: int, earlier: list[Figure], plan: bool) -> str:
+    """The kind from cues in the figure's own clause (rule > target > forecast > change > share > actual);
+    a target cue carries over to later clauses of its sentence that add no cue of their own."""
+    before = text[clause_start:figure.start]
+    after = text[figure.end:clause_end]
+    # A verb governs the figure right after it, not the next ones of a list (提升 A、B).
+    governed = text[max([clause_start] + [f.end for f in earlier if f.end <= figure.start]):figure.start]
+    if _RULE.search(before + " " + after) or _RULE_AFTER.match(after) or figure.unit.spec.dimension == "price" or _product_spec(text, figure):
+        return "rule"
+    if _target_cue_last(before) or after.lstrip().startswith("目標"):
+        return "target"
+    if _FORECAST.search(before):
+        return "forecast"
+    if _target_carries(text, clause_start, before) or (plan and not _ACTUAL_CUE.search(before) and not re.search(r"\d\s*年", before)):
+        return "target"
+    if _CHANGE.search(governed) or _CHANGE_MEASURE.search(before):
+        return "change"
+    if figure.unit.spec.dimension == "percent" and (_SHARE.search(before) or _parenthesised_after_figure(text, figure, earlier)):
+        return "share"
+    return "actual"
+
+
+def _target_cue_last(before: str) -> bool:
+    """A target cue not overridden by a later achievement cue ('預計 110 年底完成' is a target;
+    '原預計…，已完成' is not)."""
+    targets = [m.start() for m in _TARGET.finditer(before)]
+    if not targets:
+        return False
+    actuals = [m.start() for m in _ACTUAL_CUE.finditer(before) if not (m.group(0) == "完成" and m.start() > targets[0])]
+    return not actuals or max(actuals) < max(targets)
+
+
+def _product_spec(text: str, figure: Figure) -> bool:
+    return figure.unit.spec.dimension in ("volume", "percent") and bool(_PRODUCT_AFTER.match(text[figure.end:figure.end + 10]))
+
+
+def _target_carries(text: str, clause_start: int, before: str) -> bool:
+    """'預計可促成…14.47 億元，帶動…62 億元、創造…100 億元': later clauses of the sentence share the
+    cue, until a clause opens a new action (並…, 另…) or states its own time or achievement."""
+    if _ACTUAL_CUE.search(before) or re.search(r"\d\s*年", before):
+        return False
+    sentence_start = _sentence_start(text, clause_start)
+    clauses = [c for c in _CLAUSE_BREAK.split(text[sentence_start:clause_start]) if c.strip()]
+    for clause in reversed(clauses):
+        if _target_cue_last(clause):
+            return True
+        if _NEW_ACTION.match(clause) or _ACTUAL_CUE.search(clause) or re.search(r"\d\s*年", clause):
+            return False
+    return False
+
+
+def _strip_figures(text: str) -> str:
+    return re.sub(r"[\d,.\s]+[^\s\d]{0,3}$", "", text).rstrip() if re.search(r"\d\s*$", text) else text.rstrip()
+
+
+def _parenthesised_after_figure(text: str, figure: Figure, earlier: list[Figure]) -> bool:
+    """'16 億美元（27.1％）': a percentage in brackets right after an amount is its share."""
+    opening = text[max(0, figure.start - 2):figure.start].strip()
+    if not opening.endswith(("(", "（")):
+        return False
+    return any(0 <= figure.start - f.end <= 3 for f in earlier)
+
+
+def _sentence_start(text: str, position: int) -> int:
+    start = 0
+    for match in _SENTENCE_BREAK.finditer(text, 0, position):
+        start = match.end()
+    return start
+
+
+def _period(text: str, figure: Figure, exprs: list[TimeExpr], context: _Context, kind: str) -> TimeExpr | None:
+    if context.heading_period is not None:
+        return context.heading_period
+    sentence_start = _sentence_start(text, figure.start)
+    following = _SENTENCE_BREAK.search(text, figure.end)
+    sentence_end = following.start() if following else len(text)
+    in_sentence = [e for e in exprs if sentence_start <= e.start and e.end <= sentence_end]
+    if kind in ("actual", "change", "share"):
+        # What has happened cannot be dated in the future: skip a target's 110 年底 before it.
+        in_sentence = [e for e in in_sentence if not _is_future(e, context.now)]
+    preceding = [e for e in in_sentence if e.end <= figure.start and (e.role != "base" or _adjacent(text, e, figure))]
+    if preceding:
+        return _accumulate(text, figure, _span_from_opening(text, preceding), figure.unit.spec.dimension)
+    following_expr = _following(text, figure, in_sentence, context, kind)
+    if following_expr is not None:
+        return following_expr
+    if kind == "target" and context.plan is not None:
+        return context.plan
+    return context.inherited
+
+
+def _following(text: str, figure: Figure, in_sentence: list[TimeExpr], context: _Context, kind: str) -> TimeExpr | None:
+    """A date after the figure: in its own clause ('2 部機原規劃於 114 年 6 月 30 日…商轉'); in the
+    next clause for a target ('…251 億元，預定於 110 年底完成') or for a figure in the item's
+    heading ('5、 輔導 41 家餐飲業…，109 年至少提升…')."""
+    after = [e for e in in_sentence if e.start >= figure.end and e.role != "base"]
+    if not after:
+        return None
+    first = after[0]
+    breaks = list(_CLAUSE_BREAK.finditer(text, figure.end, first.start))
+    if not breaks:
+        return first
+    if len(breaks) > 1 or breaks[0].group(0) in "；;":
+        return None
+    if kind == "target":
+        return first if _is_future(first, context.now) else None
+    in_heading = figure.start <= context.heading_end
+    return first if in_heading else None
+
+
+def _span_from_opening(text: str, preceding: list[TimeExpr]) -> TimeExpr:
+    """'自 A … 截至 B' → [A, B]; the nearest expression otherwise."""
+    chosen = preceding[-1]
+    if chosen.role == "as_of" and re.match(r"(?:截至|截止|統計至|累計至|至|迄)", chosen.text):
+        opener = [e for e in preceding[:-1] if e.role == "open"]
+        if opener:
+            first = opener[-1]
+            return TimeExpr(first.start, chosen.end, text[first.start:chosen.end], first.period_start, chosen.period_end, "period")
+    return chosen
+
+
+def _accumulate(text: str, figure: Figure, period: TimeExpr, dimension: str) -> TimeExpr:
+    """累計 turns a year given earlier into an as-of date (109 年…累計減少 179 座: as of 109 年底),
+    but not a year that governs 累計 in the same clause (109 年累計推動 72 萬人次: the year's).
+    A flow under 累計至 109 年 (產值 552 億元, 成長率 11.9%) stays the year's."""
+    clause_start, _ = _clause_span(text, figure)
+    single_year = re.fullmatch(r"\d+\s*年", period.text.strip())
+    if single_year and period.start < clause_start and "累計" in text[clause_start:figure.start]:
+        return replace(period, period_start=None, role="as_of")
+    year_only = re.fullmatch(r"(?:累計至|累計到)\s*\d+\s*年", period.text.strip())
+    if year_only and dimension in ("money", "percent") and period.period_end:
+        return replace(period, period_start=date(period.period_end.year, 1, 1), role="period")
+    return period
+
+
+def _adjacent(text: str, expr: TimeExpr, figure: Figure) -> bool:
+    return not text[expr.end:figure.start].strip()
+
+
+def _is_future(period: TimeExpr | None, now: date | None) -> bool:
+    if period is None or now is None:
+        return False
+    first = period.period_start or period.period_end
+    return first is not None and first > now
+
+
+def _subject(before: str, exprs: list[TimeExpr]) -> str:
+    """What the figure counts: the clause's words before it, without dates, figures and fillers."""
+    words = before
+    for expr in exprs:
+        words = words.replace(expr.text, "")
+    words = re.sub(r"[+-]?[\d,.]+\s*[萬億兆千]?\s*\S{0,2}?[、及和與]", "", words)
+    words = re.sub(r"[\d,.%％~]+", "", words)
+    words = re.sub(r"\s+", "", words)
+    words = re.sub(r"(?:大約|約達|達約|約|逾|超過|近|將近|至少|最高|最多|上限為?|高於|低於|達|為|計有|共有|共|計|約為)$", "", words)
+    words = _LEAD_WORDS.sub("", words)
+    words = words.strip("()（）「」、")
+    return words[-24:]

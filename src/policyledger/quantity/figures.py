@@ -1,0 +1,213 @@
+"""Finding figures in text: a number (Arabic, Chinese or mixed, or a range) with its unit.
+
+This module knows what a figure looks like and what is not a figure (dates, ordinals, names
+such as 5G, F-16, TCE100, phone numbers, URLs); `claims` decides what each figure means.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from policyledger.quantity.numbers import ARABIC, CHINESE_NUMERAL_CHARS, combine_mixed, value_of_arabic, value_of_chinese
+from policyledger.quantity.units import UnitMatch, match_unit
+
+_NUMBER = re.compile(
+    rf"(?P<sign>[+\-])?(?P<num>{ARABIC})"
+    rf"(?:\s*(?P<big>[萬億兆])\s*(?P<tail>{ARABIC})(?:\s*(?P<tailscale>[萬千]))?(?=\s*[^\d\s,.]))?"
+)
+_CHINESE = re.compile(rf"[{CHINESE_NUMERAL_CHARS}]+")
+_PERCENT_WORDS = re.compile(rf"百分之(?P<pct>{ARABIC}|[{CHINESE_NUMERAL_CHARS}點]+)")
+_RANGE = re.compile(rf"\s*(?:~|～|-|－|—|–|至|到)\s*(?P<num>{ARABIC})")
+_URL = re.compile(r"(?:https?://|www\.)[\w./%?=&#:~+-]+|\b[\w.-]+\.(?:gov|com|org|edu|net)(?:\.tw)?(?:/[\w./%?=&#~+-]*)?", re.IGNORECASE)
+_PHONE = re.compile(r"\b0\d{1,4}-\d{3,4}-\d{3,4}\b|\b0800-?\d{3}-?\d{3}\b")
+
+# A unit followed by these characters is the start of another word: 4 成長, 本部, 口罩 …
+_NOT_UNIT_BEFORE = {
+    "成": "長立本果為功效員交熟型形品",
+    "部": "分門長會份署落",
+    "間": "接隔",
+    "位": "於置數",
+    "所": "得以有謂屬需在",
+    "本": "部國年土次身案",
+    "面": "積臨向對",
+    "名": "單稱義",
+    "臺": "灣北中南商電糖水幣東",
+    "台": "灣北中南商電糖水幣東",
+    "組": "織成裝",
+    "處": "理分",
+    "支": "持出援付",
+    "口": "罩岸徑",
+    "只": "要有能",
+    "門": "檻市診",
+    "具": "有備體",
+    "班": "級機",
+    "家": "庭鄉屬",
+    "條": "例件款",
+    "度": "假",
+    "國": "家內際產貨",
+    "天": "然",
+    "年": "度",
+    "日": "本期",
+    "區": "域",
+    "科": "技學",
+    "場": "域所址館",
+    "種": "類",
+    "類": "別型",
+    "式": "樣",
+    "站": "點",
+    "筆": "記電",
+    "片": "面",
+    "團": "體隊",
+    "案": "件例",
+    "件": "事",
+    "人": "力員才民工",
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int  # offsets in the text
+    end: int
+    value: float  # low end for ranges
+    value_high: float | None
+    unit: UnitMatch
+    written_unit: str  # the unit as the claim records it (scale kept, except for mixed numerals)
+    scale_in_value: bool  # a mixed numeral (72 萬 3,097): the value is whole, the unit bare
+
+
+def masked_spans(text: str) -> list[tuple[int, int]]:
+    """Spans that never hold figures: URLs and phone numbers."""
+    return [m.span() for pattern in (_URL, _PHONE) for m in pattern.finditer(text)]
+
+
+def find_figures(text: str, blocked: list[tuple[int, int]]) -> Iterator[Figure]:
+    """Figures in `text` (half-width digits), skipping anything inside a `blocked` span."""
+    taken = list(blocked)
+    found: list[Figure] = []
+    for figure in [*_percent_words(text), *_arabic(text, taken), *_chinese(text, taken)]:
+        if not _overlaps(figure.start, figure.end, taken):
+            found.append(figure)
+            taken.append((figure.start, figure.end))
+    yield from sorted(found, key=lambda f: f.start)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < b and a < end for a, b in spans)
+
+
+def _arabic(text: str, blocked: list[tuple[int, int]]) -> Iterator[Figure]:
+    for match in _NUMBER.finditer(text):
+        signed = bool(match.group("sign")) and _signed(text, match.start())
+        start = match.start("sign") if signed else match.start("num")
+        if _overlaps(match.start("num"), match.end(), blocked) or _not_a_quantity(text, start, match.end("num")):
+            continue
+        figure = _arabic_figure(text, match, start)
+        if figure is not None:
+            yield figure
+
+
+def _signed(text: str, position: int) -> bool:
+    """A sign belongs to the number in '(-5.4%)', not in '0800-589' or '46-1'."""
+    return position == 0 or not text[position - 1].isalnum()
+
+
+def _arabic_figure(text: str, match: re.Match[str], start: int) -> Figure | None:
+    value = value_of_arabic(match.group("num"))
+    if value is None:
+        return None
+    if match.group("sign") == "-" and start == match.start("sign"):
+        value = -value
+    mixed = match.group("tail") is not None
+    if mixed:
+        tail = value_of_arabic(match.group("tail"))
+        value = combine_mixed(value, match.group("big"), tail, match.group("tailscale") or "")
+    position = _skip_spaces(text, match.end())
+    high, position, unit = _range_and_unit(text, position)
+    if unit is None or not _unit_fits(text, unit, match, mixed):
+        return None
+    written = unit.core if mixed else unit.text
+    return Figure(start, unit.end, value, high, unit, written, mixed)
+
+
+def _range_and_unit(text: str, position: int) -> tuple[float | None, int, UnitMatch | None]:
+    """After a number: '~10 天', '-3,000 萬元', ' 萬瓩~260 萬瓩', or just the unit."""
+    unit = match_unit(text, position)
+    after = unit.end if unit else position
+    ranged = _RANGE.match(text, after)
+    if ranged:
+        high = value_of_arabic(ranged.group("num"))
+        second = match_unit(text, _skip_spaces(text, ranged.end()))
+        if high is not None and second is not None and (unit is None or unit.text == second.text):
+            return high, ranged.end(), second
+    return None, position, unit
+
+
+def _unit_fits(text: str, unit: UnitMatch, match: re.Match[str], mixed: bool) -> bool:
+    nxt = text[unit.end:unit.end + 1]
+    last = unit.core[-1]
+    if nxt and nxt in _NOT_UNIT_BEFORE.get(last, ""):
+        return False
+    if unit.core == "度" and not unit.scale and nxt != "電":
+        return False  # 度 is kWh only as 萬度/億度/度電; else a degree, 年度 …
+    if unit.core in ("日", "天") and unit.spec.dimension == "duration" and not re.match(r"\s*(?:內|以內|為限|以上|起|後|之)", text[unit.end:unit.end + 3]):
+        return unit.core == "天"
+    if unit.core == "名" and text[max(0, match.start() - 2):match.start()].strip().endswith("前"):
+        return False
+    return not (mixed and unit.scale)
+
+
+_UNIT_BEFORE = re.compile(r"\d\s*(?:cc|kW|MW|GW|kWh|km|ha|%)$")
+
+
+def _not_a_quantity(text: str, start: int, end: int) -> bool:
+    """Ordinals, names and codes: 第 3 條, TCE100, 5G, F-16, COVID-19, 7-11, 46-1, 2020 臺馬…."""
+    before = text[max(0, start - 3):start]
+    if before.rstrip().endswith("第") or before.endswith(("No.", "NO.")):
+        return True
+    prev = text[start - 1] if start else ""
+    glued = prev.isascii() and prev.isalpha() and not _UNIT_BEFORE.search(text[max(0, start - 8):start])
+    if glued or prev in ("-", "_", "/", ".", "#"):
+        return True
+    if re.fullmatch(r"(?:19|20)\d\d", text[start:end]):
+        return not re.match(r"\s*(?:[萬億兆千]|億?元|美元|%|kW|MW|GW|公頃|公噸|噸)", text[end:end + 4])
+    nxt = text[end:end + 1]
+    if nxt.isascii() and nxt.isalpha() and not match_unit(text, end):
+        return True
+    return bool(re.match(r"-\d", text[end:end + 2]) and not re.match(rf"-{ARABIC}\s*[萬億兆千]?\s*[^\d\s]", text[end:end + 12]))
+
+
+def _skip_spaces(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \t\u3000":
+        position += 1
+    return position
+
+
+def _chinese(text: str, blocked: list[tuple[int, int]]) -> Iterator[Figure]:
+    """Chinese numerals count only with a positional word (十成, 百億元, 三萬人), never 一家 or 三大."""
+    for match in _CHINESE.finditer(text):
+        numeral = match.group(0)
+        start, end = match.span()
+        if _overlaps(start, end, blocked) or text[max(0, start - 1):start] in ("第", "前"):
+            continue
+        for cut in range(len(numeral), 0, -1):
+            head = numeral[:cut]
+            value = value_of_chinese(head)
+            if value is None or not any(c in "十百千萬億兆" for c in head):
+                continue
+            unit = match_unit(text, start + cut)
+            if unit is None or unit.spec.dimension in ("duration",) or not _unit_fits(text, unit, match, False):
+                continue
+            yield Figure(start, unit.end, value, None, unit, unit.text, False)
+            break
+
+
+def _percent_words(text: str) -> Iterator[Figure]:
+    for match in _PERCENT_WORDS.finditer(text):
+        token = match.group("pct")
+        value = value_of_arabic(token) if token[0].isdigit() else value_of_chinese(token)
+        if value is not None:
+            unit = match_unit("%", 0)
+            assert unit is not None
+            yield Figure(match.start(), match.end(), value, None, UnitMatch("%", "", "%", unit.spec, match.end()), "%", False)

@@ -1,0 +1,214 @@
+"""Time expressions of Taiwanese reports, as ISO periods.
+
+ROC years (109 年 = 2020; 一一○年 = 2021), Gregorian years (2020 年), quarters (第 2 季),
+halves (下半年), 年底/年初/期初, months (2 月底), days (1 月 3 日), implied years (10 月 22 日
+inside a 109 paragraph), ranges (107 年至 109 年, 115 至 124 年, 109 年 7 月至 110 年 2 月底),
+lists (108、109 年), and the words around them: 截至/累計至/統計至 make an as-of date
+(start None), 自…起 / …以來 an open start, 較/比 a base period of a comparison.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from policyledger.quantity.numbers import value_of_chinese
+
+_NUM = r"(?:\d{1,4}|[〇○零一二三四五六七八九十]{1,4})"
+_S = r"\s*"
+_ATOM = re.compile(
+    rf"(?:(?P<year>{_NUM}){_S}年(?!度?{_S}(?:內|以內))"
+    rf"(?:{_S}(?:(?P<quarter>第{_S}[1-4一二三四]{_S}季)|(?P<half>上半年|下半年|前半年|後半年|上半|下半)"
+    rf"|(?P<month>\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_S}月(?:份)?(?:{_S}(?P<day>\d{{1,2}}){_S}日|{_S}(?P<mpart>底|初|中|上旬|中旬|下旬))?"
+    rf"|(?P<ypart>年底|年初|底|初|期初|期末|年中|中)|(?P<fiscal>度))?)?"
+    rf"|(?P<omonth>\d{{1,2}}){_S}月(?:份)?(?:{_S}(?P<oday>\d{{1,2}}){_S}日|{_S}(?P<ompart>底|初|中))?"
+    rf"|(?P<relative>上年同期|去年同期|同期|去年度|去年|今年|本年度|本年|年底|年初|期初))"
+)
+_AS_OF_BEFORE = re.compile(r"(?:截至|截止|迄今|迄|統計至|累計至|累計到|直到|至|到)\s*$")
+# 從/由 are left out: "漏水率從 109 年期初 14.5% 降至…" dates a value, it does not open a span.
+_OPEN_BEFORE = re.compile(r"(?:自從|自|於)\s*$")
+_BASE_BEFORE = re.compile(r"(?:較|比|相較於?|相比|與|高於|低於|優於)\s*$")
+_RANGE_JOIN = re.compile(r"^\s*(?:起\s*)?(?:至|到|~|～|－|-|—|–)\s*(?:今)?\s*$")
+_LIST_JOIN = re.compile(r"^\s*[、及與和]\s*$")
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """One time expression found in a text."""
+
+    start: int  # offsets in the text
+    end: int
+    text: str
+    period_start: date | None
+    period_end: date | None
+    role: str = "period"  # "period", "as_of", "open" (自 … 起), "since" (自 … 起至今), "base" (較 …: a comparison's base)
+    year: int | None = None  # the Gregorian year it names, for implied years after it
+
+
+def roc_to_gregorian(year: int) -> int | None:
+    """ROC year (2–3 digits) → Gregorian; four-digit years ≥ 1912 are Gregorian already."""
+    if 1912 <= year <= 2200:
+        return year
+    if 1 <= year <= 200:
+        return year + 1911
+    return None
+
+
+def _number(token: str | None) -> int | None:
+    if token is None:
+        return None
+    token = token.replace(" ", "")
+    if token.isdigit():
+        return int(token)
+    value = value_of_chinese(token)
+    return int(value) if value is not None else None
+
+
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _atom_period(match: re.Match[str], context_year: int | None) -> tuple[date | None, date | None, int | None, bool] | None:
+    """(start, end, gregorian year, is_point) of one atom, or None when it is not a valid date."""
+    groups = match.groupdict()
+    if groups["relative"]:
+        return _relative(groups["relative"], context_year)
+    if groups["year"] is not None:
+        raw_year = _number(groups["year"])
+        year = roc_to_gregorian(raw_year) if raw_year is not None else None
+        if year is None:
+            return None
+        only_year = not any(groups[k] for k in ("quarter", "half", "month", "ypart", "fiscal"))
+        if only_year and raw_year is not None and raw_year < 50:
+            return None  # "3 年", "10 年": a duration, not the year 1921
+        return _dated(year, groups)
+    if context_year is None:
+        return None
+    month = _number(groups["omonth"])
+    return _month_day(context_year, month, _number(groups["oday"]), groups["ompart"])
+
+
+def _dated(year: int, groups: dict[str, str | None]) -> tuple[date | None, date | None, int, bool] | None:
+    if groups["quarter"]:
+        quarter = _number(re.sub(r"[第季\s]", "", groups["quarter"]))
+        if quarter is None or not 1 <= quarter <= 4:
+            return None
+        return date(year, 3 * quarter - 2, 1), _last_day(year, 3 * quarter), year, False
+    if groups["half"]:
+        first = groups["half"].startswith(("上", "前"))
+        return (date(year, 1, 1), date(year, 6, 30), year, False) if first else (date(year, 7, 1), date(year, 12, 31), year, False)
+    if groups["month"]:
+        return _month_day(year, _number(groups["month"]), _number(groups["day"]), groups["mpart"])
+    part = groups["ypart"]
+    if part in ("年底", "底", "期末"):
+        return None, date(year, 12, 31), year, True
+    if part in ("年初", "初", "期初"):
+        return None, date(year, 1, 1), year, True
+    return date(year, 1, 1), date(year, 12, 31), year, False
+
+
+def _month_day(year: int, month: int | None, day: int | None, part: str | None) -> tuple[date | None, date | None, int, bool] | None:
+    if month is None or not 1 <= month <= 12:
+        return None
+    if day is not None:
+        try:
+            return None, date(year, month, day), year, True
+        except ValueError:
+            return None
+    if part == "底":
+        return None, _last_day(year, month), year, True
+    if part == "初":
+        return None, date(year, month, 1), year, True
+    return date(year, month, 1), _last_day(year, month), year, False
+
+
+def _relative(word: str, context_year: int | None) -> tuple[date | None, date | None, int | None, bool] | None:
+    if context_year is None:
+        return None
+    if word in ("上年同期", "去年同期", "去年度", "去年"):
+        year = context_year - 1
+        return date(year, 1, 1), date(year, 12, 31), year, False
+    if word == "年底":
+        return None, date(context_year, 12, 31), context_year, True
+    if word in ("年初", "期初"):
+        return None, date(context_year, 1, 1), context_year, True
+    if word == "同期":
+        return None
+    return date(context_year, 1, 1), date(context_year, 12, 31), context_year, False
+
+
+def find_time_expressions(text: str, context_year: int | None = None) -> list[TimeExpr]:
+    """All time expressions in `text`, ranges and lists merged, each with its role."""
+    atoms: list[TimeExpr] = []
+    year = context_year
+    for match in _ATOM.finditer(text):
+        parsed = _atom_period(match, year)
+        if parsed is None:
+            continue
+        start, end, atom_year, point = parsed
+        if atom_year is not None and match.group("year") is not None:
+            year = atom_year
+        atoms.append(TimeExpr(match.start(), match.end(), match.group(0), start, end, "as_of" if point else "period", atom_year))
+    return [_with_role(text, expr) for expr in _merge(text, atoms)]
+
+
+def _merge(text: str, atoms: list[TimeExpr]) -> list[TimeExpr]:
+    """Join 'A 至 B' into one range and 'A、B' into one span covering both."""
+    merged: list[TimeExpr] = []
+    for atom in atoms:
+        if merged:
+            previous = merged[-1]
+            between = text[previous.end:atom.start]
+            joined = _RANGE_JOIN.match(between) or _LIST_JOIN.match(between)
+            if joined:
+                start = previous.period_start or previous.period_end
+                merged[-1] = TimeExpr(previous.start, atom.end, text[previous.start:atom.end], start, atom.period_end, "range", atom.year)
+                continue
+        merged.append(atom)
+    merged = _merge_bare_year_ranges(text, merged)
+    return merged
+
+
+_BARE_RANGE = re.compile(r"(\d{2,3})\s*(?:至|~|～|－|-|—|–)\s*$")
+_BARE_LIST = re.compile(r"(\d{2,3})\s*、\s*$")
+
+
+def _merge_bare_year_ranges(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
+    """'115 至 124 年' and '108、109 年': the first year is written without 年."""
+    result = []
+    for expr in exprs:
+        head = text[max(0, expr.start - 8):expr.start]
+        match = _BARE_RANGE.search(head) or _BARE_LIST.search(head)
+        if match and expr.year is not None and expr.period_end is not None:
+            first = roc_to_gregorian(int(match.group(1)))
+            if first is not None and first <= expr.year and expr.year - first < 60:
+                begin = expr.start - (len(head) - match.start())
+                expr = replace(expr, start=begin, text=text[begin:expr.end], period_start=date(first, 1, 1), role="range")
+        result.append(expr)
+    return result
+
+
+def _with_role(text: str, expr: TimeExpr) -> TimeExpr:
+    before = text[max(0, expr.start - 6):expr.start]
+    after = text[expr.end:expr.end + 4]
+    if _BASE_BEFORE.search(before):
+        return replace(expr, role="base")
+    if expr.role == "range":
+        opener = _OPEN_BEFORE.search(before)
+        begin = expr.start - len(opener.group(0)) if opener and not opener.group(0).startswith("於") else expr.start
+        return replace(expr, role="period", start=begin, text=text[begin:expr.end])
+    as_of = _AS_OF_BEFORE.search(before)
+    if as_of:
+        begin = expr.start - len(as_of.group(0))
+        return replace(expr, role="as_of", start=begin, text=text[begin:expr.end], period_start=None)
+    opener = _OPEN_BEFORE.search(before)
+    from_word = opener is not None and not opener.group(0).startswith("於")
+    if from_word or re.match(r"\s*(?:起|以來|迄今)", after):
+        begin = expr.start - len(opener.group(0)) if from_word and opener else expr.start
+        start = expr.period_start or expr.period_end
+        # "自 A 起至今" is complete in itself: a later 截至 B does not close it.
+        role = "since" if re.match(r"\s*起?\s*(?:至今|迄今)", after) else "open"
+        return replace(expr, role=role, start=begin, text=text[begin:expr.end], period_start=start, period_end=None)
+    return expr

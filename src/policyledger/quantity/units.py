@@ -1,0 +1,171 @@
+"""Units as reports write them, and what each one means.
+
+Physical units are converted by pint, from our own small registry (`units.txt`: pint's
+definition format, with the Chinese names). Money, percentages and counting nouns are not
+physical quantities: they are tables here. A written unit may carry a scale word in front
+(萬瓩, 億美元, 千萬元, 萬人次): `match_unit` splits it off and `normalize` applies it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pint
+
+from policyledger.quantity.numbers import scale_of
+
+REGISTRY_FILE = Path(__file__).with_name("units.txt")
+
+
+@dataclass(frozen=True)
+class UnitSpec:
+    dimension: str  # money, count, power, energy, area, mass, volume, length, duration, percent, ratio, price, rate
+    base_unit: str  # TWD, kW, ha, 家 …
+    pint_unit: str | None = None  # converted to `pint_target` by pint
+    pint_target: str | None = None
+    factor: float = 1.0  # for non-physical units (成 → 10 percent)
+
+
+# Money: currency words after an optional scale (元 is TWD unless another currency is named).
+CURRENCIES: dict[str, str] = {
+    "元": "TWD", "新臺幣元": "TWD", "臺幣": "TWD", "美元": "USD", "美金": "USD", "歐元": "EUR",
+    "日圓": "JPY", "日元": "JPY", "日幣": "JPY", "人民幣": "CNY", "港幣": "HKD", "港元": "HKD",
+    "英鎊": "GBP", "新加坡幣": "SGD", "澳幣": "AUD", "韓元": "KRW",
+}
+
+PERCENT: dict[str, UnitSpec] = {
+    "%": UnitSpec("percent", "percent"),
+    "成": UnitSpec("percent", "percent", factor=10.0),
+    "百分點": UnitSpec("percent", "percentage_point"),
+    "個百分點": UnitSpec("percent", "percentage_point"),
+    "倍": UnitSpec("ratio", "times"),
+}
+
+
+def _physical(dimension: str, target: str, *names: str) -> dict[str, UnitSpec]:
+    return {name: UnitSpec(dimension, target, name, target) for name in names}
+
+
+PHYSICAL: dict[str, UnitSpec] = {
+    **_physical("power", "kW", "kW", "MW", "GW", "TW", "瓩", "千瓩", "千瓦", "W"),
+    **_physical("energy", "kWh", "kWh", "MWh", "GWh", "TWh", "度", "度電", "千瓦時"),
+    **_physical("area", "ha", "公頃", "ha"),
+    **{"平方公里": UnitSpec("area", "ha", "平方公里", "ha")},
+    **_physical("area", "m2", "坪", "平方公尺", "平方米", "m2"),
+    **_physical("mass", "t", "公噸", "噸", "公斤"),
+    **_physical("volume", "m3", "立方公尺", "立方米", "公升", "毫升", "cc", "c.c."),
+    **_physical("length", "km", "公里", "km"),
+    **{"公尺": UnitSpec("length", "m", "公尺", "m")},
+    **_physical("duration", "year", "年"),
+    **_physical("duration", "month", "個月", "個多月"),
+    **_physical("duration", "day", "天", "日", "週", "周"),
+    **_physical("duration", "hour", "小時", "個小時"),
+    **_physical("duration", "minute", "分鐘"),
+}
+
+# Counting nouns keep their noun as unit; 台 is written 臺.
+COUNTERS: tuple[str, ...] = (
+    "家次", "人次", "場次", "班次", "項次", "通次", "件次", "車次", "梯次", "架次", "航次", "戶次", "團次", "期次",
+    "縣市", "鄉鎮", "家", "人", "案", "件", "項", "座", "臺", "台", "戶", "場", "班", "處", "套", "筆", "次",
+    "個", "部", "間", "份", "位", "式", "國", "所", "種", "類", "批", "艘", "架", "輛", "棟", "名", "張", "條",
+    "支", "隻", "株", "團", "堂", "校", "站", "組", "篇", "本", "冊", "則", "款", "檔", "瓶", "包", "箱", "片",
+    "顆", "頁", "枚", "具", "口", "座次", "隊", "面", "只", "只次", "門", "科", "項目", "區", "廠", "層", "床",
+)
+_COUNTER_CANON = {"台": "臺"}
+
+SCALE_WORDS = ("千萬", "百萬", "千億", "百億", "十億", "萬", "億", "兆", "千", "百")
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    text: str  # the unit as written, e.g. "億美元", "萬瓩", "元/瓶"
+    scale: str  # the scale word in it, e.g. "億"
+    core: str  # the unit without scale, e.g. "美元"
+    spec: UnitSpec
+    end: int  # offset just past the unit in the searched text
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+_MONEY_CORE = _alternation(list(CURRENCIES))
+_PHYSICAL_CORE = _alternation(list(PHYSICAL))
+_PERCENT_CORE = _alternation(list(PERCENT))
+_COUNTER_CORE = _alternation(list(COUNTERS))
+_SCALE = _alternation(list(SCALE_WORDS))
+_UNIT_RE = re.compile(
+    rf"(?P<scale>{_SCALE})?\s?(?:(?P<money>{_MONEY_CORE})(?:/(?P<per>{_COUNTER_CORE}))?"
+    rf"|(?P<physical>{_PHYSICAL_CORE})(?:/(?P<per_time>日|天|年|月))?"
+    rf"|(?P<percent>{_PERCENT_CORE})|(?P<counter>{_COUNTER_CORE}))"
+)
+
+
+def match_unit(text: str, position: int) -> UnitMatch | None:
+    """The unit written at `position` of `text` (after the number and its spaces), or None."""
+    match = _UNIT_RE.match(text, position)
+    if not match:
+        return None
+    scale = match.group("scale") or ""
+    if match.group("money"):
+        core = match.group("money")
+        currency = CURRENCIES[core]
+        per = match.group("per")
+        if per:
+            core = f"{core}/{per}"
+            spec = UnitSpec("price", f"{currency}/{_canon_counter(per)}")
+        else:
+            spec = UnitSpec("money", currency)
+    elif match.group("physical"):
+        core = match.group("physical")
+        spec = PHYSICAL[core]
+        if match.group("per_time"):
+            core = f"{core}/{match.group('per_time')}"
+            spec = UnitSpec("rate", f"{spec.base_unit}/day", spec.pint_unit, spec.pint_target)
+    elif match.group("percent"):
+        core = match.group("percent")
+        spec = PERCENT[core]
+        if scale:  # "百分點" is not 百 × 分點; scales never go before percentages
+            return None
+    else:
+        core = match.group("counter")
+        spec = UnitSpec("count", _canon_counter(core))
+    written = text[match.start():match.end()]
+    return UnitMatch(re.sub(r"\s", "", written), scale, core, spec, match.end())
+
+
+def _canon_counter(noun: str) -> str:
+    return "".join(_COUNTER_CANON.get(char, char) for char in noun)
+
+
+@lru_cache(maxsize=1)
+def registry() -> pint.UnitRegistry:
+    return pint.UnitRegistry(filename=str(REGISTRY_FILE))
+
+
+@lru_cache(maxsize=256)
+def conversion_factor(unit: str, target: str) -> float:
+    """How many `target` one `unit` is, by pint (e.g. 坪 → m2: 3.305785)."""
+    return float(registry().Quantity(1.0, _pint_name(unit)).to(_pint_name(target)).magnitude)
+
+
+def _pint_name(unit: str) -> str:
+    return {"c.c.": "cc", "個多月": "個月", "個小時": "小時", "周": "週", "度電": "度", "千瓩": "MW", "m2": "square_meter", "m3": "cubic_meter"}.get(unit, unit)
+
+
+def normalize(value: float, unit: UnitMatch, *, water: bool = False) -> tuple[str, float, str]:
+    """(dimension, base value, base unit) of `value` written with `unit`.
+
+    `water`: the clause is about water supply, where 噸 means a cubic metre of water."""
+    spec = unit.spec
+    scaled = value * scale_of(unit.scale)
+    if spec.pint_unit and spec.pint_target:
+        if water and spec.base_unit == "t" and unit.core.startswith(("噸", "公噸")):
+            base_unit = "m3/day" if spec.dimension == "rate" else "m3"
+            return ("rate" if spec.dimension == "rate" else "volume"), scaled, base_unit
+        factor = conversion_factor(spec.pint_unit, spec.pint_target)
+        return spec.dimension, scaled * factor, spec.base_unit
+    return spec.dimension, scaled * spec.factor, spec.base_unit
