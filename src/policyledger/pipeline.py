@@ -10,6 +10,7 @@ import hashlib
 import re
 from collections.abc import Callable
 
+from policyledger.entities import extract_entities, link_claims
 from policyledger.layout import analyse
 from policyledger.model import Document, SourceText
 from policyledger.outline import build_outline
@@ -49,6 +50,9 @@ def parse_source(source: SourceText, data: bytes, progress: Progress | None = No
     )
     step("claims")
     document.claims = extract_claims(nodes)
+    step("entities")
+    document.entities = extract_entities(nodes)
+    link_claims(document.claims, document.entities, nodes)
     return document
 
 

@@ -9,7 +9,7 @@ import click
 import typer
 from sqlalchemy.exc import OperationalError
 
-from policyledger.cli import database, documents, serving
+from policyledger.cli import claims, database, documents, serving
 from policyledger.cli.common import err_console, global_state
 from policyledger.cli.evaluate import eval_app
 from policyledger.errors import PolicyLedgerError
@@ -35,6 +35,8 @@ app.command()(documents.docs)
 app.command()(documents.outline)
 app.command()(documents.export)
 app.command()(documents.demo)
+app.command()(claims.claims)
+app.command()(claims.entities)
 app.command()(serving.serve)
 app.add_typer(eval_app, name="eval")
 app.command("import")(database.import_documents)

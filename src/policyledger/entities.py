@@ -1,0 +1,102 @@
+"""Named things: organisations, programmes and plans in 「」, laws with their articles, places.
+
+Rule-based and conservative: a name is recorded where the text marks it (「…」, a legal
+suffix, an organisational suffix, a gazetteer entry), once per item, at the line it stands on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from policyledger.model import Claim, Entity, Node
+
+_QUOTED = re.compile(r"「([^「」\n]{3,60})」")
+# Characters that never stand inside a name: function words, counters, dates, punctuation.
+_STOP = "的之與及和並於在將為以由等年月日家個項件已或、，。；：「」()（）\\s\\d"
+_LAW_SUFFIX = re.compile(r"(?:條例|法|辦法|規則|要點|準則|基準|細則|協定|協議|公約)$")
+_LAW = re.compile(
+    rf"([^{_STOP}]{{2,16}}(?:條例|法))(?!人|規|令|院|律|治|務|案|庭|源|定|制|國)"
+    r"(?:\s*第\s*(\d+(?:\s*-\s*\d+)?(?:\s*條之\s*\d+)?)\s*條(?:之\s*\d+)?)?"
+)
+_NOT_LAW_TAIL = ("無法", "子法", "試驗法", "作法", "方法", "辦法", "看法", "做法", "合法", "違法", "非法", "依法", "修法", "立法", "執法", "手法", "想法",
+                 "說法", "技法", "療法", "算法", "用法", "司法", "憲法", "寫法", "解法", "效法", "語法", "玩法", "工法", "新法")
+_ORG = re.compile(
+    rf"([^{_STOP}]{{2,12}}?(?:股份有限公司|有限公司|公司|協會|公會|基金會|學會|研究院|研究所|工業研究院|委員會|銀行|大學|醫院|"
+    r"中心|管理處|事務所|辦公室|聯盟|商會|總會|辦事處))"
+)
+_AGENCY = re.compile(r"((?:行政院|經濟部|財政部|衛生福利部|勞動部|內政部|交通部|國防部|外交部|教育部|農業部|數位發展部|環境部|國家發展委員會|"
+                     r"金融監督管理委員會)(?:[\u4e00-\u9fff]{2,8}?(?:署|局|處|司|中心))?)")
+_KNOWN_ORGS = ("台電", "中油", "台糖", "台水", "中鋼", "漢翔", "中科院", "工研院", "資策會", "金屬中心", "外貿協會", "貿協", "信保基金",
+               "輸出入銀行", "國發會", "金管會", "工業局", "國貿局", "能源局", "水利署", "智慧局", "標準檢驗局", "投審會", "中小企業處",
+               "商業司", "加工出口區管理處", "科技部", "本部")
+_LEADING_WORDS = (
+    "起|結合|促成|滿足|同意|最高按|底完成該|完成該|該|亦|網絡媒合|修改|修正|增訂|訂定|發布|提出|依據|依|按|辦理|推動|每年|成為|便利|提高|強化|履行|使無|代理|送" "|"
+    "轉送|召開|吸引|扶植|獎勵|成立|設立|協商|協助|輔導|透過|委託|促成|推動|補助|結合|邀請|協調|配合|針對|偕同|帶動|包括|與|及|和|由|經|如|並|等|之|的|向|對" "|"
+    "在|於|將|為|請|已|以|其|各|該|本部與|本部"
+)
+_LEADING_FUNCTION = re.compile(f"^(?:{_LEADING_WORDS})+")
+_GENERIC_ORG = ("公司", "中心", "協會", "銀行", "大學", "醫院", "委員會", "研究院", "基金會", "事務所", "辦公室", "管理處")
+
+COUNTIES = ("臺北市", "台北市", "新北市", "桃園市", "臺中市", "台中市", "臺南市", "台南市", "高雄市", "基隆市", "新竹市", "嘉義市",
+            "新竹縣", "苗栗縣", "彰化縣", "南投縣", "雲林縣", "嘉義縣", "屏東縣", "宜蘭縣", "花蓮縣", "臺東縣", "台東縣", "澎湖縣",
+            "金門縣", "連江縣", "彰化", "雲林", "屏東", "宜蘭", "花蓮", "澎湖", "金門", "馬祖", "苗栗", "南投", "基隆", "新竹",
+            "嘉義", "臺南", "台南", "高雄", "臺中", "台中", "桃園", "臺東", "台東", "臺北", "台北", "新北")
+COUNTRIES = ("美國", "日本", "韓國", "南韓", "中國大陸", "中國", "越南", "印度", "印尼", "泰國", "馬來西亞", "菲律賓", "新加坡", "緬甸",
+             "柬埔寨", "寮國", "汶萊", "孟加拉", "斯里蘭卡", "巴基斯坦", "澳洲", "紐西蘭", "加拿大", "墨西哥", "巴西", "智利", "阿根廷",
+             "巴拉圭", "尼加拉瓜", "瓜地馬拉", "貝里斯", "宏都拉斯", "史瓦帝尼", "英國", "德國", "法國", "義大利", "西班牙", "葡萄牙",
+             "荷蘭", "比利時", "瑞典", "丹麥", "挪威", "芬蘭", "波蘭", "捷克", "斯洛伐克", "立陶宛", "拉脫維亞", "愛沙尼亞", "奧地利",
+             "瑞士", "愛爾蘭", "俄羅斯", "烏克蘭", "以色列", "土耳其", "沙烏地阿拉伯", "阿聯", "卡達", "南非", "奈及利亞", "肯亞",
+             "歐盟", "香港", "澳門")
+_PLACES = re.compile("|".join(sorted((re.escape(p) for p in (*COUNTIES, *COUNTRIES)), key=len, reverse=True)))
+
+
+def extract_entities(nodes: list[Node]) -> list[Entity]:
+    """Entities of every item, each once per item, in order of first mention."""
+    entities: list[Entity] = []
+    for node in nodes:
+        seen: set[tuple[str, str]] = set()
+        for offset, name, kind in _mentions(node.text):
+            key = (name, kind)
+            if key not in seen:
+                seen.add(key)
+                entities.append(Entity(name, kind, node.path, node.line_at(offset)))
+    return entities
+
+
+def _mentions(text: str) -> list[tuple[int, str, str]]:
+    found: list[tuple[int, str, str]] = []
+    for match in _QUOTED.finditer(text):
+        name = match.group(1).strip()
+        found.append((match.start(1), name, "law" if _LAW_SUFFIX.search(name) else "programme"))
+    for match in _LAW.finditer(text):
+        law = _LEADING_FUNCTION.sub("", match.group(1))
+        if len(law) < 3 or law.endswith(_NOT_LAW_TAIL):
+            continue
+        article = "".join(match.group(2).split()) if match.group(2) else None
+        name = f"{law}第 {article} 條" if article else law
+        found.append((match.start(1), name, "law"))
+    for pattern in (_AGENCY, _ORG):
+        for match in pattern.finditer(text):
+            name = _LEADING_FUNCTION.sub("", match.group(1))
+            if len(name) >= 3 and name not in _GENERIC_ORG:
+                found.append((match.start(1), name, "organisation"))
+    for known in _KNOWN_ORGS:
+        for match in re.finditer(re.escape(known) + r"(?!公司|市|縣)", text):
+            if known != "本部":
+                found.append((match.start(), known, "organisation"))
+    for match in _PLACES.finditer(text):
+        found.append((match.start(), match.group(0), "place"))
+    return sorted(found)
+
+
+def link_claims(claims: list[Claim], entities: list[Entity], nodes: list[Node]) -> None:
+    """Attach to each claim the names of the entities its clause mentions."""
+    by_path: dict[str, list[Entity]] = {}
+    for entity in entities:
+        by_path.setdefault(entity.path, []).append(entity)
+    for claim in claims:
+        names = []
+        for entity in by_path.get(claim.path, []):
+            if entity.name in claim.clause and entity.name not in names:
+                names.append(entity.name)
+        claim.entities = names
