@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 from policyledger.errors import NotFoundError
 from policyledger.model import Claim, Document, Entity, Node
+from policyledger.search.index import delete_document_index, index_document
 from policyledger.store.schema import claims, documents, entities, nodes
 
 
@@ -55,6 +56,7 @@ def save_document(engine: Engine, document: Document, source_text: str, *, inges
                 connection.execute(insert(claims), [_claim_row(document.id, i, claim) for i, claim in enumerate(document.claims)])
             if document.entities:
                 connection.execute(insert(entities), [_entity_row(document.id, entity) for entity in document.entities])
+            index_document(connection, document)  # searchable exactly when stored
             _test_pause_before_commit()
     except IntegrityError:
         if document_exists(engine, document.id):
@@ -74,6 +76,7 @@ def _test_pause_before_commit() -> None:
 
 def delete_document(engine: Engine, doc_id: str) -> None:
     with engine.begin() as connection:
+        delete_document_index(connection, doc_id)
         for table in (claims, entities, nodes):
             connection.execute(delete(table).where(table.c.doc_id == doc_id))
         connection.execute(delete(documents).where(documents.c.id == doc_id))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import (
+    DDL,
     Column,
     Date,
     DateTime,
@@ -24,7 +25,10 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    event,
+    text,
 )
+from sqlalchemy.dialects.postgresql import TSVECTOR
 
 metadata = MetaData()
 
@@ -130,3 +134,42 @@ entities = Table(
     Column("line", Integer, nullable=False),
     Index("ix_entities_doc", "doc_id", "type"),
 )
+
+# --- the search index (policyledger.search) ------------------------------------------------------
+# One row per outline item (per chunk of a very long one): its folded units, which the search
+# checks candidates against and scores. The inverted index over them is the FTS5 table
+# `search_fts` on SQLite (rowid = key; made below and by the migration) and the `terms` column
+# with its GIN index on PostgreSQL (NULL on SQLite). policyledger.search.terms says what is in it.
+
+search_items = Table(
+    "search_items",
+    metadata,
+    Column("key", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String(16), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("ordinal", Integer, nullable=False),  # the node's ordinal
+    Column("part", Integer, nullable=False),  # chunk number within the node (0 for most)
+    Column("path", Text, nullable=False),
+    Column("head", Integer, nullable=False),  # how many leading units are the heading
+    Column("units", Text, nullable=False),
+    Column("terms", Text().with_variant(TSVECTOR(), "postgresql")),
+    Index("ix_search_items_doc", "doc_id", "ordinal"),
+    Index("ix_search_items_terms", "terms", postgresql_using="gin", sqlite_where=text("terms IS NOT NULL")),
+    sqlite_autoincrement=True,
+)
+
+# Per document: how many index rows and units, for BM25's collection statistics.
+search_documents = Table(
+    "search_documents",
+    metadata,
+    Column("doc_id", String(16), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("item_count", Integer, nullable=False),
+    Column("unit_count", Integer, nullable=False),
+)
+
+SEARCH_FTS = "search_fts"
+# Contentless (the units live in search_items), no positions (the search asks "does it contain
+# these tokens", never "where"): the smallest FTS5 index. The ascii tokenizer splits on spaces
+# and ASCII punctuation only, so every token search.terms writes is kept whole.
+SEARCH_FTS_DDL = f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_FTS} USING fts5(terms, content='', detail=none, tokenize='ascii')"
+event.listen(search_items, "after_create", DDL(SEARCH_FTS_DDL).execute_if(dialect="sqlite"))
+event.listen(search_items, "before_drop", DDL(f"DROP TABLE IF EXISTS {SEARCH_FTS}").execute_if(dialect="sqlite"))

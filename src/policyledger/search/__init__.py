@@ -1,0 +1,119 @@
+"""Chinese full-text search over the outline items of every stored report.
+
+    from policyledger.search import search
+    for hit in search(engine, "離岸風電", section="貳"):
+        print(hit.path, hit.line_start, hit.snippet)
+
+A query is terms separated by spaces, or phrases in quotes; an item is a hit when it contains
+every term (folded: 台湾 finds 臺灣, ｅ化 finds e化). One stage per module: `terms` (text to
+index tokens, query to terms), `index` (writing them with the document), `retrieval` (the
+candidates from the inverted index — the only backend-specific SQL), `ranking` (BM25 in
+Python, so both backends rank alike), `snippet` (the passage shown, matches marked).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, or_, select
+
+from policyledger.model import Node
+from policyledger.search.index import delete_document_index, index_counts, index_document
+from policyledger.search.ranking import Collection, bm25
+from policyledger.search.retrieval import Candidate, count_matches, fetch_candidates
+from policyledger.search.snippet import make_snippet
+from policyledger.search.terms import doc_token, query_terms, section_token, term_tokens
+from policyledger.store.schema import nodes
+
+__all__ = ["SearchHit", "delete_document_index", "index_document", "search"]
+
+CANDIDATE_CAP = 5000  # candidates checked and ranked per query (see retrieval)
+FREQUENCY_CAP = 20000  # a term's document frequency is counted up to this
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One outline item that matches, with what a reader needs to cite it."""
+
+    doc: str
+    path: str
+    title: str
+    snippet: str
+    score: float
+    line_start: int  # source line of the first match shown
+    line_end: int  # source line of the last match shown
+    highlights: list[tuple[int, int]] = field(default_factory=list)  # [start, end) in snippet
+    ordinal: int = 0  # the item's position in its document
+
+    def record(self) -> dict[str, Any]:
+        """The JSON shape of DESIGN.md: {doc, path, title, snippet, score, line_start}, and more."""
+        return {
+            "doc": self.doc,
+            "path": self.path,
+            "title": self.title,
+            "snippet": self.snippet,
+            "score": self.score,
+            "line_start": self.line_start,
+            "line_end": self.line_end,
+            "highlights": [list(span) for span in self.highlights],
+        }
+
+
+def search(engine: Engine, query: str, *, doc_id: str | None = None, section: str | None = None, limit: int = 20) -> list[SearchHit]:
+    """The items matching `query`, best first: in one document if `doc_id`, under one outline
+    path if `section` (壹/二 covers 壹/二 and everything below it). Never raises on odd input:
+    a query with nothing searchable in it has no hits."""
+    terms = query_terms(query)
+    if not terms or limit <= 0:
+        return []
+    filters = [doc_token(doc_id)] if doc_id else []
+    if section and section.strip(" /"):
+        filters.append(section_token(section))
+    with engine.connect() as connection:
+        candidates = fetch_candidates(connection, [term_tokens(term) for term in terms], filters, CANDIDATE_CAP)
+        matches = [candidate for candidate in candidates if all(term in candidate.units for term in terms)]
+        if not matches:
+            return []
+        collection = Collection(*index_counts(connection))
+        shortcut = len(candidates) if len(terms) == 1 and not filters and len(candidates) < CANDIDATE_CAP else None
+        idfs = [collection.idf(shortcut if shortcut is not None else count_matches(connection, term_tokens(term), FREQUENCY_CAP)) for term in terms]
+        best = _best_per_item(matches, terms, idfs, collection)[:limit]
+        items = _load_nodes(connection, [(candidate.doc_id, candidate.ordinal) for candidate, _ in best])
+    return [_hit(candidate.doc_id, items[candidate.doc_id, candidate.ordinal], terms, score) for candidate, score in best]
+
+
+def _best_per_item(matches: list[Candidate], terms: list[str], idfs: list[float], collection: Collection) -> list[tuple[Candidate, float]]:
+    """Each item once (its best chunk), best first; ties in document order."""
+    best: dict[tuple[str, int], tuple[Candidate, float]] = {}
+    for candidate in matches:
+        score = bm25(candidate.units, candidate.head, terms, idfs, collection)
+        item = (candidate.doc_id, candidate.ordinal)
+        if item not in best or score > best[item][1]:
+            best[item] = (candidate, score)
+    return sorted(best.values(), key=lambda pair: (-pair[1], pair[0].doc_id, pair[0].ordinal))
+
+
+def _load_nodes(connection: Connection, items: Sequence[tuple[str, int]]) -> dict[tuple[str, int], Node]:
+    from policyledger.store.repository import row_to_node  # the repository imports this package
+
+    if not items:
+        return {}
+    wanted = or_(*(and_(nodes.c.doc_id == doc_id, nodes.c.ordinal == ordinal) for doc_id, ordinal in items))
+    return {(row.doc_id, row.ordinal): row_to_node(row) for row in connection.execute(select(nodes).where(wanted))}
+
+
+def _hit(doc_id: str, node: Node, terms: list[str], score: float) -> SearchHit:
+    snippet = make_snippet(node.text, terms)
+    return SearchHit(
+        doc=doc_id,
+        path=node.path,
+        title=node.title,
+        snippet=snippet.text,
+        score=round(score, 4),
+        line_start=node.line_at(snippet.first),
+        line_end=node.line_at(snippet.last),
+        highlights=snippet.highlights,
+        ordinal=node.ordinal,
+    )
