@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -78,13 +79,19 @@ def pg_server() -> str:
 def pg_url(pg_server: str) -> Iterator[str]:
     """A new, empty database on the server for this test alone, dropped afterwards: parallel
     test runs (several engineers, CI) never see each other's rows."""
+    with fresh_pg_database(pg_server) as url:
+        yield url
+
+
+@contextmanager
+def fresh_pg_database(server: str) -> Iterator[str]:
     name = f"{PG_TEST_PREFIX}{int(time.time())}_{secrets.token_hex(4)}"
-    with psycopg.connect(pg_server, autocommit=True) as connection:
+    with psycopg.connect(server, autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
     try:
-        yield make_url(pg_server).set(database=name).render_as_string(hide_password=False)
+        yield make_url(server).set(database=name).render_as_string(hide_password=False)
     finally:
-        with psycopg.connect(pg_server, autocommit=True) as connection:
+        with psycopg.connect(server, autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 

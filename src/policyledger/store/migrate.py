@@ -135,6 +135,12 @@ def _literal(node: ast.expr) -> Any:
         return None
 
 
+def ours(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+    """Alembic's include_object: compare only tables schema.py names. Others in the database
+    (FTS5's shadow tables, another application's tables on a shared server) are never dropped."""
+    return not (type_ == "table" and reflected and compare_to is None)
+
+
 # --- changing the schema -------------------------------------------------------------------------
 
 
