@@ -9,7 +9,7 @@ import click
 import typer
 from sqlalchemy.exc import OperationalError
 
-from policyledger.cli import claims, database, documents, serving
+from policyledger.cli import claims, database, documents, query, serving
 from policyledger.cli.common import err_console, global_state
 from policyledger.cli.evaluate import eval_app
 from policyledger.errors import PolicyLedgerError
@@ -38,9 +38,15 @@ app.command()(documents.demo)
 app.command()(claims.claims)
 app.command()(claims.entities)
 app.command()(serving.serve)
+app.command("search")(query.search_command)
 app.add_typer(eval_app, name="eval")
 app.command("import")(database.import_documents)
 app.add_typer(database.db_app, name="db")
+
+
+# Typer ≥ 0.2x carries its own copy of click: its usage errors (a missing argument, a bad
+# option value) are not click's classes, and would otherwise reach the user as a traceback.
+_VendoredClickException = getattr(getattr(typer, "_click", click), "exceptions", click.exceptions).ClickException
 
 
 def main() -> None:
@@ -52,7 +58,7 @@ def main() -> None:
     except click.exceptions.Abort:
         err_console.print("aborted")
         sys.exit(130)
-    except click.ClickException as exc:
+    except (click.ClickException, _VendoredClickException) as exc:
         exc.show()
         sys.exit(exc.exit_code)
     except PolicyLedgerError as exc:
