@@ -13,7 +13,7 @@ from sqlalchemy import Engine, func, select
 from policyledger.model import Claim, Document, Entity
 from policyledger.pipeline import parse_source, source_text
 from policyledger.read import read_bytes
-from policyledger.store.schema import claims, documents, entities, nodes
+from policyledger.store.schema import metadata
 
 SMALL_REPORT = """經濟部業務報告
 
@@ -24,9 +24,6 @@ SMALL_REPORT = """經濟部業務報告
 貳、能源
 一、太陽光電以 114 年 20GW 為設置目標。
 """
-
-TABLES = {"documents": documents, "nodes": nodes, "claims": claims, "entities": entities}
-
 
 def parsed(text: str = SMALL_REPORT, name: str = "small-report.txt") -> tuple[Document, str]:
     data = text.encode("utf-8")
@@ -48,12 +45,18 @@ def with_figures(document: Document) -> Document:
 
 
 def counts(engine: Engine, doc_id: str | None = None) -> dict[str, int]:
-    """Rows per table, for one document or all."""
+    """Rows per table of a document (every table schema.py names, the search index included),
+    for one document or all; tables the database does not have yet are left out."""
     result = {}
     with engine.connect() as connection:
-        for name, table in TABLES.items():
+        for table in metadata.sorted_tables:
+            if not engine.dialect.has_table(connection, table.name):
+                continue
+            key = table.c.id if table.name == "documents" else table.c.get("doc_id")
+            if key is None:
+                continue
             query = select(func.count()).select_from(table)
             if doc_id is not None:
-                query = query.where((table.c.id if name == "documents" else table.c.doc_id) == doc_id)
-            result[name] = connection.execute(query).scalar_one()
+                query = query.where(key == doc_id)
+            result[table.name] = connection.execute(query).scalar_one()
     return result

@@ -40,7 +40,7 @@ def test_upgrade_from_the_first_revision_keeps_every_row(db_url: str):
     document, source = parsed()
     save_document(old, with_figures(document), source)
     before = counts(old)
-    assert before["claims"] == 2 and before["entities"] == 2
+    assert before["claims"] == len(document.claims) >= 2 and before["entities"] == len(document.entities) >= 2
 
     with pytest.raises(SchemaError, match="policyledger db upgrade"):
         connect(db_url)
@@ -49,7 +49,7 @@ def test_upgrade_from_the_first_revision_keeps_every_row(db_url: str):
     assert f"{BASELINE} → {head_revision()}" in result.stdout
 
     engine = connect(db_url)
-    assert counts(engine) == before
+    assert {table: n for table, n in counts(engine).items() if table in before} == before
     index_names = {index["name"] for index in inspect(engine).get_indexes("nodes")}
     assert "ix_nodes_doc_parent" in index_names
     listed = run_cli("docs", "--format", "json", db=db_url)
@@ -73,7 +73,7 @@ def test_database_from_before_migrations_is_stamped_then_upgraded(db_url: str):
     result = run_cli("db", "upgrade", db=db_url)
     assert result.returncode == 0, result.stderr
     assert "from before migrations" in result.stdout
-    assert counts(connect(db_url)) == before
+    assert {table: n for table, n in counts(connect(db_url)).items() if table in before} == before
     again = CliRunner().invoke(app, ["--db", db_url, "db", "upgrade"])
     assert again.exit_code == 0 and "already at schema revision" in again.stdout
 

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 from policyledger.errors import NotFoundError
 from policyledger.model import Claim, Document, Entity, Node
+from policyledger.records import number
 from policyledger.search.index import delete_document_index, index_document
 from policyledger.store.schema import claims, documents, entities, nodes
 
@@ -126,11 +127,11 @@ def _claim_row(doc_id: str, ordinal: int, claim: Claim) -> dict[str, Any]:
         "ordinal": ordinal,
         "path": claim.path,
         "text": claim.text,
-        "value": claim.value,
-        "value_high": claim.value_high,
+        "value": _as_shown(claim.value),
+        "value_high": _as_shown(claim.value_high),
         "unit": claim.unit,
         "dimension": claim.dimension,
-        "base_value": claim.base_value,
+        "base_value": _as_shown(claim.base_value),
         "base_unit": claim.base_unit,
         "qualifier": claim.qualifier,
         "kind": claim.kind,
@@ -144,6 +145,14 @@ def _claim_row(doc_id: str, ordinal: int, claim: Claim) -> dict[str, Any]:
         "end": claim.end,
         "entities": json.dumps(claim.entities, ensure_ascii=False),
     }
+
+
+def _as_shown(value: float | None) -> float | None:
+    """A figure as every output shows it (records.number: float noise rounded off). Scaling
+    leaves noise (149.2 × 1e8 = 14920000000.000002) that exports drop; storing it would make
+    a document exported and imported again differ from the one it came from."""
+    shown = number(value)
+    return None if shown is None else float(shown)
 
 
 def _entity_row(doc_id: str, entity: Entity) -> dict[str, Any]:
