@@ -2,10 +2,15 @@
 
 Line numbers count the lines of the extracted text across pages, so a citation's lines can be
 found in `policyledger export --format json`'s source text. No OCR is done: a PDF without a
-text layer is refused with a message saying so.
+text layer is refused with a message saying so, and pages without text are named in a warning.
+PDFium is not thread-safe (the web server reads uploads in worker threads), so one lock
+guards every call into it.
 """
 
 from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
 
@@ -13,36 +18,73 @@ from policyledger.errors import InputError
 from policyledger.model import SourceLine, SourceText
 from policyledger.read.text import to_lines
 
+if TYPE_CHECKING:
+    from policyledger.read import Limits
 
-def read_pdf(data: bytes, name: str) -> SourceText:
+_PDFIUM = threading.Lock()
+_NO_OCR = "policyledger does not do OCR — run OCR first (e.g. ocrmypdf), then ingest the result"
+
+
+def read_pdf(data: bytes, name: str, limits: Limits) -> SourceText:
+    with _PDFIUM:
+        pages = _page_texts(data, name, limits)
+    lines: list[SourceLine] = []
+    empty_pages: list[int] = []
+    for number, text in enumerate(pages, start=1):
+        page_lines = to_lines(text)
+        if not any(line.strip() for line in page_lines):
+            empty_pages.append(number)
+        for line in page_lines:
+            lines.append(SourceLine(len(lines) + 1, line, number))
+    if len(empty_pages) == len(pages):
+        raise InputError(name, f"the PDF has no text layer (a scan?); {_NO_OCR}")
+    warnings = _warnings(data, empty_pages)
+    return SourceText(name=name, kind="pdf", lines=lines, warnings=warnings)
+
+
+def _page_texts(data: bytes, name: str, limits: Limits) -> list[str]:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise InputError(name, _explain(str(exc))) from None
-    lines: list[SourceLine] = []
     try:
-        for page_index in range(len(pdf)):
-            page = pdf[page_index]
-            try:
-                textpage = page.get_textpage()
-                text = textpage.get_text_range()
-                textpage.close()
-            finally:
-                page.close()
-            for line in to_lines(text):
-                lines.append(SourceLine(len(lines) + 1, line, page_index + 1))
+        count = len(pdf)
+        if count == 0:
+            raise InputError(name, "the PDF has no pages (damaged or truncated?)")
+        if count > limits.pdf_pages:
+            raise InputError(name, f"the PDF has {count} pages; the limit is {limits.pdf_pages} (raise it with POLICYLEDGER_MAX_PDF_PAGES)")
+        return [_page_text(pdf, index) for index in range(count)]
     except pdfium.PdfiumError as exc:
         raise InputError(name, f"the PDF is damaged: {exc}") from None
     finally:
         pdf.close()
-    if not any(line.text.strip() for line in lines):
-        raise InputError(name, "the PDF has no text layer (a scan?); policyledger does not do OCR — run OCR first, then ingest the text")
-    return SourceText(name=name, kind="pdf", lines=lines)
+
+
+def _page_text(pdf: pdfium.PdfDocument, index: int) -> str:
+    page = pdf[index]
+    try:
+        textpage = page.get_textpage()
+        try:
+            return textpage.get_text_range()
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+
+
+def _warnings(data: bytes, empty_pages: list[int]) -> list[str]:
+    warnings = []
+    if empty_pages:
+        shown = ", ".join(str(page) for page in empty_pages[:20]) + (" …" if len(empty_pages) > 20 else "")
+        warnings.append(f"{len(empty_pages)} pages have no text layer and were skipped (pages {shown}); {_NO_OCR}")
+    if b"%%EOF" not in data[-2048:]:
+        warnings.append("the PDF does not end with %%EOF (truncated?); the text was read from what is there")
+    return warnings
 
 
 def _explain(message: str) -> str:
     lowered = message.lower()
-    if "password" in lowered:
+    if "password" in lowered or "security" in lowered:
         return "the PDF is encrypted (password protected); remove the password and try again"
     if "format" in lowered or "file" in lowered:
         return "the PDF is damaged or truncated (PDFium cannot open it)"
