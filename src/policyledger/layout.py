@@ -58,13 +58,21 @@ def analyse(source: SourceText) -> Layout:
     blank_after = _blank_follows(raw, noise)
     typical = _typical_width(kept)
     lines = []
-    for line in kept:
+    for index, line in enumerate(kept):
         stripped = line.text.strip(_SPACE)
-        trailing = line.text != line.text.rstrip(_SPACE)
+        following = kept[index + 1].text.strip(_SPACE) if index + 1 < len(kept) else ""
+        trailing = line.text != line.text.rstrip(_SPACE) or (convention == "punctuation" and _words_wrap(stripped, following))
         leading = line.text != line.text.lstrip(_SPACE)
-        ends = _ends_paragraph(convention, stripped, trailing, blank_after.get(line.number, False), typical)
+        before_marker = parse_marker(following) is not None
+        ends = _ends_paragraph(convention, stripped, trailing, blank_after.get(line.number, False), typical, before_marker)
         lines.append(ContentLine(line.number, stripped, line.page, ends, trailing, leading))
     return Layout(lines, sorted(noise), convention)
+
+
+def _words_wrap(text: str, following: str) -> bool:
+    """Two Latin words meet at a line wrap; PDF text layers drop the space the wrap replaced."""
+    latin_end = text[-1] == "&" or (text[-1].isascii() and text[-1].isalpha())
+    return latin_end and following[:1].isascii() and following[:1].isalpha()
 
 
 def _convention(source: SourceText, raw: list[SourceLine], noise: set[int]) -> str:
@@ -77,7 +85,8 @@ def _convention(source: SourceText, raw: list[SourceLine], noise: set[int]) -> s
     if with_trailing >= 0.05 * len(content) and with_trailing >= 2:
         return "trailing_space"
     blanks_between = _blank_follows(raw, noise)
-    followed = sum(1 for line in content if blanks_between.get(line.number))
+    # The last line always counts as followed by a blank; only blanks between lines tell.
+    followed = sum(1 for line in content[:-1] if blanks_between.get(line.number))
     if 0 < followed < 0.6 * len(content):
         return "blank_line"
     return "punctuation"
@@ -101,7 +110,7 @@ def _blank_follows(raw: list[SourceLine], noise: set[int]) -> dict[int, bool]:
     return result
 
 
-def _ends_paragraph(convention: str, text: str, trailing: bool, blank_after: bool, typical: int) -> bool:
+def _ends_paragraph(convention: str, text: str, trailing: bool, blank_after: bool, typical: int, before_marker: bool = False) -> bool:
     if convention == "hard":
         return True
     if text.endswith(_MID_SENTENCE):
@@ -112,7 +121,8 @@ def _ends_paragraph(convention: str, text: str, trailing: bool, blank_after: boo
         return trailing and (not text[-1].isascii() or text[-1] in ")]:")
     if convention == "blank_line":
         return blank_after
-    return text.endswith(_SENTENCE_END) or display_width(text) < 0.75 * typical
+    # Without a paragraph signal, a full-width heading is known by the marker that follows it.
+    return text.endswith(_SENTENCE_END) or display_width(text) < 0.75 * typical or before_marker
 
 
 def _typical_width(lines: list[SourceLine]) -> int:
@@ -132,10 +142,10 @@ def _page_furniture(raw: list[SourceLine]) -> list[int]:
     page_numbers = [i for i, line in enumerate(content) if _is_page_number(line, content, i)]
     noise.update(content[i].number for i in page_numbers)
     known = _running_header_names(content)
-    for i in page_numbers:
-        for j in range(max(0, i - 2), i):
-            if _is_header_like(content[j].text) and _compact(content[j].text) in known:
-                noise.add(content[j].number)
+    for j in _header_places(content, page_numbers):
+        # A known section name beside a page number or at a page's edge is a running header, brackets and all.
+        if parse_marker(content[j].text) is None and _compact(content[j].text) in known:
+            noise.add(content[j].number)
     noise.update(line.number for line in content if _SPACED_OUT.match(line.text.strip(_SPACE)) and _looks_like_section_name(line.text))
     return sorted(noise)
 
@@ -149,6 +159,20 @@ def _is_page_number(line: SourceLine, content: list[SourceLine], index: int) -> 
         last_on_page = index == len(content) - 1 or content[index + 1].page != line.page
         return first_on_page or last_on_page
     return line.text != line.text.lstrip(_SPACE) or stripped.startswith(("-", "–", "—", "第"))
+
+
+def _header_places(content: list[SourceLine], page_numbers: list[int]) -> set[int]:
+    """Where a running header may stand: the two lines before a page number; in a PDF, also the
+    first two and last two lines of each page (PDFium keeps content-stream order, so a header
+    may come before or after the page number)."""
+    places = {j for i in page_numbers for j in range(max(0, i - 2), i)}
+    pages: dict[int, list[int]] = {}
+    for index, line in enumerate(content):
+        if line.page is not None:
+            pages.setdefault(line.page, []).append(index)
+    for indexes in pages.values():
+        places.update(indexes[:2] + indexes[-2:])
+    return places
 
 
 def _compact(text: str) -> str:

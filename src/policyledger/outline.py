@@ -22,6 +22,7 @@ _CLAUSE_END = re.compile(r"[，：︰。；;]|,(?!\d)|:(?!//)")
 # A colon after these words opens a list, not a title ("投資產業類別包括：製造業…").
 _LIST_LEAD = ("包括", "包含", "如下", "計有", "分別為", "分述如下")
 _SENTENCE_END = ("。", "！", "？", "；", "：", ":", "︰")
+_TWO_LINES = 64  # characters in two lines of a report printed on A4
 
 
 @dataclass
@@ -148,10 +149,11 @@ def _title(item: _Open) -> str:
     head_text, _ = join_lines(rest_lines)
     head_text = head_text.replace("\n", "")
     first_two, _ = join_lines(rest_lines[:2])
-    colon = _first_colon(first_two.replace("\n", ""))
+    # A DOCX heading is one line however long: a colon counts within two printed lines' worth.
+    colon = _first_colon(first_two.replace("\n", "")[:_TWO_LINES])
     if colon is not None and not head_text[:colon].rstrip().endswith(_LIST_LEAD):
         return head_text[:colon].strip()
-    if len(heading) <= 2 and not head_text.rstrip().endswith("。") and heading[-1].ends_paragraph:
+    if len(heading) <= 2 and len(head_text) <= _TWO_LINES and not head_text.rstrip().endswith("。") and heading[-1].ends_paragraph:
         return head_text.strip()
     match = _CLAUSE_END.search(head_text)
     return (head_text[: match.start()] if match else head_text).strip()
