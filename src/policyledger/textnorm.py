@@ -29,17 +29,27 @@ def fold_char(char: str) -> str:
     normalized = unicodedata.normalize("NFKC", char)
     if len(normalized) != 1:
         normalized = char
-    return normalized.translate(_table()).lower()
+    folded = normalized.translate(_table()).lower()
+    return folded if len(folded) == 1 else normalized  # "İ".lower() is two characters
 
 
 def fold(text: str) -> str:
     """One key for 臺灣/台灣/台湾/ＴＡＩＷＡＮ-style variants; same length as `text`."""
-    return "".join(_fold_cached(char) for char in text)
+    return text.translate(_FOLDED)
 
 
-@lru_cache(maxsize=65536)
-def _fold_cached(char: str) -> str:
-    return fold_char(char)
+class _FoldTable(dict[int, str]):
+    """str.translate's table, filled as characters are met (translate runs in C: 4x faster
+    than folding character by character in Python, which matters when indexing)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold_char(chr(code))
+        if len(self) < 200_000:  # bounded, whatever text comes in
+            self[code] = folded
+        return folded
+
+
+_FOLDED = _FoldTable()
 
 
 def to_halfwidth_digits(text: str) -> str:

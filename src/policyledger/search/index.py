@@ -15,8 +15,9 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select
 
 from policyledger.model import Document, Node
-from policyledger.search.terms import chunks, heading_units, index_tokens, units
+from policyledger.search.terms import chunks, folded_units, heading_units, index_tokens
 from policyledger.store.schema import SEARCH_FTS, search_documents, search_items
+from policyledger.textnorm import fold
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,8 @@ class IndexRow:
 def index_rows(doc_id: str, nodes: Iterable[Node]) -> Iterator[IndexRow]:
     """What a document's nodes put in the index: pure, the same on every backend."""
     for node in nodes:
-        for chunk in chunks(units(node.text), heading_units(node.text, node.title)):
+        folded = fold(node.text)
+        for chunk in chunks(folded_units(folded), heading_units(node.text, folded, node.title)):
             yield IndexRow(node.ordinal, chunk.part, node.path, chunk.head, chunk.units, index_tokens(chunk.units, doc_id, node.path))
 
 

@@ -21,8 +21,10 @@ migration that rebuilds the index.
 from __future__ import annotations
 
 import hashlib
+import operator
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from policyledger.textnorm import fold
 
@@ -43,7 +45,12 @@ _SECTION_TOKEN = "§s"
 
 def units(text: str) -> str:
     """The folded letters, digits and ideographs of `text`, in order, nothing between them."""
-    return _NON_UNIT.sub("", fold(text))
+    return folded_units(fold(text))
+
+
+def folded_units(folded: str) -> str:
+    """`units` of text that is already folded."""
+    return _NON_UNIT.sub("", folded)
 
 
 def unit_offsets(folded: str) -> list[int]:
@@ -76,12 +83,14 @@ def chunks(item_units: str, head: int) -> list[Chunk]:
 
 def index_tokens(chunk_units: str, doc_id: str, path: str) -> list[str]:
     """The tokens stored for one chunk: its distinct bigrams, its last unit, its document, and
-    every section it sits in (so filters are index lookups too). Sorted: deterministic."""
-    bigrams = {chunk_units[i : i + 2] for i in range(len(chunk_units) - 1)}
+    every section it sits in (so filters are index lookups too). Their order means nothing."""
+    bigrams = set(map(operator.add, chunk_units, chunk_units[1:]))
     bigrams.add(chunk_units[-1:])
-    return [*sorted(bigrams - {""}), doc_token(doc_id), *section_tokens(path)]
+    bigrams.discard("")
+    return [*bigrams, doc_token(doc_id), *section_tokens(path)]
 
 
+@lru_cache(maxsize=4096)
 def doc_token(doc_id: str) -> str:
     return _DOC_TOKEN + _digest(doc_id)
 
@@ -92,6 +101,7 @@ def section_tokens(path: str) -> list[str]:
     return [section_token("/".join(parts[: i + 1])) for i in range(len(parts))]
 
 
+@lru_cache(maxsize=65536)
 def section_token(path: str) -> str:
     """The token of a section path as a user may type it: 壹/二/（一） is 壹/二/(一)."""
     normalized = "/".join(part.strip() for part in fold(path).split("/") if part.strip())
@@ -102,13 +112,13 @@ def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def heading_units(text: str, title: str) -> int:
-    """How many units of an item's text are its heading (marker and title), which the text
-    starts with; 0 when the title is not found there."""
+def heading_units(text: str, folded: str, title: str) -> int:
+    """How many units of an item's text (and its folded form) are its heading (marker and
+    title), which the text starts with; 0 when the title is not found there."""
     found = text.find(title) if title else -1
     if found < 0:
         return 0
-    return len(units(text[: found + len(title)]))
+    return len(folded_units(folded[: found + len(title)]))
 
 
 # --- what a query asks for ---------------------------------------------------------------------------
