@@ -129,3 +129,61 @@ def score_claims(predicted: list[dict[str, Any]], gold: list[dict[str, Any]], it
         pairs.append((row, match))
     score = Score(len(pairs), len(inside), len(gold), misses=misses, extras=unmatched)
     return ClaimScore(score, pairs)
+
+
+# --- questions ---------------------------------------------------------------------------------
+
+UNIT_EQUIVALENTS = {"t": {"t", "m3", "m3/day", "t/day"}, "m3": {"m3", "t", "m3/day"}}
+
+
+@dataclass
+class AnswerScore:
+    total: int = 0
+    right: int = 0
+    cited: int = 0  # answered questions whose citation overlaps the evidence lines
+    citable: int = 0  # questions with evidence lines that were answered
+    not_in_report: int = 0
+    confident_wrong: int = 0  # not-in-report questions that got a figure anyway
+    rows: list[tuple[dict[str, Any], dict[str, Any], bool]] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.total if self.total else 0.0
+
+    @property
+    def citation_accuracy(self) -> float:
+        return self.cited / self.citable if self.citable else 0.0
+
+
+def answer_is_right(gold: dict[str, Any], result: dict[str, Any]) -> bool:
+    answer = result.get("answer")
+    kind = gold["kind"]
+    if kind == "not_in_report":
+        return answer is None
+    if answer is None:
+        return False
+    if kind == "date":
+        return answer.get("value") == gold["answer_value"]
+    if kind == "name":
+        text = answer.get("text") or ""
+        return all(name in text for name in gold["answer_value"])
+    units = UNIT_EQUIVALENTS.get(gold["unit"], {gold["unit"]})
+    return answer.get("base_unit") in units and _close(float(answer.get("base_value") or 0), float(gold["answer_value"]))
+
+
+def score_answers(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> AnswerScore:
+    score = AnswerScore()
+    for gold, result in pairs:
+        right = answer_is_right(gold, result)
+        score.total += 1
+        score.right += right
+        score.rows.append((gold, result, right))
+        if gold["kind"] == "not_in_report":
+            score.not_in_report += 1
+            score.confident_wrong += result.get("answer") is not None
+            continue
+        if result.get("answer") is not None and gold["evidence_lines"]:
+            score.citable += 1
+            lines = set(gold["evidence_lines"])
+            score.cited += any(c["line_start"] - 1 <= line <= c["line_end"] + 1 for c in result["citations"] for line in lines)
+    return score

@@ -80,3 +80,38 @@ def _same_field(name: str, gold: dict, ours: dict) -> bool:
     from policyledger.evaluate import _same
 
     return _same(name, gold, ours)
+
+
+@eval_app.command("ask")
+def eval_ask(gold: GoldOption = None, source: SourceOption = DEMO_REPORT, show: Annotated[bool, typer.Option(help="List every question.")] = True) -> None:
+    """Accuracy of answers and citations on qa.jsonl, and wrong figures given where the report is silent."""
+    import tempfile
+    import time
+
+    from policyledger.ask import ask
+    from policyledger.evaluate import score_answers
+    from policyledger.ingest import ingest_path
+    from policyledger.store.db import connect
+
+    folder = gold_dir(gold)
+    questions = read_jsonl(folder / "qa.jsonl")
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = connect(f"sqlite:///{tmp}/eval.db")
+        doc_id = ingest_path(engine, source).doc_id
+        started = time.perf_counter()
+        pairs = [(q, ask(engine, q["q"], doc_id=doc_id)) for q in questions]
+        elapsed = time.perf_counter() - started
+        engine.dispose()
+    score = score_answers(pairs)
+    console.print(f"questions vs {folder / 'qa.jsonl'}: {score.total} in {elapsed:.2f} s")
+    console.print(f"  answers right {score.right}/{score.total} = {score.accuracy:.3f}")
+    console.print(f"  citations overlapping the evidence {score.cited}/{score.citable} = {score.citation_accuracy:.3f}")
+    console.print(f"  not-in-report questions answered with a figure anyway: {score.confident_wrong}/{score.not_in_report}")
+    if show:
+        for q, result, right in score.rows:
+            answer = result["answer"]
+            shown = f"{answer['text']} ({answer.get('base_value')} {answer.get('base_unit')})" if answer else "報告中沒有提到"
+            cite = result["citations"][0] if result["citations"] else None
+            where = f" {cite['path']} L{cite['line_start']}-{cite['line_end']}" if cite else ""
+            mark = "[green]✓[/]" if right else "[red]✗[/]"
+            console.print(f"  {mark} {q['q']} → {shown}{where} conf {result['confidence']} (gold {q['answer_text']} L{q['evidence_lines']})", highlight=False)

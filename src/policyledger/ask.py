@@ -1,0 +1,305 @@
+"""Questions answered with a cited figure — or "the report does not say".
+
+    ask(engine, "109 年第 4 季製造業薪資補貼核准幾家？")
+
+1. Read the question (`question.py`): what it wants (a number of some unit, a date, a list of
+   names), the period it sets, and the content words left once those are taken out.
+2. Retrieve candidate items with the search index (any content word), then candidate claims in
+   them of the wanted unit.
+3. Score each candidate by how much of the question its own sentence and headings cover, with the
+   period and the kind (target or achieved) as constraints.
+4. Answer only when the best candidate covers the question well; otherwise answer null and offer
+   the nearest passages. A confident wrong figure is the worst outcome for a journalist.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine, and_, or_, select
+
+from policyledger.model import Claim, Node
+from policyledger.question import Question, parse_question
+from policyledger.quantity.periods import find_time_expressions
+from policyledger.records import iso, number
+from policyledger.search import search
+from policyledger.store.repository import row_to_claim, row_to_node
+from policyledger.store.schema import claims as claims_table
+from policyledger.store.schema import nodes as nodes_table
+from policyledger.textnorm import fold
+
+ANSWER_THRESHOLD = 0.6  # share of the question's content a passage must cover to be answered
+CANDIDATE_ITEMS = 40
+_SENTENCE = re.compile(r"[^。；\n]+[。；]?")
+
+
+@dataclass
+class _Item:
+    doc: str
+    node: Node
+    context: str  # folded: the item's title and the titles above it
+    score: float  # retrieval score
+
+
+def ask(engine: Engine, question: str, *, doc_id: str | None = None) -> dict[str, Any]:
+    """The DESIGN.md ask object: {question, answer | null, citations, confidence} (+ nearest)."""
+    parsed = parse_question(question)
+    items = _candidate_items(engine, parsed, doc_id)
+    if parsed.wants == "date":
+        best = _best_date(parsed, items)
+    elif parsed.wants == "names":
+        best = _best_names(parsed, items)
+    else:
+        best = _best_claim(engine, parsed, items)
+    if best is None or best["confidence"] < ANSWER_THRESHOLD:
+        confidence = best["confidence"] if best else 0.0
+        return {"question": question, "answer": None, "citations": [], "confidence": round(confidence, 3),
+                "nearest": [hit.record() for hit in _nearest(engine, parsed, doc_id)]}
+    return {"question": question, "answer": best["answer"], "citations": [best["citation"]], "confidence": round(best["confidence"], 3)}
+
+
+# --- retrieval -------------------------------------------------------------------------------
+
+
+def _candidate_items(engine: Engine, parsed: Question, doc_id: str | None) -> list[_Item]:
+    """Items that hold any content word of the question, best first (search index, OR)."""
+    scores: dict[tuple[str, int], float] = {}
+    for term in parsed.search_terms:
+        hits = search(engine, term, doc_id=doc_id, limit=CANDIDATE_ITEMS)
+        top = hits[0].score if hits else 0.0
+        for hit in hits:
+            key = (hit.doc, hit.ordinal)
+            scores[key] = scores.get(key, 0.0) + (hit.score / top if top else 0.0) * len(term)
+    ranked = sorted(scores, key=lambda k: -scores[k])[:CANDIDATE_ITEMS]
+    return _load_items(engine, ranked, scores)
+
+
+def _load_items(engine: Engine, keys: list[tuple[str, int]], scores: dict[tuple[str, int], float]) -> list[_Item]:
+    if not keys:
+        return []
+    wanted = or_(*(and_(nodes_table.c.doc_id == d, nodes_table.c.ordinal == o) for d, o in keys))
+    with engine.connect() as connection:
+        rows = {(row.doc_id, row.ordinal): row_to_node(row) for row in connection.execute(select(nodes_table).where(wanted))}
+        titles = _ancestor_titles(connection, [(d, n) for (d, _), n in rows.items()])
+    return [_Item(d, rows[d, o], fold(titles.get((d, rows[d, o].path), "")), scores[d, o]) for d, o in keys if (d, o) in rows]
+
+
+def _ancestor_titles(connection: Any, items: list[tuple[str, Node]]) -> dict[tuple[str, str], str]:
+    """For each item, its own title and the titles of the items above it, joined."""
+    needed = {(doc, ancestor) for doc, node in items for ancestor in _ancestors(node.path)}
+    if not needed:
+        return {}
+    condition = or_(*(and_(nodes_table.c.doc_id == d, nodes_table.c.path == p) for d, p in needed))
+    found = {(row.doc_id, row.path): row.title for row in connection.execute(select(nodes_table.c.doc_id, nodes_table.c.path, nodes_table.c.title).where(condition))}
+    return {(doc, node.path): " ".join(found.get((doc, p), "") for p in _ancestors(node.path)) for doc, node in items}
+
+
+def _ancestors(path: str) -> list[str]:
+    parts = path.split("/") if path else []
+    return ["/".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+
+def _best_claim(engine: Engine, parsed: Question, items: list[_Item]) -> dict[str, Any] | None:
+    by_key = {(item.doc, item.node.path): item for item in items}
+    found = _claims_of(engine, items)
+    neighbours: dict[tuple[str, str], list[Claim]] = {}
+    for doc, claim in found:
+        neighbours.setdefault((doc, claim.path), []).append(claim)
+    rarity = parsed.rarity([fold(item.node.text) for item in items])
+    best: tuple[float, Claim, _Item] | None = None
+    for doc, claim in found:
+        item = by_key.get((doc, claim.path))
+        if item is None or not parsed.unit_matches(claim):
+            continue
+        score = _claim_score(parsed, claim, item, [c for c in neighbours[doc, claim.path] if c is not claim], rarity)
+        if best is None or score > best[0]:
+            best = (score, claim, item)
+    if best is None:
+        return None
+    score, claim, item = best
+    answer = {
+        "text": claim.text,
+        "value": number(claim.value),
+        "base_value": number(claim.base_value),
+        "base_unit": claim.base_unit,
+        "period_start": iso(claim.period_start),
+        "period_end": iso(claim.period_end),
+    }
+    return {"answer": answer, "citation": _citation(item, claim.start, claim.end), "confidence": score}
+
+
+def _claims_of(engine: Engine, items: list[_Item]) -> list[tuple[str, Claim]]:
+    if not items:
+        return []
+    wanted = or_(*(and_(claims_table.c.doc_id == item.doc, claims_table.c.path == item.node.path) for item in items))
+    with engine.connect() as connection:
+        return [(row.doc_id, row_to_claim(row)) for row in connection.execute(select(claims_table).where(wanted))]
+
+
+def _claim_score(parsed: Question, claim: Claim, item: _Item, neighbours: list[Claim], rarity: dict[str, float]) -> float:
+    text = fold(item.node.text)
+    sentence_start, sentence_end = _sentence_span(item.node.text, claim.start)
+    clause_start, clause_end = _clause_span(item.node.text, claim.start, claim.end)
+    before, after = _own_words(text, claim, neighbours, clause_start, clause_end)
+    windows = [
+        (text[before:after], 1.0),
+        (text[clause_start:clause_end], 0.9),
+        (item.context, 0.85),
+        (text[sentence_start:sentence_end], 0.65),
+        (text, 0.35),
+    ]
+    return parsed.coverage(windows, rarity) * _period_factor(parsed, claim, item.node.text[sentence_start:sentence_end]) * _kind_factor(parsed, claim)
+
+
+def _own_words(text: str, claim: Claim, neighbours: list[Claim], clause_start: int, clause_end: int) -> tuple[int, int]:
+    """The words that belong to this figure in a list: back to the previous figure or 、, and
+    on to the next 、 or figure ('7,000 家餐飲業者…、958 家零售業者…')."""
+    before = max([clause_start] + [c.end for c in neighbours if c.end <= claim.start])
+    enumeration = text.rfind("、", before, claim.start)
+    if enumeration >= 0:
+        before = enumeration + 1
+    after = min([clause_end] + [c.start for c in neighbours if c.start >= claim.end])
+    enumeration = text.find("、", claim.end, after)
+    if enumeration >= 0:
+        after = enumeration
+    return before, after
+
+
+_CLAUSE_BREAK = re.compile(r"[，。；：;:\n]|,(?!\d)")
+
+
+def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for match in _CLAUSE_BREAK.finditer(text, 0, start):
+        left = match.end()
+    right = _CLAUSE_BREAK.search(text, end)
+    return left, right.start() if right else len(text)
+
+
+def _sentence_span(text: str, offset: int) -> tuple[int, int]:
+    for match in _SENTENCE.finditer(text):
+        if match.start() <= offset < match.end():
+            return match.start(), match.end()
+    return 0, len(text)
+
+
+def _period_factor(parsed: Question, claim: Claim, sentence: str) -> float:
+    if parsed.period is None:
+        return 1.0
+    start, end = parsed.period
+    claim_start, claim_end = claim.period_start, claim.period_end
+    if claim_start is None and claim_end is None:
+        mentioned = _sentence_mentions(sentence, start, end)
+        return 1.0 if mentioned else 0.8
+    if parsed.as_of and claim_end == end:
+        return 1.0
+    if (claim_start, claim_end) == (start, end):
+        return 1.0
+    if claim_end is not None and start is not None and end is not None and start <= claim_end <= end:
+        return 0.95
+    if claim_start is not None and start is not None and end is not None and start <= claim_start <= end:
+        return 0.9
+    return 0.45
+
+
+def _sentence_mentions(sentence: str, start: date | None, end: date | None) -> bool:
+    for expr in find_time_expressions(sentence):
+        if expr.period_end == end or (expr.period_start == start and start is not None):
+            return True
+    return False
+
+
+def _kind_factor(parsed: Question, claim: Claim) -> float:
+    if parsed.wants_target:
+        return 1.0 if claim.kind in ("target", "forecast") else 0.85
+    if parsed.wants_change:
+        return 1.0 if claim.kind == "change" else 0.8
+    return 0.8 if claim.kind in ("target", "forecast") else 1.0
+
+
+# --- dates and names -------------------------------------------------------------------------
+
+
+def _best_date(parsed: Question, items: list[_Item]) -> dict[str, Any] | None:
+    rarity = parsed.rarity([fold(item.node.text) for item in items])
+    best = None
+    for item in items:
+        for match in _SENTENCE.finditer(item.node.text):
+            sentence = match.group(0)
+            coverage = parsed.coverage([(fold(sentence), 1.0), (item.context, 0.85), (fold(item.node.text), 0.35)], rarity)
+            for expr in find_time_expressions(sentence):
+                if expr.period_end is None or not re.search(r"日|月", expr.text):
+                    continue
+                score = coverage * (1.0 if "日" in expr.text else 0.9)
+                if best is None or score > best[0]:
+                    when = expr.period_end if expr.period_start is None else expr.period_start
+                    best = (score, item, match.start() + expr.start, match.start() + expr.end, expr.text.strip(), when)
+    if best is None:
+        return None
+    score, item, start, end, text, when = best
+    answer = {"text": re.sub(r"^(?:截至|自|於|至)\s*", "", text), "value": iso(when), "base_value": None, "base_unit": "date",
+              "period_start": iso(when), "period_end": iso(when)}
+    return {"answer": answer, "citation": _citation(item, start, end), "confidence": score}
+
+
+_ENUMERATION = re.compile(r"[^、，。；：:\s（）()「」]{1,14}(?:、[^、，。；：:\s（）()「」]{1,14}){1,}(?:(?:及|與|和|暨)[^、，。；：:\s（）()「」]{1,14})?")
+_ITEM_LEAD = re.compile(r"^.*(?:包括|包含|計有|共有|例如|如|於|與|在|有)")
+_ITEM_TAIL = re.compile(r"(?:等|合作|辦理|達成|進駐|執行|共同|各|兩|\d).*$")
+
+
+def _best_names(parsed: Question, items: list[_Item]) -> dict[str, Any] | None:
+    rarity = parsed.rarity([fold(item.node.text) for item in items])
+    best = None
+    for item in items:
+        for match in _SENTENCE.finditer(item.node.text):
+            sentence = match.group(0)
+            coverage = parsed.coverage([(fold(sentence), 1.0), (item.context, 0.85), (fold(item.node.text), 0.35)], rarity)
+            for enum in _ENUMERATION.finditer(sentence):
+                names = _names(enum.group(0))
+                if len(names) < 2 or (parsed.count is not None and len(names) != parsed.count):
+                    continue
+                score = coverage * min(1.0, 0.85 + 0.05 * len(names))
+                if best is None or score > best[0]:
+                    best = (score, item, match.start() + enum.start(), match.start() + enum.end(), names)
+    if best is None:
+        return None
+    score, item, start, end, names = best
+    answer = {"text": "、".join(names), "value": names, "base_value": None, "base_unit": None, "period_start": None, "period_end": None}
+    return {"answer": answer, "citation": _citation(item, start, end), "confidence": score}
+
+
+def _names(enumeration: str) -> list[str]:
+    parts = re.split(r"、|及|與|和|暨", enumeration)
+    parts[0] = _ITEM_LEAD.sub("", parts[0])
+    parts[-1] = _ITEM_TAIL.sub("", parts[-1])
+    return [part.strip() for part in parts if part.strip()]
+
+
+# --- citations and the nearest passages --------------------------------------------------------
+
+
+def _citation(item: _Item, start: int, end: int) -> dict[str, Any]:
+    node = item.node
+    sentence_start = max(node.text.rfind("。", 0, start) + 1, node.text.rfind("\n", 0, start) + 1, 0)
+    sentence_end = min((i for i in (node.text.find("。", end), node.text.find("\n", end)) if i >= 0), default=len(node.text))
+    quote = node.text[sentence_start:sentence_end + 1].strip()
+    return {"doc": item.doc, "path": node.path, "line_start": node.line_at(start), "line_end": node.line_at(max(start, end - 1)), "quote": quote}
+
+
+def _nearest(engine: Engine, parsed: Question, doc_id: str | None) -> list[Any]:
+    hits = []
+    for term in parsed.search_terms[:3]:
+        hits += search(engine, term, doc_id=doc_id, limit=3)
+    seen = set()
+    unique = []
+    for hit in sorted(hits, key=lambda h: -h.score):
+        if (hit.doc, hit.path) not in seen:
+            seen.add((hit.doc, hit.path))
+            unique.append(hit)
+    return unique[:5]

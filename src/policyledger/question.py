@@ -1,0 +1,206 @@
+"""Reading a question: what it wants, the period it sets, and the words that must be matched.
+
+    parse_question("109 年第 4 季製造業薪資補貼核准幾家？")
+    → wants "number" of 家, period 2020-10-01..2020-12-31, content 製造業薪資補貼 核准
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from policyledger.model import Claim
+from policyledger.quantity.numbers import value_of_chinese
+from policyledger.quantity.periods import find_time_expressions
+from policyledger.quantity.units import COUNTERS
+from policyledger.textnorm import fold, to_halfwidth_digits
+
+_DATE_WORDS = re.compile(r"哪一天|哪天|何時|什麼時候|何日|哪一日|日期|哪一年|哪年|幾月|哪個月")
+_NAME_WORDS = re.compile(r"哪些|哪幾|哪\s*[\d一二三四五六七八九十]+\s*[家個位國項座]|哪一家|哪家|哪個|哪一個|誰|哪間|哪一間|名稱")
+_COUNT_IN_NAMES = re.compile(r"哪\s*([\d一二三四五六七八九十]+)\s*[家個位國項座]")
+_COUNTER_ASKED = re.compile(r"(?:幾|多少)\s*(?:萬|億)?\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
+_MONEY = re.compile(r"多少\s*(?:萬|億|兆)?\s*(?:元|美元|錢)|金額|經費|營收|產值|營業額|出超|入超|總額|預算|投資多少|承貸|資金|補助多少|多少美元")
+_PERCENT = re.compile(r"百分比|百分之|多少\s*%|多少\s*％|比率|比例|幾成|率是多少|率為多少|率多少|成長多少|減少了多少|增加了多少|減少多少|增加多少|合格率")
+_POWER = re.compile(r"裝置容量|發電容量|MW|GW|kW|瓩")
+_AREA = re.compile(r"公頃|面積|平方公里|坪")
+_VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|萬噸|噸")
+_TARGET = re.compile(r"目標|預計|預定|規劃|計畫將|將")
+_CHANGE = re.compile(r"成長|增加|減少|提升|下降|增幅|減幅")
+# Words that ask rather than say: removed before matching.
+_ASKING = re.compile(
+    r"(?:是|有|為)?(?:幾|多少)\s*(?:萬|億|兆)?\s*(?:" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + r"|元|美元|錢)?|"
+    r"請問|是什麼|什麼|哪一天|哪天|何時|什麼時候|哪些|哪幾|哪一家|哪家|哪個|哪一個|哪|誰|嗎|呢|"
+    r"一共|總共|共計|分別|是否|(?:的)?(?:數量|數目|件數|家數|人數)$"
+)
+_STOP_CHARS = re.compile(r"[\s？?，,。、；：:！!（）()「」『』\"“”]+|的|是|了|有|在|於|與|及|和|或|其|各|共|約|達|之|為|並|將|被|由|從|對|向|以|等|較|後|時|中")
+# Words that name the kind of figure asked for, which the unit and kind already capture.
+_MEASURE_WORDS = re.compile(r"金額|數量|數目|件數|家數|人數|次數|百分比|比率|多少|總計|合計|共計|累計|成長|增加|減少|提升|下降")
+
+
+@dataclass
+class Question:
+    text: str
+    wants: str  # "number", "date" or "names"
+    units: set[str] = field(default_factory=set)  # accepted base units (empty: any)
+    dimensions: set[str] = field(default_factory=set)  # accepted dimensions (empty: any)
+    period: tuple[date | None, date | None] | None = None
+    as_of: bool = False
+    count: int | None = None  # "哪 5 家": the list must have 5 names
+    wants_target: bool = False
+    wants_change: bool = False
+    segments: list[str] = field(default_factory=list)  # folded content words
+    anchors: list[str] = field(default_factory=list)  # the question's own dates and figures, compacted
+
+    @property
+    def search_terms(self) -> list[str]:
+        """Content words for retrieval, taken in turn from each segment: short segments whole,
+        long ones as bigrams (the report may split them: 製造業…薪資…補貼)."""
+        queues = []
+        for segment in self.segments:
+            if segment in self.anchors:
+                continue
+            pieces = [segment] if len(segment) <= 3 else [segment[i:i + 2] for i in range(len(segment) - 1)]
+            queues.append([piece for piece in pieces if len(piece) >= 2])
+        terms: list[str] = []
+        while any(queues) and len(terms) < 14:
+            for queue in queues:
+                if queue:
+                    piece = queue.pop(0)
+                    if piece not in terms:
+                        terms.append(piece)
+        return terms[:14]
+
+    def unit_matches(self, claim: Claim) -> bool:
+        if self.units and claim.base_unit in self.units:
+            return True
+        if self.dimensions and claim.dimension in self.dimensions:
+            return True
+        return not self.units and not self.dimensions
+
+    def coverage(self, windows: list[tuple[str, float]], rarity: dict[str, float] | None = None) -> float:
+        """How well passages cover the question: each content bigram counts with the weight of the
+        nearest window holding it (the figure's own words 1.0 … the rest of its item 0.35) and
+        with its rarity (a rare word tells more than a common one); a content word found nowhere
+        near the figure costs a third of the score: it is what tells a near miss from the answer."""
+        texts = [(compact(text), weight) for text, weight in windows]
+        total = found = 0.0
+        missing = 0
+        for segment in self.segments:
+            best_in_segment = 0.0
+            for gram in _bigrams(segment):
+                weight = max((w for text, w in texts if gram in text), default=0.0)
+                importance = (rarity or {}).get(gram, 1.0)
+                total += importance
+                found += weight * importance
+                best_in_segment = max(best_in_segment, weight)
+            # A place or organisation the question names must stand by the figure (對美國的出口).
+            needed = 0.85 if _is_name(segment) else 0.5
+            missing += best_in_segment < needed
+        if not total:
+            return 0.0
+        return (found / total) * (0.67 ** missing)
+
+    def rarity(self, texts: list[str]) -> dict[str, float]:
+        """Inverse document frequency of each content bigram among `texts` (the candidate items)."""
+        import math
+
+        compacted = [compact(text) for text in texts]
+        weights = {}
+        for segment in self.segments:
+            for gram in _bigrams(segment):
+                frequency = sum(1 for text in compacted if gram in text)
+                # A bigram in no candidate is usually the seam of two words ("構申" of 機構+申請).
+                weights[gram] = math.log(1 + (len(compacted) + 1) / (frequency + 1)) if frequency else 0.3
+        return weights
+
+
+def _is_name(segment: str) -> bool:
+    from policyledger.entities import COUNTIES, COUNTRIES
+
+    return segment in _FOLDED_PLACES or any(segment == fold(p) for p in (*COUNTIES, *COUNTRIES))
+
+
+_FOLDED_PLACES: set[str] = set()
+
+
+def compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _bigrams(segment: str) -> list[str]:
+    if len(segment) == 1:
+        return [segment]
+    return [segment[i:i + 2] for i in range(len(segment) - 1)]
+
+
+def parse_question(text: str) -> Question:
+    normalized = to_halfwidth_digits(text.strip())
+    question = Question(text=text, wants=_wants(normalized))
+    _set_units(question, normalized)
+    question.wants_target = bool(_TARGET.search(normalized))
+    question.wants_change = bool(_CHANGE.search(normalized)) and question.dimensions == {"percent"}
+    count = _COUNT_IN_NAMES.search(normalized)
+    if count:
+        token = count.group(1)
+        question.count = int(token) if token.isdigit() else int(value_of_chinese(token) or 0) or None
+    remainder = normalized
+    exprs = [e for e in find_time_expressions(normalized) if e.role != "base"]
+    if exprs:
+        first = exprs[0]
+        question.period = (first.period_start, first.period_end)
+        question.as_of = first.role == "as_of"
+    for expr in sorted(find_time_expressions(normalized), key=lambda e: -e.start):
+        remainder = remainder[:expr.start] + " " + remainder[expr.end:]
+    question.anchors = _anchors(normalized, exprs)
+    question.segments = _segments(remainder) + question.anchors
+    return question
+
+
+def _anchors(text: str, exprs: list) -> list[str]:
+    """Words the passage should also hold: the question's own dates (109年第3季) and figures (52家)."""
+    anchors = [compact(fold(e.text)) for e in exprs if re.search(r"\d", e.text)]
+    anchors += [compact(m.group(0)) for m in re.finditer(r"\d[\d,.]*\s*(?:萬|億)?\s*(?:" + "|".join(COUNTERS) + ")", text)]
+    return [a for a in anchors if len(a) >= 2]
+
+
+def _wants(text: str) -> str:
+    if _DATE_WORDS.search(text):
+        return "date"
+    if _NAME_WORDS.search(text):
+        return "names"
+    return "number"
+
+
+def _set_units(question: Question, text: str) -> None:
+    counter = _COUNTER_ASKED.search(text)
+    if counter:
+        noun = counter.group(1).replace("台", "臺")
+        question.units = {noun, noun + "次"} if noun in ("人", "家") else {noun}
+        return
+    if "美元" in text:
+        question.units = {"USD"}
+    elif _PERCENT.search(text):
+        question.dimensions = {"percent"}
+    elif _MONEY.search(text):
+        question.dimensions = {"money"}
+    elif _POWER.search(text):
+        question.dimensions = {"power"}
+    elif _AREA.search(text):
+        question.dimensions = {"area"}
+    elif _VOLUME.search(text):
+        question.dimensions = {"volume", "mass", "rate"}
+
+
+def _segments(text: str) -> list[str]:
+    """Content words: the question with asking words, particles, numbers and units removed."""
+    text = re.sub(r"[（(][^）)]*[）)]", lambda m: m.group(0).strip("（）()"), text)
+    text = _ASKING.sub(" ", text)
+    text = re.sub(r"\d+(?:\.\d+)?\s*(?:萬|億)?\s*(?:元|美元|%|％)?", " ", text)
+    text = _MEASURE_WORDS.sub(" ", text)
+    pieces = []
+    for piece in _STOP_CHARS.split(text):
+        piece = piece.strip()
+        if len(piece) >= 2 or (len(piece) == 1 and piece.isascii() and piece.isalnum()):
+            pieces.append(compact(fold(piece)))
+    return pieces
