@@ -22,8 +22,8 @@ from typing import Any
 from sqlalchemy import Engine, and_, or_, select
 
 from policyledger.model import Claim, Node
-from policyledger.question import Question, parse_question
 from policyledger.quantity.periods import find_time_expressions
+from policyledger.question import Question, parse_question
 from policyledger.records import iso, number
 from policyledger.search import search
 from policyledger.store.repository import row_to_claim, row_to_node
@@ -209,10 +209,7 @@ def _period_factor(parsed: Question, claim: Claim, sentence: str) -> float:
 
 
 def _sentence_mentions(sentence: str, start: date | None, end: date | None) -> bool:
-    for expr in find_time_expressions(sentence):
-        if expr.period_end == end or (expr.period_start == start and start is not None):
-            return True
-    return False
+    return any(expr.period_end == end or (start is not None and expr.period_start == start) for expr in find_time_expressions(sentence))
 
 
 def _kind_factor(parsed: Question, claim: Claim) -> float:
