@@ -9,14 +9,16 @@ Typer app in this process, which is several times faster on a busy two-core mach
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import fresh_pg_database, run_cli
+from tests.conftest import ROOT, fresh_pg_database, run_cli
 from typer.testing import CliRunner
 
 from policyledger.cli import app
@@ -114,3 +116,14 @@ def test_both_backends_give_identical_output(flows, request: pytest.FixtureReque
 
 def _without_time(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{key: value for key, value in record.items() if key != "ingested_at"} for record in records]
+
+
+@pytest.mark.parametrize(("ci", "outcome"), [("", "1 skipped"), ("true", "1 error")])
+def test_unreachable_server_skips_for_a_newcomer_and_fails_in_ci(ci: str, outcome: str):
+    """Nothing listens on port 9 of loopback: a newcomer sees how to enable the tests, CI fails."""
+    one_test = "tests/test_migrations.py::test_database_from_a_newer_version_is_refused[postgresql]"
+    env = {**os.environ, "CI": ci, "POLICYLEDGER_TEST_PG": "postgresql://postgres@127.0.0.1:9/test"}
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", one_test], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    assert outcome in result.stdout, result.stdout
+    assert "PostgreSQL not reachable at postgresql://postgres@127.0.0.1:9/test; set POLICYLEDGER_TEST_PG=postgresql://" in result.stdout
+    assert (result.returncode == 0) == (ci == "")
