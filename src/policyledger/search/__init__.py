@@ -24,7 +24,7 @@ from policyledger.search.index import delete_document_index, index_counts, index
 from policyledger.search.ranking import Collection, bm25
 from policyledger.search.retrieval import Candidate, count_matches, fetch_candidates
 from policyledger.search.snippet import make_snippet
-from policyledger.search.terms import doc_token, query_terms, section_token, term_tokens
+from policyledger.search.terms import doc_token, in_section, query_terms, section_token, term_tokens
 from policyledger.store.schema import nodes
 
 __all__ = ["SearchHit", "delete_document_index", "index_document", "search"]
@@ -73,7 +73,7 @@ def search(engine: Engine, query: str, *, doc_id: str | None = None, section: st
         filters.append(section_token(section))
     with engine.connect() as connection:
         candidates = fetch_candidates(connection, [term_tokens(term) for term in terms], filters, CANDIDATE_CAP)
-        matches = [candidate for candidate in candidates if all(term in candidate.units for term in terms)]
+        matches = [candidate for candidate in candidates if _matches(candidate, terms, doc_id, section)]
         if not matches:
             return []
         collection = Collection(*index_counts(connection))
@@ -82,6 +82,16 @@ def search(engine: Engine, query: str, *, doc_id: str | None = None, section: st
         best = _best_per_item(matches, terms, idfs, collection)[:limit]
         items = _load_nodes(connection, [(candidate.doc_id, candidate.ordinal) for candidate, _ in best])
     return [_hit(candidate.doc_id, items[candidate.doc_id, candidate.ordinal], terms, score) for candidate, score in best]
+
+
+def _matches(candidate: Candidate, terms: list[str], doc_id: str | None, section: str | None) -> bool:
+    """The exact test the index's pairs only approximate: every term, and the filters again
+    (so even an index entry left behind by some other program's delete cannot mislead)."""
+    if doc_id and candidate.doc_id != doc_id:
+        return False
+    if section and section.strip(" /") and not in_section(candidate.path, section):
+        return False
+    return all(term in candidate.units for term in terms)
 
 
 def _best_per_item(matches: list[Candidate], terms: list[str], idfs: list[float], collection: Collection) -> list[tuple[Candidate, float]]:

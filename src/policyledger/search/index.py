@@ -67,8 +67,13 @@ def _insert_postgresql(connection: Connection, doc_id: str, rows: list[IndexRow]
 
 
 def _insert_sqlite(connection: Connection, doc_id: str, rows: list[IndexRow]) -> None:
-    statement = insert(search_items).returning(search_items.c.key, sort_by_parameter_order=True)
-    keys = connection.execute(statement, [row.values(doc_id) for row in rows]).scalars().all()
+    # The keys are the FTS5 rowids, so they are chosen here: after the highest ever used (the
+    # transaction already holds SQLite's write lock, taken by the document's own insert).
+    last = connection.exec_driver_sql(
+        "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'search_items'), 0), coalesce((SELECT max(key) FROM search_items), 0))"
+    ).scalar_one()
+    keys = range(last + 1, last + 1 + len(rows))
+    connection.execute(insert(search_items), [{**row.values(doc_id), "key": key} for key, row in zip(keys, rows, strict=True)])
     connection.exec_driver_sql(
         f"INSERT INTO {SEARCH_FTS}(rowid, terms) VALUES (?, ?)",
         [(key, " ".join(row.tokens)) for key, row in zip(keys, rows, strict=True)],

@@ -24,6 +24,7 @@ class Candidate:
     doc_id: str
     ordinal: int
     part: int
+    path: str
     head: int
     units: str
 
@@ -32,13 +33,13 @@ def fetch_candidates(connection: Connection, asks: Sequence[TermTokens], filters
     """Index rows holding every token asked for (and every filter token), in key order, at most `cap`."""
     if connection.dialect.name == "postgresql":
         statement = text(
-            "SELECT key, doc_id, ordinal, part, head, units FROM search_items"
+            "SELECT key, doc_id, ordinal, part, path, head, units FROM search_items"
             " WHERE terms @@ CAST(:query AS tsquery) ORDER BY key LIMIT :cap"
         )
         rows = connection.execute(statement, {"query": tsquery(asks, filters), "cap": cap})
     else:
         statement = text(
-            "SELECT i.key, i.doc_id, i.ordinal, i.part, i.head, i.units"
+            "SELECT i.key, i.doc_id, i.ordinal, i.part, i.path, i.head, i.units"
             f" FROM (SELECT rowid AS key FROM {SEARCH_FTS} WHERE {SEARCH_FTS} MATCH :query ORDER BY rowid LIMIT :cap) AS m"
             " JOIN search_items AS i ON i.key = m.key ORDER BY i.key"
         )

@@ -103,9 +103,19 @@ def section_tokens(path: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def section_token(path: str) -> str:
-    """The token of a section path as a user may type it: 壹/二/（一） is 壹/二/(一)."""
-    normalized = "/".join(part.strip() for part in fold(path).split("/") if part.strip())
-    return _SECTION_TOKEN + _digest(normalized)
+    return _SECTION_TOKEN + _digest(section_key(path))
+
+
+@lru_cache(maxsize=65536)
+def section_key(path: str) -> str:
+    """A section path as a user may type it, normalized: 壹/二/（一） is 壹/二/(一)."""
+    return "/".join(part.strip() for part in fold(path).split("/") if part.strip())
+
+
+def in_section(path: str, section: str) -> bool:
+    """Whether the item at `path` is the section or under it (壹/二 covers 壹/二/(一), not 壹/二十)."""
+    item, wanted = section_key(path), section_key(section)
+    return item == wanted or item.startswith(wanted + "/")
 
 
 def _digest(text: str) -> str:
