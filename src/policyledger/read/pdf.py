@@ -33,7 +33,8 @@ def read_pdf(data: bytes, name: str, limits: Limits) -> SourceText:
     for number, text in enumerate(pages, start=1):
         page_lines = to_lines(text)
         if not any(line.strip() for line in page_lines):
-            empty_pages.append(number)
+            empty_pages.append(number)  # no line: a blank one would look like a paragraph break
+            continue
         for line in page_lines:
             lines.append(SourceLine(len(lines) + 1, line, number))
     if len(empty_pages) == len(pages):
