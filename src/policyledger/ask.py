@@ -74,7 +74,23 @@ def _candidate_items(engine: Engine, parsed: Question, doc_id: str | None) -> li
             key = (hit.doc, hit.ordinal)
             scores[key] = scores.get(key, 0.0) + (hit.score / top if top else 0.0) * len(term)
     ranked = sorted(scores, key=lambda k: -scores[k])[:CANDIDATE_ITEMS]
+    ranked += [key for key in _children_of_best(engine, ranked[:5]) if key not in ranked]
+    for key in ranked:
+        scores.setdefault(key, 0.0)
     return _load_items(engine, ranked, scores)
+
+
+def _children_of_best(engine: Engine, best: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The sub-items of the best items: a question names a section's topic (會展業…紓困補貼), the
+    figure stands in one of its sub-items (3、 109 年第 4 季：…2.36 億元)."""
+    if not best:
+        return []
+    keys = or_(*(and_(nodes_table.c.doc_id == d, nodes_table.c.ordinal == o) for d, o in best))
+    with engine.connect() as connection:
+        parents = connection.execute(select(nodes_table.c.doc_id, nodes_table.c.path).where(keys)).all()
+        under = or_(*(and_(nodes_table.c.doc_id == row.doc_id, nodes_table.c.path.startswith(row.path + "/")) for row in parents if row.path))
+        rows = connection.execute(select(nodes_table.c.doc_id, nodes_table.c.ordinal).where(under).limit(60)).all() if parents else []
+    return [(row.doc_id, row.ordinal) for row in rows]
 
 
 def _load_items(engine: Engine, keys: list[tuple[str, int]], scores: dict[tuple[str, int], float]) -> list[_Item]:
@@ -148,7 +164,7 @@ def _claim_score(parsed: Question, claim: Claim, item: _Item, neighbours: list[C
     clause_start, clause_end = _clause_span(item.node.text, claim.start, claim.end)
     before, after = _own_words(text, claim, neighbours, clause_start, clause_end)
     windows = [
-        (text[before:after], 1.0),
+        (text[before:after] + _respective_item(text, claim, clause_start), 1.0),
         (text[clause_start:clause_end], 0.9),
         (item.context, 0.85),
         (text[sentence_start:sentence_end], 0.65),
@@ -157,17 +173,42 @@ def _claim_score(parsed: Question, claim: Claim, item: _Item, neighbours: list[C
     return parsed.coverage(windows, rarity) * _period_factor(parsed, claim, item.node.text[sentence_start:sentence_end]) * _kind_factor(parsed, claim)
 
 
+_NUMBER = re.compile(r"\d[\d,.]*")
+_RESPECTIVELY = fold("分別")  # windows are searched in folded text
+
+
+def _respective_item(text: str, claim: Claim, clause_start: int) -> str:
+    """'專利、商標新申請案電子申請比率分別攀升至 85.8％、84％': the k-th figure after 分別 belongs
+    to the k-th thing listed before it (84％ → 商標新申請案…)."""
+    marker = text.rfind(_RESPECTIVELY, clause_start, claim.start)
+    if marker < 0:
+        return ""
+    position = len(_NUMBER.findall(text[marker:claim.start]))
+    listed = re.split(r"、|及|与|和", text[clause_start:marker])
+    if len(listed) < 2 or position >= len(listed):
+        return ""
+    return " " + listed[position]
+
+
+_OWN_START = re.compile(r"[、(（]")
+_OWN_END = re.compile(r"[、)）]|及|與|与|和|以及")
+
+
 def _own_words(text: str, claim: Claim, neighbours: list[Claim], clause_start: int, clause_end: int) -> tuple[int, int]:
-    """The words that belong to this figure in a list: back to the previous figure or 、, and
-    on to the next 、 or figure ('7,000 家餐飲業者…、958 家零售業者…')."""
+    """The words that belong to this figure in a list or a bracket: back to the previous figure,
+    、 or opening bracket, and on to the next 、, 及, closing bracket or figure
+    ('7,000 家餐飲業者…、958 家零售業者…'; '保險 7,789件(承保金額約 588.9億元)及利息補貼 268件')."""
     before = max([clause_start] + [c.end for c in neighbours if c.end <= claim.start])
-    enumeration = text.rfind("、", before, claim.start)
-    if enumeration >= 0:
-        before = enumeration + 1
+    respectively = text.rfind(_RESPECTIVELY, before, claim.start)
+    if respectively >= 0:
+        before = respectively + 2  # what comes before 分別 is shared out by _respective_item
+    starts = list(_OWN_START.finditer(text, before, claim.start))
+    if starts:
+        before = starts[-1].end()
     after = min([clause_end] + [c.start for c in neighbours if c.start >= claim.end])
-    enumeration = text.find("、", claim.end, after)
-    if enumeration >= 0:
-        after = enumeration
+    end = _OWN_END.search(text, claim.end, after)
+    if end:
+        after = end.start()
     return before, after
 
 

@@ -75,14 +75,9 @@ class _Context:
 
 def extract_claims(nodes: list[Node]) -> list[Claim]:
     """Every figure in every item, in document order."""
-    year = _reference_year(nodes)
     texts = [to_halfwidth_digits(node.text) for node in nodes]
-    all_exprs = []
-    for text in texts:
-        exprs = find_time_expressions(text, year)
-        all_exprs.append(exprs)
-        year = _last_explicit_year(exprs) or year
-    now = report_date(all_exprs)
+    now = report_date(_time_expressions(texts, _reference_year(nodes), None))
+    all_exprs = _time_expressions(texts, _reference_year(nodes), now.year if now else None)
     claims: list[Claim] = []
     scopes: dict[str, TimeExpr | None] = {}
     for node, text, exprs in zip(nodes, texts, all_exprs, strict=True):
@@ -90,6 +85,16 @@ def extract_claims(nodes: list[Node]) -> list[Claim]:
         scopes[node.path] = context.inherited or _heading_scope(node, text, exprs)
         claims.extend(_node_claims(node, text, exprs, context))
     return claims
+
+
+def _time_expressions(texts: list[str], year: int | None, report_year: int | None) -> list[list[TimeExpr]]:
+    """Each item's time expressions, the year of one carried into the next for dates without one."""
+    all_exprs = []
+    for text in texts:
+        exprs = find_time_expressions(text, year, report_year)
+        all_exprs.append(exprs)
+        year = _last_explicit_year(exprs) or year
+    return all_exprs
 
 
 def _reference_year(nodes: list[Node]) -> int | None:
@@ -127,7 +132,7 @@ def _context(node: Node, exprs: list[TimeExpr], scopes: dict[str, TimeExpr | Non
     heading_exprs = [e for e in exprs if e.start < title_end and e.role != "base"]
     heading_period = None
     if heading_exprs and node.title:
-        label = node.title
+        label = re.sub(r"[（(][^）)]*[）)]", "", node.title)  # 109 年第 2 季(僅補貼會展業)
         for expr in heading_exprs:
             label = label.replace(expr.text.strip(), "")
         if len(re.sub(r"[\s:：()（）]", "", label)) <= 2:
@@ -311,7 +316,7 @@ def _period(text: str, figure: Figure, exprs: list[TimeExpr], context: _Context,
     if kind in ("actual", "change", "share"):
         # What has happened cannot be dated in the future: skip a target's 110 年底 before it.
         in_sentence = [e for e in in_sentence if not _is_future(e, context.now)]
-    preceding = [e for e in in_sentence if e.end <= figure.start and (e.role != "base" or _adjacent(text, e, figure))]
+    preceding = [e for e in in_sentence if e.end <= figure.start and (e.role != "base" or _dates_figure(text, e, figure, kind))]
     if preceding:
         return _accumulate(text, figure, _span_from_opening(text, preceding), figure.unit.spec.dimension)
     following_expr = _following(text, figure, in_sentence, context, kind)
@@ -366,8 +371,13 @@ def _accumulate(text: str, figure: Figure, period: TimeExpr, dimension: str) -> 
     return period
 
 
-def _adjacent(text: str, expr: TimeExpr, figure: Figure) -> bool:
-    return not text[expr.end:figure.start].strip()
+def _dates_figure(text: str, expr: TimeExpr, figure: Figure, kind: str) -> bool:
+    """A comparison's base year still dates the figure right after it: '高於上年同期 95.5%',
+    '較 108 年發生 29 次' — but not the change it is the base of: '較 108 年成長 2.6%'."""
+    between = text[expr.end:figure.start]
+    if not between.strip():
+        return True
+    return kind != "change" and len(between.strip()) <= 4 and not _CLAUSE_BREAK.search(between)
 
 
 def _is_future(period: TimeExpr | None, now: date | None) -> bool:

@@ -70,11 +70,11 @@ def _last_day(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _atom_period(match: re.Match[str], context_year: int | None) -> tuple[date | None, date | None, int | None, bool] | None:
+def _atom_period(match: re.Match[str], context_year: int | None, report_year: int | None = None) -> tuple[date | None, date | None, int | None, bool] | None:
     """(start, end, gregorian year, is_point) of one atom, or None when it is not a valid date."""
     groups = match.groupdict()
     if groups["relative"]:
-        return _relative(groups["relative"], context_year)
+        return _relative(groups["relative"], context_year, report_year)
     if groups["year"] is not None:
         raw_year = _number(groups["year"])
         year = roc_to_gregorian(raw_year) if raw_year is not None else None
@@ -124,7 +124,11 @@ def _month_day(year: int, month: int | None, day: int | None, part: str | None) 
     return date(year, month, 1), _last_day(year, month), year, False
 
 
-def _relative(word: str, context_year: int | None) -> tuple[date | None, date | None, int | None, bool] | None:
+def _relative(word: str, context_year: int | None, report_year: int | None = None) -> tuple[date | None, date | None, int | None, bool] | None:
+    if word in ("去年度", "去年", "今年", "本年度", "本年") and report_year is not None:
+        # 去年度 in a report written in 110 年 is 109 年, whatever year the paragraph speaks of.
+        year = report_year - 1 if word.startswith("去") else report_year
+        return date(year, 1, 1), date(year, 12, 31), year, False
     if context_year is None:
         return None
     if word in ("上年同期", "去年同期", "去年度", "去年"):
@@ -139,12 +143,15 @@ def _relative(word: str, context_year: int | None) -> tuple[date | None, date | 
     return date(context_year, 1, 1), date(context_year, 12, 31), context_year, False
 
 
-def find_time_expressions(text: str, context_year: int | None = None) -> list[TimeExpr]:
-    """All time expressions in `text`, ranges and lists merged, each with its role."""
+def find_time_expressions(text: str, context_year: int | None = None, report_year: int | None = None) -> list[TimeExpr]:
+    """All time expressions in `text`, ranges and lists merged, each with its role.
+
+    `context_year` completes dates written without a year (10 月 22 日); `report_year`, the year
+    the report was written, resolves 去年/今年."""
     atoms: list[TimeExpr] = []
     year = context_year
     for match in _ATOM.finditer(text):
-        parsed = _atom_period(match, year)
+        parsed = _atom_period(match, year, report_year)
         if parsed is None:
             continue
         start, end, atom_year, point = parsed
