@@ -170,7 +170,8 @@ def _claim_score(parsed: Question, claim: Claim, item: _Item, neighbours: list[C
         (text[sentence_start:sentence_end], 0.65),
         (text, 0.35),
     ]
-    return parsed.coverage(windows, rarity) * _period_factor(parsed, claim, item.node.text[sentence_start:sentence_end]) * _kind_factor(parsed, claim)
+    period = _period_factor(parsed, claim, item.node.text[sentence_start:sentence_end])
+    return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * period * _kind_factor(parsed, claim)
 
 
 _NUMBER = re.compile(r"\d[\d,.]*")

@@ -51,6 +51,7 @@ class Question:
     wants_change: bool = False
     segments: list[str] = field(default_factory=list)  # folded content words
     anchors: list[str] = field(default_factory=list)  # the question's own dates and figures, compacted
+    date_anchors: list[str] = field(default_factory=list)  # those of them that are dates
 
     @property
     def search_terms(self) -> list[str]:
@@ -78,28 +79,35 @@ class Question:
             return True
         return not self.units and not self.dimensions
 
-    def coverage(self, windows: list[tuple[str, float]], rarity: dict[str, float] | None = None) -> float:
+    def coverage(self, windows: list[tuple[str, float]], rarity: dict[str, float] | None = None, period_matched: bool = False) -> float:
         """How well passages cover the question: each content bigram counts with the weight of the
         nearest window holding it (the figure's own words 1.0 … the rest of its item 0.35) and
         with its rarity (a rare word tells more than a common one); a content word found nowhere
         near the figure costs a third of the score: it is what tells a near miss from the answer."""
         texts = [(compact(text), weight) for text, weight in windows]
         total = found = 0.0
-        missing = 0
+        penalty = 1.0
         for segment in self.segments:
+            is_date = segment in self.date_anchors
             best_in_segment = 0.0
             for gram in _bigrams(segment):
                 weight = max((w for text, w in texts if gram in text), default=0.0)
+                if is_date and period_matched:
+                    weight = 1.0  # the figure's own period is the one asked for, however it is written
                 importance = (rarity or {}).get(gram, 1.0)
                 total += importance
                 found += weight * importance
                 best_in_segment = max(best_in_segment, weight)
             # A place or organisation the question names must stand by the figure (對美國的出口).
-            needed = 0.85 if _is_name(segment) else 0.5
-            missing += best_in_segment < needed
+            if is_date:
+                continue
+            if _is_name(segment) and best_in_segment < 0.85:
+                penalty *= 0.5  # about another place or body: a near miss, not the answer
+            elif best_in_segment < 0.5:
+                penalty *= 0.67
         if not total:
             return 0.0
-        return (found / total) * (0.67 ** missing)
+        return (found / total) * penalty
 
     def rarity(self, texts: list[str]) -> dict[str, float]:
         """Inverse document frequency of each content bigram among `texts` (the candidate items)."""
@@ -153,6 +161,7 @@ def parse_question(text: str) -> Question:
     for expr in sorted(find_time_expressions(normalized), key=lambda e: -e.start):
         remainder = remainder[:expr.start] + " " + remainder[expr.end:]
     question.anchors = _anchors(normalized, exprs)
+    question.date_anchors = [compact(fold(e.text)) for e in exprs]
     question.segments = _segments(remainder) + question.anchors
     return question
 
@@ -192,9 +201,14 @@ def _set_units(question: Question, text: str) -> None:
         question.dimensions = {"volume", "mass", "rate"}
 
 
+_ANSWER_TYPE = r"國家|廠商|企業|公司|業者|臺商|台商|水庫|縣市|單位|機關|地區|城市|項目|名稱"
+
+
 def _segments(text: str) -> list[str]:
     """Content words: the question with asking words, particles, numbers and units removed."""
     text = re.sub(r"[（(][^）)]*[）)]", lambda m: m.group(0).strip("（）()"), text)
+    # "…的國家有哪些", "哪些水庫…": the kind of name asked for is not a word to look for.
+    text = re.sub(rf"(?:{_ANSWER_TYPE})(?=\s*有?\s*(?:哪些|哪幾))|(?<=哪些)(?:{_ANSWER_TYPE})", " ", text)
     text = _ASKING.sub(" ", text)
     text = re.sub(r"\d+(?:\.\d+)?\s*(?:萬|億)?\s*(?:元|美元|%|％)?", " ", text)
     text = _MEASURE_WORDS.sub(" ", text)

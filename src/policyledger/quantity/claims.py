@@ -176,7 +176,7 @@ def _node_claims(node: Node, text: str, exprs: list[TimeExpr], context: _Context
 def _claim(node: Node, text: str, figure: Figure, earlier: list[Figure], exprs: list[TimeExpr], context: _Context) -> Claim:
     clause_start, clause_end = _clause_span(text, figure)
     before = text[clause_start:figure.start]
-    kind = _kind(text, figure, clause_start, clause_end, earlier, context.is_plan)
+    kind = _kind(text, figure, clause_start, clause_end, earlier, context.is_plan, context.now)
     period = None if kind == "rule" else _period(text, figure, exprs, context, kind)
     if kind == "actual" and _is_future(period, context.now):
         kind = "target"  # a figure for a year still to come, with no cue: 114 年天然氣占比 50%
@@ -236,7 +236,7 @@ def _qualifier(text: str, figure: Figure, earlier: list[Figure]) -> str:
     return "exact"
 
 
-def _kind(text: str, figure: Figure, clause_start: int, clause_end: int, earlier: list[Figure], plan: bool) -> str:
+def _kind(text: str, figure: Figure, clause_start: int, clause_end: int, earlier: list[Figure], plan: bool, now: date | None) -> str:
     """The kind from cues in the figure's own clause (rule > target > forecast > change > share > actual);
     a target cue carries over to later clauses of its sentence that add no cue of their own."""
     before = text[clause_start:figure.start]
@@ -249,7 +249,7 @@ def _kind(text: str, figure: Figure, clause_start: int, clause_end: int, earlier
         return "target"
     if _FORECAST.search(before):
         return "forecast"
-    if _target_carries(text, clause_start, before) or (plan and not _ACTUAL_CUE.search(before) and not re.search(r"\d\s*年", before)):
+    if _target_carries(text, clause_start, before, now) or (plan and not _ACTUAL_CUE.search(before) and not re.search(r"\d\s*年", before)):
         return "target"
     if _CHANGE.search(governed) or _CHANGE_MEASURE.search(before):
         return "change"
@@ -272,19 +272,31 @@ def _product_spec(text: str, figure: Figure) -> bool:
     return figure.unit.spec.dimension in ("volume", "percent") and bool(_PRODUCT_AFTER.match(text[figure.end:figure.end + 10]))
 
 
-def _target_carries(text: str, clause_start: int, before: str) -> bool:
+def _target_carries(text: str, clause_start: int, before: str, now: date | None) -> bool:
     """'預計可促成…14.47 億元，帶動…62 億元、創造…100 億元': later clauses of the sentence share the
-    cue, until a clause opens a new action (並…, 另…) or states its own time or achievement."""
-    if _ACTUAL_CUE.search(before) or re.search(r"\d\s*年", before):
+    cue, and so do clauses dated in the future ('預計 110 年 8 月…，112 年底完成全期工程，可供水
+    每日 1.55 萬噸'), until a clause opens a new action (並…, 另…), states an achievement or a past date."""
+    if _ACTUAL_CUE.search(before) or _years_in(before, now) == "past":
         return False
     sentence_start = _sentence_start(text, clause_start)
     clauses = [c for c in _CLAUSE_BREAK.split(text[sentence_start:clause_start]) if c.strip()]
     for clause in reversed(clauses):
-        if _target_cue_last(clause):
+        when = _years_in(clause, now)
+        if _target_cue_last(clause) or when == "future":
             return True
-        if _NEW_ACTION.match(clause) or _ACTUAL_CUE.search(clause) or re.search(r"\d\s*年", clause):
+        if _NEW_ACTION.match(clause) or _ACTUAL_CUE.search(clause) or when == "past":
             return False
     return False
+
+
+def _years_in(text: str, now: date | None) -> str | None:
+    """'future' or 'past' for the ROC years a clause names (relative to the report's date)."""
+    years = [int(m.group(1)) + 1911 for m in re.finditer(r"(?<!\d)(\d{2,3})\s*年", text)]
+    if not years:
+        return None
+    if now is not None and max(years) > now.year:
+        return "future"
+    return "past"
 
 
 def _strip_figures(text: str) -> str:
