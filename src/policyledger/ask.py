@@ -324,11 +324,14 @@ def _names(enumeration: str) -> list[str]:
 
 
 def _citation(item: _Item, start: int, end: int) -> dict[str, Any]:
+    """Where the answer stands: from the start of its sentence to the end of its clause, and the
+    lines from the quote's first to the figure's own."""
     node = item.node
-    sentence_start = max(node.text.rfind("。", 0, start) + 1, node.text.rfind("\n", 0, start) + 1, 0)
-    sentence_end = min((i for i in (node.text.find("。", end), node.text.find("\n", end)) if i >= 0), default=len(node.text))
-    quote = node.text[sentence_start:sentence_end + 1].strip()
-    return {"doc": item.doc, "path": node.path, "line_start": node.line_at(start), "line_end": node.line_at(max(start, end - 1)), "quote": quote}
+    sentence_start, _ = _sentence_span(node.text, start)
+    _, clause_end = _clause_span(node.text, start, end)
+    quote = re.sub(r"\s*\n\s*", "", node.text[sentence_start:clause_end]).strip()
+    first = sentence_start + (len(node.text[sentence_start:]) - len(node.text[sentence_start:].lstrip()))
+    return {"doc": item.doc, "path": node.path, "line_start": node.line_at(first), "line_end": node.line_at(max(start, end - 1)), "quote": quote}
 
 
 def _nearest(engine: Engine, parsed: Question, doc_id: str | None) -> list[Any]:

@@ -9,7 +9,7 @@ import click
 import typer
 from sqlalchemy.exc import OperationalError
 
-from policyledger.cli import claims, database, documents, query, serving
+from policyledger.cli import asking, claims, database, documents, query, serving
 from policyledger.cli.common import err_console, global_state
 from policyledger.cli.evaluate import eval_app
 from policyledger.errors import PolicyLedgerError
@@ -39,6 +39,7 @@ app.command()(claims.claims)
 app.command()(claims.entities)
 app.command()(serving.serve)
 app.command("search")(query.search_command)
+app.command("ask")(asking.ask_command)
 app.add_typer(eval_app, name="eval")
 app.command("import")(database.import_documents)
 app.add_typer(database.db_app, name="db")
