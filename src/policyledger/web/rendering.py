@@ -55,7 +55,10 @@ def figure(value: float | None) -> str:
     return f"{shown:,}" if isinstance(shown, int) else f"{shown:,.12g}"
 
 
-def period(start: date | None, end: date | None) -> str:
+def period(start: date | str | None, end: date | str | None) -> str:
+    """[start, end] as ISO dates; an as-of figure (no start) as ≤ end. Accepts dates or ISO strings (API records)."""
+    start = date.fromisoformat(start) if isinstance(start, str) else start
+    end = date.fromisoformat(end) if isinstance(end, str) else end
     if start and end:
         return f"{start.isoformat()} – {end.isoformat()}"
     if end:

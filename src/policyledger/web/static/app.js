@@ -24,7 +24,20 @@
     wrap.classList.toggle("open", open);
     button.setAttribute("aria-expanded", open ? "true" : "false");
   });
-  document.addEventListener("keydown", function (event) { if (event.key === "Escape") closeCards(null); });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    closeCards(null);
+    var wrap = document.activeElement && document.activeElement.closest ? document.activeElement.closest(".fig-wrap") : null;
+    document.querySelectorAll(".fig-wrap:hover").forEach(function (hovered) { hovered.classList.add("dismissed"); });
+    if (wrap) wrap.classList.add("dismissed");  /* hover and keyboard focus show it again next time */
+  });
+  ["focusout", "mouseout"].forEach(function (name) {
+    document.addEventListener(name, function (event) {
+      var wrap = event.target.closest ? event.target.closest(".fig-wrap") : null;
+      if (!wrap || wrap.contains(event.relatedTarget)) return;
+      if (event.type === "focusout" || !wrap.contains(document.activeElement)) wrap.classList.remove("dismissed");
+    });
+  });
 
   /* --- permalinks: show the absolute URL and copy it --- */
   document.querySelectorAll("input[data-absolute]").forEach(function (input) {
