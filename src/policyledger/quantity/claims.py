@@ -50,6 +50,7 @@ _PRODUCT_AFTER = re.compile(r"^\s*(?:[\d.]+\s*%\s*)?(?:酒精|瓶裝|塑膠瓶|�
 _PLAN_SCHEDULE = re.compile(r"計畫期程|期程為|計畫期間")
 _TARGET = re.compile(r"目標|預計|預期|預定|可望|將於|將可|將達|將有|將提供|將再|將持續|規劃|擬於|力拼|期能|期望|爭取|計畫期程|期程|總經費")
 _FORECAST = re.compile(r"預估|估計|推估|預測")
+_TARGET_AFTER = re.compile(r"^\s*(?:為|之|的)?[^，。；\d]{0,4}目標")  # "以 114 年 20GW 為設置目標"
 _CHANGE = re.compile(r"(?<!新)(?:成長|增加|減少|提升|提高|節省|下降|降低|衰退|增長|增幅|減幅|年增|年減|上升|縮減|減碳|下滑|縮短)(?!至|到)")
 # Nouns that name a change measure apply to every figure after them in the clause (增幅優於韓國(-5.4%)、日本(-9.3%)).
 _CHANGE_MEASURE = re.compile(r"成長率|增幅|減幅|增加率|年增率|減少率|成長幅度|衰退幅度")
@@ -177,9 +178,9 @@ def _claim(node: Node, text: str, figure: Figure, earlier: list[Figure], exprs: 
     clause_start, clause_end = _clause_span(text, figure)
     before = text[clause_start:figure.start]
     kind = _kind(text, figure, clause_start, clause_end, earlier, context.is_plan, context.now)
-    period = None if kind == "rule" else _period(text, figure, exprs, context, kind)
-    if kind == "actual" and _is_future(period, context.now):
+    if kind == "actual" and _dated_in_future(text, figure, exprs, context) and not _ACTUAL_CUE.search(before):
         kind = "target"  # a figure for a year still to come, with no cue: 114 年天然氣占比 50%
+    period = None if kind == "rule" else _period(text, figure, exprs, context, kind)
     water = bool(re.search(r"水|淤|濬", text[max(0, figure.start - 30):figure.end + 10]))
     dimension, base_value, base_unit = normalize(figure.value, figure.unit, water=water)
     high = figure.value_high
@@ -197,7 +198,7 @@ def _claim(node: Node, text: str, figure: Figure, earlier: list[Figure], exprs: 
         period_start=period.period_start if period else None,
         period_end=period.period_end if period else None,
         period_text=period.text.strip() if period else None,
-        subject=_subject(before, exprs),
+        subject=_subject(_own_before(text, figure, earlier, clause_start), before, exprs),
         clause=re.sub(r"\s*\n\s*", "", node.text[clause_start:clause_end]).strip(),
         line=node.line_at(figure.start),
         start=figure.start,
@@ -245,7 +246,7 @@ def _kind(text: str, figure: Figure, clause_start: int, clause_end: int, earlier
     governed = text[max([clause_start] + [f.end for f in earlier if f.end <= figure.start]):figure.start]
     if _RULE.search(before + " " + after) or _RULE_AFTER.match(after) or figure.unit.spec.dimension == "price" or _product_spec(text, figure):
         return "rule"
-    if _target_cue_last(before) or after.lstrip().startswith("目標"):
+    if _target_cue_last(before) or _TARGET_AFTER.match(after):
         return "target"
     if _FORECAST.search(before):
         return "forecast"
@@ -259,13 +260,13 @@ def _kind(text: str, figure: Figure, clause_start: int, clause_end: int, earlier
 
 
 def _target_cue_last(before: str) -> bool:
-    """A target cue not overridden by a later achievement cue ('預計 110 年底完成' is a target;
+    """A target cue not overridden by a later 已 ('預計 110 年累計完成 150 萬戶' is a target;
     '原預計…，已完成' is not)."""
     targets = [m.start() for m in _TARGET.finditer(before)]
     if not targets:
         return False
-    actuals = [m.start() for m in _ACTUAL_CUE.finditer(before) if not (m.group(0) == "完成" and m.start() > targets[0])]
-    return not actuals or max(actuals) < max(targets)
+    done = [m.start() for m in re.finditer(r"已|實際|實績", before)]
+    return not done or max(done) < max(targets)
 
 
 def _product_spec(text: str, figure: Figure) -> bool:
@@ -392,22 +393,41 @@ def _dates_figure(text: str, expr: TimeExpr, figure: Figure, kind: str) -> bool:
     return kind != "change" and len(between.strip()) <= 4 and not _CLAUSE_BREAK.search(between)
 
 
+def _dated_in_future(text: str, figure: Figure, exprs: list[TimeExpr], context: _Context) -> bool:
+    """The nearest date before the figure in its clause lies after the report's own date."""
+    clause_start, _ = _clause_span(text, figure)
+    before = [e for e in exprs if clause_start <= e.start and e.end <= figure.start and e.role != "base"]
+    return bool(before) and _is_future(before[-1], context.now)
+
+
 def _is_future(period: TimeExpr | None, now: date | None) -> bool:
     if period is None or now is None:
         return False
-    first = period.period_start or period.period_end
-    return first is not None and first > now
+    last = period.period_end or period.period_start
+    return last is not None and last > now
 
 
-def _subject(before: str, exprs: list[TimeExpr]) -> str:
-    """What the figure counts: the clause's words before it, without dates, figures and fillers."""
-    words = before
+def _own_before(text: str, figure: Figure, earlier: list[Figure], clause_start: int) -> str:
+    """The words of the figure's own list entry: back to the previous figure, 、 or bracket."""
+    start = max([clause_start] + [f.end for f in earlier if f.end <= figure.start])
+    cut = max(text.rfind(mark, start, figure.start) for mark in "、(（")
+    return text[(cut + 1 if cut >= 0 else start):figure.start]
+
+
+def _subject(own: str, before: str, exprs: list[TimeExpr]) -> str:
+    """What the figure counts: its own words before it, without dates, figures and fillers;
+    the clause's opening words where it has none ('17,797 家、261.61 億元' share 總計核准)."""
+    words = _clean_subject(own, exprs)
+    if len(words) < 2:
+        words = _clean_subject(re.split(r"[+-]?\d", before, maxsplit=1)[0], exprs) or words
+    return words[-24:]
+
+
+def _clean_subject(words: str, exprs: list[TimeExpr]) -> str:
     for expr in exprs:
         words = words.replace(expr.text, "")
-    words = re.sub(r"[+-]?[\d,.]+\s*[萬億兆千]?\s*\S{0,2}?[、及和與]", "", words)
     words = re.sub(r"[\d,.%％~]+", "", words)
     words = re.sub(r"\s+", "", words)
     words = re.sub(r"(?:大約|約達|達約|約|逾|超過|近|將近|至少|最高|最多|上限為?|高於|低於|達|為|計有|共有|共|計|約為)$", "", words)
     words = _LEAD_WORDS.sub("", words)
-    words = words.strip("()（）「」、")
-    return words[-24:]
+    return words.strip("()（）「」、")

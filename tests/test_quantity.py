@@ -1,0 +1,106 @@
+"""Numbers, units and periods as the reports write them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from policyledger.quantity.figures import find_figures
+from policyledger.quantity.numbers import combine_mixed, value_of_arabic, value_of_chinese
+from policyledger.quantity.periods import find_time_expressions
+from policyledger.quantity.units import match_unit, normalize
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [("三十", 30), ("一百二十三萬四千", 1_234_000), ("百", 100), ("兩千", 2000), ("一一○", 110), ("一千零一", 1001), ("十", 10), ("五千萬", 5e7)],
+)
+def test_chinese_numerals(numeral: str, value: float):
+    assert value_of_chinese(numeral) == value
+
+
+def test_not_numerals():
+    assert value_of_chinese("一切") is None
+    assert value_of_arabic("1,23") is None
+
+
+def test_mixed_numerals():
+    assert combine_mixed(72, "萬", 3097) == 723_097
+    assert combine_mixed(1, "億", 2545.6, "萬") == 125_456_000
+
+
+@pytest.mark.parametrize(
+    ("written", "dimension", "base", "unit"),
+    [
+        ("億元", "money", 1e8, "TWD"), ("億美元", "money", 1e8, "USD"), ("萬瓩", "power", 1e4, "kW"), ("GW", "power", 1e6, "kW"),
+        ("坪", "area", 3.305785, "m2"), ("平方公里", "area", 100, "ha"), ("萬公噸", "mass", 1e4, "t"), ("成", "percent", 10, "percent"),
+        ("百分點", "percent", 1, "percentage_point"), ("元/瓶", "price", 1, "TWD/瓶"), ("台", "count", 1, "臺"), ("億度", "energy", 1e8, "kWh"),
+        ("毫升", "volume", 1e-6, "m3"), ("個月", "duration", 1, "month"),
+    ],
+)
+def test_units_registry(written: str, dimension: str, base: float, unit: str):
+    match = match_unit(written, 0)
+    assert match is not None
+    got_dimension, got_base, got_unit = normalize(1.0, match)
+    assert (got_dimension, got_unit) == (dimension, unit)
+    assert got_base == pytest.approx(base)
+
+
+def test_water_tons_are_cubic_metres():
+    match = match_unit("萬噸", 0)
+    assert normalize(1.55, match, water=True) == ("volume", 15500.0, "m3")
+
+
+def period(text: str, context: int | None = 2020, report: int | None = 2021):
+    exprs = [e for e in find_time_expressions(text, context, report) if e.role != "base"]
+    return [(e.period_start, e.period_end, e.role) for e in exprs]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("109 年", [(date(2020, 1, 1), date(2020, 12, 31), "period")]),
+        ("109 年第 2 季", [(date(2020, 4, 1), date(2020, 6, 30), "period")]),
+        ("109 年下半年", [(date(2020, 7, 1), date(2020, 12, 31), "period")]),
+        ("截至 109 年底", [(None, date(2020, 12, 31), "as_of")]),
+        ("110 年 2 月底", [(None, date(2021, 2, 28), "as_of")]),
+        ("107 年至 109 年", [(date(2018, 1, 1), date(2020, 12, 31), "period")]),
+        ("115 至 124 年", [(date(2026, 1, 1), date(2035, 12, 31), "period")]),
+        ("一一○年", [(date(2021, 1, 1), date(2021, 12, 31), "period")]),
+        ("自 107 年起", [(date(2018, 1, 1), None, "open")]),
+        ("10 月 22 日", [(None, date(2020, 10, 22), "as_of")]),
+        ("去年度", [(date(2020, 1, 1), date(2020, 12, 31), "period")]),
+        ("2020 年", [(date(2020, 1, 1), date(2020, 12, 31), "period")]),
+    ],
+)
+def test_periods(text: str, expected):
+    assert period(text) == expected
+
+
+def test_durations_and_names_are_not_periods():
+    assert period("預期 3 年內") == []
+    assert period("2020 臺馬聯合網購節") == []
+
+
+def test_comparison_base_is_marked():
+    assert [e.role for e in find_time_expressions("較 108 年成長 2.6%", 2020)] == ["base"]
+
+
+def figures(text: str) -> list[str]:
+    return [text[f.start:f.end] for f in find_figures(text, [])]
+
+
+def test_figures_found_as_written():
+    text = "總計核准 17,797 家、261.61 億元，受惠員工 522,616 人，計 1萬0,677 件、1 億 2,545.6 萬元、5 千萬元、百億元、十成、百分之三十"
+    assert figures(text) == ["17,797 家", "261.61 億元", "522,616 人", "1萬0,677 件", "1 億 2,545.6 萬元", "5 千萬元", "百億元", "十成", "百分之三十"]
+
+
+def test_ranges_keep_both_ends():
+    found = list(find_figures("約 7~10 天，每年 2,000-3,000 萬元，200 萬瓩~260 萬瓩", []))
+    assert [(f.value, f.value_high) for f in found] == [(7, 10), (2000, 3000), (200, 260)]
+
+
+@pytest.mark.parametrize("text", ["TCE100", "R&D 100 獎", "5G 國家隊", "F-16 型機", "1988 紓困振興專線", "0800-589-168", "6G/GR 銲工", "7-11 超商", "第 46-1 條", "https://gis3.moeacgs.gov.tw/", "前 5 名"])
+def test_not_figures(text: str):
+    assert figures(text) == []
