@@ -1,0 +1,117 @@
+"""Claims on the sample: the dev gold's scores, the contract, the commands, and odd input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.conftest import run_cli
+
+from policyledger.evaluate import read_claim_items, read_jsonl, score_claims
+from policyledger.model import Node
+from policyledger.quantity.claims import extract_claims
+from policyledger.records import CLAIM_FIELDS, claim_record
+
+
+@pytest.fixture(scope="module")
+def sample_claims(sample_nodes):
+    return extract_claims(sample_nodes)
+
+
+def test_dev_gold_scores(sample_claims, gold_dir: Path):
+    predicted = [claim_record("sample", claim) for claim in sample_claims]
+    result = score_claims(predicted, read_jsonl(gold_dir / "claims.jsonl"), read_claim_items(gold_dir / "claims-items.txt"))
+    assert result.score.f1 >= 0.97
+    for field in ("qualifier", "kind", "period"):
+        assert result.accuracy(field) >= 0.90, field
+
+
+def claim_at(claims, line: int, text: str):
+    return next(c for c in claims if c.line == line and c.text == text)
+
+
+def test_heading_period_scopes_its_item(sample_claims):
+    claim = claim_at(sample_claims, 852, "4,561 家")
+    assert (claim.path, claim.kind, str(claim.period_start), str(claim.period_end)) == ("壹/六/(一)/1/(2)/C", "actual", "2020-10-01", "2020-12-31")
+
+
+def test_target_and_actual_in_one_sentence(sample_claims):
+    target = claim_at(sample_claims, 3880, "8GW")
+    actual = claim_at(sample_claims, 3882, "4.08GW")
+    assert (target.kind, target.base_value, target.base_unit, str(target.period_end)) == ("target", 8_000_000, "kW", "2025-12-31")
+    assert (actual.kind, actual.period_start, str(actual.period_end)) == ("actual", None, "2020-12-31")
+
+
+def test_mixed_numerals_and_scales(sample_claims):
+    mixed = next(c for c in sample_claims if c.line == 1229 and c.text.startswith("72 萬"))  # written across two lines
+    assert (mixed.value, mixed.unit, mixed.base_value) == (723_097, "人次", 723_097)
+    money = claim_at(sample_claims, 1333, "20.22 兆元")
+    assert (money.unit, money.base_value, money.base_unit) == ("兆元", 20.22e12, "TWD")
+
+
+def test_every_claim_cites_a_line_of_its_item(sample_claims, sample_nodes: list[Node]):
+    spans = {node.path: (node.line_start, node.line_end) for node in sample_nodes}
+    for claim in sample_claims:
+        start, end = spans[claim.path]
+        assert start <= claim.line <= end, claim
+
+
+def test_names_and_dates_are_not_figures(sample_claims):
+    written = {c.text for c in sample_claims}
+    assert not written & {"2020 臺", "100", "5G", "16 型", "1988"}
+    assert not any(c.clause.startswith("第") and "條" in c.text for c in sample_claims)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789,.~-%％ 年月日萬億兆元家人成約逾近至第季底截自一二三十百千兩〇臺台GWkMh/()（）、，。：")), max_size=80))
+def test_extraction_never_crashes_on_near_numbers(text: str):
+    node = Node(path="壹", level=1, depth=1, marker="壹、", title="t", text=text, line_start=1, line_end=1, line_anchors=[(0, 1)])
+    for claim in extract_claims([node]):
+        assert claim.text and claim.line == 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200))
+def test_extraction_never_crashes_on_any_text(text: str):
+    node = Node(path="", level=0, depth=0, marker="", title="", text=text, line_start=1, line_end=1, line_anchors=[(0, 1)])
+    extract_claims([node])
+
+
+@pytest.fixture(scope="module")
+def ingested_db(tmp_path_factory, sample_path: Path) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('claims') / 'ledger.db'}"
+    assert run_cli("ingest", str(sample_path), db=url).returncode == 0
+    return url
+
+
+def test_claims_json_contract(ingested_db: str):
+    result = run_cli("claims", "moea-business-report-ly10-3", "--kind", "target", "--format", "json", db=ingested_db)
+    records = json.loads(result.stdout)
+    assert records and all(set(CLAIM_FIELDS) <= set(r) for r in records)
+    assert {r["kind"] for r in records} == {"target"}
+    assert any(r["text"] == "20GW" and r["base_value"] == 20_000_000 for r in records)
+
+
+def test_claims_csv_filtered_by_unit_and_date(ingested_db: str):
+    result = run_cli("claims", "--unit", "TWD", "--since", "2020-07-01", "--format", "csv", db=ingested_db)
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and {row["base_unit"] for row in rows} == {"TWD"}
+    assert all((row["period_end"] or row["period_start"]) >= "2020-07-01" for row in rows)
+
+
+def test_claims_query_and_table(ingested_db: str):
+    result = run_cli("claims", "moea", "--query", "離岸風電", db=ingested_db)
+    assert result.returncode == 0 and "5.7 GW" in result.stdout
+
+
+def test_entities_listing(ingested_db: str):
+    result = run_cli("entities", "moea", "--format", "json", db=ingested_db)
+    names = {(e["type"], e["name"]) for e in json.loads(result.stdout)}
+    assert {("organisation", "台電公司"), ("organisation", "中科院"), ("law", "產業創新條例第 46-1 條"), ("place", "彰化")} <= names
+    claims = json.loads(run_cli("claims", "moea", "--format", "json", db=ingested_db).stdout)
+    assert any("台電公司" in c["entities"] for c in claims)
