@@ -152,7 +152,7 @@ def test_upload_ingests_once_and_keeps_the_name_only_as_a_label(sqlite_url):
 @pytest.mark.parametrize(
     ("name", "data", "status", "words"),
     [
-        ("picture.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40, 422, "binary"),
+        ("picture.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40, 422, "PNG"),
         ("report.pdf", "壹、工業\n".encode(), 422, "not a PDF"),
         ("report.docx", b"", 422, "empty"),
         ("archive.txt", None, 422, "zip"),

@@ -21,7 +21,7 @@ from policyledger.web.rendering import doc_url, render
 router = APIRouter(include_in_schema=False)
 
 EngineDep = Annotated[Engine, Depends(get_engine)]
-TABLE_ROWS = 500
+TABLE_ROWS = 200  # per page of the 數據 table; downloads hold the whole selection
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -67,7 +67,7 @@ def data(
     request: Request, engine: EngineDep,
     doc: str | None = None, section: str | None = None, dimension: str | None = None, kind: str | None = None,
     qualifier: str | None = None, unit: str | None = None, since: str | None = None, until: str | None = None,
-    q: str | None = None, sort: str | None = None, order: str = "asc",
+    q: str | None = None, sort: str | None = None, order: str = "asc", page: int = 1,
 ) -> Response:
     selection = ClaimFilter(doc, section, dimension, kind, qualifier, unit, since, until, q, sort, "desc" if order == "desc" else "asc")
     documents = list_documents(engine)
@@ -76,8 +76,11 @@ def data(
     every = load_claims(engine, doc_id)
     titled = doc_id or (documents[0].id if len(documents) == 1 else None)  # section names only when one report is in view
     titles = {node.path: node.title for node in load_nodes(engine, titled) if node.depth == 1} if titled else {}
+    pages = max(1, -(-len(rows) // TABLE_ROWS))
+    page = min(max(page, 1), pages)
     return render(request, "data.html", {
-        "selection": selection, "documents": documents, "rows": rows[:TABLE_ROWS], "total": len(rows), "limit": TABLE_ROWS,
+        "selection": selection, "documents": documents, "rows": rows[(page - 1) * TABLE_ROWS : page * TABLE_ROWS], "total": len(rows),
+        "page": page, "pages": pages, "first": (page - 1) * TABLE_ROWS + 1,
         "choices": choices(every), "charts": charts_for(rows, titles), "sortable": SORTABLE,
     })
 

@@ -1,12 +1,50 @@
-/* policyledger: the little script the pages use. Everything works without it; it adds
-   upload progress and drag-and-drop, figure cards on click/tap, and copying permalinks.
+/* policyledger: the little script the pages use. Everything works without it (figures then
+   show their details as the browser's tooltip); it adds upload progress and drag-and-drop,
+   figure cards on hover/focus/click, and copying permalinks.
    Text from reports is only ever placed with textContent, never as HTML. */
 (function () {
   "use strict";
 
   function $(selector, root) { return (root || document).querySelector(selector); }
 
-  /* --- figures: click or Enter opens the card, Escape or a click elsewhere closes it --- */
+  /* --- figures: the card is built from the button's data-* on first hover, focus or click;
+     click or Enter keeps it open, Escape or a click elsewhere closes it --- */
+  var FIELDS = ["text", "value", "unit", "base", "period", "kind", "qualifier", "subject", "line"];
+  var cardCount = 0;
+  function cardFor(button) {
+    var card = button.nextElementSibling;
+    if (card && card.classList.contains("fig-card")) return card;
+    var labels = document.getElementById("card-labels");
+    card = document.createElement("span");
+    card.className = "fig-card";
+    card.id = "fig-card-" + (++cardCount);
+    card.setAttribute("role", "tooltip");
+    FIELDS.forEach(function (field) {
+      var value = field === "text" ? button.textContent : button.dataset[field];
+      if (!value) return;
+      var row = document.createElement("span");
+      row.className = "row";
+      var key = document.createElement("span");
+      key.className = "k";
+      key.textContent = labels ? labels.dataset[field] : field;
+      var val = document.createElement("span");
+      val.className = "v";
+      val.textContent = value;
+      row.append(key, val);
+      card.append(row);
+    });
+    button.after(card);
+    button.setAttribute("aria-describedby", card.id);
+    button.setAttribute("aria-controls", card.id);
+    button.removeAttribute("title");  /* the card replaces the browser's tooltip */
+    return card;
+  }
+  ["mouseover", "focusin"].forEach(function (name) {
+    document.addEventListener(name, function (event) {
+      var button = event.target.closest ? event.target.closest(".fig") : null;
+      if (button) cardFor(button);
+    });
+  });
   function closeCards(except) {
     document.querySelectorAll(".fig-wrap.open").forEach(function (wrap) {
       if (wrap !== except) {
@@ -18,6 +56,7 @@
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest(".fig") : null;
     if (!button) { if (!event.target.closest || !event.target.closest(".fig-card")) closeCards(null); return; }
+    cardFor(button);
     var wrap = button.parentElement;
     var open = !wrap.classList.contains("open");
     closeCards(wrap);
