@@ -1,0 +1,84 @@
+"""Questions answered with a cited figure, against a real SQLite file with the sample ingested."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from tests.conftest import run_cli
+
+from policyledger.ask import ask
+from policyledger.evaluate import read_jsonl, score_answers
+from policyledger.ingest import ingest_path
+from policyledger.question import parse_question
+from policyledger.store.db import connect
+
+ASK_KEYS = {"question", "answer", "citations", "confidence"}
+ANSWER_KEYS = {"text", "value", "base_value", "base_unit", "period_start", "period_end"}
+CITATION_KEYS = {"doc", "path", "line_start", "line_end", "quote"}
+
+
+@pytest.fixture(scope="module")
+def ledger(tmp_path_factory, sample_path: Path):
+    url = f"sqlite:///{tmp_path_factory.mktemp('ask') / 'ledger.db'}"
+    engine = connect(url)
+    doc_id = ingest_path(engine, sample_path).doc_id
+    yield engine, doc_id, url
+    engine.dispose()
+
+
+def test_dev_questions(ledger, gold_dir: Path):
+    engine, doc_id, _ = ledger
+    questions = read_jsonl(gold_dir / "qa.jsonl")
+    score = score_answers([(q, ask(engine, q["q"], doc_id=doc_id)) for q in questions])
+    assert score.accuracy >= 0.90
+    assert score.citation_accuracy >= 0.90
+    assert score.confident_wrong <= max(1, score.not_in_report // 10)
+
+
+def test_answer_with_citation(ledger):
+    engine, doc_id, _ = ledger
+    result = ask(engine, "109 年第 4 季製造業薪資補貼核准幾家？")
+    assert set(result) >= ASK_KEYS
+    assert set(result["answer"]) >= ANSWER_KEYS
+    assert (result["answer"]["text"], result["answer"]["base_value"], result["answer"]["base_unit"]) == ("4,561 家", 4561, "家")
+    citation = result["citations"][0]
+    assert set(citation) >= CITATION_KEYS
+    assert (citation["doc"], citation["path"], citation["line_start"], citation["line_end"]) == (doc_id, "壹/六/(一)/1/(2)/C", 850, 852)
+    assert "總計核准 4,561 家" in citation["quote"]
+
+
+def test_not_in_report_offers_nearest_passages(ledger):
+    engine, _, _ = ledger
+    result = ask(engine, "台積電 109 年在臺投資多少？")
+    assert result["answer"] is None and result["citations"] == []
+    assert result["nearest"], "the closest passages are offered"
+
+
+def test_variant_characters_in_the_question(ledger):
+    engine, _, _ = ledger
+    traditional = ask(engine, "截至 109 年底，水域型太陽能發電已併聯的裝置容量約為多少？")
+    simplified = ask(engine, "截至 109 年底，水域型太阳能发电已并联的装置容量约为多少？")
+    assert traditional["answer"]["base_value"] == simplified["answer"]["base_value"] == 113_400
+
+
+def test_question_reading():
+    question = parse_question("截至 110 年 1 月底，經濟部已核定補助多少家零售業者上架電商服務？")
+    assert question.wants == "number" and "家" in question.units
+    assert question.as_of and str(question.period[1]) == "2021-01-31"
+    assert parse_question("臺菲智慧財產合作備忘錄是在哪一天簽署的？").wants == "date"
+    names = parse_question("菲律賓蘇比克灣 TIPO 智慧生態園區在 108 年促成哪 5 家臺商進駐？")
+    assert (names.wants, names.count) == ("names", 5)
+    assert parse_question("109 年我國出口金額較 108 年成長多少百分比？").dimensions == {"percent"}
+
+
+def test_ask_command(ledger):
+    _, _, url = ledger
+    text = run_cli("ask", "109 年第 4 季製造業薪資補貼核准幾家？", db=url)
+    assert text.returncode == 0
+    assert "4,561 家 — 壹/六/(一)/1/(2)/C, lines 850–852" in text.stdout
+    silent = run_cli("ask", "台積電 109 年在臺投資多少？", db=url)
+    assert "報告中沒有提到" in silent.stdout
+    as_json = json.loads(run_cli("ask", "臺菲智慧財產合作備忘錄是在哪一天簽署的？", "--format", "json", db=url).stdout)
+    assert as_json["answer"]["value"] == "2020-10-19"
