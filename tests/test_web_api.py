@@ -221,3 +221,94 @@ def test_token_guards_upload_and_delete(ledger):
     assert api.delete(f"/api/docs/{ledger['xss']}", headers={"X-PolicyLedger-Token": "s3cret"}).status_code == 204
     assert doc_count(ledger["url"]) == 2
     assert 'id="token-input"' in api.get("/").text
+
+
+# --- real PDF and DOCX files, made here --------------------------------------------------------
+
+REPORT_LINES = ["文件測試報告", "壹、工業", "一、推動產業創新", "(一) 總計核准 17,797 家。"]
+
+
+def pdf_bytes() -> bytes:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("MSung-Light"))
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.setFont("MSung-Light", 12)
+    for index, line in enumerate(REPORT_LINES):
+        page.drawString(72, 760 - 20 * index, line)
+    page.showPage()
+    page.save()
+    return buffer.getvalue()
+
+
+def docx_bytes() -> bytes:
+    from docx import Document
+
+    document = Document()
+    for line in REPORT_LINES:
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("name", "make", "kind"), [("report.pdf", pdf_bytes, "pdf"), ("report.docx", docx_bytes, "docx"), ("misnamed.txt", docx_bytes, "docx")])
+def test_pdf_and_docx_uploads_are_read_by_content(sqlite_url, name, make, kind):
+    api = client(sqlite_url)
+    response = api.post("/api/docs", files={"file": (name, make(), "application/octet-stream")})
+    assert response.status_code == 201, response.text
+    doc = response.json()["id"]
+    assert api.get("/api/docs").json()[0]["kind"] == kind
+    paths = [node["path"] for node in api.get(f"/api/docs/{doc}/outline").json()]
+    assert paths == ["", "壹", "壹/一", "壹/一/(一)"]
+
+
+# --- search and ask ---------------------------------------------------------------------------
+
+
+def test_search_records_with_highlights(ledger):
+    api = client(ledger["url"])
+    hits = api.get("/api/search", params={"q": "太陽光電"}).json()
+    assert hits and {"doc", "path", "title", "snippet", "score", "line_start"} <= set(hits[0])
+    first = hits[0]
+    assert first["path"] == "壹/二/(一)"
+    assert any(first["snippet"][start:end] == "太陽光電" for start, end in first["highlights"])
+    page = api.get("/search", params={"q": "太陽光電"}).text
+    assert "<mark>太陽光電</mark>" in page and 'href="/doc/' in page
+    assert api.get("/api/search").status_code == 422  # q is required
+
+
+def test_questions_get_an_answer_or_the_report_does_not_say(ledger):
+    api = client(ledger["url"])
+    asked = api.get("/api/ask", params={"q": "110年預計補助多少？", "doc": ledger["figures"]}).json()
+    assert {"question", "answer", "citations", "confidence"} <= set(asked)
+    assert asked["answer"]["base_value"] == 300000000 and asked["citations"][0]["path"] == "貳/一/(一)"
+    page = api.get("/search", params={"q": "110年預計補助多少？"}).text
+    assert 'class="answer-text"' in page and 'href="/doc/' in page and "3億元" in page
+    unknown = api.get("/search", params={"q": "月球基地預算是多少？"}).text
+    assert "報告中沒有提到" in unknown
+    plain = api.get("/search", params={"q": "太陽光電"}).text  # not a question: a list of passages
+    assert 'class="answer"' not in plain and 'class="hits"' in plain
+
+
+# --- the pure helpers -------------------------------------------------------------------------
+
+
+def test_marking_escapes_each_piece_and_ignores_bad_spans():
+    from policyledger.web.highlight import mark_ranges
+
+    marked = mark_ranges("<b>太陽光電</b> & 風電", [[3, 7], [5, 9], [40, 50], [12, 14]])
+    assert str(marked) == "&lt;b&gt;<mark>太陽光電</mark>&lt;/b&gt; &amp; <mark>風電</mark>"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("太陽光電", False), ("109 年核准多少家", True), ("設置目標？", True), ("what is it?", True), ("何時完成", True), ("哪些縣市", True), ("幾座", True)],
+)
+def test_questions_are_told_from_searches(text, question):
+    from policyledger.web.services import is_question
+
+    assert is_question(text) is question
