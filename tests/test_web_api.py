@@ -300,7 +300,7 @@ def test_questions_get_an_answer_or_the_report_does_not_say(ledger):
 def test_marking_escapes_each_piece_and_ignores_bad_spans():
     from policyledger.web.highlight import mark_ranges
 
-    marked = mark_ranges("<b>太陽光電</b> & 風電", [[3, 7], [5, 9], [40, 50], [12, 14]])
+    marked = mark_ranges("<b>太陽光電</b> & 風電", [[3, 7], [5, 9], [40, 50], [14, 16]])
     assert str(marked) == "&lt;b&gt;<mark>太陽光電</mark>&lt;/b&gt; &amp; <mark>風電</mark>"
 
 
