@@ -48,10 +48,15 @@ _RULE_AFTER = re.compile(r"^\s*(?:[)）]\s*)?(?:小額貸款|貸款|保證|以[�
 _PRODUCT_AFTER = re.compile(r"^\s*(?:[\d.]+\s*%\s*)?(?:酒精|瓶裝|塑膠瓶|玻璃瓶|包裝|罐裝)")
 # An item that describes a plan (計畫期程為 106 年 1 月至 115 年 12 月): its parameters are targets.
 _PLAN_SCHEDULE = re.compile(r"計畫期程|期程為|計畫期間")
-_TARGET = re.compile(r"目標|預計|預期|預定|可望|將於|將可|將達|將有|將提供|將再|將持續|規劃|擬於|力拼|期能|期望|爭取|計畫期程|期程|總經費")
+_TARGET = re.compile(
+    r"目標|預計|預期|預定|可望|規劃|擬於|力拼|期能|期望|爭取|計畫期程|期程|總經費|"
+    r"將(?:於|可|達|有|提供|再|持續|新增|增加|完成|擴大|推動|辦理|建置|投入|協助|創造|帶動|提升|開發|設置|興建|啟用|逐步|陸續|成立)"
+)
 _FORECAST = re.compile(r"預估|估計|推估|預測")
 _TARGET_AFTER = re.compile(r"^\s*(?:為|之|的)?[^，。；\d]{0,4}目標")  # "以 114 年 20GW 為設置目標"
-_CHANGE = re.compile(r"(?<!新)(?:成長|增加|減少|提升|提高|節省|下降|降低|衰退|增長|增幅|減幅|年增|年減|上升|縮減|減碳|下滑|縮短)(?!至|到)")
+# A change verb governs a figure a few words after it ("提升餐飲業營業額 1.6 億元"), not a noun
+# phrase that merely contains it ("自我成長等多元化學習課程 155 班次").
+_CHANGE = re.compile(r"(?<!新)(?:成長|增加|減少|提升|提高|節省|下降|降低|衰退|增長|增幅|減幅|年增|年減|上升|縮減|減碳|下滑|縮短)(?!至|到)[^，。；、等之的]{0,8}$")
 # Nouns that name a change measure apply to every figure after them in the clause (增幅優於韓國(-5.4%)、日本(-9.3%)).
 _CHANGE_MEASURE = re.compile(r"成長率|增幅|減幅|增加率|年增率|減少率|成長幅度|衰退幅度")
 _SHARE = re.compile(r"占|佔|比重")
@@ -252,7 +257,7 @@ def _kind(text: str, figure: Figure, clause_start: int, clause_end: int, earlier
         return "forecast"
     if _target_carries(text, clause_start, before, now) or (plan and not _ACTUAL_CUE.search(before) and not re.search(r"\d\s*年", before)):
         return "target"
-    if _CHANGE.search(governed) or _CHANGE_MEASURE.search(before):
+    if _CHANGE.search(re.sub(r"\s+", "", governed)) or _CHANGE_MEASURE.search(before):
         return "change"
     if figure.unit.spec.dimension == "percent" and (_SHARE.search(before) or _parenthesised_after_figure(text, figure, earlier)):
         return "share"
