@@ -6,9 +6,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
+import time
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import httpx
 import pyarrow.parquet as pq
 import pytest
 from fastapi.testclient import TestClient
@@ -312,3 +319,47 @@ def test_questions_are_told_from_searches(text, question):
     from policyledger.web.services import is_question
 
     assert is_question(text) is question
+
+
+# --- `policyledger serve`, the real command ---------------------------------------------------
+
+
+@contextmanager
+def served(db: str, *options: str, env: dict[str, str] | None = None) -> Iterator[str]:
+    from tests.web_fixtures import free_port
+
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "policyledger", "--db", db, "serve", "--port", str(port), *options],
+        env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                httpx.get(base + "/api/docs", timeout=1)
+                break
+            except httpx.TransportError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"serve did not start: {process.stdout.read().decode() if process.stdout else ''}") from None
+                time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_serve_command_read_only(ledger):
+    with served(ledger["url"], "--read-only") as base:
+        assert len(httpx.get(base + "/api/docs").json()) == 2
+        assert httpx.post(base + "/api/docs", files={"file": ("s.txt", SMALL_TEXT)}).status_code == 405
+        assert 'id="upload-form"' not in httpx.get(base + "/").text
+
+
+def test_serve_command_token_from_the_environment_and_upload_limit(sqlite_url):
+    with served(sqlite_url, "--upload-limit-mb", "1", env={"POLICYLEDGER_TOKEN": "s3cret"}) as base:
+        assert httpx.post(base + "/api/docs", files={"file": ("s.txt", SMALL_TEXT)}).status_code == 401
+        headers = {"Authorization": "Bearer s3cret"}
+        assert httpx.post(base + "/api/docs", files={"file": ("big.txt", b"x" * 1_200_000)}, headers=headers).status_code == 413
+        assert httpx.post(base + "/api/docs", files={"file": ("s.txt", SMALL_TEXT)}, headers=headers).status_code == 201
