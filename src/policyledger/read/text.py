@@ -7,7 +7,8 @@ Taiwanese government text files come as UTF-8 (with or without BOM), Big5/CP950 
 2. UTF-16 without a BOM is recognised by what it decodes to (mostly CJK, ASCII and
    punctuation), because CJK text in UTF-16 need not contain a single NUL byte;
 3. strict UTF-8, then strict CP950 (the common legacy encoding here) and Big5-HKSCS;
-4. a file whose lines mix UTF-8 and CP950 (two files pasted together) is read line by line;
+4. a file whose lines mix UTF-8 and CP950 (two files pasted together), or that has a few
+   damaged bytes, is read line by line;
 5. anything else goes to charset-normalizer, and bytes it cannot map become U+FFFD.
 
 Whatever is repaired on the way (control characters, undecodable bytes, mixed encodings) is
@@ -52,7 +53,7 @@ def decode(data: bytes, name: str) -> Decoded:
     if decoded is None:
         if _binary(data):
             raise InputError(name, "does not look like text (binary content); expected UTF-8, Big5 or UTF-16 text, PDF or DOCX")
-        decoded = _strict(data, "cp950") or _strict(data, "big5hkscs") or _mixed_lines(data) or _detected(data, name)
+        decoded = _strict(data, "cp950") or _strict(data, "big5hkscs") or _line_by_line(data) or _detected(data, name)
     _refuse_binary_text(decoded.text, name)
     return decoded
 
@@ -121,22 +122,37 @@ def _strict(data: bytes, encoding: str) -> Decoded | None:
         return None
 
 
-def _mixed_lines(data: bytes) -> Decoded | None:
-    """Each line as UTF-8 or else CP950: two files of different encodings pasted together."""
-    lines = data.split(b"\n")
+def _line_by_line(data: bytes) -> Decoded | None:
+    """Each line as UTF-8 or else CP950: two files of different encodings pasted together, or
+    a file with a few damaged bytes. None when too much is undecodable to call it either."""
+    counts = {"utf-8": 0, "cp950": 0, "damaged": 0}
     texts: list[str] = []
-    legacy = 0
-    for line in lines:
+    for line in data.split(b"\n"):
+        text, kind = _decode_line(line)
+        texts.append(text)
+        if kind != "utf-8" or not line.isascii():
+            counts[kind] += 1
+    text = "\n".join(texts)
+    replaced = text.count("\ufffd")
+    if replaced > _TOO_MANY_REPLACED * max(len(text), 1):
+        return None
+    warnings = []
+    if counts["utf-8"] and counts["cp950"]:
+        warnings.append(f"mixed encodings: {counts['utf-8']} lines read as UTF-8 and {counts['cp950']} as Big5/CP950")
+    if counts["damaged"]:
+        warnings.append(f"{counts['damaged']} lines had undecodable bytes; {replaced} were replaced by �")
+    encoding = "utf-8+cp950" if counts["utf-8"] and counts["cp950"] else ("cp950" if counts["cp950"] > counts["utf-8"] else "utf-8")
+    return Decoded(text, encoding, warnings)
+
+
+def _decode_line(line: bytes) -> tuple[str, str]:
+    for encoding in ("utf-8", "cp950"):
         try:
-            texts.append(line.decode("utf-8"))
+            return line.decode(encoding), encoding
         except UnicodeDecodeError:
-            try:
-                texts.append(line.decode("cp950"))
-            except UnicodeDecodeError:
-                return None
-            legacy += 1
-    warning = f"mixed encodings: {len(lines) - legacy} lines read as UTF-8 and {legacy} as Big5/CP950"
-    return Decoded("\n".join(texts), "utf-8+cp950", [warning])
+            continue
+    candidates = [line.decode(encoding, errors="replace") for encoding in ("utf-8", "cp950")]
+    return min(candidates, key=lambda text: text.count("\ufffd")), "damaged"
 
 
 def _detected(data: bytes, name: str) -> Decoded:
