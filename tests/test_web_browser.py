@@ -227,7 +227,9 @@ def test_report_markup_never_runs(visit: Visit, site: dict[str, str]):
 def test_phone_width_pages_fit(browser: Any, site: dict[str, str]):
     tab = Visit(browser, site["base"], width=390)
     try:
-        for name, path in (("phone-reports", "/"), ("phone-reader", f"/doc/{site['figures']}"), ("phone-data", f"/data?doc={site['figures']}")):
+        pages = (("phone-reports", "/"), ("phone-reader", f"/doc/{site['figures']}"), ("phone-item", f"/doc/{site['figures']}/node/壹/一"),
+                 ("phone-data", f"/data?doc={site['figures']}"), ("phone-search", "/search?q=太陽光電"))
+        for name, path in pages:
             page = tab.go(path)
             overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
             assert overflow <= 0, f"{path} is {overflow}px wider than the phone screen"

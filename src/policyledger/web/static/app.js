@@ -78,6 +78,10 @@
     });
   });
 
+  /* --- on a phone the outline starts folded, so the text comes first --- */
+  var outlineBox = document.querySelector(".outline-box");
+  if (outlineBox && window.matchMedia("(max-width: 800px)").matches) outlineBox.open = false;
+
   /* --- permalinks: show the absolute URL and copy it --- */
   document.querySelectorAll("input[data-absolute]").forEach(function (input) {
     input.value = new URL(input.value, window.location.href).href;
