@@ -63,7 +63,7 @@ def analyse(source: SourceText) -> Layout:
         following = kept[index + 1].text.strip(_SPACE) if index + 1 < len(kept) else ""
         trailing = line.text != line.text.rstrip(_SPACE) or (convention == "punctuation" and _words_wrap(stripped, following))
         leading = line.text != line.text.lstrip(_SPACE)
-        before_marker = parse_marker(following) is not None
+        before_marker = convention == "punctuation" and parse_marker(following) is not None
         ends = _ends_paragraph(convention, stripped, trailing, blank_after.get(line.number, False), typical, before_marker)
         lines.append(ContentLine(line.number, stripped, line.page, ends, trailing, leading))
     return Layout(lines, sorted(noise), convention)
