@@ -20,7 +20,7 @@ import os
 import time
 
 import psycopg
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.engine import make_url
 
 from bench_util import ROOT, SAMPLE, SCRATCH, context_line, percentile, table
@@ -28,9 +28,10 @@ from policyledger.model import Document
 from policyledger.pipeline import parse_source, source_text
 from policyledger.read import load, read_bytes
 from policyledger.search import search
+from policyledger.search.terms import doc_token
 from policyledger.store.db import connect
 from policyledger.store.repository import save_document
-from policyledger.store.schema import documents
+from policyledger.store.schema import claims, documents, entities, nodes, search_documents, search_items
 
 QUERIES = ROOT / "benchmarks" / "queries.json"
 PG_SERVER = os.environ.get("POLICYLEDGER_TEST_PG") or "postgresql://postgres@127.0.0.1:5432/test"
@@ -61,7 +62,11 @@ def document_count(engine: Engine) -> int:
 
 
 def fill(engine: Engine, docs: int) -> float:
-    """Store copies of the sample until the database holds `docs` documents; seconds taken."""
+    """Store copies of the sample until the database holds `docs` documents; seconds taken.
+
+    On SQLite each copy goes through save_document, as an ingest would. On PostgreSQL the
+    first does, and the others are cloned from it in SQL (the same rows, the document token in
+    the tsvector swapped): the same index, built in a minute instead of twenty."""
     have = document_count(engine)
     if have >= docs:
         return 0.0
@@ -70,10 +75,29 @@ def fill(engine: Engine, docs: int) -> float:
     document, text = parse_source(source, data), source_text(source)
     started = time.perf_counter()
     for index in range(have, docs):
-        save_document(engine, copy_of(document, index), text)
+        if engine.dialect.name == "postgresql" and index > 0:
+            clone(engine, document.id, copy_of(document, index))
+        else:
+            save_document(engine, copy_of(document, index), text)
         if (index + 1) % 100 == 0:
             print(f"  stored {index + 1}/{docs} documents ({time.perf_counter() - started:.0f} s)", flush=True)
     return time.perf_counter() - started
+
+
+def clone(engine: Engine, source_id: str, copy: Document) -> None:
+    """Copy a stored document's rows under the copy's id, in one transaction (PostgreSQL)."""
+    replaced = {"id": ":id", "doc_id": ":id", "sha256": ":sha256", "source_name": ":name"}
+    with engine.begin() as connection:
+        for table in (documents, nodes, claims, entities, search_items, search_documents):
+            names = [column.name for column in table.columns if column is not table.autoincrement_column]
+            values = [replaced.get(name, f'"{name}"') for name in names]
+            if table is search_items:
+                values[names.index("terms")] = "ts_delete(terms, CAST(:old AS text)) || CAST(:new AS tsvector)"
+            owner = "id" if table is documents else "doc_id"
+            columns = ", ".join(f'"{name}"' for name in names)
+            statement = f'INSERT INTO {table.name} ({columns}) SELECT {", ".join(values)} FROM {table.name} WHERE "{owner}" = :source'
+            tokens = {"old": doc_token(source_id), "new": doc_token(copy.id)}
+            connection.execute(text(statement), {"id": copy.id, "sha256": copy.sha256, "name": copy.source_name, "source": source_id, **tokens})
 
 
 def copy_of(document: Document, index: int) -> Document:
@@ -85,20 +109,24 @@ def copy_of(document: Document, index: int) -> Document:
 # --- measuring -----------------------------------------------------------------------------------------
 
 
-def measure(engine: Engine, queries: list[dict], runs: int) -> tuple[list[list[object]], list[float]]:
-    """One warm-up pass, then `runs` passes; per query its hits and median, and every sample."""
+def measure(engine: Engine, queries: list[dict], runs: int) -> tuple[list[list[object]], list[float], list[float]]:
+    """One warm-up pass, then `runs` passes: per query its hits and median; every sample's wall
+    time and this process's CPU time (on a busy shared machine, CPU time is what the search
+    costs; wall time adds the wait for a core, and on PostgreSQL the server's share)."""
     for entry in queries:
         search(engine, entry["query"])
-    samples: dict[str, list[float]] = {entry["query"]: [] for entry in queries}
+    walls: dict[str, list[float]] = {entry["query"]: [] for entry in queries}
+    cpus: list[float] = []
     hits: dict[str, int] = {}
     for _ in range(runs):
         for entry in queries:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             found = search(engine, entry["query"])
-            samples[entry["query"]].append(time.perf_counter() - started)
+            walls[entry["query"]].append(time.perf_counter() - started)
+            cpus.append(time.process_time() - cpu)
             hits[entry["query"]] = len(found)
-    rows = [[entry["query"], entry["kind"], hits[entry["query"]], f"{percentile(samples[entry['query']], 0.5) * 1000:.1f}"] for entry in queries]
-    return rows, [value for values in samples.values() for value in values]
+    rows = [[entry["query"], entry["kind"], hits[entry["query"]], f"{percentile(walls[entry['query']], 0.5) * 1000:.1f}"] for entry in queries]
+    return rows, [value for values in walls.values() for value in values], cpus
 
 
 def main() -> None:
@@ -114,16 +142,17 @@ def main() -> None:
     engine = connect(url)
     built = 0.0 if args.db else fill(engine, args.docs)
     queries = load_queries()
-    rows, samples = measure(engine, queries, args.runs)
+    rows, walls, cpus = measure(engine, queries, args.runs)
     where = make_url(url).render_as_string(hide_password=True)
     print(context_line())
     print(f"{engine.dialect.name}, {document_count(engine)} document(s) ({where}){f', built in {built:.0f} s' if built else ''}")
     if args.per_query:
         print(table(["query", "kind", "hits", "median ms"], rows))
-    p50, p95 = percentile(samples, 0.5), percentile(samples, 0.95)
-    verdict = "meets" if p95 < TARGET_P95 else "MISSES"
-    figures = f"p50 {p50 * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, max {max(samples) * 1000:.1f} ms"
-    print(f"{len(queries)} queries × {args.runs} runs: {figures} — {verdict} the p95 < 50 ms target")
+    print(f"{len(queries)} queries × {args.runs} runs, limit 20:")
+    for name, samples in (("wall", walls), ("CPU (this process)", cpus)):
+        p50, p95 = percentile(samples, 0.5), percentile(samples, 0.95)
+        verdict = "meets" if p95 < TARGET_P95 else "MISSES"
+        print(f"  {name}: p50 {p50 * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, max {max(samples) * 1000:.1f} ms — {verdict} the p95 < 50 ms target")
     engine.dispose()
 
 

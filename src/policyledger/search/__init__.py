@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, or_, select
+from sqlalchemy import Connection, Engine, text
 
 from policyledger.model import Node
 from policyledger.search.index import delete_document_index, index_counts, index_document
@@ -25,12 +25,11 @@ from policyledger.search.ranking import Collection, bm25
 from policyledger.search.retrieval import Candidate, count_matches, fetch_candidates
 from policyledger.search.snippet import make_snippet
 from policyledger.search.terms import doc_token, in_section, query_terms, section_token, term_tokens
-from policyledger.store.schema import nodes
 
 __all__ = ["SearchHit", "delete_document_index", "index_document", "search"]
 
-CANDIDATE_CAP = 5000  # candidates checked and ranked per query (see retrieval)
-FREQUENCY_CAP = 20000  # a term's document frequency is counted up to this
+CANDIDATE_CAP = 500  # candidates checked and ranked per query (see retrieval)
+FREQUENCY_CAP = 2000  # a term's document frequency is counted up to this (idf is flat beyond)
 
 
 @dataclass(frozen=True)
@@ -106,12 +105,16 @@ def _best_per_item(matches: list[Candidate], terms: list[str], idfs: list[float]
 
 
 def _load_nodes(connection: Connection, items: Sequence[tuple[str, int]]) -> dict[tuple[str, int], Node]:
+    """The hits' nodes by primary key. Spelled as ORs of equalities, which both backends answer
+    with one index lookup each (SQLite scans the table for a row-value IN list)."""
     from policyledger.store.repository import row_to_node  # the repository imports this package
 
     if not items:
         return {}
-    wanted = or_(*(and_(nodes.c.doc_id == doc_id, nodes.c.ordinal == ordinal) for doc_id, ordinal in items))
-    return {(row.doc_id, row.ordinal): row_to_node(row) for row in connection.execute(select(nodes).where(wanted))}
+    wanted = " OR ".join(f"(doc_id = :d{i} AND ordinal = :o{i})" for i in range(len(items)))
+    values = {key: value for i, (doc_id, ordinal) in enumerate(items) for key, value in ((f"d{i}", doc_id), (f"o{i}", ordinal))}
+    rows = connection.execute(text(f"SELECT * FROM nodes WHERE {wanted}"), values)
+    return {(row.doc_id, row.ordinal): row_to_node(row) for row in rows}
 
 
 def _hit(doc_id: str, node: Node, terms: list[str], score: float) -> SearchHit:

@@ -38,6 +38,6 @@ def bm25(item_units: str, head: int, terms: list[str], idfs: list[float], collec
     norm = K1 * (1 - B + B * len(item_units) / collection.average_length)
     score = 0.0
     for term, idf in zip(terms, idfs, strict=True):
-        frequency = item_units.count(term) + HEADING_WEIGHT * item_units[:head].count(term)
+        frequency = item_units.count(term) + HEADING_WEIGHT * item_units.count(term, 0, head)
         score += idf * frequency * (K1 + 1) / (frequency + norm)
     return score

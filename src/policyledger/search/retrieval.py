@@ -1,16 +1,19 @@
 """Asking the inverted index for candidates: the only SQL that differs between backends.
 
 Both backends get the same tokens and answer the same set question — which index rows hold
-all of them — so they return the same candidates, in key order. A query that matches more than
-`cap` rows gets the first `cap` (a broad query over a thousand reports: its ranking is then
-among those). Tokens never come from the user's text as syntax: each is quoted, so FTS5 or
-tsquery operators typed in a query are only ever characters.
+all of them — so they return the same candidates. A query matching more than `cap` rows gets
+the first `cap` in index order (oldest documents first; on PostgreSQL, storage order, which is
+the same unless deleted rows' space was reused): ranking every match of a one-word query over
+a thousand reports cannot fit in the 50 ms a search may take. Below the cap — every query on
+a single report — the candidates are all the matches. Tokens never come from the user's text
+as syntax: each is quoted, so FTS5 or tsquery operators typed in a query are only characters.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from sqlalchemy import Connection, text
 
@@ -30,12 +33,11 @@ class Candidate:
 
 
 def fetch_candidates(connection: Connection, asks: Sequence[TermTokens], filters: Sequence[str], cap: int) -> list[Candidate]:
-    """Index rows holding every token asked for (and every filter token), in key order, at most `cap`."""
+    """Index rows holding every token asked for (and every filter token), at most `cap`, in key order."""
     if connection.dialect.name == "postgresql":
-        statement = text(
-            "SELECT key, doc_id, ordinal, part, path, head, units FROM search_items"
-            " WHERE terms @@ CAST(:query AS tsquery) ORDER BY key LIMIT :cap"
-        )
+        # No ORDER BY: it would fetch every match from the heap to sort them, where the
+        # bitmap scan stops after `cap` rows.
+        statement = text("SELECT key, doc_id, ordinal, part, path, head, units FROM search_items WHERE terms @@ CAST(:query AS tsquery) LIMIT :cap")
         rows = connection.execute(statement, {"query": tsquery(asks, filters), "cap": cap})
     else:
         statement = text(
@@ -44,7 +46,7 @@ def fetch_candidates(connection: Connection, asks: Sequence[TermTokens], filters
             " JOIN search_items AS i ON i.key = m.key ORDER BY i.key"
         )
         rows = connection.execute(statement, {"query": fts5_query(asks, filters), "cap": cap})
-    return [Candidate(*row) for row in rows]
+    return sorted((Candidate(*row) for row in rows.all()), key=attrgetter("key"))
 
 
 def count_matches(connection: Connection, ask: TermTokens, cap: int) -> int:
