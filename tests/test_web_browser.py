@@ -181,7 +181,8 @@ def test_walk_the_outline_and_open_a_figure(visit: Visit, site: dict[str, str]):
 def test_filter_claims_and_download_csv(visit: Visit, site: dict[str, str]):
     from playwright.sync_api import expect
 
-    page = visit.go("/data")
+    page = visit.go(f"/data?doc={site['xss']}")
+    expect(page.locator("#claim-total")).to_have_text("1")
     page.select_option("#f-doc", site["figures"])
     page.click(".filters button[type=submit]")
     expect(page.locator("#claim-total")).to_have_text("5")
@@ -209,7 +210,7 @@ def test_report_markup_never_runs(visit: Visit, site: dict[str, str]):
     from playwright.sync_api import expect
 
     doc = site["xss"]
-    for path in (f"/doc/{doc}", f"/doc/{doc}/node/壹/一", "/", "/data"):
+    for path in (f"/doc/{doc}", f"/doc/{doc}/node/壹/一", "/", f"/data?doc={doc}", "/search?q=script"):
         page = visit.go(path)
         page.wait_for_load_state("load")
         assert page.evaluate("window.__xss") is None, path
