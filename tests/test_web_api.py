@@ -363,3 +363,24 @@ def test_serve_command_token_from_the_environment_and_upload_limit(sqlite_url):
         headers = {"Authorization": "Bearer s3cret"}
         assert httpx.post(base + "/api/docs", files={"file": ("big.txt", b"x" * 1_200_000)}, headers=headers).status_code == 413
         assert httpx.post(base + "/api/docs", files={"file": ("s.txt", SMALL_TEXT)}, headers=headers).status_code == 201
+
+
+# --- both backends ----------------------------------------------------------------------------
+
+
+def test_the_api_works_the_same_on_sqlite_and_postgresql(db_url):
+    engine = connect(db_url)
+    doc = store(engine, figures_report())
+    engine.dispose()
+    app = create_app(db_url)
+    try:
+        api = TestClient(app)
+        assert [d["id"] for d in api.get("/api/docs").json()] == [doc]
+        assert [c["text"] for c in api.get("/api/claims", params={"section": "壹/一", "kind": "actual", "since": "2020"}).json()] == ["5,301臺", "17,797家", "261.61億元"]
+        assert api.get("/api/search", params={"q": "太陽光電"}).json()[0]["path"] == "壹/二/(一)"
+        uploaded = api.post("/api/docs", files={"file": ("small.txt", SMALL_TEXT, "text/plain")}).json()["id"]
+        assert api.get(f"/doc/{uploaded}/node/壹/一/(一)").status_code == 200
+        assert api.delete(f"/api/docs/{uploaded}").status_code == 204
+        assert [d["id"] for d in api.get("/api/docs").json()] == [doc]
+    finally:
+        app.state.config.engine.dispose()
