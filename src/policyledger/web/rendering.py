@@ -88,6 +88,7 @@ def render(request: Request, name: str, context: dict[str, Any] | None = None, s
         "config": config,
         "current": request.url.path,
         "features": request.app.state.features,
+        "routes": {getattr(route, "path", "") for route in request.app.routes},  # the nav links only pages that exist
         "lang_urls": {code: _with_language(request, code) for code in LANGUAGES},
         **(context or {}),
     }
