@@ -7,16 +7,18 @@ into the text are left as they are. A table row becomes one line "| cell | cell 
 number in a table cell never opens an outline item. A table of contents is skipped: its lines
 would repeat every heading.
 
-The archive is checked before python-docx opens it: python-docx reads every part into memory,
-so a zip bomb is refused by the sizes the archive declares (zipfile never inflates a member
-past its declared size, and a member that lies about its size fails its CRC check).
+The archive is checked before python-docx opens it, because python-docx reads every part into
+memory: a zip bomb is refused by the sizes the archive declares, and each member is inflated
+once in 1 MB steps to prove it yields no more than it declares.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -38,6 +40,7 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 _HEADING_STYLE = re.compile(r"^(?:heading|標題)\s*([1-9])$", re.IGNORECASE)
 _TOC_STYLE = re.compile(r"^(?:toc|目錄)\s*[1-9]$", re.IGNORECASE)
 _BIG_MEMBER = 10_000_000  # a member this large must not be more compressed than Limits.zip_ratio
+_INFLATE_STEP = 1 << 20
 
 
 # --- the archive ------------------------------------------------------------------------------
@@ -66,6 +69,38 @@ def check_archive(data: bytes, name: str, limits: Limits) -> None:
     names = {member.filename for member in members}
     if "[Content_Types].xml" not in names or not any(entry.startswith("word/") for entry in names):
         raise InputError(name, "is a zip archive but not a Word (.docx) document")
+    for member in members:
+        _check_inflation(data, member, name)
+
+
+def _check_inflation(data: bytes, member: zipfile.ZipInfo, name: str) -> None:
+    """Inflate a member in small steps and refuse it if it yields more than it declares.
+
+    zipfile truncates a member at its declared size, but reads a whole member in one call that
+    may inflate everything its compressed bytes hold first: a member declaring 1 MB whose stream
+    holds 1 GB of zeros would cost 1 GB before the truncation. Checked here, it costs 1 MB."""
+    if member.compress_type == zipfile.ZIP_STORED:
+        if member.compress_size != member.file_size:
+            raise InputError(name, f"{member.filename} is damaged (stored with mismatched sizes)")
+        return
+    if member.compress_type != zipfile.ZIP_DEFLATED:
+        raise InputError(name, f"{member.filename} uses a compression Word does not write (method {member.compress_type})")
+    try:
+        header = struct.unpack_from("<IHHHHHIIIHH", data, member.header_offset)
+    except struct.error:
+        raise InputError(name, "is a damaged zip archive (a member lies outside the file)") from None
+    start = member.header_offset + 30 + header[9] + header[10]
+    stream = data[start : start + member.compress_size]
+    inflater = zlib.decompressobj(-15)
+    produced = 0
+    try:
+        while stream and not inflater.eof:
+            produced += len(inflater.decompress(stream, _INFLATE_STEP))
+            stream = inflater.unconsumed_tail
+            if produced > member.file_size:
+                raise InputError(name, f"{member.filename} inflates past the {member.file_size} bytes it declares — refused as a zip bomb")
+    except zlib.error:
+        raise InputError(name, f"{member.filename} is damaged (its compressed data is corrupt)") from None
 
 
 def _open(data: bytes, name: str) -> WordDocument:
