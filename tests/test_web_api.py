@@ -145,15 +145,16 @@ def test_api_docs_are_served_without_a_cdn(ledger):
 
 def test_upload_ingests_once_and_keeps_the_name_only_as_a_label(sqlite_url):
     app = create_app(sqlite_url)
-    api = TestClient(app)
-    first = api.post("/api/docs", files={"file": ("../../etc/小型報告.txt", SMALL_TEXT, "text/plain")})
-    assert first.status_code == 201, first.text
-    body = first.json()
-    assert body["created"] is True and body["items"] == 4 and body["source_name"] == "小型報告.txt"
-    again = api.post("/api/docs", files={"file": ("other-name.txt", SMALL_TEXT, "text/plain")})
-    assert again.status_code == 200 and again.json()["created"] is False and again.json()["id"] == body["id"]
-    assert list(Path(app.state.upload_dir).iterdir()) == []  # the stored copy is gone after ingest
-    assert api.get(body["url"]).status_code == 200
+    with TestClient(app) as api:
+        first = api.post("/api/docs", files={"file": ("../../etc/小型報告.txt", SMALL_TEXT, "text/plain")})
+        assert first.status_code == 201, first.text
+        body = first.json()
+        assert body["created"] is True and body["items"] == 4 and body["source_name"] == "小型報告.txt"
+        again = api.post("/api/docs", files={"file": ("other-name.txt", SMALL_TEXT, "text/plain")})
+        assert again.status_code == 200 and again.json()["created"] is False and again.json()["id"] == body["id"]
+        assert list(Path(app.state.upload_dir).iterdir()) == []  # the stored copy is gone after ingest
+        assert api.get(body["url"]).status_code == 200
+    assert not Path(app.state.upload_dir).exists()  # and the upload folder at shutdown
 
 
 @pytest.mark.parametrize(

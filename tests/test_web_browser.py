@@ -239,6 +239,14 @@ def test_phone_width_pages_fit(browser: Any, site: dict[str, str]):
         tab.close()
 
 
+def test_every_control_has_a_label(visit: Visit, site: dict[str, str]):
+    unlabelled = """() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button')]
+        .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.textContent.trim())
+        .map(el => el.outerHTML.slice(0, 80))"""
+    for path in ("/", "/data", "/search?q=太陽光電", f"/doc/{site['figures']}/node/壹/一", f"/doc/{site['figures']}"):
+        assert visit.go(path).evaluate(unlabelled) == [], path
+
+
 def test_api_docs_load_offline(visit: Visit):
     from playwright.sync_api import expect
 

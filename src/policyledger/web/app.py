@@ -9,7 +9,10 @@ there (405/404) and the upload form is not shown.
 from __future__ import annotations
 
 import logging
+import shutil
 import tempfile
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -34,7 +37,16 @@ log = logging.getLogger("policyledger.web")
 
 def create_app(db_url: str | None, *, read_only: bool = False, token: str | None = None, upload_limit_mb: int = 50) -> FastAPI:
     config = WebConfig(engine=connect(db_url), read_only=read_only, token=token or None, upload_limit_mb=upload_limit_mb)
+    upload_dir = Path(tempfile.mkdtemp(prefix="policyledger-uploads-"))
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        shutil.rmtree(upload_dir, ignore_errors=True)
+        config.engine.dispose()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="policyledger",
         summary="政策帳本: Taiwanese government reports as a ledger of cited figures",
         version="0.1.0",
@@ -43,7 +55,7 @@ def create_app(db_url: str | None, *, read_only: bool = False, token: str | None
     )
     app.state.config = config
     app.state.features = features()
-    app.state.upload_dir = Path(tempfile.mkdtemp(prefix="policyledger-uploads-"))
+    app.state.upload_dir = upload_dir  # uploads wait here under generated names while they are ingested
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(pages.router)
