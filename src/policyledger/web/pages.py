@@ -13,7 +13,7 @@ from policyledger.store.repository import list_documents, load_claims, load_docu
 from policyledger.web import services
 from policyledger.web.charts import charts_for
 from policyledger.web.config import get_engine
-from policyledger.web.explorer import SORTABLE, ClaimFilter, choices, select_claims
+from policyledger.web.explorer import ClaimFilter, choices, select_claims
 from policyledger.web.highlight import mark_ranges
 from policyledger.web.reader import breadcrumb, build_tree, claims_by_path, neighbours, sections, subtree
 from policyledger.web.rendering import doc_url, render
@@ -69,20 +69,24 @@ def data(
     qualifier: str | None = None, unit: str | None = None, since: str | None = None, until: str | None = None,
     q: str | None = None, sort: str | None = None, order: str = "asc", page: int = 1,
 ) -> Response:
+    """The claims explorer: the same selection as /api/claims, a page of it as a table, charts of all of it."""
     selection = ClaimFilter(doc, section, dimension, kind, qualifier, unit, since, until, q, sort, "desc" if order == "desc" else "asc")
     documents = list_documents(engine)
     rows = select_claims(engine, selection)
     doc_id = resolve_document(engine, doc) if doc else None
-    every = load_claims(engine, doc_id)
-    titled = doc_id or (documents[0].id if len(documents) == 1 else None)  # section names only when one report is in view
-    titles = {node.path: node.title for node in load_nodes(engine, titled) if node.depth == 1} if titled else {}
     pages = max(1, -(-len(rows) // TABLE_ROWS))
     page = min(max(page, 1), pages)
     return render(request, "data.html", {
         "selection": selection, "documents": documents, "rows": rows[(page - 1) * TABLE_ROWS : page * TABLE_ROWS], "total": len(rows),
         "page": page, "pages": pages, "first": (page - 1) * TABLE_ROWS + 1,
-        "choices": choices(every), "charts": charts_for(rows, titles), "sortable": SORTABLE,
+        "choices": choices(load_claims(engine, doc_id)), "charts": charts_for(rows, _section_titles(engine, doc_id, documents)),
     })
+
+
+def _section_titles(engine: Engine, doc_id: str | None, documents: list[Any]) -> dict[str, str]:
+    """Top-level section names (壹 → 工業) for chart labels, when one report is in view."""
+    shown = doc_id or (documents[0].id if len(documents) == 1 else None)
+    return {node.path: node.title for node in load_nodes(engine, shown) if node.depth == 1} if shown else {}
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -101,12 +105,3 @@ def search(request: Request, engine: EngineDep, q: str = "", doc: str | None = N
         context["unavailable"] = "搜尋功能尚未安裝。"
     context["mark"] = mark_ranges
     return render(request, "search.html", context)
-
-
-def not_found_page(request: Request, message: str) -> Response:
-    return render(request, "error.html", {"status": 404, "title": "找不到", "message": message}, status_code=404)
-
-
-def error_page(request: Request, status: int, message: str) -> Response:
-    return render(request, "error.html", {"status": status, "title": "錯誤", "message": message}, status_code=status)
-
