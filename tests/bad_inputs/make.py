@@ -146,6 +146,29 @@ def truncated_pdf(path: Path) -> None:
     path.write_bytes(data[: len(data) * 6 // 10])
 
 
+def pdf_bomb(path: Path) -> None:
+    """One page whose content stream is 512 MB of zeros, deflated into half a megabyte."""
+    bomb = zeros(32)
+    adler, chunk = 1, bytes(16 << 20)
+    for _ in range(32):
+        adler = zlib.adler32(chunk, adler)
+    stream = b"\x78\xda" + bomb.deflated + adler.to_bytes(4, "big")  # zlib: header, deflate, Adler-32
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n%b\nendstream" % (len(stream), stream),
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%b\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+
+
 # --- DOCX ---------------------------------------------------------------------------------------
 
 
@@ -277,6 +300,7 @@ CORPUS: tuple[BadInput, ...] = (
     BadInput("truncated.pdf", truncated_pdf, "error", "damaged or truncated"),
     BadInput("encrypted.pdf", lambda path: path.write_bytes(small_pdf(password="secret")), "error", "encrypted"),
     BadInput("scanned.pdf", lambda path: path.write_bytes(small_pdf(text=False)), "error", "no text layer.*does not do OCR"),
+    BadInput("pdf-bomb.pdf", pdf_bomb, "error", "refused as a PDF bomb"),
     BadInput("zip-bomb.docx", zip_bomb_docx, "error", "zip bomb"),
     BadInput("packed-picture.docx", packed_picture_docx, "error", "expands .* times its packed size"),
     BadInput("lying-sizes.docx", lying_docx, "error", "inflates past the .* bytes it declares"),

@@ -30,15 +30,18 @@ class Limits:
     docx_members: int = 10_000  # files inside a DOCX
     zip_ratio: int = 200  # uncompressed / compressed size of one member above which it is a bomb
     pdf_pages: int = 5_000
+    pdf_stream_bytes: int = 256 * _MB  # what one compressed stream of a PDF may inflate to
+    pdf_unpacked_bytes: int = 2_000 * _MB  # what all of them together may inflate to
 
     @classmethod
     def from_env(cls) -> Limits:
-        """POLICYLEDGER_MAX_TEXT_MB, _MAX_FILE_MB, _MAX_DOCX_UNPACKED_MB, _MAX_PDF_PAGES."""
+        """POLICYLEDGER_MAX_TEXT_MB, _MAX_FILE_MB, _MAX_DOCX_UNPACKED_MB, _MAX_PDF_PAGES, _MAX_PDF_STREAM_MB."""
         return cls(
             text_bytes=_env_number("POLICYLEDGER_MAX_TEXT_MB", cls.text_bytes // _MB) * _MB,
             file_bytes=_env_number("POLICYLEDGER_MAX_FILE_MB", cls.file_bytes // _MB) * _MB,
             docx_unpacked_bytes=_env_number("POLICYLEDGER_MAX_DOCX_UNPACKED_MB", cls.docx_unpacked_bytes // _MB) * _MB,
             pdf_pages=_env_number("POLICYLEDGER_MAX_PDF_PAGES", cls.pdf_pages),
+            pdf_stream_bytes=_env_number("POLICYLEDGER_MAX_PDF_STREAM_MB", cls.pdf_stream_bytes // _MB) * _MB,
         )
 
     def for_kind(self, kind: str) -> int:

@@ -9,7 +9,9 @@ guards every call into it.
 
 from __future__ import annotations
 
+import re
 import threading
+import zlib
 from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
@@ -22,10 +24,13 @@ if TYPE_CHECKING:
     from policyledger.read import Limits
 
 _PDFIUM = threading.Lock()
+_STREAM = re.compile(rb"\bstream\r?\n")
+_STEP = 1 << 20
 _NO_OCR = "policyledger does not do OCR — run OCR first (e.g. ocrmypdf), then ingest the result"
 
 
 def read_pdf(data: bytes, name: str, limits: Limits) -> SourceText:
+    check_streams(data, name, limits)
     with _PDFIUM:
         pages = _page_texts(data, name, limits)
     lines: list[SourceLine] = []
@@ -41,6 +46,41 @@ def read_pdf(data: bytes, name: str, limits: Limits) -> SourceText:
         raise InputError(name, f"the PDF has no text layer (a scan?); {_NO_OCR}")
     warnings = _warnings(data, empty_pages)
     return SourceText(name=name, kind="pdf", lines=lines, warnings=warnings)
+
+
+def check_streams(data: bytes, name: str, limits: Limits) -> None:
+    """Refuse a 'PDF bomb': a compressed stream that inflates to gigabytes.
+
+    PDFium inflates a stream whole when it reads it, without a limit, so every zlib stream is
+    inflated here first, in 1 MB steps that are thrown away: a stream is found by its `stream`
+    keyword, and ends where its zlib data ends (no need to trust /Length)."""
+    total = 0
+    for match in _STREAM.finditer(data):
+        start = match.end()
+        if data[start : start + 1] != b"\x78":  # not zlib (another filter, or encrypted)
+            continue
+        inflated = _inflated_size(data, start, limits.pdf_stream_bytes)
+        if inflated > limits.pdf_stream_bytes:
+            limit = f"{limits.pdf_stream_bytes / 1e6:.0f} MB"
+            raise InputError(name, f"a stream of the PDF inflates past {limit} — refused as a PDF bomb (raise it with POLICYLEDGER_MAX_PDF_STREAM_MB)")
+        total += inflated
+        if total > limits.pdf_unpacked_bytes:
+            raise InputError(name, f"the PDF's streams inflate past {limits.pdf_unpacked_bytes / 1e6:.0f} MB in all — refused as a PDF bomb")
+
+
+def _inflated_size(data: bytes, start: int, cap: int) -> int:
+    """Bytes the zlib stream at `start` inflates to, counting stops a little past `cap`."""
+    inflater = zlib.decompressobj()
+    produced, position = 0, start
+    try:
+        while produced <= cap and not inflater.eof and (inflater.unconsumed_tail or position < len(data)):
+            chunk = inflater.unconsumed_tail or data[position : position + _STEP]
+            if not inflater.unconsumed_tail:
+                position += len(chunk)
+            produced += len(inflater.decompress(chunk, _STEP))
+    except zlib.error:
+        pass  # not zlib after all, or damaged: PDFium will judge
+    return produced
 
 
 def _page_texts(data: bytes, name: str, limits: Limits) -> list[str]:
