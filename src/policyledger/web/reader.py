@@ -65,12 +65,14 @@ def claims_by_path(claims: list[Claim]) -> dict[str, list[Claim]]:
 
 
 def sections(nodes: list[Node], grouped: dict[str, list[Claim]]) -> list[Section]:
+    """Each item with its figures marked; an item with children and no body of its own is a heading."""
+    parents = {node.parent_path for node in nodes}
     result = []
     for node in nodes:
         own = grouped.get(node.path, [])
         spans = [(claim.start, claim.end, claim) for claim in own if claim.end > claim.start]
         bare = "\n" not in node.text and len(node.text) <= len(node.marker) + len(node.title) + 4
-        result.append(Section(node, anchor(node), pieces(node.text, spans), own, heading=bool(node.path) and bare))
+        result.append(Section(node, anchor(node), pieces(node.text, spans), own, heading=bool(node.path) and bare and node.path in parents))
     return result
 
 
