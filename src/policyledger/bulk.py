@@ -127,13 +127,14 @@ def ingest_files(
     workers: int | None = None,
     on_outcome: OnOutcome | None = None,
 ) -> BulkReport:
-    """Parse `paths` in `workers` processes (default: one per core) and store each report.
+    """Parse `paths` in `workers` processes (default: one per core, or this process alone for a
+    small batch) and store each report.
 
     Files already in the database are recognised by their content id and skipped without
     parsing. Outcomes arrive in completion order, not in the order of `paths`."""
     started = time.perf_counter()
     files = [str(path) for path in paths]
-    workers = max(1, min(workers or os.cpu_count() or 1, len(files) or 1))
+    workers = max(1, min(workers or _auto_workers(files), len(files) or 1))
     known = _stored_ids(engine)
     report = BulkReport([], 0.0, workers)
     for result in _parse_all(files, known, workers):
@@ -143,6 +144,23 @@ def ingest_files(
             on_outcome(outcome)
     report.seconds = time.perf_counter() - started
     return report
+
+
+SMALL_BATCH_BYTES = 512_000  # about three reports: less work than starting worker processes
+
+
+def _auto_workers(files: list[str]) -> int:
+    """One per core, except for a small batch: a spawned worker spends about a second
+    importing the parser, longer than parsing a few hundred kB in this process."""
+    total = 0
+    for path in files:
+        try:
+            total += os.stat(path).st_size
+        except OSError:
+            continue  # the worker will report it
+        if total > SMALL_BATCH_BYTES:
+            return os.cpu_count() or 1
+    return 1
 
 
 def _stored_ids(engine: Engine) -> frozenset[str]:
@@ -223,8 +241,9 @@ def summary_lines(report: BulkReport) -> list[str]:
     """The end-of-run summary in plain words: counts, then throughput of what was new."""
     new, unchanged, failed = (report.with_status(status) for status in ("new", "unchanged", "failed"))
     seconds = max(report.seconds, 1e-9)
+    where = f"{report.workers} worker processes" if report.workers > 1 else "one process"
     lines = [
-        f"{len(report.outcomes)} files in {report.seconds:.1f} s with {report.workers} worker process(es): "
+        f"{len(report.outcomes)} files in {report.seconds:.1f} s with {where}: "
         f"{len(new)} new, {len(unchanged)} unchanged (already ingested), {len(failed)} failed"
     ]
     if new:
