@@ -148,6 +148,7 @@ def test_walk_the_outline_and_open_a_figure(visit: Visit, site: dict[str, str]):
     expect(page.locator("nav.outline a:has-text('總計核准')")).to_be_visible()
     page.click("nav.outline a:has-text('總計核准')")
     assert page.url.endswith("#n4")
+    expect(page.locator("nav.outline a[aria-current]")).to_have_text("(二) 總計核准17,797家、261.61億元")
     expect(page.locator("#n4")).to_be_in_viewport()
     # the figure's details: click opens, Escape closes; hover shows them too
     figure = page.locator("button.fig", has_text="261.61億元")
@@ -165,6 +166,9 @@ def test_walk_the_outline_and_open_a_figure(visit: Visit, site: dict[str, str]):
     target = page.locator("button.fig", has_text="20GW")
     target.hover()
     expect(target.locator("xpath=following-sibling::span")).to_contain_text("2025-01-01 – 2025-12-31")
+    page.goto(f"{visit.base}/doc/{doc}#n9")  # a link into the text opens the outline's closed branch
+    expect(page.locator("nav.outline a[aria-current]")).to_be_visible()
+    expect(page.locator("nav.outline a[aria-current]")).to_contain_text("110年預計補助3億元")
     # the permalink of an item with parentheses in its path
     page.locator("#n4 a.permalink").click()
     page.wait_for_url(re.compile(r"/node/"))

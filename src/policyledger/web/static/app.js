@@ -82,6 +82,22 @@
   var outlineBox = document.querySelector(".outline-box");
   if (outlineBox && window.matchMedia("(max-width: 800px)").matches) outlineBox.open = false;
 
+  /* --- the reader: the outline follows the item in the address (#n30): its branch opens, it is marked --- */
+  function followHash() {
+    if (!location.hash || !document.querySelector("nav.outline")) return;
+    var link = document.querySelector('nav.outline a[href="' + CSS.escape(location.hash) + '"]');
+    if (!link) return;
+    document.querySelectorAll("nav.outline a[aria-current]").forEach(function (other) { other.removeAttribute("aria-current"); });
+    link.setAttribute("aria-current", "location");
+    for (var node = link.parentElement; node && !node.matches("nav.outline"); node = node.parentElement) {
+      if (node.tagName === "DETAILS") node.open = true;
+    }
+    var nav = link.closest("nav.outline");
+    if (nav.scrollHeight > nav.clientHeight) nav.scrollTop = link.offsetTop - nav.offsetTop - nav.clientHeight / 3;
+  }
+  window.addEventListener("hashchange", followHash);
+  followHash();
+
   /* --- permalinks: show the absolute URL and copy it --- */
   document.querySelectorAll("input[data-absolute]").forEach(function (input) {
     input.value = new URL(input.value, window.location.href).href;
