@@ -5,6 +5,8 @@ SQLite file, through the real command and through `policyledger.bulk` itself."""
 
 from __future__ import annotations
 
+import os
+import signal
 import sqlite3
 from pathlib import Path
 
@@ -123,3 +125,38 @@ def test_worker_never_raises(tmp_path: Path):
     assert outcome.problem == "no such file"
     (tmp_path / "dir.txt").mkdir()
     assert "directory" in parse_file(str(tmp_path / "dir.txt")).problem
+
+
+def _worker_pids() -> list[int]:
+    """This process's children that are pool workers (spawned `spawn_main`), not helpers."""
+    pids = []
+    for task in Path("/proc/self/task").iterdir():
+        for pid in (task / "children").read_text().split():
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+            if b"spawn_main" in cmdline and b"resource_tracker" not in cmdline:
+                pids.append(int(pid))
+    return pids
+
+
+@pytest.mark.slow  # each retried file gets a fresh process: several seconds of imports
+def test_a_killed_worker_costs_no_file(tmp_path: Path, report_bytes: bytes):
+    """A worker that dies (the OOM killer, a native crash) takes nothing down with it: the
+    files it may have held are parsed again, each alone, and every file is stored once."""
+    files = []
+    for index in range(6):
+        path = tmp_path / f"r{index}.txt"
+        path.write_bytes(report_bytes + f"\n附記 {index}。\n".encode())
+        files.append(path)
+    engine = connect(f"sqlite:///{tmp_path / 'ledger.db'}")
+    killed: list[int] = []
+
+    def kill_one_worker(_outcome) -> None:
+        if not killed and (workers := _worker_pids()):
+            os.kill(workers[0], signal.SIGKILL)
+            killed.append(workers[0])
+
+    report = ingest_files(engine, files, workers=2, on_outcome=kill_one_worker)
+    assert killed, "no worker process was found to kill"
+    assert sorted(o.status for o in report.outcomes) == ["new"] * 6, [(o.path, o.problem) for o in report.outcomes]
+    with sqlite3.connect(tmp_path / "ledger.db") as connection:
+        assert connection.execute("select count(*) from documents").fetchone()[0] == 6

@@ -209,17 +209,22 @@ def _parse_all(files: list[str], known: frozenset[str], workers: int) -> Iterato
     pending: dict[Future[Parsed | Known | Failed], str] = {}
     try:
         while queue or pending:
-            while queue and len(pending) < window and not retry:  # a broken pool takes no more work
+            broken = False
+            while queue and len(pending) < window and not retry and not broken:
                 path = queue.pop()
-                pending[pool.submit(parse_file, path, known)] = path
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                try:
+                    pending[pool.submit(parse_file, path, known)] = path
+                except BrokenProcessPool:  # a worker died before any of its futures said so
+                    queue.append(path)  # never started: it goes back in line
+                    broken = True
+            done, _ = wait(pending, return_when=FIRST_COMPLETED) if pending else (set(), set())
             for future in done:
                 path = pending.pop(future)
                 try:
                     yield future.result()
                 except BrokenProcessPool:
                     retry.append(path)
-            if retry and not pending:
+            if (retry or broken) and not pending:
                 pool.shutdown(wait=True, cancel_futures=True)
                 yield from _parse_alone(retry, known, context)
                 retry = []
