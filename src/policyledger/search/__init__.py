@@ -28,8 +28,10 @@ from policyledger.search.terms import doc_token, in_section, query_terms, sectio
 
 __all__ = ["SearchHit", "delete_document_index", "index_document", "search"]
 
-CANDIDATE_CAP = 500  # candidates checked and ranked per query (see retrieval)
-FREQUENCY_CAP = 2000  # a term's document frequency is counted up to this (idf is flat beyond)
+# At most this many candidates are checked and ranked per query (see retrieval), and a term's
+# document frequency is counted up to this many (idf is flat beyond). One number for both, so
+# a one-term query's candidates are its frequency: no second query.
+CAP = 500
 
 
 @dataclass(frozen=True)
@@ -71,16 +73,23 @@ def search(engine: Engine, query: str, *, doc_id: str | None = None, section: st
     if section and section.strip(" /"):
         filters.append(section_token(section))
     with engine.connect() as connection:
-        candidates = fetch_candidates(connection, [term_tokens(term) for term in terms], filters, CANDIDATE_CAP)
+        candidates = fetch_candidates(connection, [term_tokens(term) for term in terms], filters, CAP)
         matches = [candidate for candidate in candidates if _matches(candidate, terms, doc_id, section)]
         if not matches:
             return []
         collection = Collection(*index_counts(connection))
-        shortcut = len(candidates) if len(terms) == 1 and not filters and len(candidates) < CANDIDATE_CAP else None
-        idfs = [collection.idf(shortcut if shortcut is not None else count_matches(connection, term_tokens(term), FREQUENCY_CAP)) for term in terms]
+        idfs = [collection.idf(frequency) for frequency in _frequencies(connection, terms, filters, candidates)]
         best = _best_per_item(matches, terms, idfs, collection)[:limit]
         items = _load_nodes(connection, [(candidate.doc_id, candidate.ordinal) for candidate, _ in best])
     return [_hit(candidate.doc_id, items[candidate.doc_id, candidate.ordinal], terms, score) for candidate, score in best]
+
+
+def _frequencies(connection: Connection, terms: list[str], filters: list[str], candidates: list[Candidate]) -> list[int]:
+    """Each term's document frequency over the whole index (up to CAP). A lone unfiltered term's
+    candidates are exactly that count, which spares a query."""
+    if len(terms) == 1 and not filters:
+        return [len(candidates)]
+    return [count_matches(connection, term_tokens(term), CAP) for term in terms]
 
 
 def _matches(candidate: Candidate, terms: list[str], doc_id: str | None, section: str | None) -> bool:
