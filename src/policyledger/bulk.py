@@ -256,8 +256,9 @@ def summary_lines(report: BulkReport) -> list[str]:
         items = sum(o.node_count for o in new)
         claims = sum(o.claim_count for o in new)
         entities = sum(o.entity_count for o in new)
+        size = f"{megabytes:.1f} MB" if megabytes >= 1 else f"{report.new_bytes / 1e3:.0f} kB"
         lines.append(
-            f"stored {megabytes:.1f} MB: {len(new) / seconds:.1f} reports/s, {megabytes / seconds:.2f} MB/s; "
+            f"stored {size}: {len(new) / seconds:.1f} reports/s, {megabytes / seconds:.2f} MB/s; "
             f"{items:,} outline items, {claims:,} claims, {entities:,} entities"
         )
     return lines
