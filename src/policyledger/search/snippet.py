@@ -15,6 +15,7 @@ from policyledger.textnorm import fold
 WIDTH = 120  # characters of the original text in a snippet
 LEAD = 30  # characters shown before the first match in the window
 ELLIPSIS = "…"
+MAX_SPANS = 200  # occurrences looked at per term: enough to place a window, bounded for huge items
 
 
 @dataclass(frozen=True)
@@ -26,15 +27,18 @@ class Snippet:
 
 
 def match_spans(text: str, terms: list[str]) -> list[tuple[int, int, int]]:
-    """Every occurrence of every term in `text`, as (start, end, term index) over the original
-    characters, in text order. A match may span spaces or punctuation the units skip."""
+    """The occurrences of every term in `text` (the first MAX_SPANS of each), as (start, end,
+    term index) over the original characters, in text order. A match may span spaces or
+    punctuation the units skip."""
     folded = fold(text)
     offsets = unit_offsets(folded)
     item_units = "".join(folded[offset] for offset in offsets)
     spans: list[tuple[int, int, int]] = []
     for index, term in enumerate(terms):
         at = item_units.find(term)
-        while at >= 0:
+        for _ in range(MAX_SPANS):
+            if at < 0:
+                break
             spans.append((offsets[at], offsets[at + len(term) - 1] + 1, index))
             at = item_units.find(term, at + len(term))
     return sorted(spans)
