@@ -30,7 +30,7 @@ from sqlalchemy import Engine
 
 from bench_util import ROOT, SAMPLE, context_line, percentile, table
 from policyledger.ingest import ingest_path
-from policyledger.model import Node
+from policyledger.model import Document, Node
 from policyledger.search import search
 from policyledger.search.index import delete_document_index, index_document
 from policyledger.store.db import connect
@@ -81,8 +81,6 @@ def ours(engine: Engine, doc_id: str) -> tuple[Searcher, float]:
     """policyledger.search on the ingested sample; build time = indexing the document again."""
     document = load_document_row(engine, doc_id)
     nodes = load_nodes(engine, doc_id)
-    from policyledger.model import Document
-
     again = Document(id=doc_id, source_name=document.source_name, kind=document.kind, sha256=document.sha256, title=document.title, nodes=nodes)
     with engine.begin() as connection:
         delete_document_index(connection, doc_id)
