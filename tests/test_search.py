@@ -194,6 +194,9 @@ def test_both_backends_return_the_same_hits(sqlite_engine: Engine, pg_engine: En
         on_sqlite = [hit.record() for hit in search(sqlite_engine, query, limit=50)]
         on_postgresql = [hit.record() for hit in search(pg_engine, query, limit=50)]
         assert on_sqlite == on_postgresql, query
+    for query, section in [("水", "拾"), ("紓困", "壹/六"), ("太陽光電", "拾/一/（二）")]:
+        on_sqlite = [hit.record() for hit in search(sqlite_engine, query, section=section)]
+        assert on_sqlite and on_sqlite == [hit.record() for hit in search(pg_engine, query, section=section)], (query, section)
 
 
 def test_expected_hits_are_found(engine: Engine):
