@@ -25,6 +25,7 @@ from policyledger.records import CLAIM_FIELDS, OUTLINE_FIELDS
 from policyledger.store.db import connect
 from policyledger.store.repository import list_documents
 from policyledger.web.app import create_app
+from policyledger.web.services import features
 
 SMALL_TEXT = "小型報告\n壹、工業\n一、推動創新\n(一) 促成 12 家廠商投資。\n".encode()
 
@@ -385,3 +386,23 @@ def test_the_api_works_the_same_on_sqlite_and_postgresql(db_url):
         assert [d["id"] for d in api.get("/api/docs").json()] == [doc]
     finally:
         app.state.config.engine.dispose()
+
+
+# --- targets (when the tracking module is installed) -------------------------------------------
+
+
+@pytest.mark.skipif(not features()["targets"], reason="policyledger.track is not installed yet")
+def test_targets_api_and_dashboard(ledger):
+    api = client(ledger["url"])
+    records = api.get("/api/targets", params={"doc": ledger["figures"]}).json()
+    assert {"doc", "path", "indicator", "target", "actual", "progress", "due", "reason"} <= set(records[0])
+    assert {r["target"]["text"] for r in records} == {"20GW", "3億元"}
+    page = api.get("/targets", params={"doc": ledger["figures"]}).text
+    assert page.count('class="target status-') == len(records) and "20GW" in page and 'href="/targets"' in page
+
+
+def test_no_tracking_no_targets_page(ledger):
+    api = client(ledger["url"])
+    listed = 'href="/targets"' in api.get("/").text
+    assert listed is features()["targets"]
+    assert (api.get("/targets").status_code == 200) is features()["targets"]

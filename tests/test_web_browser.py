@@ -326,3 +326,18 @@ def test_ask_answers_with_a_citation_link(visit: Visit):
     expect(page.locator(".item.current")).to_contain_text("110年預計補助3億元")
     page = visit.go("/search?q=" + "月球基地預算是多少？")
     expect(page.locator(".not-said")).to_contain_text("報告中沒有提到")
+
+
+@pytest.mark.skipif(not available("track.targets"), reason="policyledger.track is not installed yet")
+def test_targets_dashboard(visit: Visit, site: dict[str, str]):
+    from playwright.sync_api import expect
+
+    page = visit.go("/")
+    page.click("nav.site-nav a:has-text('目標追蹤')")
+    page.select_option("#t-doc", site["figures"])
+    page.click(".filters button[type=submit]")
+    expect(page.locator("li.target")).to_have_count(int(page.locator("#target-total").inner_text()))
+    expect(page.locator("li.target", has_text="20GW")).to_have_count(1)
+    page.locator("li.target details summary").first.click()
+    expect(page.locator("li.target blockquote").first).to_be_visible()
+    visit.shot("targets")

@@ -84,5 +84,5 @@ def ask(engine: EngineDep, q: Annotated[str, Query(min_length=1)], doc: Text = N
 
 @router.get("/targets", summary="Targets set against what has been achieved")
 def targets(engine: EngineDep, doc: Text = None) -> list[dict[str, Any]]:
-    doc_id = resolve_document(engine, doc) if doc else None
-    return services.targets(engine, doc_id)
+    doc_ids = [resolve_document(engine, doc)] if doc else [summary.id for summary in list_documents(engine)]
+    return services.targets(engine, doc_ids)

@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException
 
 from policyledger.errors import InputError, NotFoundError
 from policyledger.store.db import connect
-from policyledger.web import api, apidocs, pages, uploads
+from policyledger.web import api, apidocs, pages, tracking, uploads
 from policyledger.web.config import WebConfig
 from policyledger.web.explorer import FilterError
 from policyledger.web.rendering import render
@@ -61,6 +61,10 @@ def create_app(db_url: str | None, *, read_only: bool = False, token: str | None
     app.include_router(pages.router)
     app.include_router(api.router)
     app.include_router(apidocs.router)
+    app.state.optional_pages = set()
+    if app.state.features["targets"]:
+        app.include_router(tracking.router)
+        app.state.optional_pages.add("/targets")
     if config.writable:
         app.include_router(uploads.router)
     _handle_errors(app)

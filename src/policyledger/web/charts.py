@@ -72,3 +72,16 @@ def bar_chart(items: list[tuple[str, float]], unit: str, width: int = 640) -> Ma
 def _short(label: str, limit: int = 16) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
+
+
+def progress_bar(progress: float | None, label: str = "", met: bool = False) -> Markup:
+    """One target's bar: the share achieved (capped at the end of the bar, the number says more)."""
+    if progress is None:
+        return Markup("")
+    share = max(0.0, min(progress, 1.0))
+    shown = f"{progress * 100:.0f}%"
+    return Markup(
+        '<svg class="progress-chart" role="img" aria-label="{label} {shown}" viewBox="0 0 300 22" width="100%" preserveAspectRatio="none" xmlns="http://www.w3.org/2000/svg">'
+        '<rect x="0" y="3" width="300" height="16" rx="3" class="progress-track"></rect>'
+        '<rect x="0" y="3" width="{width:.1f}" height="16" rx="3" class="progress-fill{done}"></rect></svg>'
+    ).format(label=label, shown=shown, width=300 * share, done=" done" if met else "")

@@ -121,6 +121,21 @@ ENGLISH: dict[str, str] = {
     "最多": "up to",
     "範圍": "range",
     "排序": "Sort",
+    "項目標": "targets",
+    "已達成": "met",
+    "進行中": "in progress",
+    "逾期未達": "overdue",
+    "未配對": "no achieved figure",
+    "期限": "due",
+    "已達": "Achieved",
+    "進度": "Progress",
+    "剩餘時間": "Time left",
+    "年": "years",
+    "每年尚需": "needed per year",
+    "目標為降低": "the target is a reduction",
+    "尚需降低": "still to cut",
+    "配對理由與原文": "Why paired, and both quotes",
+    "這份報告沒有找到目標數據。": "No targets found in this report.",
 }
 
 

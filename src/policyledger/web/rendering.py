@@ -55,6 +55,13 @@ def figure(value: float | None) -> str:
     return f"{shown:,}" if isinstance(shown, int) else f"{shown:,.12g}"
 
 
+def rounded(value: float | None, digits: int = 3) -> str:
+    """A derived number (pace, remaining) to a few significant digits: 2,950,000 not 2,950,038.55353."""
+    if value is None:
+        return ""
+    return figure(float(f"{value:.{digits}g}"))
+
+
 def period(start: date | str | None, end: date | str | None) -> str:
     """[start, end] as ISO dates; an as-of figure (no start) as ≤ end. Accepts dates or ISO strings (API records)."""
     start = date.fromisoformat(start) if isinstance(start, str) else start
@@ -67,7 +74,7 @@ def period(start: date | str | None, end: date | str | None) -> str:
 
 
 TEMPLATES.env.globals.update(
-    node_url=node_url, doc_url=doc_url, with_query=with_query, marker_label=marker_label, figure=figure, period=period,
+    node_url=node_url, doc_url=doc_url, with_query=with_query, marker_label=marker_label, figure=figure, rounded=rounded, period=period,
     KIND_LABELS=KIND_LABELS, QUALIFIER_LABELS=QUALIFIER_LABELS, LANGUAGES=LANGUAGES,
 )
 
@@ -88,7 +95,7 @@ def render(request: Request, name: str, context: dict[str, Any] | None = None, s
         "config": config,
         "current": request.url.path,
         "features": request.app.state.features,
-        "routes": {getattr(route, "path", "") for route in request.app.routes},  # the nav links only pages that exist
+        "routes": request.app.state.optional_pages,  # the nav links only pages that exist
         "lang_urls": {code: _with_language(request, code) for code in LANGUAGES},
         **(context or {}),
     }

@@ -22,21 +22,23 @@ class FeatureUnavailable(PolicyLedgerError):
     """A feature whose module is not installed (yet)."""
 
 
-ENTRY_POINTS = {"search": "search", "ask": "ask", "track": "targets"}
+# module -> the names the web app calls in it
+ENTRY_POINTS = {"search": ("search",), "ask": ("ask",), "track.targets": ("pair_targets",), "track.report": ("load_report",)}
 
 
 def available(module: str) -> bool:
-    """The module is installed, imports cleanly and has its entry point."""
+    """The module is installed, imports cleanly and has its entry points."""
     try:
         if find_spec(f"policyledger.{module}") is None:
             return False
-        return hasattr(import_module(f"policyledger.{module}"), ENTRY_POINTS[module])
+        loaded = import_module(f"policyledger.{module}")
+        return all(callable(getattr(loaded, name, None)) for name in ENTRY_POINTS[module])
     except Exception:  # a broken optional module must not take the app down with it
         return False
 
 
 def features() -> dict[str, bool]:
-    return {"search": available("search"), "ask": available("ask"), "targets": available("track")}
+    return {"search": available("search"), "ask": available("ask"), "targets": available("track.targets") and available("track.report")}
 
 
 def is_question(text: str) -> bool:
@@ -61,6 +63,8 @@ def ask(engine: Engine, question: str, *, doc_id: str | None = None) -> dict[str
     return _module("ask").ask(engine, question, doc_id=doc_id)
 
 
-def targets(engine: Engine, doc_id: str | None = None) -> list[dict[str, Any]]:
-    track = _module("track")
-    return [target if isinstance(target, dict) else target.record() for target in track.targets(engine, doc_id)]
+def targets(engine: Engine, doc_ids: list[str]) -> list[dict[str, Any]]:
+    """DESIGN.md's targets objects (with pace, status and both quotes) for each report."""
+    pair_targets = _module("track.targets").pair_targets
+    load_report = _module("track.report").load_report
+    return [pair.record() for doc_id in doc_ids for pair in pair_targets(load_report(engine, doc_id))]
