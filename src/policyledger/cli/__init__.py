@@ -9,7 +9,7 @@ import click
 import typer
 from sqlalchemy.exc import OperationalError
 
-from policyledger.cli import asking, claims, database, documents, query, serving
+from policyledger.cli import asking, claims, database, documents, query, serving, track
 from policyledger.cli.common import err_console, global_state
 from policyledger.cli.evaluate import eval_app
 from policyledger.errors import PolicyLedgerError
@@ -43,6 +43,11 @@ app.command("ask")(asking.ask_command)
 app.add_typer(eval_app, name="eval")
 app.command("import")(database.import_documents)
 app.add_typer(database.db_app, name="db")
+app.command("targets")(track.targets_command)
+app.command("check")(track.check_command)
+app.command("series")(track.series_command)
+app.command("diff")(track.diff_command)
+app.command("track-stats")(track.stats_command)
 
 
 # Typer ≥ 0.2x carries its own copy of click: its usage errors (a missing argument, a bad
