@@ -233,6 +233,17 @@ def test_deleting_a_document_removes_it_from_the_index(db_url: str):
     assert paths(search(engine, "太陽光電")) == solar
 
 
+def test_delete_leaves_no_token_in_the_fts5_index(sqlite_url: str):
+    """A contentless FTS5 table forgets a row only when given its tokens again: all of them."""
+    engine = connect(sqlite_url)
+    document, source = parsed()
+    save_document(engine, document, source)
+    delete_document(engine, document.id)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main, search_fts, 'row')")
+        assert connection.exec_driver_sql("SELECT count(*) FROM temp.vocabulary WHERE doc > 0").scalar() == 0
+
+
 def test_upgrade_indexes_documents_stored_before_search(db_url: str):
     old = connect(db_url, create=False)
     upgrade(old, "0002")
