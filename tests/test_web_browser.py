@@ -63,7 +63,10 @@ class Visit:
         self.page = self.context.new_page()
         self.requests: list[str] = []
         self.dialogs: list[str] = []
+        self.errors: list[str] = []  # script errors and Content-Security-Policy refusals
         self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" and "status of 4" not in message.text else None)
 
         def dismiss(dialog: Any) -> None:
             self.dialogs.append(dialog.message)
@@ -84,6 +87,7 @@ class Visit:
         outside = [url for url in self.requests if not url.startswith((self.base, "data:", "blob:"))]
         self.context.close()
         assert outside == [], f"requests left the server: {outside}"
+        assert self.errors == [], f"errors in the page: {self.errors}"
 
 
 @pytest.fixture
