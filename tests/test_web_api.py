@@ -392,13 +392,31 @@ def test_the_api_works_the_same_on_sqlite_and_postgresql(db_url):
 
 
 @pytest.mark.skipif(not features()["targets"], reason="policyledger.track is not installed yet")
-def test_targets_api_and_dashboard(ledger):
+def test_targets_checks_and_series_api_and_dashboard(ledger):
     api = client(ledger["url"])
     records = api.get("/api/targets", params={"doc": ledger["figures"]}).json()
     assert {"doc", "path", "indicator", "target", "actual", "progress", "due", "reason"} <= set(records[0])
     assert {r["target"]["text"] for r in records} == {"20GW", "3億元"}
+    assert isinstance(api.get("/api/check", params={"doc": ledger["figures"]}).json(), list)
+    assert isinstance(api.get("/api/series", params={"doc": ledger["figures"]}).json(), list)
     page = api.get("/targets", params={"doc": ledger["figures"]}).text
     assert page.count('class="target status-') == len(records) and "20GW" in page and 'href="/targets"' in page
+
+
+@pytest.mark.skipif(not features()["targets"], reason="policyledger.track is not installed yet")
+def test_editions_compared(sqlite_url):
+    from tests.web_fixtures import FIGURES_REPORT, SECOND_EDITION
+
+    api = client(sqlite_url)
+    old = api.post("/api/docs", files={"file": ("edition-1.txt", FIGURES_REPORT.encode())}).json()["id"]
+    new = api.post("/api/docs", files={"file": ("edition-2.txt", SECOND_EDITION.encode())}).json()["id"]
+    changes = api.get("/api/diff", params={"a": old, "b": new}).json()
+    kinds = {(c["change"], c["path_b"]) for c in changes}
+    assert ("figure_changed", "壹/一/(二)") in kinds and ("item_added", "壹/二/(二)") in kinds
+    assert {"doc_a", "doc_b", "change", "path_a", "path_b", "message"} <= set(changes[0])
+    page = api.get("/diff").text  # the two latest reports, older first
+    assert "18,020家" in page and "17,797家" in page and 'id="change-total"' in page
+    assert api.get("/api/diff", params={"a": old}).status_code == 422
 
 
 def test_no_tracking_no_targets_page(ledger):

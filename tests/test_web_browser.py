@@ -20,7 +20,7 @@ from tests.web_fixtures import figures_report, running, store, xss_report
 from policyledger.evaluate import DEMO_REPORT
 from policyledger.store.db import connect
 from policyledger.web.app import create_app
-from policyledger.web.services import available
+from policyledger.web.services import available, features
 
 pytestmark = pytest.mark.browser
 
@@ -332,7 +332,7 @@ def test_ask_answers_with_a_citation_link(visit: Visit):
     expect(page.locator(".not-said")).to_contain_text("報告中沒有提到")
 
 
-@pytest.mark.skipif(not available("track.targets"), reason="policyledger.track is not installed yet")
+@pytest.mark.skipif(not features()["targets"], reason="policyledger.track is not installed yet")
 def test_targets_dashboard(visit: Visit, site: dict[str, str]):
     from playwright.sync_api import expect
 
@@ -345,3 +345,26 @@ def test_targets_dashboard(visit: Visit, site: dict[str, str]):
     page.locator("li.target details summary").first.click()
     expect(page.locator("li.target blockquote").first).to_be_visible()
     visit.shot("targets")
+
+
+@pytest.mark.skipif(not features()["targets"], reason="policyledger.track is not installed yet")
+def test_editions_compared_in_the_page(visit: Visit, site: dict[str, str]):
+    from playwright.sync_api import expect
+    from tests.web_fixtures import SECOND_EDITION
+
+    page = visit.go("/")
+    page.set_input_files("#file-input", files=[{"name": "edition-2.txt", "mimeType": "text/plain", "buffer": SECOND_EDITION.encode()}])
+    page.click("#upload-button")
+    page.wait_for_url(re.compile(r"/doc/[0-9a-f]{12}$"), timeout=15_000)
+    newer = page.url.rsplit("/", 1)[-1]
+    page.click("nav.site-nav a:has-text('版本比較')")
+    page.select_option("#diff-a", site["figures"])
+    page.select_option("#diff-b", newer)
+    page.click(".filters button[type=submit]")
+    row = page.locator("tr.change-figure_changed", has_text="18,020家")
+    expect(row).to_contain_text("17,797家")
+    expect(page.locator("tr.change-item_added")).to_contain_text("離岸風電")
+    visit.shot("diff")
+    row.locator("a").last.click()
+    page.wait_for_url(re.compile(r"/node/"))
+    expect(page.locator(".item.current")).to_contain_text("18,020家")

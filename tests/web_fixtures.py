@@ -35,6 +35,11 @@ FIGURES_REPORT = """測試部業務報告
 (一) 110年預計補助3億元，協助業者數位轉型。
 """
 
+# A later edition of FIGURES_REPORT: one figure changed, one item added (for 版本比較).
+SECOND_EDITION = FIGURES_REPORT.replace("17,797家", "18,020家").replace(
+    "(一) 太陽光電以114年20GW為設置目標。\n", "(一) 太陽光電以114年20GW為設置目標。\n(二) 離岸風電以114年5.7GW為設置目標。\n"
+)
+
 XSS_REPORT = """惡意測試報告
 壹、<script>window.__xss = 1; alert(1)</script>標題
 一、圖片<img src=x onerror="window.__xss = 2; alert(2)">說明，補助 5 億元。

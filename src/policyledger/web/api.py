@@ -84,5 +84,19 @@ def ask(engine: EngineDep, q: Annotated[str, Query(min_length=1)], doc: Text = N
 
 @router.get("/targets", summary="Targets set against what has been achieved")
 def targets(engine: EngineDep, doc: Text = None) -> list[dict[str, Any]]:
-    doc_ids = [resolve_document(engine, doc)] if doc else [summary.id for summary in list_documents(engine)]
-    return services.targets(engine, doc_ids)
+    return services.targets(engine, resolve_document(engine, doc) if doc else None)
+
+
+@router.get("/check", summary="Consistency checks: totals against parts, figures stated twice, impossible values")
+def check(engine: EngineDep, doc: Text = None) -> list[dict[str, Any]]:
+    return services.check(engine, resolve_document(engine, doc) if doc else None)
+
+
+@router.get("/series", summary="The same indicator over periods within a report")
+def series(engine: EngineDep, doc: Text = None) -> list[dict[str, Any]]:
+    return services.series(engine, resolve_document(engine, doc) if doc else None)
+
+
+@router.get("/diff", summary="Editions compared: changed figures, items added and dropped, targets moved")
+def diff(engine: EngineDep, a: Annotated[str, Query(description="the older edition")], b: Annotated[str, Query(description="the newer edition")]) -> list[dict[str, Any]]:
+    return services.diff(engine, resolve_document(engine, a), resolve_document(engine, b))

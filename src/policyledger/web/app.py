@@ -64,7 +64,7 @@ def create_app(db_url: str | None, *, read_only: bool = False, token: str | None
     app.state.optional_pages = set()
     if app.state.features["targets"]:
         app.include_router(tracking.router)
-        app.state.optional_pages.add("/targets")
+        app.state.optional_pages |= {"/targets", "/diff"}
     if config.writable:
         app.include_router(uploads.router)
     _handle_errors(app)

@@ -23,7 +23,7 @@ class FeatureUnavailable(PolicyLedgerError):
 
 
 # module -> the names the web app calls in it
-ENTRY_POINTS = {"search": ("search",), "ask": ("ask",), "track.targets": ("pair_targets",), "track.report": ("load_report",)}
+ENTRY_POINTS = {"search": ("search",), "ask": ("ask",), "track": ("targets", "check", "series", "diff")}
 
 
 def available(module: str) -> bool:
@@ -38,7 +38,7 @@ def available(module: str) -> bool:
 
 
 def features() -> dict[str, bool]:
-    return {"search": available("search"), "ask": available("ask"), "targets": available("track.targets") and available("track.report")}
+    return {"search": available("search"), "ask": available("ask"), "targets": available("track")}
 
 
 def is_question(text: str) -> bool:
@@ -63,8 +63,21 @@ def ask(engine: Engine, question: str, *, doc_id: str | None = None) -> dict[str
     return _module("ask").ask(engine, question, doc_id=doc_id)
 
 
-def targets(engine: Engine, doc_ids: list[str]) -> list[dict[str, Any]]:
-    """DESIGN.md's targets objects (with pace, status and both quotes) for each report."""
-    pair_targets = _module("track.targets").pair_targets
-    load_report = _module("track.report").load_report
-    return [pair.record() for doc_id in doc_ids for pair in pair_targets(load_report(engine, doc_id))]
+def targets(engine: Engine, doc_id: str | None = None) -> list[dict[str, Any]]:
+    """DESIGN.md's targets objects (with pace, status and both quotes); every report when doc_id is None."""
+    return _module("track").targets(engine, doc_id)
+
+
+def check(engine: Engine, doc_id: str | None = None) -> list[dict[str, Any]]:
+    """DESIGN.md's check objects: consistency findings with both quotes (severity ok included)."""
+    return _module("track").check(engine, doc_id)
+
+
+def series(engine: Engine, doc_id: str | None = None) -> list[dict[str, Any]]:
+    """The same indicator over periods within one report."""
+    return _module("track").series(engine, doc_id)
+
+
+def diff(engine: Engine, doc_a: str, doc_b: str) -> list[dict[str, Any]]:
+    """What changed from edition doc_a to edition doc_b."""
+    return _module("track").diff(engine, doc_a, doc_b)
