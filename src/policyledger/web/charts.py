@@ -49,9 +49,9 @@ def charts_for(rows: list[tuple[str, Claim]], titles: dict[str, str]) -> list[Ch
     return found
 
 
-def bar_chart(items: list[tuple[str, float]], unit: str, width: int = 640) -> Markup:
+def bar_chart(items: list[tuple[str, float]], unit: str, width: int = 640, label_width: int = 220) -> Markup:
     """Horizontal bars, one row per item, the value written at the end of each bar."""
-    row, label_width, gap = 26, 220, 8
+    row, gap = 26, 8
     height = row * len(items) + gap
     largest = max((value for _, value in items), default=0) or 1
     bar_room = width - label_width - 110
@@ -61,7 +61,8 @@ def bar_chart(items: list[tuple[str, float]], unit: str, width: int = 640) -> Ma
         y = gap + index * row
         length = max(1.0, bar_room * max(value, 0) / largest)
         shown = f"{value:,.0f}" if value >= 100 or value.is_integer() else f"{value:,.2f}"
-        parts.append(Markup('<text x="{x}" y="{ty}" text-anchor="end" class="chart-label">{label}</text>').format(x=label_width - 6, ty=y + 15, label=_short(label)))
+        short = _short(label, label_width // 13)  # about 13 px a character at 12 px CJK
+        parts.append(Markup('<text x="{x}" y="{ty}" text-anchor="end" class="chart-label">{label}</text>').format(x=label_width - 6, ty=y + 15, label=short))
         parts.append(Markup('<rect x="{x}" y="{y}" width="{w:.1f}" height="18" class="chart-bar"><title>{label}: {shown} {unit}</title></rect>').format(
             x=label_width, y=y, w=length, label=label, shown=shown, unit=unit))
         parts.append(Markup('<text x="{x:.1f}" y="{ty}" class="chart-value">{shown}</text>').format(x=label_width + length + 4, ty=y + 15, shown=shown))

@@ -56,7 +56,7 @@ def diff_page(request: Request, engine: EngineDep, a: str | None = None, b: str 
 def series_chart(record: dict[str, Any]) -> Any:
     """One bar per point of a series, labelled with the period it is stated for."""
     points = [(point.get("period_text") or point.get("when") or "", float(point["base_value"])) for point in record.get("points", [])]
-    return bar_chart(points, record.get("unit", ""))
+    return bar_chart(points, record.get("unit", ""), width=380, label_width=120)
 
 
 def _rank(value: str | None, order: tuple[str, ...]) -> int:
