@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import combinations
 from typing import Any
 
 from policyledger.records import claim_record
@@ -208,20 +209,24 @@ def _restated(report: Report, indicators: Indicators, run: CheckRun) -> None:
     magnitude, yet different values."""
     stated = [f for f in report.figures if f.claim.kind in ("actual", "share") and f.claim.value_high is None and not _is_baseline(f, report)]
     texts = {f.index: naming_text(f, report) for f in stated}
-    owns = {f.index: texts[f.index].rsplit("\n", 1)[-1] for f in stated}
+    owns = {f.index: indicators.profile([(texts[f.index].rsplit("\n", 1)[-1], 1.0)]) for f in stated}
     rare = {f.index: {g for g in bigrams(texts[f.index]) if indicators.frequency.get(g, 0) <= RARE_NAME_SENTENCES} for f in stated}
-    for position, first in enumerate(stated):
-        for second in stated[position + 1 :]:
-            if not _same_kind_of_figure(first, second):
-                continue
-            run.ran["restated"] += 1
-            if not rare[first.index] & rare[second.index] or _agree(first, second) or not _same_order(first, second):
-                continue
-            if cosine(indicators.profile([(owns[first.index], 1.0)]), indicators.profile([(owns[second.index], 1.0)])) < MIN_OWN_SIMILARITY:
-                continue
-            name = indicators.shared_name(texts[first.index], texts[second.index], min_length=3, max_sentences=RARE_NAME_SENTENCES)
-            if name and whole_name(name, texts[first.index]) and whole_name(name, texts[second.index]):
-                run.findings.append(_restatement(report, first, second, name))
+    by_unit: dict[str, list[Figure]] = {}
+    for figure in stated:
+        by_unit.setdefault(figure.claim.base_unit, []).append(figure)
+    found: list[Finding] = []
+    for first, second in (pair for same_unit in by_unit.values() for pair in combinations(same_unit, 2)):
+        if not _same_kind_of_figure(first, second):
+            continue
+        run.ran["restated"] += 1
+        if not rare[first.index] & rare[second.index] or _agree(first, second) or not _same_order(first, second):
+            continue
+        if cosine(owns[first.index], owns[second.index]) < MIN_OWN_SIMILARITY:
+            continue
+        name = indicators.shared_name(texts[first.index], texts[second.index], min_length=3, max_sentences=RARE_NAME_SENTENCES)
+        if name and whole_name(name, texts[first.index]) and whole_name(name, texts[second.index]):
+            found.append(_restatement(report, first, second, name))
+    run.findings.extend(sorted(found, key=lambda finding: [figure.index for figure in finding.figures]))
 
 
 def _same_kind_of_figure(a: Figure, b: Figure) -> bool:
@@ -252,9 +257,8 @@ def _is_baseline(figure: Figure, report: Report) -> bool:
     if node is None:
         return False
     end = figure.start + len(figure.claim.text)
-    for other in report.figures:
-        if other.path == figure.path and other.sentence_start == figure.sentence_start and other.start > figure.start \
-                and other.claim.base_unit == figure.claim.base_unit and other.claim.kind in ("actual", "share"):
+    for other in report.in_sentence(figure):
+        if other.start > figure.start and other.claim.base_unit == figure.claim.base_unit and other.claim.kind in ("actual", "share"):
             return bool(_CHANGE_BETWEEN.search(node.text[end : other.start]))
     return False
 

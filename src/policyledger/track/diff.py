@@ -74,7 +74,7 @@ def compare(old: Report, new: Report) -> list[Change]:
             if (node.parent_path or "") in matched_new or not node.parent_path:
                 changes.append(Change("item_added", old.doc_id, new.doc_id, None, node.path, node.title, f"new item {node.path} 「{node.title}」"))
             continue
-        if before != node.path:
+        if _renumbered(before, node.path, pairs):
             changes.append(Change("item_renumbered", old.doc_id, new.doc_id, before, node.path, node.title,
                                   f"「{node.title}」 was {before}, is now {node.path}"))
         changes.extend(_figure_changes(old, new, before, node.path, node.title, old_claims.get(before, []), new_claims.get(node.path, [])))
@@ -82,6 +82,14 @@ def compare(old: Report, new: Report) -> list[Change]:
         if node.path not in matched_old and ((node.parent_path or "") in matched_old or not node.parent_path):
             changes.append(Change("item_dropped", old.doc_id, new.doc_id, node.path, None, node.title, f"item {node.path} 「{node.title}」 is gone"))
     return changes
+
+
+def _renumbered(before: str, after: str, pairs: dict[str, str]) -> bool:
+    """The item's own number changed, or it moved under another item; not when it only follows
+    its parent's new number (五/(一) → 四/(一) is told by 五 → 四)."""
+    old_parent, _, old_marker = before.rpartition("/")
+    new_parent, _, new_marker = after.rpartition("/")
+    return old_marker != new_marker or pairs.get(old_parent, old_parent) != new_parent
 
 
 def align_outlines(old: list[Node], new: list[Node]) -> dict[str, str]:

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from policyledger.textnorm import fold
 from policyledger.track.report import SENTENCE_END, Figure, Report
@@ -137,11 +138,13 @@ _MEASURES = re.compile("|".join(sorted(_MEASURE_OF, key=len, reverse=True)))
 _FLOW = re.compile(fold(r"增加|新增|額外|增供|可增|每年|年增"))
 
 
-def measures(text: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def measures(text: str) -> frozenset[str]:
     """The kinds of measure `text` names (investment, capacity, …): 設置 and 裝置容量 are one."""
-    return {_MEASURE_OF[word] for word in _MEASURES.findall(fold(text))}
+    return frozenset(_MEASURE_OF[word] for word in _MEASURES.findall(fold(text)))
 
 
+@lru_cache(maxsize=16384)
 def is_flow(text: str) -> bool:
     return bool(_FLOW.search(fold(text)))
 
@@ -162,7 +165,7 @@ def cosine(a: Profile, b: Profile) -> float:
 
 
 _LEADING = re.compile(r"^(?:[成以於為將俾並另及再]|目前|預計|預期|規劃|持續|確保|推動|累計|完成|達成|配合|協助|設置量?已於)+")
-_TRAILING = re.compile(r"(?:目標|為|以|達|之|的|皆可|可|已於|前|約|計|方面|部分|等)+$")
+_TRAILING = re.compile(r"(?:目標|為|以|達|之|的|皆可|可|已於|已從|從|已|前|約|計|方面|部分|等)+$")
 
 
 def label(text: str) -> str:

@@ -39,7 +39,8 @@ class Figure:
     start: int  # offset of the figure in its item's text
     own: str  # the words naming the figure: its subject and the words right after it
     heading: str  # the titles of its item and the items above it, nearest first
-    line_end: int  # the source line where the sentence ends
+    line_start: int  # the source lines the sentence covers
+    line_end: int
 
     @property
     def path(self) -> str:
@@ -63,7 +64,7 @@ class Figure:
 
     def quote(self) -> dict[str, object]:
         """Evidence as check records show it: the sentence and the lines it covers."""
-        return {"path": self.path, "line_start": self.claim.line, "line_end": max(self.line_end, self.claim.line), "quote": self.sentence.strip()}
+        return {"path": self.path, "line_start": self.line_start, "line_end": self.line_end, "quote": self.sentence.strip()}
 
 
 @dataclass
@@ -76,13 +77,28 @@ class Report:
     report_date: date | None
     nodes: dict[str, Node]
     figures: list[Figure] = field(default_factory=list)
+    _children: dict[str, list[Node]] | None = field(default=None, repr=False)
+    _sentences: dict[tuple[str, int], list[Figure]] | None = field(default=None, repr=False)
 
     def parent(self, path: str) -> str | None:
         node = self.nodes.get(path)
         return node.parent_path if node else None
 
     def children(self, path: str) -> list[Node]:
-        return [node for node in self.nodes.values() if node.parent_path == path and node.path]
+        if self._children is None:
+            self._children = {}
+            for node in self.nodes.values():
+                if node.path:
+                    self._children.setdefault(node.parent_path or "", []).append(node)
+        return self._children.get(path, [])
+
+    def in_sentence(self, figure: Figure) -> list[Figure]:
+        """The figures of `figure`'s sentence, in order."""
+        if self._sentences is None:
+            self._sentences = {}
+            for other in self.figures:
+                self._sentences.setdefault((other.path, other.sentence_start), []).append(other)
+        return self._sentences.get((figure.path, figure.sentence_start), [])
 
 
 def load_report(engine: Engine, doc_id: str) -> Report:
@@ -121,9 +137,10 @@ def _figure(index: int, claim: Claim, nodes: dict[str, Node]) -> Figure:
     start, end = _bounds(text, claim)
     sentence_start, sentence_end = sentence_span(text, start, end)
     tail = _TAIL_STOP.split(text[end : end + TAIL_LIMIT], maxsplit=1)[0]
-    line_end = node.line_at(max(sentence_start, sentence_end - 1)) if node else claim.line
+    line_start = min(node.line_at(sentence_start), claim.line) if node else claim.line
+    line_end = max(node.line_at(max(sentence_start, sentence_end - 1)), claim.line) if node else claim.line
     own = f"{claim.subject} {tail}".strip()
-    return Figure(index, claim, text[sentence_start:sentence_end], sentence_start, start, own, _headings(claim.path, nodes), line_end)
+    return Figure(index, claim, text[sentence_start:sentence_end], sentence_start, start, own, _headings(claim.path, nodes), line_start, line_end)
 
 
 def _bounds(text: str, claim: Claim) -> tuple[int, int]:

@@ -97,8 +97,8 @@ class TargetPair:
     def pace_needed(self) -> float | None:
         """The change per year still needed to reach the target by its date."""
         remaining, years = self.remaining, self.years_left
-        if remaining is None or years is None or years <= 0:
-            return None
+        if not remaining or years is None or years <= 0:
+            return None  # unknown, met, or the date has passed
         return remaining / years
 
     @property
