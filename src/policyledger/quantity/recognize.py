@@ -243,7 +243,7 @@ def _lone_word(folded: str, numeral: _Numeral) -> bool:
     plain = numeral.lone if numeral.lone in "十拾零" else "零一二三四五六七八九"[NUMERAL_DIGITS[numeral.lone]]  # 壹切 is 一切
     before = folded[numeral.start - 1:numeral.start] if numeral.start else ""
     after = folded[numeral.end:numeral.end + 1]
-    return before + plain in NOT_NUMBERS or plain + after in NOT_NUMBERS
+    return any(before + char in NOT_NUMBERS or char + after in NOT_NUMBERS for char in {numeral.lone, plain})
 
 
 # --- Percentages -------------------------------------------------------------------------------
