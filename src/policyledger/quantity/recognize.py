@@ -68,7 +68,7 @@ def _numerals(folded: str) -> list[_Numeral]:
 
 _SPACES = " \t"
 _STARTERS = frozenset("0123456789." + NUMERAL_CHARS + "多余餘几幾半打點点")
-_SLASH_FRACTION = re.compile(r"(?<![\d/.])(?:(?P<whole>\d+) )?(?P<num>\d+)/(?P<den>\d+)(?![\d/])")
+_SLASH_FRACTION = re.compile(r"(?<![\d/.])(?:(?P<whole>\d{1,9}) )?(?P<num>\d{1,9})/(?P<den>\d{1,9})(?![\d/])")
 # Which token may follow which inside one numeral (spaces between them allowed).
 _FOLLOWS: dict[str, set[str]] = {
     "arabic": {"small", "big", "approx", "dozen"},  # 1000 萬, 500余萬, 7 萬5 千 — never 12 34
