@@ -20,7 +20,11 @@ _NUMBER = re.compile(
 _CHINESE = re.compile(rf"[{CHINESE_NUMERAL_CHARS}]+")
 _PERCENT_WORDS = re.compile(rf"百分之(?P<pct>{ARABIC}|[{CHINESE_NUMERAL_CHARS}點]+)")
 _RANGE = re.compile(rf"\s*(?:~|～|-|－|—|–|至|到)\s*(?P<num>{ARABIC})")
-_URL = re.compile(r"(?:https?://|www\.)[\w./%?=&#:~+-]+|\b[\w.-]+\.(?:gov|com|org|edu|net)(?:\.tw)?(?:/[\w./%?=&#~+-]*)?", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)[\w./%?=&#:~+-]+", re.IGNORECASE)
+# A bare domain is found from its ending (.gov.tw …) and widened to the left: scanning for it
+# from every word start would take quadratic time on strings like 1.1.1.1….
+_DOMAIN_END = re.compile(r"\.(?:gov|com|org|edu|net)(?:\.tw)?(?:/[\w./%?=&#~+-]*)?", re.IGNORECASE)
+_DOMAIN_START = re.compile(r"[\w-]+(?:\.[\w-]+)*$")
 _PHONE = re.compile(r"\b0\d{1,4}-\d{3,4}-\d{3,4}\b|\b0800-?\d{3}-?\d{3}\b")
 
 # A unit followed by these characters is the start of another word: 4 成長, 本部, 口罩 …
@@ -78,8 +82,13 @@ class Figure:
 
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
-    """Spans that never hold figures: URLs and phone numbers."""
-    return [m.span() for pattern in (_URL, _PHONE) for m in pattern.finditer(text)]
+    """Spans that never hold figures: URLs, bare domains and phone numbers."""
+    spans = [m.span() for pattern in (_URL, _PHONE) for m in pattern.finditer(text)]
+    for end in _DOMAIN_END.finditer(text):
+        head = _DOMAIN_START.search(text, max(0, end.start() - 120), end.start())
+        if head:
+            spans.append((head.start(), end.end()))
+    return spans
 
 
 def find_figures(text: str, blocked: list[tuple[int, int]]) -> Iterator[Figure]:
