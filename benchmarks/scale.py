@@ -62,6 +62,7 @@ class BackendResult:
     ingest_seconds: float = 0.0
     megabytes: float = 0.0
     failed: int = 0
+    cpu_seconds: float = 0.0  # user + system of the command and all its workers
     peak_tree_mb: float = 0.0
     peak_process_mb: float = 0.0
     db_mb: float = 0.0
@@ -203,17 +204,20 @@ def latencies(engine: Engine, at: int, runs: int, result: BackendResult, limit: 
 # --- the run -----------------------------------------------------------------------------------
 
 
-def bulk_ingest(url: str, folder: Path) -> tuple[float, float, float, str]:
-    """Run `policyledger ingest FOLDER` as a user would: seconds, peak tree MB, largest process MB, output."""
+def bulk_ingest(url: str, folder: Path) -> tuple[float, float, float, float, str]:
+    """Run `policyledger ingest FOLDER` as a user would: seconds, CPU seconds (the command and
+    its workers), peak tree MB, largest process MB, output."""
     env = {**os.environ, "POLICYLEDGER_DB": url, "COLUMNS": "200"}
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "policyledger", "ingest", str(folder)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     with TreeMemory(process.pid) as memory:
         output, _ = process.communicate()
     seconds = time.perf_counter() - started
-    largest = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
-    return seconds, memory.peak_mb, largest, output
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    largest = max(before, usage.ru_maxrss) / 1024
+    return seconds, usage.ru_utime + usage.ru_stime - cpu, memory.peak_mb, largest, output
 
 
 def run_backend(backend: str, paths: list[Path], runs: int, limit: int | None) -> BackendResult:
@@ -223,9 +227,9 @@ def run_backend(backend: str, paths: list[Path], runs: int, limit: int | None) -
         engine = connect(url)
         ingest_path(engine, SAMPLE)
         latencies(engine, 1, runs, result, limit)
-        seconds, tree_mb, process_mb, output = bulk_ingest(url, paths[0].parent)
+        seconds, cpu, tree_mb, process_mb, output = bulk_ingest(url, paths[0].parent)
         result.docs = document_count(engine)
-        result.ingest_seconds, result.peak_tree_mb, result.peak_process_mb = seconds, tree_mb, process_mb
+        result.ingest_seconds, result.cpu_seconds, result.peak_tree_mb, result.peak_process_mb = seconds, cpu, tree_mb, process_mb
         result.megabytes = sum(path.stat().st_size for path in paths) / 1e6
         result.failed = sum(1 for line in output.splitlines() if line.startswith("failed:"))
         result.notes.append("ingest: " + " / ".join(line.strip() for line in output.splitlines() if " in " in line or "stored" in line)[:300])
@@ -242,10 +246,11 @@ def report(results: list[BackendResult], count: int) -> str:
     rows = []
     for r in results:
         rows.append([
-            r.backend, f"{r.docs:,}", f"{r.ingest_seconds:.0f} s", f"{count / r.ingest_seconds:.2f}", f"{r.megabytes / r.ingest_seconds:.2f}",
+            r.backend, f"{r.docs:,}", f"{r.ingest_seconds:.0f} s", f"{r.cpu_seconds:.0f} s", f"{count / r.ingest_seconds:.2f}", f"{r.megabytes / r.ingest_seconds:.2f}",
             f"{r.peak_tree_mb:,.0f} MB", f"{r.peak_process_mb:,.0f} MB", f"{r.db_mb:,.0f} MB", r.failed,
         ])
-    lines.append(table(["backend", "docs in db", f"ingest {count:,}", "docs/s", "MB/s", "peak RSS, all processes", "largest process", "db size", "failed"], rows))
+    headers = ["backend", "docs in db", f"ingest {count:,}", "CPU, all processes", "docs/s", "MB/s", "peak RSS, all processes", "largest process", "db size", "failed"]
+    lines.append(table(headers, rows))
     rows = []
     for r in results:
         for key, latency in r.latency.items():

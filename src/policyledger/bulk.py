@@ -205,7 +205,7 @@ def _parse_all(files: list[str], known: frozenset[str], workers: int) -> Iterato
     retry: list[str] = []
     window = 2 * workers
     context = get_context("spawn")  # no fork: the parent may hold threads (progress bar) and connections
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pool = _pool(workers, context)
     pending: dict[Future[Parsed | Known | Failed], str] = {}
     try:
         while queue or pending:
@@ -228,14 +228,30 @@ def _parse_all(files: list[str], known: frozenset[str], workers: int) -> Iterato
                 pool.shutdown(wait=True, cancel_futures=True)
                 yield from _parse_alone(retry, known, context)
                 retry = []
-                pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+                pool = _pool(workers, context)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _pool(workers: int, context: BaseContext) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_die_with_parent)
+
+
+def _die_with_parent() -> None:
+    """In a worker: ask Linux to end this process when its parent ends. Without it, workers of
+    a killed `policyledger ingest` would wait forever for work that never comes."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: an orphaned worker lingers until it next reads its queue
+
+
 def _parse_alone(files: list[str], known: frozenset[str], context: BaseContext) -> Iterator[Parsed | Known | Failed]:
     for path in files:
-        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        with _pool(1, context) as pool:
             try:
                 yield pool.submit(parse_file, path, known).result()
             except BrokenProcessPool:
