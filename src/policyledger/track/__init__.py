@@ -32,8 +32,14 @@ def _documents(engine: Engine, doc_id: str | None) -> list[str]:
 
 
 def targets(engine: Engine, doc_id: str | None = None) -> list[dict[str, Any]]:
-    """Every target with its achieved figure and progress (all documents when doc_id is None)."""
-    return [pair.record() for doc in _documents(engine, doc_id) for pair in pair_targets(load_report(engine, doc))]
+    """Every target with its achieved figure, progress and the achieved figure's history (all
+    documents when doc_id is None)."""
+    found: list[dict[str, Any]] = []
+    for doc in _documents(engine, doc_id):
+        report = load_report(engine, doc)
+        indicators = Indicators(report)
+        found.extend(pair.record() for pair in pair_targets(report, indicators, find_series(report, indicators)))
+    return found
 
 
 def check(engine: Engine, doc_id: str | None = None) -> list[dict[str, Any]]:

@@ -19,7 +19,7 @@ not a plan in disguise (共核配 5.5 GW 於 114 年前陸續完成商轉 names 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -27,6 +27,7 @@ from policyledger.records import claim_record, number
 from policyledger.textnorm import fold
 from policyledger.track.indicator import Indicators, is_flow, label, measures, specific_name
 from policyledger.track.report import Figure, Report
+from policyledger.track.series import Series
 
 ACHIEVED_KINDS = ("actual", "share")
 SKIPPED_DIMENSIONS = ("duration",)  # 3 年內、10 年: a time frame, not an indicator
@@ -53,6 +54,7 @@ class TargetPair:
     reason: str
     similarity: float | None
     report_date: date | None
+    history: tuple[Figure, ...] = ()  # earlier figures of the achieved figure's series, oldest first
 
     @property
     def comparable(self) -> bool:
@@ -134,18 +136,39 @@ class TargetPair:
             "pace_needed_per_year": _rounded(self.pace_needed, 6),
             "unit": self.target.claim.base_unit,
             "evidence": evidence,
+            "history": [_history_point(figure, self.report_date) for figure in self.history],
         }
+
+
+def _history_point(figure: Figure, report_date: date | None) -> dict[str, Any]:
+    start, end = figure.stated_for(report_date)
+    when = end or start
+    return {"when": when.isoformat() if when else None, "text": figure.claim.text, "base_value": number(figure.claim.base_value),
+            "path": figure.path, "line": figure.claim.line}
 
 
 def _rounded(value: float | None, digits: int = 4) -> float | None:
     return None if value is None else round(value, digits)
 
 
-def pair_targets(report: Report, indicators: Indicators | None = None) -> list[TargetPair]:
-    """Every target of the report (time frames excepted) with its achieved figure, in report order."""
+def pair_targets(report: Report, indicators: Indicators | None = None, series: list[Series] | None = None) -> list[TargetPair]:
+    """Every target of the report (time frames excepted) with its achieved figure, in report order;
+    with `series`, each pair also carries the series its achieved figure ends (its history)."""
     indicators = indicators or Indicators(report)
     achieved = [figure for figure in report.figures if is_achievement(figure, report.report_date)]
-    return [_pair(target, achieved, report, indicators) for target in report.figures if is_target(target)]
+    pairs = [_pair(target, achieved, report, indicators) for target in report.figures if is_target(target)]
+    return [_with_history(pair, series) for pair in pairs] if series else pairs
+
+
+def _with_history(pair: TargetPair, series: list[Series]) -> TargetPair:
+    """The points of the series holding the achieved figure, up to and including it."""
+    if pair.actual is None:
+        return pair
+    for found in series:
+        indexes = [point.index for point in found.points]
+        if pair.actual.index in indexes:
+            return replace(pair, history=found.points[: indexes.index(pair.actual.index) + 1])
+    return pair
 
 
 def is_target(figure: Figure) -> bool:

@@ -19,6 +19,7 @@ from policyledger.web import services
 from policyledger.web.charts import bar_chart, progress_bar
 from policyledger.web.config import get_engine
 from policyledger.web.rendering import render
+from policyledger.web.target_chart import target_chart
 
 router = APIRouter(include_in_schema=False)
 EngineDep = Annotated[Engine, Depends(get_engine)]
@@ -38,7 +39,7 @@ def targets_page(request: Request, engine: EngineDep, doc: str | None = None) ->
     return render(request, "targets.html", {
         "documents": documents, "doc_id": doc_id, "targets": records, "findings": findings,
         "series": services.series(engine, doc_id) if doc_id else [], "series_chart": series_chart,
-        "counts": Counter(record.get("status", "unpaired") for record in records), "bar": progress_bar,
+        "counts": Counter(record.get("status", "unpaired") for record in records), "bar": progress_bar, "target_chart": target_chart,
     })
 
 
