@@ -53,6 +53,8 @@ class Latency:
     p50: float
     p95: float
     calls: int
+    cpu_p50: float = 0.0  # CPU of this process per call: robust to other work on the machine
+    cpu_p95: float = 0.0  # (for PostgreSQL it leaves out the server's share)
 
 
 @dataclass
@@ -176,13 +178,14 @@ def questions(limit: int | None) -> tuple[list[str], list[str]]:
 def measure(call: Callable[[str], Any], inputs: list[str], runs: int) -> Latency:
     for item in inputs:  # warm-up: caches, statement compilation
         call(item)
-    times = []
+    times, cpus = [], []
     for _ in range(runs):
         for item in inputs:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             call(item)
             times.append(time.perf_counter() - started)
-    return Latency(percentile(times, 0.5), percentile(times, 0.95), len(times))
+            cpus.append(time.process_time() - cpu)
+    return Latency(percentile(times, 0.5), percentile(times, 0.95), len(times), percentile(cpus, 0.5), percentile(cpus, 0.95))
 
 
 def latencies(engine: Engine, at: int, runs: int, result: BackendResult, limit: int | None) -> None:
@@ -242,23 +245,7 @@ def run_backend(backend: str, paths: list[Path], runs: int, limit: int | None) -
 
 
 def report(results: list[BackendResult], count: int) -> str:
-    lines = []
-    rows = []
-    for r in results:
-        rows.append([
-            r.backend, f"{r.docs:,}", f"{r.ingest_seconds:.0f} s", f"{r.cpu_seconds:.0f} s", f"{count / r.ingest_seconds:.2f}", f"{r.megabytes / r.ingest_seconds:.2f}",
-            f"{r.peak_tree_mb:,.0f} MB", f"{r.peak_process_mb:,.0f} MB", f"{r.db_mb:,.0f} MB", r.failed,
-        ])
-    headers = ["backend", "docs in db", f"ingest {count:,}", "CPU, all processes", "docs/s", "MB/s", "peak RSS, all processes", "largest process", "db size", "failed"]
-    lines.append(table(headers, rows))
-    rows = []
-    for r in results:
-        for key, latency in r.latency.items():
-            what, at = key.split("@")
-            target = TARGETS[f"{what}_p95"]
-            verdict = f"< {target * 1000:.0f} ms: {'met' if latency.p95 < target else 'NOT met'}"
-            rows.append([r.backend, what, f"{int(at):,}", f"{latency.p50 * 1000:.1f} ms", f"{latency.p95 * 1000:.1f} ms", latency.calls, verdict])
-    lines += ["", table(["backend", "call", "documents", "p50", "p95", "calls", "p95 target"], rows)]
+    lines = [ingest_table(results, count), "", latency_table(results)]
     for r in results:
         per_thousand = r.ingest_seconds * 1000 / count
         verdicts = [
@@ -271,6 +258,39 @@ def report(results: list[BackendResult], count: int) -> str:
     return "\n".join(lines)
 
 
+def ingest_table(results: list[BackendResult], count: int) -> str:
+    rows = []
+    for r in results:
+        rows.append([
+            r.backend, f"{r.docs:,}", f"{r.ingest_seconds:.0f} s", f"{r.cpu_seconds:.0f} s", f"{count / r.ingest_seconds:.2f}", f"{r.megabytes / r.ingest_seconds:.2f}",
+            f"{r.peak_tree_mb:,.0f} MB", f"{r.peak_process_mb:,.0f} MB", f"{r.db_mb:,.0f} MB", r.failed,
+        ])
+    headers = ["backend", "docs in db", f"ingest {count:,}", "CPU, all processes", "docs/s", "MB/s", "peak RSS, all processes", "largest process", "db size", "failed"]
+    return table(headers, rows)
+
+
+def latency_table(results: list[BackendResult]) -> str:
+    rows = []
+    for r in results:
+        for key, latency in r.latency.items():
+            what, at = key.split("@")
+            target = TARGETS[f"{what}_p95"]
+            verdict = f"< {target * 1000:.0f} ms: {'met' if latency.p95 < target else 'NOT met'}"
+            cpu = f"{latency.cpu_p50 * 1000:.1f} / {latency.cpu_p95 * 1000:.1f} ms"
+            rows.append([r.backend, what, f"{int(at):,}", f"{latency.p50 * 1000:.1f} ms", f"{latency.p95 * 1000:.1f} ms", cpu, latency.calls, verdict])
+    return table(["backend", "call", "documents", "p50", "p95", "CPU p50 / p95", "calls", "p95 target"], rows)
+
+
+def latency_only(url: str, runs: int, limit: int | None) -> int:
+    engine = connect(url, create=False)
+    result = BackendResult(engine.dialect.name)
+    latencies(engine, document_count(engine), runs, result, limit)
+    print(latency_table([result]))
+    for note in result.notes:
+        print(note)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Bulk ingest and query latency at scale.")
     parser.add_argument("--docs", type=int, default=1000, help="generated documents to ingest (default 1000)")
@@ -278,8 +298,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backend", action="append", choices=["sqlite", "postgresql"], help="default: both")
     parser.add_argument("--runs", type=int, default=3, help="rounds over the query lists for latency")
     parser.add_argument("--questions", type=int, help="use at most this many search queries and ask questions (spread over the lists)")
+    parser.add_argument("--latency-only", metavar="URL", help="only measure search and ask latency on this existing database")
     args = parser.parse_args(argv)
     print(context_line())
+    if args.latency_only:
+        return latency_only(args.latency_only, args.runs, args.questions)
     paths = generate(args.docs, args.seed, SCRATCH)
     size = sum(path.stat().st_size for path in paths) / 1e6
     print(f"corpus: {len(paths)} generated documents, {size:.1f} MB, in {paths[0].parent} (seed {args.seed})", flush=True)
