@@ -224,14 +224,27 @@ def _restated(report: Report, indicators: Indicators, run: CheckRun) -> None:
         if cosine(owns[first.index], owns[second.index]) < MIN_OWN_SIMILARITY:
             continue
         name = indicators.shared_name(texts[first.index], texts[second.index], min_length=3, max_sentences=RARE_NAME_SENTENCES)
-        if name and whole_name(name, texts[first.index]) and whole_name(name, texts[second.index]):
+        if name and whole_name(name, texts[first.index]) and whole_name(name, texts[second.index]) and _names_a_figure(name, (first, second), texts):
             found.append(_restatement(report, first, second, name))
     run.findings.extend(sorted(found, key=lambda finding: [figure.index for figure in finding.figures]))
 
 
+def _names_a_figure(name: str, figures: tuple[Figure, Figure], texts: dict[int, str]) -> bool:
+    """The name is an item's title or a figure's own words, for one of the two at least — not
+    only the opening words of their sentences (就地區觀察，…) that many figures share."""
+    for figure in figures:
+        title, _, own = texts[figure.index].partition("\n")
+        own = own.rpartition("\n")[2]
+        if name in fold(title) or name in fold(own):
+            return True
+    return False
+
+
 def _same_kind_of_figure(a: Figure, b: Figure) -> bool:
-    """Same unit, in different items, both levels or both amounts, no conflicting measure."""
-    if a.claim.base_unit != b.claim.base_unit or a.path == b.path:
+    """Same unit, in different items that are not siblings (parallel items — 臺商回臺方案 /
+    根留臺灣方案 — state the same measure of different things), both levels or both amounts,
+    no conflicting measure."""
+    if a.claim.base_unit != b.claim.base_unit or a.path == b.path or a.path.rpartition("/")[0] == b.path.rpartition("/")[0]:
         return False
     if is_flow(a.own) != is_flow(b.own):
         return False
