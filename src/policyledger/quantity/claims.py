@@ -64,7 +64,7 @@ _ACTUAL_CUE = re.compile(r"已|完成|累計|新增|達成|實際")
 # A clause that opens a new action: "，並依據…", "，另…" (a target cue before it does not carry over).
 _NEW_ACTION = re.compile(r"^\s*(?:並|另|同時|且|此外|其中)")
 
-_LEAD_WORDS = re.compile(r"^(?:[、及與和並且另其中共計總合累已均皆也亦更再達為有約逾近至於在之的，]|總計|合計|累計|共計|其中|另有|以及|分別|包括|包含)+")
+_LEAD_WORDS = re.compile(r"^(?:[、及與和並且另已均皆亦，]|總計|合計|累計|共計|其中|另有|以及|分別|包括|包含|共有|計有)+")
 
 
 @dataclass(frozen=True)
@@ -282,9 +282,9 @@ def _target_carries(text: str, clause_start: int, before: str, now: date | None)
     """'預計可促成…14.47 億元，帶動…62 億元、創造…100 億元': later clauses of the sentence share the
     cue, and so do clauses dated in the future ('預計 110 年 8 月…，112 年底完成全期工程，可供水
     每日 1.55 萬噸'), until a clause opens a new action (並…, 另…), states an achievement or a past date."""
-    if _ACTUAL_CUE.search(before) or _years_in(before, now) == "past":
+    if _ACTUAL_CUE.search(before) or _years_in(before, now) == "past" or _NEW_ACTION.match(before):
         return False
-    sentence_start = _sentence_start(text, clause_start)
+    sentence_start = max(_sentence_start(text, clause_start), text.rfind("；", 0, clause_start) + 1)
     clauses = [c for c in _CLAUSE_BREAK.split(text[sentence_start:clause_start]) if c.strip()]
     for clause in reversed(clauses):
         when = _years_in(clause, now)
@@ -297,7 +297,7 @@ def _target_carries(text: str, clause_start: int, before: str, now: date | None)
 
 def _years_in(text: str, now: date | None) -> str | None:
     """'future' or 'past' for the ROC years a clause names (relative to the report's date)."""
-    years = [int(m.group(1)) + 1911 for m in re.finditer(r"(?<!\d)(\d{2,3})\s*年", text)]
+    years = [int(m.group(1)) + 1911 for m in re.finditer(r"(?<!\d)(\d{2,3})\s*年", text) if int(m.group(1)) >= 50]
     if not years:
         return None
     if now is not None and max(years) > now.year:
@@ -335,6 +335,15 @@ def _period(text: str, figure: Figure, exprs: list[TimeExpr], context: _Context,
         # What has happened cannot be dated in the future: skip a target's 110 年底 before it.
         in_sentence = [e for e in in_sentence if not _is_future(e, context.now)]
     preceding = [e for e in in_sentence if e.end <= figure.start and (e.role != "base" or _dates_figure(text, e, figure, kind))]
+    relative = _relative_to_report(text, figure, preceding, context)
+    if relative is not None:
+        return relative
+    if kind == "target":
+        # '共核配 5.5 GW 於 114 年前陸續完成商轉': a future date in the target's own clause is its due date.
+        _, clause_end = _clause_span(text, figure)
+        due = [e for e in in_sentence if figure.end <= e.start and e.end <= clause_end and e.role != "base" and _is_future(e, context.now)]
+        if due:
+            return due[0]
     if preceding:
         return _accumulate(text, figure, _span_from_opening(text, preceding), figure.unit.spec.dimension)
     following_expr = _following(text, figure, in_sentence, context, kind)
@@ -362,6 +371,27 @@ def _following(text: str, figure: Figure, in_sentence: list[TimeExpr], context: 
         return first if _is_future(first, context.now) else None
     in_heading = figure.start <= context.heading_end
     return first if in_heading else None
+
+
+_NOW_WORDS = re.compile(r"目前|現在|現階段|迄今")
+_WHOLE_YEAR = re.compile(r"全年度?|整年")
+
+
+def _relative_to_report(text: str, figure: Figure, preceding: list[TimeExpr], context: _Context) -> TimeExpr | None:
+    """'降到目前 13.5%' is as of the report's date; '全年…備用容量率達 16.4%' is the whole year of
+    the date before it (109 年 5 月 26 日 … 全年 → 109 年)."""
+    clause_start, _ = _clause_span(text, figure)
+    own = text[clause_start:figure.start]
+    nearest_end = preceding[-1].end if preceding else 0
+    now_word = ([None, *_NOW_WORDS.finditer(own)])[-1]
+    if now_word and now_word.start() + clause_start >= nearest_end and context.now is not None:
+        return TimeExpr(clause_start + now_word.start(), clause_start + now_word.end(), now_word.group(0), None, context.now, "as_of")
+    sentence_start = _sentence_start(text, figure.start)
+    whole = _WHOLE_YEAR.search(text, max(sentence_start, nearest_end), figure.start)
+    if whole and preceding and preceding[-1].year:
+        year = preceding[-1].year
+        return TimeExpr(whole.start(), whole.end(), f"{preceding[-1].text.strip()}…{whole.group(0)}", date(year, 1, 1), date(year, 12, 31), "period", year)
+    return None
 
 
 def _span_from_opening(text: str, preceding: list[TimeExpr]) -> TimeExpr:
@@ -399,10 +429,14 @@ def _dates_figure(text: str, expr: TimeExpr, figure: Figure, kind: str) -> bool:
 
 
 def _dated_in_future(text: str, figure: Figure, exprs: list[TimeExpr], context: _Context) -> bool:
-    """The nearest date before the figure in its clause lies after the report's own date."""
-    clause_start, _ = _clause_span(text, figure)
+    """The nearest date before the figure in its clause lies after the report's own date, or
+    the clause dates it in the future after it ('核配 5.5 GW 於 114 年前陸續完成商轉')."""
+    clause_start, clause_end = _clause_span(text, figure)
     before = [e for e in exprs if clause_start <= e.start and e.end <= figure.start and e.role != "base"]
-    return bool(before) and _is_future(before[-1], context.now)
+    if before:
+        return _is_future(before[-1], context.now)
+    after = [e for e in exprs if figure.end <= e.start and e.end <= clause_end and e.role != "base"]
+    return bool(after) and _is_future(after[0], context.now)
 
 
 def _is_future(period: TimeExpr | None, now: date | None) -> bool:
