@@ -338,10 +338,14 @@ def _period(text: str, figure: Figure, exprs: list[TimeExpr], context: _Context,
     relative = _relative_to_report(text, figure, preceding, context)
     if relative is not None:
         return relative
-    if kind == "target":
+    clause_start, clause_end = _clause_span(text, figure)
+    if kind == "target" and not any(e.start >= clause_start for e in preceding):
         # '共核配 5.5 GW 於 114 年前陸續完成商轉': a future date in the target's own clause is its due date.
-        _, clause_end = _clause_span(text, figure)
-        due = [e for e in in_sentence if figure.end <= e.start and e.end <= clause_end and e.role != "base" and _is_future(e, context.now)]
+        due = [
+            e for e in in_sentence
+            if figure.end <= e.start and e.end <= clause_end and e.role != "base" and _is_future(e, context.now)
+            and not re.search(r"[\d、]", text[figure.end:e.start])  # not the date of the next figure in a list
+        ]
         if due:
             return due[0]
     if preceding:
