@@ -14,7 +14,7 @@ from policyledger.entities import extract_entities, link_claims
 from policyledger.layout import analyse
 from policyledger.model import Document, SourceText
 from policyledger.outline import build_outline
-from policyledger.quantity.claims import extract_claims
+from policyledger.quantity.claims import extract
 
 Progress = Callable[[str], None]
 
@@ -49,7 +49,7 @@ def parse_source(source: SourceText, data: bytes, progress: Progress | None = No
         size_bytes=len(data),
     )
     step("claims")
-    document.claims = extract_claims(nodes)
+    document.claims, document.report_date = extract(nodes)
     step("entities")
     document.entities = extract_entities(nodes)
     link_claims(document.claims, document.entities, nodes)

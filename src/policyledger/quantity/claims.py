@@ -81,16 +81,22 @@ class _Context:
 
 def extract_claims(nodes: list[Node]) -> list[Claim]:
     """Every figure in every item, in document order."""
+    return extract(nodes)[0]
+
+
+def extract(nodes: list[Node]) -> tuple[list[Claim], date | None]:
+    """Every figure in every item, and the report's own date (the latest as-of date it states)."""
     texts = [to_halfwidth_digits(node.text) for node in nodes]
-    now = report_date(_time_expressions(texts, _reference_year(nodes), None))
-    all_exprs = _time_expressions(texts, _reference_year(nodes), now.year if now else None)
+    year = _reference_year(nodes)
+    now = report_date(_time_expressions(texts, year, None))
+    all_exprs = _time_expressions(texts, year, now.year if now else None)
     claims: list[Claim] = []
     scopes: dict[str, TimeExpr | None] = {}
     for node, text, exprs in zip(nodes, texts, all_exprs, strict=True):
         context = _context(node, exprs, scopes, now)
         scopes[node.path] = context.inherited or _heading_scope(node, text, exprs)
         claims.extend(_node_claims(node, text, exprs, context))
-    return claims
+    return claims, now
 
 
 def _time_expressions(texts: list[str], year: int | None, report_year: int | None) -> list[list[TimeExpr]]:
