@@ -97,3 +97,27 @@ def test_hard_break_sources_need_no_heuristics():
     lines = [SourceLine(1, "壹、總則"), SourceLine(2, "一、目的"), SourceLine(3, "本文（1）甲（2）乙")]
     nodes = build_outline(analyse(SourceText("d.docx", "docx", lines, hard_breaks=True)))
     assert [n.path for n in nodes] == ["壹", "壹/一"]
+
+
+def test_trailing_space_inside_an_open_quotation_does_not_end_the_paragraph():
+    # Some extractions leave a space on every wrapped line of a passage; the sample does so at 玖/四/(一).
+    filler = "本部持續推動各項產業發展措施並協助企業轉型升級與拓展國際市場"  # a full-width wrapped line
+    text = (
+        "壹、 智慧財產 \n"
+        "一、 協助企業 \n"
+        "（一） 109 年 10 月完成製作「懂這些技術創業更輕鬆－IP 創業導航 \n"
+        f"手冊」並於新創園區發送，{filler} \n"
+        f"{filler}，{filler} \n"
+        "品上市所遇到的問題。 \n"
+        "（二） 辦理研討會 3 場次。 \n"
+    )
+    nodes = outline_of(text)
+    assert [n.path for n in nodes][-2:] == ["壹/一/(一)", "壹/一/(二)"]
+    item = nodes[-2]
+    assert item.title == "109 年 10 月完成製作「懂這些技術創業更輕鬆－IP 創業導航手冊」並於新創園區發送"
+    assert "\n" not in item.text and item.text.endswith("品上市所遇到的問題。")
+
+
+def test_a_short_heading_with_a_trailing_space_still_ends():
+    text = "壹、 工業 \n一、 推動 \n本部辦理說明會 3 場。 \n"
+    assert [n.title for n in outline_of(text) if n.path] == ["工業", "推動"]

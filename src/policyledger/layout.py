@@ -27,6 +27,7 @@ _SPACED_OUT = re.compile(r"^\S(?:[ \u3000]{2,}\S)+$")
 _HEADER_FORBIDDEN = re.compile(r"[，。、：:；;「」（）()%％,.0-9]")
 _SENTENCE_END = tuple("。！？；：:")
 _MID_SENTENCE = tuple("，、,")
+_CLOSING = tuple("」』）)]")
 
 
 @dataclass(frozen=True)
@@ -58,15 +59,32 @@ def analyse(source: SourceText) -> Layout:
     blank_after = _blank_follows(raw, noise)
     typical = _typical_width(kept)
     lines = []
+    paragraph: list[str] = []  # the lines of the paragraph being read, this one included
     for index, line in enumerate(kept):
         stripped = line.text.strip(_SPACE)
+        paragraph.append(stripped)
         following = kept[index + 1].text.strip(_SPACE) if index + 1 < len(kept) else ""
         trailing = line.text != line.text.rstrip(_SPACE) or (convention == "punctuation" and _words_wrap(stripped, following))
         leading = line.text != line.text.lstrip(_SPACE)
-        before_marker = convention == "punctuation" and parse_marker(following) is not None
-        ends = _ends_paragraph(convention, stripped, trailing, blank_after.get(line.number, False), typical, before_marker)
+        before_marker = parse_marker(following) is not None
+        ends = _ends_paragraph(convention, stripped, trailing, blank_after.get(line.number, False), typical, before_marker and convention == "punctuation")
+        if ends and convention == "trailing_space" and following and not before_marker:
+            ends = not _sentence_runs_on(paragraph, typical)
         lines.append(ContentLine(line.number, stripped, line.page, ends, trailing, leading))
+        if ends:
+            paragraph = []
     return Layout(lines, sorted(noise), convention)
+
+
+def _sentence_runs_on(paragraph: list[str], typical: int) -> bool:
+    """A trailing space that cannot end a paragraph: some extractions leave one on every wrapped
+    line of a passage. A quotation 「… still open runs on; so does a wrapped line of a paragraph
+    (not its first) that fills the width and stops without punctuation."""
+    text = "".join(paragraph)
+    if text.count("「") + text.count("『") > text.count("」") + text.count("』"):
+        return True
+    last = paragraph[-1]
+    return len(paragraph) > 1 and display_width(last) >= 0.9 * typical and not last.endswith(_SENTENCE_END + _CLOSING)
 
 
 def _words_wrap(text: str, following: str) -> bool:
