@@ -15,8 +15,11 @@ DEMO_REPORT = Path(__file__).parent / "demo" / "moea-business-report-ly10-3.txt"
 
 
 def find_gold_dir(explicit: str | None = None) -> Path | None:
-    """The gold folder: the argument, $POLICYLEDGER_GOLD, or a `shared/dev-gold` next to a parent."""
-    candidates = [explicit, os.environ.get("POLICYLEDGER_GOLD")]
+    """The gold folder: the argument (any folder: it may hold only qa.jsonl), $POLICYLEDGER_GOLD,
+    or a `shared/dev-gold` next to a parent."""
+    if explicit:
+        return Path(explicit).resolve() if Path(explicit).is_dir() else None
+    candidates = [os.environ.get("POLICYLEDGER_GOLD")]
     for base in (Path.cwd(), Path(__file__).resolve()):
         for parent in [base, *base.parents]:
             candidates.append(str(parent / "shared" / "dev-gold"))
