@@ -60,6 +60,7 @@ def test_pace_needed_is_what_is_left_over_the_years_left(ledger):
     assert rooftop["as_of"] == "2021-03-11" and rooftop["years_left"] == pytest.approx(years, abs=0.01)
     assert rooftop["remaining"] == 3_920_000  # kW
     assert rooftop["pace_needed_per_year"] == pytest.approx(3_920_000 / years, rel=1e-3)
+    assert (rooftop["pace_needed_per_year_as_written"], rooftop["written_unit"]) == (pytest.approx(3.92 / years, rel=1e-3), "GW")
     assert rooftop["status"] == "in_progress" and rooftop["direction"] == "increase"
 
 

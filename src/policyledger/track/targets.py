@@ -104,6 +104,14 @@ class TargetPair:
         return remaining / years
 
     @property
+    def pace_as_written(self) -> float | None:
+        """The pace in the target's own unit (0.82 GW, 61.9 萬戶), as a reader would say it."""
+        pace, claim = self.pace_needed, self.target.claim
+        if pace is None or not claim.base_value:
+            return None
+        return pace * claim.value / claim.base_value
+
+    @property
     def status(self) -> str:
         """met, in_progress, overdue (date passed, not met) or unpaired."""
         if self.actual is None or not self.comparable:
@@ -135,6 +143,8 @@ class TargetPair:
             "remaining": number(self.remaining),
             "pace_needed_per_year": _rounded(self.pace_needed, 6),
             "unit": self.target.claim.base_unit,
+            "pace_needed_per_year_as_written": _rounded(self.pace_as_written, 6),
+            "written_unit": self.target.claim.unit,
             "evidence": evidence,
             "history": [_history_point(figure, self.report_date) for figure in self.history],
         }
