@@ -7,6 +7,7 @@ suffix, an organisational suffix, a gazetteer entry), once per item, at the line
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from policyledger.model import Claim, Entity, Node
 
@@ -20,15 +21,26 @@ _LAW = re.compile(
 )
 _NOT_LAW_TAIL = ("無法", "子法", "試驗法", "作法", "方法", "辦法", "看法", "做法", "合法", "違法", "非法", "依法", "修法", "立法", "執法", "手法", "想法",
                  "說法", "技法", "療法", "算法", "用法", "司法", "憲法", "寫法", "解法", "效法", "語法", "玩法", "工法", "新法")
-_ORG = re.compile(
-    rf"([^{_STOP}]{{2,12}}?(?:股份有限公司|有限公司|公司|協會|公會|基金會|學會|研究院|研究所|工業研究院|委員會|銀行|大學|醫院|"
-    r"中心|管理處|事務所|辦公室|聯盟|商會|總會|辦事處))"
+_ORG_SUFFIX = (
+    r"(?:股份有限公司|有限公司|公司|協會|公會|基金會|學會|研究院|研究所|工業研究院|委員會|銀行|大學|醫院|"
+    r"中心|管理處|事務所|辦公室|聯盟|商會|總會|辦事處)"
 )
+_ORG = re.compile(rf"([^{_STOP}]{{2,12}}?{_ORG_SUFFIX})")
+# Where a law or an organisation could end: `_LAW` and `_ORG` try a dozen lengths at every start,
+# so an item without any such ending (most of them) is not scanned by them at all.
+_LAW_ENDING = re.compile(r"條例|法")
+_ORG_ENDING = re.compile(_ORG_SUFFIX)
 _AGENCY = re.compile(r"((?:行政院|經濟部|財政部|衛生福利部|勞動部|內政部|交通部|國防部|外交部|教育部|農業部|數位發展部|環境部|國家發展委員會|"
                      r"金融監督管理委員會)(?:[\u4e00-\u9fff]{2,8}?(?:署|局|處|司|中心))?)")
 _KNOWN_ORGS = ("台電", "中油", "台糖", "台水", "中鋼", "漢翔", "中科院", "工研院", "資策會", "金屬中心", "外貿協會", "貿協", "信保基金",
                "輸出入銀行", "國發會", "金管會", "工業局", "國貿局", "能源局", "水利署", "智慧局", "標準檢驗局", "投審會", "中小企業處",
                "商業司", "加工出口區管理處", "科技部", "本部")
+# Every known name in one scan. The match is a lookahead, which consumes nothing, so a name inside
+# another (貿協 in 外貿協會) is found too; no name starts another, so one match per position finds all.
+# The leading class of first characters lets the regex engine skip the positions no name starts at.
+_KNOWN_ORG = re.compile(
+    "(?=[{}])(?=({})(?!公司|市|縣))".format("".join(sorted({name[0] for name in _KNOWN_ORGS})), "|".join(map(re.escape, _KNOWN_ORGS)))
+)
 _LEADING_WORDS = (
     "起|結合|促成|滿足|同意|最高按|底完成該|完成該|該|亦|網絡媒合|修改|修正|增訂|訂定|發布|提出|依據|依|按|辦理|推動|每年|成為|便利|提高|強化|履行|使無|代理|送" "|"
     "轉送|召開|吸引|扶植|獎勵|成立|設立|協商|協助|輔導|透過|委託|促成|推動|補助|結合|邀請|協調|配合|針對|偕同|帶動|包括|與|及|和|由|經|如|並|等|之|的|向|對" "|"
@@ -68,25 +80,28 @@ def _mentions(text: str) -> list[tuple[int, str, str]]:
     for match in _QUOTED.finditer(text):
         name = match.group(1).strip()
         found.append((match.start(1), name, "law" if _LAW_SUFFIX.search(name) else "programme"))
-    for match in _LAW.finditer(text):
+    for match in _scan(_LAW, text, _LAW_ENDING):
         law = _LEADING_FUNCTION.sub("", match.group(1))
         if len(law) < 3 or law.endswith(_NOT_LAW_TAIL):
             continue
         article = "".join(match.group(2).split()) if match.group(2) else None
         name = f"{law}第 {article} 條" if article else law
         found.append((match.start(1), name, "law"))
-    for pattern in (_AGENCY, _ORG):
-        for match in pattern.finditer(text):
+    for matches in (_AGENCY.finditer(text), _scan(_ORG, text, _ORG_ENDING)):
+        for match in matches:
             name = _LEADING_FUNCTION.sub("", match.group(1))
             if len(name) >= 3 and name not in _GENERIC_ORG:
                 found.append((match.start(1), name, "organisation"))
-    for known in _KNOWN_ORGS:
-        for match in re.finditer(re.escape(known) + r"(?!公司|市|縣)", text):
-            if known != "本部":
-                found.append((match.start(), known, "organisation"))
+    for match in _KNOWN_ORG.finditer(text):
+        if match.group(1) != "本部":
+            found.append((match.start(), match.group(1), "organisation"))
     for match in _PLACES.finditer(text):
         found.append((match.start(), match.group(0), "place"))
     return sorted(found)
+
+
+def _scan(pattern: re.Pattern[str], text: str, ending: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    return pattern.finditer(text) if ending.search(text) else iter(())
 
 
 def link_claims(claims: list[Claim], entities: list[Entity], nodes: list[Node]) -> None:
