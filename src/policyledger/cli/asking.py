@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from policyledger.cli.common import DbOption, console, engine, print_json
-from policyledger.store.repository import resolve_document
 
 
 class AskFormat(StrEnum):
@@ -24,6 +23,7 @@ def ask_command(
 ) -> None:
     """Answer a question from the reports, citing the line it comes from — or say the report does not say."""
     from policyledger.ask import ask
+    from policyledger.store.repository import resolve_document
 
     database = engine(db)
     doc_id = resolve_document(database, doc) if doc else None

@@ -7,12 +7,8 @@ from enum import StrEnum
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from policyledger.cli.common import DbOption, console, engine, print_json, write_output
-from policyledger.export import claims_csv
-from policyledger.records import claim_record
-from policyledger.store.repository import load_claims, load_entities, resolve_document
 
 
 class ClaimsFormat(StrEnum):
@@ -41,6 +37,12 @@ def claims(
     db: DbOption = None,
 ) -> None:
     """Every quantitative claim: figure as written, normalized value, kind, period, source line."""
+    from rich.table import Table
+
+    from policyledger.export import claims_csv
+    from policyledger.records import claim_record
+    from policyledger.store.repository import load_claims, resolve_document
+
     database = engine(db)
     doc_id = resolve_document(database, doc) if doc else None
     rows = load_claims(database, doc_id, kind=kind, unit=unit, since=_date(since, "--since"), until=_date(until, "--until"), query=query)
@@ -67,6 +69,10 @@ def entities(
     db: DbOption = None,
 ) -> None:
     """Organisations, programmes 「…」, laws and articles, places named in a report."""
+    from rich.table import Table
+
+    from policyledger.store.repository import load_entities, resolve_document
+
     database = engine(db)
     doc_id = resolve_document(database, doc)
     found = [e for e in load_entities(database, doc_id) if type is None or e.type == type]

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from sqlalchemy import Engine
 
-from policyledger.store.db import connect
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 console = Console()
 err_console = Console(stderr=True)
@@ -32,6 +32,8 @@ class global_state:  # noqa: N801 - a namespace, set by the app callback
 
 
 def engine(db: str | None) -> Engine:
+    from policyledger.store.db import connect
+
     return connect(db or global_state.db)
 
 

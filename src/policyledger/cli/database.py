@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
-from sqlalchemy import Engine
 
 from policyledger.cli.common import DbOption, console, engine, err_console, global_state
 from policyledger.errors import InputError
-from policyledger.store.db import connect
-from policyledger.store.importer import ImportResult, import_file
-from policyledger.store.migrate import BASELINE, new_revision, schema_state, upgrade
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from policyledger.store.importer import ImportResult
 
 db_app = typer.Typer(help="The database's schema: see where it stands, upgrade it (migrations).", no_args_is_help=True)
 
 
 def _unchecked(db: str | None) -> Engine:
     """The database as it is: these commands are the ones that deal with an old schema."""
+    from policyledger.store.db import connect
+
     return connect(db or global_state.db, create=False)
 
 
@@ -30,6 +32,8 @@ def _name(database: Engine) -> str:
 @db_app.command("upgrade")
 def db_upgrade(db: DbOption = None) -> None:
     """Apply the migrations this policyledger has to a database (SQLite or PostgreSQL); rows are kept."""
+    from policyledger.store.migrate import BASELINE, upgrade
+
     database = _unchecked(db)
     result = upgrade(database)
     if result.before == result.after:
@@ -45,6 +49,8 @@ def db_upgrade(db: DbOption = None) -> None:
 @db_app.command("current")
 def db_current(db: DbOption = None) -> None:
     """Say which schema revision a database is at, and whether it needs `db upgrade`."""
+    from policyledger.store.migrate import schema_state
+
     database = _unchecked(db)
     state = schema_state(database)
     if state.up_to_date:
@@ -60,6 +66,8 @@ def db_current(db: DbOption = None) -> None:
 def db_revision(message: Annotated[str, typer.Argument(help="What the migration does, e.g. \"add search index\".")]) -> None:
     """For developers: write the next migration script from the difference between schema.py and
     the newest revision. Review the draft; see docs/migrations.md."""
+    from policyledger.store.migrate import new_revision
+
     path = new_revision(message)
     console.print(f"wrote {path}")
 
@@ -69,6 +77,8 @@ def import_documents(
     db: DbOption = None,
 ) -> None:
     """Read exported documents into the database, each whole or not at all; already present ones are left as they are."""
+    from policyledger.store.importer import import_file
+
     database = engine(db)
     results: list[ImportResult] = []
     failures: list[InputError] = []
@@ -87,6 +97,8 @@ def import_documents(
 def _report(results: list[ImportResult]) -> None:
     if not results:
         return
+    from rich.table import Table
+
     table = Table(title="已匯入 imported")
     for column in ("id", "file", "status", "items", "claims", "entities"):
         table.add_column(column)

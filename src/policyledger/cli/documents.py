@@ -4,22 +4,19 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
-from rich.table import Table
-from rich.tree import Tree
-from sqlalchemy import Engine
 
-from policyledger.bulk import ingest_files, summary_lines
 from policyledger.cli.common import DbOption, console, engine, err_console, print_json, write_output
 from policyledger.errors import InputError
-from policyledger.export import canonical_marker, claims_csv, claims_parquet, document_json, outline_markdown
-from policyledger.ingest import IngestResult, ingest_path
-from policyledger.records import claim_record, outline_record
-from policyledger.store.repository import list_documents, load_claims, load_document_row, load_entities, load_nodes, resolve_document
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from policyledger.ingest import IngestResult
+
+# What each command needs is imported inside it: see policyledger.cli.
 
 INGESTIBLE = (".txt", ".pdf", ".docx", ".text")
 STAGES = ("read", "layout", "outline", "claims", "entities", "store")
@@ -41,6 +38,10 @@ def ingest(
     db: DbOption = None,
 ) -> None:
     """Read reports into the database: outline, claims and entities, one transaction each."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from policyledger.ingest import ingest_path
+
     database = engine(db)
     targets = expand(files)
     if len(targets) > 1 or any(path.is_dir() for path in files):
@@ -68,6 +69,11 @@ def ingest(
 
 def _ingest_many(database: Engine, targets: list[Path], given: list[Path]) -> None:
     """Folders and many files: worker processes parse, this process stores (policyledger.bulk)."""
+    from rich.markup import escape
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    from policyledger.bulk import ingest_files, summary_lines
+
     if not targets:
         raise InputError(", ".join(map(str, given)), f"no reports ({', '.join(INGESTIBLE)}) found")
     columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[last]}"), TimeElapsedColumn(), TimeRemainingColumn())
@@ -86,6 +92,8 @@ def _ingest_many(database: Engine, targets: list[Path], given: list[Path]) -> No
 
 
 def _report(results: list[IngestResult], failures: list[InputError]) -> None:
+    from rich.table import Table
+
     if results:
         table = Table(title="已匯入 ingested", show_lines=False)
         for column in ("id", "file", "status", "items", "claims", "entities"):
@@ -104,6 +112,8 @@ def _report(results: list[IngestResult], failures: list[InputError]) -> None:
 
 def docs(db: DbOption = None, format: Annotated[str, typer.Option("--format", help="table or json")] = "table") -> None:
     """List the documents in the database."""
+    from policyledger.store.repository import list_documents
+
     summaries = list_documents(engine(db))
     if format == "json":
         print_json([
@@ -115,6 +125,8 @@ def docs(db: DbOption = None, format: Annotated[str, typer.Option("--format", he
     if not summaries:
         console.print("No documents yet. Try: policyledger ingest REPORT.pdf")
         return
+    from rich.table import Table
+
     table = Table(title="報告 documents")
     for column in ("id", "title", "file", "kind", "lines", "items", "claims"):
         table.add_column(column)
@@ -134,6 +146,12 @@ def outline(
     db: DbOption = None,
 ) -> None:
     """Show a document's outline as a tree, or as JSON (DESIGN.md contract)."""
+    from rich.tree import Tree
+
+    from policyledger.export import canonical_marker
+    from policyledger.records import outline_record
+    from policyledger.store.repository import load_document_row, load_nodes, resolve_document
+
     database = engine(db)
     doc_id = resolve_document(database, doc)
     nodes = load_nodes(database, doc_id)
@@ -166,6 +184,10 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Export a document: json (everything, re-importable), csv/parquet (claims), md (outline)."""
+    from policyledger.export import claims_csv, claims_parquet, document_json, outline_markdown
+    from policyledger.records import claim_record
+    from policyledger.store.repository import load_claims, load_document_row, load_entities, load_nodes, resolve_document
+
     database = engine(db)
     doc_id = resolve_document(database, doc)
     row = load_document_row(database, doc_id)
@@ -194,7 +216,12 @@ def demo(
     port: Annotated[int, typer.Option(help="Port to serve on.")] = 8000,
 ) -> None:
     """Ingest the bundled sample report (經濟部業務報告), show its outline, then serve the web app."""
+    from rich.tree import Tree
+
     from policyledger.evaluate import DEMO_REPORT
+    from policyledger.export import canonical_marker
+    from policyledger.ingest import ingest_path
+    from policyledger.store.repository import load_nodes
 
     database = engine(db)
     result = ingest_path(database, DEMO_REPORT)

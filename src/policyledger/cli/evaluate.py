@@ -8,10 +8,7 @@ from typing import Annotated
 import typer
 
 from policyledger.cli.common import console, err_console
-from policyledger.evaluate import DEMO_REPORT, find_gold_dir, read_jsonl, score_outline
-from policyledger.layout import analyse
-from policyledger.outline import build_outline
-from policyledger.read import read_path
+from policyledger.evaluate import DEMO_REPORT, find_gold_dir, read_jsonl
 
 eval_app = typer.Typer(help="Measure against hand-checked answers (../shared/dev-gold).", no_args_is_help=True)
 
@@ -30,6 +27,11 @@ def gold_dir(gold: str | None) -> Path:
 @eval_app.command("outline")
 def eval_outline(gold: GoldOption = None, source: SourceOption = DEMO_REPORT, show: Annotated[int, typer.Option(help="Differences to list.")] = 20) -> None:
     """Precision and recall of headings (path + line + title) against outline.jsonl."""
+    from policyledger.evaluate import score_outline
+    from policyledger.layout import analyse
+    from policyledger.outline import build_outline
+    from policyledger.read import read_path
+
     folder = gold_dir(gold)
     nodes = build_outline(analyse(read_path(source)))
     score = score_outline(nodes, read_jsonl(folder / "outline.jsonl"))
@@ -51,7 +53,10 @@ def eval_claims(
     """Precision, recall and F1 of figures against claims.jsonl (inside claims-items.txt), then
     accuracy of qualifier, kind and period on the matched ones."""
     from policyledger.evaluate import read_claim_items, score_claims
+    from policyledger.layout import analyse
+    from policyledger.outline import build_outline
     from policyledger.quantity.claims import extract_claims
+    from policyledger.read import read_path
     from policyledger.records import claim_record
 
     folder = gold_dir(gold)

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
 from policyledger.cli.common import DbOption, TableOrJson, console, engine, print_json
 from policyledger.errors import PolicyLedgerError
-from policyledger.search import SearchHit, search
-from policyledger.search.terms import query_terms
-from policyledger.store.repository import resolve_document
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from policyledger.search import SearchHit
 
 
 def search_command(
@@ -24,6 +24,10 @@ def search_command(
     db: DbOption = None,
 ) -> None:
     """Full-text search: ranked outline items, each with its path, line and the match marked."""
+    from policyledger.search import search
+    from policyledger.search.terms import query_terms
+    from policyledger.store.repository import resolve_document
+
     if not query_terms(query):
         raise PolicyLedgerError(f"nothing to search for in {query!r}: give letters, digits or Chinese characters")
     database = engine(db)
@@ -36,6 +40,8 @@ def search_command(
 
 
 def print_hits(query: str, hits: list[SearchHit]) -> None:
+    from rich.table import Table
+
     if not hits:
         console.print(f"沒有結果 no hits for {query!r}", highlight=False)
         return
@@ -57,6 +63,8 @@ def print_hits(query: str, hits: list[SearchHit]) -> None:
 def passage(hit: SearchHit) -> Text:
     """The snippet, its matches in bold reverse video; the item's title above it unless the
     snippet starts with the heading."""
+    from rich.text import Text
+
     text = Text(hit.snippet)
     for start, end in hit.highlights:
         text.stylize("bold reverse", start, end)

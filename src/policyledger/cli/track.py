@@ -5,11 +5,8 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 
-from policyledger import track
 from policyledger.cli.common import DbOption, TableOrJson, console, engine, print_json
-from policyledger.store.repository import resolve_document
 
 DocArgument = Annotated[str | None, typer.Argument(help="Document id, prefix or file stem; all documents if omitted.", show_default=False)]
 ShowOk = Annotated[bool, typer.Option("--all", help="Also list the checks that found the report consistent (severity ok).")]
@@ -17,6 +14,11 @@ ShowOk = Annotated[bool, typer.Option("--all", help="Also list the checks that f
 
 def targets_command(doc: DocArgument = None, format: Annotated[TableOrJson, typer.Option("--format")] = TableOrJson.table, db: DbOption = None) -> None:
     """Targets set against the latest achieved figure of the same indicator: progress, time left, pace needed."""
+    from rich.table import Table
+
+    from policyledger import track
+    from policyledger.store.repository import resolve_document
+
     database = engine(db)
     records = track.targets(database, resolve_document(database, doc) if doc else None)
     if format == TableOrJson.json:
@@ -38,6 +40,11 @@ def targets_command(doc: DocArgument = None, format: Annotated[TableOrJson, type
 def check_command(doc: DocArgument = None, format: Annotated[TableOrJson, typer.Option("--format")] = TableOrJson.table,
                   show_ok: ShowOk = False, db: DbOption = None) -> None:
     """Consistency checks: totals against parts, one indicator stated twice, impossible values."""
+    from rich.table import Table
+
+    from policyledger import track
+    from policyledger.store.repository import resolve_document
+
     database = engine(db)
     records = track.check(database, resolve_document(database, doc) if doc else None)
     if format == TableOrJson.json:
@@ -58,6 +65,11 @@ def series_command(
     format: Annotated[TableOrJson, typer.Option("--format")] = TableOrJson.table, db: DbOption = None,
 ) -> None:
     """The same indicator over periods within one report (quarters, years)."""
+    from rich.table import Table
+
+    from policyledger import track
+    from policyledger.store.repository import resolve_document
+
     database = engine(db)
     records = track.series(database, resolve_document(database, doc))
     if format == TableOrJson.json:
@@ -78,6 +90,11 @@ def diff_command(
     format: Annotated[TableOrJson, typer.Option("--format")] = TableOrJson.table, db: DbOption = None,
 ) -> None:
     """Two editions compared: outlines aligned by title, changed figures, new and dropped items, moved targets."""
+    from rich.table import Table
+
+    from policyledger import track
+    from policyledger.store.repository import resolve_document
+
     database = engine(db)
     records = track.diff(database, resolve_document(database, doc_a), resolve_document(database, doc_b))
     if format == TableOrJson.json:
@@ -96,6 +113,11 @@ def stats_command(
     format: Annotated[TableOrJson, typer.Option("--format")] = TableOrJson.table, db: DbOption = None,
 ) -> None:
     """How many targets were paired, and how many checks ran and fired (per rule)."""
+    from rich.table import Table
+
+    from policyledger import track
+    from policyledger.store.repository import resolve_document
+
     database = engine(db)
     found = track.stats(database, resolve_document(database, doc))
     if format == TableOrJson.json:
