@@ -6,6 +6,8 @@ import hashlib
 import json
 import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -131,3 +133,26 @@ def test_bad_inputs_get_one_line_and_leave_the_database_unchanged(ingested, tmp_
     assert table_counts(db_file) == before
     # WAL keeps the main file byte-identical when nothing was committed.
     assert hashlib.sha256(db_file.read_bytes()).hexdigest() == digest
+
+
+# What each command start-up may not import: a new process per command pays for every import.
+NOT_ON_THE_INGEST_PATH = ("pydantic", "alembic", "sqlalchemy.dialects.postgresql", "fastapi", "pyarrow", "policyledger.web", "policyledger.track", "policyledger.bulk")
+
+
+def test_ingest_imports_only_what_it_needs(tmp_path: Path, sample_path: Path):
+    """`policyledger ingest FILE` into a new SQLite database: no web app, no Alembic (the schema is
+    made from schema.py), no PostgreSQL dialect, no pydantic (cli.coercion), no bulk machinery."""
+    listing = tmp_path / "modules.txt"
+    code = (
+        "import atexit, sys\n"
+        f"atexit.register(lambda: open({str(listing)!r}, 'w').write('\\n'.join(sys.modules)))\n"
+        "from policyledger.cli import main\n"
+        "main()\n"
+    )
+    env = {**os.environ, "POLICYLEDGER_DB": f"sqlite:///{tmp_path / 'fresh.db'}", "PYTHONIOENCODING": "utf-8"}
+    result = subprocess.run([sys.executable, "-c", code, "ingest", str(sample_path)], capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "new" in result.stdout
+    loaded = set(listing.read_text(encoding="utf-8").split())
+    assert "policyledger.pipeline" in loaded  # the listing is real
+    assert [name for name in NOT_ON_THE_INGEST_PATH if name in loaded] == []

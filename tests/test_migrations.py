@@ -12,8 +12,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Column, Integer, Table, Text, inspect, text
-from tests.conftest import run_cli
+from sqlalchemy import Column, Engine, Integer, Table, Text, inspect, text
+from tests.conftest import fresh_pg_database, run_cli
 from tests.ledger_rows import counts, parsed, with_figures
 from typer.testing import CliRunner
 
@@ -25,13 +25,61 @@ from policyledger.store.repository import save_document
 from policyledger.store.schema import metadata
 
 
+def schema_differences(engine: Engine) -> list:
+    with engine.connect() as connection:
+        return compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True, "include_object": migrate.ours}), metadata)
+
+
+def structure(engine: Engine) -> dict:
+    """Everything about a database's schema that a difference between two ways of making it
+    could show in: tables, columns with their types, keys, indexes (with their dialect options),
+    the stored revision, and on SQLite the exact SQL of the FTS5 table."""
+    found = inspect(engine)
+    tables = {}
+    for name in sorted(found.get_table_names()):
+        tables[name] = {
+            "columns": [(c["name"], str(c["type"]), c["nullable"], c.get("autoincrement")) for c in found.get_columns(name)],
+            "primary_key": found.get_pk_constraint(name)["constrained_columns"],
+            "foreign_keys": sorted(
+                (tuple(f["constrained_columns"]), f["referred_table"], tuple(f["referred_columns"]), str(f.get("options"))) for f in found.get_foreign_keys(name)
+            ),
+            "indexes": sorted((i["name"], tuple(i["column_names"]), bool(i["unique"]), _options(i)) for i in found.get_indexes(name)),
+            "unique": sorted(tuple(u["column_names"]) for u in found.get_unique_constraints(name)),
+        }
+    with engine.connect() as connection:
+        revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+        fts = connection.execute(text("SELECT sql FROM sqlite_master WHERE name = 'search_fts'")).scalar() if engine.dialect.name == "sqlite" else None
+    return {"tables": tables, "revision": revision, "fts": fts}
+
+
+def _options(index: dict) -> list[tuple[str, str]]:
+    """An index's dialect options as text (a partial index's WHERE is a clause object)."""
+    return sorted((key, str(value)) for key, value in index.get("dialect_options", {}).items())
+
+
 def test_empty_database_is_made_at_the_newest_schema(db_url: str):
     engine = connect(db_url)
     state = schema_state(engine)
     assert state.up_to_date and state.current == head_revision()
-    with engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True, "include_object": migrate.ours}), metadata)
-    assert differences == [], "schema.py and the migration scripts disagree: add a migration (docs/migrations.md)"
+    assert schema_differences(engine) == []
+
+
+def test_migrations_make_what_schema_py_makes(db_url: str, tmp_path: Path, request: pytest.FixtureRequest):
+    """`connect` makes an empty database from schema.py without running the scripts; running
+    them from nothing must give the very same schema (else add a migration: docs/migrations.md)."""
+    by_scripts = connect(db_url, create=False)
+    assert upgrade(by_scripts).after == head_revision()
+    assert schema_differences(by_scripts) == [], "schema.py and the migration scripts disagree: add a migration (docs/migrations.md)"
+    if by_scripts.dialect.name == "sqlite":
+        by_schema = connect(f"sqlite:///{tmp_path / 'by-schema.db'}")
+        assert structure(by_schema) == structure(by_scripts)
+    else:
+        with fresh_pg_database(request.getfixturevalue("pg_server")) as url:
+            by_schema = connect(url)
+            try:
+                assert structure(by_schema) == structure(by_scripts)
+            finally:
+                by_schema.dispose()
 
 
 def test_upgrade_from_the_first_revision_keeps_every_row(db_url: str):

@@ -8,31 +8,32 @@ the FTS5 table `search_fts` on SQLite and the `terms` tsvector column (GIN) on P
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple
 
 from sqlalchemy import Connection, delete, func, insert, select
 
 from policyledger.model import Document, Node
 from policyledger.search.terms import chunks, folded_units, heading_units, index_tokens
+from policyledger.store.db import insert_many
 from policyledger.store.schema import SEARCH_FTS, search_documents, search_items
 from policyledger.textnorm import fold
 
 
-@dataclass(frozen=True)
-class IndexRow:
-    """One row of search_items, with the tokens its inverted-index entry holds."""
+class IndexRow(NamedTuple):
+    """One row of search_items (its key aside), with the tokens its inverted-index entry holds.
+    A plain tuple: a bulk ingest makes these in its workers and sends them to the writer."""
 
+    doc_id: str
     ordinal: int
     part: int
     path: str
     head: int
     units: str
-    tokens: list[str]
+    terms: str  # the tokens, space-separated (none contains a space: see search.terms)
 
-    def values(self, doc_id: str) -> dict[str, Any]:
-        return {"doc_id": doc_id, "ordinal": self.ordinal, "part": self.part, "path": self.path, "head": self.head, "units": self.units}
+
+_COLUMNS = IndexRow._fields[:-1]  # search_items' own columns; `terms` goes to the inverted index
 
 
 def index_rows(doc_id: str, nodes: Iterable[Node]) -> Iterator[IndexRow]:
@@ -40,44 +41,46 @@ def index_rows(doc_id: str, nodes: Iterable[Node]) -> Iterator[IndexRow]:
     for node in nodes:
         folded = fold(node.text)
         for chunk in chunks(folded_units(folded), heading_units(node.text, folded, node.title)):
-            yield IndexRow(node.ordinal, chunk.part, node.path, chunk.head, chunk.units, index_tokens(chunk.units, doc_id, node.path))
+            tokens = index_tokens(chunk.units, doc_id, node.path)
+            yield IndexRow(doc_id, node.ordinal, chunk.part, node.path, chunk.head, chunk.units, " ".join(tokens))
 
 
 def index_document(connection: Connection, document: Document) -> int:
-    """Index a document's outline items in the open transaction; the number of rows written.
+    """Index a document's outline items in the open transaction; the number of rows written."""
+    return write_index(connection, document.id, list(index_rows(document.id, document.nodes)))
+
+
+def write_index(connection: Connection, doc_id: str, rows: Sequence[IndexRow]) -> int:
+    """Write a document's index rows (`index_rows`) in the open transaction; how many.
 
     A database still at a schema from before search (only tests and old tools write to one:
     `connect` refuses it) has nowhere to put them; the upgrade that adds the index indexes
     every document it finds (`reindex_all`)."""
     if not connection.dialect.has_table(connection, search_items.name):
         return 0
-    rows = list(index_rows(document.id, document.nodes))
     if rows:
         if connection.dialect.name == "postgresql":
-            _insert_postgresql(connection, document.id, rows)
+            _insert_postgresql(connection, rows)
         else:
-            _insert_sqlite(connection, document.id, rows)
-    connection.execute(insert(search_documents), [{"doc_id": document.id, "item_count": len(rows), "unit_count": sum(len(row.units) for row in rows)}])
+            _insert_sqlite(connection, rows)
+    connection.execute(insert(search_documents), [{"doc_id": doc_id, "item_count": len(rows), "unit_count": sum(len(row.units) for row in rows)}])
     return len(rows)
 
 
-def _insert_postgresql(connection: Connection, doc_id: str, rows: list[IndexRow]) -> None:
+def _insert_postgresql(connection: Connection, rows: Sequence[IndexRow]) -> None:
     # Tokens are letters, digits, ideographs and "§": a tsvector literal needs no quoting.
-    connection.execute(insert(search_items), [{**row.values(doc_id), "terms": " ".join(row.tokens)} for row in rows])
+    insert_many(connection, search_items.name, IndexRow._fields, rows)
 
 
-def _insert_sqlite(connection: Connection, doc_id: str, rows: list[IndexRow]) -> None:
+def _insert_sqlite(connection: Connection, rows: Sequence[IndexRow]) -> None:
     # The keys are the FTS5 rowids, so they are chosen here: after the highest ever used (the
     # transaction already holds SQLite's write lock, taken by the document's own insert).
     last = connection.exec_driver_sql(
         "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'search_items'), 0), coalesce((SELECT max(key) FROM search_items), 0))"
     ).scalar_one()
     keys = range(last + 1, last + 1 + len(rows))
-    connection.execute(insert(search_items), [{**row.values(doc_id), "key": key} for key, row in zip(keys, rows, strict=True)])
-    connection.exec_driver_sql(
-        f"INSERT INTO {SEARCH_FTS}(rowid, terms) VALUES (?, ?)",
-        [(key, " ".join(row.tokens)) for key, row in zip(keys, rows, strict=True)],
-    )
+    insert_many(connection, search_items.name, ("key", *_COLUMNS), [(key, *row[:-1]) for key, row in zip(keys, rows, strict=True)])
+    connection.exec_driver_sql(f"INSERT INTO {SEARCH_FTS}(rowid, terms) VALUES (?, ?)", [(key, row.terms) for key, row in zip(keys, rows, strict=True)])
 
 
 def delete_document_index(connection: Connection, doc_id: str) -> None:

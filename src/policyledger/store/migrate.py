@@ -12,7 +12,9 @@ run from code, with no alembic.ini. Two rules keep many users safe:
 
 Alembic takes a third of a second to import, and every command opens the database, so the
 everyday question "is this database at the newest revision?" is answered without it: one query
-for the stored revision, and the revision ids read from the scripts' source.
+for the stored revision, and the revision ids read from the scripts' source. An empty database
+is made without it too: the tables straight from schema.py, stamped with the newest revision
+(tests/test_migrations.py checks that this is exactly what running the scripts makes).
 """
 
 from __future__ import annotations
@@ -25,9 +27,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, inspect, text
+from sqlalchemy import Column, Connection, Engine, MetaData, PrimaryKeyConstraint, String, Table, create_engine, insert, inspect, text
 
 from policyledger.errors import PolicyLedgerError
+from policyledger.store.schema import SEARCH_TERMS_INDEX
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 VERSIONS = MIGRATIONS / "versions"
@@ -36,6 +39,8 @@ VERSION_TABLE = "alembic_version"
 BASELINE = "0001"
 # Any fixed 64-bit number: PostgreSQL's advisory lock that serialises migrators.
 _PG_LOCK_KEY = 0x706C_6564_6765_72  # "pledger"
+# Alembic's own table, as Alembic makes it, for stamping a database made without Alembic.
+_VERSION = Table(VERSION_TABLE, MetaData(), Column("version_num", String(32), nullable=False), PrimaryKeyConstraint("version_num", name="alembic_version_pkc"))
 
 
 class SchemaError(PolicyLedgerError):
@@ -85,10 +90,10 @@ def _has_tables(connection: Connection) -> bool:
 def require_current(engine: Engine) -> None:
     """Make an empty database at the newest schema; refuse one at another revision, saying what to do."""
     state = schema_state(engine)
-    if state.up_to_date:
-        return
     if state.empty:
-        upgrade(engine)
+        create_newest(engine)
+        state = schema_state(engine)
+    if state.up_to_date:
         return
     if state.current is not None and state.current not in revisions():
         raise SchemaError(f"the database is at schema revision {state.current}, which this policyledger does not know: was it made by a newer version?")
@@ -137,11 +142,29 @@ def _literal(node: ast.expr) -> Any:
 
 def ours(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
     """Alembic's include_object: compare only tables schema.py names. Others in the database
-    (FTS5's shadow tables, another application's tables on a shared server) are never dropped."""
+    (FTS5's shadow tables, another application's tables on a shared server) are never dropped,
+    nor the search index's GIN index, which schema.py makes by DDL (see SEARCH_TERMS_INDEX)."""
+    if type_ == "index" and name == SEARCH_TERMS_INDEX:
+        return False
     return not (type_ == "table" and reflected and compare_to is None)
 
 
 # --- changing the schema -------------------------------------------------------------------------
+
+
+def create_newest(engine: Engine) -> None:
+    """Make an empty database at the newest schema from schema.py, in one locked transaction,
+    and stamp it with the newest revision. A database that is no longer empty once the lock is
+    held (another process made it a moment ago) is left as it is."""
+    from policyledger.store.schema import metadata
+
+    with engine.connect() as connection:
+        _lock(connection)
+        if stored_revision(connection) is None and not _has_tables(connection):
+            metadata.create_all(connection)
+            _VERSION.create(connection)
+            connection.execute(insert(_VERSION), {"version_num": head_revision()})
+        connection.commit()
 
 
 def upgrade(engine: Engine, target: str = "head") -> Upgrade:

@@ -11,13 +11,14 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy import Connection, Engine, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from policyledger.errors import NotFoundError
 from policyledger.model import Claim, Document, Entity, Node
-from policyledger.records import number
-from policyledger.search.index import delete_document_index, index_document
+from policyledger.search.index import delete_document_index, write_index
+from policyledger.store.db import insert_many
+from policyledger.store.rows import CLAIM_COLUMNS, CLAIM_DATES, ENTITY_COLUMNS, NODE_COLUMNS, DocumentRows, document_rows, iso_dates
 from policyledger.store.schema import claims, documents, entities, nodes
 
 
@@ -48,22 +49,31 @@ def save_document(engine: Engine, document: Document, source_text: str, *, inges
     """Write a whole document in one transaction. False if it was already there (another
     process may have saved the same content a moment ago: its id is taken from the content).
     `ingested_at` is kept when a document moves between databases (import); else it is now."""
+    return save_rows(engine, document_rows(document, source_text), ingested_at=ingested_at)
+
+
+def save_rows(engine: Engine, rows: DocumentRows, *, ingested_at: datetime | None = None) -> bool:
+    """`save_document` for a document already made into rows (store.rows): one transaction."""
     try:
         with engine.begin() as connection:
-            connection.execute(insert(documents), [_document_row(document, source_text, ingested_at or datetime.now(UTC))])
-            if document.nodes:
-                connection.execute(insert(nodes), [_node_row(document.id, node) for node in document.nodes])
-            if document.claims:
-                connection.execute(insert(claims), [_claim_row(document.id, i, claim) for i, claim in enumerate(document.claims)])
-            if document.entities:
-                connection.execute(insert(entities), [_entity_row(document.id, entity) for entity in document.entities])
-            index_document(connection, document)  # searchable exactly when stored
+            connection.execute(insert(documents), [{**rows.document, "ingested_at": ingested_at or datetime.now(UTC)}])
+            _insert_children(connection, rows)
+            write_index(connection, rows.doc_id, rows.search)  # searchable exactly when stored
             _test_pause_before_commit()
     except IntegrityError:
-        if document_exists(engine, document.id):
+        if document_exists(engine, rows.doc_id):
             return False
         raise
     return True
+
+
+def _insert_children(connection: Connection, rows: DocumentRows) -> None:
+    claim_rows = rows.claims
+    if connection.dialect.name == "sqlite":
+        claim_rows = [iso_dates(row, CLAIM_DATES) for row in claim_rows]
+    insert_many(connection, nodes.name, NODE_COLUMNS, rows.nodes)
+    insert_many(connection, claims.name, CLAIM_COLUMNS, claim_rows)
+    insert_many(connection, entities.name, ENTITY_COLUMNS, rows.entities)
 
 
 def _test_pause_before_commit() -> None:
@@ -81,82 +91,6 @@ def delete_document(engine: Engine, doc_id: str) -> None:
         for table in (claims, entities, nodes):
             connection.execute(delete(table).where(table.c.doc_id == doc_id))
         connection.execute(delete(documents).where(documents.c.id == doc_id))
-
-
-def _document_row(document: Document, source_text: str, ingested_at: datetime) -> dict[str, Any]:
-    return {
-        "id": document.id,
-        "sha256": document.sha256,
-        "source_name": document.source_name,
-        "kind": document.kind,
-        "title": document.title,
-        "line_count": document.line_count,
-        "page_count": document.page_count,
-        "encoding": document.encoding,
-        "report_date": document.report_date,
-        "size_bytes": document.size_bytes,
-        "warnings": json.dumps(document.warnings, ensure_ascii=False),
-        "source_text": source_text,
-        "ingested_at": ingested_at,
-    }
-
-
-def _node_row(doc_id: str, node: Node) -> dict[str, Any]:
-    return {
-        "doc_id": doc_id,
-        "ordinal": node.ordinal,
-        "path": node.path,
-        "parent_path": node.parent_path,
-        "level": node.level,
-        "depth": node.depth,
-        "marker": node.marker,
-        "title": node.title,
-        "text": node.text,
-        "line_start": node.line_start,
-        "line_end": node.line_end,
-        "subtree_line_end": node.subtree_line_end,
-        "page_start": node.page_start,
-        "page_end": node.page_end,
-        "line_anchors": json.dumps(node.line_anchors),
-    }
-
-
-def _claim_row(doc_id: str, ordinal: int, claim: Claim) -> dict[str, Any]:
-    return {
-        "doc_id": doc_id,
-        "ordinal": ordinal,
-        "path": claim.path,
-        "text": claim.text,
-        "value": _as_shown(claim.value),
-        "value_high": _as_shown(claim.value_high),
-        "unit": claim.unit,
-        "dimension": claim.dimension,
-        "base_value": _as_shown(claim.base_value),
-        "base_unit": claim.base_unit,
-        "qualifier": claim.qualifier,
-        "kind": claim.kind,
-        "period_start": claim.period_start,
-        "period_end": claim.period_end,
-        "period_text": claim.period_text,
-        "subject": claim.subject,
-        "clause": claim.clause,
-        "line": claim.line,
-        "start": claim.start,
-        "end": claim.end,
-        "entities": json.dumps(claim.entities, ensure_ascii=False),
-    }
-
-
-def _as_shown(value: float | None) -> float | None:
-    """A figure as every output shows it (records.number: float noise rounded off). Scaling
-    leaves noise (149.2 × 1e8 = 14920000000.000002) that exports drop; storing it would make
-    a document exported and imported again differ from the one it came from."""
-    shown = number(value)
-    return None if shown is None else float(shown)
-
-
-def _entity_row(doc_id: str, entity: Entity) -> dict[str, Any]:
-    return {"doc_id": doc_id, "name": entity.name, "type": entity.type, "path": entity.path, "line": entity.line}
 
 
 # --- reading -----------------------------------------------------------------------------------
