@@ -13,8 +13,10 @@ The readings follow `shared/dev-gold/claims-conventions.md`:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from policyledger.model import Claim, Node
 from policyledger.quantity.figures import Figure, find_figures, masked_spans
@@ -109,18 +111,24 @@ def _time_expressions(texts: list[str], year: int | None, report_year: int | Non
     return all_exprs
 
 
+_ROC_YEAR = re.compile(r"(?<!\d)(1[01]\d)\s*年")
+
+
 def _reference_year(nodes: list[Node]) -> int | None:
     """The year the report mostly speaks of (the most frequent ROC year), for implied years."""
     counts: dict[int, int] = {}
     for node in nodes:
-        for match in re.finditer(r"(?<!\d)(1[01]\d)\s*年", node.text):
+        for match in _ROC_YEAR.finditer(node.text):
             year = int(match.group(1)) + 1911
             counts[year] = counts.get(year, 0) + 1
     return max(counts, key=lambda y: counts[y]) if counts else None
 
 
+_DIGIT = re.compile(r"\d|[一二三四五六七八九〇○]")
+
+
 def _last_explicit_year(exprs: list[TimeExpr]) -> int | None:
-    years = [e.year for e in exprs if e.year and "年" in e.text and re.search(r"\d|[一二三四五六七八九〇○]", e.text.split("年")[0])]
+    years = [e.year for e in exprs if e.year and "年" in e.text and _DIGIT.search(e.text.split("年")[0])]
     return years[-1] if years else None
 
 
@@ -185,6 +193,11 @@ def _node_claims(node: Node, text: str, exprs: list[TimeExpr], context: _Context
     return [_claim(node, text, figure, figures[:index], exprs, context) for index, figure in enumerate(figures)]
 
 
+_WATER = re.compile(r"水|淤|濬")
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+_SPACES = re.compile(r"\s+")
+
+
 def _claim(node: Node, text: str, figure: Figure, earlier: list[Figure], exprs: list[TimeExpr], context: _Context) -> Claim:
     clause_start, clause_end = _clause_span(text, figure)
     before = text[clause_start:figure.start]
@@ -192,7 +205,7 @@ def _claim(node: Node, text: str, figure: Figure, earlier: list[Figure], exprs: 
     if kind == "actual" and _dated_in_future(text, figure, exprs, context) and not _ACTUAL_CUE.search(before):
         kind = "target"  # a figure for a year still to come, with no cue: 114 年天然氣占比 50%
     period = None if kind == "rule" else _period(text, figure, exprs, context, kind)
-    water = bool(re.search(r"水|淤|濬", text[max(0, figure.start - 30):figure.end + 10]))
+    water = bool(_WATER.search(text, max(0, figure.start - 30), figure.end + 10))
     dimension, base_value, base_unit = normalize(figure.value, figure.unit, water=water)
     high = figure.value_high
     return Claim(
@@ -210,7 +223,7 @@ def _claim(node: Node, text: str, figure: Figure, earlier: list[Figure], exprs: 
         period_end=period.period_end if period else None,
         period_text=period.text.strip() if period else None,
         subject=_subject(_own_before(text, figure, earlier, clause_start), before, exprs),
-        clause=re.sub(r"\s*\n\s*", "", node.text[clause_start:clause_end]).strip(),
+        clause=_LINE_BREAK.sub("", node.text[clause_start:clause_end]).strip(),
         line=node.line_at(figure.start),
         start=figure.start,
         end=figure.end,
@@ -218,23 +231,36 @@ def _claim(node: Node, text: str, figure: Figure, earlier: list[Figure], exprs: 
 
 
 def _clause_span(text: str, figure: Figure) -> tuple[int, int]:
-    start = 0
-    for match in _CLAUSE_BREAK.finditer(text, 0, figure.start):
-        start = match.end()
-    after = _CLAUSE_BREAK.search(text, figure.end)
-    return start, after.start() if after else len(text)
+    breaks = _breaks(text, _CLAUSE_BREAK)
+    before = bisect_left(breaks, figure.start)
+    start = breaks[before - 1] + 1 if before else 0
+    if text[figure.start - 1:figure.start] == ",":
+        start = figure.start  # a comma right before the figure ends a clause even before a digit (1,23 家)
+    after = bisect_left(breaks, figure.end)
+    return start, breaks[after] if after < len(breaks) else len(text)
+
+
+@lru_cache(maxsize=8)
+def _breaks(text: str, pattern: re.Pattern[str]) -> list[int]:
+    """Where `pattern` (one character a match) breaks an item's text: found once per item and
+    looked up by bisection for each of its figures, instead of scanning the text for each."""
+    return [match.start() for match in pattern.finditer(text)]
+
+
+_CAP_BEFORE = re.compile(r"(最高|最多|至多|上限|至少|最低)[^\d，。；、]{0,8}$")
+_ODD_FIGURE = re.compile(r"\d\s*(?:餘|多)\s*\S+$")  # 20 餘家, 3 多萬人
 
 
 def _qualifier(text: str, figure: Figure, earlier: list[Figure]) -> str:
     """The word that directly governs the figure: just before it (約, 逾, 約占), or a cap word
     (最高, 上限, 至少) a few words before with no other figure between; or after it (以上, 內)."""
-    before = re.sub(r"\s+", "", text[max(0, figure.start - 12):figure.start])
+    before = _SPACES.sub("", text[max(0, figure.start - 12):figure.start])
     for pattern, name in _QUALIFIER_BEFORE:
         if pattern.search(before):
             return name
     previous_end = max((f.end for f in earlier), default=0)
-    window = re.sub(r"\s+", "", text[max(previous_end, figure.start - 12):figure.start])
-    cap = re.search(r"(最高|最多|至多|上限|至少|最低)[^\d，。；、]{0,8}$", window)
+    window = _SPACES.sub("", text[max(previous_end, figure.start - 12):figure.start])
+    cap = _CAP_BEFORE.search(window)
     if cap:
         return "up_to" if cap.group(1) in ("最高", "最多", "至多", "上限") else "at_least"
     after = text[figure.end:figure.end + 4].lstrip()
@@ -243,9 +269,12 @@ def _qualifier(text: str, figure: Figure, earlier: list[Figure]) -> str:
             if name == "up_to" and after.startswith("內") and figure.unit.spec.dimension != "duration":
                 continue
             return name
-    if re.search(r"\d\s*(?:餘|多)\s*\S+$", text[figure.start:figure.end]):
+    if _ODD_FIGURE.search(text, figure.start, figure.end):
         return "more_than"
     return "exact"
+
+
+_A_YEAR = re.compile(r"\d\s*年")
 
 
 def _kind(text: str, figure: Figure, clause_start: int, clause_end: int, earlier: list[Figure], plan: bool, now: date | None) -> str:
@@ -261,13 +290,16 @@ def _kind(text: str, figure: Figure, clause_start: int, clause_end: int, earlier
         return "target"
     if _FORECAST.search(before):
         return "forecast"
-    if _target_carries(text, clause_start, before, now) or (plan and not _ACTUAL_CUE.search(before) and not re.search(r"\d\s*年", before)):
+    if _target_carries(text, clause_start, before, now) or (plan and not _ACTUAL_CUE.search(before) and not _A_YEAR.search(before)):
         return "target"
-    if _CHANGE.search(re.sub(r"\s+", "", governed)) or _CHANGE_MEASURE.search(before):
+    if _CHANGE.search(_SPACES.sub("", governed)) or _CHANGE_MEASURE.search(before):
         return "change"
     if figure.unit.spec.dimension == "percent" and (_SHARE.search(before) or _parenthesised_after_figure(text, figure, earlier)):
         return "share"
     return "actual"
+
+
+_DONE = re.compile(r"已|實際|實績")
 
 
 def _target_cue_last(before: str) -> bool:
@@ -276,7 +308,7 @@ def _target_cue_last(before: str) -> bool:
     targets = [m.start() for m in _TARGET.finditer(before)]
     if not targets:
         return False
-    done = [m.start() for m in re.finditer(r"已|實際|實績", before)]
+    done = [m.start() for m in _DONE.finditer(before)]
     return not done or max(done) < max(targets)
 
 
@@ -301,9 +333,12 @@ def _target_carries(text: str, clause_start: int, before: str, now: date | None)
     return False
 
 
+_CLAUSE_YEAR = re.compile(r"(?<!\d)(\d{2,3})\s*年")
+
+
 def _years_in(text: str, now: date | None) -> str | None:
     """'future' or 'past' for the ROC years a clause names (relative to the report's date)."""
-    years = [int(m.group(1)) + 1911 for m in re.finditer(r"(?<!\d)(\d{2,3})\s*年", text) if int(m.group(1)) >= 50]
+    years = [int(m.group(1)) + 1911 for m in _CLAUSE_YEAR.finditer(text) if int(m.group(1)) >= 50]
     if not years:
         return None
     if now is not None and max(years) > now.year:
@@ -324,18 +359,25 @@ def _parenthesised_after_figure(text: str, figure: Figure, earlier: list[Figure]
 
 
 def _sentence_start(text: str, position: int) -> int:
-    start = 0
-    for match in _SENTENCE_BREAK.finditer(text, 0, position):
-        start = match.end()
-    return start
+    breaks = _breaks(text, _SENTENCE_BREAK)
+    before = bisect_left(breaks, position)
+    return breaks[before - 1] + 1 if before else 0
+
+
+def _sentence_end(text: str, position: int) -> int:
+    breaks = _breaks(text, _SENTENCE_BREAK)
+    after = bisect_left(breaks, position)
+    return breaks[after] if after < len(breaks) else len(text)
+
+
+_LIST_ENTRY = re.compile(r"[\d、]")
 
 
 def _period(text: str, figure: Figure, exprs: list[TimeExpr], context: _Context, kind: str) -> TimeExpr | None:
     if context.heading_period is not None:
         return context.heading_period
     sentence_start = _sentence_start(text, figure.start)
-    following = _SENTENCE_BREAK.search(text, figure.end)
-    sentence_end = following.start() if following else len(text)
+    sentence_end = _sentence_end(text, figure.end)
     in_sentence = [e for e in exprs if sentence_start <= e.start and e.end <= sentence_end]
     if kind in ("actual", "change", "share"):
         # What has happened cannot be dated in the future: skip a target's 110 年底 before it.
@@ -350,7 +392,7 @@ def _period(text: str, figure: Figure, exprs: list[TimeExpr], context: _Context,
         due = [
             e for e in in_sentence
             if figure.end <= e.start and e.end <= clause_end and e.role != "base" and _is_future(e, context.now)
-            and not re.search(r"[\d、]", text[figure.end:e.start])  # not the date of the next figure in a list
+            and not _LIST_ENTRY.search(text, figure.end, e.start)  # not the date of the next figure in a list
         ]
         if due:
             return due[0]
@@ -404,10 +446,13 @@ def _relative_to_report(text: str, figure: Figure, preceding: list[TimeExpr], co
     return None
 
 
+_UNTIL = re.compile(r"(?:截至|截止|統計至|累計至|至|迄)")
+
+
 def _span_from_opening(text: str, preceding: list[TimeExpr]) -> TimeExpr:
     """'自 A … 截至 B' → [A, B]; the nearest expression otherwise."""
     chosen = preceding[-1]
-    if chosen.role == "as_of" and re.match(r"(?:截至|截止|統計至|累計至|至|迄)", chosen.text):
+    if chosen.role == "as_of" and _UNTIL.match(chosen.text):
         opener = [e for e in preceding[:-1] if e.role == "open"]
         if opener:
             first = opener[-1]
@@ -415,15 +460,19 @@ def _span_from_opening(text: str, preceding: list[TimeExpr]) -> TimeExpr:
     return chosen
 
 
+_SINGLE_YEAR = re.compile(r"\d+\s*年")
+_UNTIL_YEAR = re.compile(r"(?:累計至|累計到)\s*\d+\s*年")
+
+
 def _accumulate(text: str, figure: Figure, period: TimeExpr, dimension: str) -> TimeExpr:
     """累計 turns a year given earlier into an as-of date (109 年…累計減少 179 座: as of 109 年底),
     but not a year that governs 累計 in the same clause (109 年累計推動 72 萬人次: the year's).
     A flow under 累計至 109 年 (產值 552 億元, 成長率 11.9%) stays the year's."""
     clause_start, _ = _clause_span(text, figure)
-    single_year = re.fullmatch(r"\d+\s*年", period.text.strip())
+    single_year = _SINGLE_YEAR.fullmatch(period.text.strip())
     if single_year and period.start < clause_start and "累計" in text[clause_start:figure.start]:
         return replace(period, period_start=None, role="as_of")
-    year_only = re.fullmatch(r"(?:累計至|累計到)\s*\d+\s*年", period.text.strip())
+    year_only = _UNTIL_YEAR.fullmatch(period.text.strip())
     if year_only and dimension in ("money", "percent") and period.period_end:
         return replace(period, period_start=date(period.period_end.year, 1, 1), role="period")
     return period
@@ -463,20 +512,25 @@ def _own_before(text: str, figure: Figure, earlier: list[Figure], clause_start: 
     return text[(cut + 1 if cut >= 0 else start):figure.start]
 
 
+_FIRST_NUMBER = re.compile(r"[+-]?\d")
+_NUMBER_CHARS = re.compile(r"[\d,.%％~]+")
+_TRAILING_QUALIFIER = re.compile(r"(?:大約|約達|達約|約|逾|超過|近|將近|至少|最高|最多|上限為?|高於|低於|達|為|計有|共有|共|計|約為)$")
+
+
 def _subject(own: str, before: str, exprs: list[TimeExpr]) -> str:
     """What the figure counts: its own words before it, without dates, figures and fillers;
     the clause's opening words where it has none ('17,797 家、261.61 億元' share 總計核准)."""
     words = _clean_subject(own, exprs)
     if len(words) < 2:
-        words = _clean_subject(re.split(r"[+-]?\d", before, maxsplit=1)[0], exprs) or words
+        words = _clean_subject(_FIRST_NUMBER.split(before, maxsplit=1)[0], exprs) or words
     return words[-24:]
 
 
 def _clean_subject(words: str, exprs: list[TimeExpr]) -> str:
     for expr in exprs:
         words = words.replace(expr.text, "")
-    words = re.sub(r"[\d,.%％~]+", "", words)
-    words = re.sub(r"\s+", "", words)
-    words = re.sub(r"(?:大約|約達|達約|約|逾|超過|近|將近|至少|最高|最多|上限為?|高於|低於|達|為|計有|共有|共|計|約為)$", "", words)
+    words = _NUMBER_CHARS.sub("", words)
+    words = _SPACES.sub("", words)
+    words = _TRAILING_QUALIFIER.sub("", words)
     words = _LEAD_WORDS.sub("", words)
     return words.strip("()（）「」、")
