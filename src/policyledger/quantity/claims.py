@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from policyledger.model import Claim, Node
 from policyledger.quantity.figures import Figure, find_figures, masked_spans
-from policyledger.quantity.periods import TimeExpr, find_time_expressions
+from policyledger.quantity.periods import REPORT_YEAR_WORDS, TimeExpr, find_time_expressions
 from policyledger.quantity.units import normalize
 from policyledger.textnorm import to_halfwidth_digits
 
@@ -90,8 +90,9 @@ def extract(nodes: list[Node]) -> tuple[list[Claim], date | None]:
     """Every figure in every item, and the report's own date (the latest as-of date it states)."""
     texts = [to_halfwidth_digits(node.text) for node in nodes]
     year = _reference_year(nodes)
-    now = report_date(_time_expressions(texts, year, None))
-    all_exprs = _time_expressions(texts, year, now.year if now else None)
+    read: _ReadItems = {}
+    now = report_date(_time_expressions(texts, year, None, read))
+    all_exprs = _time_expressions(texts, year, now.year if now else None, read)
     claims: list[Claim] = []
     scopes: dict[str, TimeExpr | None] = {}
     for node, text, exprs in zip(nodes, texts, all_exprs, strict=True):
@@ -101,11 +102,21 @@ def extract(nodes: list[Node]) -> tuple[list[Claim], date | None]:
     return claims, now
 
 
-def _time_expressions(texts: list[str], year: int | None, report_year: int | None) -> list[list[TimeExpr]]:
-    """Each item's time expressions, the year of one carried into the next for dates without one."""
+# An item's time expressions by (text, context year, report year).
+_ReadItems = dict[tuple[str, int | None, int | None], list[TimeExpr]]
+
+
+def _time_expressions(texts: list[str], year: int | None, report_year: int | None, read: _ReadItems) -> list[list[TimeExpr]]:
+    """Each item's time expressions, the year of one carried into the next for dates without one.
+
+    `read` keeps what was found before: an item without 去年/今年/本年 reads the same whatever the
+    report's year, so the pass that knows that year does not read it again."""
     all_exprs = []
     for text in texts:
-        exprs = find_time_expressions(text, year, report_year)
+        key = (text, year, report_year if any(word in text for word in REPORT_YEAR_WORDS) else None)
+        if key not in read:
+            read[key] = find_time_expressions(text, year, key[2])
+        exprs = read[key]
         all_exprs.append(exprs)
         year = _last_explicit_year(exprs) or year
     return all_exprs
@@ -189,8 +200,12 @@ def _heading_scope(node: Node, text: str, exprs: list[TimeExpr]) -> TimeExpr | N
 
 def _node_claims(node: Node, text: str, exprs: list[TimeExpr], context: _Context) -> list[Claim]:
     blocked = masked_spans(text) + [(e.start, e.end) for e in exprs]
-    figures = list(find_figures(text, blocked))
-    return [_claim(node, text, figure, figures[:index], exprs, context) for index, figure in enumerate(figures)]
+    claims: list[Claim] = []
+    previous = None  # figures come in order and never overlap: a figure looks back to the one just before it
+    for figure in find_figures(text, blocked):
+        claims.append(_claim(node, text, figure, previous, exprs, context))
+        previous = figure
+    return claims
 
 
 _WATER = re.compile(r"水|淤|濬")
@@ -198,10 +213,10 @@ _LINE_BREAK = re.compile(r"\s*\n\s*")
 _SPACES = re.compile(r"\s+")
 
 
-def _claim(node: Node, text: str, figure: Figure, earlier: list[Figure], exprs: list[TimeExpr], context: _Context) -> Claim:
+def _claim(node: Node, text: str, figure: Figure, previous: Figure | None, exprs: list[TimeExpr], context: _Context) -> Claim:
     clause_start, clause_end = _clause_span(text, figure)
     before = text[clause_start:figure.start]
-    kind = _kind(text, figure, clause_start, clause_end, earlier, context.is_plan, context.now)
+    kind = _kind(text, figure, clause_start, clause_end, previous, context.is_plan, context.now)
     if kind == "actual" and _dated_in_future(text, figure, exprs, context) and not _ACTUAL_CUE.search(before):
         kind = "target"  # a figure for a year still to come, with no cue: 114 年天然氣占比 50%
     period = None if kind == "rule" else _period(text, figure, exprs, context, kind)
@@ -217,12 +232,12 @@ def _claim(node: Node, text: str, figure: Figure, earlier: list[Figure], exprs: 
         dimension=dimension,
         base_value=base_value,
         base_unit=base_unit,
-        qualifier="range" if high is not None else _qualifier(text, figure, earlier),
+        qualifier="range" if high is not None else _qualifier(text, figure, previous),
         kind=kind,
         period_start=period.period_start if period else None,
         period_end=period.period_end if period else None,
         period_text=period.text.strip() if period else None,
-        subject=_subject(_own_before(text, figure, earlier, clause_start), before, exprs),
+        subject=_subject(_own_before(text, figure, previous, clause_start), before, exprs),
         clause=_LINE_BREAK.sub("", node.text[clause_start:clause_end]).strip(),
         line=node.line_at(figure.start),
         start=figure.start,
@@ -251,14 +266,14 @@ _CAP_BEFORE = re.compile(r"(最高|最多|至多|上限|至少|最低)[^\d，。
 _ODD_FIGURE = re.compile(r"\d\s*(?:餘|多)\s*\S+$")  # 20 餘家, 3 多萬人
 
 
-def _qualifier(text: str, figure: Figure, earlier: list[Figure]) -> str:
+def _qualifier(text: str, figure: Figure, previous: Figure | None) -> str:
     """The word that directly governs the figure: just before it (約, 逾, 約占), or a cap word
     (最高, 上限, 至少) a few words before with no other figure between; or after it (以上, 內)."""
     before = _SPACES.sub("", text[max(0, figure.start - 12):figure.start])
     for pattern, name in _QUALIFIER_BEFORE:
         if pattern.search(before):
             return name
-    previous_end = max((f.end for f in earlier), default=0)
+    previous_end = previous.end if previous else 0
     window = _SPACES.sub("", text[max(previous_end, figure.start - 12):figure.start])
     cap = _CAP_BEFORE.search(window)
     if cap:
@@ -277,13 +292,13 @@ def _qualifier(text: str, figure: Figure, earlier: list[Figure]) -> str:
 _A_YEAR = re.compile(r"\d\s*年")
 
 
-def _kind(text: str, figure: Figure, clause_start: int, clause_end: int, earlier: list[Figure], plan: bool, now: date | None) -> str:
+def _kind(text: str, figure: Figure, clause_start: int, clause_end: int, previous: Figure | None, plan: bool, now: date | None) -> str:
     """The kind from cues in the figure's own clause (rule > target > forecast > change > share > actual);
     a target cue carries over to later clauses of its sentence that add no cue of their own."""
     before = text[clause_start:figure.start]
     after = text[figure.end:clause_end]
     # A verb governs the figure right after it, not the next ones of a list (提升 A、B).
-    governed = text[max([clause_start] + [f.end for f in earlier if f.end <= figure.start]):figure.start]
+    governed = text[max(clause_start, previous.end if previous else 0):figure.start]
     if _RULE.search(before + " " + after) or _RULE_AFTER.match(after) or figure.unit.spec.dimension == "price" or _product_spec(text, figure):
         return "rule"
     if _target_cue_last(before) or _TARGET_AFTER.match(after):
@@ -294,7 +309,7 @@ def _kind(text: str, figure: Figure, clause_start: int, clause_end: int, earlier
         return "target"
     if _CHANGE.search(_SPACES.sub("", governed)) or _CHANGE_MEASURE.search(before):
         return "change"
-    if figure.unit.spec.dimension == "percent" and (_SHARE.search(before) or _parenthesised_after_figure(text, figure, earlier)):
+    if figure.unit.spec.dimension == "percent" and (_SHARE.search(before) or _parenthesised_after_figure(text, figure, previous)):
         return "share"
     return "actual"
 
@@ -350,12 +365,12 @@ def _strip_figures(text: str) -> str:
     return re.sub(r"[\d,.\s]+[^\s\d]{0,3}$", "", text).rstrip() if re.search(r"\d\s*$", text) else text.rstrip()
 
 
-def _parenthesised_after_figure(text: str, figure: Figure, earlier: list[Figure]) -> bool:
+def _parenthesised_after_figure(text: str, figure: Figure, previous: Figure | None) -> bool:
     """'16 億美元（27.1％）': a percentage in brackets right after an amount is its share."""
     opening = text[max(0, figure.start - 2):figure.start].strip()
     if not opening.endswith(("(", "（")):
         return False
-    return any(0 <= figure.start - f.end <= 3 for f in earlier)
+    return previous is not None and figure.start - previous.end <= 3
 
 
 def _sentence_start(text: str, position: int) -> int:
@@ -505,9 +520,9 @@ def _is_future(period: TimeExpr | None, now: date | None) -> bool:
     return last is not None and last > now
 
 
-def _own_before(text: str, figure: Figure, earlier: list[Figure], clause_start: int) -> str:
+def _own_before(text: str, figure: Figure, previous: Figure | None, clause_start: int) -> str:
     """The words of the figure's own list entry: back to the previous figure, 、 or bracket."""
-    start = max([clause_start] + [f.end for f in earlier if f.end <= figure.start])
+    start = max(clause_start, previous.end if previous else 0)
     cut = max(text.rfind(mark, start, figure.start) for mark in "、(（")
     return text[(cut + 1 if cut >= 0 else start):figure.start]
 

@@ -18,8 +18,11 @@ from policyledger.quantity.numbers import value_of_chinese
 
 _NUM = r"(?:\d{1,4}|[〇○零一二三四五六七八九十]{1,4})"
 _S = r"\s*"
+# The characters a time expression can start with, ahead of it: the regex engine then skips the
+# other positions quickly (three times faster on a report than trying every alternative at each).
+_FIRST = r"(?=[\d〇○零一二三四五六七八九十上去同今本年期])"
 _ATOM = re.compile(
-    rf"(?:(?P<year>{_NUM}){_S}年(?!度?{_S}(?:內|以內))"
+    rf"{_FIRST}(?:(?P<year>{_NUM}){_S}年(?!度?{_S}(?:內|以內))"
     rf"(?:{_S}(?:(?P<quarter>第{_S}[1-4一二三四]{_S}季)|(?P<half>上半年|下半年|前半年|後半年|上半|下半)"
     rf"|(?P<month>\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_S}月(?:份)?(?:{_S}(?P<day>\d{{1,2}}){_S}日|{_S}(?P<mpart>底|初|中|上旬|中旬|下旬))?"
     rf"|(?P<ypart>年底|年初|底|初|期初|期末|年中|中)|(?P<fiscal>度))?)?"
@@ -124,8 +127,12 @@ def _month_day(year: int, month: int | None, day: int | None, part: str | None) 
     return date(year, month, 1), _last_day(year, month), year, False
 
 
+# The only words the report's own year changes (see `_relative`).
+REPORT_YEAR_WORDS = ("去年度", "去年", "今年", "本年度", "本年")
+
+
 def _relative(word: str, context_year: int | None, report_year: int | None = None) -> tuple[date | None, date | None, int | None, bool] | None:
-    if word in ("去年度", "去年", "今年", "本年度", "本年") and report_year is not None:
+    if word in REPORT_YEAR_WORDS and report_year is not None:
         # 去年度 in a report written in 110 年 is 109 年, whatever year the paragraph speaks of.
         year = report_year - 1 if word.startswith("去") else report_year
         return date(year, 1, 1), date(year, 12, 31), year, False
