@@ -1,10 +1,13 @@
 """Ingesting many reports at once: every core parses, one writer stores.
 
-Parsing a report (read, layout, outline, claims, entities) is pure CPU work on its own bytes,
-so worker processes do it side by side. Storing is not: SQLite takes one writer at a time and
-PostgreSQL gains little from racing writers, so the calling process alone writes, one
-transaction per document, while the workers keep parsing. A file that cannot be read or
-parsed is recorded with the reason and the run goes on; its rows never reach the database.
+Parsing a report (read, layout, outline, claims, entities) and making it into rows (the JSON
+columns, the search index's folded units and tokens: store.rows) is pure CPU work on its own
+bytes, so worker processes do it side by side. Inserting is not: SQLite takes one writer at a
+time and PostgreSQL gains little from racing writers, so the calling process alone inserts, one
+transaction per document, while the workers keep parsing. What crosses between them is the
+rows, flat tuples that pickle far faster than the parsed Document's objects. A file that cannot
+be read or parsed is recorded with the reason and the run goes on; its rows never reach the
+database.
 
 No user interface here: callers pass `on_outcome` to follow progress (the CLI draws a bar).
 """
@@ -24,10 +27,10 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 
 from policyledger.errors import InputError
-from policyledger.model import Document
 from policyledger.pipeline import document_id, parse_source, source_text
 from policyledger.read import load, read_bytes
-from policyledger.store.repository import save_document
+from policyledger.store.repository import save_rows
+from policyledger.store.rows import DocumentRows, document_rows
 from policyledger.store.schema import documents
 
 # --- what a worker hands back ------------------------------------------------------------------
@@ -35,11 +38,11 @@ from policyledger.store.schema import documents
 
 @dataclass
 class Parsed:
-    """A report parsed in a worker, ready for the writer."""
+    """A report parsed in a worker and made into rows, ready for the writer to insert."""
 
     path: str
-    document: Document
-    source_text: str
+    rows: DocumentRows
+    warnings: list[str]
     parse_seconds: float
 
 
@@ -110,7 +113,8 @@ def parse_file(path: str, known_ids: frozenset[str] = frozenset()) -> Parsed | K
             return Known(path, doc_id, len(data))
         source = read_bytes(data, Path(path).name)
         document = parse_source(source, data)
-        return Parsed(path, document, source_text(source), time.perf_counter() - started)
+        rows = document_rows(document, source_text(source))
+        return Parsed(path, rows, list(document.warnings), time.perf_counter() - started)
     except InputError as exc:
         return Failed(path, exc.problem)
     except Exception as exc:  # a parser bug must cost one file, not the whole run
@@ -173,22 +177,23 @@ def _store(engine: Engine, result: Parsed | Known | Failed) -> Outcome:
         return Outcome(result.path, "failed", problem=result.problem)
     if isinstance(result, Known):
         return Outcome(result.path, "unchanged", doc_id=result.doc_id, size_bytes=result.size_bytes)
-    document = result.document
+    rows = result.rows
+    size_bytes = rows.document["size_bytes"]
     try:
-        created = save_document(engine, document, result.source_text)
+        created = save_rows(engine, rows)
     except Exception as exc:  # the transaction rolled back: nothing of this file is stored
-        return Outcome(result.path, "failed", doc_id=document.id, problem=f"could not be stored ({type(exc).__name__}: {exc})")
+        return Outcome(result.path, "failed", doc_id=rows.doc_id, problem=f"could not be stored ({type(exc).__name__}: {exc})")
     if not created:  # the same content appeared twice in this run
-        return Outcome(result.path, "unchanged", doc_id=document.id, size_bytes=document.size_bytes)
+        return Outcome(result.path, "unchanged", doc_id=rows.doc_id, size_bytes=size_bytes)
     return Outcome(
         result.path,
         "new",
-        doc_id=document.id,
-        size_bytes=document.size_bytes,
-        node_count=len(document.nodes),
-        claim_count=len(document.claims),
-        entity_count=len(document.entities),
-        warnings=list(document.warnings),
+        doc_id=rows.doc_id,
+        size_bytes=size_bytes,
+        node_count=len(rows.nodes),
+        claim_count=len(rows.claims),
+        entity_count=len(rows.entities),
+        warnings=result.warnings,
     )
 
 

@@ -54,7 +54,7 @@ def insert_many(connection: Connection, table: str, columns: Sequence[str], rows
     """Insert `rows` (values in `columns` order) with the driver's executemany, in the open
     transaction. A report is thousands of rows: SQLAlchemy's per-row work (parameter dicts,
     type processing) cost more than SQLite's own inserts. Values must be what the driver takes
-    as they are: on SQLite, dates as ISO text (store.rows.iso_dates)."""
+    as they are on every backend: str, int, float, None (dates as ISO text: store.rows)."""
     if not rows:
         return
     quote = connection.dialect.identifier_preparer.quote

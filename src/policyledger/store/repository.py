@@ -18,7 +18,7 @@ from policyledger.errors import NotFoundError
 from policyledger.model import Claim, Document, Entity, Node
 from policyledger.search.index import delete_document_index, write_index
 from policyledger.store.db import insert_many
-from policyledger.store.rows import CLAIM_COLUMNS, CLAIM_DATES, ENTITY_COLUMNS, NODE_COLUMNS, DocumentRows, document_rows, iso_dates
+from policyledger.store.rows import CLAIM_COLUMNS, ENTITY_COLUMNS, NODE_COLUMNS, DocumentRows, document_rows
 from policyledger.store.schema import claims, documents, entities, nodes
 
 
@@ -68,11 +68,8 @@ def save_rows(engine: Engine, rows: DocumentRows, *, ingested_at: datetime | Non
 
 
 def _insert_children(connection: Connection, rows: DocumentRows) -> None:
-    claim_rows = rows.claims
-    if connection.dialect.name == "sqlite":
-        claim_rows = [iso_dates(row, CLAIM_DATES) for row in claim_rows]
     insert_many(connection, nodes.name, NODE_COLUMNS, rows.nodes)
-    insert_many(connection, claims.name, CLAIM_COLUMNS, claim_rows)
+    insert_many(connection, claims.name, CLAIM_COLUMNS, rows.claims)
     insert_many(connection, entities.name, ENTITY_COLUMNS, rows.entities)
 
 

@@ -27,7 +27,6 @@ CLAIM_COLUMNS = (
     "doc_id", "ordinal", "path", "text", "value", "value_high", "unit", "dimension", "base_value", "base_unit",
     "qualifier", "kind", "period_start", "period_end", "period_text", "subject", "clause", "line", "start", "end", "entities",
 )  # fmt: skip
-CLAIM_DATES = (CLAIM_COLUMNS.index("period_start"), CLAIM_COLUMNS.index("period_end"))
 ENTITY_COLUMNS = ("doc_id", "name", "type", "path", "line")
 
 
@@ -82,7 +81,7 @@ def _node_row(doc_id: str, node: Node) -> tuple[Any, ...]:
 def _claim_row(doc_id: str, ordinal: int, claim: Claim) -> tuple[Any, ...]:
     return (
         doc_id, ordinal, claim.path, claim.text, _as_shown(claim.value), _as_shown(claim.value_high), claim.unit, claim.dimension,
-        _as_shown(claim.base_value), claim.base_unit, claim.qualifier, claim.kind, claim.period_start, claim.period_end,
+        _as_shown(claim.base_value), claim.base_unit, claim.qualifier, claim.kind, _iso(claim.period_start), _iso(claim.period_end),
         claim.period_text, claim.subject, claim.clause, claim.line, claim.start, claim.end, json.dumps(claim.entities, ensure_ascii=False),
     )  # fmt: skip
 
@@ -95,16 +94,12 @@ def _as_shown(value: float | None) -> float | None:
     return None if shown is None else float(shown)
 
 
+def _iso(day: date | None) -> str | None:
+    """A DATE as the rows carry it: ISO text, which is how SQLite stores one (SQLAlchemy's
+    format) and what PostgreSQL reads into a date column, so the writer passes it on as it is."""
+    return None if day is None else day.isoformat()
+
+
 def _entity_row(doc_id: str, entity: Entity) -> tuple[Any, ...]:
     return (doc_id, entity.name, entity.type, entity.path, entity.line)
 
-
-def iso_dates(row: tuple[Any, ...], positions: tuple[int, ...]) -> tuple[Any, ...]:
-    """`row` with the dates at `positions` as ISO text: how SQLite stores a DATE (SQLAlchemy's
-    format), for rows that go to the driver directly."""
-    values = list(row)
-    for position in positions:
-        value = values[position]
-        if isinstance(value, date):
-            values[position] = value.isoformat()
-    return tuple(values)
