@@ -19,13 +19,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine, and_, or_, select
+from sqlalchemy import Connection, Engine, Select, select, text
 
 from policyledger.model import Claim, Node
 from policyledger.quantity.periods import find_time_expressions
 from policyledger.question import Question, parse_question
 from policyledger.records import iso, number
-from policyledger.search import search
+from policyledger.search import SearchHit, collection_of, hits, rank
+from policyledger.search.retrieval import Candidate
+from policyledger.search.terms import query_terms
 from policyledger.store.repository import row_to_claim, row_to_node
 from policyledger.store.schema import claims as claims_table
 from policyledger.store.schema import nodes as nodes_table
@@ -42,75 +44,116 @@ class _Item:
     node: Node
     context: str  # folded: the item's title and the titles above it
     score: float  # retrieval score
+    folded: str = ""  # the node's text, folded (set on load)
+
+
+@dataclass
+class _Retrieved:
+    items: list[_Item]
+    rankings: list[tuple[list[str], list[tuple[Candidate, float]]]]  # per search term: its query terms, its best items
 
 
 def ask(engine: Engine, question: str, *, doc_id: str | None = None) -> dict[str, Any]:
     """The DESIGN.md ask object: {question, answer | null, citations, confidence} (+ nearest)."""
     parsed = parse_question(question)
-    items = _candidate_items(engine, parsed, doc_id)
-    if parsed.wants == "date":
-        best = _best_date(parsed, items)
-    elif parsed.wants == "names":
-        best = _best_names(parsed, items)
-    else:
-        best = _best_claim(engine, parsed, items)
-    if best is None or best["confidence"] < ANSWER_THRESHOLD:
-        confidence = best["confidence"] if best else 0.0
-        return {"question": question, "answer": None, "citations": [], "confidence": round(confidence, 3),
-                "nearest": [hit.record() for hit in _nearest(engine, parsed, doc_id)]}
+    with engine.connect() as connection:
+        retrieved = _candidate_items(connection, parsed, doc_id)
+        items = retrieved.items
+        if parsed.wants == "date":
+            best = _best_date(parsed, items)
+        elif parsed.wants == "names":
+            best = _best_names(parsed, items)
+        else:
+            best = _best_claim(connection, parsed, items)
+        if best is None or best["confidence"] < ANSWER_THRESHOLD:
+            confidence = best["confidence"] if best else 0.0
+            return {"question": question, "answer": None, "citations": [], "confidence": round(confidence, 3),
+                    "nearest": [hit.record() for hit in _nearest(connection, retrieved)]}
     return {"question": question, "answer": best["answer"], "citations": [best["citation"]], "confidence": round(best["confidence"], 3)}
 
 
 # --- retrieval -------------------------------------------------------------------------------
 
 
-def _candidate_items(engine: Engine, parsed: Question, doc_id: str | None) -> list[_Item]:
-    """Items that hold any content word of the question, best first (search index, OR)."""
+def _candidate_items(connection: Connection, parsed: Question, doc_id: str | None) -> _Retrieved:
+    """Items that hold any content word of the question, best first (search index, OR): each
+    term ranked as `search` ranks it, on one connection, without the hits' snippets."""
     scores: dict[tuple[str, int], float] = {}
+    paths: dict[tuple[str, int], str] = {}
+    rankings = []
+    collection = None
     for term in parsed.search_terms:
-        hits = search(engine, term, doc_id=doc_id, limit=CANDIDATE_ITEMS)
-        top = hits[0].score if hits else 0.0
-        for hit in hits:
-            key = (hit.doc, hit.ordinal)
-            scores[key] = scores.get(key, 0.0) + (hit.score / top if top else 0.0) * len(term)
-    ranked = sorted(scores, key=lambda k: -scores[k])[:CANDIDATE_ITEMS]
-    ranked += [key for key in _children_of_best(engine, ranked[:5]) if key not in ranked]
-    for key in ranked:
+        terms = query_terms(term)
+        if terms and collection is None:
+            collection = collection_of(connection)
+        ranked = rank(connection, terms, doc_id=doc_id, collection=collection)[:CANDIDATE_ITEMS] if terms else []
+        rankings.append((terms, ranked))
+        top = round(ranked[0][1], 4) if ranked else 0.0
+        for candidate, score in ranked:
+            key = (candidate.doc_id, candidate.ordinal)
+            scores[key] = scores.get(key, 0.0) + (round(score, 4) / top if top else 0.0) * len(term)
+            paths[key] = candidate.path
+    ranked_keys = sorted(scores, key=lambda k: -scores[k])[:CANDIDATE_ITEMS]
+    ranked_keys += [key for key in _children_of_best(connection, [(key, paths[key]) for key in ranked_keys[:5]]) if key not in ranked_keys]
+    for key in ranked_keys:
         scores.setdefault(key, 0.0)
-    return _load_items(engine, ranked, scores)
+    return _Retrieved(_load_items(connection, ranked_keys, scores), rankings)
 
 
-def _children_of_best(engine: Engine, best: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """The sub-items of the best items: a question names a section's topic (會展業…紓困補貼), the
-    figure stands in one of its sub-items (3、 109 年第 4 季：…2.36 億元)."""
-    if not best:
-        return []
-    keys = or_(*(and_(nodes_table.c.doc_id == d, nodes_table.c.ordinal == o) for d, o in best))
-    with engine.connect() as connection:
-        parents = connection.execute(select(nodes_table.c.doc_id, nodes_table.c.path).where(keys)).all()
-        under = or_(*(and_(nodes_table.c.doc_id == row.doc_id, nodes_table.c.path.startswith(row.path + "/")) for row in parents if row.path))
-        rows = connection.execute(select(nodes_table.c.doc_id, nodes_table.c.ordinal).where(under).limit(60)).all() if parents else []
-    return [(row.doc_id, row.ordinal) for row in rows]
+CHILDREN = 60  # sub-items of the best items taken at most
 
 
-def _load_items(engine: Engine, keys: list[tuple[str, int]], scores: dict[tuple[str, int], float]) -> list[_Item]:
+def _children_of_best(connection: Connection, best: list[tuple[tuple[str, int], str]]) -> list[tuple[str, int]]:
+    """The sub-items of the best items, each item's in document order: a question names a
+    section's topic (會展業…紓困補貼), the figure stands in one of its sub-items (3、 109 年第 4
+    季：…2.36 億元)."""
+    statement = text("SELECT ordinal FROM nodes WHERE doc_id = :doc AND substr(path, 1, :length) = :prefix ORDER BY ordinal LIMIT :limit")
+    found: list[tuple[str, int]] = []
+    for (doc, _), path in best:
+        if not path or len(found) >= CHILDREN:
+            continue
+        prefix = path + "/"
+        rows = connection.execute(statement, {"doc": doc, "length": len(prefix), "prefix": prefix, "limit": CHILDREN})
+        found += [key for key in ((doc, ordinal) for ordinal in rows.scalars()) if key not in found]
+    return found[:CHILDREN]
+
+
+def _load_items(connection: Connection, keys: list[tuple[str, int]], scores: dict[tuple[str, int], float]) -> list[_Item]:
     if not keys:
         return []
-    wanted = or_(*(and_(nodes_table.c.doc_id == d, nodes_table.c.ordinal == o) for d, o in keys))
-    with engine.connect() as connection:
-        rows = {(row.doc_id, row.ordinal): row_to_node(row) for row in connection.execute(select(nodes_table).where(wanted))}
-        titles = _ancestor_titles(connection, [(d, n) for (d, _), n in rows.items()])
-    return [_Item(d, rows[d, o], fold(titles.get((d, rows[d, o].path), "")), scores[d, o]) for d, o in keys if (d, o) in rows]
+    rows = {(row.doc_id, row.ordinal): row_to_node(row) for row in _select(connection, select(nodes_table), "ordinal", keys)}
+    titles = _ancestor_titles(connection, [(d, n) for (d, _), n in rows.items()])
+    items = []
+    for d, o in keys:
+        if (d, o) in rows:
+            node = rows[d, o]
+            items.append(_Item(d, node, fold(titles.get((d, node.path), "")), scores[d, o], fold(node.text)))
+    return items
 
 
-def _ancestor_titles(connection: Any, items: list[tuple[str, Node]]) -> dict[tuple[str, str], str]:
+def _ancestor_titles(connection: Connection, items: list[tuple[str, Node]]) -> dict[tuple[str, str], str]:
     """For each item, its own title and the titles of the items above it, joined."""
     needed = {(doc, ancestor) for doc, node in items for ancestor in _ancestors(node.path)}
     if not needed:
         return {}
-    condition = or_(*(and_(nodes_table.c.doc_id == d, nodes_table.c.path == p) for d, p in needed))
-    found = {(row.doc_id, row.path): row.title for row in connection.execute(select(nodes_table.c.doc_id, nodes_table.c.path, nodes_table.c.title).where(condition))}
+    columns = select(nodes_table.c.doc_id, nodes_table.c.path, nodes_table.c.title)
+    found = {(row.doc_id, row.path): row.title for row in _select(connection, columns, "path", sorted(needed))}
     return {(doc, node.path): " ".join(found.get((doc, p), "") for p in _ancestors(node.path)) for doc, node in items}
+
+
+def _select(connection: Connection, query: Select[Any], column: str, keys: list[tuple[str, Any]]) -> Any:
+    """`query` for the rows whose (doc_id, `column`) is one of `keys`: one IN list per document,
+    so each document's rows are found through an index on (doc_id, column)."""
+    by_doc: dict[str, list[Any]] = {}
+    for doc, value in keys:
+        by_doc.setdefault(doc, []).append(value)
+    params: dict[str, Any] = {}
+    groups = []
+    for i, (doc, values) in enumerate(by_doc.items()):
+        params[f"d{i}"] = doc
+        params.update({f"v{i}_{j}": value for j, value in enumerate(values)})
+        groups.append(f"(doc_id = :d{i} AND {column} IN ({', '.join(f':v{i}_{j}' for j in range(len(values)))}))")
+    return connection.execute(query.where(text(" OR ".join(groups))), params)
 
 
 def _ancestors(path: str) -> list[str]:
@@ -121,13 +164,13 @@ def _ancestors(path: str) -> list[str]:
 # --- numbers ---------------------------------------------------------------------------------
 
 
-def _best_claim(engine: Engine, parsed: Question, items: list[_Item]) -> dict[str, Any] | None:
+def _best_claim(connection: Connection, parsed: Question, items: list[_Item]) -> dict[str, Any] | None:
     by_key = {(item.doc, item.node.path): item for item in items}
-    found = _claims_of(engine, items)
+    found = _claims_of(connection, items)
     neighbours: dict[tuple[str, str], list[Claim]] = {}
     for doc, claim in found:
         neighbours.setdefault((doc, claim.path), []).append(claim)
-    rarity = parsed.rarity([fold(item.node.text) for item in items])
+    rarity = parsed.rarity([item.folded for item in items])
     best: tuple[float, Claim, _Item] | None = None
     for doc, claim in found:
         item = by_key.get((doc, claim.path))
@@ -150,16 +193,18 @@ def _best_claim(engine: Engine, parsed: Question, items: list[_Item]) -> dict[st
     return {"answer": answer, "citation": _citation(item, claim.start, claim.end), "confidence": score}
 
 
-def _claims_of(engine: Engine, items: list[_Item]) -> list[tuple[str, Claim]]:
+def _claims_of(connection: Connection, items: list[_Item]) -> list[tuple[str, Claim]]:
+    """The items' claims, item by item in the items' order, each item's in document order."""
     if not items:
         return []
-    wanted = or_(*(and_(claims_table.c.doc_id == item.doc, claims_table.c.path == item.node.path) for item in items))
-    with engine.connect() as connection:
-        return [(row.doc_id, row_to_claim(row)) for row in connection.execute(select(claims_table).where(wanted))]
+    order = {(item.doc, item.node.path): index for index, item in enumerate(items)}
+    rows = _select(connection, select(claims_table), "path", list(order)).all()
+    rows.sort(key=lambda row: (order[row.doc_id, row.path], row.ordinal))
+    return [(row.doc_id, row_to_claim(row)) for row in rows]
 
 
 def _claim_score(parsed: Question, claim: Claim, item: _Item, neighbours: list[Claim], rarity: dict[str, float]) -> float:
-    text = fold(item.node.text)
+    text = item.folded
     sentence_start, sentence_end = _sentence_span(item.node.text, claim.start)
     clause_start, clause_end = _clause_span(item.node.text, claim.start, claim.end)
     before, after = _own_words(text, claim, neighbours, clause_start, clause_end)
@@ -266,12 +311,12 @@ def _kind_factor(parsed: Question, claim: Claim) -> float:
 
 
 def _best_date(parsed: Question, items: list[_Item]) -> dict[str, Any] | None:
-    rarity = parsed.rarity([fold(item.node.text) for item in items])
+    rarity = parsed.rarity([item.folded for item in items])
     best = None
     for item in items:
         for match in _SENTENCE.finditer(item.node.text):
             sentence = match.group(0)
-            coverage = parsed.coverage([(fold(sentence), 1.0), (item.context, 0.85), (fold(item.node.text), 0.35)], rarity)
+            coverage = parsed.coverage([(fold(sentence), 1.0), (item.context, 0.85), (item.folded, 0.35)], rarity)
             for expr in find_time_expressions(sentence):
                 if expr.period_end is None or not re.search(r"日|月", expr.text):
                     continue
@@ -293,12 +338,12 @@ _ITEM_TAIL = re.compile(r"(?:等|合作|辦理|達成|進駐|執行|共同|各|�
 
 
 def _best_names(parsed: Question, items: list[_Item]) -> dict[str, Any] | None:
-    rarity = parsed.rarity([fold(item.node.text) for item in items])
+    rarity = parsed.rarity([item.folded for item in items])
     best = None
     for item in items:
         for match in _SENTENCE.finditer(item.node.text):
             sentence = match.group(0)
-            coverage = parsed.coverage([(fold(sentence), 1.0), (item.context, 0.85), (fold(item.node.text), 0.35)], rarity)
+            coverage = parsed.coverage([(fold(sentence), 1.0), (item.context, 0.85), (item.folded, 0.35)], rarity)
             for enum in _ENUMERATION.finditer(sentence):
                 names = _names(enum.group(0))
                 if len(names) < 2 or (parsed.count is not None and len(names) != parsed.count):
@@ -334,13 +379,14 @@ def _citation(item: _Item, start: int, end: int) -> dict[str, Any]:
     return {"doc": item.doc, "path": node.path, "line_start": node.line_at(first), "line_end": node.line_at(max(start, end - 1)), "quote": quote}
 
 
-def _nearest(engine: Engine, parsed: Question, doc_id: str | None) -> list[Any]:
-    hits = []
-    for term in parsed.search_terms[:3]:
-        hits += search(engine, term, doc_id=doc_id, limit=3)
+def _nearest(connection: Connection, retrieved: _Retrieved) -> list[SearchHit]:
+    """The three best items of each of the first three search terms, best first, each once."""
+    found = []
+    for terms, ranked in retrieved.rankings[:3]:
+        found += hits(connection, terms, ranked[:3])
     seen = set()
     unique = []
-    for hit in sorted(hits, key=lambda h: -h.score):
+    for hit in sorted(found, key=lambda h: -h.score):
         if (hit.doc, hit.path) not in seen:
             seen.add((hit.doc, hit.path))
             unique.append(hit)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from policyledger.model import Claim
 from policyledger.quantity.numbers import value_of_chinese
@@ -124,16 +125,23 @@ class Question:
 
 
 def _is_name(segment: str) -> bool:
-    from policyledger.entities import COUNTIES, COUNTRIES
-
-    return segment in _FOLDED_PLACES or any(segment == fold(p) for p in (*COUNTIES, *COUNTRIES))
+    return segment in _FOLDED_PLACES or segment in _folded_names()
 
 
 _FOLDED_PLACES: set[str] = set()
 
 
+@lru_cache(maxsize=1)
+def _folded_names() -> frozenset[str]:
+    """The counties and countries entities.py knows, folded once (not per segment and window)."""
+    from policyledger.entities import COUNTIES, COUNTRIES
+
+    return frozenset(fold(name) for name in (*COUNTIES, *COUNTRIES))
+
+
 def compact(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """`text` without its whitespace (str.split's whitespace is re's \\s)."""
+    return "".join(text.split())
 
 
 def _bigrams(segment: str) -> list[str]:

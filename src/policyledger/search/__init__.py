@@ -26,7 +26,7 @@ from policyledger.search.retrieval import Candidate, count_matches, fetch_candid
 from policyledger.search.snippet import make_snippet
 from policyledger.search.terms import doc_token, in_section, query_terms, section_token, term_tokens
 
-__all__ = ["SearchHit", "delete_document_index", "index_document", "search"]
+__all__ = ["SearchHit", "collection_of", "delete_document_index", "hits", "index_document", "rank", "search"]
 
 # At most this many candidates are checked and ranked per query (see retrieval), and a term's
 # document frequency is counted up to this many (idf is flat beyond). One number for both, so
@@ -69,19 +69,39 @@ def search(engine: Engine, query: str, *, doc_id: str | None = None, section: st
     terms = query_terms(query)
     if not terms or limit <= 0:
         return []
+    with engine.connect() as connection:
+        return hits(connection, terms, rank(connection, terms, doc_id=doc_id, section=section)[:limit])
+
+
+def rank(
+    connection: Connection, terms: list[str], *, doc_id: str | None = None, section: str | None = None, collection: Collection | None = None
+) -> list[tuple[Candidate, float]]:
+    """Every item holding all `terms` (from `query_terms`), each once with its BM25 score, best
+    first, ties in document order: `search` before its nodes are loaded. A caller ranking
+    several queries at once may pass the `collection` (it is the same for all)."""
     filters = [doc_token(doc_id)] if doc_id else []
     if section and section.strip(" /"):
         filters.append(section_token(section))
-    with engine.connect() as connection:
-        candidates = fetch_candidates(connection, [term_tokens(term) for term in terms], filters, CAP)
-        matches = [candidate for candidate in candidates if _matches(candidate, terms, doc_id, section)]
-        if not matches:
-            return []
-        collection = Collection(*index_counts(connection))
-        idfs = [collection.idf(frequency) for frequency in _frequencies(connection, terms, filters, candidates)]
-        best = _best_per_item(matches, terms, idfs, collection)[:limit]
-        items = _load_nodes(connection, [(candidate.doc_id, candidate.ordinal) for candidate, _ in best])
-    return [_hit(candidate.doc_id, items[candidate.doc_id, candidate.ordinal], terms, score) for candidate, score in best]
+    candidates = fetch_candidates(connection, [term_tokens(term) for term in terms], filters, CAP)
+    matches = [candidate for candidate in candidates if _matches(candidate, terms, doc_id, section)]
+    if not matches:
+        return []
+    collection = collection or collection_of(connection)
+    idfs = [collection.idf(frequency) for frequency in _frequencies(connection, terms, filters, candidates)]
+    return _best_per_item(matches, terms, idfs, collection)
+
+
+def collection_of(connection: Connection) -> Collection:
+    """BM25's statistics of the whole index."""
+    return Collection(*index_counts(connection))
+
+
+def hits(connection: Connection, terms: list[str], ranked: Sequence[tuple[Candidate, float]]) -> list[SearchHit]:
+    """The ranked items as hits: their nodes loaded, snippets made for `terms`."""
+    if not ranked:
+        return []
+    items = _load_nodes(connection, [(candidate.doc_id, candidate.ordinal) for candidate, _ in ranked])
+    return [_hit(candidate.doc_id, items[candidate.doc_id, candidate.ordinal], terms, score) for candidate, score in ranked]
 
 
 def _frequencies(connection: Connection, terms: list[str], filters: list[str], candidates: list[Candidate]) -> list[int]:
