@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from policyledger.quantity.numbers import ARABIC, CHINESE_NUMERAL_CHARS, combine_mixed, value_of_arabic, value_of_chinese
 from policyledger.quantity.units import UnitMatch, match_unit
 
+# (?=…) names the characters a number starts with, which lets the regex engine skip the others.
 _NUMBER = re.compile(
-    rf"(?P<sign>[+\-])?(?P<num>{ARABIC})"
+    rf"(?=[+\-\d])(?P<sign>[+\-])?(?P<num>{ARABIC})"
     rf"(?:\s*(?P<big>[萬億兆])\s*(?P<tail>{ARABIC})(?:\s*(?P<tailscale>[萬千]))?(?=\s*[^\d\s,.]))?"
 )
 _CHINESE = re.compile(rf"[{CHINESE_NUMERAL_CHARS}]+")
@@ -153,6 +154,9 @@ def _range_and_unit(text: str, position: int) -> tuple[float | None, int, UnitMa
     return None, position, unit
 
 
+_DAYS_LIMIT = re.compile(r"\s*(?:內|以內|為限|以上|起|後|之)")
+
+
 def _unit_fits(text: str, unit: UnitMatch, match: re.Match[str], mixed: bool) -> bool:
     nxt = text[unit.end:unit.end + 1]
     last = unit.core[-1]
@@ -160,7 +164,7 @@ def _unit_fits(text: str, unit: UnitMatch, match: re.Match[str], mixed: bool) ->
         return False
     if unit.core == "度" and not unit.scale and nxt != "電":
         return False  # 度 is kWh only as 萬度/億度/度電; else a degree, 年度 …
-    if unit.core in ("日", "天") and unit.spec.dimension == "duration" and not re.match(r"\s*(?:內|以內|為限|以上|起|後|之)", text[unit.end:unit.end + 3]):
+    if unit.core in ("日", "天") and unit.spec.dimension == "duration" and not _DAYS_LIMIT.match(text[unit.end:unit.end + 3]):
         return unit.core == "天"
     if unit.core == "名" and text[max(0, match.start() - 2):match.start()].strip().endswith("前"):
         return False
@@ -168,6 +172,10 @@ def _unit_fits(text: str, unit: UnitMatch, match: re.Match[str], mixed: bool) ->
 
 
 _UNIT_BEFORE = re.compile(r"\d\s*(?:cc|kW|MW|GW|kWh|km|ha|%)$")
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+_AMOUNT_AFTER = re.compile(r"\s*(?:[萬億兆千]|億?元|美元|%|kW|MW|GW|公頃|公噸|噸)")
+_CODE_AFTER = re.compile(r"-\d")  # 46-1, 7-11
+_RANGE_AFTER = re.compile(rf"-{ARABIC}\s*[萬億兆千]?\s*[^\d\s]")  # 20-30 萬元
 
 
 def _not_a_quantity(text: str, start: int, end: int) -> bool:
@@ -179,18 +187,21 @@ def _not_a_quantity(text: str, start: int, end: int) -> bool:
     glued = prev.isascii() and prev.isalpha() and not _UNIT_BEFORE.search(text[max(0, start - 8):start])
     if glued or prev in ("-", "_", "/", ".", "#"):
         return True
-    if re.fullmatch(r"(?:19|20)\d\d", text[start:end]):
-        return not re.match(r"\s*(?:[萬億兆千]|億?元|美元|%|kW|MW|GW|公頃|公噸|噸)", text[end:end + 4])
+    if _YEAR_LIKE.fullmatch(text, start, end):
+        return not _AMOUNT_AFTER.match(text[end:end + 4])
     nxt = text[end:end + 1]
     if nxt.isascii() and nxt.isalpha() and not match_unit(text, end):
         return True
-    return bool(re.match(r"-\d", text[end:end + 2]) and not re.match(rf"-{ARABIC}\s*[萬億兆千]?\s*[^\d\s]", text[end:end + 12]))
+    return bool(_CODE_AFTER.match(text, end) and not _RANGE_AFTER.match(text[end:end + 12]))
 
 
 def _skip_spaces(text: str, position: int) -> int:
     while position < len(text) and text[position] in " \t\u3000":
         position += 1
     return position
+
+
+_POSITIONAL = re.compile("[十百千萬億兆]")
 
 
 def _chinese(text: str, blocked: list[tuple[int, int]]) -> Iterator[Figure]:
@@ -200,10 +211,11 @@ def _chinese(text: str, blocked: list[tuple[int, int]]) -> Iterator[Figure]:
         start, end = match.span()
         if _overlaps(start, end, blocked) or text[max(0, start - 1):start] in ("第", "前"):
             continue
-        for cut in range(len(numeral), 0, -1):
-            head = numeral[:cut]
-            value = value_of_chinese(head)
-            if value is None or not any(c in "十百千萬億兆" for c in head):
+        positional = _POSITIONAL.search(numeral)
+        # The longest head of the numeral with a positional word in it that reads as a number and has a unit.
+        for cut in range(len(numeral), positional.start() if positional else len(numeral), -1):
+            value = value_of_chinese(numeral[:cut])
+            if value is None:
                 continue
             unit = match_unit(text, start + cut)
             if unit is None or unit.spec.dimension in ("duration",) or not _unit_fits(text, unit, match, False):

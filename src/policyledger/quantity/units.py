@@ -107,8 +107,16 @@ _UNIT_RE = re.compile(
 def match_unit(text: str, position: int) -> UnitMatch | None:
     """The unit written at `position` of `text` (after the number and its spaces), or None."""
     match = _UNIT_RE.match(text, position)
-    if not match:
-        return None
+    read = _read_unit(match.group(0)) if match else None
+    return UnitMatch(*read, match.end()) if match and read else None
+
+
+@lru_cache(maxsize=1024)
+def _read_unit(written: str) -> tuple[str, str, str, UnitSpec] | None:
+    """(text without spaces, scale, core, spec) of a unit as `_UNIT_RE` matched it, or None where
+    it is no unit. A report writes the same few units again and again: each is read once."""
+    match = _UNIT_RE.match(written)
+    assert match is not None
     scale = match.group("scale") or ""
     if match.group("money"):
         core = match.group("money")
@@ -133,8 +141,7 @@ def match_unit(text: str, position: int) -> UnitMatch | None:
     else:
         core = match.group("counter")
         spec = UnitSpec("count", _canon_counter(core))
-    written = text[match.start():match.end()]
-    return UnitMatch(re.sub(r"\s", "", written), scale, core, spec, match.end())
+    return re.sub(r"\s", "", written), scale, core, spec
 
 
 def _canon_counter(noun: str) -> str:
