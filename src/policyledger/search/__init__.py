@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Engine, text
 
 from policyledger.model import Node
 from policyledger.search.index import delete_document_index, index_counts, index_document
-from policyledger.search.ranking import Collection, bm25
+from policyledger.search.ranking import Collection, bm25_scorer
 from policyledger.search.retrieval import Candidate, count_matches, fetch_candidates
 from policyledger.search.snippet import make_snippet
 from policyledger.search.terms import doc_token, in_section, query_terms, section_token, term_tokens
@@ -83,7 +83,7 @@ def rank(
     if section and section.strip(" /"):
         filters.append(section_token(section))
     candidates = fetch_candidates(connection, [term_tokens(term) for term in terms], filters, CAP)
-    matches = [candidate for candidate in candidates if _matches(candidate, terms, doc_id, section)]
+    matches = _matches(candidates, terms, doc_id, section)
     if not matches:
         return []
     collection = collection or collection_of(connection)
@@ -112,24 +112,28 @@ def _frequencies(connection: Connection, terms: list[str], filters: list[str], c
     return [count_matches(connection, term_tokens(term), CAP) for term in terms]
 
 
-def _matches(candidate: Candidate, terms: list[str], doc_id: str | None, section: str | None) -> bool:
+def _matches(candidates: list[Candidate], terms: list[str], doc_id: str | None, section: str | None) -> list[Candidate]:
     """The exact test the index's pairs only approximate: every term, and the filters again
     (so even an index entry left behind by some other program's delete cannot mislead)."""
-    if doc_id and candidate.doc_id != doc_id:
-        return False
-    if section and section.strip(" /") and not in_section(candidate.path, section):
-        return False
-    return all(term in candidate.units for term in terms)
+    if doc_id:
+        candidates = [candidate for candidate in candidates if candidate.doc_id == doc_id]
+    if section and section.strip(" /"):
+        candidates = [candidate for candidate in candidates if in_section(candidate.path, section)]
+    if len(terms) == 1:
+        [term] = terms
+        return [candidate for candidate in candidates if term in candidate.units]
+    return [candidate for candidate in candidates if all(term in candidate.units for term in terms)]
 
 
 def _best_per_item(matches: list[Candidate], terms: list[str], idfs: list[float], collection: Collection) -> list[tuple[Candidate, float]]:
     """Each item once (its best chunk), best first; ties in document order."""
+    score = bm25_scorer(terms, idfs, collection)
     best: dict[tuple[str, int], tuple[Candidate, float]] = {}
     for candidate in matches:
-        score = bm25(candidate.units, candidate.head, terms, idfs, collection)
+        points = score(candidate.units, candidate.head)
         item = (candidate.doc_id, candidate.ordinal)
-        if item not in best or score > best[item][1]:
-            best[item] = (candidate, score)
+        if item not in best or points > best[item][1]:
+            best[item] = (candidate, points)
     return sorted(best.values(), key=lambda pair: (-pair[1], pair[0].doc_id, pair[0].ordinal))
 
 

@@ -9,6 +9,7 @@ names it in passing.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 K1 = 1.2
@@ -35,9 +36,21 @@ class Collection:
 
 def bm25(item_units: str, head: int, terms: list[str], idfs: list[float], collection: Collection) -> float:
     """The BM25 score of one item (or chunk) for the terms, which it is known to contain."""
-    norm = K1 * (1 - B + B * len(item_units) / collection.average_length)
-    score = 0.0
-    for term, idf in zip(terms, idfs, strict=True):
-        frequency = item_units.count(term) + HEADING_WEIGHT * item_units.count(term, 0, head)
-        score += idf * frequency * (K1 + 1) / (frequency + norm)
+    return bm25_scorer(terms, idfs, collection)(item_units, head)
+
+
+def bm25_scorer(terms: list[str], idfs: list[float], collection: Collection) -> Callable[[str, int], float]:
+    """`bm25` for many chunks and the same terms: what does not depend on the chunk is looked
+    up once (the arithmetic is the same, in the same order, so the scores are too)."""
+    average_length = collection.average_length
+    weighted = list(zip(terms, idfs, strict=True))
+
+    def score(item_units: str, head: int) -> float:
+        norm = K1 * (1 - B + B * len(item_units) / average_length)
+        total = 0.0
+        for term, idf in weighted:
+            frequency = item_units.count(term) + HEADING_WEIGHT * item_units.count(term, 0, head)
+            total += idf * frequency * (K1 + 1) / (frequency + norm)
+        return total
+
     return score

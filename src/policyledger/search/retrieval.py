@@ -12,8 +12,8 @@ as syntax: each is quoted, so FTS5 or tsquery operators typed in a query are onl
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from operator import attrgetter
+from typing import NamedTuple
 
 from sqlalchemy import Connection, text
 
@@ -21,8 +21,10 @@ from policyledger.search.terms import TermTokens
 from policyledger.store.schema import SEARCH_FTS
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """One index row (an item, or a chunk of a long one) that may hold every term: a tuple,
+    since a query at scale makes hundreds."""
+
     key: int
     doc_id: str
     ordinal: int
@@ -46,7 +48,7 @@ def fetch_candidates(connection: Connection, asks: Sequence[TermTokens], filters
             " JOIN search_items AS i ON i.key = m.key ORDER BY i.key"
         )
         rows = connection.execute(statement, {"query": fts5_query(asks, filters), "cap": cap})
-    return sorted((Candidate(*row) for row in rows.all()), key=attrgetter("key"))
+    return sorted(map(Candidate._make, rows.all()), key=attrgetter("key"))
 
 
 def count_matches(connection: Connection, ask: TermTokens, cap: int) -> int:
