@@ -132,6 +132,7 @@ ENGLISH: dict[str, str] = {
     "剩餘時間": "Time left",
     "年": "years",
     "每年尚需": "needed per year",
+    "報告日": "report date",
     "目標為降低": "the target is a reduction",
     "尚需降低": "still to cut",
     "配對理由與原文": "Why paired, and both quotes",
