@@ -236,6 +236,8 @@ def run_backend(backend: str, paths: list[Path], runs: int, limit: int | None) -
         result.megabytes = sum(path.stat().st_size for path in paths) / 1e6
         result.failed = sum(1 for line in output.splitlines() if line.startswith("failed:"))
         result.notes.append("ingest: " + " / ".join(line.strip() for line in output.splitlines() if " in " in line or "stored" in line)[:300])
+        share = cpu / max(seconds, 1e-9) / (os.cpu_count() or 1)
+        result.notes.append(f"ingest: CPU use {share:.0%} of the cores; load average at its end {os.getloadavg()[0]:.1f} (other work on the machine)")
         result.db_mb = database_mb(engine, url)
         latencies(engine, result.docs, runs, result, limit)
         engine.dispose()
