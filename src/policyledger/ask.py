@@ -101,19 +101,19 @@ def _candidate_items(connection: Connection, parsed: Question, doc_id: str | Non
 
 
 CHILDREN = 60  # sub-items of the best items taken at most
+_CHILDREN = text("SELECT ordinal FROM nodes WHERE doc_id = :doc AND substr(path, 1, :length) = :prefix ORDER BY ordinal LIMIT :limit")
 
 
 def _children_of_best(connection: Connection, best: list[tuple[tuple[str, int], str]]) -> list[tuple[str, int]]:
     """The sub-items of the best items, each item's in document order: a question names a
     section's topic (會展業…紓困補貼), the figure stands in one of its sub-items (3、 109 年第 4
     季：…2.36 億元)."""
-    statement = text("SELECT ordinal FROM nodes WHERE doc_id = :doc AND substr(path, 1, :length) = :prefix ORDER BY ordinal LIMIT :limit")
     found: list[tuple[str, int]] = []
     for (doc, _), path in best:
         if not path or len(found) >= CHILDREN:
             continue
         prefix = path + "/"
-        rows = connection.execute(statement, {"doc": doc, "length": len(prefix), "prefix": prefix, "limit": CHILDREN})
+        rows = connection.execute(_CHILDREN, {"doc": doc, "length": len(prefix), "prefix": prefix, "limit": CHILDREN})
         found += [key for key in ((doc, ordinal) for ordinal in rows.scalars()) if key not in found]
     return found[:CHILDREN]
 
