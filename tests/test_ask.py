@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine, event
 from tests.conftest import run_cli
 
 from policyledger.ask import ask
 from policyledger.evaluate import read_jsonl, score_answers
 from policyledger.ingest import ingest_path
+from policyledger.model import Document
+from policyledger.pipeline import parse_source, source_text
 from policyledger.question import parse_question
+from policyledger.read import read_bytes
 from policyledger.store.db import connect
+from policyledger.store.repository import save_document
 
 ASK_KEYS = {"question", "answer", "citations", "confidence"}
 ANSWER_KEYS = {"text", "value", "base_value", "base_unit", "period_start", "period_end"}
@@ -82,3 +88,63 @@ def test_ask_command(ledger):
     assert "報告中沒有提到" in silent.stdout
     as_json = json.loads(run_cli("ask", "臺菲智慧財產合作備忘錄是在哪一天簽署的？", "--format", "json", db=url).stdout)
     assert as_json["answer"]["value"] == "2020-10-19"
+
+
+# --- at more than one report: ties, backends, cost ----------------------------------------------------
+
+TIE_QUESTIONS = [
+    "109 年第 4 季製造業薪資補貼核准幾家？",
+    "臺菲智慧財產合作備忘錄是在哪一天簽署的？",
+    "109 年底有哪些水庫達成淤積零成長？",
+    "截至 109 年底，水域型太陽能發電已併聯的裝置容量約為多少？",
+    "台積電 109 年在臺投資多少？",
+]
+COPY_ID = "000copy"  # sorts before the sample's id, and is stored after it
+
+
+@pytest.fixture(scope="module")
+def sample_and_copy(sample_path: Path) -> tuple[Document, str]:
+    data = sample_path.read_bytes()
+    source = read_bytes(data, sample_path.name)
+    return parse_source(source, data), source_text(source)
+
+
+def store_twice(url: str, sample_and_copy: tuple[Document, str]) -> Engine:
+    """The sample, then the same report again under COPY_ID: every item of one ties with its copy."""
+    document, text = sample_and_copy
+    engine = connect(url)
+    save_document(engine, document, text)
+    save_document(engine, dataclasses.replace(document, id=COPY_ID, sha256="0" * 64, source_name="copy.txt"), text)
+    return engine
+
+
+@pytest.mark.postgres
+def test_ties_between_reports_break_alike_on_both_backends(tmp_path: Path, pg_url: str, sample_and_copy):
+    """Identical items score alike: the first in ranking order (document id) wins, whatever
+    order the rows are stored or read in, so SQLite and PostgreSQL give one answer."""
+    on_sqlite = store_twice(f"sqlite:///{tmp_path / 'two.db'}", sample_and_copy)
+    on_postgresql = store_twice(pg_url, sample_and_copy)
+    for question in TIE_QUESTIONS:
+        first = ask(on_sqlite, question)
+        assert first == ask(on_postgresql, question), question
+        assert all(citation["doc"] == COPY_ID for citation in first["citations"]), question
+    on_postgresql.dispose()
+
+
+def test_ask_costs_a_query_per_term_not_per_hit(ledger):
+    """One index query per search term, then a fixed few (children, items, titles, claims):
+    no node, snippet or claim loaded hit by hit."""
+    engine, _, _ = ledger
+    statements: list[str] = []
+
+    def record(_connection, _cursor, statement, *_rest) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        for question in TIE_QUESTIONS:
+            statements.clear()
+            ask(engine, question)
+            assert len(statements) <= len(parse_question(question).search_terms) + 12, (question, len(statements))
+    finally:
+        event.remove(engine, "before_cursor_execute", record)

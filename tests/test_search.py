@@ -14,7 +14,8 @@ from tests.conftest import fresh_pg_database, run_cli
 from tests.ledger_rows import parsed
 
 from policyledger.ingest import ingest_bytes, ingest_path
-from policyledger.search import SearchHit, search
+from policyledger.search import SearchHit, hits, rank, search
+from policyledger.search.terms import query_terms
 from policyledger.store.db import connect
 from policyledger.store.migrate import upgrade
 from policyledger.store.repository import delete_document, load_nodes, save_document
@@ -270,3 +271,14 @@ def test_search_command(sqlite_engine: Engine):
     assert empty.returncode == 1 and "nothing to search for" in empty.stderr and "Traceback" not in empty.stderr
     missing = run_cli("search", "電", "--doc", "no-such-report", db=url)
     assert missing.returncode == 1 and "no document matches" in missing.stderr
+
+
+def test_ranking_without_snippets_is_the_search_ranking(engine: Engine):
+    """`rank` (what ask uses: scores, no nodes loaded) orders items exactly as `search` does,
+    and `hits` makes the same hits from it."""
+    for query in ["離岸風電", "電", "口罩 進口", "109年第4季"]:
+        terms = query_terms(query)
+        with engine.connect() as connection:
+            ranked = rank(connection, terms)
+            assert hits(connection, terms, ranked[:20]) == search(engine, query)
+        assert [(candidate.doc_id, candidate.ordinal) for candidate, _ in ranked] == [(hit.doc, hit.ordinal) for hit in search(engine, query, limit=1000)]
