@@ -158,15 +158,19 @@ def report_date(all_exprs: list[list[TimeExpr]]) -> date | None:
     return max(dates) if dates else date(cap - 1, 12, 31)
 
 
+_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+_LABEL_FILLER = re.compile(r"[\s:：()（）]")
+
+
 def _context(node: Node, exprs: list[TimeExpr], scopes: dict[str, TimeExpr | None], now: date | None) -> _Context:
     title_end = len(node.marker) + len(node.title) + 4
     heading_exprs = [e for e in exprs if e.start < title_end and e.role != "base"]
     heading_period = None
     if heading_exprs and node.title:
-        label = re.sub(r"[（(][^）)]*[）)]", "", node.title)  # 109 年第 2 季(僅補貼會展業)
+        label = _BRACKETED.sub("", node.title)  # 109 年第 2 季(僅補貼會展業)
         for expr in heading_exprs:
             label = label.replace(expr.text.strip(), "")
-        if len(re.sub(r"[\s:：()（）]", "", label)) <= 2:
+        if len(_LABEL_FILLER.sub("", label)) <= 2:
             heading_period = heading_exprs[0]
     inherited = None
     parent = node.parent_path
@@ -217,9 +221,9 @@ def _claim(node: Node, text: str, figure: Figure, previous: Figure | None, exprs
     clause_start, clause_end = _clause_span(text, figure)
     before = text[clause_start:figure.start]
     kind = _kind(text, figure, clause_start, clause_end, previous, context.is_plan, context.now)
-    if kind == "actual" and _dated_in_future(text, figure, exprs, context) and not _ACTUAL_CUE.search(before):
+    if kind == "actual" and _dated_in_future(text, figure, clause_start, clause_end, exprs, context) and not _ACTUAL_CUE.search(before):
         kind = "target"  # a figure for a year still to come, with no cue: 114 年天然氣占比 50%
-    period = None if kind == "rule" else _period(text, figure, exprs, context, kind)
+    period = None if kind == "rule" else _period(text, figure, clause_start, clause_end, exprs, context, kind)
     water = bool(_WATER.search(text, max(0, figure.start - 30), figure.end + 10))
     dimension, base_value, base_unit = normalize(figure.value, figure.unit, water=water)
     high = figure.value_high
@@ -340,12 +344,23 @@ def _target_carries(text: str, clause_start: int, before: str, now: date | None)
     sentence_start = max(_sentence_start(text, clause_start), text.rfind("；", 0, clause_start) + 1)
     clauses = [c for c in _CLAUSE_BREAK.split(text[sentence_start:clause_start]) if c.strip()]
     for clause in reversed(clauses):
-        when = _years_in(clause, now)
-        if _target_cue_last(clause) or when == "future":
-            return True
-        if _NEW_ACTION.match(clause) or _ACTUAL_CUE.search(clause) or when == "past":
-            return False
+        carried = _carried(clause, now)
+        if carried is not None:
+            return carried
     return False
+
+
+@lru_cache(maxsize=1024)
+def _carried(clause: str, now: date | None) -> bool | None:
+    """What an earlier clause of a sentence passes on to the figures after it: a target (True),
+    the end of one (False: a new action, an achievement, a past year) or nothing (None).
+    Cached, since every figure of a sentence asks about the clauses before it."""
+    when = _years_in(clause, now)
+    if _target_cue_last(clause) or when == "future":
+        return True
+    if _NEW_ACTION.match(clause) or _ACTUAL_CUE.search(clause) or when == "past":
+        return False
+    return None
 
 
 _CLAUSE_YEAR = re.compile(r"(?<!\d)(\d{2,3})\s*年")
@@ -388,7 +403,7 @@ def _sentence_end(text: str, position: int) -> int:
 _LIST_ENTRY = re.compile(r"[\d、]")
 
 
-def _period(text: str, figure: Figure, exprs: list[TimeExpr], context: _Context, kind: str) -> TimeExpr | None:
+def _period(text: str, figure: Figure, clause_start: int, clause_end: int, exprs: list[TimeExpr], context: _Context, kind: str) -> TimeExpr | None:
     if context.heading_period is not None:
         return context.heading_period
     sentence_start = _sentence_start(text, figure.start)
@@ -398,10 +413,9 @@ def _period(text: str, figure: Figure, exprs: list[TimeExpr], context: _Context,
         # What has happened cannot be dated in the future: skip a target's 110 年底 before it.
         in_sentence = [e for e in in_sentence if not _is_future(e, context.now)]
     preceding = [e for e in in_sentence if e.end <= figure.start and (e.role != "base" or _dates_figure(text, e, figure, kind))]
-    relative = _relative_to_report(text, figure, preceding, context)
+    relative = _relative_to_report(text, figure, clause_start, sentence_start, preceding, context)
     if relative is not None:
         return relative
-    clause_start, clause_end = _clause_span(text, figure)
     if kind == "target" and not any(e.start >= clause_start for e in preceding):
         # '共核配 5.5 GW 於 114 年前陸續完成商轉': a future date in the target's own clause is its due date.
         due = [
@@ -412,7 +426,7 @@ def _period(text: str, figure: Figure, exprs: list[TimeExpr], context: _Context,
         if due:
             return due[0]
     if preceding:
-        return _accumulate(text, figure, _span_from_opening(text, preceding), figure.unit.spec.dimension)
+        return _accumulate(text, figure, clause_start, _span_from_opening(text, preceding), figure.unit.spec.dimension)
     following_expr = _following(text, figure, in_sentence, context, kind)
     if following_expr is not None:
         return following_expr
@@ -444,16 +458,14 @@ _NOW_WORDS = re.compile(r"目前|現在|現階段|迄今")
 _WHOLE_YEAR = re.compile(r"全年度?|整年")
 
 
-def _relative_to_report(text: str, figure: Figure, preceding: list[TimeExpr], context: _Context) -> TimeExpr | None:
+def _relative_to_report(text: str, figure: Figure, clause_start: int, sentence_start: int, preceding: list[TimeExpr], context: _Context) -> TimeExpr | None:
     """'降到目前 13.5%' is as of the report's date; '全年…備用容量率達 16.4%' is the whole year of
     the date before it (109 年 5 月 26 日 … 全年 → 109 年)."""
-    clause_start, _ = _clause_span(text, figure)
     own = text[clause_start:figure.start]
     nearest_end = preceding[-1].end if preceding else 0
     now_word = ([None, *_NOW_WORDS.finditer(own)])[-1]
     if now_word and now_word.start() + clause_start >= nearest_end and context.now is not None:
         return TimeExpr(clause_start + now_word.start(), clause_start + now_word.end(), now_word.group(0), None, context.now, "as_of")
-    sentence_start = _sentence_start(text, figure.start)
     whole = _WHOLE_YEAR.search(text, max(sentence_start, nearest_end), figure.start)
     if whole and preceding and preceding[-1].year:
         year = preceding[-1].year
@@ -479,11 +491,10 @@ _SINGLE_YEAR = re.compile(r"\d+\s*年")
 _UNTIL_YEAR = re.compile(r"(?:累計至|累計到)\s*\d+\s*年")
 
 
-def _accumulate(text: str, figure: Figure, period: TimeExpr, dimension: str) -> TimeExpr:
+def _accumulate(text: str, figure: Figure, clause_start: int, period: TimeExpr, dimension: str) -> TimeExpr:
     """累計 turns a year given earlier into an as-of date (109 年…累計減少 179 座: as of 109 年底),
     but not a year that governs 累計 in the same clause (109 年累計推動 72 萬人次: the year's).
     A flow under 累計至 109 年 (產值 552 億元, 成長率 11.9%) stays the year's."""
-    clause_start, _ = _clause_span(text, figure)
     single_year = _SINGLE_YEAR.fullmatch(period.text.strip())
     if single_year and period.start < clause_start and "累計" in text[clause_start:figure.start]:
         return replace(period, period_start=None, role="as_of")
@@ -502,10 +513,9 @@ def _dates_figure(text: str, expr: TimeExpr, figure: Figure, kind: str) -> bool:
     return kind != "change" and len(between.strip()) <= 4 and not _CLAUSE_BREAK.search(between)
 
 
-def _dated_in_future(text: str, figure: Figure, exprs: list[TimeExpr], context: _Context) -> bool:
+def _dated_in_future(text: str, figure: Figure, clause_start: int, clause_end: int, exprs: list[TimeExpr], context: _Context) -> bool:
     """The nearest date before the figure in its clause lies after the report's own date, or
     the clause dates it in the future after it ('核配 5.5 GW 於 114 年前陸續完成商轉')."""
-    clause_start, clause_end = _clause_span(text, figure)
     before = [e for e in exprs if clause_start <= e.start and e.end <= figure.start and e.role != "base"]
     if before:
         return _is_future(before[-1], context.now)

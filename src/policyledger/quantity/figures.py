@@ -6,6 +6,7 @@ such as 5G, F-16, TCE100, phone numbers, URLs); `claims` decides what each figur
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,7 +19,8 @@ _NUMBER = re.compile(
     rf"(?=[+\-\d])(?P<sign>[+\-])?(?P<num>{ARABIC})"
     rf"(?:\s*(?P<big>[萬億兆])\s*(?P<tail>{ARABIC})(?:\s*(?P<tailscale>[萬千]))?(?=\s*[^\d\s,.]))?"
 )
-_CHINESE = re.compile(rf"[{CHINESE_NUMERAL_CHARS}]+")
+# A run of Chinese numeral characters with a positional word in it (三萬, 十成; not 一 of 一家).
+_CHINESE = re.compile(rf"[{CHINESE_NUMERAL_CHARS}]*[十百千萬億兆][{CHINESE_NUMERAL_CHARS}]*")
 _PERCENT_WORDS = re.compile(rf"百分之(?P<pct>{ARABIC}|[{CHINESE_NUMERAL_CHARS}點]+)")
 _RANGE = re.compile(rf"\s*(?:~|～|-|－|—|–|至|到)\s*(?P<num>{ARABIC})")
 _URL = re.compile(r"(?:https?://|www\.)[\w./%?=&#:~+-]+", re.IGNORECASE)
@@ -96,7 +98,9 @@ def find_figures(text: str, blocked: list[tuple[int, int]]) -> Iterator[Figure]:
     """Figures in `text` (half-width digits), skipping anything inside a `blocked` span."""
     taken = list(blocked)
     found: list[Figure] = []
-    for figure in [*_percent_words(text), *_arabic(text, taken), *_chinese(text, taken)]:
+    # Chained lazily, so that Chinese numerals are read once the Arabic figures are taken: the 萬
+    # of 2,332 萬元 is not read again as a figure of its own.
+    for figure in itertools.chain(_percent_words(text), _arabic(text, blocked), _chinese(text, blocked, taken)):
         if not _overlaps(figure.start, figure.end, taken):
             found.append(figure)
             taken.append((figure.start, figure.end))
@@ -204,16 +208,18 @@ def _skip_spaces(text: str, position: int) -> int:
 _POSITIONAL = re.compile("[十百千萬億兆]")
 
 
-def _chinese(text: str, blocked: list[tuple[int, int]]) -> Iterator[Figure]:
-    """Chinese numerals count only with a positional word (十成, 百億元, 三萬人), never 一家 or 三大."""
+def _chinese(text: str, blocked: list[tuple[int, int]], taken: list[tuple[int, int]]) -> Iterator[Figure]:
+    """Chinese numerals count only with a positional word (十成, 百億元, 三萬人), never 一家 or 三大.
+    A numeral whose first character is `taken` by a figure is skipped: any figure read from it would overlap."""
     for match in _CHINESE.finditer(text):
         numeral = match.group(0)
         start, end = match.span()
-        if _overlaps(start, end, blocked) or text[max(0, start - 1):start] in ("第", "前"):
+        if _overlaps(start, end, blocked) or _overlaps(start, start + 1, taken) or text[max(0, start - 1):start] in ("第", "前"):
             continue
         positional = _POSITIONAL.search(numeral)
+        assert positional is not None
         # The longest head of the numeral with a positional word in it that reads as a number and has a unit.
-        for cut in range(len(numeral), positional.start() if positional else len(numeral), -1):
+        for cut in range(len(numeral), positional.start(), -1):
             value = value_of_chinese(numeral[:cut])
             if value is None:
                 continue

@@ -35,6 +35,8 @@ _OPEN_BEFORE = re.compile(r"(?:自從|自|於)\s*$")
 _BASE_BEFORE = re.compile(r"(?:較|比|相較於?|相比|與|高於|低於|優於)\s*$")
 _RANGE_JOIN = re.compile(r"^\s*(?:起\s*)?(?:至|到|~|～|－|-|—|–)\s*(?:今)?\s*$")
 _LIST_JOIN = re.compile(r"^\s*[、及與和]\s*$")
+_SINCE_AFTER = re.compile(r"\s*(?:起|以來|迄今)")
+_UNTIL_NOW_AFTER = re.compile(r"\s*起?\s*(?:至今|迄今)")
 
 
 @dataclass(frozen=True)
@@ -219,10 +221,10 @@ def _with_role(text: str, expr: TimeExpr) -> TimeExpr:
         return replace(expr, role="as_of", start=begin, text=text[begin:expr.end], period_start=None)
     opener = _OPEN_BEFORE.search(before)
     from_word = opener is not None and not opener.group(0).startswith("於")
-    if from_word or re.match(r"\s*(?:起|以來|迄今)", after):
+    if from_word or _SINCE_AFTER.match(after):
         begin = expr.start - len(opener.group(0)) if from_word and opener else expr.start
         start = expr.period_start or expr.period_end
         # "自 A 起至今" is complete in itself: a later 截至 B does not close it.
-        role = "since" if re.match(r"\s*起?\s*(?:至今|迄今)", after) else "open"
+        role = "since" if _UNTIL_NOW_AFTER.match(after) else "open"
         return replace(expr, role=role, start=begin, text=text[begin:expr.end], period_start=start, period_end=None)
     return expr
