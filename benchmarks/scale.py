@@ -77,10 +77,13 @@ class BackendResult:
 
 class TreeMemory:
     """Samples the resident memory of a process and all its descendants from /proc, keeping
-    the largest sum seen. RUSAGE_CHILDREN alone gives the largest single process, not the sum."""
+    the largest sum seen. RUSAGE_CHILDREN alone gives the largest single process, not the sum.
+    Also keeps each process's time spent runnable but waiting for a core (schedstat): on a
+    shared machine, that is how much of the wall time other work took from the ingest."""
 
     def __init__(self, pid: int, interval: float = 0.1) -> None:
         self.pid, self.interval, self.peak_mb = pid, interval, 0.0
+        self.waits: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -92,9 +95,16 @@ class TreeMemory:
         self._stop.set()
         self._thread.join()
 
+    @property
+    def waited_seconds(self) -> float:
+        return sum(self.waits.values())
+
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
-            self.peak_mb = max(self.peak_mb, sum(_rss_mb(pid) for pid in _tree(self.pid)))
+            pids = _tree(self.pid)
+            self.peak_mb = max(self.peak_mb, sum(_rss_mb(pid) for pid in pids))
+            for pid in pids:
+                self.waits[pid] = max(self.waits.get(pid, 0.0), _runqueue_seconds(pid))
 
 
 def _tree(root: int) -> list[int]:
@@ -111,6 +121,14 @@ def _tree(root: int) -> list[int]:
         frontier = [pid for pid, parent in parents.items() if parent in frontier]
         found += frontier
     return found
+
+
+def _runqueue_seconds(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/schedstat", encoding="ascii") as handle:
+            return int(handle.read().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return 0.0
 
 
 def _rss_mb(pid: int) -> float:
@@ -207,9 +225,9 @@ def latencies(engine: Engine, at: int, runs: int, result: BackendResult, limit: 
 # --- the run -----------------------------------------------------------------------------------
 
 
-def bulk_ingest(url: str, folder: Path) -> tuple[float, float, float, float, str]:
+def bulk_ingest(url: str, folder: Path) -> tuple[float, float, float, float, str, float]:
     """Run `policyledger ingest FOLDER` as a user would: seconds, CPU seconds (the command and
-    its workers), peak tree MB, largest process MB, output."""
+    its workers), peak tree MB, largest process MB, output, seconds its processes waited for a core."""
     env = {**os.environ, "POLICYLEDGER_DB": url, "COLUMNS": "200"}
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     before, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
@@ -220,7 +238,7 @@ def bulk_ingest(url: str, folder: Path) -> tuple[float, float, float, float, str
     seconds = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     largest = max(before, usage.ru_maxrss) / 1024
-    return seconds, usage.ru_utime + usage.ru_stime - cpu, memory.peak_mb, largest, output
+    return seconds, usage.ru_utime + usage.ru_stime - cpu, memory.peak_mb, largest, output, memory.waited_seconds
 
 
 def run_backend(backend: str, paths: list[Path], runs: int, limit: int | None) -> BackendResult:
@@ -230,14 +248,17 @@ def run_backend(backend: str, paths: list[Path], runs: int, limit: int | None) -
         engine = connect(url)
         ingest_path(engine, SAMPLE)
         latencies(engine, 1, runs, result, limit)
-        seconds, cpu, tree_mb, process_mb, output = bulk_ingest(url, paths[0].parent)
+        seconds, cpu, tree_mb, process_mb, output, waited = bulk_ingest(url, paths[0].parent)
         result.docs = document_count(engine)
         result.ingest_seconds, result.cpu_seconds, result.peak_tree_mb, result.peak_process_mb = seconds, cpu, tree_mb, process_mb
         result.megabytes = sum(path.stat().st_size for path in paths) / 1e6
         result.failed = sum(1 for line in output.splitlines() if line.startswith("failed:"))
         result.notes.append("ingest: " + " / ".join(line.strip() for line in output.splitlines() if " in " in line or "stored" in line)[:300])
         share = cpu / max(seconds, 1e-9) / (os.cpu_count() or 1)
-        result.notes.append(f"ingest: CPU use {share:.0%} of the cores; load average at its end {os.getloadavg()[0]:.1f} (other work on the machine)")
+        result.notes.append(
+            f"ingest: CPU use {share:.0%} of the cores; its processes waited {waited:.0f} s in all for a core"
+            f" (others' work on the machine); load average at its end {os.getloadavg()[0]:.1f}"
+        )
         result.db_mb = database_mb(engine, url)
         latencies(engine, result.docs, runs, result, limit)
         engine.dispose()
