@@ -102,6 +102,7 @@ def extract(nodes: list[Node]) -> tuple[list[Claim], date | None]:
     return claims, now
 
 
+_REPORT_YEAR_WORD = re.compile("|".join(REPORT_YEAR_WORDS))
 # An item's time expressions by (text, context year, report year).
 _ReadItems = dict[tuple[str, int | None, int | None], list[TimeExpr]]
 
@@ -113,7 +114,7 @@ def _time_expressions(texts: list[str], year: int | None, report_year: int | Non
     report's year, so the pass that knows that year does not read it again."""
     all_exprs = []
     for text in texts:
-        key = (text, year, report_year if any(word in text for word in REPORT_YEAR_WORDS) else None)
+        key = (text, year, report_year if _REPORT_YEAR_WORD.search(text) else None)
         if key not in read:
             read[key] = find_time_expressions(text, year, key[2])
         exprs = read[key]
@@ -214,7 +215,14 @@ def _node_claims(node: Node, text: str, exprs: list[TimeExpr], context: _Context
 
 _WATER = re.compile(r"水|淤|濬")
 _LINE_BREAK = re.compile(r"\s*\n\s*")
-_SPACES = re.compile(r"\s+")
+
+
+def _without_spaces(text: str) -> str:
+    return "".join(text.split())  # what re.sub(r"\s+", "", text) gives (the same whitespace), 3x faster
+
+
+def _joined_lines(text: str) -> str:
+    return _LINE_BREAK.sub("", text) if "\n" in text else text
 
 
 def _claim(node: Node, text: str, figure: Figure, previous: Figure | None, exprs: list[TimeExpr], context: _Context) -> Claim:
@@ -242,7 +250,7 @@ def _claim(node: Node, text: str, figure: Figure, previous: Figure | None, exprs
         period_end=period.period_end if period else None,
         period_text=period.text.strip() if period else None,
         subject=_subject(_own_before(text, figure, previous, clause_start), before, exprs),
-        clause=_LINE_BREAK.sub("", node.text[clause_start:clause_end]).strip(),
+        clause=_joined_lines(node.text[clause_start:clause_end]).strip(),
         line=node.line_at(figure.start),
         start=figure.start,
         end=figure.end,
@@ -273,12 +281,12 @@ _ODD_FIGURE = re.compile(r"\d\s*(?:餘|多)\s*\S+$")  # 20 餘家, 3 多萬人
 def _qualifier(text: str, figure: Figure, previous: Figure | None) -> str:
     """The word that directly governs the figure: just before it (約, 逾, 約占), or a cap word
     (最高, 上限, 至少) a few words before with no other figure between; or after it (以上, 內)."""
-    before = _SPACES.sub("", text[max(0, figure.start - 12):figure.start])
+    before = _without_spaces(text[max(0, figure.start - 12):figure.start])
     for pattern, name in _QUALIFIER_BEFORE:
         if pattern.search(before):
             return name
     previous_end = previous.end if previous else 0
-    window = _SPACES.sub("", text[max(previous_end, figure.start - 12):figure.start])
+    window = _without_spaces(text[max(previous_end, figure.start - 12):figure.start])
     cap = _CAP_BEFORE.search(window)
     if cap:
         return "up_to" if cap.group(1) in ("最高", "最多", "至多", "上限") else "at_least"
@@ -311,7 +319,7 @@ def _kind(text: str, figure: Figure, clause_start: int, clause_end: int, previou
         return "forecast"
     if _target_carries(text, clause_start, before, now) or (plan and not _ACTUAL_CUE.search(before) and not _A_YEAR.search(before)):
         return "target"
-    if _CHANGE.search(_SPACES.sub("", governed)) or _CHANGE_MEASURE.search(before):
+    if _CHANGE.search(_without_spaces(governed)) or _CHANGE_MEASURE.search(before):
         return "change"
     if figure.unit.spec.dimension == "percent" and (_SHARE.search(before) or _parenthesised_after_figure(text, figure, previous)):
         return "share"
@@ -555,7 +563,7 @@ def _clean_subject(words: str, exprs: list[TimeExpr]) -> str:
     for expr in exprs:
         words = words.replace(expr.text, "")
     words = _NUMBER_CHARS.sub("", words)
-    words = _SPACES.sub("", words)
+    words = _without_spaces(words)
     words = _TRAILING_QUALIFIER.sub("", words)
     words = _LEAD_WORDS.sub("", words)
     return words.strip("()（）「」、")

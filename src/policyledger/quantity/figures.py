@@ -19,16 +19,17 @@ _NUMBER = re.compile(
     rf"(?=[+\-\d])(?P<sign>[+\-])?(?P<num>{ARABIC})"
     rf"(?:\s*(?P<big>[萬億兆])\s*(?P<tail>{ARABIC})(?:\s*(?P<tailscale>[萬千]))?(?=\s*[^\d\s,.]))?"
 )
-# A run of Chinese numeral characters with a positional word in it (三萬, 十成; not 一 of 一家).
-_CHINESE = re.compile(rf"[{CHINESE_NUMERAL_CHARS}]*[十百千萬億兆][{CHINESE_NUMERAL_CHARS}]*")
+# A run of Chinese numeral characters with a positional word in it (三萬, 十成; not 一 of 一家),
+# looked for only where such a character stands (the lookahead).
+_CHINESE = re.compile(rf"(?=[{CHINESE_NUMERAL_CHARS}])[{CHINESE_NUMERAL_CHARS}]*[十百千萬億兆][{CHINESE_NUMERAL_CHARS}]*")
 _PERCENT_WORDS = re.compile(rf"百分之(?P<pct>{ARABIC}|[{CHINESE_NUMERAL_CHARS}點]+)")
 _RANGE = re.compile(rf"\s*(?:~|～|-|－|—|–|至|到)\s*(?P<num>{ARABIC})")
-_URL = re.compile(r"(?:https?://|www\.)[\w./%?=&#:~+-]+", re.IGNORECASE)
+_URL = re.compile(r"(?=[hw])(?:https?://|www\.)[\w./%?=&#:~+-]+", re.IGNORECASE)
 # A bare domain is found from its ending (.gov.tw …) and widened to the left: scanning for it
 # from every word start would take quadratic time on strings like 1.1.1.1….
 _DOMAIN_END = re.compile(r"\.(?:gov|com|org|edu|net)(?:\.tw)?(?:/[\w./%?=&#~+-]*)?", re.IGNORECASE)
 _DOMAIN_START = re.compile(r"[\w-]+(?:\.[\w-]+)*$")
-_PHONE = re.compile(r"\b0\d{1,4}-\d{3,4}-\d{3,4}\b|\b0800-?\d{3}-?\d{3}\b")
+_PHONE = re.compile(r"\b0(?:\d{1,4}-\d{3,4}-\d{3,4}|800-?\d{3}-?\d{3})\b")
 
 # A unit followed by these characters is the start of another word: 4 成長, 本部, 口罩 …
 _NOT_UNIT_BEFORE = {
