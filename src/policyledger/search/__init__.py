@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Engine, text
 
 from policyledger.model import Node
 from policyledger.search.index import delete_document_index, index_counts, index_document
-from policyledger.search.ranking import Collection, bm25_scorer
+from policyledger.search.ranking import Collection, best_per_item
 from policyledger.search.retrieval import Candidate, count_matches, fetch_candidates
 from policyledger.search.snippet import make_snippet
 from policyledger.search.terms import doc_token, in_section, query_terms, section_token, term_tokens
@@ -88,7 +88,7 @@ def rank(
         return []
     collection = collection or collection_of(connection)
     idfs = [collection.idf(frequency) for frequency in _frequencies(connection, terms, filters, candidates)]
-    return _best_per_item(matches, terms, idfs, collection)
+    return best_per_item(matches, terms, idfs, collection)
 
 
 def collection_of(connection: Connection) -> Collection:
@@ -123,18 +123,6 @@ def _matches(candidates: list[Candidate], terms: list[str], doc_id: str | None, 
         [term] = terms
         return [candidate for candidate in candidates if term in candidate.units]
     return [candidate for candidate in candidates if all(term in candidate.units for term in terms)]
-
-
-def _best_per_item(matches: list[Candidate], terms: list[str], idfs: list[float], collection: Collection) -> list[tuple[Candidate, float]]:
-    """Each item once (its best chunk), best first; ties in document order."""
-    score = bm25_scorer(terms, idfs, collection)
-    best: dict[tuple[str, int], tuple[Candidate, float]] = {}
-    for candidate in matches:
-        points = score(candidate.units, candidate.head)
-        item = (candidate.doc_id, candidate.ordinal)
-        if item not in best or points > best[item][1]:
-            best[item] = (candidate, points)
-    return sorted(best.values(), key=lambda pair: (-pair[1], pair[0].doc_id, pair[0].ordinal))
 
 
 def _load_nodes(connection: Connection, items: Sequence[tuple[str, int]]) -> dict[tuple[str, int], Node]:

@@ -9,8 +9,9 @@ names it in passing.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 K1 = 1.2
 B = 0.75
@@ -34,23 +35,40 @@ class Collection:
         return math.log(1 + (self.items - frequency + 0.5) / (frequency + 0.5))
 
 
-def bm25(item_units: str, head: int, terms: list[str], idfs: list[float], collection: Collection) -> float:
-    """The BM25 score of one item (or chunk) for the terms, which it is known to contain."""
-    return bm25_scorer(terms, idfs, collection)(item_units, head)
+class Chunk(Protocol):
+    """What ranking reads of a candidate: its item, its units, how many of them are heading."""
+
+    @property
+    def doc_id(self) -> str: ...
+    @property
+    def ordinal(self) -> int: ...
+    @property
+    def units(self) -> str: ...
+    @property
+    def head(self) -> int: ...
 
 
-def bm25_scorer(terms: list[str], idfs: list[float], collection: Collection) -> Callable[[str, int], float]:
-    """`bm25` for many chunks and the same terms: what does not depend on the chunk is looked
-    up once (the arithmetic is the same, in the same order, so the scores are too)."""
+C = TypeVar("C", bound=Chunk)
+
+
+def best_per_item(chunks: Iterable[C], terms: list[str], idfs: list[float], collection: Collection) -> list[tuple[C, float]]:
+    """Each item once, with the BM25 score of its best chunk for the terms (which every chunk is
+    known to contain), best first; ties in document order (document id, then ordinal). One
+    loop for hundreds of chunks: what does not depend on the chunk is looked up once."""
     average_length = collection.average_length
     weighted = list(zip(terms, idfs, strict=True))
-
-    def score(item_units: str, head: int) -> float:
-        norm = K1 * (1 - B + B * len(item_units) / average_length)
-        total = 0.0
+    best: dict[tuple[str, int], tuple[float, C]] = {}
+    for chunk in chunks:
+        units, head = chunk.units, chunk.head
+        norm = K1 * (1 - B + B * len(units) / average_length)
+        score = 0.0
         for term, idf in weighted:
-            frequency = item_units.count(term) + HEADING_WEIGHT * item_units.count(term, 0, head)
-            total += idf * frequency * (K1 + 1) / (frequency + norm)
-        return total
-
-    return score
+            frequency = units.count(term) + HEADING_WEIGHT * units.count(term, 0, head)
+            score += idf * frequency * (K1 + 1) / (frequency + norm)
+        item = (chunk.doc_id, chunk.ordinal)
+        kept = best.get(item)
+        if kept is None or score > kept[0]:
+            best[item] = (score, chunk)
+    # (-score, document, ordinal) is unique per item: the chunks themselves are never compared.
+    ordered = sorted((-score, doc_id, ordinal, chunk) for (doc_id, ordinal), (score, chunk) in best.items())
+    return [(chunk, -negative) for negative, _, _, chunk in ordered]

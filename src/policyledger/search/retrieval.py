@@ -55,9 +55,9 @@ def fetch_candidates(connection: Connection, asks: Sequence[TermTokens], filters
     if connection.dialect.name == "postgresql":
         connection.execute(_STEADY_POSTGRESQL)
         rows = connection.execute(_CANDIDATES_POSTGRESQL, {"query": tsquery(asks, filters), "cap": cap})
-    else:
-        rows = connection.execute(_CANDIDATES_SQLITE, {"query": fts5_query(asks, filters), "cap": cap})
-    return sorted(map(Candidate._make, rows.all()), key=attrgetter("key"))
+        return sorted(map(Candidate._make, rows.all()), key=attrgetter("key"))
+    rows = connection.execute(_CANDIDATES_SQLITE, {"query": fts5_query(asks, filters), "cap": cap})
+    return list(map(Candidate._make, rows.all()))  # in key order already
 
 
 def count_matches(connection: Connection, ask: TermTokens, cap: int) -> int:
