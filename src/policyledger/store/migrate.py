@@ -30,7 +30,7 @@ from typing import Any
 from sqlalchemy import Column, Connection, Engine, MetaData, PrimaryKeyConstraint, String, Table, create_engine, insert, inspect, text
 
 from policyledger.errors import PolicyLedgerError
-from policyledger.store.schema import SEARCH_TERMS_INDEX
+from policyledger.store.schema import SEARCH_TERMS_INDEX, metadata
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 VERSIONS = MIGRATIONS / "versions"
@@ -156,8 +156,6 @@ def create_newest(engine: Engine) -> None:
     """Make an empty database at the newest schema from schema.py, in one locked transaction,
     and stamp it with the newest revision. A database that is no longer empty once the lock is
     held (another process made it a moment ago) is left as it is."""
-    from policyledger.store.schema import metadata
-
     with engine.connect() as connection:
         _lock(connection)
         if stored_revision(connection) is None and not _has_tables(connection):
