@@ -156,3 +156,21 @@ def test_ingest_imports_only_what_it_needs(tmp_path: Path, sample_path: Path):
     loaded = set(listing.read_text(encoding="utf-8").split())
     assert "policyledger.pipeline" in loaded  # the listing is real
     assert [name for name in NOT_ON_THE_INGEST_PATH if name in loaded] == []
+
+
+def test_option_values_are_checked_without_pydantic(tmp_path: Path):
+    """cli.coercion converts plain values itself; bad ones are still usage errors naming the option."""
+    from typer.testing import CliRunner
+
+    from policyledger.cli import app
+
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    runner = CliRunner()
+    bad_choice = runner.invoke(app, ["--db", url, "outline", "x", "--format", "yaml"])
+    assert bad_choice.exit_code == 2 and "'yaml' is not one of 'tree', 'json'" in bad_choice.output
+    out_of_range = runner.invoke(app, ["--db", url, "search", "風電", "--limit", "0"])
+    assert out_of_range.exit_code == 2 and "--limit" in out_of_range.output and "not in the range 1<=x<=1000" in out_of_range.output
+    not_a_number = runner.invoke(app, ["--db", url, "search", "風電", "--limit", "many"])
+    assert not_a_number.exit_code == 2 and "'many' is not a valid integer" in not_a_number.output
+    listed = runner.invoke(app, ["--db", url, "docs", "--format", "json"])
+    assert listed.exit_code == 0 and listed.output.strip() == "[]"
