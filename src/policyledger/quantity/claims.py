@@ -34,6 +34,8 @@ _QUALIFIER_BEFORE = (
     (re.compile(r"(?:至少|最少|最低|不少於|不低於)$"), "at_least"),
     (re.compile(r"(?:上限為?|最高為?|最多為?|最長為?|至多|不超過|低於|少於|未滿|不到|不足)$"), "up_to"),
 )
+# Any of them: most figures have none, and one search says so for all five.
+_ANY_QUALIFIER_BEFORE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _QUALIFIER_BEFORE))
 _QUALIFIER_AFTER = (
     (re.compile(r"^(?:以上|之上)"), "more_than"),
     (re.compile(r"^(?:以下|以內|之內|內)"), "up_to"),
@@ -258,7 +260,7 @@ def _claim(node: Node, text: str, figure: Figure, previous: Figure | None, exprs
 
 
 def _clause_span(text: str, figure: Figure) -> tuple[int, int]:
-    breaks = _breaks(text, _CLAUSE_BREAK)
+    breaks = _clause_breaks(text)
     before = bisect_left(breaks, figure.start)
     start = breaks[before - 1] + 1 if before else 0
     if text[figure.start - 1:figure.start] == ",":
@@ -267,11 +269,16 @@ def _clause_span(text: str, figure: Figure) -> tuple[int, int]:
     return start, breaks[after] if after < len(breaks) else len(text)
 
 
-@lru_cache(maxsize=8)
-def _breaks(text: str, pattern: re.Pattern[str]) -> list[int]:
-    """Where `pattern` (one character a match) breaks an item's text: found once per item and
-    looked up by bisection for each of its figures, instead of scanning the text for each."""
-    return [match.start() for match in pattern.finditer(text)]
+# Where clauses and sentences of an item's text break (each break one character): found once per
+# item and looked up by bisection for each of its figures, instead of scanning the text for each.
+@lru_cache(maxsize=4)
+def _clause_breaks(text: str) -> list[int]:
+    return [match.start() for match in _CLAUSE_BREAK.finditer(text)]
+
+
+@lru_cache(maxsize=4)
+def _sentence_breaks(text: str) -> list[int]:
+    return [match.start() for match in _SENTENCE_BREAK.finditer(text)]
 
 
 _CAP_BEFORE = re.compile(r"(最高|最多|至多|上限|至少|最低)[^\d，。；、]{0,8}$")
@@ -282,9 +289,10 @@ def _qualifier(text: str, figure: Figure, previous: Figure | None) -> str:
     """The word that directly governs the figure: just before it (約, 逾, 約占), or a cap word
     (最高, 上限, 至少) a few words before with no other figure between; or after it (以上, 內)."""
     before = _without_spaces(text[max(0, figure.start - 12):figure.start])
-    for pattern, name in _QUALIFIER_BEFORE:
-        if pattern.search(before):
-            return name
+    if _ANY_QUALIFIER_BEFORE.search(before):
+        for pattern, name in _QUALIFIER_BEFORE:
+            if pattern.search(before):
+                return name
     previous_end = previous.end if previous else 0
     window = _without_spaces(text[max(previous_end, figure.start - 12):figure.start])
     cap = _CAP_BEFORE.search(window)
@@ -350,9 +358,15 @@ def _target_carries(text: str, clause_start: int, before: str, now: date | None)
     if _ACTUAL_CUE.search(before) or _years_in(before, now) == "past" or _NEW_ACTION.match(before):
         return False
     sentence_start = max(_sentence_start(text, clause_start), text.rfind("；", 0, clause_start) + 1)
-    clauses = [c for c in _CLAUSE_BREAK.split(text[sentence_start:clause_start]) if c.strip()]
-    for clause in reversed(clauses):
-        carried = _carried(clause, now)
+    return _carried_over(text[sentence_start:clause_start], now)
+
+
+@lru_cache(maxsize=1024)
+def _carried_over(earlier: str, now: date | None) -> bool:
+    """Whether the clauses before a figure's own in its sentence pass a target on to it: the
+    nearest clause that says anything decides. Cached: the figures of a clause share them."""
+    for clause in reversed(_CLAUSE_BREAK.split(earlier)):
+        carried = _carried(clause, now) if clause.strip() else None
         if carried is not None:
             return carried
     return False
@@ -376,6 +390,8 @@ _CLAUSE_YEAR = re.compile(r"(?<!\d)(\d{2,3})\s*年")
 
 def _years_in(text: str, now: date | None) -> str | None:
     """'future' or 'past' for the ROC years a clause names (relative to the report's date)."""
+    if "年" not in text:
+        return None
     years = [int(m.group(1)) + 1911 for m in _CLAUSE_YEAR.finditer(text) if int(m.group(1)) >= 50]
     if not years:
         return None
@@ -397,13 +413,13 @@ def _parenthesised_after_figure(text: str, figure: Figure, previous: Figure | No
 
 
 def _sentence_start(text: str, position: int) -> int:
-    breaks = _breaks(text, _SENTENCE_BREAK)
+    breaks = _sentence_breaks(text)
     before = bisect_left(breaks, position)
     return breaks[before - 1] + 1 if before else 0
 
 
 def _sentence_end(text: str, position: int) -> int:
-    breaks = _breaks(text, _SENTENCE_BREAK)
+    breaks = _sentence_breaks(text)
     after = bisect_left(breaks, position)
     return breaks[after] if after < len(breaks) else len(text)
 
@@ -541,12 +557,12 @@ def _is_future(period: TimeExpr | None, now: date | None) -> bool:
 def _own_before(text: str, figure: Figure, previous: Figure | None, clause_start: int) -> str:
     """The words of the figure's own list entry: back to the previous figure, 、 or bracket."""
     start = max(clause_start, previous.end if previous else 0)
-    cut = max(text.rfind(mark, start, figure.start) for mark in "、(（")
+    cut = max(text.rfind("、", start, figure.start), text.rfind("(", start, figure.start), text.rfind("（", start, figure.start))
     return text[(cut + 1 if cut >= 0 else start):figure.start]
 
 
 _FIRST_NUMBER = re.compile(r"[+-]?\d")
-_NUMBER_CHARS = re.compile(r"[\d,.%％~]+")
+_NUMBER_CHARS_AND_SPACES = re.compile(r"[\d,.%％~\s]+")
 _TRAILING_QUALIFIER = re.compile(r"(?:大約|約達|達約|約|逾|超過|近|將近|至少|最高|最多|上限為?|高於|低於|達|為|計有|共有|共|計|約為)$")
 
 
@@ -562,8 +578,7 @@ def _subject(own: str, before: str, exprs: list[TimeExpr]) -> str:
 def _clean_subject(words: str, exprs: list[TimeExpr]) -> str:
     for expr in exprs:
         words = words.replace(expr.text, "")
-    words = _NUMBER_CHARS.sub("", words)
-    words = _without_spaces(words)
+    words = _NUMBER_CHARS_AND_SPACES.sub("", words)
     words = _TRAILING_QUALIFIER.sub("", words)
     words = _LEAD_WORDS.sub("", words)
     return words.strip("()（）「」、")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 CHINESE_DIGITS = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -21,6 +22,7 @@ ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _ARABIC_RE = re.compile(rf"^[+-]?{ARABIC}$")
 
 
+@lru_cache(maxsize=4096)  # a report writes the same numbers (1, 2, 109, 110 …) again and again
 def value_of_arabic(text: str) -> float | None:
     """'17,797' → 17797.0; '-5.4' → -5.4; anything else → None."""
     cleaned = text.replace(" ", "")
