@@ -208,15 +208,56 @@ def _claim_score(parsed: Question, claim: Claim, item: _Item, neighbours: list[C
     sentence_start, sentence_end = _sentence_span(item.node.text, claim.start)
     clause_start, clause_end = _clause_span(item.node.text, claim.start, claim.end)
     before, after = _own_words(text, claim, neighbours, clause_start, clause_end)
+    respective = _respective_item(text, claim, clause_start)
     windows = [
-        (text[before:after] + _respective_item(text, claim, clause_start), 1.0),
+        (text[before:after] + respective, 1.0),
         (text[clause_start:clause_end], 0.9),
         (item.context, 0.85),
         (text[sentence_start:sentence_end], 0.65),
         (text, 0.35),
     ]
     period = _period_factor(parsed, claim, item.node.text[sentence_start:sentence_end])
-    return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * period * _kind_factor(parsed, claim)
+    joined = [m.end() for m in _JOINS.finditer(text, before, claim.start)]
+    own = text[max([before, *joined]):after] + respective
+    factors = period * _kind_factor(parsed, claim) * _contrast_factor(parsed, own) * _own_words_factor(parsed, own, claim)
+    return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
+
+
+_FUNCTION_WORDS = re.compile(
+    r"其中|共计|合计|总计|累计|分别|达到|已达|计有|共有|完成|增加|成长|减少|提升|提高|下降|降低|"
+    r"约|达|计|共|为|之|的|及|与|和|并|已|至|将|于|在|[^\u4e00-\u9fff]"
+)
+
+
+def _own_words_factor(parsed: Question, own: str, claim: Claim) -> float:
+    """How much of what names the figure the question also says: a figure named 受益人數 does not
+    answer a question about 審查人員, a total named 再生能源 not one about its part 太陽光電."""
+    chars = _FUNCTION_WORDS.sub("", own.replace(fold(claim.text), ""))
+    if not chars:
+        return 1.0
+    asked = fold(parsed.text)
+    return 0.9 + 0.1 * sum(1 for char in chars if char in asked) / len(chars)
+
+
+# Words whose opposite, standing by a figure, marks the figure of the other half of a pair
+# ('2.8 萬戶高壓及 100 萬戶低壓智慧電表': asked for 高壓, 100 萬戶 is the wrong one).
+_OPPOSITES = [(fold(a), fold(b)) for a, b in (
+    ("高壓", "低壓"), ("出口", "進口"), ("輸出", "輸入"), ("出超", "入超"), ("國內", "國外"), ("公營", "民營"),
+    ("屋頂型", "地面型"), ("陸域", "離岸"), ("專利", "商標"), ("最高", "最低"), ("上半年", "下半年"),
+)]
+
+
+_JOINS = re.compile(r"及|与|和|、")
+
+
+def _contrast_factor(parsed: Question, own_words: str) -> float:
+    asked = fold(parsed.text)
+    own = own_words.replace(" ", "")
+    for first, second in _OPPOSITES:
+        for wanted, other in ((first, second), (second, first)):
+            if wanted in asked and other not in asked and other in own and wanted not in own:
+                return 0.6
+    return 1.0
 
 
 _NUMBER = re.compile(r"\d[\d,.]*")
@@ -304,6 +345,8 @@ def _kind_factor(parsed: Question, claim: Claim) -> float:
         return 1.0 if claim.kind in ("target", "forecast") else 0.85
     if parsed.wants_change:
         return 1.0 if claim.kind == "change" else 0.8
+    if parsed.wants_actual:
+        return 0.6 if claim.kind in ("target", "forecast") else 1.0
     return 0.8 if claim.kind in ("target", "forecast") else 1.0
 
 
@@ -318,7 +361,7 @@ def _best_date(parsed: Question, items: list[_Item]) -> dict[str, Any] | None:
             sentence = match.group(0)
             coverage = parsed.coverage([(fold(sentence), 1.0), (item.context, 0.85), (item.folded, 0.35)], rarity)
             for expr in find_time_expressions(sentence):
-                if expr.period_end is None or not re.search(r"日|月", expr.text):
+                if (expr.period_start is None and expr.period_end is None) or not re.search(r"日|月", expr.text):
                     continue
                 score = coverage * (1.0 if "日" in expr.text else 0.9)
                 if best is None or score > best[0]:

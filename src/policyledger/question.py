@@ -21,12 +21,20 @@ _DATE_WORDS = re.compile(r"哪一天|哪天|何時|什麼時候|何日|哪一日
 _NAME_WORDS = re.compile(r"哪些|哪幾|哪\s*[\d一二三四五六七八九十]+\s*[家個位國項座]|哪一家|哪家|哪個|哪一個|誰|哪間|哪一間|名稱")
 _COUNT_IN_NAMES = re.compile(r"哪\s*([\d一二三四五六七八九十]+)\s*[家個位國項座]")
 _COUNTER_ASKED = re.compile(r"(?:幾|多少)\s*(?:萬|億)?\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
-_MONEY = re.compile(r"多少\s*(?:萬|億|兆)?\s*(?:元|美元|錢)|金額|經費|營收|產值|營業額|出超|入超|總額|預算|投資多少|承貸|資金|補助多少|多少美元")
-_PERCENT = re.compile(r"百分比|百分之|多少\s*%|多少\s*％|比率|比例|幾成|率是多少|率為多少|率多少|成長多少|減少了多少|增加了多少|減少多少|增加多少|合格率")
+_MONEY = re.compile(r"多少\s*(?:萬|億|兆)?\s*(?:元|美元|錢)|金額|經費|營收|產值|營業額|出超|入超|總額|預算|投資多少|多少投資|承貸|資金|補助多少|多少美元")
+# "增加了多少？" asks for a rate of change; "增加多少投資" names what increased (money).
+_PERCENT = re.compile(r"百分比|百分之|多少\s*%|多少\s*％|比率|比例|幾成|率是多少|率為多少|率多少|合格率|(?:成長|減少|增加)了?多少(?=\s*[？?]?\s*$)")
 _POWER = re.compile(r"裝置容量|發電容量|MW|GW|kW|瓩")
 _AREA = re.compile(r"公頃|面積|平方公里|坪")
 _VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|萬噸|噸")
 _TARGET = re.compile(r"目標|預計|預定|規劃|計畫將|將")
+_ACTUAL = re.compile(r"實際|實績|已經|已達")
+# Words that only say which kind of figure is wanted: the kind captures them, the text need not hold them.
+_KIND_WORDS = re.compile(r"目標|預計|預定|實際|實績")
+# The ministry whose report it is: the report says 本部, the reader says 經濟部.
+_AUTHOR = re.compile(r"經濟部|本部")
+_DURATION_ASKED = re.compile(r"(?:幾|多少)\s*(?:個月|天|日|週|小時|年)(?!度|底|初|[0-9])|多久|多長時間")
+_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}")
 _CHANGE = re.compile(r"成長|增加|減少|提升|下降|增幅|減幅")
 # Words that ask rather than say: removed before matching.
 _ASKING = re.compile(
@@ -49,6 +57,7 @@ class Question:
     as_of: bool = False
     count: int | None = None  # "哪 5 家": the list must have 5 names
     wants_target: bool = False
+    wants_actual: bool = False
     wants_change: bool = False
     segments: list[str] = field(default_factory=list)  # folded content words
     anchors: list[str] = field(default_factory=list)  # the question's own dates and figures, compacted
@@ -91,8 +100,10 @@ class Question:
         for segment in self.segments:
             is_date = segment in self.date_anchors
             best_in_segment = 0.0
+            found_grams = []
             for gram in _bigrams(segment):
                 weight = max((w for text, w in texts if gram in text), default=0.0)
+                found_grams.append(weight > 0.0)
                 if is_date and period_matched:
                     weight = 1.0  # the figure's own period is the one asked for, however it is written
                 importance = (rarity or {}).get(gram, 1.0)
@@ -106,6 +117,8 @@ class Question:
                 penalty *= 0.5  # about another place or body: a near miss, not the answer
             elif best_in_segment < 0.5:
                 penalty *= 0.67
+            elif _longest_uncovered(found_grams) >= _MISSING_WORD:
+                penalty *= 0.67  # a word of the question is nowhere in the item (專利「侵權訴訟」案件)
         if not total:
             return 0.0
         return (found / total) * penalty
@@ -122,6 +135,26 @@ class Question:
                 # A bigram in no candidate is usually the seam of two words ("構申" of 機構+申請).
                 weights[gram] = math.log(1 + (len(compacted) + 1) / (frequency + 1)) if frequency else 0.3
         return weights
+
+
+# Characters of a content word in no bigram found anywhere near: a seam between two words leaves
+# none uncovered, a generic two-character word (案件) may; three in a row are a missing word.
+_MISSING_WORD = 3
+
+
+def _longest_uncovered(found_grams: list[bool]) -> int:
+    """The longest run of characters that no found bigram covers (bigram i covers chars i and i+1)."""
+    if len(found_grams) < 2:
+        return 0
+    covered = [False] * (len(found_grams) + 1)
+    for i, found in enumerate(found_grams):
+        if found:
+            covered[i] = covered[i + 1] = True
+    longest = run = 0
+    for char_covered in covered:
+        run = 0 if char_covered else run + 1
+        longest = max(longest, run)
+    return longest
 
 
 def _is_name(segment: str) -> bool:
@@ -155,6 +188,7 @@ def parse_question(text: str) -> Question:
     question = Question(text=text, wants=_wants(normalized))
     _set_units(question, normalized)
     question.wants_target = bool(_TARGET.search(normalized))
+    question.wants_actual = bool(_ACTUAL.search(normalized)) and not question.wants_target
     question.wants_change = bool(_CHANGE.search(normalized)) and question.dimensions == {"percent"}
     count = _COUNT_IN_NAMES.search(normalized)
     if count:
@@ -190,7 +224,15 @@ def _wants(text: str) -> str:
 
 
 def _set_units(question: Question, text: str) -> None:
+    if _DURATION_ASKED.search(text):
+        question.dimensions = {"duration"}
+        return
     counter = _COUNTER_ASKED.search(text)
+    if counter and counter.group(1) == "個":
+        # "幾個國家": the report counts in the noun's own measure word (13 國) as often as in 個.
+        noun = _NOUN_AFTER.match(text, counter.end())
+        question.units = {"個"} | ({noun.group(0)[0], noun.group(0)} if noun else set())
+        return
     if counter:
         noun = counter.group(1).replace("台", "臺")
         question.units = {noun, noun + "次"} if noun in ("人", "家") else {noun}
@@ -220,6 +262,8 @@ def _segments(text: str) -> list[str]:
     text = _ASKING.sub(" ", text)
     text = re.sub(r"\d+(?:\.\d+)?\s*(?:萬|億)?\s*(?:元|美元|%|％)?", " ", text)
     text = _MEASURE_WORDS.sub(" ", text)
+    text = _KIND_WORDS.sub(" ", text)
+    text = _AUTHOR.sub(" ", text)
     pieces = []
     for piece in _STOP_CHARS.split(text):
         piece = piece.strip()

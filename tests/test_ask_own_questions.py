@@ -1,0 +1,45 @@
+"""`ask` on our own questions (benchmarks/own-gold*, sections the dev gold touches least), and the
+question readings they called for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.test_ask import ledger  # noqa: F401  (the sample, ingested once)
+
+from policyledger.ask import ask
+from policyledger.evaluate import read_jsonl, score_answers
+from policyledger.question import parse_question
+
+BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
+
+
+@pytest.mark.parametrize("folder", ["own-gold", "own-gold-2"])
+def test_own_questions(ledger, folder: str):  # noqa: F811
+    engine, doc_id, _ = ledger
+    questions = read_jsonl(BENCHMARKS / folder / "qa.jsonl")
+    score = score_answers([(q, ask(engine, q["q"], doc_id=doc_id)) for q in questions])
+    assert score.accuracy >= 0.90
+    assert score.confident_wrong == 0
+
+
+def test_a_duration_is_asked_in_months_or_days():
+    assert parse_question("平均審結期間降至多少個月？").dimensions == {"duration"}
+    assert parse_question("安全存量是多少天？").dimensions == {"duration"}
+
+
+def test_a_count_of_ge_takes_the_nouns_own_measure_word():
+    assert parse_question("109 年向幾個國家採購天然氣？").units == {"個", "國", "國家"}
+
+
+def test_an_increase_of_something_named_is_not_a_rate():
+    assert parse_question("預計增加多少投資？").dimensions == {"money"}
+    assert parse_question("出口金額較 108 年增加了多少？").dimensions == {"percent"}
+
+
+def test_kind_and_author_words_are_not_content():
+    question = parse_question("經濟部 113 年的目標是累計完成多少戶低壓智慧電表？")
+    assert question.wants_target and not any("目标" in s or "经济部" in s for s in question.segments)
+    actual = parse_question("109 年濁水溪揚塵事件實際發生幾次？")
+    assert actual.wants_actual and not actual.wants_target
