@@ -15,7 +15,7 @@ from policyledger.question import parse_question
 BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
 
 
-@pytest.mark.parametrize("folder", ["own-gold", "own-gold-2"])
+@pytest.mark.parametrize("folder", ["own-gold", "own-gold-2", "own-gold-3"])
 def test_own_questions(ledger, folder: str):  # noqa: F811
     engine, doc_id, _ = ledger
     questions = read_jsonl(BENCHMARKS / folder / "qa.jsonl")
@@ -43,3 +43,9 @@ def test_kind_and_author_words_are_not_content():
     assert question.wants_target and not any("目标" in s or "经济部" in s for s in question.segments)
     actual = parse_question("109 年濁水溪揚塵事件實際發生幾次？")
     assert actual.wants_actual and not actual.wants_target
+
+
+def test_the_unit_named_after_asking_sets_what_is_counted_or_measured():
+    assert parse_question("技術移轉增加了多少就業人數？").units == {"人", "人次"}
+    assert parse_question("陸域風力發電的發電量是多少度？").dimensions == {"energy"}
+    assert parse_question("砂石需求量是多少公噸？").dimensions == {"volume", "mass", "rate"}

@@ -14,7 +14,7 @@ from functools import lru_cache
 from policyledger.model import Claim
 from policyledger.quantity.numbers import value_of_chinese
 from policyledger.quantity.periods import find_time_expressions
-from policyledger.quantity.units import COUNTERS
+from policyledger.quantity.units import COUNTERS, match_unit
 from policyledger.textnorm import fold, to_halfwidth_digits
 
 _DATE_WORDS = re.compile(r"哪一天|哪天|何時|什麼時候|何日|哪一日|日期|哪一年|哪年|幾月|哪個月")
@@ -237,6 +237,15 @@ def _set_units(question: Question, text: str) -> None:
         noun = counter.group(1).replace("台", "臺")
         question.units = {noun, noun + "次"} if noun in ("人", "家") else {noun}
         return
+    counted = _COUNT_NOUN.search(text)
+    if counted:  # "多少就業人數", "核准家數是多少"
+        noun = counted.group(1)
+        question.units = {noun, noun + "次"} if noun in ("人", "家") else {noun}
+        return
+    written = _unit_written_after_asking(text)
+    if written is not None:  # "多少度", "多少公噸", "幾 MW": the unit the answer is written in
+        question.dimensions = {"volume", "mass", "rate"} if written in ("volume", "mass", "rate") else {written}
+        return
     if "美元" in text:
         question.units = {"USD"}
     elif _PERCENT.search(text):
@@ -249,6 +258,19 @@ def _set_units(question: Question, text: str) -> None:
         question.dimensions = {"area"}
     elif _VOLUME.search(text):
         question.dimensions = {"volume", "mass", "rate"}
+
+
+_COUNT_NOUN = re.compile(r"(人|家|件|場|戶|案|項)(?:數|次數)")
+_ASKING_WORD = re.compile(r"(?:幾|多少)\s*")
+
+
+def _unit_written_after_asking(text: str) -> str | None:
+    """The dimension of a physical unit named right after 多少/幾 (多少度 → energy), if any."""
+    for asking in _ASKING_WORD.finditer(text):
+        unit = match_unit(text, asking.end())
+        if unit is not None and unit.spec.dimension not in ("count", "money", "percent", "duration"):
+            return unit.spec.dimension
+    return None
 
 
 _ANSWER_TYPE = r"國家|廠商|企業|公司|業者|臺商|台商|水庫|縣市|單位|機關|地區|城市|項目|名稱"
