@@ -116,7 +116,7 @@ def _time_expressions(texts: list[str], year: int | None, report_year: int | Non
     report's year, so the pass that knows that year does not read it again."""
     all_exprs = []
     for text in texts:
-        key = (text, year, report_year if _REPORT_YEAR_WORD.search(text) else None)
+        key = (text, year, report_year if report_year is not None and _REPORT_YEAR_WORD.search(text) else None)
         if key not in read:
             read[key] = find_time_expressions(text, year, key[2])
         exprs = read[key]
@@ -125,7 +125,8 @@ def _time_expressions(texts: list[str], year: int | None, report_year: int | Non
     return all_exprs
 
 
-_ROC_YEAR = re.compile(r"(?<!\d)(1[01]\d)\s*年")
+# The check that no digit comes before the year stands after it, so the scan can jump from one 1 to the next.
+_ROC_YEAR = re.compile(r"(1[01]\d)(?<!\d1[01]\d)\s*年")
 
 
 def _reference_year(nodes: list[Node]) -> int | None:

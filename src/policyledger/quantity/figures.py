@@ -29,7 +29,8 @@ _URL = re.compile(r"(?=[hw])(?:https?://|www\.)[\w./%?=&#:~+-]+", re.IGNORECASE)
 # from every word start would take quadratic time on strings like 1.1.1.1….
 _DOMAIN_END = re.compile(r"\.(?:gov|com|org|edu|net)(?:\.tw)?(?:/[\w./%?=&#~+-]*)?", re.IGNORECASE)
 _DOMAIN_START = re.compile(r"[\w-]+(?:\.[\w-]+)*$")
-_PHONE = re.compile(r"\b0(?:\d{1,4}-\d{3,4}-\d{3,4}|800-?\d{3}-?\d{3})\b")
+# "No letter or digit before the 0" is checked after it, so the scan can jump from one 0 to the next.
+_PHONE = re.compile(r"0(?<!\w0)(?:\d{1,4}-\d{3,4}-\d{3,4}|800-?\d{3}-?\d{3})\b")
 
 # A unit followed by these characters is the start of another word: 4 成長, 本部, 口罩 …
 _NOT_UNIT_BEFORE = {
