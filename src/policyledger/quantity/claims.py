@@ -105,8 +105,8 @@ def extract(nodes: list[Node]) -> tuple[list[Claim], date | None]:
 
 
 _REPORT_YEAR_WORD = re.compile("|".join(REPORT_YEAR_WORDS))
-# An item's time expressions by (text, context year, report year).
-_ReadItems = dict[tuple[str, int | None, int | None], list[TimeExpr]]
+# An item's time expressions and the last year it writes out, by (text, context year, report year).
+_ReadItems = dict[tuple[str, int | None, int | None], tuple[list[TimeExpr], int | None]]
 
 
 def _time_expressions(texts: list[str], year: int | None, report_year: int | None, read: _ReadItems) -> list[list[TimeExpr]]:
@@ -118,10 +118,11 @@ def _time_expressions(texts: list[str], year: int | None, report_year: int | Non
     for text in texts:
         key = (text, year, report_year if report_year is not None and _REPORT_YEAR_WORD.search(text) else None)
         if key not in read:
-            read[key] = find_time_expressions(text, year, key[2])
-        exprs = read[key]
+            exprs = find_time_expressions(text, year, key[2])
+            read[key] = exprs, _last_explicit_year(exprs)
+        exprs, last_year = read[key]
         all_exprs.append(exprs)
-        year = _last_explicit_year(exprs) or year
+        year = last_year or year
     return all_exprs
 
 
