@@ -12,10 +12,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-import pint
+from typing import TYPE_CHECKING
 
 from policyledger.quantity.numbers import scale_of
+
+if TYPE_CHECKING:
+    import pint
 
 REGISTRY_FILE = Path(__file__).with_name("units.txt")
 
@@ -150,6 +152,9 @@ def _canon_counter(noun: str) -> str:
 
 @lru_cache(maxsize=1)
 def registry() -> pint.UnitRegistry:
+    """pint and its registry are loaded on the first conversion, not on import (a tenth of a second)."""
+    import pint
+
     return pint.UnitRegistry(filename=str(REGISTRY_FILE))
 
 
