@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
 from datetime import date
 
 import pytest
 
-from policyledger.quantity.figures import find_figures
+from policyledger.model import Node
+from policyledger.quantity.claims import _reference_year, _without_spaces
+from policyledger.quantity.figures import find_figures, masked_spans
 from policyledger.quantity.numbers import combine_mixed, value_of_arabic, value_of_chinese
 from policyledger.quantity.periods import find_time_expressions
 from policyledger.quantity.units import match_unit, normalize
@@ -107,3 +112,31 @@ NOT_FIGURES = ["TCE100", "R&D 100 獎", "5G 國家隊", "F-16 型機", "1988 紓
 @pytest.mark.parametrize("text", NOT_FIGURES)
 def test_not_figures(text: str):
     assert figures(text) == []
+
+
+# --- What the speed-ups rely on (quantity/ was made faster with its output unchanged) -----------
+
+
+def test_phone_numbers_and_urls_are_masked_only_where_they_start_a_word():
+    text = "專線 0800-589-168、02-2321-2200，網址 www.moea.gov.tw；A02-2321-2200 與 10800-589-168 不是電話"
+    masked = [text[a:b] for a, b in masked_spans(text)]
+    assert masked == ["www.moea.gov.tw", "0800-589-168", "02-2321-2200", "www.moea.gov.tw"]
+
+
+def test_a_scale_word_of_an_arabic_figure_is_not_read_again_as_a_chinese_numeral():
+    assert figures("2,332 萬元、三萬人、5 億度") == ["2,332 萬元", "三萬人", "5 億度"]
+
+
+def test_reference_year_counts_roc_years_not_digits_inside_longer_numbers():
+    nodes = [Node("壹", 1, 1, "壹、", "", text, 1, 1) for text in ("109 年、(110年)、110 年", "2110 年、5109 年")]
+    assert _reference_year(nodes) == 2021
+
+
+def test_without_spaces_removes_what_a_regex_whitespace_class_removes():
+    text = "".join(chr(code) for code in range(0x3100)) + "\u3000\u2028\u205f"
+    assert _without_spaces(text) == re.sub(r"\s+", "", text)
+
+
+def test_importing_the_extractors_does_not_load_pint():
+    code = "import sys, policyledger.quantity.claims, policyledger.quantity.recognize, policyledger.entities; print('pint' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
