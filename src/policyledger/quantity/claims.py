@@ -60,7 +60,7 @@ _FORECAST = re.compile(r"預估|估計|推估|預測")
 _TARGET_AFTER = re.compile(r"^\s*(?:為|之|的)?[^，。；\d]{0,4}目標")  # "以 114 年 20GW 為設置目標"
 # A change verb governs a figure a few words after it ("提升餐飲業營業額 1.6 億元"), not a noun
 # phrase that merely contains it ("自我成長等多元化學習課程 155 班次").
-_CHANGE = re.compile(r"(?<!新)(?:成長|增加|減少|提升|提高|節省|下降|降低|衰退|增長|增幅|減幅|年增|年減|上升|縮減|減碳|下滑|縮短)(?!至|到)[^，。；、等之的]{0,8}$")
+_CHANGE = re.compile(r"(?<!新)(?:成長|增加|減少|提升|提高|節省|下降|降低|衰退|增長|增幅|減幅|年增|年減|上升|縮減|減碳|下滑|縮短)(?!至|到|為)[^，。；、等之的]{0,8}$")
 # Nouns that name a change measure apply to every figure after them in the clause (增幅優於韓國(-5.4%)、日本(-9.3%)).
 _CHANGE_MEASURE = re.compile(r"成長率|增幅|減幅|增加率|年增率|減少率|成長幅度|衰退幅度")
 _SHARE = re.compile(r"占|佔|比重")
@@ -81,6 +81,7 @@ class _Context:
     plan: TimeExpr | None  # the schedule of a plan item (計畫期程為 …), whose figures are targets
     is_plan: bool = False
     heading_end: int = 0  # end of the item's heading clause in its text
+    water_topic: bool = False  # the item or a heading above it is about water (推動再生水開發)
 
 
 def extract_claims(nodes: list[Node]) -> list[Claim]:
@@ -97,8 +98,10 @@ def extract(nodes: list[Node]) -> tuple[list[Claim], date | None]:
     all_exprs = _time_expressions(texts, year, now.year if now else None, read)
     claims: list[Claim] = []
     scopes: dict[str, TimeExpr | None] = {}
+    water_topics: dict[str, bool] = {}
     for node, text, exprs in zip(nodes, texts, all_exprs, strict=True):
-        context = _context(node, exprs, scopes, now)
+        water_topics[node.path] = bool(_WATER.search(node.title)) or water_topics.get(node.parent_path, False)
+        context = replace(_context(node, exprs, scopes, now), water_topic=water_topics[node.path])
         scopes[node.path] = context.inherited or _heading_scope(node, text, exprs)
         claims.extend(_node_claims(node, text, exprs, context))
     return claims, now
@@ -217,7 +220,6 @@ def _node_claims(node: Node, text: str, exprs: list[TimeExpr], context: _Context
     return claims
 
 
-_WATER = re.compile(r"水|淤|濬")
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 
 
@@ -236,8 +238,10 @@ def _claim(node: Node, text: str, figure: Figure, previous: Figure | None, exprs
     if kind == "actual" and _dated_in_future(text, figure, clause_start, clause_end, exprs, context) and not _ACTUAL_CUE.search(before):
         kind = "target"  # a figure for a year still to come, with no cue: 114 年天然氣占比 50%
     period = None if kind == "rule" else _period(text, figure, clause_start, clause_end, exprs, context, kind)
-    water = bool(_WATER.search(text, max(0, figure.start - 30), figure.end + 10))
-    dimension, base_value, base_unit = normalize(figure.value, figure.unit, water=water)
+    if period is not None:
+        period = _end_of_span(period, _from_or_to(text, figure, previous, clause_start))
+    water = _about_water(text, figure, context)
+    dimension, base_value, base_unit = normalize(figure.value, figure.unit, water=water, per_day=_daily(text, figure, previous, clause_start))
     high = figure.value_high
     return Claim(
         path=node.path,
@@ -259,6 +263,57 @@ def _claim(node: Node, text: str, figure: Figure, previous: Figure | None, exprs
         start=figure.start,
         end=figure.end,
     )
+
+
+_WATER = re.compile(r"水|淤")
+_SAND = re.compile(r"砂石|土石|土方|疏濬")
+_DAILY = re.compile(r"每(?:日|天)")
+_SAME_AMOUNT_LINK = re.compile(r"^\s*(?:提升|提高|增加|減少|降低|下降|增|減|降)?\s*(?:至|到|為|及|、|和)\s*$")
+
+
+def _about_water(text: str, figure: Figure, context: _Context) -> bool:
+    """噸 of water is a cubic metre: water is named near the figure or in its item's headings, and
+    the sentence is not about sand and gravel dredged from rivers (6,200 萬公噸 疏濬)."""
+    sentence_start = _sentence_start(text, figure.start)
+    following = _SENTENCE_BREAK.search(text, figure.end)
+    if _SAND.search(text, sentence_start, following.start() if following else len(text)):
+        return False
+    return bool(_WATER.search(text, max(0, figure.start - 30), figure.end + 10)) or context.water_topic
+
+
+def _daily(text: str, figure: Figure, previous: Figure | None, clause_start: int) -> bool:
+    """每日 4 萬噸, and the 20 萬噸 of '由每日 7 萬噸提升至 20 萬噸' (the rate carries to the amount it rises to)."""
+    if _DAILY.search(text, max(clause_start, figure.start - 8), figure.start):
+        return True
+    if previous is None or previous.start < clause_start or previous.unit.core != figure.unit.core:
+        return False
+    linked = _SAME_AMOUNT_LINK.match(text[previous.end:figure.start])
+    return bool(linked) and bool(_DAILY.search(text, max(clause_start, previous.start - 8), previous.start))
+
+
+_FROM = re.compile(r"(?:由|從)\s*(?:每日|每天|每年)?\s*$")
+_RISES_TO_NUMBER = re.compile(r"\s*(?:提升|提高|增加|減少|降低|下降|增|減|降)?\s*(?:至|到|為)\s*\d")
+
+
+def _from_or_to(text: str, figure: Figure, previous: Figure | None, clause_start: int) -> str | None:
+    """'由 1,162 公頃降為 190 公頃': the first figure is where a span starts, the second where it ends."""
+    if _FROM.search(text, max(clause_start, figure.start - 6), figure.start):
+        after = text[figure.end:figure.end + 12]
+        return "from" if _RISES_TO_NUMBER.match(after) else None
+    linked = previous is not None and previous.start >= clause_start and _SAME_AMOUNT_LINK.match(text[previous.end:figure.start])
+    if linked and _FROM.search(text, max(clause_start, previous.start - 6), previous.start):
+        return "to"
+    return None
+
+
+def _end_of_span(period: TimeExpr, end: str | None) -> TimeExpr:
+    """The year a span of years starts (for 'from') or ends (for 'to'): 107 至 109 年 → 107 年, 109 年."""
+    start, stop = period.period_start, period.period_end
+    if end is None or start is None or stop is None or start.year == stop.year or (start.month, start.day, stop.month, stop.day) != (1, 1, 12, 31):
+        return period
+    if end == "from":
+        return replace(period, period_end=date(start.year, 12, 31))
+    return replace(period, period_start=date(stop.year, 1, 1))
 
 
 def _clause_span(text: str, figure: Figure) -> tuple[int, int]:
@@ -284,7 +339,7 @@ def _sentence_breaks(text: str) -> list[int]:
 
 
 _CAP_BEFORE = re.compile(r"(最高|最多|至多|上限|至少|最低)[^\d，。；、]{0,8}$")
-_ODD_FIGURE = re.compile(r"\d\s*(?:餘|多)\s*\S+$")  # 20 餘家, 3 多萬人
+_ODD_FIGURE = re.compile(r"[\d萬億千百]\s*(?:餘|多)\s*\S+$")  # 20 餘家, 3 多萬人
 
 
 def _qualifier(text: str, figure: Figure, previous: Figure | None) -> str:
@@ -319,8 +374,10 @@ def _kind(text: str, figure: Figure, clause_start: int, clause_end: int, previou
     a target cue carries over to later clauses of its sentence that add no cue of their own."""
     before = text[clause_start:figure.start]
     after = text[figure.end:clause_end]
-    # A verb governs the figure right after it, not the next ones of a list (提升 A、B).
-    governed = text[max(clause_start, previous.end if previous else 0):figure.start]
+    # A verb governs the figure right after it, not the next ones of a list (提升 A、B), except
+    # numbers written with one unit (增加 120 萬及 155 萬立方公尺).
+    shares_unit = previous is not None and previous.unit.core not in text[previous.start:previous.end]
+    governed = text[clause_start if shares_unit else max(clause_start, previous.end if previous else 0):figure.start]
     if _RULE.search(before + " " + after) or _RULE_AFTER.match(after) or figure.unit.spec.dimension == "price" or _product_spec(text, figure):
         return "rule"
     if _target_cue_last(before) or _TARGET_AFTER.match(after):

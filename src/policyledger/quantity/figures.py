@@ -144,7 +144,11 @@ def _arabic_figure(text: str, match: re.Match[str], start: int) -> Figure | None
         tail = value_of_arabic(match.group("tail"))
         value = combine_mixed(value, match.group("big"), tail, match.group("tailscale") or "")
     position = _skip_spaces(text, match.end())
+    if text.startswith("餘", position):  # 90 餘國: the qualifier reads it as more_than
+        position = _skip_spaces(text, position + 1)
     high, position, unit = _range_and_unit(text, position)
+    if unit is None:
+        unit = _shared_unit(text, position)
     if unit is None or not _unit_fits(text, unit, match, mixed):
         return None
     written = unit.core if mixed else unit.text
@@ -165,6 +169,22 @@ def _range_and_unit(text: str, position: int) -> tuple[float | None, int, UnitMa
 
 
 _DAYS_LIMIT = re.compile(r"\s*(?:內|以內|為限|以上|起|後|之)")
+
+
+_SHARED = re.compile(rf"(?P<scale>[萬億兆千百]?)\s*(?:及|、|和|與)\s*{ARABIC}\s*(?P<scale2>[萬億兆千百]?)\s*")
+
+
+def _shared_unit(text: str, position: int) -> UnitMatch | None:
+    """'334 萬及 382 萬立方公尺': a number whose unit is written once, after the next number."""
+    shared = _SHARED.match(text, position)
+    if not shared or shared.group("scale") != shared.group("scale2"):
+        return None
+    unit = match_unit(text, shared.end())
+    if unit is None or unit.scale or unit.spec.dimension == "duration":  # not 1、 109 年
+        return None
+    scale = shared.group("scale")
+    end = shared.start("scale") + len(scale) if scale else position
+    return UnitMatch(scale + unit.core, scale, unit.core, unit.spec, end)
 
 
 def _unit_fits(text: str, unit: UnitMatch, match: re.Match[str], mixed: bool) -> bool:

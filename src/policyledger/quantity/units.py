@@ -99,6 +99,8 @@ _PHYSICAL_CORE = _alternation(list(PHYSICAL))
 _PERCENT_CORE = _alternation(list(PERCENT))
 _COUNTER_CORE = _alternation(list(COUNTERS))
 _SCALE = _alternation(list(SCALE_WORDS))
+# A ratio of two quantities written as one unit (4.3 公升油當量/千元): kept as written.
+_INTENSITY_RE = re.compile(rf"(?:{_PHYSICAL_CORE})[\u4e00-\u9fff]{{0,4}}/(?:{_SCALE})?(?:{_MONEY_CORE}|{_PHYSICAL_CORE})")
 _UNIT_RE = re.compile(
     rf"(?P<scale>{_SCALE})?\s?(?:(?P<money>{_MONEY_CORE})(?:/(?P<per>{_COUNTER_CORE}))?"
     rf"|(?P<physical>{_PHYSICAL_CORE})(?:/(?P<per_time>日|天|年|月))?"
@@ -108,6 +110,10 @@ _UNIT_RE = re.compile(
 
 def match_unit(text: str, position: int) -> UnitMatch | None:
     """The unit written at `position` of `text` (after the number and its spaces), or None."""
+    intensity = _INTENSITY_RE.match(text, position)
+    if intensity:
+        written = intensity.group(0)
+        return UnitMatch(written, "", written, UnitSpec("intensity", written), intensity.end())
     match = _UNIT_RE.match(text, position)
     read = _read_unit(match.group(0)) if match else None
     return UnitMatch(*read, match.end()) if match and read else None
@@ -168,16 +174,19 @@ def _pint_name(unit: str) -> str:
     return {"c.c.": "cc", "個多月": "個月", "個小時": "小時", "周": "週", "度電": "度", "千瓩": "MW", "m2": "square_meter", "m3": "cubic_meter"}.get(unit, unit)
 
 
-def normalize(value: float, unit: UnitMatch, *, water: bool = False) -> tuple[str, float, str]:
+def normalize(value: float, unit: UnitMatch, *, water: bool = False, per_day: bool = False) -> tuple[str, float, str]:
     """(dimension, base value, base unit) of `value` written with `unit`.
 
-    `water`: the clause is about water supply, where 噸 means a cubic metre of water."""
+    `water`: the clause is about water, where 噸 means a cubic metre of water; `per_day`: the
+    amount is a daily one (每日 4 萬噸), a flow in m3/day."""
     spec = unit.spec
     scaled = value * scale_of(unit.scale)
     if spec.pint_unit and spec.pint_target:
-        if water and spec.base_unit == "t" and unit.core.startswith(("噸", "公噸")):
-            base_unit = "m3/day" if spec.dimension == "rate" else "m3"
-            return ("rate" if spec.dimension == "rate" else "volume"), scaled, base_unit
+        if water and spec.base_unit in ("t", "m3", "t/day", "m3/day"):
+            factor = 1.0 if spec.base_unit.startswith("t") else conversion_factor(spec.pint_unit, "m3")
+            if per_day or spec.dimension == "rate":
+                return "rate", scaled * factor, "m3/day"
+            return "volume", scaled * factor, "m3"
         factor = conversion_factor(spec.pint_unit, spec.pint_target)
         return spec.dimension, scaled * factor, spec.base_unit
     return spec.dimension, scaled * spec.factor, spec.base_unit

@@ -1,0 +1,92 @@
+"""Reading conventions that the development items do not show (claims-conventions.md, "Further
+conventions"), checked on small reports written here rather than on the sample's lines."""
+
+from __future__ import annotations
+
+from policyledger.layout import analyse
+from policyledger.outline import build_outline
+from policyledger.quantity.claims import extract_claims
+from policyledger.read import read_bytes
+
+
+def claims_of(body: str, heading: str = "一、 水資源 "):
+    text = f"壹、 水利 \n{heading}\n{body} \n"
+    return extract_claims(build_outline(analyse(read_bytes(text.encode("utf-8"), "t.txt"))))
+
+
+def by_text(claims):
+    return {claim.text: claim for claim in claims}
+
+
+def test_daily_water_volume_is_a_flow_in_cubic_metres_per_day():
+    claims = by_text(claims_of("水庫完工後可供水每日 4 萬噸，備援水量每日約 9,000 噸。"))
+    assert (claims["4 萬噸"].base_value, claims["4 萬噸"].base_unit) == (40_000, "m3/day")
+    assert (claims["9,000 噸"].base_value, claims["9,000 噸"].base_unit, claims["9,000 噸"].qualifier) == (9_000, "m3/day", "approx")
+
+
+def test_water_volume_without_a_rate_stays_cubic_metres():
+    claim = claims_of("通霄溪伏流水完工後，可增加常態供水 9.3 萬噸。")[0]
+    assert (claim.base_value, claim.base_unit) == (93_000, "m3")
+
+
+def test_a_heading_about_water_makes_its_tonnes_water():
+    claim = claims_of("高雄鳳山廠供應臨海工業區：107 年 8 月完工，目前供應每日 4.5 萬噸。", heading="一、 推動再生水開發 ")[0]
+    assert (claim.base_value, claim.base_unit) == (45_000, "m3/day")
+
+
+def test_dredged_sand_and_gravel_stays_tonnes():
+    claims = by_text(claims_of("109 年因進口砂石減少，備增疏濬量，將疏濬目標提升至 6,200 萬公噸，可提供約 4,885 萬公噸之砂石成品。"))
+    assert {(c.base_value, c.base_unit) for c in claims.values()} == {(62_000_000, "t"), (48_850_000, "t")}
+
+
+def test_a_rate_carries_to_the_figure_it_rises_to():
+    claims = by_text(claims_of("109 年桃園支援新竹水量由每日 7 萬噸提升至 20 萬噸。"))
+    assert [(claims[t].base_value, claims[t].base_unit, claims[t].kind) for t in ("7 萬噸", "20 萬噸")] == [
+        (70_000, "m3/day", "actual"),
+        (200_000, "m3/day", "actual"),
+    ]
+
+
+def test_intensity_unit_is_one_figure():
+    claims = claims_of("109 年能源密集度 4.3 公升油當量/千元，相較 108 年改善 2.5%。")
+    intensity = claims[0]
+    assert (intensity.text, intensity.value, intensity.unit, intensity.base_unit, intensity.dimension) == (
+        "4.3 公升油當量/千元", 4.3, "公升油當量/千元", "公升油當量/千元", "intensity",
+    )
+    assert [c.text for c in claims] == ["4.3 公升油當量/千元", "2.5%"]
+
+
+def test_yu_after_a_number_means_more_than():
+    claim = claims_of("提供東南亞國家等 90 餘國專利資料。")[0]
+    assert (claim.value, claim.unit, claim.qualifier) == (90, "國", "more_than")
+
+
+def test_from_x_to_y_gives_two_actual_figures_at_the_ends_of_the_span():
+    claims = by_text(claims_of("107 至 109 年裸露地面積由 1,162 公頃降為 190 公頃、綠覆蓋面積由 17 公頃增加為 161 公頃。"))
+    got = {text: (c.kind, str(c.period_start), str(c.period_end)) for text, c in claims.items()}
+    assert got == {
+        "1,162 公頃": ("actual", "2018-01-01", "2018-12-31"),
+        "190 公頃": ("actual", "2020-01-01", "2020-12-31"),
+        "17 公頃": ("actual", "2018-01-01", "2018-12-31"),
+        "161 公頃": ("actual", "2020-01-01", "2020-12-31"),
+    }
+
+
+def test_a_unit_shared_by_two_numbers_belongs_to_both():
+    claims = claims_of("109 年石門及曾文水庫清淤量分別達到 334 萬及 382 萬立方公尺，使水庫庫容增加 120 萬及 155 萬立方公尺。")
+    assert [(c.base_value, c.base_unit) for c in claims] == [(3_340_000, "m3"), (3_820_000, "m3"), (1_200_000, "m3"), (1_550_000, "m3")]
+    assert "萬及" not in claims[0].subject
+
+
+def test_names_and_labels_are_not_figures():
+    claims = claims_of(
+        "提供全年無休 24x7 電子申請服務，推動「水環境建設 2.0」，109 年 5 月通霄 345 kV 輸電線工程完工，"
+        "依 PM10 資料，108 年 0719 丹娜絲颱風淹水面積僅為 422 公頃。"
+    )
+    assert [c.text for c in claims] == ["422 公頃"]
+
+
+def test_time_frames_are_durations():
+    claims = by_text(claims_of("預計 4 年內將改善 40 個社區，並掌握未來 6 個月可增加疏濬量。"))
+    assert (claims["4 年"].base_unit, claims["4 年"].qualifier) == ("year", "up_to")
+    assert claims["6 個月"].base_unit == "month"
