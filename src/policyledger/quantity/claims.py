@@ -43,7 +43,8 @@ _QUALIFIER_AFTER = (
 
 _RULE = re.compile(
     r"上限|費率|利率|保證成數|成數|門檻|年限|期限|限期|不得|得申請|為限|申請資格|符合資格者|定義|持股|最高補助|補助比例|"
-    r"補貼.{0,12}\d+\s*成|以上者|之艱困|針對|一次性|減免|免收|全免|減碼|計算方式|認定標準|補貼措施"
+    r"補貼.{0,12}\d+\s*成|以上者|之艱困|針對|一次性|減免|免收|全免|減碼|計算方式|認定標準|補貼措施|應達|依法規定|條規定|"
+    r"規定(?=[^，。；、]{0,24}(?:應|至少|不得|不少於|以上))"
 )
 # Right after the figure: a loan or guarantee it parameterises, or a threshold used as an attribute
 # ("50 萬元小額貸款", "十成保證", "20 萬元以下）之營利事業", "5 千萬元以上列管").
@@ -56,6 +57,7 @@ _TARGET = re.compile(
     r"目標|預計|預期|預定|可望|規劃|擬於|力拼|期能|期望|爭取|計畫期程|期程|總經費|"
     r"將(?:於|可|達|有|提供|再|持續|新增|增加|完成|擴大|推動|辦理|建置|投入|協助|創造|帶動|提升|開發|設置|興建|啟用|逐步|陸續|成立)"
 )
+_PLAN_DONE = re.compile(r"完成[^，。；]*$")  # before a 規劃 that is a noun: 完成…納檢規劃
 _FORECAST = re.compile(r"預估|估計|推估|預測")
 _TARGET_AFTER = re.compile(r"^\s*(?:為|之|的)?[^，。；\d]{0,4}目標")  # "以 114 年 20GW 為設置目標"
 # A change verb governs a figure a few words after it ("提升餐飲業營業額 1.6 億元"), not a noun
@@ -64,7 +66,7 @@ _CHANGE = re.compile(r"(?<!新)(?:成長|增加|減少|提升|提高|節省|下�
 # Nouns that name a change measure apply to every figure after them in the clause (增幅優於韓國(-5.4%)、日本(-9.3%)).
 _CHANGE_MEASURE = re.compile(r"成長率|增幅|減幅|增加率|年增率|減少率|成長幅度|衰退幅度")
 _SHARE = re.compile(r"占|佔|比重")
-_ACTUAL_CUE = re.compile(r"已|完成|累計|新增|達成|實際")
+_ACTUAL_CUE = re.compile(r"已|完成|累計|新增|達成|實際|共獲|獲得")
 # A clause that opens a new action: "，並依據…", "，另…" (a target cue before it does not carry over).
 _NEW_ACTION = re.compile(r"^\s*(?:並|另|同時|且|此外|其中)")
 
@@ -399,7 +401,8 @@ _DONE = re.compile(r"已|實際|實績")
 def _target_cue_last(before: str) -> bool:
     """A target cue not overridden by a later 已 ('預計 110 年累計完成 150 萬戶' is a target;
     '原預計…，已完成' is not)."""
-    targets = [m.start() for m in _TARGET.finditer(before)]
+    # '完成…納檢規劃': a plan that has been made is no target.
+    targets = [m.start() for m in _TARGET.finditer(before) if not (m.group(0) == "規劃" and _PLAN_DONE.search(before, max(0, m.start() - 14), m.start()))]
     if not targets:
         return False
     done = [m.start() for m in _DONE.finditer(before)]
