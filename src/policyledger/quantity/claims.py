@@ -21,7 +21,7 @@ from functools import lru_cache
 from policyledger.model import Claim, Node
 from policyledger.quantity.figures import Figure, find_figures, masked_spans
 from policyledger.quantity.periods import REPORT_YEAR_WORDS, TimeExpr, find_time_expressions
-from policyledger.quantity.units import normalize
+from policyledger.quantity.units import normalize, reads_water
 from policyledger.textnorm import to_halfwidth_digits
 
 _CLAUSE_BREAK = re.compile(r"[，。；：;:！？!?\n]|,(?!\d)")
@@ -103,7 +103,7 @@ def extract(nodes: list[Node]) -> tuple[list[Claim], date | None]:
     water_topics: dict[str, bool] = {}
     for node, text, exprs in zip(nodes, texts, all_exprs, strict=True):
         water_topics[node.path] = bool(_WATER.search(node.title)) or water_topics.get(node.parent_path, False)
-        context = replace(_context(node, exprs, scopes, now), water_topic=water_topics[node.path])
+        context = _context(node, exprs, scopes, now, water_topics[node.path])
         scopes[node.path] = context.inherited or _heading_scope(node, text, exprs)
         claims.extend(_node_claims(node, text, exprs, context))
     return claims, now
@@ -172,7 +172,7 @@ _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 _LABEL_FILLER = re.compile(r"[\s:：()（）]")
 
 
-def _context(node: Node, exprs: list[TimeExpr], scopes: dict[str, TimeExpr | None], now: date | None) -> _Context:
+def _context(node: Node, exprs: list[TimeExpr], scopes: dict[str, TimeExpr | None], now: date | None, water_topic: bool) -> _Context:
     title_end = len(node.marker) + len(node.title) + 4
     heading_exprs = [e for e in exprs if e.start < title_end and e.role != "base"]
     heading_period = None
@@ -192,7 +192,7 @@ def _context(node: Node, exprs: list[TimeExpr], scopes: dict[str, TimeExpr | Non
     schedule = _PLAN_SCHEDULE.search(node.text)
     plan = next((e for e in exprs if schedule and e.start >= schedule.end()), None) if schedule else None
     heading_end = len(node.marker) + len(node.title) + 3
-    return _Context(heading_period, inherited, now, plan, schedule is not None, heading_end)
+    return _Context(heading_period, inherited, now, plan, schedule is not None, heading_end, water_topic)
 
 
 def _heading_scope(node: Node, text: str, exprs: list[TimeExpr]) -> TimeExpr | None:
@@ -240,10 +240,12 @@ def _claim(node: Node, text: str, figure: Figure, previous: Figure | None, exprs
     if kind == "actual" and _dated_in_future(text, figure, clause_start, clause_end, exprs, context) and not _ACTUAL_CUE.search(before):
         kind = "target"  # a figure for a year still to come, with no cue: 114 年天然氣占比 50%
     period = None if kind == "rule" else _period(text, figure, clause_start, clause_end, exprs, context, kind)
-    if period is not None:
+    if period is not None and _whole_years(period):
         period = _end_of_span(period, _from_or_to(text, figure, previous, clause_start))
-    water = _about_water(text, figure, context)
-    dimension, base_value, base_unit = normalize(figure.value, figure.unit, water=water, per_day=_daily(text, figure, previous, clause_start))
+    # Water is looked for only where it changes the reading: tonnes and cubic metres.
+    water = reads_water(figure.unit) and _about_water(text, figure, context)
+    per_day = water and _daily(text, figure, previous, clause_start)
+    dimension, base_value, base_unit = normalize(figure.value, figure.unit, water=water, per_day=per_day)
     high = figure.value_high
     return Claim(
         path=node.path,
@@ -276,11 +278,9 @@ _SAME_AMOUNT_LINK = re.compile(r"^\s*(?:提升|提高|增加|減少|降低|下�
 def _about_water(text: str, figure: Figure, context: _Context) -> bool:
     """噸 of water is a cubic metre: water is named near the figure or in its item's headings, and
     the sentence is not about sand and gravel dredged from rivers (6,200 萬公噸 疏濬)."""
-    sentence_start = _sentence_start(text, figure.start)
-    following = _SENTENCE_BREAK.search(text, figure.end)
-    if _SAND.search(text, sentence_start, following.start() if following else len(text)):
+    if not (_WATER.search(text, max(0, figure.start - 30), figure.end + 10) or context.water_topic):
         return False
-    return bool(_WATER.search(text, max(0, figure.start - 30), figure.end + 10)) or context.water_topic
+    return not _SAND.search(text, _sentence_start(text, figure.start), _sentence_end(text, figure.end))
 
 
 def _daily(text: str, figure: Figure, previous: Figure | None, clause_start: int) -> bool:
@@ -306,6 +306,12 @@ def _from_or_to(text: str, figure: Figure, previous: Figure | None, clause_start
     if linked and _FROM.search(text, max(clause_start, previous.start - 6), previous.start):
         return "to"
     return None
+
+
+def _whole_years(period: TimeExpr) -> bool:
+    """A span of more than one whole year (107 至 109 年), the only kind `_end_of_span` cuts."""
+    start, stop = period.period_start, period.period_end
+    return start is not None and stop is not None and start.year != stop.year and (start.month, start.day, stop.month, stop.day) == (1, 1, 12, 31)
 
 
 def _end_of_span(period: TimeExpr, end: str | None) -> TimeExpr:

@@ -101,6 +101,7 @@ _COUNTER_CORE = _alternation(list(COUNTERS))
 _SCALE = _alternation(list(SCALE_WORDS))
 # A ratio of two quantities written as one unit (4.3 公升油當量/千元): kept as written.
 _INTENSITY_RE = re.compile(rf"(?:{_PHYSICAL_CORE})[\u4e00-\u9fff]{{0,4}}/(?:{_SCALE})?(?:{_MONEY_CORE}|{_PHYSICAL_CORE})")
+_INTENSITY_SLASH_WITHIN = max(map(len, PHYSICAL)) + 4 + 1  # its / comes after a unit and 4 characters at most
 _UNIT_RE = re.compile(
     rf"(?P<scale>{_SCALE})?\s?(?:(?P<money>{_MONEY_CORE})(?:/(?P<per>{_COUNTER_CORE}))?"
     rf"|(?P<physical>{_PHYSICAL_CORE})(?:/(?P<per_time>日|天|年|月))?"
@@ -110,7 +111,7 @@ _UNIT_RE = re.compile(
 
 def match_unit(text: str, position: int) -> UnitMatch | None:
     """The unit written at `position` of `text` (after the number and its spaces), or None."""
-    intensity = _INTENSITY_RE.match(text, position)
+    intensity = _INTENSITY_RE.match(text, position) if text.find("/", position, position + _INTENSITY_SLASH_WITHIN) >= 0 else None
     if intensity:
         written = intensity.group(0)
         return UnitMatch(written, "", written, UnitSpec("intensity", written), intensity.end())
@@ -174,6 +175,15 @@ def _pint_name(unit: str) -> str:
     return {"c.c.": "cc", "個多月": "個月", "個小時": "小時", "周": "週", "度電": "度", "千瓩": "MW", "m2": "square_meter", "m3": "cubic_meter"}.get(unit, unit)
 
 
+# The base units that water changes: 噸 of water is a cubic metre, a daily amount of it a flow.
+WATER_BASE_UNITS = ("t", "m3", "t/day", "m3/day")
+
+
+def reads_water(unit: UnitMatch) -> bool:
+    """Whether `normalize` reads `unit` differently for water (its `water` and `per_day`)."""
+    return bool(unit.spec.pint_unit and unit.spec.pint_target) and unit.spec.base_unit in WATER_BASE_UNITS
+
+
 def normalize(value: float, unit: UnitMatch, *, water: bool = False, per_day: bool = False) -> tuple[str, float, str]:
     """(dimension, base value, base unit) of `value` written with `unit`.
 
@@ -182,7 +192,7 @@ def normalize(value: float, unit: UnitMatch, *, water: bool = False, per_day: bo
     spec = unit.spec
     scaled = value * scale_of(unit.scale)
     if spec.pint_unit and spec.pint_target:
-        if water and spec.base_unit in ("t", "m3", "t/day", "m3/day"):
+        if water and spec.base_unit in WATER_BASE_UNITS:
             factor = 1.0 if spec.base_unit.startswith("t") else conversion_factor(spec.pint_unit, "m3")
             if per_day or spec.dimension == "rate":
                 return "rate", scaled * factor, "m3/day"
