@@ -5,6 +5,7 @@ SQLite file, through the real command and through `policyledger.bulk` itself."""
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import signal
 import sqlite3
@@ -155,7 +156,13 @@ def test_a_killed_worker_costs_no_file(tmp_path: Path, report_bytes: bytes):
             os.kill(workers[0], signal.SIGKILL)
             killed.append(workers[0])
 
-    report = ingest_files(engine, files, workers=2, on_outcome=kill_one_worker)
+    # Were the pool ever to wait for a dead worker, end the run with every thread's stack
+    # rather than let it hang until CI's own limit.
+    faulthandler.dump_traceback_later(300, exit=True)
+    try:
+        report = ingest_files(engine, files, workers=2, on_outcome=kill_one_worker)
+    finally:
+        faulthandler.cancel_dump_traceback_later()
     assert killed, "no worker process was found to kill"
     assert sorted(o.status for o in report.outcomes) == ["new"] * 6, [(o.path, o.problem) for o in report.outcomes]
     with sqlite3.connect(tmp_path / "ledger.db") as connection:

@@ -15,6 +15,8 @@ No user interface here: callers pass `on_outcome` to follow progress (the CLI dr
 from __future__ import annotations
 
 import os
+import pickle
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -121,6 +123,27 @@ def parse_file(path: str, known_ids: frozenset[str] = frozenset()) -> Parsed | K
         return Failed(path, f"could not be parsed ({type(exc).__name__}: {exc})")
 
 
+def parse_file_spooled(path: str, known_ids: frozenset[str], spool: str) -> str:
+    """parse_file, its result pickled to a file in `spool`; returns that file's name.
+
+    The result pipe then carries only a short name, written atomically: a worker killed while
+    sending a whole parsed report (about 1 MB) would leave half a message in the pipe that every
+    worker shares, and the pool would wait for the rest for ever."""
+    result = parse_file(path, known_ids)
+    handle, name = tempfile.mkstemp(dir=spool, suffix=".pickle")
+    with os.fdopen(handle, "wb") as spooled:
+        pickle.dump(result, spooled, protocol=pickle.HIGHEST_PROTOCOL)
+    return name
+
+
+def _unspool(name: str) -> Parsed | Known | Failed:
+    try:
+        with open(name, "rb") as spooled:
+            return pickle.load(spooled)  # our own worker wrote it, a moment ago
+    finally:
+        os.unlink(name)
+
+
 # --- the writer side ---------------------------------------------------------------------------
 
 
@@ -211,31 +234,32 @@ def _parse_all(files: list[str], known: frozenset[str], workers: int) -> Iterato
     window = 2 * workers
     context = get_context("spawn")  # no fork: the parent may hold threads (progress bar) and connections
     pool = _pool(workers, context)
-    pending: dict[Future[Parsed | Known | Failed], str] = {}
-    try:
-        while queue or pending:
-            broken = False
-            while queue and len(pending) < window and not retry and not broken:
-                path = queue.pop()
-                try:
-                    pending[pool.submit(parse_file, path, known)] = path
-                except BrokenProcessPool:  # a worker died before any of its futures said so
-                    queue.append(path)  # never started: it goes back in line
-                    broken = True
-            done, _ = wait(pending, return_when=FIRST_COMPLETED) if pending else (set(), set())
-            for future in done:
-                path = pending.pop(future)
-                try:
-                    yield future.result()
-                except BrokenProcessPool:
-                    retry.append(path)
-            if (retry or broken) and not pending:
-                pool.shutdown(wait=True, cancel_futures=True)
-                yield from _parse_alone(retry, known, context)
-                retry = []
-                pool = _pool(workers, context)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    pending: dict[Future[str], str] = {}
+    with tempfile.TemporaryDirectory(prefix="policyledger-spool-") as spool:
+        try:
+            while queue or pending:
+                broken = False
+                while queue and len(pending) < window and not retry and not broken:
+                    path = queue.pop()
+                    try:
+                        pending[pool.submit(parse_file_spooled, path, known, spool)] = path
+                    except BrokenProcessPool:  # a worker died before any of its futures said so
+                        queue.append(path)  # never started: it goes back in line
+                        broken = True
+                done, _ = wait(pending, return_when=FIRST_COMPLETED) if pending else (set(), set())
+                for future in done:
+                    path = pending.pop(future)
+                    try:
+                        yield _unspool(future.result())
+                    except BrokenProcessPool:
+                        retry.append(path)
+                if (retry or broken) and not pending:
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    yield from _parse_alone(retry, known, context, spool)
+                    retry = []
+                    pool = _pool(workers, context)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _pool(workers: int, context: BaseContext) -> ProcessPoolExecutor:
@@ -254,11 +278,11 @@ def _die_with_parent() -> None:
         pass  # not Linux: an orphaned worker lingers until it next reads its queue
 
 
-def _parse_alone(files: list[str], known: frozenset[str], context: BaseContext) -> Iterator[Parsed | Known | Failed]:
+def _parse_alone(files: list[str], known: frozenset[str], context: BaseContext, spool: str) -> Iterator[Parsed | Known | Failed]:
     for path in files:
         with _pool(1, context) as pool:
             try:
-                yield pool.submit(parse_file, path, known).result()
+                yield _unspool(pool.submit(parse_file_spooled, path, known, spool).result())
             except BrokenProcessPool:
                 yield Failed(path, "the parser process died while reading this file (a crash in a native library, or out of memory)")
 
