@@ -140,3 +140,20 @@ def test_without_spaces_removes_what_a_regex_whitespace_class_removes():
 def test_importing_the_extractors_does_not_load_pint():
     code = "import sys, policyledger.quantity.claims, policyledger.quantity.recognize, policyledger.entities; print('pint' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
+
+
+def test_remembered_unit_factors_are_pints_own(tmp_path, monkeypatch):
+    """The factors remembered across processes (so a new process need not import pint) are the
+    ones pint computes from units.txt, and a process finding the file reads them back."""
+    from policyledger.quantity import units
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    units._remembered_factors.cache_clear()
+    written = units._remembered_factors()
+    assert units._factor_cache_file().is_file() and written
+    for key, factor in written.items():
+        unit, target = key.split(">")
+        assert factor == pytest.approx(units._pint_factor(unit, target), rel=1e-12)
+    units._remembered_factors.cache_clear()
+    assert units._remembered_factors() == written
+    units._remembered_factors.cache_clear()

@@ -8,6 +8,9 @@ physical quantities: they are tables here. A written unit may carry a scale word
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -168,7 +171,43 @@ def registry() -> pint.UnitRegistry:
 @lru_cache(maxsize=256)
 def conversion_factor(unit: str, target: str) -> float:
     """How many `target` one `unit` is, by pint (e.g. 坪 → m2: 3.305785)."""
+    known = _remembered_factors().get(f"{unit}>{target}")
+    if known is not None:
+        return known
+    return _pint_factor(unit, target)
+
+
+def _pint_factor(unit: str, target: str) -> float:
     return float(registry().Quantity(1.0, _pint_name(unit)).to(_pint_name(target)).magnitude)
+
+
+@lru_cache(maxsize=1)
+def _remembered_factors() -> dict[str, float]:
+    """Every factor the units table needs, computed by pint once per version of the registry
+    and remembered in the user's cache folder: importing pint costs each new process about
+    0.14 s CPU, more than parsing a report's figures. Any trouble with the cache: pint."""
+    cache = _factor_cache_file()
+    try:
+        return {key: float(value) for key, value in json.loads(cache.read_text(encoding="utf-8")).items()}
+    except (OSError, ValueError, AttributeError):
+        pass
+    pairs = {(spec.pint_unit, spec.pint_target) for spec in PHYSICAL.values() if spec.pint_unit and spec.pint_target}
+    pairs |= {(spec.pint_unit, "m3") for spec in PHYSICAL.values() if spec.pint_unit and spec.base_unit == "m3"}
+    factors = {f"{unit}>{target}": _pint_factor(unit, target) for unit, target in sorted(pairs)}
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps(factors, ensure_ascii=False), encoding="utf-8")
+        partial.replace(cache)  # atomic: a concurrent reader sees the old file or the whole new one
+    except OSError:
+        pass  # a read-only home: pint again next time
+    return factors
+
+
+def _factor_cache_file() -> Path:
+    digest = hashlib.sha256(REGISTRY_FILE.read_bytes() + repr(sorted((k, v.pint_unit, v.pint_target) for k, v in PHYSICAL.items())).encode()).hexdigest()[:16]
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "policyledger" / f"unit-factors-{digest}.json"
 
 
 def _pint_name(unit: str) -> str:
