@@ -1,22 +1,24 @@
 """`policyledger`: the command line. Each module here adds the commands of one concern.
 
 Every command starts a new Python process, so what a command needs is imported inside it:
-building the app imports only Typer and the command modules, which import nothing heavy at
-module level (no SQLAlchemy, parser, web app or Alembic), and plain values are converted
-without pydantic (`coercion`). `benchmarks/ingest_speed.py` measures the start-up this keeps short.
+running one builds an app of that command alone, from its module, and the command modules
+import nothing heavy at module level (no SQLAlchemy, parser, web app or Alembic); plain values
+are converted without pydantic (`coercion`). `benchmarks/ingest_speed.py` measures the start-up
+this keeps short; tests/test_cli_ingest.py lists what an ingest may not import.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from functools import cache
 from typing import Annotated
 
 import typer
 
-from policyledger.cli import asking, claims, coercion, database, documents, query, serving, track
+from policyledger.cli import coercion
 from policyledger.cli.common import err_console, global_state
-from policyledger.cli.evaluate import eval_app
 from policyledger.errors import PolicyLedgerError
 
 coercion.install()
@@ -28,26 +30,27 @@ def _options(
     global_state.db = db
 
 
-# Every command, by the name a user types, and how it joins an app.
-COMMANDS: dict[str, Callable[[typer.Typer], object]] = {
-    "ingest": lambda app: app.command()(documents.ingest),
-    "docs": lambda app: app.command()(documents.docs),
-    "outline": lambda app: app.command()(documents.outline),
-    "export": lambda app: app.command()(documents.export),
-    "demo": lambda app: app.command()(documents.demo),
-    "claims": lambda app: app.command()(claims.claims),
-    "entities": lambda app: app.command()(claims.entities),
-    "serve": lambda app: app.command()(serving.serve),
-    "search": lambda app: app.command("search")(query.search_command),
-    "ask": lambda app: app.command("ask")(asking.ask_command),
-    "eval": lambda app: app.add_typer(eval_app, name="eval"),
-    "import": lambda app: app.command("import")(database.import_documents),
-    "db": lambda app: app.add_typer(database.db_app, name="db"),
-    "targets": lambda app: app.command("targets")(track.targets_command),
-    "check": lambda app: app.command("check")(track.check_command),
-    "series": lambda app: app.command("series")(track.series_command),
-    "diff": lambda app: app.command("diff")(track.diff_command),
-    "track-stats": lambda app: app.command("track-stats")(track.stats_command),
+# Every command, by the name a user types: the module of this package that has it, and its
+# function (or its Typer, for a group of commands). A module is imported when its command joins an app.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "ingest": ("documents", "ingest"),
+    "docs": ("documents", "docs"),
+    "outline": ("documents", "outline"),
+    "export": ("documents", "export"),
+    "demo": ("documents", "demo"),
+    "claims": ("claims", "claims"),
+    "entities": ("claims", "entities"),
+    "serve": ("serving", "serve"),
+    "search": ("query", "search_command"),
+    "ask": ("asking", "ask_command"),
+    "eval": ("evaluate", "eval_app"),
+    "import": ("database", "import_documents"),
+    "db": ("database", "db_app"),
+    "targets": ("track", "targets_command"),
+    "check": ("track", "check_command"),
+    "series": ("track", "series_command"),
+    "diff": ("track", "diff_command"),
+    "track-stats": ("track", "stats_command"),
 }
 
 
@@ -62,19 +65,33 @@ def build_app(names: Iterable[str] | None = None) -> typer.Typer:
     )
     built.callback()(_options)
     wanted = set(COMMANDS if names is None else names)
-    for name, join in COMMANDS.items():
+    for name, (module, attribute) in COMMANDS.items():
         if name in wanted:
-            join(built)
+            command = getattr(importlib.import_module(f"policyledger.cli.{module}"), attribute)
+            if isinstance(command, typer.Typer):
+                built.add_typer(command, name=name)
+            else:
+                built.command(name)(command)
     return built
 
 
-app = build_app()
+@cache
+def full_app() -> typer.Typer:
+    return build_app()
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """`policyledger.cli.app`, the command line with every command, made when first asked for."""
+    if name == "app":
+        return full_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _named_command(args: list[str]) -> str | None:
     """The command a command line runs, when it can be told without parsing: the first word
     after the global --db option. Typer turns every command of an app into a click command
-    (their parameters, types, help) before running one: 30 ms for all of them, 2 ms for one."""
+    (their parameters, types, help) before running one: 30 ms for all of them, 2 ms for one;
+    and only that command's module is imported."""
     index = 0
     while index < len(args):
         word = args[index]
@@ -109,7 +126,7 @@ def main() -> None:
     """Entry point: user errors become one line on stderr and a non-zero exit, never a traceback."""
     usage_error = _click_exception()
     named = _named_command(sys.argv[1:])
-    runnable = build_app([named]) if named else app  # help and mistakes: every command
+    runnable = build_app([named]) if named else full_app()  # help and mistakes: every command
     try:
         result = runnable(standalone_mode=False)
     except typer.Exit as exc:
