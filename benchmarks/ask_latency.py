@@ -1,7 +1,7 @@
 """Ask latency, and a snapshot of every answer to check a speed-up changes none of them.
 
 Latency: `policyledger.ask.ask` (no --doc, as the command and /api/ask call it) over the dev
-questions (../shared/dev-gold/qa.jsonl), our own (benchmarks/own-gold/qa.jsonl) and the extra
+questions (../shared/dev-gold/qa.jsonl), our own (benchmarks/own-gold*/qa.jsonl) and the extra
 questions of benchmarks/ask_extra.txt (other units, periods, dates, lists, Simplified and
 full-width input, questions the report does not answer), in process, warm: one pass first,
 then --runs passes; p50/p95 of wall time and of this process's CPU time. Also `search` over
@@ -41,7 +41,7 @@ from policyledger.search import search
 from policyledger.store.db import connect
 from policyledger.store.schema import documents
 
-QUESTION_FILES = [GOLD / "qa.jsonl", ROOT / "benchmarks" / "own-gold" / "qa.jsonl", ROOT / "benchmarks" / "ask_extra.txt"]
+QUESTION_FILES = [GOLD / "qa.jsonl", *sorted((ROOT / "benchmarks").glob("own-gold*/qa.jsonl")), ROOT / "benchmarks" / "ask_extra.txt"]
 QUERIES = ROOT / "benchmarks" / "queries.json"
 TARGETS = {"ask": (0.150, 0.200), "search": (0.050, 0.050)}  # p95 at 1 document, at 1,000
 

@@ -25,7 +25,7 @@ from policyledger.model import Claim, Node
 from policyledger.quantity.periods import find_time_expressions
 from policyledger.question import Question, parse_question
 from policyledger.records import iso, number
-from policyledger.search import SearchHit, collection_of, hits, rank
+from policyledger.search import SearchHit, collection_of, hits, rank_each
 from policyledger.search.retrieval import Candidate
 from policyledger.search.terms import query_terms
 from policyledger.store.repository import row_to_claim, row_to_node
@@ -80,14 +80,10 @@ def _candidate_items(connection: Connection, parsed: Question, doc_id: str | Non
     term ranked as `search` ranks it, on one connection, without the hits' snippets."""
     scores: dict[tuple[str, int], float] = {}
     paths: dict[tuple[str, int], str] = {}
-    rankings = []
-    collection = None
-    for term in parsed.search_terms:
-        terms = query_terms(term)
-        if terms and collection is None:
-            collection = collection_of(connection)
-        ranked = rank(connection, terms, doc_id=doc_id, collection=collection)[:CANDIDATE_ITEMS] if terms else []
-        rankings.append((terms, ranked))
+    queries = [query_terms(term) for term in parsed.search_terms]
+    collection = collection_of(connection) if any(queries) else None
+    rankings = [(terms, ranked[:CANDIDATE_ITEMS]) for terms, ranked in zip(queries, rank_each(connection, queries, doc_id=doc_id, collection=collection), strict=True)]
+    for term, (_, ranked) in zip(parsed.search_terms, rankings, strict=True):
         top = round(ranked[0][1], 4) if ranked else 0.0
         for candidate, score in ranked:
             key = (candidate.doc_id, candidate.ordinal)
@@ -101,20 +97,23 @@ def _candidate_items(connection: Connection, parsed: Question, doc_id: str | Non
 
 
 CHILDREN = 60  # sub-items of the best items taken at most
-_CHILDREN = text("SELECT ordinal FROM nodes WHERE doc_id = :doc AND substr(path, 1, :length) = :prefix ORDER BY ordinal LIMIT :limit")
+_CHILD = "SELECT {n} AS parent, ordinal FROM (SELECT ordinal FROM nodes WHERE doc_id = :d{n} AND substr(path, 1, :l{n}) = :p{n} ORDER BY ordinal LIMIT {limit}) AS c{n}"
 
 
 def _children_of_best(connection: Connection, best: list[tuple[tuple[str, int], str]]) -> list[tuple[str, int]]:
-    """The sub-items of the best items, each item's in document order: a question names a
-    section's topic (會展業…紓困補貼), the figure stands in one of its sub-items (3、 109 年第 4
-    季：…2.36 億元)."""
+    """The sub-items of the best items, the first item's first, each item's in document order
+    (one query): a question names a section's topic (會展業…紓困補貼), the figure stands in one
+    of its sub-items (3、 109 年第 4 季：…2.36 億元)."""
+    parents = [(doc, path + "/") for (doc, _), path in best if path]
+    if not parents:
+        return []
+    union = " UNION ALL ".join(_CHILD.format(n=n, limit=CHILDREN) for n in range(len(parents)))
+    params = {key: value for n, (doc, prefix) in enumerate(parents) for key, value in ((f"d{n}", doc), (f"l{n}", len(prefix)), (f"p{n}", prefix))}
     found: list[tuple[str, int]] = []
-    for (doc, _), path in best:
-        if not path or len(found) >= CHILDREN:
-            continue
-        prefix = path + "/"
-        rows = connection.execute(_CHILDREN, {"doc": doc, "length": len(prefix), "prefix": prefix, "limit": CHILDREN})
-        found += [key for key in ((doc, ordinal) for ordinal in rows.scalars()) if key not in found]
+    for row in connection.execute(text(f"SELECT parent, ordinal FROM ({union}) AS children ORDER BY parent, ordinal"), params):
+        key = (parents[row.parent][0], row.ordinal)
+        if key not in found:
+            found.append(key)
     return found[:CHILDREN]
 
 

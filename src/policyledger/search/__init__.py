@@ -22,11 +22,11 @@ from sqlalchemy import Connection, Engine, text
 from policyledger.model import Node
 from policyledger.search.index import delete_document_index, index_counts, index_document
 from policyledger.search.ranking import Collection, best_per_item
-from policyledger.search.retrieval import Candidate, count_matches, fetch_candidates
+from policyledger.search.retrieval import Candidate, count_matches, fetch_candidates_each
 from policyledger.search.snippet import make_snippet
 from policyledger.search.terms import doc_token, in_section, query_terms, section_token, term_tokens
 
-__all__ = ["SearchHit", "collection_of", "delete_document_index", "hits", "index_document", "rank", "search"]
+__all__ = ["SearchHit", "collection_of", "delete_document_index", "hits", "index_document", "rank", "rank_each", "search"]
 
 # At most this many candidates are checked and ranked per query (see retrieval), and a term's
 # document frequency is counted up to this many (idf is flat beyond). One number for both, so
@@ -77,18 +77,31 @@ def rank(
     connection: Connection, terms: list[str], *, doc_id: str | None = None, section: str | None = None, collection: Collection | None = None
 ) -> list[tuple[Candidate, float]]:
     """Every item holding all `terms` (from `query_terms`), each once with its BM25 score, best
-    first, ties in document order: `search` before its nodes are loaded. A caller ranking
-    several queries at once may pass the `collection` (it is the same for all)."""
+    first, ties in document order: `search` before its nodes are loaded."""
+    return rank_each(connection, [terms], doc_id=doc_id, section=section, collection=collection)[0]
+
+
+def rank_each(
+    connection: Connection, queries: list[list[str]], *, doc_id: str | None = None, section: str | None = None, collection: Collection | None = None
+) -> list[list[tuple[Candidate, float]]]:
+    """`rank` for several queries at once (their candidates in one statement); a caller may pass
+    the `collection` (it is the same for all)."""
     filters = [doc_token(doc_id)] if doc_id else []
     if section and section.strip(" /"):
         filters.append(section_token(section))
-    candidates = fetch_candidates(connection, [term_tokens(term) for term in terms], filters, CAP)
-    matches = _matches(candidates, terms, doc_id, section)
-    if not matches:
-        return []
-    collection = collection or collection_of(connection)
-    idfs = [collection.idf(frequency) for frequency in _frequencies(connection, terms, filters, candidates)]
-    return best_per_item(matches, terms, idfs, collection)
+    asked = list(dict.fromkeys(tuple(terms) for terms in queries if terms))
+    fetched = dict(zip(asked, fetch_candidates_each(connection, [[term_tokens(term) for term in terms] for terms in asked], filters, CAP), strict=True))
+    ranked: list[list[tuple[Candidate, float]]] = []
+    for terms in queries:
+        candidates = fetched.get(tuple(terms), [])
+        matches = _matches(candidates, terms, doc_id, section)
+        if not matches:
+            ranked.append([])
+            continue
+        collection = collection or collection_of(connection)
+        idfs = [collection.idf(frequency) for frequency in _frequencies(connection, terms, filters, candidates)]
+        ranked.append(best_per_item(matches, terms, idfs, collection))
+    return ranked
 
 
 def collection_of(connection: Connection) -> Collection:
