@@ -83,10 +83,63 @@ def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "200"}
 
 
-def _wait_for(flags: list[Path], children: list[subprocess.Popen[str]], timeout: float = 120) -> None:
+def _wait_for(flags: list[Path], children: list[subprocess.Popen[str]], timeout: float = 120, exited_ok: bool = False) -> None:
+    """Until every flag file exists; a child that ended early fails the test with its stderr
+    (ending with 0 is fine when `exited_ok`: its last flag was its last act)."""
     deadline = time.monotonic() + timeout
     while not all(flag.exists() for flag in flags):
         for child in children:
-            assert child.poll() is None, child.communicate()[1]
+            assert child.poll() is None or (exited_ok and child.returncode == 0), child.communicate()[1]
         assert time.monotonic() < deadline, "the children did not get ready"
         time.sleep(0.01)
+
+
+# Each child opens the database of every round at that round's start signal; the first open of an
+# empty database makes its schema, so every round is six processes racing to make it at once.
+OPENER = """
+import sys, time
+from pathlib import Path
+from policyledger.store.db import connect
+
+folder, name, url, rounds = Path(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
+(folder / f"ready-{name}").touch()
+for round_ in range(rounds):
+    deadline = time.monotonic() + 120
+    while not (folder / f"start-{round_}").exists():
+        if time.monotonic() > deadline:
+            sys.exit("the start signal never came")
+        time.sleep(0.0005)
+    connect(url.format(round=round_)).dispose()
+    (folder / f"done-{round_}-{name}").touch()
+"""
+
+
+@pytest.mark.slow
+def test_processes_opening_an_empty_database_at_once_all_see_it_made(db_url: str, tmp_path: Path):
+    # A process that looked while another was making the schema once saw its tables without their
+    # revision stamp and refused the database as "from before migrations".
+    rounds, processes = 8, 6
+    url = db_url.replace("ledger.db", "ledger-{round}.db")
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", OPENER, str(tmp_path), str(index), url, str(rounds)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env()
+        )
+        for index in range(processes)
+    ]
+    _wait_for([tmp_path / f"ready-{index}" for index in range(processes)], children)
+    for round_ in range(rounds):
+        if db_url.startswith("postgresql"):
+            _empty_postgresql(db_url)
+        (tmp_path / f"start-{round_}").touch()
+        _wait_for([tmp_path / f"done-{round_}-{index}" for index in range(processes)], children, exited_ok=round_ == rounds - 1)
+    for child in children:
+        _stdout, stderr = child.communicate(timeout=60)
+        assert child.returncode == 0, stderr
+
+
+def _empty_postgresql(url: str) -> None:
+    engine = connect(url, create=False)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("DROP SCHEMA public CASCADE")
+        connection.exec_driver_sql("CREATE SCHEMA public")
+    engine.dispose()

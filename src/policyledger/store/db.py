@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -11,6 +13,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from policyledger.store.migrate import require_current
 
 DEFAULT_URL = "sqlite:///policyledger.db"
+BUSY_TIMEOUT_MS = 30_000
 
 
 def database_url(url: str | None = None) -> str:
@@ -43,11 +46,28 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # while another holds it must wait, not fail. WAL lets readers work while one process writes;
     # the timeout makes concurrent writers queue instead of failing with "database is locked".
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    _use_wal(cursor)
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _use_wal(cursor: sqlite3.Cursor) -> None:
+    """Switch the file to WAL (a lasting property of the file, so usually already done). The
+    switch needs the file to itself and SQLite does not wait for that: the busy timeout does not
+    apply, and processes opening a new file at once got "database is locked". So: look first,
+    and retry the switch for as long as the busy timeout would have waited."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.001
+    while cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.05)
 
 
 def insert_many(connection: Connection, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:

@@ -90,9 +90,11 @@ def _has_tables(connection: Connection) -> bool:
 def require_current(engine: Engine) -> None:
     """Make an empty database at the newest schema; refuse one at another revision, saying what to do."""
     state = schema_state(engine)
-    if state.empty:
-        create_newest(engine)
-        state = schema_state(engine)
+    if state.up_to_date:
+        return
+    # Look again holding the migrators' lock: the look above, two reads, can fall in the middle of
+    # another process making this database and see its tables without their revision stamp.
+    state = create_newest(engine)
     if state.up_to_date:
         return
     if state.current is not None and state.current not in revisions():
@@ -152,17 +154,20 @@ def ours(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: An
 # --- changing the schema -------------------------------------------------------------------------
 
 
-def create_newest(engine: Engine) -> None:
+def create_newest(engine: Engine) -> SchemaState:
     """Make an empty database at the newest schema from schema.py, in one locked transaction,
     and stamp it with the newest revision. A database that is no longer empty once the lock is
-    held (another process made it a moment ago) is left as it is."""
+    held (another process made it a moment ago) is left as it is. Returns where the schema
+    stands, as seen under the lock."""
     with engine.connect() as connection:
         _lock(connection)
         if stored_revision(connection) is None and not _has_tables(connection):
             metadata.create_all(connection)
             _VERSION.create(connection)
             connection.execute(insert(_VERSION), {"version_num": head_revision()})
+        state = SchemaState(stored_revision(connection), head_revision(), _has_tables(connection))
         connection.commit()
+    return state
 
 
 def upgrade(engine: Engine, target: str = "head") -> Upgrade:
