@@ -30,3 +30,9 @@ def test_laws_and_companies_only_where_their_ending_is():
     assert names("依據產業創新條例第 10 條辦理") == [("產業創新條例第 10 條", "law")]
     assert names("輔導台灣積體電路製造股份有限公司") == [("台灣積體電路製造股份有限公司", "organisation")]
     assert names("持續推動各項措施") == []
+
+
+def test_an_article_keeps_its_sub_article_and_follows_a_quoted_law():
+    assert ("產業創新條例第 46-1 條", "law") in names("增訂產業創新條例第 46-1 條閒置土地")
+    assert ("石油管理法第 19 條之 1", "law") in names("依據「石油管理法」第 19 條之 1 規定")
+    assert ("石油管理法", "law") in names("依據「石油管理法」第 19 條之 1 規定")

@@ -17,7 +17,8 @@ _STOP = "的之與及和並於在將為以由等年月日家個項件已或、�
 _LAW_SUFFIX = re.compile(r"(?:條例|法|辦法|規則|要點|準則|基準|細則|協定|協議|公約)$")
 _LAW = re.compile(
     rf"([^{_STOP}]{{2,16}}(?:條例|法))(?!人|規|令|院|律|治|務|案|庭|源|定|制|國)"
-    r"(?:\s*第\s*(\d+(?:\s*-\s*\d+)?(?:\s*條之\s*\d+)?)\s*條(?:之\s*\d+)?)?"
+    # The article, also after a closing 」 (依據「石油管理法」第 19 條之 1), with its 之 N kept.
+    r"(?:」?\s*第\s*(\d+(?:\s*-\s*\d+)?)\s*條(?:\s*之\s*(\d+))?)?"
 )
 _NOT_LAW_TAIL = ("無法", "子法", "試驗法", "作法", "方法", "辦法", "看法", "做法", "合法", "違法", "非法", "依法", "修法", "立法", "執法", "手法", "想法",
                  "說法", "技法", "療法", "算法", "用法", "司法", "憲法", "寫法", "解法", "效法", "語法", "玩法", "工法", "新法")
@@ -84,8 +85,7 @@ def _mentions(text: str) -> list[tuple[int, str, str]]:
         law = _LEADING_FUNCTION.sub("", match.group(1))
         if len(law) < 3 or law.endswith(_NOT_LAW_TAIL):
             continue
-        article = "".join(match.group(2).split()) if match.group(2) else None
-        name = f"{law}第 {article} 條" if article else law
+        name = _with_article(law, match.group(2), match.group(3))
         found.append((match.start(1), name, "law"))
     for matches in (_AGENCY.finditer(text), _scan(_ORG, text, _ORG_ENDING)):
         for match in matches:
@@ -98,6 +98,13 @@ def _mentions(text: str) -> list[tuple[int, str, str]]:
     for match in _PLACES.finditer(text):
         found.append((match.start(), match.group(0), "place"))
     return sorted(found)
+
+
+def _with_article(law: str, article: str | None, sub_article: str | None) -> str:
+    if not article:
+        return law
+    name = f"{law}第 {''.join(article.split())} 條"
+    return f"{name}之 {sub_article}" if sub_article else name
 
 
 def _scan(pattern: re.Pattern[str], text: str, ending: re.Pattern[str]) -> Iterator[re.Match[str]]:
