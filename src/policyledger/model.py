@@ -38,6 +38,10 @@ class SourceText:
         return max(pages) if pages else None
 
 
+def _anchor_offset(anchor: tuple[int, int]) -> int:
+    return anchor[0]
+
+
 @dataclass
 class Node:
     """One item of the outline: its heading and its own body (children excluded)."""
@@ -67,8 +71,7 @@ class Node:
         """The source line on which the character at `offset` of `text` stands."""
         if not self.line_anchors:
             return self.line_start
-        offsets = [anchor for anchor, _ in self.line_anchors]
-        index = bisect.bisect_right(offsets, offset) - 1
+        index = bisect.bisect_right(self.line_anchors, offset, key=_anchor_offset) - 1
         return self.line_anchors[max(index, 0)][1]
 
 

@@ -468,10 +468,6 @@ def _years_in(text: str, now: date | None) -> str | None:
     return "past"
 
 
-def _strip_figures(text: str) -> str:
-    return re.sub(r"[\d,.\s]+[^\s\d]{0,3}$", "", text).rstrip() if re.search(r"\d\s*$", text) else text.rstrip()
-
-
 def _parenthesised_after_figure(text: str, figure: Figure, previous: Figure | None) -> bool:
     """'16 億美元（27.1％）': a percentage in brackets right after an amount is its share."""
     opening = text[max(0, figure.start - 2):figure.start].strip()
