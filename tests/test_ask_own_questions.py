@@ -49,3 +49,12 @@ def test_the_unit_named_after_asking_sets_what_is_counted_or_measured():
     assert parse_question("技術移轉增加了多少就業人數？").units == {"人", "人次"}
     assert parse_question("陸域風力發電的發電量是多少度？").dimensions == {"energy"}
     assert parse_question("砂石需求量是多少公噸？").dimensions == {"volume", "mass", "rate"}
+
+
+def test_a_part_marked_by_its_word_is_not_answered_with_the_whole(ledger):  # noqa: F811
+    # '完成法定度量衡器檢定計466萬8,049具，不合格者為1萬0,677具'
+    engine, doc_id, _ = ledger
+    value = lambda question: ask(engine, question, doc_id=doc_id)["answer"]["value"]  # noqa: E731
+    assert value("法定度量衡器檢定不合格的有多少具？") == 10677
+    assert value("法定度量衡器檢定了多少具？") == 4668049
+    assert value("度量衡器檢查不合格者有幾具？") == 362

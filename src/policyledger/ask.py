@@ -218,7 +218,9 @@ def _claim_score(parsed: Question, claim: Claim, item: _Item, neighbours: list[C
     period = _period_factor(parsed, claim, item.node.text[sentence_start:sentence_end])
     joined = [m.end() for m in _JOINS.finditer(text, before, claim.start)]
     own = text[max([before, *joined]):after] + respective
-    factors = period * _kind_factor(parsed, claim) * _contrast_factor(parsed, own) * _own_words_factor(parsed, own, claim)
+    sentence = text[sentence_start:sentence_end]
+    factors = period * _kind_factor(parsed, claim) * _contrast_factor(parsed, own) * _subset_factor(parsed, own, sentence)
+    factors *= _own_words_factor(parsed, own, claim)
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
 
 
@@ -256,6 +258,24 @@ def _contrast_factor(parsed: Question, own_words: str) -> float:
         for wanted, other in ((first, second), (second, first)):
             if wanted in asked and other not in asked and other in own and wanted not in own:
                 return 0.6
+    return 1.0
+
+
+# Words that mark a part of a counted whole: the failures among the inspected, the cases still
+# open. '檢定 466 萬具，不合格者 1 萬 0,677 具': asked how many 不合格, the total is the wrong figure.
+_SUBSET_WORDS = [fold(word) for word in (
+    "不合格", "不符合", "不符", "未通過", "未達", "未完成", "未結", "違規", "違法", "失敗", "逾期", "退件", "駁回", "撤銷", "淘汰", "虧損",
+)]
+
+
+def _subset_factor(parsed: Question, own_words: str, sentence: str) -> float:
+    """A figure without the asked subset word beside it, in a sentence where that word stands
+    by another figure, counts the whole, not the part asked for."""
+    asked = fold(parsed.text)
+    own = own_words.replace(" ", "")
+    for word in _SUBSET_WORDS:
+        if word in asked and word not in own and word in sentence.replace(" ", ""):
+            return 0.6
     return 1.0
 
 
