@@ -31,6 +31,7 @@ from sqlalchemy import Engine, select
 from policyledger.errors import InputError
 from policyledger.pipeline import document_id, parse_source, source_text
 from policyledger.read import load, read_bytes
+from policyledger.store.db import refresh_statistics
 from policyledger.store.repository import save_rows
 from policyledger.store.rows import DocumentRows, document_rows
 from policyledger.store.schema import documents
@@ -147,15 +148,22 @@ def _unspool(name: str) -> Parsed | Known | Failed:
 # --- the writer side ---------------------------------------------------------------------------
 
 
+# A load this large changes what the query planner should expect: right after 1,000 reports,
+# before autovacuum caught up, PostgreSQL's search p95 was 388 ms; analysed, 25 ms (benchmarks/scale.py).
+REFRESH_STATISTICS_AFTER = 20
+
+
 def ingest_files(
     engine: Engine,
     paths: Iterable[str | Path],
     *,
     workers: int | None = None,
     on_outcome: OnOutcome | None = None,
+    refresh_after: int = REFRESH_STATISTICS_AFTER,
 ) -> BulkReport:
     """Parse `paths` in `workers` processes (default: one per core, or this process alone for a
-    small batch) and store each report.
+    small batch) and store each report; after `refresh_after` new reports or more, refresh the
+    query planner's statistics.
 
     Files already in the database are recognised by their content id and skipped without
     parsing. Outcomes arrive in completion order, not in the order of `paths`."""
@@ -169,6 +177,8 @@ def ingest_files(
         report.outcomes.append(outcome)
         if on_outcome:
             on_outcome(outcome)
+    if len(report.with_status("new")) >= refresh_after:
+        refresh_statistics(engine)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -70,6 +70,22 @@ def _use_wal(cursor: sqlite3.Cursor) -> None:
             pause = min(pause * 2, 0.05)
 
 
+def refresh_statistics(engine: Engine) -> None:
+    """Bring the query planner's picture of the tables up to date after a large load. PostgreSQL
+    plans from sampled statistics that autovacuum refreshes only later; until then it plans for
+    the tables as they were. SQLite's `PRAGMA optimize` analyses what its own heuristics say
+    needs it, within a bounded effort."""
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        if connection.dialect.name == "postgresql":
+            connection.exec_driver_sql(f"ANALYZE {', '.join(_PLANNED_TABLES)}")
+        elif connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("PRAGMA analysis_limit=1000")
+            connection.exec_driver_sql("PRAGMA optimize")
+
+
+_PLANNED_TABLES = ("documents", "nodes", "claims", "entities", "search_items", "search_documents")
+
+
 def insert_many(connection: Connection, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     """Insert `rows` (values in `columns` order) with the driver's executemany, in the open
     transaction. A report is thousands of rows: SQLAlchemy's per-row work (parameter dicts,
