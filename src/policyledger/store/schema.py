@@ -135,6 +135,7 @@ claims = Table(
     Column("end", Integer, nullable=False),
     Column("entities", Text, nullable=False, default="[]"),  # JSON list of entity names in the clause
     Index("ix_claims_doc", "doc_id", "ordinal"),
+    Index("ix_claims_doc_path", "doc_id", "path"),  # the claims of given items (ask)
     Index("ix_claims_base_unit", "base_unit"),
     Index("ix_claims_kind", "kind"),
 )
