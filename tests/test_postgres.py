@@ -127,3 +127,24 @@ def test_unreachable_server_skips_for_a_newcomer_and_fails_in_ci(ci: str, outcom
     assert outcome in result.stdout, result.stdout
     assert "PostgreSQL not reachable at postgresql://postgres@127.0.0.1:9/test; set POLICYLEDGER_TEST_PG=postgresql://" in result.stdout
     assert (result.returncode == 0) == (ci == "")
+
+
+def test_an_items_claims_are_its_own_and_those_below_it(db_url: str, tmp_path: Path):
+    from policyledger.ingest import ingest_path
+    from policyledger.store.db import connect
+    from policyledger.store.repository import load_claims
+
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "壹、工業\n一、產業\n（一）核准 17 家。\n（二）補助 2 億元。\n二、能源\n完成 3 座。\n"
+        + "".join(f"{n}、項目\n" for n in [*"三四五六七八九十", *(f"十{d}" for d in "一二三四五六七八九")]) + "二十、其他\n共 5 件。\n",
+        encoding="utf-8",
+    )
+    engine = connect(db_url)
+    doc = ingest_path(engine, report).doc_id
+    texts = lambda section: [claim.text for _, claim in load_claims(engine, doc, section=section)]  # noqa: E731
+    assert texts("壹/一") == ["17 家", "2 億元"]
+    assert texts("壹/一/(二)") == ["2 億元"]
+    assert texts("壹/二") == ["3 座"]  # not 壹/二十's 5 件
+    assert texts("壹/二十") == ["5 件"]
+    engine.dispose()

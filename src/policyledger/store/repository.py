@@ -216,15 +216,21 @@ def load_claims(
     since: date | None = None,
     until: date | None = None,
     query: str | None = None,
+    section: str | None = None,
 ) -> list[tuple[str, Claim]]:
     """Claims as (doc_id, claim), in document order, filtered as the CLI and API allow.
 
+    `section` keeps an outline item's claims and those of the items below it (壹/二 covers
+    壹/二/(一) …, not 壹/二十).
     `unit` matches the base unit, the written unit or the dimension (TWD, 億元, money).
     `since`/`until` keep claims whose period overlaps [since, until].
     `query` matches the clause, subject or path text (folded 臺/台)."""
     statement = select(claims).order_by(claims.c.doc_id, claims.c.ordinal)
     if doc_id:
         statement = statement.where(claims.c.doc_id == doc_id)
+    if section:
+        below = section.rstrip("/") + "/"
+        statement = statement.where((claims.c.path == section.rstrip("/")) | (func.substr(claims.c.path, 1, len(below)) == below))
     if kind:
         statement = statement.where(claims.c.kind == kind)
     if unit:

@@ -54,7 +54,7 @@ def item(request: Request, doc: str, path: str, engine: EngineDep) -> Response:
     node = next((n for n in nodes if n.path == path), None)
     if node is None:
         raise NotFoundError(f"report {doc_id} has no item {path!r}")
-    grouped = claims_by_path([claim for _, claim in load_claims(engine, doc_id)])
+    grouped = claims_by_path([claim for _, claim in load_claims(engine, doc_id, section=path)])
     previous, following = neighbours(nodes, path)
     return render(request, "reader.html", {
         "doc_id": doc_id, "document": row, "outline": build_tree(nodes, current=path), "sections": sections(subtree(nodes, path), grouped),
