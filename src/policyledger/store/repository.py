@@ -229,8 +229,8 @@ def load_claims(
     if doc_id:
         statement = statement.where(claims.c.doc_id == doc_id)
     if section:
-        below = section.rstrip("/") + "/"
-        statement = statement.where((claims.c.path == section.rstrip("/")) | (func.substr(claims.c.path, 1, len(below)) == below))
+        item = section.strip("/")
+        statement = statement.where((claims.c.path == item) | (func.substr(claims.c.path, 1, len(item) + 1) == item + "/"))
     if kind:
         statement = statement.where(claims.c.kind == kind)
     if unit:

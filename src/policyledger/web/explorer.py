@@ -1,7 +1,7 @@
 """The claims explorer's selection: filters from a query string, applied to stored claims.
 
 The API and the 數據 page share this, so a download always holds exactly what the table shows.
-The repository does the filters the CLI has (doc, kind, unit, period, text); section,
+The repository does the filters the CLI has (doc, kind, unit, period, text) and the section;
 dimension and qualifier are narrowed here.
 """
 
@@ -63,16 +63,13 @@ def select_claims(engine: Engine, selection: ClaimFilter) -> list[tuple[str, Cla
     rows = load_claims(
         engine, doc_id, kind=selection.kind or None, unit=selection.unit or None,
         since=parse_date(selection.since, "since"), until=parse_date(selection.until, "until"), query=selection.q or None,
+        section=selection.section or None,
     )
     rows = [(doc, claim) for doc, claim in rows if _keeps(selection, claim)]
     return sort_claims(rows, selection.sort, selection.order)
 
 
 def _keeps(selection: ClaimFilter, claim: Claim) -> bool:
-    if selection.section:
-        prefix = selection.section.strip("/")
-        if claim.path != prefix and not claim.path.startswith(prefix + "/"):
-            return False
     if selection.dimension and claim.dimension != selection.dimension:
         return False
     return not (selection.qualifier and claim.qualifier != selection.qualifier)
