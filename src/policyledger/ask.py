@@ -236,7 +236,7 @@ def _own_words_factor(parsed: Question, own: str, claim: Claim) -> float:
     chars = _FUNCTION_WORDS.sub("", own.replace(fold(claim.text), ""))
     if not chars:
         return 1.0
-    asked = fold(parsed.text)
+    asked = parsed.folded
     return 0.9 + 0.1 * sum(1 for char in chars if char in asked) / len(chars)
 
 
@@ -252,7 +252,7 @@ _JOINS = re.compile(r"及|与|和|、")
 
 
 def _contrast_factor(parsed: Question, own_words: str) -> float:
-    asked = fold(parsed.text)
+    asked = parsed.folded
     own = own_words.replace(" ", "")
     for first, second in _OPPOSITES:
         for wanted, other in ((first, second), (second, first)):
@@ -271,10 +271,11 @@ _SUBSET_WORDS = [fold(word) for word in (
 def _subset_factor(parsed: Question, own_words: str, sentence: str) -> float:
     """A figure without the asked subset word beside it, in a sentence where that word stands
     by another figure, counts the whole, not the part asked for."""
-    asked = fold(parsed.text)
+    asked = parsed.folded
     own = own_words.replace(" ", "")
+    sentence = sentence.replace(" ", "")
     for word in _SUBSET_WORDS:
-        if word in asked and word not in own and word in sentence.replace(" ", ""):
+        if word in asked and word not in own and word in sentence:
             return 0.6
     return 1.0
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from policyledger.model import Claim
 from policyledger.quantity.numbers import value_of_chinese
@@ -62,6 +62,11 @@ class Question:
     segments: list[str] = field(default_factory=list)  # folded content words
     anchors: list[str] = field(default_factory=list)  # the question's own dates and figures, compacted
     date_anchors: list[str] = field(default_factory=list)  # those of them that are dates
+
+    @cached_property
+    def folded(self) -> str:
+        """The question's text folded as the report's text is for matching (臺/台, widths, 简/繁)."""
+        return fold(self.text)
 
     @property
     def search_terms(self) -> list[str]:
