@@ -90,3 +90,26 @@ def test_time_frames_are_durations():
     claims = by_text(claims_of("預計 4 年內將改善 40 個社區，並掌握未來 6 個月可增加疏濬量。"))
     assert (claims["4 年"].base_unit, claims["4 年"].qualifier) == ("year", "up_to")
     assert claims["6 個月"].base_unit == "month"
+
+
+def test_a_relief_rate_is_a_rule_but_the_amount_relieved_is_achieved():
+    claims = by_text(claims_of("提供保險費最高減免 80%之優惠。截至 110 年 2 月底，水費減免 7.1 億元，電費減免 277.6 億元。"))
+    assert claims["80%"].kind == "rule"
+    relieved = claims["7.1 億元"]
+    assert (relieved.kind, relieved.period_start, str(relieved.period_end)) == ("actual", None, "2021-02-28")
+    assert claims["277.6 億元"].base_value == 27_760_000_000
+
+
+def test_a_cost_share_rate_is_a_rule():
+    claim = claims_of("由政府負擔社區改善所需工程經費與操作維護費之 80%，以保障民眾居住安全。")[0]
+    assert (claim.kind, claim.period_start, claim.period_end) == ("rule", None, None)
+
+
+def test_the_yue_of_a_contract_is_no_approximation():
+    claims = by_text(claims_of("取得國防部委製合約 686 億元，已簽訂供應合約 763.48 億元，完成簽約 117 案，帶動投資約 12 億元。"))
+    assert [claims[t].qualifier for t in ("686 億元", "763.48 億元", "117 案", "12 億元")] == ["exact", "exact", "exact", "approx"]
+
+
+def test_a_day_range_within_a_month_is_the_figures_period():
+    claims = claims_of("109 年 9 月 24 日至 26 日於臺北世貿一館展出，邀請 53 家國際機構參展。")
+    assert [(c.text, str(c.period_start), str(c.period_end)) for c in claims] == [("53 家", "2020-09-24", "2020-09-26")]

@@ -52,6 +52,12 @@ def test_units_registry(written: str, dimension: str, base: float, unit: str):
     assert got_base == pytest.approx(base)
 
 
+def test_base_values_carry_no_binary_noise():
+    match = match_unit("億元", 0)
+    assert normalize(277.6, match)[1] == 27_760_000_000  # 277.6 × 1e8 is 27760000000.000004 in floats
+    assert normalize(0.81, match_unit("%", 0))[1] == 0.81
+
+
 def test_water_tons_are_cubic_metres():
     match = match_unit("萬噸", 0)
     assert normalize(1.55, match, water=True) == ("volume", 15500.0, "m3")
@@ -77,6 +83,9 @@ def period(text: str, context: int | None = 2020, report: int | None = 2021):
         ("10 月 22 日", [(None, date(2020, 10, 22), "as_of")]),
         ("去年度", [(date(2020, 1, 1), date(2020, 12, 31), "period")]),
         ("2020 年", [(date(2020, 1, 1), date(2020, 12, 31), "period")]),
+        ("109 年 9 月 24 日至 26 日", [(date(2020, 9, 24), date(2020, 9, 26), "period")]),
+        ("10 月 22 日至 25 日", [(date(2020, 10, 22), date(2020, 10, 25), "period")]),
+        ("截至 110 年 1 月 3 日至 2 日", [(None, date(2021, 1, 3), "as_of")]),
     ],
 )
 def test_periods(text: str, expected):

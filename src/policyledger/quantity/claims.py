@@ -27,8 +27,10 @@ from policyledger.textnorm import to_halfwidth_digits
 _CLAUSE_BREAK = re.compile(r"[，。；：;:！？!?\n]|,(?!\d)")
 _SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
 
+_YUE = r"(?<![合契條預節公規簽履解違制邀特誓])約"
 _QUALIFIER_BEFORE = (
-    (re.compile(r"(?:大約|約達|達約|共約|計約|約為|約)(?:占|佔|為|達)?$|約(?:占|佔)[^\d，。；]{0,14}的?$"), "approx"),
+    # 約, not the 約 of a word (委製合約 686 億元, 契約, 條約, 節約)
+    (re.compile(rf"(?:大約|約達|達約|共約|計約|約為|{_YUE})(?:占|佔|為|達)?$|{_YUE}(?:占|佔)[^\d，。；]{{0,14}}的?$"), "approx"),
     (re.compile(r"(?:超過|逾|高於|大於|多於)$"), "more_than"),
     (re.compile(r"(?:將近|接近|近)$"), "nearly"),
     (re.compile(r"(?:至少|最少|最低|不少於|不低於)$"), "at_least"),
@@ -43,9 +45,12 @@ _QUALIFIER_AFTER = (
 
 _RULE = re.compile(
     r"上限|費率|利率|保證成數|成數|門檻|年限|期限|限期|不得|得申請|為限|申請資格|符合資格者|定義|持股|最高補助|補助比例|"
-    r"補貼.{0,12}\d+\s*成|以上者|之艱困|針對|一次性|減免|免收|全免|減碼|計算方式|認定標準|補貼措施|應達|依法規定|條規定|"
+    r"補貼.{0,12}\d+\s*成|以上者|之艱困|針對|一次性|計算方式|認定標準|補貼措施|應達|依法規定|條規定|"
     r"規定(?=[^，。；、]{0,24}(?:應|至少|不得|不少於|以上))"
 )
+# Relief and cost-share words set a rate (減免 80%, 由政府負擔…之 80%); the amount relieved
+# (截至 110 年 2 月底，水費減免 7.1 億元) is what was given, an actual figure.
+_RATE_RULE = re.compile(r"減免|免收|全免|減碼|負擔[^，。；]{0,24}之\s*$")
 # Right after the figure: a loan or guarantee it parameterises, or a threshold used as an attribute
 # ("50 萬元小額貸款", "十成保證", "20 萬元以下）之營利事業", "5 千萬元以上列管").
 _RULE_AFTER = re.compile(r"^\s*(?:[)）]\s*)?(?:小額貸款|貸款|保證|以[上下]\s*[)）]?\s*之|以上(?=[\u4e00-\u9fff、]))")
@@ -386,7 +391,10 @@ def _kind(text: str, figure: Figure, clause_start: int, clause_end: int, previou
     # numbers written with one unit (增加 120 萬及 155 萬立方公尺).
     shares_unit = previous is not None and previous.unit.core not in text[previous.start:previous.end]
     governed = text[clause_start if shares_unit else max(clause_start, previous.end if previous else 0):figure.start]
-    if _RULE.search(before + " " + after) or _RULE_AFTER.match(after) or figure.unit.spec.dimension == "price" or _product_spec(text, figure):
+    dimension = figure.unit.spec.dimension
+    if _RULE.search(before + " " + after) or _RULE_AFTER.match(after) or dimension == "price" or _product_spec(text, figure):
+        return "rule"
+    if dimension == "percent" and _RATE_RULE.search(before):
         return "rule"
     if _target_cue_last(before) or _TARGET_AFTER.match(after):
         return "target"

@@ -166,8 +166,29 @@ def find_time_expressions(text: str, context_year: int | None = None, report_yea
         start, end, atom_year, point = parsed
         if atom_year is not None and match.group("year") is not None:
             year = atom_year
-        atoms.append(TimeExpr(match.start(), match.end(), match.group(0), start, end, "as_of" if point else "period", atom_year))
+        atom = TimeExpr(match.start(), match.end(), match.group(0), start, end, "as_of" if point else "period", atom_year)
+        atoms.append(_through_day(text, atom, match))
     return [_with_role(text, expr) for expr in _merge(text, atoms)]
+
+
+_THROUGH_DAY = re.compile(r"\s*(?:至|到|~|～|－|-|—|–)\s*(\d{1,2})\s*日")
+
+
+def _through_day(text: str, atom: TimeExpr, match: re.Match[str]) -> TimeExpr:
+    """'9 月 24 日至 26 日': a day range within one month, the second day written alone."""
+    if not (match.group("day") or match.group("oday")) or atom.period_end is None:
+        return atom
+    through = _THROUGH_DAY.match(text, atom.end)
+    if through is None:
+        return atom
+    first = atom.period_end
+    try:
+        last = first.replace(day=int(through.group(1)))
+    except ValueError:
+        return atom
+    if last <= first:
+        return atom
+    return TimeExpr(atom.start, through.end(), text[atom.start:through.end()], first, last, "range", atom.year)
 
 
 def _merge(text: str, atoms: list[TimeExpr]) -> list[TimeExpr]:

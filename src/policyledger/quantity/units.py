@@ -228,6 +228,17 @@ def normalize(value: float, unit: UnitMatch, *, water: bool = False, per_day: bo
 
     `water`: the clause is about water, where 噸 means a cubic metre of water; `per_day`: the
     amount is a daily one (每日 4 萬噸), a flow in m3/day."""
+    dimension, base_value, base_unit = _in_base_unit(value, unit, water=water, per_day=per_day)
+    return dimension, _significant(base_value), base_unit
+
+
+def _significant(value: float) -> float:
+    """Binary floating point's noise taken off a product (277.6 × 10⁸ = 27760000000.000004):
+    twelve significant digits are more than any report writes."""
+    return float(f"{value:.12g}")
+
+
+def _in_base_unit(value: float, unit: UnitMatch, *, water: bool, per_day: bool) -> tuple[str, float, str]:
     spec = unit.spec
     scaled = value * scale_of(unit.scale)
     if spec.pint_unit and spec.pint_target:
