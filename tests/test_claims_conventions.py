@@ -113,3 +113,14 @@ def test_the_yue_of_a_contract_is_no_approximation():
 def test_a_day_range_within_a_month_is_the_figures_period():
     claims = claims_of("109 年 9 月 24 日至 26 日於臺北世貿一館展出，邀請 53 家國際機構參展。")
     assert [(c.text, str(c.period_start), str(c.period_end)) for c in claims] == [("53 家", "2020-09-24", "2020-09-26")]
+
+
+def test_below_a_threshold_names_a_class_of_things():
+    claims = by_text(claims_of("設置未達 2MW 再生能源發電設備，得向地方政府申請。109 年出口未達 100 億元。"))
+    assert (claims["2MW"].qualifier, claims["2MW"].kind) == ("up_to", "rule")
+    assert (claims["100 億元"].qualifier, claims["100 億元"].kind) == ("up_to", "actual")
+
+
+def test_yue_ke_before_a_verb_makes_the_figure_approximate():
+    claims = by_text(claims_of("緊急海淡機組每日供水 1.3 萬噸，約可提供 5 萬人使用，預計約可新增 11.4 GW 裝置容量。"))
+    assert (claims["5 萬人"].qualifier, claims["11.4 GW"].qualifier, claims["1.3 萬噸"].qualifier) == ("approx", "approx", "exact")

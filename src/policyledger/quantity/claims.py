@@ -30,11 +30,11 @@ _SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
 _YUE = r"(?<![合契條預節公規簽履解違制邀特誓])約"
 _QUALIFIER_BEFORE = (
     # 約, not the 約 of a word (委製合約 686 億元, 契約, 條約, 節約)
-    (re.compile(rf"(?:大約|約達|達約|共約|計約|約為|{_YUE})(?:占|佔|為|達)?$|{_YUE}(?:占|佔)[^\d，。；]{{0,14}}的?$"), "approx"),
+    (re.compile(rf"(?:大約|約達|達約|共約|計約|約為|{_YUE})(?:占|佔|為|達)?$|{_YUE}(?:占|佔)[^\d，。；]{{0,14}}的?$|{_YUE}可[\u4e00-\u9fff]{{0,3}}$"), "approx"),
     (re.compile(r"(?:超過|逾|高於|大於|多於)$"), "more_than"),
     (re.compile(r"(?:將近|接近|近)$"), "nearly"),
     (re.compile(r"(?:至少|最少|最低|不少於|不低於)$"), "at_least"),
-    (re.compile(r"(?:上限為?|最高為?|最多為?|最長為?|至多|不超過|低於|少於|未滿|不到|不足)$"), "up_to"),
+    (re.compile(r"(?:上限為?|最高為?|最多為?|最長為?|至多|不超過|低於|少於|未滿|未達|不到|不足)$"), "up_to"),
 )
 # Any of them: most figures have none, and one search says so for all five.
 _ANY_QUALIFIER_BEFORE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _QUALIFIER_BEFORE))
@@ -48,6 +48,9 @@ _RULE = re.compile(
     r"補貼.{0,12}\d+\s*成|以上者|之艱困|針對|一次性|計算方式|認定標準|補貼措施|應達|依法規定|條規定|"
     r"規定(?=[^，。；、]{0,24}(?:應|至少|不得|不少於|以上))"
 )
+# A threshold naming a class of things: 設置未達 2MW 再生能源發電設備 (not 出口未達 100 億元。).
+_BELOW_CLASS = re.compile(r"未達\s*$")
+_NOUN_AFTER = re.compile(r"\s*[\u4e00-\u9fff]")
 # Relief and cost-share words set a rate (減免 80%, 由政府負擔…之 80%); the amount relieved
 # (截至 110 年 2 月底，水費減免 7.1 億元) is what was given, an actual figure.
 _RATE_RULE = re.compile(r"減免|免收|全免|減碼|負擔[^，。；]{0,24}之\s*$")
@@ -395,6 +398,8 @@ def _kind(text: str, figure: Figure, clause_start: int, clause_end: int, previou
     if _RULE.search(before + " " + after) or _RULE_AFTER.match(after) or dimension == "price" or _product_spec(text, figure):
         return "rule"
     if dimension == "percent" and _RATE_RULE.search(before):
+        return "rule"
+    if _BELOW_CLASS.search(before) and _NOUN_AFTER.match(text, figure.end):
         return "rule"
     if _target_cue_last(before) or _TARGET_AFTER.match(after):
         return "target"
