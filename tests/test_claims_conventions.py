@@ -124,3 +124,9 @@ def test_below_a_threshold_names_a_class_of_things():
 def test_yue_ke_before_a_verb_makes_the_figure_approximate():
     claims = by_text(claims_of("緊急海淡機組每日供水 1.3 萬噸，約可提供 5 萬人使用，預計約可新增 11.4 GW 裝置容量。"))
     assert (claims["5 萬人"].qualifier, claims["11.4 GW"].qualifier, claims["1.3 萬噸"].qualifier) == ("approx", "approx", "exact")
+
+
+def test_a_threshold_below_which_a_rule_applies_is_a_rule():
+    claims = by_text(claims_of("電價公式設有調幅上限，民生用電 330 度以下不調漲，收錄 2 萬多項產品。"))
+    assert (claims["330 度"].base_unit, claims["330 度"].qualifier, claims["330 度"].kind) == ("kWh", "up_to", "rule")
+    assert (claims["2 萬多項"].base_value, claims["2 萬多項"].qualifier) == (20_000, "more_than")

@@ -110,6 +110,18 @@ def test_figures_found_as_written():
     assert figures(text) == ["17,797 家", "261.61 億元", "522,616 人", "1萬0,677 件", "1 億 2,545.6 萬元", "5 千萬元", "百億元", "十成", "百分之三十"]
 
 
+def test_more_after_a_scale_word_and_less_common_counters():
+    assert figures("收錄 2 萬多項產品，礦業權減少 76 礦，檢查 900 礦次，出版 67 幅，蒐集 30 系列，提供 17 領域服務") == [
+        "2 萬多項", "76 礦", "900 礦次", "67 幅", "30 系列", "17 領域",
+    ]
+    assert figures("推動 5 萬多元化服務、3 礦業公司") == []
+
+
+def test_bare_du_is_kilowatt_hours_only_next_to_electricity():
+    assert figures("民生用電 330 度以下不調漲") == ["330 度"]
+    assert figures("氣溫達 30 度以上") == []
+
+
 def test_ranges_keep_both_ends():
     found = list(find_figures("約 7~10 天，每年 2,000-3,000 萬元，200 萬瓩~260 萬瓩", []))
     assert [(f.value, f.value_high) for f in found] == [(7, 10), (2000, 3000), (200, 260)]

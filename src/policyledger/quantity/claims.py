@@ -55,8 +55,8 @@ _NOUN_AFTER = re.compile(r"\s*[\u4e00-\u9fff]")
 # (截至 110 年 2 月底，水費減免 7.1 億元) is what was given, an actual figure.
 _RATE_RULE = re.compile(r"減免|免收|全免|減碼|負擔[^，。；]{0,24}之\s*$")
 # Right after the figure: a loan or guarantee it parameterises, or a threshold used as an attribute
-# ("50 萬元小額貸款", "十成保證", "20 萬元以下）之營利事業", "5 千萬元以上列管").
-_RULE_AFTER = re.compile(r"^\s*(?:[)）]\s*)?(?:小額貸款|貸款|保證|以[上下]\s*[)）]?\s*之|以上(?=[\u4e00-\u9fff、]))")
+# ("50 萬元小額貸款", "十成保證", "20 萬元以下）之營利事業", "5 千萬元以上列管", "330 度以下不調漲").
+_RULE_AFTER = re.compile(r"^\s*(?:[)）]\s*)?(?:小額貸款|貸款|保證|以[上下]\s*[)）]?\s*之|以上(?=[\u4e00-\u9fff、])|以下(?:不|免))")
 # A spec or a set price: "500cc95%酒精", "350 毫升塑膠瓶裝(45 元/瓶)".
 _PRODUCT_AFTER = re.compile(r"^\s*(?:[\d.]+\s*%\s*)?(?:酒精|瓶裝|塑膠瓶|玻璃瓶|包裝|罐裝)")
 # An item that describes a plan (計畫期程為 106 年 1 月至 115 年 12 月): its parameters are targets.

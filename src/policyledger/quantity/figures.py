@@ -68,6 +68,8 @@ _NOT_UNIT_BEFORE = {
     "站": "點",
     "筆": "記電",
     "片": "面",
+    "礦": "業場區物產坑工",
+    "元": "化",  # 多元化
     "團": "體隊",
     "案": "件例",
     "件": "事",
@@ -146,6 +148,14 @@ def _arabic_figure(text: str, match: re.Match[str], start: int) -> Figure | None
     position = _skip_spaces(text, match.end())
     if text.startswith("餘", position):  # 90 餘國: the qualifier reads it as more_than
         position = _skip_spaces(text, position + 1)
+    odd = _ODD_SCALE.match(text, position)
+    if odd and not mixed:  # 2 萬多項, 3 千餘家: the scale, then 多/餘 (more_than), then the unit
+        unit = match_unit(text, odd.end())
+        if unit is None or unit.scale:
+            return None
+        scale = odd.group(1)
+        unit = UnitMatch(scale + unit.core, scale, unit.core, unit.spec, unit.end)
+        return Figure(start, unit.end, value, None, unit, unit.text, mixed) if _unit_fits(text, unit, match, mixed) else None
     high, position, unit = _range_and_unit(text, position)
     if unit is None:
         unit = _shared_unit(text, position)
@@ -168,6 +178,8 @@ def _range_and_unit(text: str, position: int) -> tuple[float | None, int, UnitMa
     return None, position, unit
 
 
+_ODD_SCALE = re.compile(r"([萬億千百])\s*[多餘]\s*")
+_ELECTRICITY_BEFORE = re.compile(r"電")
 _DAYS_LIMIT = re.compile(r"\s*(?:內|以內|為限|以上|起|後|之)")
 
 
@@ -192,8 +204,8 @@ def _unit_fits(text: str, unit: UnitMatch, match: re.Match[str], mixed: bool) ->
     last = unit.core[-1]
     if nxt and nxt in _NOT_UNIT_BEFORE.get(last, ""):
         return False
-    if unit.core == "度" and not unit.scale and nxt != "電":
-        return False  # 度 is kWh only as 萬度/億度/度電; else a degree, 年度 …
+    if unit.core == "度" and not unit.scale and nxt != "電" and not _ELECTRICITY_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+        return False  # 度 is kWh only as 萬度/億度/度電 or after 用電 …; else a degree, 年度 …
     if unit.core in ("日", "天") and unit.spec.dimension == "duration" and not _DAYS_LIMIT.match(text[unit.end:unit.end + 3]):
         return unit.core == "天"
     if unit.core == "名" and text[max(0, match.start() - 2):match.start()].strip().endswith("前"):
