@@ -15,7 +15,7 @@ from policyledger.question import parse_question
 BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
 
 
-@pytest.mark.parametrize("folder", ["own-gold", "own-gold-2", "own-gold-3"])
+@pytest.mark.parametrize("folder", ["own-gold", "own-gold-2", "own-gold-3", "own-gold-4", "own-gold-5"])
 def test_own_questions(ledger, folder: str):  # noqa: F811
     engine, doc_id, _ = ledger
     questions = read_jsonl(BENCHMARKS / folder / "qa.jsonl")
@@ -58,3 +58,19 @@ def test_a_part_marked_by_its_word_is_not_answered_with_the_whole(ledger):  # no
     assert value("法定度量衡器檢定不合格的有多少具？") == 10677
     assert value("法定度量衡器檢定了多少具？") == 4668049
     assert value("度量衡器檢查不合格者有幾具？") == 362
+
+
+def test_capacity_and_area_name_the_dimension_not_the_content():
+    capacity = parse_question("屋頂型太陽光電到 109 年底設置了多少容量？")
+    assert capacity.dimensions == {"power"} and not any("容量" in s for s in capacity.segments)
+    assert parse_question("水庫蓄水容量是多少？").dimensions != {"power"}
+    assert not any("面积" in s for s in parse_question("高灘地種植許可面積有多少公頃？").segments)
+
+
+def test_a_change_is_answered_with_its_end_unless_its_start_is_asked(ledger):  # noqa: F811
+    # '高灘地種植許可面積由 538公頃增加為 835公頃'
+    engine, doc_id, _ = ledger
+    value = lambda question: ask(engine, question, doc_id=doc_id)["answer"]["value"]  # noqa: E731
+    assert value("濁水溪高灘地種植許可面積增加到多少公頃？") == 835
+    assert value("濁水溪高灘地種植許可面積是多少公頃？") == 835
+    assert value("濁水溪高灘地種植許可面積原本是多少公頃？") == 538

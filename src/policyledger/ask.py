@@ -207,6 +207,9 @@ def _claim_score(parsed: Question, claim: Claim, item: _Item, neighbours: list[C
     sentence_start, sentence_end = _sentence_span(item.node.text, claim.start)
     clause_start, clause_end = _clause_span(item.node.text, claim.start, claim.end)
     before, after = _own_words(text, claim, neighbours, clause_start, clause_end)
+    start_of_change = _start_of_change(text, claim, neighbours)
+    if start_of_change is not None:  # the end of a change is named by the words before its start
+        before = min(before, _own_words(text, start_of_change, neighbours, clause_start, clause_end)[0])
     respective = _respective_item(text, claim, clause_start)
     windows = [
         (text[before:after] + respective, 1.0),
@@ -220,7 +223,7 @@ def _claim_score(parsed: Question, claim: Claim, item: _Item, neighbours: list[C
     own = text[max([before, *joined]):after] + respective
     sentence = text[sentence_start:sentence_end]
     factors = period * _kind_factor(parsed, claim) * _contrast_factor(parsed, own) * _subset_factor(parsed, own, sentence)
-    factors *= _own_words_factor(parsed, own, claim)
+    factors *= _own_words_factor(parsed, own, claim) * _end_of_change_factor(parsed, text, claim, neighbours)
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
 
 
@@ -278,6 +281,34 @@ def _subset_factor(parsed: Question, own_words: str, sentence: str) -> float:
         if word in asked and word not in own and word in sentence:
             return 0.6
     return 1.0
+
+
+# '由 538 公頃增加為 835 公頃': the first figure is where a change started, the second where it
+# ended. A reader asking how large something is (or what it grew to) wants the end, unless the
+# question asks where it started.
+_CHANGE_FROM = re.compile(fold(r"(?:由|從)\s*$"))
+_CHANGE_TO = re.compile(fold(r"^\s*(?:增加|提升|提高|成長|擴大|降低|下降|減少|縮減|降|升|增|減)?\s*(?:為|至|到)\s*$"))
+_ASKS_START = re.compile(fold(r"原本|原來|原先|起初|之前|由多少|從多少"))
+
+
+def _start_of_change(text: str, claim: Claim, neighbours: list[Claim]) -> Claim | None:
+    """The figure a change started from, when `claim` is where it ended."""
+    earlier = [c for c in neighbours if c.end <= claim.start]
+    if not earlier:
+        return None
+    start = max(earlier, key=lambda c: c.end)
+    linked = _CHANGE_FROM.search(text, max(0, start.start - 3), start.start) and _CHANGE_TO.match(text[start.end:claim.start])
+    return start if linked else None
+
+
+def _end_of_change_factor(parsed: Question, text: str, claim: Claim, neighbours: list[Claim]) -> float:
+    """The figure of a change's two ends that the question does not ask for counts less."""
+    if _ASKS_START.search(parsed.folded):
+        return 0.85 if _start_of_change(text, claim, neighbours) is not None else 1.0
+    later = [c for c in neighbours if c.start >= claim.end]
+    if not later:
+        return 1.0
+    return 0.85 if _start_of_change(text, min(later, key=lambda c: c.start), [claim]) is claim else 1.0
 
 
 _NUMBER = re.compile(r"\d[\d,.]*")
