@@ -7,13 +7,14 @@ from __future__ import annotations
 import codecs
 import io
 import re
+import unicodedata
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policyledger.errors import InputError
-from policyledger.layout import analyse
+from policyledger.layout import analyse, display_width
 from policyledger.markers import FAMILIES, canonical_marker_text, parse_marker
 from policyledger.model import Node, SourceText
 from policyledger.outline import build_outline
@@ -187,3 +188,8 @@ def test_damaged_documents_never_raise_anything_but_input_error(valid_files, nam
     nodes = read_and_outline(bytes(data), name)
     if nodes is not None:
         check_tree(nodes)
+
+
+@given(st.text())
+def test_display_width_counts_wide_characters_twice(text: str):
+    assert display_width(text) == sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)

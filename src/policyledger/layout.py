@@ -48,7 +48,22 @@ class Layout:
 
 
 def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    """Columns the text takes in a monospaced font: wide and full-width characters count two."""
+    return len(text) + len(text.translate(_WIDE_ONLY))
+
+
+class _WideOnlyTable(dict[int, str | None]):
+    """str.translate's table keeping only wide characters, filled as characters are met: the
+    width of every line of a report is then measured in C, not character by character."""
+
+    def __missing__(self, code: int) -> str | None:
+        kept = chr(code) if unicodedata.east_asian_width(chr(code)) in "WF" else None
+        if len(self) < 100_000:  # bounded, whatever text comes in
+            self[code] = kept
+        return kept
+
+
+_WIDE_ONLY = _WideOnlyTable()
 
 
 def analyse(source: SourceText) -> Layout:
