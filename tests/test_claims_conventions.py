@@ -130,3 +130,12 @@ def test_a_threshold_below_which_a_rule_applies_is_a_rule():
     claims = by_text(claims_of("電價公式設有調幅上限，民生用電 330 度以下不調漲，收錄 2 萬多項產品。"))
     assert (claims["330 度"].base_unit, claims["330 度"].qualifier, claims["330 度"].kind) == ("kWh", "up_to", "rule")
     assert (claims["2 萬多項"].base_value, claims["2 萬多項"].qualifier) == (20_000, "more_than")
+
+
+def test_a_share_for_a_year_still_to_come_is_a_target():
+    # The report's date comes from what it states as reached: 截至 110 年 2 月底.
+    claims = by_text(claims_of("截至 110 年 2 月底已核准 20 案。114 年天然氣發電占比提升至 50%，中油公司將增建 2 座地下儲槽。"))
+    share = claims["50%"]
+    assert (share.kind, str(share.period_start), str(share.period_end)) == ("target", "2025-01-01", "2025-12-31")
+    assert claims["2 座"].kind == "target"
+    assert claims["20 案"].kind == "actual"

@@ -63,7 +63,7 @@ _PRODUCT_AFTER = re.compile(r"^\s*(?:[\d.]+\s*%\s*)?(?:酒精|瓶裝|塑膠瓶|�
 _PLAN_SCHEDULE = re.compile(r"計畫期程|期程為|計畫期間")
 _TARGET = re.compile(
     r"目標|預計|預期|預定|可望|規劃|擬於|力拼|期能|期望|爭取|計畫期程|期程|總經費|"
-    r"將(?:於|可|達|有|提供|再|持續|新增|增加|完成|擴大|推動|辦理|建置|投入|協助|創造|帶動|提升|開發|設置|興建|啟用|逐步|陸續|成立)"
+    r"將(?:於|可|達|有|提供|再|持續|新增|增加|完成|擴大|推動|辦理|建置|投入|協助|創造|帶動|提升|開發|設置|興建|增建|擴建|改建|新建|啟用|逐步|陸續|成立)"
 )
 _PLAN_DONE = re.compile(r"完成[^，。；]*$")  # before a 規劃 that is a noun: 完成…納檢規劃
 _FORECAST = re.compile(r"預估|估計|推估|預測")
@@ -245,8 +245,8 @@ def _claim(node: Node, text: str, figure: Figure, previous: Figure | None, exprs
     clause_start, clause_end = _clause_span(text, figure)
     before = text[clause_start:figure.start]
     kind = _kind(text, figure, clause_start, clause_end, previous, context.is_plan, context.now)
-    if kind == "actual" and _dated_in_future(text, figure, clause_start, clause_end, exprs, context) and not _ACTUAL_CUE.search(before):
-        kind = "target"  # a figure for a year still to come, with no cue: 114 年天然氣占比 50%
+    if kind in ("actual", "change", "share") and _dated_in_future(text, figure, clause_start, clause_end, exprs, context) and not _ACTUAL_CUE.search(before):
+        kind = "target"  # a figure for a year still to come, with no cue (target outranks change and share): 114 年天然氣占比 50%
     period = None if kind == "rule" else _period(text, figure, clause_start, clause_end, exprs, context, kind)
     if period is not None and _whole_years(period):
         period = _end_of_span(period, _from_or_to(text, figure, previous, clause_start))
