@@ -114,6 +114,7 @@ def test_more_after_a_scale_word_and_less_common_counters():
     assert figures("收錄 2 萬多項產品，礦業權減少 76 礦，檢查 900 礦次，出版 67 幅，蒐集 30 系列，提供 17 領域服務") == [
         "2 萬多項", "76 礦", "900 礦次", "67 幅", "30 系列", "17 領域",
     ]
+    assert figures("計轉介 329 案次，臨場協處 326 家次") == ["329 案次", "326 家次"]
     assert figures("推動 5 萬多元化服務、3 礦業公司") == []
 
 
