@@ -139,3 +139,15 @@ def test_a_share_for_a_year_still_to_come_is_a_target():
     assert (share.kind, str(share.period_start), str(share.period_end)) == ("target", "2025-01-01", "2025-12-31")
     assert claims["2 座"].kind == "target"
     assert claims["20 案"].kind == "actual"
+
+
+def test_dates_of_list_entries_do_not_date_the_total_after_the_list():
+    listed = claims_of("109 年先後辦理越南(6 月 8 日)、印尼(6 月 18 日)及泰國(10 月 16 日)等 5 場線上研討會。")[0]
+    assert (listed.text, str(listed.period_start), str(listed.period_end)) == ("5 場", "2020-01-01", "2020-12-31")
+    spanned = claims_of("補助措施執行期間(108 年 11 月至 109 年 11 月)，共計 149 家廠商公告成為服務提供者。")[0]
+    assert (str(spanned.period_start), str(spanned.period_end)) == ("2019-11-01", "2020-11-30")
+
+
+def test_a_duration_and_more_is_more_than():
+    claim = claims_of("整合 28 個跨部會機關意見，歷經 2 年多時間，完成制定行動計畫。")[1]
+    assert (claim.text, claim.qualifier) == ("2 年", "more_than")

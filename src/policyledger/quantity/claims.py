@@ -379,6 +379,8 @@ def _qualifier(text: str, figure: Figure, previous: Figure | None) -> str:
             return name
     if _ODD_FIGURE.search(text, figure.start, figure.end):
         return "more_than"
+    if figure.unit.spec.dimension == "duration" and after[:1] in ("多", "餘"):
+        return "more_than"  # 歷經 2 年多時間
     return "exact"
 
 
@@ -513,7 +515,10 @@ def _period(text: str, figure: Figure, clause_start: int, clause_end: int, exprs
     if kind in ("actual", "change", "share"):
         # What has happened cannot be dated in the future: skip a target's 110 年底 before it.
         in_sentence = [e for e in in_sentence if not _is_future(e, context.now)]
-    preceding = [e for e in in_sentence if e.end <= figure.start and (e.role != "base" or _dates_figure(text, e, figure, kind))]
+    preceding = [
+        e for e in in_sentence
+        if e.end <= figure.start and (e.role != "base" or _dates_figure(text, e, figure, kind)) and not _bracketed_alone(text, e, figure.start)
+    ]
     relative = _relative_to_report(text, figure, clause_start, sentence_start, preceding, context)
     if relative is not None:
         return relative
@@ -534,6 +539,20 @@ def _period(text: str, figure: Figure, clause_start: int, clause_end: int, exprs
     if kind == "target" and context.plan is not None:
         return context.plan
     return context.inherited
+
+
+def _bracketed_alone(text: str, expr: TimeExpr, figure_start: int) -> bool:
+    """A date that is all a closed bracket holds, the bracket ending an entry of a list, dates
+    that entry ('越南(6 月 8 日)、…及泰國(10 月 16 日)等 5 場'), not the figure after the list.
+    ('執行期間(108 年 11 月至 109 年 11 月)，共計 149 家' is no list: that date stands.)"""
+    opening = max(text.rfind("(", 0, expr.start), text.rfind("（", 0, expr.start))
+    if opening < 0 or _without_spaces(text[opening + 1:expr.start]):
+        return False
+    closing = _LIST_ENTRY_CLOSE.match(text, expr.end)
+    return closing is not None and closing.end() <= figure_start
+
+
+_LIST_ENTRY_CLOSE = re.compile(r"\s*[)）]\s*[、及與和等]")
 
 
 def _following(text: str, figure: Figure, in_sentence: list[TimeExpr], context: _Context, kind: str) -> TimeExpr | None:
