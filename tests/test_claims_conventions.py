@@ -151,3 +151,9 @@ def test_dates_of_list_entries_do_not_date_the_total_after_the_list():
 def test_a_duration_and_more_is_more_than():
     claim = claims_of("整合 28 個跨部會機關意見，歷經 2 年多時間，完成制定行動計畫。")[1]
     assert (claim.text, claim.qualifier) == ("2 年", "more_than")
+
+
+def test_a_cap_before_a_period_caps_the_rate_after_it():
+    # claims-conventions.md, case 5: 至多 caps the rate 4 成; the 3 個月 are exact.
+    claims = by_text(claims_of("每季至多補貼該企業正職員工 3 個月經常性薪資費用 4 成，最高按中華郵政 1 年期定期儲金機動利率 0.81% 補貼利息。"))
+    assert [(t, claims[t].qualifier) for t in ("3 個月", "4 成", "0.81%")] == [("3 個月", "exact"), ("4 成", "up_to"), ("0.81%", "up_to")]

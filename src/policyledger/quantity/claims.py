@@ -355,6 +355,19 @@ def _sentence_breaks(text: str) -> list[int]:
 
 
 _CAP_BEFORE = re.compile(r"(最高|最多|至多|上限|至少|最低)[^\d，。；、]{0,8}$")
+# '每季至多補貼該企業正職員工 3 個月經常性薪資費用 4 成': the cap is on the rate; the months
+# only say what the rate is of (claims-conventions.md, case 5).
+_CAP_OVER_A_PERIOD = re.compile(r"(?:最高|最多|至多|上限)[^\d，。；、]{0,12}$")
+
+
+def _capped_rate_of_a_period(text: str, figure: Figure, previous: Figure | None) -> bool:
+    if previous is None or figure.unit.spec.dimension != "percent" or previous.unit.spec.dimension != "duration":
+        return False
+    if _CLAUSE_BREAK.search(text, previous.end, figure.start):
+        return False
+    return bool(_CAP_OVER_A_PERIOD.search(_without_spaces(text[max(0, previous.start - 16):previous.start])))
+
+
 _ODD_FIGURE = re.compile(r"[\d萬億千百]\s*(?:餘|多)\s*\S+$")  # 20 餘家, 3 多萬人
 
 
@@ -371,6 +384,8 @@ def _qualifier(text: str, figure: Figure, previous: Figure | None) -> str:
     cap = _CAP_BEFORE.search(window)
     if cap:
         return "up_to" if cap.group(1) in ("最高", "最多", "至多", "上限") else "at_least"
+    if _capped_rate_of_a_period(text, figure, previous):
+        return "up_to"
     after = text[figure.end:figure.end + 4].lstrip()
     for pattern, name in _QUALIFIER_AFTER:
         if pattern.match(after):
