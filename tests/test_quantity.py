@@ -86,6 +86,9 @@ def period(text: str, context: int | None = 2020, report: int | None = 2021):
         ("109 年 9 月 24 日至 26 日", [(date(2020, 9, 24), date(2020, 9, 26), "period")]),
         ("10 月 22 日至 25 日", [(date(2020, 10, 22), date(2020, 10, 25), "period")]),
         ("截至 110 年 1 月 3 日至 2 日", [(None, date(2021, 1, 3), "as_of")]),
+        ("109 年 4 至 6 月", [(date(2020, 4, 1), date(2020, 6, 30), "period")]),
+        ("10 至 12 月間", [(date(2020, 10, 1), date(2020, 12, 31), "period")]),
+        ("3 至 5 級偏鄉", []),
     ],
 )
 def test_periods(text: str, expected):

@@ -204,8 +204,7 @@ def _merge(text: str, atoms: list[TimeExpr]) -> list[TimeExpr]:
                 merged[-1] = TimeExpr(previous.start, atom.end, text[previous.start:atom.end], start, atom.period_end, "range", atom.year)
                 continue
         merged.append(atom)
-    merged = _merge_bare_year_ranges(text, merged)
-    return merged
+    return _merge_bare_month_ranges(text, _merge_bare_year_ranges(text, merged))
 
 
 _BARE_RANGE = re.compile(r"(\d{2,3})\s*(?:至|~|～|－|-|—|–)\s*$")
@@ -225,6 +224,37 @@ def _merge_bare_year_ranges(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
                 expr = replace(expr, start=begin, text=text[begin:expr.end], period_start=date(first, 1, 1), role="range")
         result.append(expr)
     return result
+
+
+_BARE_MONTH_RANGE = re.compile(r"(\d{1,2})\s*(?:至|到|~|～|－|-|—|–)\s*$")
+
+
+def _merge_bare_month_ranges(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
+    """'109 年 4 至 6 月', '10 至 12 月間': the first month is written without 月 (and the year
+    before it is the range's own)."""
+    result: list[TimeExpr] = []
+    for expr in exprs:
+        bare = _bare_first_month(text, expr)
+        if bare is not None and expr.year is not None:
+            first, begin = bare
+            year_before = result[-1] if result else None
+            if year_before is not None and year_before.year == expr.year and "月" not in year_before.text and not text[year_before.end:begin].strip():
+                begin = result.pop().start
+            expr = TimeExpr(begin, expr.end, text[begin:expr.end], date(expr.year, first, 1), expr.period_end, "range", expr.year)
+        result.append(expr)
+    return result
+
+
+def _bare_first_month(text: str, expr: TimeExpr) -> tuple[int, int] | None:
+    """The month written bare before a month expression, and where it starts ('4 至 6 月' → 4)."""
+    start, end = expr.period_start, expr.period_end
+    if start is None or end is None or (start.year, start.month, start.day) != (end.year, end.month, 1) or "年" in expr.text:
+        return None
+    match = _BARE_MONTH_RANGE.search(text, max(0, expr.start - 8), expr.start)
+    if match is None or match.end() != expr.start:
+        return None
+    first = int(match.group(1))
+    return (first, match.start()) if 1 <= first < start.month else None
 
 
 def _with_role(text: str, expr: TimeExpr) -> TimeExpr:
