@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from tests.conftest import run_cli
 
 from policyledger.evaluate import read_claim_items, read_jsonl, score_claims
+from policyledger.markers import canonical_path
 from policyledger.model import Node
 from policyledger.quantity.claims import extract_claims
 from policyledger.records import CLAIM_FIELDS, claim_record
@@ -102,6 +103,22 @@ def test_claims_csv_filtered_by_unit_and_date(ingested_db: str):
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert rows and {row["base_unit"] for row in rows} == {"TWD"}
     assert all((row["period_end"] or row["period_start"]) >= "2020-07-01" for row in rows)
+
+
+def test_claims_of_a_section_typed_as_the_report_writes_it(ingested_db: str):
+    stored = json.loads(run_cli("claims", "moea", "--section", "壹/二/(一)", "--format", "json", db=ingested_db).stdout)
+    typed = json.loads(run_cli("claims", "moea", "--section", "壹／二／（一）", "--format", "json", db=ingested_db).stdout)
+    assert stored and typed == stored
+    assert all(row["path"] == "壹/二/(一)" or row["path"].startswith("壹/二/(一)/") for row in stored)
+    formal = json.loads(run_cli("claims", "moea", "--section", "参", "--format", "json", db=ingested_db).stdout)
+    assert formal and {row["path"].split("/")[0] for row in formal} == {"參"}
+
+
+def test_canonical_path_reads_what_a_user_types():
+    assert canonical_path("壹／二／（一）") == "壹/二/(一)"
+    assert canonical_path(" 参 / 十二 / (３) / A ") == "參/十二/(3)/A"
+    assert canonical_path("拾壹/二/(二)/5/(10)") == "拾壹/二/(二)/5/(10)"
+    assert canonical_path("/") == ""
 
 
 def test_claims_query_and_table(ingested_db: str):

@@ -8,6 +8,7 @@ order in which families appear, not by this table.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 _FORMAL_DIGITS = {"壹": 1, "貳": 2, "贰": 2, "參": 3, "参": 3, "叁": 3, "肆": 4, "伍": 5, "陸": 6, "柒": 7, "捌": 8, "玖": 9}
@@ -130,3 +131,27 @@ def _token_for(family: str, value: int) -> str:
     if family == "circled":
         return chr(ord("①") + value - 1)
     return str(value)
+
+
+_PATH_PART_IN_BRACKETS = re.compile(r"^\(\s*(.+?)\s*\)$")
+
+
+def canonical_path(text: str) -> str:
+    """An outline path as a user may type it, written as paths are stored: 壹／二／（一） is
+    壹/二/(一), 参 is 參, ２ is 2. Parts that are no marker are kept as typed."""
+    parts = [part.strip() for part in unicodedata.normalize("NFKC", text).split("/")]
+    return "/".join(_canonical_part(part) for part in parts if part)
+
+
+def _canonical_part(part: str) -> str:
+    bracketed = _PATH_PART_IN_BRACKETS.match(part)
+    inner = bracketed.group(1) if bracketed else part
+    if inner.isdigit():
+        return f"({int(inner)})" if bracketed else str(int(inner))
+    value = chinese_ordinal(inner)
+    if value is None or value == 0:
+        return part
+    if bracketed:
+        return f"({_canonical_chinese(value, _PLAIN_CANON, '十')})"
+    formal = any(char in _FORMAL_DIGITS or char == "拾" for char in inner)
+    return _canonical_chinese(value, _FORMAL_CANON, "拾") if formal else _canonical_chinese(value, _PLAIN_CANON, "十")

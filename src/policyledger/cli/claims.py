@@ -33,6 +33,7 @@ def claims(
     since: Annotated[str | None, typer.Option(help="Only figures whose period reaches this ISO date or later.")] = None,
     until: Annotated[str | None, typer.Option(help="Only figures whose period starts on or before this ISO date.")] = None,
     query: Annotated[str | None, typer.Option("--query", "-q", help="Text in the clause, subject or path (臺/台 folded).")] = None,
+    section: Annotated[str | None, typer.Option(help="An outline item and those below it: 壹/二 or 壹／二／（一）.")] = None,
     format: Annotated[ClaimsFormat, typer.Option("--format")] = ClaimsFormat.table,
     db: DbOption = None,
 ) -> None:
@@ -45,7 +46,7 @@ def claims(
 
     database = engine(db)
     doc_id = resolve_document(database, doc) if doc else None
-    rows = load_claims(database, doc_id, kind=kind, unit=unit, since=_date(since, "--since"), until=_date(until, "--until"), query=query)
+    rows = load_claims(database, doc_id, kind=kind, unit=unit, since=_date(since, "--since"), until=_date(until, "--until"), query=query, section=section)
     records = [claim_record(d, c) for d, c in rows]
     if format == ClaimsFormat.json:
         print_json(records)

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from policyledger.errors import NotFoundError
+from policyledger.markers import canonical_path
 from policyledger.model import Claim, Document, Entity, Node
 from policyledger.search.index import delete_document_index, write_index
 from policyledger.store.db import insert_many
@@ -221,15 +222,15 @@ def load_claims(
     """Claims as (doc_id, claim), in document order, filtered as the CLI and API allow.
 
     `section` keeps an outline item's claims and those of the items below it (壹/二 covers
-    壹/二/(一) …, not 壹/二十).
+    壹/二/(一) …, not 壹/二十), typed as a reader may (壹／二／（一）, 参).
     `unit` matches the base unit, the written unit or the dimension (TWD, 億元, money).
     `since`/`until` keep claims whose period overlaps [since, until].
     `query` matches the clause, subject or path text (folded 臺/台)."""
     statement = select(claims).order_by(claims.c.doc_id, claims.c.ordinal)
     if doc_id:
         statement = statement.where(claims.c.doc_id == doc_id)
-    if section:
-        item = section.strip("/")
+    item = canonical_path(section) if section else ""
+    if item:
         statement = statement.where((claims.c.path == item) | (func.substr(claims.c.path, 1, len(item) + 1) == item + "/"))
     if kind:
         statement = statement.where(claims.c.kind == kind)
