@@ -15,7 +15,7 @@ from policyledger.question import parse_question
 BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
 
 
-@pytest.mark.parametrize("folder", ["own-gold", "own-gold-2", "own-gold-3", "own-gold-4", "own-gold-5"])
+@pytest.mark.parametrize("folder", ["own-gold", "own-gold-2", "own-gold-3", "own-gold-4", "own-gold-5", "own-gold-6"])
 def test_own_questions(ledger, folder: str):  # noqa: F811
     engine, doc_id, _ = ledger
     questions = read_jsonl(BENCHMARKS / folder / "qa.jsonl")
@@ -74,3 +74,22 @@ def test_a_change_is_answered_with_its_end_unless_its_start_is_asked(ledger):  #
     assert value("濁水溪高灘地種植許可面積增加到多少公頃？") == 835
     assert value("濁水溪高灘地種植許可面積是多少公頃？") == 835
     assert value("濁水溪高灘地種植許可面積原本是多少公頃？") == 538
+
+
+def test_a_counter_that_begins_another_word_is_not_the_unit_asked():
+    # 多少本國就業人數: 本 (volumes) would be the counter, but 本國 is a word; 人數 names the unit.
+    assert parse_question("中小企業方案預估可以創造多少本國就業人數？").units == {"人", "人次"}
+    assert parse_question("圖書館有多少本書？").units == {"本"}
+
+
+def test_the_accepted_among_the_proposed_is_a_part(ledger):  # noqa: F811
+    # '提案發表計 22 件，被接受 14 件'
+    engine, doc_id, _ = ledger
+    value = lambda question: ask(engine, question, doc_id=doc_id)["answer"]["value"]  # noqa: E731
+    assert value("在國際標準組織會議中提案發表的技術，有幾件被接受？") == 14
+    assert value("在國際標準組織會議中提案發表了幾件技術？") == 22
+
+
+def test_funds_name_money_not_content():
+    question = parse_question("台電配電系統強韌計畫預計投資多少經費？")
+    assert question.dimensions == {"money"} and not any("经费" in s for s in question.segments)

@@ -12,6 +12,7 @@ from datetime import date
 from functools import cached_property, lru_cache
 
 from policyledger.model import Claim
+from policyledger.quantity.figures import begins_another_word
 from policyledger.quantity.numbers import value_of_chinese
 from policyledger.quantity.periods import find_time_expressions
 from policyledger.quantity.units import COUNTERS, match_unit
@@ -45,7 +46,7 @@ _ASKING = re.compile(
 )
 _STOP_CHARS = re.compile(r"[\s？?，,。、；：:！!（）()「」『』\"“”]+|的|是|了|有|在|於|與|及|和|或|其|各|共|約|達|之|為|並|將|被|由|從|對|向|以|等|較|後|時|中")
 # Words that name the kind of figure asked for, which the unit and kind already capture.
-_MEASURE_WORDS = re.compile(r"金額|數量|數目|件數|家數|人數|次數|百分比|比率|(?<![蓄庫水])容量|面積|多少|總計|合計|共計|累計|成長|增加|減少|提升|下降")
+_MEASURE_WORDS = re.compile(r"金額|經費|數量|數目|件數|家數|人數|次數|百分比|比率|(?<![蓄庫水])容量|面積|多少|總計|合計|共計|累計|成長|增加|減少|提升|下降")
 
 
 @dataclass
@@ -233,7 +234,7 @@ def _set_units(question: Question, text: str) -> None:
     if _DURATION_ASKED.search(text):
         question.dimensions = {"duration"}
         return
-    counter = _COUNTER_ASKED.search(text)
+    counter = next((m for m in _COUNTER_ASKED.finditer(text) if not begins_another_word(m.group(1), text[m.end():m.end() + 1])), None)
     if counter and counter.group(1) == "個":
         # "幾個國家": the report counts in the noun's own measure word (13 國) as often as in 個.
         noun = _NOUN_AFTER.match(text, counter.end())

@@ -199,10 +199,14 @@ def _shared_unit(text: str, position: int) -> UnitMatch | None:
     return UnitMatch(scale + unit.core, scale, unit.core, unit.spec, end)
 
 
+def begins_another_word(unit: str, following: str) -> bool:
+    """Whether a unit followed by `following` is really the start of another word: 本國, 4 成長, 口罩."""
+    return bool(following) and following in _NOT_UNIT_BEFORE.get(unit[-1:], "")
+
+
 def _unit_fits(text: str, unit: UnitMatch, match: re.Match[str], mixed: bool) -> bool:
     nxt = text[unit.end:unit.end + 1]
-    last = unit.core[-1]
-    if nxt and nxt in _NOT_UNIT_BEFORE.get(last, ""):
+    if begins_another_word(unit.core, nxt):
         return False
     if unit.core == "度" and not unit.scale and nxt != "電" and not _ELECTRICITY_BEFORE.search(text, max(0, match.start() - 8), match.start()):
         return False  # 度 is kWh only as 萬度/億度/度電 or after 用電 …; else a degree, 年度 …
