@@ -282,3 +282,12 @@ def test_ranking_without_snippets_is_the_search_ranking(engine: Engine):
             ranked = rank(connection, terms)
             assert hits(connection, terms, ranked[:20]) == search(engine, query)
         assert [(candidate.doc_id, candidate.ordinal) for candidate, _ in ranked] == [(hit.doc, hit.ordinal) for hit in search(engine, query, limit=1000)]
+
+
+@pytest.mark.parametrize("query", ["計畫", "補助", "離岸風電", "家"])
+def test_a_limited_ranking_is_the_full_ranking_cut(engine: Engine, query: str):
+    terms = query_terms(query)
+    with engine.connect() as connection:
+        full = rank(connection, terms)
+        for limit in (1, 7, 40):
+            assert rank(connection, terms, limit=limit) == full[:limit]

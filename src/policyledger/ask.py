@@ -82,7 +82,8 @@ def _candidate_items(connection: Connection, parsed: Question, doc_id: str | Non
     paths: dict[tuple[str, int], str] = {}
     queries = [query_terms(term) for term in parsed.search_terms]
     collection = collection_of(connection) if any(queries) else None
-    rankings = [(terms, ranked[:CANDIDATE_ITEMS]) for terms, ranked in zip(queries, rank_each(connection, queries, doc_id=doc_id, collection=collection), strict=True)]
+    ranked_each = rank_each(connection, queries, doc_id=doc_id, collection=collection, limit=CANDIDATE_ITEMS)
+    rankings = list(zip(queries, ranked_each, strict=True))
     for term, (_, ranked) in zip(parsed.search_terms, rankings, strict=True):
         top = round(ranked[0][1], 4) if ranked else 0.0
         for candidate, score in ranked:

@@ -70,22 +70,35 @@ def search(engine: Engine, query: str, *, doc_id: str | None = None, section: st
     if not terms or limit <= 0:
         return []
     with engine.connect() as connection:
-        return hits(connection, terms, rank(connection, terms, doc_id=doc_id, section=section)[:limit])
+        return hits(connection, terms, rank(connection, terms, doc_id=doc_id, section=section, limit=limit))
 
 
 def rank(
-    connection: Connection, terms: list[str], *, doc_id: str | None = None, section: str | None = None, collection: Collection | None = None
+    connection: Connection,
+    terms: list[str],
+    *,
+    doc_id: str | None = None,
+    section: str | None = None,
+    collection: Collection | None = None,
+    limit: int | None = None,
 ) -> list[tuple[Candidate, float]]:
     """Every item holding all `terms` (from `query_terms`), each once with its BM25 score, best
-    first, ties in document order: `search` before its nodes are loaded."""
-    return rank_each(connection, [terms], doc_id=doc_id, section=section, collection=collection)[0]
+    first, ties in document order (the first `limit` only, if given): `search` before its nodes
+    are loaded."""
+    return rank_each(connection, [terms], doc_id=doc_id, section=section, collection=collection, limit=limit)[0]
 
 
 def rank_each(
-    connection: Connection, queries: list[list[str]], *, doc_id: str | None = None, section: str | None = None, collection: Collection | None = None
+    connection: Connection,
+    queries: list[list[str]],
+    *,
+    doc_id: str | None = None,
+    section: str | None = None,
+    collection: Collection | None = None,
+    limit: int | None = None,
 ) -> list[list[tuple[Candidate, float]]]:
-    """`rank` for several queries at once (their candidates in one statement); a caller may pass
-    the `collection` (it is the same for all)."""
+    """`rank` for several queries at once (their candidates in one statement), each list cut to
+    its first `limit` if given; a caller may pass the `collection` (it is the same for all)."""
     filters = [doc_token(doc_id)] if doc_id else []
     if section and section.strip(" /"):
         filters.append(section_token(section))
@@ -100,7 +113,7 @@ def rank_each(
             continue
         collection = collection or collection_of(connection)
         idfs = [collection.idf(frequency) for frequency in _frequencies(connection, terms, filters, candidates)]
-        ranked.append(best_per_item(matches, terms, idfs, collection))
+        ranked.append(best_per_item(matches, terms, idfs, collection, limit))
     return ranked
 
 

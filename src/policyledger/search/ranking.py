@@ -8,6 +8,7 @@ names it in passing.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -51,10 +52,11 @@ class Chunk(Protocol):
 C = TypeVar("C", bound=Chunk)
 
 
-def best_per_item(chunks: Iterable[C], terms: list[str], idfs: list[float], collection: Collection) -> list[tuple[C, float]]:
+def best_per_item(chunks: Iterable[C], terms: list[str], idfs: list[float], collection: Collection, limit: int | None = None) -> list[tuple[C, float]]:
     """Each item once, with the BM25 score of its best chunk for the terms (which every chunk is
-    known to contain), best first; ties in document order (document id, then ordinal). One
-    loop for hundreds of chunks: what does not depend on the chunk is looked up once."""
+    known to contain), best first; ties in document order (document id, then ordinal); the
+    first `limit` only, if given. One loop for hundreds of chunks: what does not depend on the
+    chunk is looked up once."""
     average_length = collection.average_length
     weighted = list(zip(terms, idfs, strict=True))
     best: dict[tuple[str, int], tuple[float, C]] = {}
@@ -70,5 +72,6 @@ def best_per_item(chunks: Iterable[C], terms: list[str], idfs: list[float], coll
         if kept is None or score > kept[0]:
             best[item] = (score, chunk)
     # (-score, document, ordinal) is unique per item: the chunks themselves are never compared.
-    ordered = sorted((-score, doc_id, ordinal, chunk) for (doc_id, ordinal), (score, chunk) in best.items())
+    keyed = ((-score, doc_id, ordinal, chunk) for (doc_id, ordinal), (score, chunk) in best.items())
+    ordered = sorted(keyed) if limit is None else heapq.nsmallest(limit, keyed)
     return [(chunk, -negative) for negative, _, _, chunk in ordered]
