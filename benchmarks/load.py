@@ -65,7 +65,7 @@ def main() -> int:
     with _database(options.backend) as url:
         _ingest(url)
         port = _free_port()
-        with _server(url, port):
+        with _server(url, port, options.workers):
             plan = _requests(port, options.requests)
             started = time.monotonic()
             outcomes = _run(port, plan, options.connections, options.deadline)
@@ -80,6 +80,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--deadline", type=float, default=600, help="Stop sending after this many seconds.")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (policyledger serve --workers)")
     return parser.parse_args()
 
 
@@ -121,8 +122,8 @@ def _free_port() -> int:
 
 
 @contextmanager
-def _server(url: str, port: int) -> Iterator[None]:
-    command = [sys.executable, "-m", "policyledger", "serve", "--db", url, "--host", HOST, "--port", str(port), "--read-only"]
+def _server(url: str, port: int, workers: int = 1) -> Iterator[None]:
+    command = [sys.executable, "-m", "policyledger", "serve", "--db", url, "--host", HOST, "--port", str(port), "--read-only", "--workers", str(workers)]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         _wait_until_up(port, server)
@@ -238,7 +239,7 @@ def _send(connection: http.client.HTTPConnection, kind: str, path: str) -> Outco
 
 def _report(options: argparse.Namespace, outcomes: list[Outcome], wall: float) -> None:
     errors = [outcome for outcome in outcomes if outcome.status != 200]
-    print(f"backend {options.backend}: {len(outcomes)} of {options.requests} requests over {options.connections} connections "
+    print(f"backend {options.backend}, {options.workers} server process(es): {len(outcomes)} of {options.requests} requests over {options.connections} connections "
           f"in {wall:.1f} s ({len(outcomes) / wall:.0f} req/s), {len(errors)} errors")
     rows = []
     for kind in sorted({outcome.kind for outcome in outcomes}):

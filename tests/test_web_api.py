@@ -336,6 +336,7 @@ def served(db: str, *options: str, env: dict[str, str] | None = None) -> Iterato
         env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
+    served.pid = process.pid  # type: ignore[attr-defined]  # for a test that looks at its processes
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -357,6 +358,22 @@ def test_serve_command_read_only(ledger):
         assert len(httpx.get(base + "/api/docs").json()) == 2
         assert httpx.post(base + "/api/docs", files={"file": ("s.txt", SMALL_TEXT)}).status_code == 405
         assert 'id="upload-form"' not in httpx.get(base + "/").text
+
+
+def test_serve_command_with_worker_processes(ledger):
+    with served(ledger["url"], "--read-only", "--workers", "2") as base:
+        answers = [httpx.get(base + "/api/docs") for _ in range(6)]
+        assert all(answer.status_code == 200 and len(answer.json()) == 2 for answer in answers)
+        assert httpx.post(base + "/api/docs", files={"file": ("s.txt", SMALL_TEXT)}).status_code == 405  # the settings reach every worker
+        assert len(_children(served.pid)) >= 2
+
+
+def _children(pid: int) -> list[int]:
+    """The process's children, read from /proc (the worker processes of a server)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(child) for child in (task / "children").read_text().split()]
+    return found
 
 
 def test_serve_command_token_from_the_environment_and_upload_limit(sqlite_url):

@@ -9,6 +9,7 @@ there (405/404) and the upload form is not shown.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
 from collections.abc import AsyncIterator
@@ -33,6 +34,21 @@ from policyledger.web.services import FeatureUnavailable, features
 
 STATIC = Path(__file__).parent / "static"
 log = logging.getLogger("policyledger.web")
+
+
+# Where `policyledger serve --workers N` leaves the settings for its worker processes.
+SETTINGS_ENVIRONMENT = {
+    "db": "POLICYLEDGER_DB",
+    "read_only": "POLICYLEDGER_READ_ONLY",
+    "token": "POLICYLEDGER_TOKEN",
+    "upload_limit_mb": "POLICYLEDGER_UPLOAD_LIMIT_MB",
+}
+
+
+def app_from_environment() -> FastAPI:
+    """`create_app` with the settings `policyledger serve --workers N` put in the environment."""
+    setting = lambda name: os.environ.get(SETTINGS_ENVIRONMENT[name], "")  # noqa: E731
+    return create_app(setting("db") or None, read_only=bool(setting("read_only")), token=setting("token") or None, upload_limit_mb=int(setting("upload_limit_mb") or 50))
 
 
 def create_app(db_url: str | None, *, read_only: bool = False, token: str | None = None, upload_limit_mb: int = 50) -> FastAPI:
