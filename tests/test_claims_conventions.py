@@ -157,3 +157,9 @@ def test_a_cap_before_a_period_caps_the_rate_after_it():
     # claims-conventions.md, case 5: 至多 caps the rate 4 成; the 3 個月 are exact.
     claims = by_text(claims_of("每季至多補貼該企業正職員工 3 個月經常性薪資費用 4 成，最高按中華郵政 1 年期定期儲金機動利率 0.81% 補貼利息。"))
     assert [(t, claims[t].qualifier) for t in ("3 個月", "4 成", "0.81%")] == [("3 個月", "exact"), ("4 成", "up_to"), ("0.81%", "up_to")]
+
+
+def test_a_target_reached_is_no_target_cue_and_a_rate_cut_is_a_change():
+    claims = by_text(claims_of("大泉伏流水已於 110 年 1 月達到出水功能目標，可於高濁度期間增加備援水量每日 15 萬噸。協助業者爭取到稅率進一步調降(4.1%-7.5%)。"))
+    assert claims["15 萬噸"].kind == "change"
+    assert claims["4.1%-7.5%"].kind == "change"

@@ -62,7 +62,7 @@ _PRODUCT_AFTER = re.compile(r"^\s*(?:[\d.]+\s*%\s*)?(?:酒精|瓶裝|塑膠瓶|�
 # An item that describes a plan (計畫期程為 106 年 1 月至 115 年 12 月): its parameters are targets.
 _PLAN_SCHEDULE = re.compile(r"計畫期程|期程為|計畫期間")
 _TARGET = re.compile(
-    r"目標|預計|預期|預定|可望|規劃|擬於|力拼|期能|期望|爭取|計畫期程|期程|總經費|"
+    r"目標|預計|預期|預定|可望|規劃|擬於|力拼|期能|期望|爭取(?!到)|計畫期程|期程|總經費|"
     r"將(?:於|可|達|有|提供|再|持續|新增|增加|完成|擴大|推動|辦理|建置|投入|協助|創造|帶動|提升|開發|設置|興建|增建|擴建|改建|新建|啟用|逐步|陸續|成立)"
 )
 _PLAN_DONE = re.compile(r"完成[^，。；]*$")  # before a 規劃 that is a noun: 完成…納檢規劃
@@ -70,7 +70,10 @@ _FORECAST = re.compile(r"預估|估計|推估|預測")
 _TARGET_AFTER = re.compile(r"^\s*(?:為|之|的)?[^，。；\d]{0,4}目標")  # "以 114 年 20GW 為設置目標"
 # A change verb governs a figure a few words after it ("提升餐飲業營業額 1.6 億元"), not a noun
 # phrase that merely contains it ("自我成長等多元化學習課程 155 班次").
-_CHANGE = re.compile(r"(?<!新)(?:成長|增加|減少|提升|提高|節省|下降|降低|衰退|增長|增幅|減幅|年增|年減|上升|縮減|減碳|下滑|縮短)(?!至|到|為)[^，。；、等之的]{0,8}$")
+_CHANGE = re.compile(
+    r"(?<!新)(?:成長|增加|減少|提升|提高|節省|下降|降低|衰退|增長|增幅|減幅|年增|年減|上升|縮減|減碳|下滑|縮短|調降|調升|調高|調漲)"
+    r"(?!至|到|為)[^，。；、等之的]{0,8}$"
+)
 # Nouns that name a change measure apply to every figure after them in the clause (增幅優於韓國(-5.4%)、日本(-9.3%)).
 _CHANGE_MEASURE = re.compile(r"成長率|增幅|減幅|增加率|年增率|減少率|成長幅度|衰退幅度")
 _SHARE = re.compile(r"占|佔|比重")
@@ -476,6 +479,8 @@ def _carried(clause: str, now: date | None) -> bool | None:
     the end of one (False: a new action, an achievement, a past year) or nothing (None).
     Cached, since every figure of a sentence asks about the clauses before it."""
     when = _years_in(clause, now)
+    if _TARGET_REACHED.search(clause):
+        return False  # '已於 110 年 1 月達到出水功能目標，可…增加備援水量每日 15 萬噸': what it now gives
     if _target_cue_last(clause) or when == "future":
         return True
     if _NEW_ACTION.match(clause) or _ACTUAL_CUE.search(clause) or when == "past":
@@ -483,6 +488,7 @@ def _carried(clause: str, now: date | None) -> bool | None:
     return None
 
 
+_TARGET_REACHED = re.compile(r"(?:達到|達成|超越|完成)[^，。；]{0,10}目標")
 _CLAUSE_YEAR = re.compile(r"(?<!\d)(\d{2,3})\s*年")
 
 
