@@ -163,3 +163,9 @@ def test_a_target_reached_is_no_target_cue_and_a_rate_cut_is_a_change():
     claims = by_text(claims_of("大泉伏流水已於 110 年 1 月達到出水功能目標，可於高濁度期間增加備援水量每日 15 萬噸。協助業者爭取到稅率進一步調降(4.1%-7.5%)。"))
     assert claims["15 萬噸"].kind == "change"
     assert claims["4.1%-7.5%"].kind == "change"
+
+
+def test_more_than_a_count_is_no_class_but_an_amount_above_is():
+    claims = by_text(claims_of("結合超過 20個以上政府相關單位及大專院校。初期 5MW 以上電力用戶約 500 戶。"))
+    assert (claims["20個"].qualifier, claims["20個"].kind) == ("more_than", "actual")
+    assert claims["5MW"].kind == "rule"

@@ -56,7 +56,10 @@ _NOUN_AFTER = re.compile(r"\s*[\u4e00-\u9fff]")
 _RATE_RULE = re.compile(r"減免|免收|全免|減碼|負擔[^，。；]{0,24}之\s*$")
 # Right after the figure: a loan or guarantee it parameterises, or a threshold used as an attribute
 # ("50 萬元小額貸款", "十成保證", "20 萬元以下）之營利事業", "5 千萬元以上列管", "330 度以下不調漲").
-_RULE_AFTER = re.compile(r"^\s*(?:[)）]\s*)?(?:小額貸款|貸款|保證|以[上下]\s*[)）]?\s*之|以上(?=[\u4e00-\u9fff、])|以下(?:不|免))")
+_RULE_AFTER = re.compile(r"^\s*(?:[)）]\s*)?(?:小額貸款|貸款|保證|以[上下]\s*[)）]?\s*之|以下(?:不|免))")
+# An amount or measure with 以上 before a noun names a class ("5 千萬元以上列管", "5MW 以上電力用戶");
+# a count with it just says "more than" ("超過 20 個以上政府相關單位").
+_CLASS_ABOVE = re.compile(r"^\s*以上(?=[\u4e00-\u9fff、])")
 # A spec or a set price: "500cc95%酒精", "350 毫升塑膠瓶裝(45 元/瓶)".
 _PRODUCT_AFTER = re.compile(r"^\s*(?:[\d.]+\s*%\s*)?(?:酒精|瓶裝|塑膠瓶|玻璃瓶|包裝|罐裝)")
 # An item that describes a plan (計畫期程為 106 年 1 月至 115 年 12 月): its parameters are targets.
@@ -415,7 +418,8 @@ def _kind(text: str, figure: Figure, clause_start: int, clause_end: int, previou
     shares_unit = previous is not None and previous.unit.core not in text[previous.start:previous.end]
     governed = text[clause_start if shares_unit else max(clause_start, previous.end if previous else 0):figure.start]
     dimension = figure.unit.spec.dimension
-    if _RULE.search(before + " " + after) or _RULE_AFTER.match(after) or dimension == "price" or _product_spec(text, figure):
+    class_above = dimension != "count" and _CLASS_ABOVE.match(after)
+    if _RULE.search(before + " " + after) or _RULE_AFTER.match(after) or class_above or dimension == "price" or _product_spec(text, figure):
         return "rule"
     if dimension == "percent" and _RATE_RULE.search(before):
         return "rule"
