@@ -441,3 +441,13 @@ def test_no_tracking_no_targets_page(ledger):
     listed = 'href="/targets"' in api.get("/").text
     assert listed is features()["targets"]
     assert (api.get("/targets").status_code == 200) is features()["targets"]
+
+
+def test_large_pages_are_sent_compressed(ledger):
+    api = client(ledger["url"])
+    doc = ledger["figures"]
+    page = api.get(f"/doc/{doc}", headers={"Accept-Encoding": "gzip"})
+    assert page.status_code == 200 and page.headers.get("content-encoding") == "gzip"
+    assert "<html" in page.text  # decoded as any browser does
+    plain = api.get(f"/doc/{doc}", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and plain.text == page.text
