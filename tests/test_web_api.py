@@ -326,8 +326,12 @@ def test_questions_are_told_from_searches(text, question):
 # --- `policyledger serve`, the real command ---------------------------------------------------
 
 
+SERVER_PIDS: dict[str, int] = {}  # base URL → the serving process, for tests that look at its processes
+
+
 @contextmanager
 def served(db: str, *options: str, env: dict[str, str] | None = None) -> Iterator[str]:
+    """`policyledger serve` in a process of its own; yields its base URL (its pid is in SERVER_PIDS)."""
     from tests.web_fixtures import free_port
 
     port = free_port()
@@ -336,7 +340,7 @@ def served(db: str, *options: str, env: dict[str, str] | None = None) -> Iterato
         env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
-    served.pid = process.pid  # type: ignore[attr-defined]  # for a test that looks at its processes
+    SERVER_PIDS[base] = process.pid
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -365,7 +369,7 @@ def test_serve_command_with_worker_processes(ledger):
         answers = [httpx.get(base + "/api/docs") for _ in range(6)]
         assert all(answer.status_code == 200 and len(answer.json()) == 2 for answer in answers)
         assert httpx.post(base + "/api/docs", files={"file": ("s.txt", SMALL_TEXT)}).status_code == 405  # the settings reach every worker
-        assert len(_children(served.pid)) >= 2
+        assert len(_children(SERVER_PIDS[base])) >= 2
 
 
 def _children(pid: int) -> list[int]:
