@@ -15,7 +15,7 @@ from policyledger.question import parse_question
 BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
 
 
-@pytest.mark.parametrize("folder", ["own-gold", "own-gold-2", "own-gold-3", "own-gold-4", "own-gold-5", "own-gold-6"])
+@pytest.mark.parametrize("folder", ["own-gold", "own-gold-2", "own-gold-3", "own-gold-4", "own-gold-5", "own-gold-6", "own-gold-7"])
 def test_own_questions(ledger, folder: str):  # noqa: F811
     engine, doc_id, _ = ledger
     questions = read_jsonl(BENCHMARKS / folder / "qa.jsonl")
@@ -93,3 +93,21 @@ def test_the_accepted_among_the_proposed_is_a_part(ledger):  # noqa: F811
 def test_funds_name_money_not_content():
     question = parse_question("台電配電系統強韌計畫預計投資多少經費？")
     assert question.dimensions == {"money"} and not any("经费" in s for s in question.segments)
+
+
+def test_a_list_of_names_with_bracketed_notes_and_a_conjunction_inside_a_name():
+    from policyledger.ask import _ENUMERATION, _names
+
+    listed = "109 年先後辦理越南(6 月 8 日)、印尼(6 月 18 日)、緬甸(8 月 5 日)及泰國(10 月 16 日)等 5 場線上研討會"
+    assert _names(_ENUMERATION.search(listed).group(0)) == ["越南", "印尼", "緬甸", "泰國"]
+    companies = "串聯新光合纖、台灣百和、可成生技、睿邑、合碩生技跨域發展高階組織修復醫材"
+    names = _names(_ENUMERATION.search(companies).group(0))
+    assert names[1:4] == ["台灣百和", "可成生技", "睿邑"] and "新光合纖" in names[0] and "合碩生技" in names[4]
+
+
+def test_words_that_ask_for_a_target_are_not_content():
+    expected = parse_question("合資公司預期可以創造多少營收？")
+    assert expected.wants_target and not any("预期" in s for s in expected.segments)
+    reached = parse_question("水域型太陽能發電原本設定的目標裝置容量是多少？")
+    assert reached.wants_target and reached.dimensions == {"power"}
+    assert not any(word in s for s in reached.segments for word in ("设定", "装置"))

@@ -428,8 +428,12 @@ def _best_date(parsed: Question, items: list[_Item]) -> dict[str, Any] | None:
     return {"answer": answer, "citation": _citation(item, start, end), "confidence": score}
 
 
-_ENUMERATION = re.compile(r"[^、，。；：:\s（）()「」]{1,14}(?:、[^、，。；：:\s（）()「」]{1,14}){1,}(?:(?:及|與|和|暨)[^、，。；：:\s（）()「」]{1,14})?")
-_ITEM_LEAD = re.compile(r"^.*(?:包括|包含|計有|共有|例如|如|於|與|在|有)")
+# A list: names of up to 14 characters joined by 、 (the last perhaps by 及/與/和/暨), each
+# perhaps followed by a bracketed note: '越南(6 月 8 日)、印尼(6 月 18 日)…及泰國(10 月 16 日)'.
+_LIST_NAME = r"[^、，。；：:\s（）()「」]{1,14}(?:[（(][^（）()]{0,24}[）)])?"
+_ENUMERATION = re.compile(rf"{_LIST_NAME}(?:、{_LIST_NAME}){{1,}}(?:(?:及|與|和|暨){_LIST_NAME})?")
+_NOTE = re.compile(r"[（(][^（）()]*[）)]")
+_ITEM_LEAD = re.compile(r"^.*(?:包括|包含|計有|共有|例如|如|於|與|在|有|辦理|赴|向)")
 _ITEM_TAIL = re.compile(r"(?:等|合作|辦理|達成|進駐|執行|共同|各|兩|\d).*$")
 
 
@@ -455,7 +459,10 @@ def _best_names(parsed: Question, items: list[_Item]) -> dict[str, Any] | None:
 
 
 def _names(enumeration: str) -> list[str]:
-    parts = re.split(r"、|及|與|和|暨", enumeration)
+    """The names of a list, without their bracketed notes. Only the last 、-part is split at a
+    conjunction: 和 inside a name (台灣百和) is no 'and'."""
+    parts = _NOTE.sub("", enumeration).split("、")
+    parts[-1:] = re.split(r"及|與|和|暨", parts[-1], maxsplit=1)
     parts[0] = _ITEM_LEAD.sub("", parts[0])
     parts[-1] = _ITEM_TAIL.sub("", parts[-1])
     return [part.strip() for part in parts if part.strip()]

@@ -28,11 +28,11 @@ _PERCENT = re.compile(r"百分比|百分之|多少\s*%|多少\s*％|比率|比�
 _POWER = re.compile(r"(?<![蓄庫水])容量|MW|GW|kW|瓩")  # 裝置容量, 多少容量; not a reservoir's 蓄水容量
 _AREA = re.compile(r"公頃|面積|平方公里|坪")
 _VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|萬噸|噸")
-_TARGET = re.compile(r"目標|預計|預定|規劃|計畫將|將")
+_TARGET = re.compile(r"目標|預計|預期|預定|規劃|計畫將|將")
 _ACTUAL = re.compile(r"實際|實績|已經|已達")
 # Words that only say which kind of figure is wanted, or which end of a change: the kind or ask's
 # scoring captures them, the text need not hold them.
-_KIND_WORDS = re.compile(r"目標|預計|預定|實際|實績|原本|原來|原先|起初")  # 原本…: which end of a change (ask)
+_KIND_WORDS = re.compile(r"設定的?目標|目標|預計|預期|預定|實際|實績|原本|原來|原先|起初")  # 原本…: which end of a change (ask)
 # The ministry whose report it is: the report says 本部, the reader says 經濟部.
 _AUTHOR = re.compile(r"經濟部|本部")
 _DURATION_ASKED = re.compile(r"(?:幾|多少)\s*(?:個月|天|日|週|小時|年)(?!度|底|初|[0-9])|多久|多長時間")
@@ -46,7 +46,7 @@ _ASKING = re.compile(
 )
 _STOP_CHARS = re.compile(r"[\s？?，,。、；：:！!（）()「」『』\"“”]+|的|是|了|有|在|於|與|及|和|或|其|各|共|約|達|之|為|並|將|被|由|從|對|向|以|等|較|後|時|中")
 # Words that name the kind of figure asked for, which the unit and kind already capture.
-_MEASURE_WORDS = re.compile(r"金額|經費|數量|數目|件數|家數|人數|次數|百分比|比率|(?<![蓄庫水])容量|面積|多少|總計|合計|共計|累計|成長|增加|減少|提升|下降")
+_MEASURE_WORDS = re.compile(r"金額|經費|數量|數目|件數|家數|人數|次數|百分比|比率|(?:裝置|發電)?(?<![蓄庫水])容量|面積|多少|總計|合計|共計|累計|成長|增加|減少|提升|下降")
 
 
 @dataclass
