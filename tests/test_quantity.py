@@ -41,7 +41,7 @@ def test_mixed_numerals():
         ("億元", "money", 1e8, "TWD"), ("億美元", "money", 1e8, "USD"), ("萬瓩", "power", 1e4, "kW"), ("GW", "power", 1e6, "kW"),
         ("坪", "area", 3.305785, "m2"), ("平方公里", "area", 100, "ha"), ("萬公噸", "mass", 1e4, "t"), ("成", "percent", 10, "percent"),
         ("百分點", "percent", 1, "percentage_point"), ("元/瓶", "price", 1, "TWD/瓶"), ("台", "count", 1, "臺"), ("億度", "energy", 1e8, "kWh"),
-        ("毫升", "volume", 1e-6, "m3"), ("個月", "duration", 1, "month"),
+        ("毫升", "volume", 1e-6, "m3"), ("個月", "duration", 1, "month"), ("公尺", "length", 1e-3, "km"), ("公里", "length", 1, "km"),
     ],
 )
 def test_units_registry(written: str, dimension: str, base: float, unit: str):
