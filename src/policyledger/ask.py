@@ -266,7 +266,8 @@ def _contrast_factor(parsed: Question, own_words: str) -> float:
 
 
 # Words that mark a part of a counted whole: the failures among the inspected, the cases still
-# open, the accepted among the proposed. '檢定 466 萬具，不合格者 1 萬 0,677 具': asked how many 不合格, the total is the wrong figure.
+# open, the accepted among the proposed. '檢定 466 萬具，不合格者 1 萬 0,677 具': asked how many
+# 不合格, the total is the wrong figure.
 _SUBSET_WORDS = [fold(word) for word in (
     "不合格", "不符合", "不符", "未通過", "未達", "未完成", "未結", "違規", "違法", "失敗", "逾期", "退件", "駁回", "撤銷", "淘汰", "虧損",
     "被接受", "獲接受", "被採納", "獲採納", "獲選", "入選", "獲獎", "得獎",  # the accepted among those proposed

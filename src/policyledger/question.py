@@ -32,7 +32,7 @@ _TARGET = re.compile(r"目標|預計|預期|預定|規劃|計畫將|將")
 _ACTUAL = re.compile(r"實際|實績|已經|已達")
 # Words that only say which kind of figure is wanted, or which end of a change: the kind or ask's
 # scoring captures them, the text need not hold them.
-_KIND_WORDS = re.compile(r"設定的?目標|目標|預計|預期|預定|實際|實績|原本|原來|原先|起初")  # 原本…: which end of a change (ask)
+_KIND_WORDS = re.compile(r"設定的?目標|目標|預計|預期|預定|實際|實績|原本|原來|原先|起初")
 # The ministry whose report it is: the report says 本部, the reader says 經濟部.
 _AUTHOR = re.compile(r"經濟部|本部")
 _DURATION_ASKED = re.compile(r"(?:幾|多少)\s*(?:個月|天|日|週|小時|年)(?!度|底|初|[0-9])|多久|多長時間")
