@@ -417,13 +417,7 @@ def _kind(text: str, figure: Figure, clause_start: int, clause_end: int, previou
     # numbers written with one unit (增加 120 萬及 155 萬立方公尺).
     shares_unit = previous is not None and previous.unit.core not in text[previous.start:previous.end]
     governed = text[clause_start if shares_unit else max(clause_start, previous.end if previous else 0):figure.start]
-    dimension = figure.unit.spec.dimension
-    class_above = dimension != "count" and _CLASS_ABOVE.match(after)
-    if _RULE.search(before + " " + after) or _RULE_AFTER.match(after) or class_above or dimension == "price" or _product_spec(text, figure):
-        return "rule"
-    if dimension == "percent" and _RATE_RULE.search(before):
-        return "rule"
-    if _BELOW_CLASS.search(before) and _NOUN_AFTER.match(text, figure.end):
+    if _sets_a_rule(text, figure, before, after):
         return "rule"
     if _target_cue_last(before) or _TARGET_AFTER.match(after):
         return "target"
@@ -436,6 +430,20 @@ def _kind(text: str, figure: Figure, clause_start: int, clause_end: int, previou
     if figure.unit.spec.dimension == "percent" and (_SHARE.search(before) or _parenthesised_after_figure(text, figure, previous)):
         return "share"
     return "actual"
+
+
+def _sets_a_rule(text: str, figure: Figure, before: str, after: str) -> bool:
+    """A parameter rather than an outcome: a cap, rate, threshold, term, price or spec."""
+    dimension = figure.unit.spec.dimension
+    return bool(
+        _RULE.search(before + " " + after)
+        or _RULE_AFTER.match(after)
+        or (dimension != "count" and _CLASS_ABOVE.match(after))
+        or dimension == "price"
+        or _product_spec(text, figure)
+        or (dimension == "percent" and _RATE_RULE.search(before))
+        or (_BELOW_CLASS.search(before) and _NOUN_AFTER.match(text, figure.end))
+    )
 
 
 _DONE = re.compile(r"已|實際|實績")

@@ -153,8 +153,7 @@ def _arabic_figure(text: str, match: re.Match[str], start: int) -> Figure | None
         unit = match_unit(text, odd.end())
         if unit is None or unit.scale:
             return None
-        scale = odd.group(1)
-        unit = UnitMatch(scale + unit.core, scale, unit.core, unit.spec, unit.end)
+        unit = _with_scale(unit, odd.group(1), unit.end)
         return Figure(start, unit.end, value, None, unit, unit.text, mixed) if _unit_fits(text, unit, match, mixed) else None
     high, position, unit = _range_and_unit(text, position)
     if unit is None:
@@ -179,7 +178,6 @@ def _range_and_unit(text: str, position: int) -> tuple[float | None, int, UnitMa
 
 
 _ODD_SCALE = re.compile(r"([萬億千百])\s*[多餘]\s*")
-_ELECTRICITY_BEFORE = re.compile(r"電")
 _DAYS_LIMIT = re.compile(r"\s*(?:內|以內|為限|以上|起|後|之)")
 
 
@@ -195,7 +193,11 @@ def _shared_unit(text: str, position: int) -> UnitMatch | None:
     if unit is None or unit.scale or unit.spec.dimension == "duration":  # not 1、 109 年
         return None
     scale = shared.group("scale")
-    end = shared.start("scale") + len(scale) if scale else position
+    return _with_scale(unit, scale, shared.start("scale") + len(scale) if scale else position)
+
+
+def _with_scale(unit: UnitMatch, scale: str, end: int) -> UnitMatch:
+    """`unit` with a scale word written apart from it (334 萬及 382 萬立方公尺, 2 萬多項)."""
     return UnitMatch(scale + unit.core, scale, unit.core, unit.spec, end)
 
 
@@ -208,7 +210,7 @@ def _unit_fits(text: str, unit: UnitMatch, match: re.Match[str], mixed: bool) ->
     nxt = text[unit.end:unit.end + 1]
     if begins_another_word(unit.core, nxt):
         return False
-    if unit.core == "度" and not unit.scale and nxt != "電" and not _ELECTRICITY_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+    if unit.core == "度" and not unit.scale and nxt != "電" and "電" not in text[max(0, match.start() - 8):match.start()]:
         return False  # 度 is kWh only as 萬度/億度/度電 or after 用電 …; else a degree, 年度 …
     if unit.core in ("日", "天") and unit.spec.dimension == "duration" and not _DAYS_LIMIT.match(text[unit.end:unit.end + 3]):
         return unit.core == "天"

@@ -33,7 +33,8 @@ _AS_OF_BEFORE = re.compile(r"(?:截至|截止|迄今|迄|統計至|累計至|累
 # 從/由 are left out: "漏水率從 109 年期初 14.5% 降至…" dates a value, it does not open a span.
 _OPEN_BEFORE = re.compile(r"(?:自從|自|於)\s*$")
 _BASE_BEFORE = re.compile(r"(?:較|比|相較於?|相比|與|高於|低於|優於)\s*$")
-_RANGE_JOIN = re.compile(r"^\s*(?:起\s*)?(?:至|到|~|～|－|-|—|–)\s*(?:今)?\s*$")
+_TO = r"(?:至|到|~|～|－|-|—|–)"  # what joins the two ends of a range
+_RANGE_JOIN = re.compile(rf"^\s*(?:起\s*)?{_TO}\s*(?:今)?\s*$")
 _LIST_JOIN = re.compile(r"^\s*[、及與和]\s*$")
 _SINCE_AFTER = re.compile(r"\s*(?:起|以來|迄今)")
 _UNTIL_NOW_AFTER = re.compile(r"\s*起?\s*(?:至今|迄今)")
@@ -171,7 +172,7 @@ def find_time_expressions(text: str, context_year: int | None = None, report_yea
     return [_with_role(text, expr) for expr in _merge(text, atoms)]
 
 
-_THROUGH_DAY = re.compile(r"\s*(?:至|到|~|～|－|-|—|–)\s*(\d{1,2})\s*日")
+_THROUGH_DAY = re.compile(rf"\s*{_TO}\s*(\d{{1,2}})\s*日")
 
 
 def _through_day(text: str, atom: TimeExpr, match: re.Match[str]) -> TimeExpr:
@@ -226,7 +227,7 @@ def _merge_bare_year_ranges(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
     return result
 
 
-_BARE_MONTH_RANGE = re.compile(r"(\d{1,2})\s*(?:至|到|~|～|－|-|—|–)\s*$")
+_BARE_MONTH_RANGE = re.compile(rf"(\d{{1,2}})\s*{_TO}\s*$")
 
 
 def _merge_bare_month_ranges(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:

@@ -74,7 +74,11 @@ class Upgrade:
 
 def schema_state(engine: Engine) -> SchemaState:
     with engine.connect() as connection:
-        return SchemaState(stored_revision(connection), head_revision(), _has_tables(connection))
+        return _state(connection)
+
+
+def _state(connection: Connection) -> SchemaState:
+    return SchemaState(stored_revision(connection), head_revision(), _has_tables(connection))
 
 
 def stored_revision(connection: Connection) -> str | None:
@@ -165,7 +169,7 @@ def create_newest(engine: Engine) -> SchemaState:
             metadata.create_all(connection)
             _VERSION.create(connection)
             connection.execute(insert(_VERSION), {"version_num": head_revision()})
-        state = SchemaState(stored_revision(connection), head_revision(), _has_tables(connection))
+        state = _state(connection)
         connection.commit()
     return state
 
