@@ -3,6 +3,7 @@ question readings they called for."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,12 @@ from policyledger.evaluate import read_jsonl, score_answers
 from policyledger.question import parse_question
 
 BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
+
+
+def answer_value(sample: tuple) -> Callable[[str], object]:
+    """question → the value `ask` answers with on the ingested sample (the `ledger` fixture)."""
+    engine, doc_id, _ = sample
+    return lambda question: ask(engine, question, doc_id=doc_id)["answer"]["value"]
 
 
 @pytest.mark.parametrize("folder", ["own-gold", "own-gold-2", "own-gold-3", "own-gold-4", "own-gold-5", "own-gold-6", "own-gold-7"])
@@ -53,8 +60,7 @@ def test_the_unit_named_after_asking_sets_what_is_counted_or_measured():
 
 def test_a_part_marked_by_its_word_is_not_answered_with_the_whole(ledger):  # noqa: F811
     # '完成法定度量衡器檢定計466萬8,049具，不合格者為1萬0,677具'
-    engine, doc_id, _ = ledger
-    value = lambda question: ask(engine, question, doc_id=doc_id)["answer"]["value"]  # noqa: E731
+    value = answer_value(ledger)
     assert value("法定度量衡器檢定不合格的有多少具？") == 10677
     assert value("法定度量衡器檢定了多少具？") == 4668049
     assert value("度量衡器檢查不合格者有幾具？") == 362
@@ -69,8 +75,7 @@ def test_capacity_and_area_name_the_dimension_not_the_content():
 
 def test_a_change_is_answered_with_its_end_unless_its_start_is_asked(ledger):  # noqa: F811
     # '高灘地種植許可面積由 538公頃增加為 835公頃'
-    engine, doc_id, _ = ledger
-    value = lambda question: ask(engine, question, doc_id=doc_id)["answer"]["value"]  # noqa: E731
+    value = answer_value(ledger)
     assert value("濁水溪高灘地種植許可面積增加到多少公頃？") == 835
     assert value("濁水溪高灘地種植許可面積是多少公頃？") == 835
     assert value("濁水溪高灘地種植許可面積原本是多少公頃？") == 538
@@ -84,8 +89,7 @@ def test_a_counter_that_begins_another_word_is_not_the_unit_asked():
 
 def test_the_accepted_among_the_proposed_is_a_part(ledger):  # noqa: F811
     # '提案發表計 22 件，被接受 14 件'
-    engine, doc_id, _ = ledger
-    value = lambda question: ask(engine, question, doc_id=doc_id)["answer"]["value"]  # noqa: E731
+    value = answer_value(ledger)
     assert value("在國際標準組織會議中提案發表的技術，有幾件被接受？") == 14
     assert value("在國際標準組織會議中提案發表了幾件技術？") == 22
 
