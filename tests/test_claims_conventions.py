@@ -169,3 +169,67 @@ def test_more_than_a_count_is_no_class_but_an_amount_above_is():
     claims = by_text(claims_of("結合超過 20個以上政府相關單位及大專院校。初期 5MW 以上電力用戶約 500 戶。"))
     assert (claims["20個"].qualifier, claims["20個"].kind) == ("more_than", "actual")
     assert claims["5MW"].kind == "rule"
+
+
+def test_a_target_cue_carries_over_a_clause_that_says_what_is_added():
+    # 新增 is no achievement here: the whole sentence is what 預計 expects.
+    claims = by_text(claims_of("釋出 4,360 平方公尺土地，預計投資 32.5 億元，新增產業空間 2.3 萬平方公尺、就業機會 200 人。"))
+    assert [claims[t].kind for t in ("32.5 億元", "2.3 萬平方公尺", "200 人")] == ["target", "target", "target"]
+    assert claims["4,360 平方公尺"].kind == "actual"
+
+
+def test_a_bonus_rate_is_a_rule():
+    claim = claims_of("109 年採用高效能模組者躉售電價可加成 6％優惠。")[0]
+    assert (claim.kind, claim.period_start, claim.period_end) == ("rule", None, None)
+
+
+def test_a_level_kept_above_is_no_class():
+    claim = claims_of("108 年新機組商轉下，備轉容量率維持在 10%以上水準（綠燈）。")[0]
+    assert (claim.qualifier, claim.kind, str(claim.period_start)) == ("more_than", "actual", "2019-01-01")
+
+
+def test_a_percentage_improved_by_is_a_change_of_its_own_year():
+    claims = by_text(claims_of("109 年能源密集度 4.3 公升油當量/千元，相較 108 年改善約 2.5%。另改善老舊管線 12 處。"))
+    improved = claims["2.5%"]
+    assert (improved.kind, str(improved.period_start), str(improved.period_end)) == ("change", "2020-01-01", "2020-12-31")
+    assert claims["12 處"].kind == "actual"  # 改善 N 處 counts what was mended
+
+
+def test_floors_and_caps_of_a_regulation_are_rules():
+    claims = claims_of("依法規定安全存量天數 108 年至少 7 天，116 年至少 14 天；儲槽容積天數現行至少 15 天，116 年至少 24 天。")
+    assert [(c.text, c.qualifier, c.kind, c.period_start) for c in claims] == [
+        ("7 天", "at_least", "rule", None), ("14 天", "at_least", "rule", None),
+        ("15 天", "at_least", "rule", None), ("24 天", "at_least", "rule", None),
+    ]
+
+
+def test_figures_a_regulation_requires_are_rules():
+    claims = by_text(claims_of("109 年 12 月底安全存量合計 148 天，符合法定業者 60 天及政府 30 天之安全存量規定。"))
+    assert [claims[t].kind for t in ("148 天", "60 天", "30 天")] == ["actual", "rule", "rule"]
+
+
+def test_a_bracket_defining_a_class_holds_a_rule():
+    claims = by_text(claims_of("推動能源大用戶（用電契約容量超過 800 kW）建立能源查核制度，109 年輔導 435 家企業。"))
+    assert (claims["800 kW"].qualifier, claims["800 kW"].kind) == ("more_than", "rule")
+    assert claims["435 家"].kind == "actual"
+
+
+def test_a_maximum_is_up_to():
+    claim = claims_of("引水隧道已於 109 年 6 月完工，完成後可增加備援輸水能力最大達每日 400 萬噸。")[0]
+    assert (claim.base_value, claim.base_unit, claim.qualifier) == (4_000_000, "m3/day", "up_to")
+
+
+def test_so_far_after_the_last_date_dates_the_rest_of_the_sentence():
+    # The report's date (截至 110 年 2 月底) is what 迄今 means; 自 A 起至今 stays the open span it is.
+    claims = by_text(claims_of(
+        "截至 110 年 2 月底已核准 20 案。10 月 14 日成立應變中心，以上迄今總共召開 32 次會議；其中採取工業節水等措施，已調度節水達 8 億噸。"
+        "自 106 年 12 月 5 日起至今，共核定 124 案補助申請。"
+    ))
+    for text in ("32 次", "8 億噸"):
+        assert (claims[text].period_start, str(claims[text].period_end)) == (None, "2021-02-28")
+    assert (str(claims["124 案"].period_start), claims["124 案"].period_end) == ("2017-12-05", None)
+
+
+def test_a_thousand_people_rally_is_a_name():
+    claims = claims_of("舉辦地方特色地質課程 3 場、千人大會師 1 場等。")
+    assert [c.text for c in claims] == ["3 場", "1 場"]

@@ -51,15 +51,23 @@ _RULE = re.compile(
 # A threshold naming a class of things: 設置未達 2MW 再生能源發電設備 (not 出口未達 100 億元。).
 _BELOW_CLASS = re.compile(r"未達\s*$")
 _NOUN_AFTER = re.compile(r"\s*[\u4e00-\u9fff]")
-# Relief and cost-share words set a rate (減免 80%, 由政府負擔…之 80%); the amount relieved
+# Relief, bonus and cost-share words set a rate (減免 80%, 電價可加成 6％, 由政府負擔…之 80%); the amount relieved
 # (截至 110 年 2 月底，水費減免 7.1 億元) is what was given, an actual figure.
-_RATE_RULE = re.compile(r"減免|免收|全免|減碼|負擔[^，。；]{0,24}之\s*$")
+_RATE_RULE = re.compile(r"減免|免收|全免|減碼|加成|負擔[^，。；]{0,24}之\s*$")
 # Right after the figure: a loan or guarantee it parameterises, or a threshold used as an attribute
 # ("50 萬元小額貸款", "十成保證", "20 萬元以下）之營利事業", "5 千萬元以上列管", "330 度以下不調漲").
 _RULE_AFTER = re.compile(r"^\s*(?:[)）]\s*)?(?:小額貸款|貸款|保證|以[上下]\s*[)）]?\s*之|以下(?:不|免))")
+# What a rule requires, named after the figures: "符合…業者 60 天及政府 30 天之安全存量規定".
+_REQUIRED_BY = re.compile(r"^[^，。；]{0,16}?之[^，。；\d]{0,8}規定")
+# A bracket defining the class named before it: "能源大用戶（用電契約容量超過 800 kW）".
+_DEFINING_BRACKET = re.compile(r"[\u4e00-\u9fff][(（][^()（）\d，。；]{1,12}(?:超過|大於|逾|未達|低於|未滿)\s*$")
+_BRACKET_CLOSE = re.compile(r"\s*(?:以上|以下)?\s*[)）]")
+# A sentence stating a regulation (依法規定…108 年至少 7 天，116 年至少 14 天): its floors and caps are its parameters.
+_REGULATION = re.compile(r"規定|依法")
 # An amount or measure with 以上 before a noun names a class ("5 千萬元以上列管", "5MW 以上電力用戶");
-# a count with it just says "more than" ("超過 20 個以上政府相關單位").
-_CLASS_ABOVE = re.compile(r"^\s*以上(?=[\u4e00-\u9fff、])")
+# a count with it just says "more than" ("超過 20 個以上政府相關單位"), and so does a level kept
+# ("備轉容量率維持在 10%以上水準").
+_CLASS_ABOVE = re.compile(r"^\s*以上(?!之?水準)(?=[\u4e00-\u9fff、])")
 # A spec or a set price: "500cc95%酒精", "350 毫升塑膠瓶裝(45 元/瓶)".
 _PRODUCT_AFTER = re.compile(r"^\s*(?:[\d.]+\s*%\s*)?(?:酒精|瓶裝|塑膠瓶|玻璃瓶|包裝|罐裝)")
 # An item that describes a plan (計畫期程為 106 年 1 月至 115 年 12 月): its parameters are targets.
@@ -81,6 +89,7 @@ _CHANGE = re.compile(
 _CHANGE_MEASURE = re.compile(r"成長率|增幅|減幅|增加率|年增率|減少率|成長幅度|衰退幅度")
 _SHARE = re.compile(r"占|佔|比重")
 _ACTUAL_CUE = re.compile(r"已|完成|累計|新增|達成|實際|共獲|獲得")
+_ACHIEVED = re.compile(r"已|完成|累計|達成|實際|共獲|獲得")
 # A clause that opens a new action: "，並依據…", "，另…" (a target cue before it does not carry over).
 _NEW_ACTION = re.compile(r"^\s*(?:並|另|同時|且|此外|其中)")
 
@@ -360,7 +369,7 @@ def _sentence_breaks(text: str) -> list[int]:
     return [match.start() for match in _SENTENCE_BREAK.finditer(text)]
 
 
-_CAP_BEFORE = re.compile(r"(最高|最多|至多|上限|至少|最低)[^\d，。；、]{0,8}$")
+_CAP_BEFORE = re.compile(r"(最高|最多|最大|至多|上限|至少|最低)[^\d，。；、]{0,8}$")
 # '每季至多補貼該企業正職員工 3 個月經常性薪資費用 4 成': the cap is on the rate; the months
 # only say what the rate is of (claims-conventions.md, case 5).
 _CAP_OVER_A_PERIOD = re.compile(r"(?:最高|最多|至多|上限)[^\d，。；、]{0,12}$")
@@ -389,7 +398,7 @@ def _qualifier(text: str, figure: Figure, previous: Figure | None) -> str:
     window = _without_spaces(text[max(previous_end, figure.start - 12):figure.start])
     cap = _CAP_BEFORE.search(window)
     if cap:
-        return "up_to" if cap.group(1) in ("最高", "最多", "至多", "上限") else "at_least"
+        return "up_to" if cap.group(1) in ("最高", "最多", "最大", "至多", "上限") else "at_least"
     if _capped_rate_of_a_period(text, figure, previous):
         return "up_to"
     after = text[figure.end:figure.end + 4].lstrip()
@@ -417,7 +426,7 @@ def _kind(text: str, figure: Figure, clause_start: int, clause_end: int, previou
     # numbers written with one unit (增加 120 萬及 155 萬立方公尺).
     shares_unit = previous is not None and previous.unit.core not in text[previous.start:previous.end]
     governed = text[clause_start if shares_unit else max(clause_start, previous.end if previous else 0):figure.start]
-    if _sets_a_rule(text, figure, before, after):
+    if _sets_a_rule(text, figure, before, after) or _floor_or_cap_of_a_regulation(text, clause_start, before):
         return "rule"
     if _target_cue_last(before) or _TARGET_AFTER.match(after):
         return "target"
@@ -425,7 +434,7 @@ def _kind(text: str, figure: Figure, clause_start: int, clause_end: int, previou
         return "forecast"
     if _target_carries(text, clause_start, before, now) or (plan and not _ACTUAL_CUE.search(before) and not _A_YEAR.search(before)):
         return "target"
-    if _CHANGE.search(_without_spaces(governed)) or _CHANGE_MEASURE.search(before):
+    if _CHANGE.search(_without_spaces(governed)) or _CHANGE_MEASURE.search(before) or _improved_by(figure, governed):
         return "change"
     if figure.unit.spec.dimension == "percent" and (_SHARE.search(before) or _parenthesised_after_figure(text, figure, previous)):
         return "share"
@@ -443,7 +452,24 @@ def _sets_a_rule(text: str, figure: Figure, before: str, after: str) -> bool:
         or _product_spec(text, figure)
         or (dimension == "percent" and _RATE_RULE.search(before))
         or (_BELOW_CLASS.search(before) and _NOUN_AFTER.match(text, figure.end))
+        or _REQUIRED_BY.match(after)
+        or (_DEFINING_BRACKET.search(text, max(0, figure.start - 20), figure.start) and _BRACKET_CLOSE.match(text, figure.end))
     )
+
+
+def _floor_or_cap_of_a_regulation(text: str, clause_start: int, before: str) -> bool:
+    """'依法規定安全存量天數 108 年至少 7 天，116 年至少 14 天': every floor and cap of the sentence."""
+    if not _CAP_BEFORE.search(_without_spaces(before)):
+        return False
+    return bool(_REGULATION.search(text, _sentence_start(text, clause_start), clause_start))
+
+
+_IMPROVED = re.compile(r"改善[^，。；、等之的\d]{0,4}$")
+
+
+def _improved_by(figure: Figure, governed: str) -> bool:
+    """'相較 108 年改善約 2.5%': a percentage improved by is a change (改善 N 處 counts what was mended)."""
+    return figure.unit.spec.dimension == "percent" and bool(_IMPROVED.search(_without_spaces(governed)))
 
 
 _DONE = re.compile(r"已|實際|實績")
@@ -468,7 +494,7 @@ def _target_carries(text: str, clause_start: int, before: str, now: date | None)
     """'預計可促成…14.47 億元，帶動…62 億元、創造…100 億元': later clauses of the sentence share the
     cue, and so do clauses dated in the future ('預計 110 年 8 月…，112 年底完成全期工程，可供水
     每日 1.55 萬噸'), until a clause opens a new action (並…, 另…), states an achievement or a past date."""
-    if _ACTUAL_CUE.search(before) or _years_in(before, now) == "past" or _NEW_ACTION.match(before):
+    if _ACHIEVED.search(before) or _years_in(before, now) == "past" or _NEW_ACTION.match(before):
         return False
     sentence_start = max(_sentence_start(text, clause_start), text.rfind("；", 0, clause_start) + 1)
     return _carried_over(text[sentence_start:clause_start], now)
@@ -495,7 +521,7 @@ def _carried(clause: str, now: date | None) -> bool | None:
         return False  # '已於 110 年 1 月達到出水功能目標，可…增加備援水量每日 15 萬噸': what it now gives
     if _target_cue_last(clause) or when == "future":
         return True
-    if _NEW_ACTION.match(clause) or _ACTUAL_CUE.search(clause) or when == "past":
+    if _NEW_ACTION.match(clause) or _ACHIEVED.search(clause) or when == "past":
         return False
     return None
 
@@ -608,17 +634,23 @@ def _following(text: str, figure: Figure, in_sentence: list[TimeExpr], context: 
 
 
 _NOW_WORDS = re.compile(r"目前|現在|現階段|迄今")
+_SO_FAR = re.compile(r"迄今|至今")
 _WHOLE_YEAR = re.compile(r"全年度?|整年")
 
 
 def _relative_to_report(text: str, figure: Figure, clause_start: int, sentence_start: int, preceding: list[TimeExpr], context: _Context) -> TimeExpr | None:
     """'降到目前 13.5%' is as of the report's date; '全年…備用容量率達 16.4%' is the whole year of
     the date before it (109 年 5 月 26 日 … 全年 → 109 年)."""
-    own = text[clause_start:figure.start]
     nearest_end = preceding[-1].end if preceding else 0
-    now_word = ([None, *_NOW_WORDS.finditer(own)])[-1]
-    if now_word and now_word.start() + clause_start >= nearest_end and context.now is not None:
-        return TimeExpr(clause_start + now_word.start(), clause_start + now_word.end(), now_word.group(0), None, context.now, "as_of")
+    if context.now is not None:
+        # 迄今 after the last date of the sentence dates what follows it too: '以上迄今總共召開 32 次會議；其中…已調度節水達 8 億噸'
+        # ('自 106 年 12 月 5 日起至今' stays the open span it is).
+        since = max(sentence_start, nearest_end)
+        opened = bool(preceding) and preceding[-1].role in ("open", "since")
+        so_far = [] if opened else list(_SO_FAR.finditer(text, since, clause_start))
+        now_word = ([None, *so_far, *_NOW_WORDS.finditer(text, clause_start, figure.start)])[-1]
+        if now_word and now_word.start() >= nearest_end:
+            return TimeExpr(now_word.start(), now_word.end(), now_word.group(0), None, context.now, "as_of")
     whole = _WHOLE_YEAR.search(text, max(sentence_start, nearest_end), figure.start)
     if whole and preceding and preceding[-1].year:
         year = preceding[-1].year
