@@ -22,7 +22,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     return lambda question: ask(engine, question, doc_id=doc_id)["answer"]["value"]
 
 
-@pytest.mark.parametrize("folder", ["own-gold", "own-gold-2", "own-gold-3", "own-gold-4", "own-gold-5", "own-gold-6", "own-gold-7"])
+@pytest.mark.parametrize("folder", ["own-gold", "own-gold-2", "own-gold-3", "own-gold-4", "own-gold-5", "own-gold-6", "own-gold-7", "own-gold-8"])
 def test_own_questions(ledger, folder: str):  # noqa: F811
     engine, doc_id, _ = ledger
     questions = read_jsonl(BENCHMARKS / folder / "qa.jsonl")
@@ -115,3 +115,27 @@ def test_words_that_ask_for_a_target_are_not_content():
     reached = parse_question("水域型太陽能發電原本設定的目標裝置容量是多少？")
     assert reached.wants_target and reached.dimensions == {"power"}
     assert not any(word in s for s in reached.segments for word in ("设定", "装置"))
+
+
+def test_a_date_after_the_figures_clause_does_not_date_it(ledger):  # noqa: F811
+    # '辦理全國 78 幅五萬分之一地質圖幅調查，至 109 年已出版 67 幅'
+    value = answer_value(ledger)
+    assert value("五萬分之一地質圖幅到 109 年已經出版幾幅？") == 67
+
+
+def test_percent_asked_as_baifenzhi_is_no_content():
+    question = parse_question("電價公式對平均電價設的調幅上限是百分之多少？")
+    assert question.dimensions == {"percent"}
+    assert not any("百分" in s for s in question.segments)
+
+
+def test_two_names_joined_by_a_conjunction_are_a_list(ledger):  # noqa: F811
+    value = answer_value(ledger)
+    assert value("人臉辨識整合體溫感測技術在馬來西亞取得了哪些單位的合作共識？") == ["馬國吉隆坡國際機場", "沙巴公家機關"]
+
+
+def test_asked_for_countries_a_list_of_other_things_is_no_answer(ledger):  # noqa: F811
+    engine, doc_id, _ = ledger
+    # The best passage's list is of aspects (產品降稅、貿易便捷化、投資促進…), not of countries.
+    assert ask(engine, "經濟部與哪些國家簽署了自由貿易協定？", doc_id=doc_id)["answer"] is None
+    assert answer_value(ledger)("109 年線上研討會辦在哪些國家？")[:2] == ["越南", "印尼"]

@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Select, select, text
 
+from policyledger.entities import names_a_place
 from policyledger.model import Claim, Node
 from policyledger.quantity.periods import find_time_expressions
 from policyledger.question import Question, parse_question
@@ -219,7 +220,8 @@ def _claim_score(parsed: Question, claim: Claim, item: _Item, neighbours: list[C
         (text[sentence_start:sentence_end], 0.65),
         (text, 0.35),
     ]
-    period = _period_factor(parsed, claim, item.node.text[sentence_start:sentence_end])
+    # A date later in the sentence than the figure's own clause dates what follows it, not the figure.
+    period = _period_factor(parsed, claim, item.node.text[sentence_start:clause_end])
     joined = [m.end() for m in _JOINS.finditer(text, before, claim.start)]
     own = text[max([before, *joined]):after] + respective
     sentence = text[sentence_start:sentence_end]
@@ -433,8 +435,12 @@ def _best_date(parsed: Question, items: list[_Item]) -> dict[str, Any] | None:
 # perhaps followed by a bracketed note: '越南(6 月 8 日)、印尼(6 月 18 日)…及泰國(10 月 16 日)'.
 _LIST_NAME = r"[^、，。；：:\s（）()「」]{1,14}(?:[（(][^（）()]{0,24}[）)])?"
 _ENUMERATION = re.compile(rf"{_LIST_NAME}(?:、{_LIST_NAME}){{1,}}(?:(?:及|與|和|暨){_LIST_NAME})?")
+# Two names joined by a conjunction ('取得馬國吉隆坡國際機場與沙巴公家機關合作共識'): a list too,
+# but a weaker one, since 'A 與 B' also joins things that are no answer.
+_PAIR = re.compile(rf"{_LIST_NAME}(?:及|與|和|暨){_LIST_NAME}")
+PAIR_WEIGHT = 0.9
 _NOTE = re.compile(r"[（(][^（）()]*[）)]")
-_ITEM_LEAD = re.compile(r"^.*(?:包括|包含|計有|共有|例如|如|於|與|在|有|辦理|赴|向)")
+_ITEM_LEAD = re.compile(r"^.*(?:包括|包含|計有|共有|例如|如|於|與|在|有|辦理|赴|向|取得)")
 _ITEM_TAIL = re.compile(r"(?:等|合作|辦理|達成|進駐|執行|共同|各|兩|\d).*$")
 
 
@@ -445,11 +451,13 @@ def _best_names(parsed: Question, items: list[_Item]) -> dict[str, Any] | None:
         for match in _SENTENCE.finditer(item.node.text):
             sentence = match.group(0)
             coverage = parsed.coverage([(fold(sentence), 1.0), (item.context, 0.85), (item.folded, 0.35)], rarity)
-            for enum in _ENUMERATION.finditer(sentence):
+            for enum, weight in _lists(sentence):
                 names = _names(enum.group(0))
                 if len(names) < 2 or (parsed.count is not None and len(names) != parsed.count):
                     continue
-                score = coverage * min(1.0, 0.85 + 0.05 * len(names))
+                if parsed.wants_places and sum(map(names_a_place, names)) * 2 < len(names):
+                    continue  # asked for countries, a list of anything else is no answer
+                score = coverage * weight * min(1.0, 0.85 + 0.05 * len(names))
                 if best is None or score > best[0]:
                     best = (score, item, match.start() + enum.start(), match.start() + enum.end(), names)
     if best is None:
@@ -457,6 +465,12 @@ def _best_names(parsed: Question, items: list[_Item]) -> dict[str, Any] | None:
     score, item, start, end, names = best
     answer = {"text": "、".join(names), "value": names, "base_value": None, "base_unit": None, "period_start": None, "period_end": None}
     return {"answer": answer, "citation": _citation(item, start, end), "confidence": score}
+
+
+def _lists(sentence: str) -> list[tuple[re.Match[str], float]]:
+    """A sentence's 、-lists, or where it has none, its pairs joined by a conjunction."""
+    lists = [(match, 1.0) for match in _ENUMERATION.finditer(sentence)]
+    return lists or [(match, PAIR_WEIGHT) for match in _PAIR.finditer(sentence)]
 
 
 def _names(enumeration: str) -> list[str]:

@@ -58,9 +58,14 @@ COUNTRIES = ("美國", "日本", "韓國", "南韓", "中國大陸", "中國", "
              "柬埔寨", "寮國", "汶萊", "孟加拉", "斯里蘭卡", "巴基斯坦", "澳洲", "紐西蘭", "加拿大", "墨西哥", "巴西", "智利", "阿根廷",
              "巴拉圭", "尼加拉瓜", "瓜地馬拉", "貝里斯", "宏都拉斯", "史瓦帝尼", "英國", "德國", "法國", "義大利", "西班牙", "葡萄牙",
              "荷蘭", "比利時", "瑞典", "丹麥", "挪威", "芬蘭", "波蘭", "捷克", "斯洛伐克", "立陶宛", "拉脫維亞", "愛沙尼亞", "奧地利",
-             "瑞士", "愛爾蘭", "俄羅斯", "烏克蘭", "以色列", "土耳其", "沙烏地阿拉伯", "阿聯", "卡達", "南非", "奈及利亞", "肯亞",
+             "瑞士", "愛爾蘭", "俄羅斯", "烏克蘭", "以色列", "土耳其", "沙烏地阿拉伯", "阿聯", "卡達", "巴紐", "巴布亞紐幾內亞", "南非", "奈及利亞", "肯亞",
              "歐盟", "香港", "澳門")
 _PLACES = re.compile("|".join(sorted((re.escape(p) for p in (*COUNTIES, *COUNTRIES)), key=len, reverse=True)))
+
+
+def names_a_place(name: str) -> bool:
+    """Whether a name holds a county or country ('馬國' and other short forms are not known)."""
+    return _PLACES.search(name) is not None
 
 
 def extract_entities(nodes: list[Node]) -> list[Entity]:

@@ -40,7 +40,7 @@ _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}")
 _CHANGE = re.compile(r"成長|增加|減少|提升|下降|增幅|減幅")
 # Words that ask rather than say: removed before matching.
 _ASKING = re.compile(
-    r"(?:是|有|為)?(?:幾|多少)\s*(?:萬|億|兆)?\s*(?:" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + r"|元|美元|錢)?|"
+    r"(?:是|有|為)?(?:百分之)?(?:幾|多少)\s*(?:萬|億|兆)?\s*(?:" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + r"|元|美元|錢)?|"
     r"請問|是什麼|什麼|哪一天|哪天|何時|什麼時候|哪些|哪幾|哪一家|哪家|哪個|哪一個|哪|誰|嗎|呢|"
     r"一共|總共|共計|分別|是否|(?:的)?(?:數量|數目|件數|家數|人數)$"
 )
@@ -58,6 +58,7 @@ class Question:
     period: tuple[date | None, date | None] | None = None
     as_of: bool = False
     count: int | None = None  # "哪 5 家": the list must have 5 names
+    wants_places: bool = False  # "哪些國家", "哪些縣市": the names must be places
     wants_target: bool = False
     wants_actual: bool = False
     wants_change: bool = False
@@ -194,6 +195,7 @@ def parse_question(text: str) -> Question:
     normalized = to_halfwidth_digits(text.strip())
     question = Question(text=text, wants=_wants(normalized))
     _set_units(question, normalized)
+    question.wants_places = question.wants == "names" and bool(_PLACES_ASKED.search(normalized))
     question.wants_target = bool(_TARGET.search(normalized))
     question.wants_actual = bool(_ACTUAL.search(normalized)) and not question.wants_target
     question.wants_change = bool(_CHANGE.search(normalized)) and question.dimensions == {"percent"}
@@ -220,6 +222,9 @@ def _anchors(text: str, exprs: list) -> list[str]:
     anchors = [compact(fold(e.text)) for e in exprs if re.search(r"\d", e.text)]
     anchors += [compact(m.group(0)) for m in re.finditer(r"\d[\d,.]*\s*(?:萬|億)?\s*(?:" + "|".join(COUNTERS) + ")", text)]
     return [a for a in anchors if len(a) >= 2]
+
+
+_PLACES_ASKED = re.compile(r"國家|縣市")
 
 
 def _wants(text: str) -> str:
