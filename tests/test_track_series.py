@@ -46,9 +46,12 @@ def test_quarterly_subsidies_form_a_series_per_programme(sample):
     assert points(trade) == [("474 家", "109 年第 2 季"), ("804家", "109 年第 3 季"), ("421家", "109 年第 4 季")]
 
 
-def test_reserve_margin_108_and_109(sample):
-    reserve = named(sample["series"], "拾/二/(一)", "percent")
-    assert reserve["indicator"] == "備用容量率" and [p["text"] for p in reserve["points"]] == ["16.8%", "16.4%"]
+def test_reserve_margins_108_and_109(sample):
+    # 備轉容量率維持在 10%以上水準…備用容量率達 16.8% (108 年); 全年備轉容量率皆維持 10%以上，備用容量率達 16.4%
+    margins = {s["indicator"]: s for s in sample["series"] if s["path"] == "拾/二/(一)" and s["unit"] == "percent"}
+    assert set(margins) == {"備用容量率", "備轉容量率"}
+    assert [p["text"] for p in margins["備用容量率"]["points"]] == ["16.8%", "16.4%"]
+    assert [(p["text"], p["qualifier"]) for p in margins["備轉容量率"]["points"]] == [("10%", "more_than"), ("10%", "more_than")]
 
 
 def test_leak_rate_across_sections(sample):
