@@ -233,3 +233,28 @@ def test_so_far_after_the_last_date_dates_the_rest_of_the_sentence():
 def test_a_thousand_people_rally_is_a_name():
     claims = claims_of("舉辦地方特色地質課程 3 場、千人大會師 1 場等。")
     assert [c.text for c in claims] == ["3 場", "1 場"]
+
+
+def test_savings_are_changes():
+    # 節省 and 減少 CO2 排放 are changes in the conventions; 節電, 節水 and 省能 are savings too.
+    claims = by_text(claims_of("106 至 109 年累計節電 45.8 億度。109 年節水潛力 55.3 萬噸。水回收系統省能達 20%。"))
+    assert [claims[t].kind for t in ("45.8 億度", "55.3 萬噸", "20%")] == ["change", "change", "change"]
+
+
+def test_time_limits_a_rule_stipulates_are_rules():
+    claims = claims_of("工業區土地出售時，明定 2 年內需取得使用執照，若 2 年內未完成使用，得強制以原價買回；申請人於完成使用後 5 年內移轉登記者，得優先買回。")
+    assert [(c.text, c.qualifier, c.kind) for c in claims] == [("2 年", "up_to", "rule"), ("2 年", "up_to", "rule"), ("5 年", "up_to", "rule")]
+
+
+def test_a_date_opening_an_item_dates_its_sentence_not_the_next():
+    # Not a heading (no colon): the conventions carry no date into a later sentence.
+    claims = by_text(claims_of("截至 110 年 1 月 31 日，除有 11 案撤案，262 案均已完成簽約作業。本計畫預計將可引導留用研發人力 4,100 人。", heading="(2) 研發固本 "))
+    assert str(claims["262 案"].period_end) == "2021-01-31"
+    assert (claims["4,100 人"].kind, claims["4,100 人"].period_end) == ("target", None)
+    headed = by_text(claims_of("A. 109 年第 2 季：截止受理申請，總計核准 17,797 家。另核准補貼 3 家。"))
+    assert str(headed["3 家"].period_start) == "2020-04-01"  # a heading that is a period scopes the whole item
+
+
+def test_sites_are_counted_in_points():
+    claims = claims_of("促成廠商獲苗栗縣政府 500 點布建標案及新竹市 300 點布建標案，下午 3 點半召開說明會。")
+    assert [(c.text, c.base_unit) for c in claims] == [("500 點", "點"), ("300 點", "點")]

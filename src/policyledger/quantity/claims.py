@@ -44,7 +44,7 @@ _QUALIFIER_AFTER = (
 )
 
 _RULE = re.compile(
-    r"上限|費率|利率|保證成數|成數|門檻|年限|期限|限期|不得|得申請|為限|申請資格|符合資格者|定義|持股|最高補助|補助比例|"
+    r"上限|費率|利率|保證成數|成數|門檻|年限|期限|限期|不得|明定|得申請|為限|申請資格|符合資格者|定義|持股|最高補助|補助比例|"
     r"補貼.{0,12}\d+\s*成|以上者|之艱困|針對|一次性|計算方式|認定標準|補貼措施|應達|依法規定|條規定|"
     r"規定(?=[^，。；、]{0,24}(?:應|至少|不得|不少於|以上))"
 )
@@ -63,7 +63,7 @@ _REQUIRED_BY = re.compile(r"^[^，。；]{0,16}?之[^，。；\d]{0,8}規定")
 _DEFINING_BRACKET = re.compile(r"[\u4e00-\u9fff][(（][^()（）\d，。；]{1,12}(?:超過|大於|逾|未達|低於|未滿)\s*$")
 _BRACKET_CLOSE = re.compile(r"\s*(?:以上|以下)?\s*[)）]")
 # A sentence stating a regulation (依法規定…108 年至少 7 天，116 年至少 14 天): its floors and caps are its parameters.
-_REGULATION = re.compile(r"規定|依法")
+_REGULATION = re.compile(r"規定|依法|明定")
 # An amount or measure with 以上 before a noun names a class ("5 千萬元以上列管", "5MW 以上電力用戶");
 # a count with it just says "more than" ("超過 20 個以上政府相關單位"), and so does a level kept
 # ("備轉容量率維持在 10%以上水準").
@@ -82,7 +82,7 @@ _TARGET_AFTER = re.compile(r"^\s*(?:為|之|的)?[^，。；\d]{0,4}目標")  # 
 # A change verb governs a figure a few words after it ("提升餐飲業營業額 1.6 億元"), not a noun
 # phrase that merely contains it ("自我成長等多元化學習課程 155 班次").
 _CHANGE = re.compile(
-    r"(?<!新)(?:成長|增加|減少|提升|提高|節省|下降|降低|衰退|增長|增幅|減幅|年增|年減|上升|縮減|減碳|下滑|縮短|調降|調升|調高|調漲)"
+    r"(?<!新)(?:成長|增加|減少|提升|提高|節省|節電|節能|省能|省電|節水|下降|降低|衰退|增長|增幅|減幅|年增|年減|上升|縮減|減碳|下滑|縮短|調降|調升|調高|調漲)"
     r"(?!至|到|為)[^，。；、等之的]{0,8}$"
 )
 # Nouns that name a change measure apply to every figure after them in the clause (增幅優於韓國(-5.4%)、日本(-9.3%)).
@@ -203,7 +203,7 @@ def _context(node: Node, exprs: list[TimeExpr], scopes: dict[str, TimeExpr | Non
         label = _BRACKETED.sub("", node.title)  # 109 年第 2 季(僅補貼會展業)
         for expr in heading_exprs:
             label = label.replace(expr.text.strip(), "")
-        if len(_LABEL_FILLER.sub("", label)) <= 2:
+        if len(_LABEL_FILLER.sub("", label)) <= 2 and _stands_as_heading(node):
             heading_period = heading_exprs[0]
     inherited = None
     parent = node.parent_path
@@ -216,6 +216,16 @@ def _context(node: Node, exprs: list[TimeExpr], scopes: dict[str, TimeExpr | Non
     plan = next((e for e in exprs if schedule and e.start >= schedule.end()), None) if schedule else None
     heading_end = len(node.marker) + len(node.title) + 3
     return _Context(heading_period, inherited, now, plan, schedule is not None, heading_end, water_topic)
+
+
+_HEADING_END = re.compile(r"\s*(?:[：:]|\n|$)")
+
+
+def _stands_as_heading(node: Node) -> bool:
+    """'A. 109 年第 2 季：…' is a heading; '(2) 截至 110 年 1 月 31 日，除有 11 案撤案…' only opens a
+    sentence, and dates that sentence alone."""
+    title_at = node.text.find(node.title)
+    return title_at >= 0 and _HEADING_END.match(node.text, title_at + len(node.title)) is not None
 
 
 def _heading_scope(node: Node, text: str, exprs: list[TimeExpr]) -> TimeExpr | None:
@@ -426,7 +436,7 @@ def _kind(text: str, figure: Figure, clause_start: int, clause_end: int, previou
     # numbers written with one unit (增加 120 萬及 155 萬立方公尺).
     shares_unit = previous is not None and previous.unit.core not in text[previous.start:previous.end]
     governed = text[clause_start if shares_unit else max(clause_start, previous.end if previous else 0):figure.start]
-    if _sets_a_rule(text, figure, before, after) or _floor_or_cap_of_a_regulation(text, clause_start, before):
+    if _sets_a_rule(text, figure, before, after) or _floor_or_cap_of_a_regulation(text, figure, clause_start, before, after):
         return "rule"
     if _target_cue_last(before) or _TARGET_AFTER.match(after):
         return "target"
@@ -457,9 +467,11 @@ def _sets_a_rule(text: str, figure: Figure, before: str, after: str) -> bool:
     )
 
 
-def _floor_or_cap_of_a_regulation(text: str, clause_start: int, before: str) -> bool:
-    """'依法規定安全存量天數 108 年至少 7 天，116 年至少 14 天': every floor and cap of the sentence."""
-    if not _CAP_BEFORE.search(_without_spaces(before)):
+def _floor_or_cap_of_a_regulation(text: str, figure: Figure, clause_start: int, before: str, after: str) -> bool:
+    """'依法規定安全存量天數 108 年至少 7 天，116 年至少 14 天', '明定 2 年內需取得使用執照…，若 2 年內
+    未完成使用，得強制…買回': every floor, cap and time limit of the sentence."""
+    time_limit = figure.unit.spec.dimension == "duration" and after.lstrip().startswith(("內", "以內"))
+    if not (time_limit or _CAP_BEFORE.search(_without_spaces(before))):
         return False
     return bool(_REGULATION.search(text, _sentence_start(text, clause_start), clause_start))
 
