@@ -258,3 +258,21 @@ def test_a_date_opening_an_item_dates_its_sentence_not_the_next():
 def test_sites_are_counted_in_points():
     claims = claims_of("促成廠商獲苗栗縣政府 500 點布建標案及新竹市 300 點布建標案，下午 3 點半召開說明會。")
     assert [(c.text, c.base_unit) for c in claims] == [("500 點", "點"), ("300 點", "點")]
+
+
+def test_the_terms_of_a_relief_loan_are_rules_and_a_deposits_term_is_its_name():
+    claims = claims_of(
+        "最高按中華郵政 1 年期定期儲金機動利率 0.81% 補貼利息，補貼期間 1 年，每家上限 22 萬元。"
+        "由政府補助 6 個月之全額利息，貸款期間提供最低 8 成、最高 9 成保證。計核准 2 萬 6,135 件。"
+    )
+    assert [(c.text, c.qualifier, c.kind) for c in claims] == [
+        ("0.81%", "up_to", "rule"), ("1 年", "exact", "rule"), ("22 萬元", "up_to", "rule"),
+        ("6 個月", "exact", "rule"), ("8 成", "at_least", "rule"), ("9 成", "up_to", "rule"),
+        ("2 萬 6,135 件", "exact", "actual"),
+    ]
+
+
+def test_a_sum_up_to_a_year_is_as_of_its_end_and_a_yearly_flow_is_the_years():
+    claims = by_text(claims_of("累計至 109 年共培育約 1.8 萬家中小企業，誘發民間投增資 1,716 億元。累計至 109 年資安產業產值達 552 億元。"))
+    assert (claims["1,716 億元"].period_start, str(claims["1,716 億元"].period_end)) == (None, "2020-12-31")
+    assert (str(claims["552 億元"].period_start), str(claims["552 億元"].period_end)) == ("2020-01-01", "2020-12-31")

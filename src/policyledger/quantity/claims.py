@@ -44,7 +44,7 @@ _QUALIFIER_AFTER = (
 )
 
 _RULE = re.compile(
-    r"上限|費率|利率|保證成數|成數|門檻|年限|期限|限期|不得|明定|得申請|為限|申請資格|符合資格者|定義|持股|最高補助|補助比例|"
+    r"上限|費率|利率|保證成數|成數|門檻|年限|期限|限期|補貼期間|補助期間|不得|明定|得申請|為限|申請資格|符合資格者|定義|持股|最高補助|補助比例|"
     r"補貼.{0,12}\d+\s*成|以上者|之艱困|針對|一次性|計算方式|認定標準|補貼措施|應達|依法規定|條規定|"
     r"規定(?=[^，。；、]{0,24}(?:應|至少|不得|不少於|以上))"
 )
@@ -56,7 +56,11 @@ _NOUN_AFTER = re.compile(r"\s*[\u4e00-\u9fff]")
 _RATE_RULE = re.compile(r"減免|免收|全免|減碼|加成|負擔[^，。；]{0,24}之\s*$")
 # Right after the figure: a loan or guarantee it parameterises, or a threshold used as an attribute
 # ("50 萬元小額貸款", "十成保證", "20 萬元以下）之營利事業", "5 千萬元以上列管", "330 度以下不調漲").
-_RULE_AFTER = re.compile(r"^\s*(?:[)）]\s*)?(?:小額貸款|貸款|保證|以[上下]\s*[)）]?\s*之|以下(?:不|免))")
+_RULE_AFTER = re.compile(
+    r"^\s*(?:[)）]\s*)?(?:小額貸款|貸款|保證|以[上下]\s*[)）]?\s*之|以下(?:不|免))"
+    r"|^\s*[、及至~-]\s*(?:最高|最多|至多)?\s*[\d.]+\s*成\s*保證"  # 最低 8 成、最高 9 成保證
+    r"|^\s*之\s*(?:全額)?利息"  # 政府補助 6 個月之全額利息
+)
 # What a rule requires, named after the figures: "符合…業者 60 天及政府 30 天之安全存量規定".
 _REQUIRED_BY = re.compile(r"^[^，。；]{0,16}?之[^，。；\d]{0,8}規定")
 # A bracket defining the class named before it: "能源大用戶（用電契約容量超過 800 kW）".
@@ -393,6 +397,17 @@ def _capped_rate_of_a_period(text: str, figure: Figure, previous: Figure | None)
     return bool(_CAP_OVER_A_PERIOD.search(_without_spaces(text[max(0, previous.start - 16):previous.start])))
 
 
+_CAPPED_RATE = re.compile(r"(?:最高|最多|至多|上限)[^，。；]{0,30}利率\s*(?:加)?$")
+
+
+def _capped_rate(text: str, figure: Figure, previous: Figure | None) -> bool:
+    """'最高按中華郵政 1 年期定期儲金機動利率 0.81%': the cap reaches over the rate's name."""
+    if figure.unit.spec.dimension != "percent":
+        return False
+    start = max(previous.end if previous else 0, figure.start - 40)
+    return bool(_CAPPED_RATE.search(_without_spaces(text[start:figure.start])))
+
+
 _ODD_FIGURE = re.compile(r"[\d萬億千百]\s*(?:餘|多)\s*\S+$")  # 20 餘家, 3 多萬人
 
 
@@ -409,7 +424,7 @@ def _qualifier(text: str, figure: Figure, previous: Figure | None) -> str:
     cap = _CAP_BEFORE.search(window)
     if cap:
         return "up_to" if cap.group(1) in ("最高", "最多", "最大", "至多", "上限") else "at_least"
-    if _capped_rate_of_a_period(text, figure, previous):
+    if _capped_rate_of_a_period(text, figure, previous) or _capped_rate(text, figure, previous):
         return "up_to"
     after = text[figure.end:figure.end + 4].lstrip()
     for pattern, name in _QUALIFIER_AFTER:
@@ -686,17 +701,21 @@ def _span_from_opening(text: str, preceding: list[TimeExpr]) -> TimeExpr:
 
 _SINGLE_YEAR = re.compile(r"\d+\s*年")
 _UNTIL_YEAR = re.compile(r"(?:累計至|累計到)\s*\d+\s*年")
+# Amounts a year has, not a sum since the start (累計至 109 年…誘發民間投增資 1,716 億元).
+_ANNUAL_FLOW = re.compile(r"產值|營收|營業額|出口|進口|銷售額|交易額")
 
 
 def _accumulate(text: str, figure: Figure, clause_start: int, period: TimeExpr, dimension: str) -> TimeExpr:
     """累計 turns a year given earlier into an as-of date (109 年…累計減少 179 座: as of 109 年底),
     but not a year that governs 累計 in the same clause (109 年累計推動 72 萬人次: the year's).
-    A flow under 累計至 109 年 (產值 552 億元, 成長率 11.9%) stays the year's."""
+    A flow under 累計至 109 年 (產值 552 億元, 成長率 11.9%) stays the year's; a sum does not
+    (累計至 109 年共培育約 1.8 萬家…，誘發民間投增資 1,716 億元: as of 109 年底)."""
     single_year = _SINGLE_YEAR.fullmatch(period.text.strip())
     if single_year and period.start < clause_start and "累計" in text[clause_start:figure.start]:
         return replace(period, period_start=None, role="as_of")
     year_only = _UNTIL_YEAR.fullmatch(period.text.strip())
-    if year_only and dimension in ("money", "percent") and period.period_end:
+    flow = dimension == "percent" or _ANNUAL_FLOW.search(text, clause_start, figure.start)
+    if year_only and flow and period.period_end:
         return replace(period, period_start=date(period.period_end.year, 1, 1), role="period")
     return period
 

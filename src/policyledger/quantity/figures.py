@@ -225,16 +225,19 @@ _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _AMOUNT_AFTER = re.compile(r"\s*(?:[萬億兆千]|億?元|美元|%|kW|MW|GW|公頃|公噸|噸)")
 _CODE_AFTER = re.compile(r"-\d")  # 46-1, 7-11
 _RANGE_AFTER = re.compile(rf"-{ARABIC}\s*[萬億兆千]?\s*[^\d\s]")  # 20-30 萬元
+_TERM_PRODUCT = re.compile(r"\s*年期\s*(?:定期|定存|公債|債券|存款)")  # 中華郵政 1 年期定期儲金: a product's name
 
 
 def _not_a_quantity(text: str, start: int, end: int) -> bool:
-    """Ordinals, names and codes: 第 3 條, TCE100, 5G, F-16, COVID-19, 7-11, 46-1, 2020 臺馬…."""
+    """Ordinals, names and codes: 第 3 條, TCE100, 5G, F-16, COVID-19, 7-11, 46-1, 2020 臺馬…, 1 年期定期儲金."""
     before = text[max(0, start - 3):start]
     if before.rstrip().endswith("第") or before.endswith(("No.", "NO.")):
         return True
     prev = text[start - 1] if start else ""
     glued = prev.isascii() and prev.isalpha() and not _UNIT_BEFORE.search(text[max(0, start - 8):start])
     if glued or prev in ("-", "_", "/", ".", "#"):
+        return True
+    if _TERM_PRODUCT.match(text, end):
         return True
     if _YEAR_LIKE.fullmatch(text, start, end):
         return not _AMOUNT_AFTER.match(text[end:end + 4])
