@@ -276,3 +276,8 @@ def test_a_sum_up_to_a_year_is_as_of_its_end_and_a_yearly_flow_is_the_years():
     claims = by_text(claims_of("累計至 109 年共培育約 1.8 萬家中小企業，誘發民間投增資 1,716 億元。累計至 109 年資安產業產值達 552 億元。"))
     assert (claims["1,716 億元"].period_start, str(claims["1,716 億元"].period_end)) == (None, "2020-12-31")
     assert (str(claims["552 億元"].period_start), str(claims["552 億元"].period_end)) == ("2020-01-01", "2020-12-31")
+
+
+def test_about_a_share_of_a_long_named_total_is_approx():
+    claims = claims_of("分居前 5 名，合計約占本期核准對中國大陸投資總額的 86.6％。合計約占總額 51.1％。")
+    assert [(c.text, c.qualifier, c.kind) for c in claims] == [("86.6％", "approx", "share"), ("51.1％", "approx", "share")]

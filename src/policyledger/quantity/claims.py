@@ -259,6 +259,7 @@ def _node_claims(node: Node, text: str, exprs: list[TimeExpr], context: _Context
     return claims
 
 
+
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 
 
@@ -414,7 +415,7 @@ _ODD_FIGURE = re.compile(r"[\d萬億千百]\s*(?:餘|多)\s*\S+$")  # 20 餘家,
 def _qualifier(text: str, figure: Figure, previous: Figure | None) -> str:
     """The word that directly governs the figure: just before it (約, 逾, 約占), or a cap word
     (最高, 上限, 至少) a few words before with no other figure between; or after it (以上, 內)."""
-    before = _without_spaces(text[max(0, figure.start - 12):figure.start])
+    before = _without_spaces(text[max(0, figure.start - 24):figure.start])  # 約占本期核准對中國大陸投資總額的 86.6％
     if _ANY_QUALIFIER_BEFORE.search(before):
         for pattern, name in _QUALIFIER_BEFORE:
             if pattern.search(before):
