@@ -281,3 +281,14 @@ def test_a_sum_up_to_a_year_is_as_of_its_end_and_a_yearly_flow_is_the_years():
 def test_about_a_share_of_a_long_named_total_is_approx():
     claims = claims_of("分居前 5 名，合計約占本期核准對中國大陸投資總額的 86.6％。合計約占總額 51.1％。")
     assert [(c.text, c.qualifier, c.kind) for c in claims] == [("86.6％", "approx", "share"), ("51.1％", "approx", "share")]
+
+
+def test_a_list_of_months_spans_its_first_to_its_last():
+    claim = claims_of("109 年 5、7 及 12 月分別於臺北與東京辦理 3 場線上說明會。")[0]
+    assert (str(claim.period_start), str(claim.period_end)) == ("2020-05-01", "2020-12-31")
+
+
+def test_what_is_to_come_is_a_target_but_the_next_months_are_a_time_frame():
+    claims = by_text(claims_of("聚陽公司 109 年選擇在印尼增設新廠，未來新增 80 條產線。109 年汛期後加強檢測，掌握未來 6 個月可增加疏濬量。"))
+    assert claims["80 條"].kind == "target"
+    assert claims["6 個月"].kind == "actual"

@@ -227,12 +227,12 @@ def _merge_bare_year_ranges(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
     return result
 
 
-_BARE_MONTH_RANGE = re.compile(rf"(\d{{1,2}})\s*{_TO}\s*$")
+_BARE_MONTH_RANGE = re.compile(rf"(\d{{1,2}})(?:\s*[、及和與]\s*\d{{1,2}})*\s*(?:{_TO}|[、及和與])\s*$")
 
 
 def _merge_bare_month_ranges(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
-    """'109 年 4 至 6 月', '10 至 12 月間': the first month is written without 月 (and the year
-    before it is the range's own)."""
+    """'109 年 4 至 6 月', '10 至 12 月間', '109 年 5、7 及 12 月': the first month is written without
+    月 (and the year before it is the range's own); a list of months spans its first to its last."""
     result: list[TimeExpr] = []
     for expr in exprs:
         bare = _bare_first_month(text, expr)
@@ -251,7 +251,7 @@ def _bare_first_month(text: str, expr: TimeExpr) -> tuple[int, int] | None:
     start, end = expr.period_start, expr.period_end
     if start is None or end is None or (start.year, start.month, start.day) != (end.year, end.month, 1) or "年" in expr.text:
         return None
-    match = _BARE_MONTH_RANGE.search(text, max(0, expr.start - 8), expr.start)
+    match = _BARE_MONTH_RANGE.search(text, max(0, expr.start - 16), expr.start)
     if match is None or match.end() != expr.start:
         return None
     first = int(match.group(1))
