@@ -292,3 +292,8 @@ def test_what_is_to_come_is_a_target_but_the_next_months_are_a_time_frame():
     claims = by_text(claims_of("聚陽公司 109 年選擇在印尼增設新廠，未來新增 80 條產線。109 年汛期後加強檢測，掌握未來 6 個月可增加疏濬量。"))
     assert claims["80 條"].kind == "target"
     assert claims["6 個月"].kind == "actual"
+
+
+def test_days_of_one_month_written_as_a_list_span_the_first_to_the_last():
+    claim = claims_of("109 年 12 月 17、23 日辦理 2 場研討會。")[0]
+    assert (str(claim.period_start), str(claim.period_end)) == ("2020-12-17", "2020-12-23")

@@ -168,7 +168,7 @@ def find_time_expressions(text: str, context_year: int | None = None, report_yea
         if atom_year is not None and match.group("year") is not None:
             year = atom_year
         atom = TimeExpr(match.start(), match.end(), match.group(0), start, end, "as_of" if point else "period", atom_year)
-        atoms.append(_through_day(text, atom, match))
+        atoms.append(_day_list(text, _through_day(text, atom, match), match))
     return [_with_role(text, expr) for expr in _merge(text, atoms)]
 
 
@@ -190,6 +190,26 @@ def _through_day(text: str, atom: TimeExpr, match: re.Match[str]) -> TimeExpr:
     if last <= first:
         return atom
     return TimeExpr(atom.start, through.end(), text[atom.start:through.end()], first, last, "range", atom.year)
+
+
+_DAY_LIST = re.compile(r"\s*(\d{1,2})(?:\s*[、及與和]\s*\d{1,2})*\s*[、及與和]\s*(\d{1,2})\s*日")
+
+
+def _day_list(text: str, atom: TimeExpr, match: re.Match[str]) -> TimeExpr:
+    """'12 月 17、23 日': days of one month written as a list, the month once; spans the first to the last."""
+    has_month = match.group("month") or match.group("omonth")
+    if not has_month or match.group("day") or match.group("oday") or atom.period_start is None or atom.end != match.end():
+        return atom
+    days = _DAY_LIST.match(text, atom.end)
+    if days is None:
+        return atom
+    try:
+        first, last = atom.period_start.replace(day=int(days.group(1))), atom.period_start.replace(day=int(days.group(2)))
+    except ValueError:
+        return atom
+    if last <= first:
+        return atom
+    return TimeExpr(atom.start, days.end(), text[atom.start:days.end()], first, last, "period", atom.year)
 
 
 def _merge(text: str, atoms: list[TimeExpr]) -> list[TimeExpr]:
