@@ -406,7 +406,8 @@ def _capped_rate(text: str, figure: Figure, previous: Figure | None) -> bool:
     if figure.unit.spec.dimension != "percent":
         return False
     start = max(previous.end if previous else 0, figure.start - 40)
-    return bool(_CAPPED_RATE.search(_without_spaces(text[start:figure.start])))
+    window = text[start:figure.start]
+    return "利率" in window and _CAPPED_RATE.search(_without_spaces(window)) is not None
 
 
 _ODD_FIGURE = re.compile(r"[\d萬億千百]\s*(?:餘|多)\s*\S+$")  # 20 餘家, 3 多萬人
@@ -415,7 +416,8 @@ _ODD_FIGURE = re.compile(r"[\d萬億千百]\s*(?:餘|多)\s*\S+$")  # 20 餘家,
 def _qualifier(text: str, figure: Figure, previous: Figure | None) -> str:
     """The word that directly governs the figure: just before it (約, 逾, 約占), or a cap word
     (最高, 上限, 至少) a few words before with no other figure between; or after it (以上, 內)."""
-    before = _without_spaces(text[max(0, figure.start - 24):figure.start])  # 約占本期核准對中國大陸投資總額的 86.6％
+    wide = text[max(0, figure.start - 24):figure.start]  # 約占本期核准對中國大陸投資總額的 86.6％
+    before = _without_spaces(wide if "占" in wide or "佔" in wide else wide[-12:])
     if _ANY_QUALIFIER_BEFORE.search(before):
         for pattern, name in _QUALIFIER_BEFORE:
             if pattern.search(before):
@@ -478,8 +480,8 @@ def _sets_a_rule(text: str, figure: Figure, before: str, after: str) -> bool:
         or _product_spec(text, figure)
         or (dimension == "percent" and _RATE_RULE.search(before))
         or (_BELOW_CLASS.search(before) and _NOUN_AFTER.match(text, figure.end))
-        or _REQUIRED_BY.match(after)
-        or (_DEFINING_BRACKET.search(text, max(0, figure.start - 20), figure.start) and _BRACKET_CLOSE.match(text, figure.end))
+        or ("規定" in after and _REQUIRED_BY.match(after) is not None)
+        or (_BRACKET_CLOSE.match(text, figure.end) is not None and _DEFINING_BRACKET.search(text, max(0, figure.start - 20), figure.start) is not None)
     )
 
 
@@ -487,9 +489,12 @@ def _floor_or_cap_of_a_regulation(text: str, figure: Figure, clause_start: int, 
     """'依法規定安全存量天數 108 年至少 7 天，116 年至少 14 天', '明定 2 年內需取得使用執照…，若 2 年內
     未完成使用，得強制…買回': every floor, cap and time limit of the sentence."""
     time_limit = figure.unit.spec.dimension == "duration" and after.lstrip().startswith(("內", "以內"))
-    if not (time_limit or _CAP_BEFORE.search(_without_spaces(before))):
+    if not (time_limit or (_MAY_CAP.search(before) and _CAP_BEFORE.search(_without_spaces(before)))):
         return False
     return bool(_REGULATION.search(text, _sentence_start(text, clause_start), clause_start))
+
+
+_MAY_CAP = re.compile("最|至多|上限|至少")  # a cheap test before _CAP_BEFORE's
 
 
 _IMPROVED = re.compile(r"改善[^，。；、等之的\d]{0,4}$")
