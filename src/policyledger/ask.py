@@ -227,6 +227,7 @@ def _claim_score(parsed: Question, claim: Claim, item: _Item, neighbours: list[C
     sentence = text[sentence_start:sentence_end]
     factors = period * _kind_factor(parsed, claim) * _contrast_factor(parsed, own) * _subset_factor(parsed, own, sentence)
     factors *= _own_words_factor(parsed, own, claim) * _end_of_change_factor(parsed, text, claim, neighbours)
+    factors *= _breakdown_factor(parsed, text, claim, neighbours, own, clause_start, clause_end)
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
 
 
@@ -284,6 +285,29 @@ def _subset_factor(parsed: Question, own_words: str, sentence: str) -> float:
     sentence = sentence.replace(" ", "")
     for word in _SUBSET_WORDS:
         if word in asked and word not in own and word in sentence:
+            return 0.6
+    return 1.0
+
+
+_OPENING = re.compile(r"\s*[（(]")
+_PART_NAME = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def _breakdown_factor(parsed: Question, text: str, claim: Claim, neighbours: list[Claim], own: str, clause_start: int, clause_end: int) -> float:
+    """'延攬海外科技人才 931 人（海外人才 534 人、僑外生 397 人）': asked for 僑外生, a part named in
+    the bracket after a total, the total is the wrong figure."""
+    opening = _OPENING.match(text, claim.end)
+    if opening is None:
+        return 1.0
+    closing = re.compile(r"[）)]").search(text, opening.end())
+    end = closing.start() if closing else clause_end
+    parts = [c for c in neighbours if opening.end() <= c.start < end]
+    asked = parsed.folded
+    for part in parts:
+        others = [claim, *(c for c in neighbours if c is not part)]
+        start, stop = _own_words(text, part, others, clause_start, clause_end)
+        names = _PART_NAME.findall(text[start:stop].replace(fold(part.text), " "))
+        if any(name in asked and name not in own for name in names):
             return 0.6
     return 1.0
 
@@ -409,17 +433,27 @@ def _kind_factor(parsed: Question, claim: Claim) -> float:
 # --- dates and names -------------------------------------------------------------------------
 
 
+_QUOTED = re.compile(r"「[^」]*」")
+
+
 def _best_date(parsed: Question, items: list[_Item]) -> dict[str, Any] | None:
     rarity = parsed.rarity([item.folded for item in items])
     best = None
     for item in items:
         for match in _SENTENCE.finditer(item.node.text):
             sentence = match.group(0)
-            coverage = parsed.coverage([(fold(sentence), 1.0), (item.context, 0.85), (item.folded, 0.35)], rarity)
+            folded = fold(sentence)
             for expr in find_time_expressions(sentence):
                 if (expr.period_start is None and expr.period_end is None) or not re.search(r"日|月", expr.text):
                     continue
-                score = coverage * (1.0 if "日" in expr.text else 0.9)
+                # The date's own clause first: '…發布「方案」，並自 110 年 1 月 5 日起試行' — asked when it
+                # 試行, the date of that clause, not the sentence's first.
+                clause_start, clause_end = _clause_span(sentence, expr.start, expr.end)
+                # A quoted name's words are matched in the sentence; in the clause they would tie the
+                # clause of a name that holds the verb (「…試行作業方案」) with the verb's own.
+                own_clause = _QUOTED.sub(" ", folded[clause_start:clause_end])
+                windows = [(own_clause, 1.0), (folded, 0.9), (item.context, 0.85), (item.folded, 0.35)]
+                score = parsed.coverage(windows, rarity) * (1.0 if "日" in expr.text else 0.9)
                 if best is None or score > best[0]:
                     when = expr.period_end if expr.period_start is None else expr.period_start
                     best = (score, item, match.start() + expr.start, match.start() + expr.end, expr.text.strip(), when)

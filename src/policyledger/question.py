@@ -42,11 +42,15 @@ _CHANGE = re.compile(r"成長|增加|減少|提升|下降|增幅|減幅")
 _ASKING = re.compile(
     r"(?:是|有|為)?(?:百分之)?(?:幾|多少)\s*(?:萬|億|兆)?\s*(?:" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + r"|元|美元|錢)?|"
     r"請問|是什麼|什麼|哪一天|哪天|何時|什麼時候|哪些|哪幾|哪一家|哪家|哪個|哪一個|哪|誰|嗎|呢|"
-    r"一共|總共|共計|分別|是否|(?:的)?(?:數量|數目|件數|家數|人數)$"
+    r"一共|總共|共計|分別|是否|(?:的)?(?:數量|數目|件數|家數|人數)$|"
+    r"到目前為止|目前|現在|現階段|迄今|至今"
 )
 _STOP_CHARS = re.compile(r"[\s？?，,。、；：:！!（）()「」『』\"“”]+|的|是|了|有|在|於|與|及|和|或|其|各|共|約|達|之|為|並|將|被|由|從|對|向|以|等|較|後|時|中")
 # Words that name the kind of figure asked for, which the unit and kind already capture.
-_MEASURE_WORDS = re.compile(r"金額|經費|數量|數目|件數|家數|人數|次數|百分比|比率|(?:裝置|發電)?(?<![蓄庫水])容量|面積|多少|總計|合計|共計|累計|成長|增加|減少|提升|下降")
+_MEASURE_WORDS = re.compile(
+    r"金額|經費|數量|數目|件數|家數|人數|次數|百分比|比率|比例|所占|所佔|占比|佔比|"
+    r"(?:裝置|發電)?(?<![蓄庫水])容量|面積|多少|總計|合計|共計|累計|成長|增加|減少|提升|下降"
+)
 
 
 @dataclass
@@ -224,7 +228,8 @@ def _anchors(text: str, exprs: list) -> list[str]:
     return [a for a in anchors if len(a) >= 2]
 
 
-_PLACES_ASKED = re.compile(r"國家|縣市")
+# "哪些國家", "國家有哪些" ask for places; "國家標準…哪些國際組織" does not.
+_PLACES_ASKED = re.compile(r"哪(?:些|幾個?|一個?)\s*(?:國家|縣市)|(?:國家|縣市)\s*(?:有|是|為)?\s*哪")
 
 
 def _wants(text: str) -> str:
@@ -285,6 +290,16 @@ def _unit_written_after_asking(text: str) -> str | None:
     return None
 
 
+def _without_asked_unit(text: str) -> str:
+    """'超過幾公里': the unit asked in is what the answer's dimension says, not a word the passage
+    must hold (it may write 173 萬公尺)."""
+    for asking in _ASKING_WORD.finditer(text):
+        unit = match_unit(text, asking.end())
+        if unit is not None and unit.spec.dimension not in ("count", "money", "percent"):
+            return text[:asking.start()] + " " + text[unit.end:]
+    return text
+
+
 _ANSWER_TYPE = r"國家|廠商|企業|公司|業者|臺商|台商|水庫|縣市|單位|機關|地區|城市|項目|名稱"
 
 
@@ -293,6 +308,7 @@ def _segments(text: str) -> list[str]:
     text = re.sub(r"[（(][^）)]*[）)]", lambda m: m.group(0).strip("（）()"), text)
     # "…的國家有哪些", "哪些水庫…": the kind of name asked for is not a word to look for.
     text = re.sub(rf"(?:{_ANSWER_TYPE})(?=\s*有?\s*(?:哪些|哪幾))|(?<=哪些)(?:{_ANSWER_TYPE})", " ", text)
+    text = _without_asked_unit(text)
     text = _ASKING.sub(" ", text)
     text = re.sub(r"\d+(?:\.\d+)?\s*(?:萬|億)?\s*(?:元|美元|%|％)?", " ", text)
     text = _MEASURE_WORDS.sub(" ", text)
