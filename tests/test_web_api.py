@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import httpx
+import httpx2 as httpx
 import pyarrow.parquet as pq
 import pytest
 from fastapi.testclient import TestClient
