@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Engine, Select, select, text
 
 from policyledger.entities import names_a_place
 from policyledger.model import Claim, Node
+from policyledger.quantity.changes import CHANGE_VERB, FROM, TO
 from policyledger.quantity.periods import find_time_expressions
 from policyledger.question import Question, parse_question
 from policyledger.records import iso, number
@@ -315,8 +316,8 @@ def _breakdown_factor(parsed: Question, text: str, claim: Claim, neighbours: lis
 # '由 538 公頃增加為 835 公頃': the first figure is where a change started, the second where it
 # ended. A reader asking how large something is (or what it grew to) wants the end, unless the
 # question asks where it started.
-_CHANGE_FROM = re.compile(fold(r"(?:由|從)\s*$"))
-_CHANGE_TO = re.compile(fold(r"^\s*(?:增加|提升|提高|成長|擴大|降低|下降|減少|縮減|降|升|增|減)?\s*(?:為|至|到)\s*$"))
+_CHANGE_FROM = re.compile(fold(rf"{FROM}\s*$"))
+_CHANGE_TO = re.compile(fold(rf"^\s*{CHANGE_VERB}?\s*{TO}\s*$"))
 _ASKS_START = re.compile(fold(r"原本|原來|原先|起初|之前|由多少|從多少"))
 
 

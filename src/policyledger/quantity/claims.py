@@ -19,6 +19,7 @@ from datetime import date
 from functools import lru_cache
 
 from policyledger.model import Claim, Node
+from policyledger.quantity.changes import CHANGE_VERB, FROM, TO
 from policyledger.quantity.figures import Figure, find_figures, masked_spans
 from policyledger.quantity.periods import REPORT_YEAR_WORDS, TimeExpr, find_time_expressions
 from policyledger.quantity.units import normalize, reads_water
@@ -310,7 +311,7 @@ def _claim(node: Node, text: str, figure: Figure, previous: Figure | None, exprs
 _WATER = re.compile(r"水|淤")
 _SAND = re.compile(r"砂石|土石|土方|疏濬")
 _DAILY = re.compile(r"每(?:日|天)")
-_SAME_AMOUNT_LINK = re.compile(r"^\s*(?:提升|提高|增加|減少|降低|下降|增|減|降)?\s*(?:至|到|為|及|、|和)\s*$")
+_SAME_AMOUNT_LINK = re.compile(rf"^\s*{CHANGE_VERB}?\s*(?:{TO}|及|、|和)\s*$")
 
 
 def _about_water(text: str, figure: Figure, context: _Context) -> bool:
@@ -331,8 +332,8 @@ def _daily(text: str, figure: Figure, previous: Figure | None, clause_start: int
     return bool(linked) and bool(_DAILY.search(text, max(clause_start, previous.start - 8), previous.start))
 
 
-_FROM = re.compile(r"(?:由|從)\s*(?:每日|每天|每年)?\s*$")
-_RISES_TO_NUMBER = re.compile(r"\s*(?:提升|提高|增加|減少|降低|下降|增|減|降)?\s*(?:至|到|為)\s*\d")
+_FROM = re.compile(rf"{FROM}\s*(?:每日|每天|每年)?\s*$")
+_RISES_TO_NUMBER = re.compile(rf"\s*{CHANGE_VERB}?\s*{TO}\s*\d")
 
 
 def _from_or_to(text: str, figure: Figure, previous: Figure | None, clause_start: int) -> str | None:

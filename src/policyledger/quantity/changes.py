@@ -1,0 +1,9 @@
+"""How a report writes a change between two figures: '由 538 公頃增加為 835 公頃'.
+
+Extraction dates the two ends (the start at the span's first year, the end at its last:
+`quantity.claims`); `ask` answers with the end unless the question asks where it started. Both
+read the link with these words, so the two never disagree about what a change is."""
+
+FROM = r"(?:由|從)"
+CHANGE_VERB = r"(?:增加|提升|提高|成長|擴大|降低|下降|減少|縮減|降|升|增|減)"
+TO = r"(?:至|到|為)"
