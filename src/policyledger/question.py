@@ -16,6 +16,7 @@ from policyledger.quantity.figures import begins_another_word
 from policyledger.quantity.numbers import value_of_chinese
 from policyledger.quantity.periods import find_time_expressions
 from policyledger.quantity.units import COUNTERS, match_unit
+from policyledger.reader_words import in_report_words
 from policyledger.textnorm import fold, to_halfwidth_digits
 
 _DATE_WORDS = re.compile(r"哪一天|哪天|何時|什麼時候|何日|哪一日|日期|哪一年|哪年|幾月|哪個月")
@@ -25,6 +26,7 @@ _COUNTER_ASKED = re.compile(r"(?:幾|多少)\s*(?:萬|億)?\s*(" + "|".join(sort
 _MONEY = re.compile(r"多少\s*(?:萬|億|兆)?\s*(?:元|美元|錢)|金額|經費|營收|產值|營業額|出超|入超|總額|預算|投資多少|多少投資|承貸|資金|補助多少|多少美元")
 # "增加了多少？" asks for a rate of change; "增加多少投資" names what increased (money).
 _PERCENT = re.compile(r"百分比|百分之|多少\s*%|多少\s*％|比率|比例|幾成|率是多少|率為多少|率多少|合格率|(?:成長|減少|增加)了?多少(?=\s*[？?]?\s*$)")
+_ENERGY = re.compile(r"(?:發|用|售|節|省|購|供)電量|多少電(?![力網廠價費])|多少\s*(?:萬|億)?\s*度電")  # 發多少電: kWh, not kW
 _POWER = re.compile(r"(?<![蓄庫水])容量|MW|GW|kW|瓩")  # 裝置容量, 多少容量; not a reservoir's 蓄水容量
 _AREA = re.compile(r"公頃|面積|平方公里|坪")
 _VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|萬噸|噸")
@@ -41,11 +43,14 @@ _CHANGE = re.compile(r"成長|增加|減少|提升|下降|增幅|減幅")
 # Words that ask rather than say: removed before matching.
 _ASKING = re.compile(
     r"(?:是|有|為)?(?:百分之)?(?:幾|多少)\s*(?:萬|億|兆)?\s*(?:" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + r"|元|美元|錢)?|"
-    r"請問|是什麼|什麼|哪一天|哪天|何時|什麼時候|哪些|哪幾|哪一家|哪家|哪個|哪一個|哪|誰|嗎|呢|"
+    r"請問|是什麼時候|什麼時候|是什麼|什麼|多大|多長|多高|多遠|多重|哪一天|哪天|何時|什麼時候|哪些|哪幾|哪一家|哪家|哪個|哪一個|哪|誰|嗎|呢|"
     r"一共|總共|共計|分別|是否|(?:的)?(?:數量|數目|件數|家數|人數)$|"
     r"到目前為止|目前|現在|現階段|迄今|至今"
 )
-_STOP_CHARS = re.compile(r"[\s？?，,。、；：:！!（）()「」『』\"“”]+|的|是|了|有|在|於|與|及|和|或|其|各|共|約|達|之|為|並|將|被|由|從|對|向|以|等|較|後|時|中")
+_STOP_CHARS = re.compile(
+    r"[\s？?，,。、；：:！!（）()「」『』\"“”]+"
+    r"|的|是|了|有|在|於|與|及|和|或|其|各|共|約|達|之|為|並|將|被|由|從|對|向|以|等|較|後|時|中(?=[，,、\s？?]|$)"
+)
 # Words that name the kind of figure asked for, which the unit and kind already capture.
 _MEASURE_WORDS = re.compile(
     r"金額|經費|數量|數目|件數|家數|人數|次數|百分比|比率|比例|所占|所佔|占比|佔比|"
@@ -196,8 +201,8 @@ def _bigrams(segment: str) -> list[str]:
 
 
 def parse_question(text: str) -> Question:
-    normalized = to_halfwidth_digits(text.strip())
-    question = Question(text=text, wants=_wants(normalized))
+    normalized = in_report_words(to_halfwidth_digits(text.strip()))
+    question = Question(text=normalized, wants=_wants(normalized))
     _set_units(question, normalized)
     question.wants_places = question.wants == "names" and bool(_PLACES_ASKED.search(normalized))
     question.wants_target = bool(_TARGET.search(normalized))
@@ -269,6 +274,8 @@ def _set_units(question: Question, text: str) -> None:
         question.dimensions = {"percent"}
     elif _MONEY.search(text):
         question.dimensions = {"money"}
+    elif _ENERGY.search(text):
+        question.dimensions = {"energy"}
     elif _POWER.search(text):
         question.dimensions = {"power"}
     elif _AREA.search(text):

@@ -1,0 +1,25 @@
+"""A reader's words put as the report writes them (reader_words.txt), before a question is read."""
+
+from __future__ import annotations
+
+from policyledger.question import parse_question
+from policyledger.reader_words import in_report_words
+
+
+def test_a_readers_words_become_the_reports():
+    assert in_report_words("109 年我國的貿易順差有多少？") == "109 年我國的出超有多少？"
+    assert in_report_words("臺灣跟菲律賓的合作備忘錄是什麼時候簽的？") == "臺菲的合作備忘錄是何時簽署？"
+    assert in_report_words("快樂檸檬的第一家旗艦店是哪天開幕的？") == "快樂檸檬的首間旗艦店是哪天開設的？"
+
+
+def test_longer_words_win_and_asking_words_stay():
+    # 清掉了 is not 清 + 掉了 (a decrease); 哪一天 asks for a date, it is not 每日.
+    assert "減少" not in in_report_words("曾文水庫 109 年清掉了多少淤泥？")
+    assert in_report_words("備忘錄是哪一天簽署的？") == "備忘錄是哪一天簽署的？"
+    assert in_report_words("永康再生水廠一天可以供多少水？") == "永康再生水廠每日可供多少水？"
+
+
+def test_the_base_of_a_comparison_is_no_content():
+    question = parse_question("疫情下 109 年上半年餐飲業的營業額跟前一年同期比掉了多少？")
+    assert question.dimensions == {"percent"}
+    assert not any("前一年" in s or "上年" in s for s in question.segments)
