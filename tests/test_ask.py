@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import Engine, event
 from tests.conftest import run_cli
 
@@ -149,3 +151,17 @@ def test_ask_costs_a_fixed_few_queries(ledger):
             assert len(statements) <= 10, (question, statements)
     finally:
         event.remove(engine, "before_cursor_execute", record)
+
+
+QUESTION_PIECES = ["多少", "幾", "哪些", "哪一天", "什麼時候", "百分之", "109 年", "第 3 季", "截至", "跟前一年同期比", "掉了", "順差",
+                   "臺灣跟菲律賓", "「", "」", "（", "）", "中", "國家", "有哪些", "一天可以", "億元", "家", "？", "%", " "]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(QUESTION_PIECES), st.text(max_size=6)), max_size=12).map("".join))
+def test_any_question_gets_an_answer_object(ledger, question: str):
+    """Whatever is typed, ask answers with the contract's object, never an exception."""
+    engine, doc_id, _ = ledger
+    result = ask(engine, question, doc_id=doc_id)
+    assert set(result) >= ASK_KEYS
+    assert result["answer"] is None or set(result["answer"]) == ANSWER_KEYS
