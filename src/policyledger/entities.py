@@ -16,17 +16,18 @@ _QUOTED = re.compile(r"「([^「」\n]{3,60})」")
 _STOP = "的之與及和並於在將為以由等年月日家個項件已或、，。；：「」()（）\\s\\d"
 _LAW_SUFFIX = re.compile(r"(?:條例|法|辦法|規則|要點|準則|基準|細則|協定|協議|公約)$")
 _LAW = re.compile(
-    rf"([^{_STOP}]{{2,16}}(?:條例|法))(?!人|規|令|院|律|治|務|案|庭|源|定|制|國)"
+    rf"([^{_STOP}]{{2,16}}(?:條例|法))(?!人|規|令|院|律|治|務|案|庭|源|定|制|國|商)"
     # The article, also after a closing 」 (依據「石油管理法」第 19 條之 1), with its 之 N kept.
     r"(?:」?\s*第\s*(\d+(?:\s*-\s*\d+)?)\s*條(?:\s*之\s*(\d+))?)?"
 )
 _NOT_LAW_TAIL = ("無法", "子法", "試驗法", "作法", "方法", "辦法", "看法", "做法", "合法", "違法", "非法", "依法", "修法", "立法", "執法", "手法", "想法",
-                 "說法", "技法", "療法", "算法", "用法", "司法", "憲法", "寫法", "解法", "效法", "語法", "玩法", "工法", "新法")
+                 "說法", "技法", "療法", "算法", "用法", "司法", "憲法", "寫法", "解法", "效法", "語法", "玩法", "工法", "新法",
+                 "檢驗法", "遵法", "守法")
 _ORG_SUFFIX = (
     r"(?:股份有限公司|有限公司|公司|協會|公會|基金會|學會|研究院|研究所|工業研究院|委員會|銀行|大學|醫院|"
     r"中心|管理處|事務所|辦公室|聯盟|商會|總會|辦事處)"
 )
-_ORG = re.compile(rf"([^{_STOP}]{{2,12}}?{_ORG_SUFFIX})")
+_ORG = re.compile(rf"([^{_STOP}]{{2,12}}?{_ORG_SUFFIX})(?!法)")  # not 公司法, 銀行法: laws
 # Where a law or an organisation could end: `_LAW` and `_ORG` try a dozen lengths at every start,
 # so an item without any such ending (most of them) is not scanned by them at all.
 _LAW_ENDING = re.compile(r"條例|法")
@@ -48,7 +49,12 @@ _LEADING_WORDS = (
     "在|於|將|為|請|已|以|其|各|該|本部與|本部"
 )
 _LEADING_FUNCTION = re.compile(f"^(?:{_LEADING_WORDS})+")
-_GENERIC_ORG = ("公司", "中心", "協會", "銀行", "大學", "醫院", "委員會", "研究院", "基金會", "事務所", "辦公室", "管理處")
+_GENERIC_ORG = ("公司", "中心", "協會", "銀行", "大學", "醫院", "委員會", "研究院", "基金會", "事務所", "辦公室", "管理處",
+                "合資公司", "創投公司", "新創公司", "生技新藥公司", "育成中心", "有限公司", "股份有限公司")
+# A verb inside what the patterns took for a name starts the name after it: '違規輕重依貿易法' is
+# 貿易法, '印商成立合資公司' is 合資公司 (generic, so dropped), '興建會展中心' is 會展中心.
+_LAW_VERB = re.compile(r"^.*(?:依據|依照|依|按照|根據|遵守|推動|修正|制定|訂定|落實|配合|符合|提出|新版本)")
+_ORG_VERB = re.compile(r"^.*(?:成立|設立|設置|興建|輔導|協助|推動|透過|委託|邀請|促成|偕同|結合|配合|同意|取得|加速|推廣|維持|鏈結|及|與|和|另)")
 
 COUNTIES = ("臺北市", "台北市", "新北市", "桃園市", "臺中市", "台中市", "臺南市", "台南市", "高雄市", "基隆市", "新竹市", "嘉義市",
             "新竹縣", "苗栗縣", "彰化縣", "南投縣", "雲林縣", "嘉義縣", "屏東縣", "宜蘭縣", "花蓮縣", "臺東縣", "台東縣", "澎湖縣",
@@ -87,14 +93,14 @@ def _mentions(text: str) -> list[tuple[int, str, str]]:
         name = match.group(1).strip()
         found.append((match.start(1), name, "law" if _LAW_SUFFIX.search(name) else "programme"))
     for match in _scan(_LAW, text, _LAW_ENDING):
-        law = _LEADING_FUNCTION.sub("", match.group(1))
+        law = _LAW_VERB.sub("", _LEADING_FUNCTION.sub("", match.group(1)))
         if len(law) < 3 or law.endswith(_NOT_LAW_TAIL):
             continue
         name = _with_article(law, match.group(2), match.group(3))
         found.append((match.start(1), name, "law"))
     for matches in (_AGENCY.finditer(text), _scan(_ORG, text, _ORG_ENDING)):
         for match in matches:
-            name = _LEADING_FUNCTION.sub("", match.group(1))
+            name = _ORG_VERB.sub("", _LEADING_FUNCTION.sub("", match.group(1)))
             if len(name) >= 3 and name not in _GENERIC_ORG:
                 found.append((match.start(1), name, "organisation"))
     for match in _KNOWN_ORG.finditer(text):
