@@ -23,3 +23,9 @@ def test_the_base_of_a_comparison_is_no_content():
     question = parse_question("疫情下 109 年上半年餐飲業的營業額跟前一年同期比掉了多少？")
     assert question.dimensions == {"percent"}
     assert not any("前一年" in s or "上年" in s for s in question.segments)
+
+
+def test_plans_and_caps_in_a_readers_words():
+    assert in_report_words("台電配電系統強韌計畫打算花多少錢？") == "台電配電系統強韌計畫預計投資多少錢？"
+    assert in_report_words("每家企業最多可以補貼多少利息？") == "每家企業上限補貼多少利息？"
+    assert in_report_words("平均要等幾個月才收到第一次通知？") == "平均要等幾個月才收到首次通知？"

@@ -25,7 +25,7 @@ _COUNT_IN_NAMES = re.compile(r"哪\s*([\d一二三四五六七八九十]+)\s*[�
 _COUNTER_ASKED = re.compile(r"(?:幾|多少)\s*(?:萬|億)?\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
 _MONEY = re.compile(r"多少\s*(?:萬|億|兆)?\s*(?:元|美元|錢)|金額|經費|營收|產值|營業額|出超|入超|總額|預算|投資多少|多少投資|承貸|資金|補助多少|多少美元")
 # "增加了多少？" asks for a rate of change; "增加多少投資" names what increased (money).
-_PERCENT = re.compile(r"百分比|百分之|多少\s*%|多少\s*％|比率|比例|幾成|率是多少|率為多少|率多少|合格率|(?:成長|減少|增加)了?多少(?=\s*[？?]?\s*$)")
+_PERCENT = re.compile(r"百分比|百分之|多少\s*%|多少\s*％|幾\s*[%％]|比率|比例|幾成|率是多少|率為多少|率多少|合格率|(?:成長|減少|增加)了?多少(?=\s*[？?]?\s*$)")
 _ENERGY = re.compile(r"(?:發|用|售|節|省|購|供)電量|多少電(?![力網廠價費])|多少\s*(?:萬|億)?\s*度電")  # 發多少電: kWh, not kW
 _POWER = re.compile(r"(?<![蓄庫水])容量|MW|GW|kW|瓩")  # 裝置容量, 多少容量; not a reservoir's 蓄水容量
 _AREA = re.compile(r"公頃|面積|平方公里|坪")
@@ -314,7 +314,7 @@ def _segments(text: str) -> list[str]:
     """Content words: the question with asking words, particles, numbers and units removed."""
     text = re.sub(r"[（(][^）)]*[）)]", lambda m: m.group(0).strip("（）()"), text)
     # "…的國家有哪些", "哪些水庫…": the kind of name asked for is not a word to look for.
-    text = re.sub(rf"(?:{_ANSWER_TYPE})(?=\s*有?\s*(?:哪些|哪幾))|(?<=哪些)(?:{_ANSWER_TYPE})", " ", text)
+    text = re.sub(rf"(?:{_ANSWER_TYPE})(?=\s*有?\s*(?:哪些|哪幾))|(?<=哪些)(?:{_ANSWER_TYPE})|(?<=[家個位])(?:{_ANSWER_TYPE})(?=\s*[？?]?\s*$)", " ", text)
     text = _without_asked_unit(text)
     text = _ASKING.sub(" ", text)
     text = re.sub(r"\d+(?:\.\d+)?\s*(?:萬|億)?\s*(?:元|美元|%|％)?", " ", text)
