@@ -179,3 +179,9 @@ def test_a_name_holding_zhong_stays_whole_and_electricity_is_energy():
 def test_a_percentage_asked_with_ji_and_the_kind_of_names_asked_after_a_count():
     assert parse_question("土地租金可以減免幾%？").dimensions == {"percent"}
     assert not any("公司" in s for s in parse_question("OT 資安技術導入了哪 6 家公司？").segments)
+
+
+def test_last_year_is_the_year_before_the_newest_report(ledger):  # noqa: F811
+    # The sample's own date is 110 年 3 月 (its latest 截至): 去年 is 109 年.
+    assert parse_question("曾文水庫去年度的清淤量是多少？", 2021).period[0].year == 2020
+    assert answer_value(ledger)("去年液化石油氣的氣源流向查核了幾家次？") == 129

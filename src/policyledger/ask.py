@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, select, text
+from sqlalchemy import Connection, Engine, Select, func, select, text
 
 from policyledger.entities import names_a_place
 from policyledger.model import Claim, Node
 from policyledger.quantity.changes import CHANGE_VERB, FROM, TO
-from policyledger.quantity.periods import find_time_expressions
+from policyledger.quantity.periods import REPORT_YEAR_WORDS, find_time_expressions
 from policyledger.question import Question, parse_question
 from policyledger.records import iso, number
 from policyledger.search import SearchHit, collection_of, hits, rank_each
@@ -32,6 +32,7 @@ from policyledger.search.retrieval import Candidate
 from policyledger.search.terms import query_terms
 from policyledger.store.repository import row_to_claim, row_to_node
 from policyledger.store.schema import claims as claims_table
+from policyledger.store.schema import documents as documents_table
 from policyledger.store.schema import nodes as nodes_table
 from policyledger.textnorm import fold
 
@@ -57,8 +58,8 @@ class _Retrieved:
 
 def ask(engine: Engine, question: str, *, doc_id: str | None = None) -> dict[str, Any]:
     """The DESIGN.md ask object: {question, answer | null, citations, confidence} (+ nearest)."""
-    parsed = parse_question(question)
     with engine.connect() as connection:
+        parsed = parse_question(question, _report_year(connection, doc_id) if _RELATIVE_YEAR.search(question) else None)
         retrieved = _candidate_items(connection, parsed, doc_id)
         items = retrieved.items
         if parsed.wants == "date":
@@ -72,6 +73,18 @@ def ask(engine: Engine, question: str, *, doc_id: str | None = None) -> dict[str
             return {"question": question, "answer": None, "citations": [], "confidence": round(confidence, 3),
                     "nearest": [hit.record() for hit in _nearest(connection, retrieved)]}
     return {"question": question, "answer": best["answer"], "citations": [best["citation"]], "confidence": round(best["confidence"], 3)}
+
+
+_RELATIVE_YEAR = re.compile("|".join(REPORT_YEAR_WORDS))
+
+
+def _report_year(connection: Connection, doc_id: str | None) -> int | None:
+    """The year of the newest report date among the reports asked about: 去年 is the one before."""
+    query = select(func.max(documents_table.c.report_date))
+    if doc_id is not None:
+        query = query.where(documents_table.c.id == doc_id)
+    newest = connection.execute(query).scalar_one_or_none()
+    return newest.year if newest is not None else None
 
 
 # --- retrieval -------------------------------------------------------------------------------

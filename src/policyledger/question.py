@@ -200,7 +200,9 @@ def _bigrams(segment: str) -> list[str]:
     return [segment[i:i + 2] for i in range(len(segment) - 1)]
 
 
-def parse_question(text: str) -> Question:
+def parse_question(text: str, report_year: int | None = None) -> Question:
+    """A question read: what it asks for, about what, when. `report_year` (the Gregorian year of
+    the newest report asked about) says which year 去年 and 今年 are."""
     normalized = in_report_words(to_halfwidth_digits(text.strip()))
     question = Question(text=normalized, wants=_wants(normalized))
     _set_units(question, normalized)
@@ -213,12 +215,13 @@ def parse_question(text: str) -> Question:
         token = count.group(1)
         question.count = int(token) if token.isdigit() else int(value_of_chinese(token) or 0) or None
     remainder = normalized
-    exprs = [e for e in find_time_expressions(normalized) if e.role != "base"]
+    found = find_time_expressions(normalized, None, report_year)
+    exprs = [e for e in found if e.role != "base"]
     if exprs:
         first = exprs[0]
         question.period = (first.period_start, first.period_end)
         question.as_of = first.role == "as_of"
-    for expr in sorted(find_time_expressions(normalized), key=lambda e: -e.start):
+    for expr in sorted(found, key=lambda e: -e.start):
         remainder = remainder[:expr.start] + " " + remainder[expr.end:]
     question.anchors = _anchors(normalized, exprs)
     question.date_anchors = [compact(fold(e.text)) for e in exprs]
