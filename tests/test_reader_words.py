@@ -29,3 +29,8 @@ def test_plans_and_caps_in_a_readers_words():
     assert in_report_words("台電配電系統強韌計畫打算花多少錢？") == "台電配電系統強韌計畫預計投資多少錢？"
     assert in_report_words("每家企業最多可以補貼多少利息？") == "每家企業上限補貼多少利息？"
     assert in_report_words("平均要等幾個月才收到第一次通知？") == "平均要等幾個月才收到首次通知？"
+
+
+def test_words_the_reports_use_themselves_stay():
+    assert in_report_words("用水契約在哪一天簽訂？") == "用水契約在哪一天簽訂？"
+    assert in_report_words("發生一起事故") == "發生一起事故"  # 一起 as a count, not 'together'
