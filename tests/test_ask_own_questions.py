@@ -25,7 +25,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
 # Each set at least as good as measured after its changes (own-gold-9: 18/20, -10 and -11: 15/18; see their READMEs).
 @pytest.mark.parametrize(("folder", "least"), [
     ("own-gold", 0.90), ("own-gold-2", 0.90), ("own-gold-3", 0.90), ("own-gold-4", 0.90), ("own-gold-5", 0.90),
-    ("own-gold-6", 0.90), ("own-gold-7", 0.90), ("own-gold-8", 0.90), ("own-gold-9", 0.90), ("own-gold-10", 0.80), ("own-gold-11", 0.80),
+    ("own-gold-6", 0.90), ("own-gold-7", 0.90), ("own-gold-8", 0.90), ("own-gold-9", 0.90), ("own-gold-10", 0.80), ("own-gold-11", 0.80), ("own-gold-12", 0.75),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -185,3 +185,7 @@ def test_last_year_is_the_year_before_the_newest_report(ledger):  # noqa: F811
     # The sample's own date is 110 年 3 月 (its latest 截至): 去年 is 109 年.
     assert parse_question("曾文水庫去年度的清淤量是多少？", 2021).period[0].year == 2020
     assert answer_value(ledger)("去年液化石油氣的氣源流向查核了幾家次？") == 129
+
+
+def test_a_share_asked_is_a_percentage_even_of_an_amount():
+    assert parse_question("109 年太陽光電產業的系統服務產值占比預估有多少？").dimensions == {"percent"}

@@ -25,12 +25,15 @@ _COUNT_IN_NAMES = re.compile(r"哪\s*([\d一二三四五六七八九十]+)\s*[�
 _COUNTER_ASKED = re.compile(r"(?:幾|多少)\s*(?:萬|億)?\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
 _MONEY = re.compile(r"多少\s*(?:萬|億|兆)?\s*(?:元|美元|錢)|金額|經費|營收|產值|營業額|出超|入超|總額|預算|投資多少|多少投資|承貸|資金|補助多少|多少美元")
 # "增加了多少？" asks for a rate of change; "增加多少投資" names what increased (money).
-_PERCENT = re.compile(r"百分比|百分之|多少\s*%|多少\s*％|幾\s*[%％]|比率|比例|幾成|率是多少|率為多少|率多少|合格率|(?:成長|減少|增加)了?多少(?=\s*[？?]?\s*$)")
+_PERCENT = re.compile(
+    r"百分比|百分之|多少\s*%|多少\s*％|幾\s*[%％]|占比|佔比|所占|所佔"
+    r"|比率|比例|幾成|率是多少|率為多少|率多少|合格率|(?:成長|減少|增加)了?多少(?=\s*[？?]?\s*$)"
+)
 _ENERGY = re.compile(r"(?:發|用|售|節|省|購|供)電量|多少電(?![力網廠價費])|多少\s*(?:萬|億)?\s*度電")  # 發多少電: kWh, not kW
 _POWER = re.compile(r"(?<![蓄庫水])容量|MW|GW|kW|瓩")  # 裝置容量, 多少容量; not a reservoir's 蓄水容量
 _AREA = re.compile(r"公頃|面積|平方公里|坪")
 _VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|萬噸|噸")
-_TARGET = re.compile(r"目標|預計|預期|預定|規劃|計畫將|將")
+_TARGET = re.compile(r"目標|預計|預期|預定|預估|估計|規劃|計畫將|將")  # a target or a forecast
 _ACTUAL = re.compile(r"實際|實績|已經|已達")
 # Words that only say which kind of figure is wanted, or which end of a change: the kind or ask's
 # scoring captures them, the text need not hold them.
