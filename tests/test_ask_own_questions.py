@@ -189,3 +189,8 @@ def test_last_year_is_the_year_before_the_newest_report(ledger):  # noqa: F811
 
 def test_a_share_asked_is_a_percentage_even_of_an_amount():
     assert parse_question("109 年太陽光電產業的系統服務產值占比預估有多少？").dimensions == {"percent"}
+
+
+def test_a_programme_named_in_a_heading_above_scopes_its_items(ledger):  # noqa: F811
+    # '六、 辦理內需型商家振興輔導方案：以「中小型店家數位轉型補助」措施…' ► '（二）…共 8,698 家店家通過並完成補助申請'
+    assert answer_value(ledger)("中小型店家數位轉型補助最後有多少家店家通過並完成申請？") == 8698

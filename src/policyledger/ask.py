@@ -147,13 +147,24 @@ def _load_items(connection: Connection, keys: list[tuple[str, int]], scores: dic
 
 
 def _ancestor_titles(connection: Connection, items: list[tuple[str, Node]]) -> dict[tuple[str, str], str]:
-    """For each item, its own title and the titles of the items above it, joined."""
+    """For each item, its own title and the titles of the items above it, joined, with the names in
+    「」 of their opening sentences ('六、 辦理內需型商家振興輔導方案：以「中小型店家數位轉型補助」措施…'
+    names what every item under it is about)."""
     needed = {(doc, ancestor) for doc, node in items for ancestor in _ancestors(node.path)}
     if not needed:
         return {}
-    columns = select(nodes_table.c.doc_id, nodes_table.c.path, nodes_table.c.title)
-    found = {(row.doc_id, row.path): row.title for row in _select(connection, columns, "path", sorted(needed))}
+    columns = select(nodes_table.c.doc_id, nodes_table.c.path, nodes_table.c.title, nodes_table.c.text)
+    found = {(row.doc_id, row.path): _heading_words(row.title, row.text) for row in _select(connection, columns, "path", sorted(needed))}
     return {(doc, node.path): " ".join(found.get((doc, p), "") for p in _ancestors(node.path)) for doc, node in items}
+
+
+_OPENING_SENTENCE = re.compile(r"[^。；]*")  # over line breaks: a heading may wrap
+
+
+def _heading_words(title: str, text: str) -> str:
+    opening = _OPENING_SENTENCE.match(text)
+    names = _QUOTED.findall(opening.group(0)) if opening else []
+    return " ".join([title, *names])
 
 
 def _select(connection: Connection, query: Select[Any], column: str, keys: list[tuple[str, Any]]) -> Any:
