@@ -10,7 +10,8 @@ from datetime import date
 import pytest
 
 from policyledger.model import Node
-from policyledger.quantity.claims import _reference_year, _without_spaces
+from policyledger.quantity.claims import _reference_year
+from policyledger.quantity.clauses import without_spaces
 from policyledger.quantity.figures import find_figures, masked_spans
 from policyledger.quantity.numbers import combine_mixed, value_of_arabic, value_of_chinese
 from policyledger.quantity.periods import find_time_expressions
@@ -159,7 +160,7 @@ def test_reference_year_counts_roc_years_not_digits_inside_longer_numbers():
 
 def test_without_spaces_removes_what_a_regex_whitespace_class_removes():
     text = "".join(chr(code) for code in range(0x3100)) + "\u3000\u2028\u205f"
-    assert _without_spaces(text) == re.sub(r"\s+", "", text)
+    assert without_spaces(text) == re.sub(r"\s+", "", text)
 
 
 def test_importing_the_extractors_does_not_load_pint():

@@ -1,0 +1,201 @@
+"""A figure's kind, from the cues in its own clause: rule > target > forecast > change > share >
+actual (claims-conventions.md), a target cue carrying over the later clauses of its sentence."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from policyledger.quantity.clauses import CLAUSE_BREAK, start_of_sentence, without_spaces
+from policyledger.quantity.figures import Figure
+from policyledger.quantity.qualifiers import CAP_BEFORE
+
+_RULE = re.compile(
+    r"上限|費率|利率|保證成數|成數|門檻|年限|期限|限期|補貼期間|補助期間|不得|明定|得申請|為限|申請資格|符合資格者|定義|持股|最高補助|補助比例|"
+    r"補貼.{0,12}\d+\s*成|以上者|之艱困|針對|一次性|計算方式|認定標準|補貼措施|應達|依法規定|條規定|"
+    r"規定(?=[^，。；、]{0,24}(?:應|至少|不得|不少於|以上))"
+)
+# A threshold naming a class of things: 設置未達 2MW 再生能源發電設備 (not 出口未達 100 億元。).
+_BELOW_CLASS = re.compile(r"未達\s*$")
+_NOUN_AFTER = re.compile(r"\s*[\u4e00-\u9fff]")
+# Relief, bonus and cost-share words set a rate (減免 80%, 電價可加成 6％, 由政府負擔…之 80%); the amount relieved
+# (截至 110 年 2 月底，水費減免 7.1 億元) is what was given, an actual figure.
+_RATE_RULE = re.compile(r"減免|免收|全免|減碼|加成|負擔[^，。；]{0,24}之\s*$")
+# Right after the figure: a loan or guarantee it parameterises, or a threshold used as an attribute
+# ("50 萬元小額貸款", "十成保證", "20 萬元以下）之營利事業", "5 千萬元以上列管", "330 度以下不調漲").
+_RULE_AFTER = re.compile(
+    r"^\s*(?:[)）]\s*)?(?:小額貸款|貸款|保證|以[上下]\s*[)）]?\s*之|以下(?:不|免))"
+    r"|^\s*[、及至~-]\s*(?:最高|最多|至多)?\s*[\d.]+\s*成\s*保證"  # 最低 8 成、最高 9 成保證
+    r"|^\s*之\s*(?:全額)?利息"  # 政府補助 6 個月之全額利息
+)
+# What a rule requires, named after the figures: "符合…業者 60 天及政府 30 天之安全存量規定".
+_REQUIRED_BY = re.compile(r"^[^，。；]{0,16}?之[^，。；\d]{0,8}規定")
+# A bracket defining the class named before it: "能源大用戶（用電契約容量超過 800 kW）".
+_DEFINING_BRACKET = re.compile(r"[\u4e00-\u9fff][(（][^()（）\d，。；]{1,12}(?:超過|大於|逾|未達|低於|未滿)\s*$")
+_BRACKET_CLOSE = re.compile(r"\s*(?:以上|以下)?\s*[)）]")
+# A sentence stating a regulation (依法規定…108 年至少 7 天，116 年至少 14 天): its floors and caps are its parameters.
+_REGULATION = re.compile(r"規定|依法|明定")
+# An amount or measure with 以上 before a noun names a class ("5 千萬元以上列管", "5MW 以上電力用戶");
+# a count with it just says "more than" ("超過 20 個以上政府相關單位"), and so does a level kept
+# ("備轉容量率維持在 10%以上水準").
+_CLASS_ABOVE = re.compile(r"^\s*以上(?!之?水準)(?=[\u4e00-\u9fff、])")
+# A spec or a set price: "500cc95%酒精", "350 毫升塑膠瓶裝(45 元/瓶)".
+_PRODUCT_AFTER = re.compile(r"^\s*(?:[\d.]+\s*%\s*)?(?:酒精|瓶裝|塑膠瓶|玻璃瓶|包裝|罐裝)")
+_TARGET = re.compile(
+    r"目標|預計|預期|預定|可望|規劃|擬於|力拼|期能|期望|未來(?!\s*(?:[\d一二三四五六七八九十]|$))|爭取(?!到)|計畫期程|期程|總經費|"
+    r"將(?:於|可|達|有|提供|再|持續|新增|增加|完成|擴大|推動|辦理|建置|投入|協助|創造|帶動|提升|開發|設置|興建|增建|擴建|改建|新建|啟用|逐步|陸續|成立)"
+)
+_PLAN_DONE = re.compile(r"完成[^，。；]*$")  # before a 規劃 that is a noun: 完成…納檢規劃
+_FORECAST = re.compile(r"預估|估計|推估|預測")
+_TARGET_AFTER = re.compile(r"^\s*(?:為|之|的)?[^，。；\d]{0,4}目標")  # "以 114 年 20GW 為設置目標"
+# A change verb governs a figure a few words after it ("提升餐飲業營業額 1.6 億元"), not a noun
+# phrase that merely contains it ("自我成長等多元化學習課程 155 班次").
+_CHANGE = re.compile(
+    r"(?<!新)(?:成長|增加|減少|提升|提高|節省|節電|節能|省能|省電|節水|下降|降低|衰退|增長|增幅|減幅|年增|年減|上升|縮減|減碳|下滑|縮短|調降|調升|調高|調漲)"
+    r"(?!至|到|為)[^，。；、等之的]{0,8}$"
+)
+# Nouns that name a change measure apply to every figure after them in the clause (增幅優於韓國(-5.4%)、日本(-9.3%)).
+_CHANGE_MEASURE = re.compile(r"成長率|增幅|減幅|增加率|年增率|減少率|成長幅度|衰退幅度")
+_SHARE = re.compile(r"占|佔|比重")
+ACTUAL_CUE = re.compile(r"已|完成|累計|新增|達成|實際|共獲|獲得")
+_ACHIEVED = re.compile(r"已|完成|累計|達成|實際|共獲|獲得")
+# A clause that opens a new action: "，並依據…", "，另…" (a target cue before it does not carry over).
+_NEW_ACTION = re.compile(r"^\s*(?:並|另|同時|且|此外|其中)")
+_A_YEAR = re.compile(r"\d\s*年")
+
+
+def kind_of(text: str, figure: Figure, clause_start: int, clause_end: int, previous: Figure | None, plan: bool, now: date | None) -> str:
+    """The kind from cues in the figure's own clause (rule > target > forecast > change > share > actual);
+    a target cue carries over to later clauses of its sentence that add no cue of their own."""
+    before = text[clause_start:figure.start]
+    after = text[figure.end:clause_end]
+    # A verb governs the figure right after it, not the next ones of a list (提升 A、B), except
+    # numbers written with one unit (增加 120 萬及 155 萬立方公尺).
+    shares_unit = previous is not None and previous.unit.core not in text[previous.start:previous.end]
+    governed = text[clause_start if shares_unit else max(clause_start, previous.end if previous else 0):figure.start]
+    if _sets_a_rule(text, figure, before, after) or _floor_or_cap_of_a_regulation(text, figure, clause_start, before, after):
+        return "rule"
+    if _target_cue_last(before) or _TARGET_AFTER.match(after):
+        return "target"
+    if _FORECAST.search(before):
+        return "forecast"
+    if _target_carries(text, clause_start, before, now) or (plan and not ACTUAL_CUE.search(before) and not _A_YEAR.search(before)):
+        return "target"
+    if _CHANGE.search(without_spaces(governed)) or _CHANGE_MEASURE.search(before) or _improved_by(figure, governed):
+        return "change"
+    if figure.unit.spec.dimension == "percent" and (_SHARE.search(before) or _parenthesised_after_figure(text, figure, previous)):
+        return "share"
+    return "actual"
+
+
+def _sets_a_rule(text: str, figure: Figure, before: str, after: str) -> bool:
+    """A parameter rather than an outcome: a cap, rate, threshold, term, price or spec."""
+    dimension = figure.unit.spec.dimension
+    return bool(
+        _RULE.search(before + " " + after)
+        or _RULE_AFTER.match(after)
+        or (dimension != "count" and _CLASS_ABOVE.match(after))
+        or dimension == "price"
+        or _product_spec(text, figure)
+        or (dimension == "percent" and _RATE_RULE.search(before))
+        or (_BELOW_CLASS.search(before) and _NOUN_AFTER.match(text, figure.end))
+        or ("規定" in after and _REQUIRED_BY.match(after) is not None)
+        or (_BRACKET_CLOSE.match(text, figure.end) is not None and _DEFINING_BRACKET.search(text, max(0, figure.start - 20), figure.start) is not None)
+    )
+
+
+def _floor_or_cap_of_a_regulation(text: str, figure: Figure, clause_start: int, before: str, after: str) -> bool:
+    """'依法規定安全存量天數 108 年至少 7 天，116 年至少 14 天', '明定 2 年內需取得使用執照…，若 2 年內
+    未完成使用，得強制…買回': every floor, cap and time limit of the sentence."""
+    time_limit = figure.unit.spec.dimension == "duration" and after.lstrip().startswith(("內", "以內"))
+    if not (time_limit or (_MAY_CAP.search(before) and CAP_BEFORE.search(without_spaces(before)))):
+        return False
+    return bool(_REGULATION.search(text, start_of_sentence(text, clause_start), clause_start))
+
+
+_MAY_CAP = re.compile("最|至多|上限|至少")  # a cheap test before CAP_BEFORE's
+_IMPROVED = re.compile(r"改善[^，。；、等之的\d]{0,4}$")
+
+
+def _improved_by(figure: Figure, governed: str) -> bool:
+    """'相較 108 年改善約 2.5%': a percentage improved by is a change (改善 N 處 counts what was mended)."""
+    return figure.unit.spec.dimension == "percent" and bool(_IMPROVED.search(without_spaces(governed)))
+
+
+_DONE = re.compile(r"已|實際|實績")
+
+
+def _target_cue_last(before: str) -> bool:
+    """A target cue not overridden by a later 已 ('預計 110 年累計完成 150 萬戶' is a target;
+    '原預計…，已完成' is not)."""
+    # '完成…納檢規劃': a plan that has been made is no target.
+    targets = [m.start() for m in _TARGET.finditer(before) if not (m.group(0) == "規劃" and _PLAN_DONE.search(before, max(0, m.start() - 14), m.start()))]
+    if not targets:
+        return False
+    done = [m.start() for m in _DONE.finditer(before)]
+    return not done or max(done) < max(targets)
+
+
+def _product_spec(text: str, figure: Figure) -> bool:
+    return figure.unit.spec.dimension in ("volume", "percent") and bool(_PRODUCT_AFTER.match(text[figure.end:figure.end + 10]))
+
+
+def _target_carries(text: str, clause_start: int, before: str, now: date | None) -> bool:
+    """'預計可促成…14.47 億元，帶動…62 億元、創造…100 億元': later clauses of the sentence share the
+    cue, and so do clauses dated in the future ('預計 110 年 8 月…，112 年底完成全期工程，可供水
+    每日 1.55 萬噸'), until a clause opens a new action (並…, 另…), states an achievement or a past date."""
+    if _ACHIEVED.search(before) or _years_in(before, now) == "past" or _NEW_ACTION.match(before):
+        return False
+    sentence_start = max(start_of_sentence(text, clause_start), text.rfind("；", 0, clause_start) + 1)
+    return _carried_over(text[sentence_start:clause_start], now)
+
+
+@lru_cache(maxsize=1024)
+def _carried_over(earlier: str, now: date | None) -> bool:
+    """Whether the clauses before a figure's own in its sentence pass a target on to it: the
+    nearest clause that says anything decides. Cached: the figures of a clause share them."""
+    for clause in reversed(CLAUSE_BREAK.split(earlier)):
+        carried = _carried(clause, now) if clause.strip() else None
+        if carried is not None:
+            return carried
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _carried(clause: str, now: date | None) -> bool | None:
+    """What an earlier clause of a sentence passes on to the figures after it: a target (True),
+    the end of one (False: a new action, an achievement, a past year) or nothing (None).
+    Cached, since every figure of a sentence asks about the clauses before it."""
+    when = _years_in(clause, now)
+    if _TARGET_REACHED.search(clause):
+        return False  # '已於 110 年 1 月達到出水功能目標，可…增加備援水量每日 15 萬噸': what it now gives
+    if _target_cue_last(clause) or when == "future":
+        return True
+    if _NEW_ACTION.match(clause) or _ACHIEVED.search(clause) or when == "past":
+        return False
+    return None
+
+
+_TARGET_REACHED = re.compile(r"(?:達到|達成|超越|完成)[^，。；]{0,10}目標")
+_CLAUSE_YEAR = re.compile(r"(?<!\d)(\d{2,3})\s*年")
+
+
+def _years_in(text: str, now: date | None) -> str | None:
+    """'future' or 'past' for the ROC years a clause names (relative to the report's date)."""
+    if "年" not in text:
+        return None
+    years = [int(m.group(1)) + 1911 for m in _CLAUSE_YEAR.finditer(text) if int(m.group(1)) >= 50]
+    if not years:
+        return None
+    if now is not None and max(years) > now.year:
+        return "future"
+    return "past"
+
+
+def _parenthesised_after_figure(text: str, figure: Figure, previous: Figure | None) -> bool:
+    """'16 億美元（27.1％）': a percentage in brackets right after an amount is its share."""
+    opening = text[max(0, figure.start - 2):figure.start].strip()
+    if not opening.endswith(("(", "（")):
+        return False
+    return previous is not None and figure.start - previous.end <= 3
