@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from policyledger.errors import InputError
 from policyledger.question import parse_question
 from policyledger.reader_words import in_report_words
 
@@ -34,3 +37,22 @@ def test_plans_and_caps_in_a_readers_words():
 def test_words_the_reports_use_themselves_stay():
     assert in_report_words("用水契約在哪一天簽訂？") == "用水契約在哪一天簽訂？"
     assert in_report_words("發生一起事故") == "發生一起事故"  # 一起 as a count, not 'together'
+
+
+def test_a_users_own_words_are_added_from_a_file(tmp_path, monkeypatch):
+    extra = tmp_path / "words.txt"
+    extra.write_text("# 本部的說法\n綠電 | 再生能源電力 → 再生能源\n順差 → 貿易出超\n", encoding="utf-8")
+    monkeypatch.setenv("POLICYLEDGER_READER_WORDS", str(extra))
+    assert in_report_words("109 年綠電裝了多少？") == "109 年再生能源裝了多少？"
+    assert in_report_words("109 年的順差有多少？") == "109 年的貿易出超有多少？"  # the user's rule wins
+
+
+def test_a_bad_words_file_is_named_with_its_problem(tmp_path, monkeypatch):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("順差 出超\n", encoding="utf-8")
+    monkeypatch.setenv("POLICYLEDGER_READER_WORDS", str(bad))
+    with pytest.raises(InputError, match=r"bad\.txt: line 1 is no rule"):
+        in_report_words("順差")
+    monkeypatch.setenv("POLICYLEDGER_READER_WORDS", str(tmp_path / "missing.txt"))
+    with pytest.raises(InputError, match=r"missing\.txt: cannot read"):
+        in_report_words("順差")
