@@ -315,6 +315,7 @@ def _subset_factor(parsed: Question, own_words: str, sentence: str) -> float:
 
 
 _OPENING = re.compile(r"\s*[（(]")
+_CLOSING = re.compile(r"[）)]")
 _PART_NAME = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
@@ -324,7 +325,7 @@ def _breakdown_factor(parsed: Question, text: str, claim: Claim, neighbours: lis
     opening = _OPENING.match(text, claim.end)
     if opening is None:
         return 1.0
-    closing = re.compile(r"[）)]").search(text, opening.end())
+    closing = _CLOSING.search(text, opening.end())
     end = closing.start() if closing else clause_end
     parts = [c for c in neighbours if opening.end() <= c.start < end]
     asked = parsed.folded

@@ -58,8 +58,11 @@ _CHANGE = re.compile(
 # Nouns that name a change measure apply to every figure after them in the clause (增幅優於韓國(-5.4%)、日本(-9.3%)).
 _CHANGE_MEASURE = re.compile(r"成長率|增幅|減幅|增加率|年增率|減少率|成長幅度|衰退幅度")
 _SHARE = re.compile(r"占|佔|比重")
-ACTUAL_CUE = re.compile(r"已|完成|累計|新增|達成|實際|共獲|獲得")
-_ACHIEVED = re.compile(r"已|完成|累計|達成|實際|共獲|獲得")
+# What has been reached. 新增 also marks a figure as actual (the conventions), but it does not end a
+# target's sentence: '預計投資 32.5 億元，新增產業空間 2.3 萬平方公尺' is still expected.
+_ACHIEVED_WORDS = r"已|完成|累計|達成|實際|共獲|獲得"
+_ACHIEVED = re.compile(_ACHIEVED_WORDS)
+ACTUAL_CUE = re.compile(_ACHIEVED_WORDS + r"|新增")
 # A clause that opens a new action: "，並依據…", "，另…" (a target cue before it does not carry over).
 _NEW_ACTION = re.compile(r"^\s*(?:並|另|同時|且|此外|其中)")
 _A_YEAR = re.compile(r"\d\s*年")

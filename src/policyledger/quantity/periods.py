@@ -35,7 +35,8 @@ _OPEN_BEFORE = re.compile(r"(?:自從|自|於)\s*$")
 _BASE_BEFORE = re.compile(r"(?:較|比|相較於?|相比|與|高於|低於|優於)\s*$")
 _TO = r"(?:至|到|~|～|－|-|—|–)"  # what joins the two ends of a range
 _RANGE_JOIN = re.compile(rf"^\s*(?:起\s*)?{_TO}\s*(?:今)?\s*$")
-_LIST_JOIN = re.compile(r"^\s*[、及與和]\s*$")
+_LIST_SEPARATOR = r"[、及與和]"  # what joins the items of a list of dates, days or months
+_LIST_JOIN = re.compile(rf"^\s*{_LIST_SEPARATOR}\s*$")
 _SINCE_AFTER = re.compile(r"\s*(?:起|以來|迄今)")
 _UNTIL_NOW_AFTER = re.compile(r"\s*起?\s*(?:至今|迄今)")
 
@@ -192,7 +193,7 @@ def _through_day(text: str, atom: TimeExpr, match: re.Match[str]) -> TimeExpr:
     return TimeExpr(atom.start, through.end(), text[atom.start:through.end()], first, last, "range", atom.year)
 
 
-_DAY_LIST = re.compile(r"\s*(\d{1,2})(?:\s*[、及與和]\s*\d{1,2})*\s*[、及與和]\s*(\d{1,2})\s*日")
+_DAY_LIST = re.compile(rf"\s*(\d{{1,2}})(?:\s*{_LIST_SEPARATOR}\s*\d{{1,2}})*\s*{_LIST_SEPARATOR}\s*(\d{{1,2}})\s*日")
 
 
 def _day_list(text: str, atom: TimeExpr, match: re.Match[str]) -> TimeExpr:
@@ -247,7 +248,7 @@ def _merge_bare_year_ranges(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
     return result
 
 
-_BARE_MONTH_RANGE = re.compile(rf"(\d{{1,2}})(?:\s*[、及和與]\s*\d{{1,2}})*\s*(?:{_TO}|[、及和與])\s*$")
+_BARE_MONTH_RANGE = re.compile(rf"(\d{{1,2}})(?:\s*{_LIST_SEPARATOR}\s*\d{{1,2}})*\s*(?:{_TO}|{_LIST_SEPARATOR})\s*$")
 
 
 def _merge_bare_month_ranges(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
