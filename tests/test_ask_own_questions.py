@@ -26,6 +26,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
 @pytest.mark.parametrize(("folder", "least"), [
     ("own-gold", 0.90), ("own-gold-2", 0.90), ("own-gold-3", 0.90), ("own-gold-4", 0.90), ("own-gold-5", 0.90),
     ("own-gold-6", 0.90), ("own-gold-7", 0.90), ("own-gold-8", 0.90), ("own-gold-9", 0.90), ("own-gold-10", 0.80), ("own-gold-11", 0.80), ("own-gold-12", 0.75),
+    ("own-gold-13", 0.90),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -83,6 +84,16 @@ def test_a_change_is_answered_with_its_end_unless_its_start_is_asked(ledger):  #
     assert value("濁水溪高灘地種植許可面積增加到多少公頃？") == 835
     assert value("濁水溪高灘地種植許可面積是多少公頃？") == 835
     assert value("濁水溪高灘地種植許可面積原本是多少公頃？") == 538
+    # '從最長 2 個月縮短到7~10 天': a word between 從 and the start does not hide the change.
+    assert value("AI 乳篩偵測產品可以把複診民眾等候報告的時間縮短到幾天？") == 7
+    assert value("AI 乳篩偵測產品原本要讓複診民眾等候報告多久？") == 2
+
+
+def test_a_name_in_brackets_after_a_count_names_what_it_counts(ledger):  # noqa: F811
+    # '辦理 4 場「臺日經貿媒合與技術交流線上商談會」與 2 場「臺日經貿研討會」'
+    value = answer_value(ledger)
+    assert value("109 年 10 至 12 月辦了幾場臺日經貿媒合與技術交流線上商談會？") == 4
+    assert value("109 年 10 至 12 月辦了幾場臺日經貿研討會？") == 2
 
 
 def test_a_counter_that_begins_another_word_is_not_the_unit_asked():

@@ -20,6 +20,7 @@ def test_longer_words_win_and_asking_words_stay():
     assert "減少" not in in_report_words("曾文水庫 109 年清掉了多少淤泥？")
     assert in_report_words("備忘錄是哪一天簽署的？") == "備忘錄是哪一天簽署的？"
     assert in_report_words("永康再生水廠一天可以供多少水？") == "永康再生水廠每日可供多少水？"
+    assert in_report_words("新創圓夢網每個月有多少人次瀏覽？") == "新創圓夢網每月有多少人次瀏覽？"
 
 
 def test_the_base_of_a_comparison_is_no_content():

@@ -23,7 +23,7 @@ from sqlalchemy import Connection, Engine, Select, func, select, text
 
 from policyledger.entities import names_a_place
 from policyledger.model import Claim, Node
-from policyledger.quantity.changes import CHANGE_VERB, FROM, TO
+from policyledger.quantity.changes import CHANGE_VERB, FROM, FROM_LEAD, TO
 from policyledger.quantity.periods import REPORT_YEAR_WORDS, find_time_expressions
 from policyledger.question import Question, parse_question
 from policyledger.records import iso, number
@@ -341,7 +341,7 @@ def _breakdown_factor(parsed: Question, text: str, claim: Claim, neighbours: lis
 # '由 538 公頃增加為 835 公頃': the first figure is where a change started, the second where it
 # ended. A reader asking how large something is (or what it grew to) wants the end, unless the
 # question asks where it started.
-_CHANGE_FROM = re.compile(fold(rf"{FROM}\s*$"))
+_CHANGE_FROM = re.compile(fold(rf"{FROM}\s*{FROM_LEAD}\s*$"))
 _CHANGE_TO = re.compile(fold(rf"^\s*{CHANGE_VERB}?\s*{TO}\s*$"))
 _ASKS_START = re.compile(fold(r"原本|原來|原先|起初|之前|由多少|從多少"))
 
@@ -352,7 +352,7 @@ def _start_of_change(text: str, claim: Claim, neighbours: list[Claim]) -> Claim 
     if not earlier:
         return None
     start = max(earlier, key=lambda c: c.end)
-    linked = _CHANGE_FROM.search(text, max(0, start.start - 3), start.start) and _CHANGE_TO.match(text[start.end:claim.start])
+    linked = _CHANGE_FROM.search(text, max(0, start.start - 6), start.start) and _CHANGE_TO.match(text[start.end:claim.start])
     return start if linked else None
 
 
@@ -391,7 +391,7 @@ def _own_words(text: str, claim: Claim, neighbours: list[Claim], clause_start: i
     """The words that belong to this figure in a list or a bracket: back to the previous figure,
     、 or opening bracket, and on to the next 、, 及, closing bracket or figure
     ('7,000 家餐飲業者…、958 家零售業者…'; '保險 7,789件(承保金額約 588.9億元)及利息補貼 268件')."""
-    before = max([clause_start] + [c.end for c in neighbours if c.end <= claim.start])
+    before = max([clause_start] + [_past_name(text, c.end, claim.start) for c in neighbours if c.end <= claim.start])
     respectively = text.rfind(_RESPECTIVELY, before, claim.start)
     if respectively >= 0:
         before = respectively + 2  # what comes before 分別 is shared out by _respective_item
@@ -399,10 +399,20 @@ def _own_words(text: str, claim: Claim, neighbours: list[Claim], clause_start: i
     if starts:
         before = starts[-1].end()
     after = min([clause_end] + [c.start for c in neighbours if c.start >= claim.end])
-    end = _OWN_END.search(text, claim.end, after)
+    end = _OWN_END.search(text, _past_name(text, claim.end, after), after)
     if end:
         after = end.start()
     return before, after
+
+
+_NAME_AFTER = re.compile(r"\s*「[^」]*」")
+
+
+def _past_name(text: str, end: int, limit: int) -> int:
+    """Where a figure's words may end: past the 「name」 that follows it, which names what it
+    counts ('4 場「臺日經貿媒合與技術交流線上商談會」與 2 場「臺日經貿研討會」')."""
+    name = _NAME_AFTER.match(text, end, limit)
+    return name.end() if name else end
 
 
 _CLAUSE_BREAK = re.compile(r"[，。；：;:\n]|,(?!\d)")

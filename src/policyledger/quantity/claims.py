@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from policyledger.model import Claim, Node
-from policyledger.quantity.changes import CHANGE_VERB, FROM, TO
+from policyledger.quantity.changes import CHANGE_VERB, FROM, FROM_LEAD, TO
 from policyledger.quantity.clauses import CLAUSE_BREAK, SENTENCE_BREAK, clause_span, end_of_sentence, joined_lines, start_of_sentence, without_spaces
 from policyledger.quantity.figures import Figure, find_figures, masked_spans
 from policyledger.quantity.kinds import ACTUAL_CUE, kind_of
@@ -251,7 +251,7 @@ def _daily(text: str, figure: Figure, previous: Figure | None, clause_start: int
     return bool(linked) and bool(_DAILY.search(text, max(clause_start, previous.start - 8), previous.start))
 
 
-_FROM = re.compile(rf"{FROM}\s*(?:每日|每天|每年)?\s*$")
+_FROM = re.compile(rf"{FROM}\s*{FROM_LEAD}\s*$")
 _RISES_TO_NUMBER = re.compile(rf"\s*{CHANGE_VERB}?\s*{TO}\s*\d")
 
 
