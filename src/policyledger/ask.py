@@ -25,7 +25,7 @@ from policyledger.entities import names_a_place
 from policyledger.model import Claim, Node
 from policyledger.quantity.changes import CHANGE_VERB, FROM, FROM_LEAD, TO
 from policyledger.quantity.periods import REPORT_YEAR_WORDS, find_time_expressions
-from policyledger.question import Question, parse_question
+from policyledger.question import Question, compact, parse_question
 from policyledger.records import iso, number
 from policyledger.search import SearchHit, collection_of, hits, rank_each
 from policyledger.search.retrieval import Candidate
@@ -38,7 +38,7 @@ from policyledger.textnorm import fold
 
 ANSWER_THRESHOLD = 0.6  # share of the question's content a passage must cover to be answered
 CANDIDATE_ITEMS = 40
-_SENTENCE = re.compile(r"[^。；\n]+[。；]?")
+_SENTENCE = re.compile(r"[^。；;\n]+[。；;]?")
 
 
 @dataclass
@@ -158,7 +158,21 @@ def _ancestor_titles(connection: Connection, items: list[tuple[str, Node]]) -> d
     return {(doc, node.path): " ".join(found.get((doc, p), "") for p in _ancestors(node.path)) for doc, node in items}
 
 
-_OPENING_SENTENCE = re.compile(r"[^。；]*")  # over line breaks: a heading may wrap
+_OPENING_SENTENCE = re.compile(r"[^。；;]*")  # over line breaks: a heading may wrap
+
+
+# A sentence that opens with its time or an adverb has no subject of its own: it goes on about
+# what the item's opening sentence named.
+_SUBJECTLESS = re.compile(fold(r"\s*(?:\d+\s*年|截至|迄今|目前|已|並|另|累計|總計|共|計)"))
+
+
+def _topic_of_subjectless(text: str, sentence_start: int) -> str:
+    """'…建立國產空品感測器技術自主能力…。109 年已技轉國內 3 家廠商': the opening sentence of the
+    item, for a figure in a later sentence without a subject."""
+    opening = _OPENING_SENTENCE.match(text)
+    if opening is None or sentence_start < opening.end() or not _SUBJECTLESS.match(text, sentence_start):
+        return ""
+    return opening.group(0)
 
 
 def _heading_words(title: str, text: str) -> str:
@@ -243,6 +257,7 @@ def _claim_score(parsed: Question, claim: Claim, item: _Item, neighbours: list[C
         (text[clause_start:clause_end], 0.9),
         (item.context, 0.85),
         (text[sentence_start:sentence_end], 0.65),
+        (_topic_of_subjectless(text, sentence_start), 0.5),
         (text, 0.35),
     ]
     # A date later in the sentence than the figure's own clause dates what follows it, not the figure.
@@ -253,6 +268,7 @@ def _claim_score(parsed: Question, claim: Claim, item: _Item, neighbours: list[C
     factors = period * _kind_factor(parsed, claim) * _contrast_factor(parsed, own) * _subset_factor(parsed, own, sentence)
     factors *= _own_words_factor(parsed, own, claim) * _end_of_change_factor(parsed, text, claim, neighbours)
     factors *= _breakdown_factor(parsed, text, claim, neighbours, own, clause_start, clause_end)
+    factors *= _named_elsewhere_factor(parsed, text, sentence)
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
 
 
@@ -312,6 +328,17 @@ def _subset_factor(parsed: Question, own_words: str, sentence: str) -> float:
         if word in asked and word not in own and word in sentence:
             return 0.6
     return 1.0
+
+
+def _named_elsewhere_factor(parsed: Question, text: str, sentence: str) -> float:
+    """'「傳統產業創新研發」…受理 1,261 案…;「中小型製造業即時輔導」…受理 728 案': asked about the
+    second 「name」, a figure in a sentence that names only another is the other's."""
+    asked = compact(parsed.folded)
+    here = [compact(name[1:-1]) for name in _QUOTED.findall(sentence)]
+    if not here or any(name in asked for name in here):
+        return 1.0
+    elsewhere = (compact(name[1:-1]) for name in _QUOTED.findall(text))
+    return 0.7 if any(name and name in asked for name in elsewhere) else 1.0
 
 
 _OPENING = re.compile(r"\s*[（(]")
