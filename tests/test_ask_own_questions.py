@@ -26,7 +26,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
 @pytest.mark.parametrize(("folder", "least"), [
     ("own-gold", 0.90), ("own-gold-2", 0.90), ("own-gold-3", 0.90), ("own-gold-4", 0.90), ("own-gold-5", 0.90),
     ("own-gold-6", 0.90), ("own-gold-7", 0.90), ("own-gold-8", 0.90), ("own-gold-9", 0.90), ("own-gold-10", 0.80), ("own-gold-11", 0.80), ("own-gold-12", 0.75),
-    ("own-gold-13", 0.90), ("own-gold-14", 0.90),
+    ("own-gold-13", 0.90), ("own-gold-14", 0.90), ("own-gold-15", 0.90),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -228,3 +228,17 @@ def test_a_sentence_without_a_subject_is_about_the_items_opening(ledger):  # noq
     value = answer_value(ledger)
     assert value("國產空品感測器技術 109 年技轉給幾家廠商？") == 3
     assert value("109 年水庫清淤量是多少？") == 1440  # 萬立方公尺
+
+
+def test_a_title_asked_is_the_quoted_name_of_the_clause_asked_about(ledger):  # noqa: F811
+    # '109 年完成與巴拉圭簽署「促進技術合作意向書」，及與以色列重新簽署「一般性合作協定」'
+    value = answer_value(ledger)
+    assert parse_question("109 年與巴拉圭簽署的是什麼文件？").wants == "names"
+    assert value("109 年與巴拉圭簽署的是什麼文件？") == ["促進技術合作意向書"]
+    assert value("與以色列重新簽署了什麼協定？") == ["一般性合作協定"]
+
+
+def test_a_measure_word_asked_takes_its_ci_form_and_back():
+    assert parse_question("科技產業園區 109 年辦了幾場徵才活動？").units == {"場", "場次"}
+    assert parse_question("辦了幾架次飛行？").units == {"架", "架次"}
+    assert parse_question("共有幾次會議？").units == {"次"}

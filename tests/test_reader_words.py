@@ -24,6 +24,9 @@ def test_longer_words_win_and_asking_words_stay():
     # 收到 is how a reader says the report's 受理 of applications, but also of a notice: no word.
     assert in_report_words("總共收到多少案申請？") == "總共 多少案申請？"
     assert in_report_words("新增列入應施檢驗的商品有幾種？") == "增列應施檢驗的商品有幾種？"
+    assert in_report_words("累計每天可以增加供應多少備援水量？") == "累計每日可增供多少備援水量？"
+    # 最高可以 says how high a figure goes (含銀量可高達 10~30%), not that a rule caps it.
+    assert "上限" not in in_report_words("含銀量最高可以到多少？")
 
 
 def test_the_base_of_a_comparison_is_no_content():

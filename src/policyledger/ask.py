@@ -548,6 +548,10 @@ def _best_names(parsed: Question, items: list[_Item]) -> dict[str, Any] | None:
         for match in _SENTENCE.finditer(item.node.text):
             sentence = match.group(0)
             coverage = parsed.coverage([(fold(sentence), 1.0), (item.context, 0.85), (item.folded, 0.35)], rarity)
+            if parsed.wants_title:
+                for title, score in _titles(parsed, item, sentence, rarity):
+                    if best is None or score > best[0]:
+                        best = (score, item, match.start() + title.start(), match.start() + title.end(), [title.group(1)])
             for enum, weight in _lists(sentence):
                 names = _names(enum.group(0))
                 if len(names) < 2 or (parsed.count is not None and len(names) != parsed.count):
@@ -562,6 +566,22 @@ def _best_names(parsed: Question, items: list[_Item]) -> dict[str, Any] | None:
     score, item, start, end, names = best
     answer = {"text": "、".join(names), "value": names, "base_value": None, "base_unit": None, "period_start": None, "period_end": None}
     return {"answer": answer, "citation": _citation(item, start, end), "confidence": score}
+
+
+_TITLE = re.compile(r"「([^」]{2,40})」")
+TITLE_WEIGHT = 0.95
+
+
+def _titles(parsed: Question, item: _Item, sentence: str, rarity: dict[str, float]) -> list[tuple[re.Match[str], float]]:
+    """Each 「name」 of a sentence, scored by the words of its own clause first: '109 年完成與巴拉圭
+    簽署「促進技術合作意向書」，及與以色列重新簽署「一般性合作協定」' — asked about 巴拉圭, the first."""
+    folded = fold(sentence)
+    scored = []
+    for title in _TITLE.finditer(sentence):
+        clause_start, clause_end = _clause_span(sentence, title.start(), title.end())
+        windows = [(folded[clause_start:clause_end], 1.0), (item.context, 0.85), (folded, 0.65), (item.folded, 0.35)]
+        scored.append((title, parsed.coverage(windows, rarity) * TITLE_WEIGHT))
+    return scored
 
 
 def _lists(sentence: str) -> list[tuple[re.Match[str], float]]:

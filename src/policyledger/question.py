@@ -21,6 +21,9 @@ from policyledger.textnorm import fold, to_halfwidth_digits
 
 _DATE_WORDS = re.compile(r"哪一天|哪天|何時|什麼時候|何日|哪一日|日期|哪一年|哪年|幾月|哪個月")
 _NAME_WORDS = re.compile(r"哪些|哪幾|哪\s*[\d一二三四五六七八九十]+\s*[家個位國項座]|哪一家|哪家|哪個|哪一個|誰|哪間|哪一間|名稱")
+# "簽署的是什麼文件", "計畫名稱是什麼": one name, which a report writes in 「」.
+_TITLE_NOUNS = r"文件|協定|協議|備忘錄|意向書|計畫|方案|專案|條例|法規|法案|辦法|名稱|活動|展覽|獎項|平臺|平台|系統|服務|措施|標準"
+_TITLE_ASKED = re.compile(rf"(?:什麼|何種|哪一?[份項個部])\s*(?:{_TITLE_NOUNS})|名稱\s*(?:是|為)?\s*(?:什麼|何)")
 _COUNT_IN_NAMES = re.compile(r"哪\s*([\d一二三四五六七八九十]+)\s*[家個位國項座]")
 _COUNTER_ASKED = re.compile(r"(?:幾|多少)\s*(?:萬|億)?\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
 _MONEY = re.compile(r"多少\s*(?:萬|億|兆)?\s*(?:元|美元|錢)|金額|經費|營收|產值|營業額|出超|入超|總額|預算|投資多少|多少投資|承貸|資金|補助多少|多少美元")
@@ -48,7 +51,7 @@ _ASKING = re.compile(
     r"(?:是|有|為)?(?:百分之)?(?:幾|多少)\s*(?:萬|億|兆)?\s*(?:" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + r"|元|美元|錢)?|"
     r"請問|是什麼時候|什麼時候|是什麼|什麼|多大|多長|多高|多遠|多重|哪一天|哪天|何時|哪些|哪幾|哪一家|哪家|哪個|哪一個|哪|誰|嗎|呢|"
     r"一共|總共|共計|分別|是否|(?:的)?(?:數量|數目|件數|家數|人數)$|"
-    r"到目前為止|目前|現在|現階段|迄今|至今"
+    r"到目前為止|目前|現在|現階段|迄今|至今|那裡|這裡|那邊|這邊"
 )
 _STOP_CHARS = re.compile(
     r"[\s？?，,。、；：:！!（）()「」『』\"“”]+"
@@ -72,6 +75,7 @@ class Question:
     as_of: bool = False
     count: int | None = None  # "哪 5 家": the list must have 5 names
     wants_places: bool = False  # "哪些國家", "哪些縣市": the names must be places
+    wants_title: bool = False  # "簽署的是什麼文件": one name in 「」 will do
     wants_target: bool = False
     wants_actual: bool = False
     wants_change: bool = False
@@ -211,6 +215,7 @@ def parse_question(text: str, report_year: int | None = None) -> Question:
     question = Question(text=normalized, wants=_wants(normalized))
     _set_units(question, normalized)
     question.wants_places = question.wants == "names" and bool(_PLACES_ASKED.search(normalized))
+    question.wants_title = bool(_TITLE_ASKED.search(normalized))
     question.wants_target = bool(_TARGET.search(normalized))
     question.wants_actual = bool(_ACTUAL.search(normalized)) and not question.wants_target
     question.wants_change = bool(_CHANGE.search(normalized)) and question.dimensions == {"percent"}
@@ -247,7 +252,7 @@ _PLACES_ASKED = re.compile(r"哪(?:些|幾個?|一個?)\s*(?:國家|縣市)|(?:�
 def _wants(text: str) -> str:
     if _DATE_WORDS.search(text):
         return "date"
-    if _NAME_WORDS.search(text):
+    if _NAME_WORDS.search(text) or _TITLE_ASKED.search(text):
         return "names"
     return "number"
 
@@ -263,13 +268,11 @@ def _set_units(question: Question, text: str) -> None:
         question.units = {"個"} | ({noun.group(0)[0], noun.group(0)} if noun else set())
         return
     if counter:
-        noun = counter.group(1).replace("台", "臺")
-        question.units = {noun, noun + "次"} if noun in ("人", "家") else {noun}
+        question.units = _counted_in(counter.group(1).replace("台", "臺"))
         return
     counted = _COUNT_NOUN.search(text)
     if counted:  # "多少就業人數", "核准家數是多少"
-        noun = counted.group(1)
-        question.units = {noun, noun + "次"} if noun in ("人", "家") else {noun}
+        question.units = _counted_in(counted.group(1))
         return
     written = _unit_written_after_asking(text)
     if written is not None:  # "多少度", "多少公噸", "幾 MW": the unit the answer is written in
@@ -289,6 +292,13 @@ def _set_units(question: Question, text: str) -> None:
         question.dimensions = {"area"}
     elif _VOLUME.search(text):
         question.dimensions = {"volume", "mass", "rate"}
+
+
+def _counted_in(noun: str) -> set[str]:
+    """A measure word asked for, and its 次 form or the one without (場 and 場次, 人次 and 人): a
+    report counts 101 場次徵才活動 where a reader asks 幾場."""
+    once = noun[:-1] if len(noun) == 2 and noun.endswith("次") else noun
+    return {noun} | {word for word in (once, once + "次") if word in COUNTERS}
 
 
 _COUNT_NOUN = re.compile(r"(人|家|件|場|戶|案|項)(?:數|次數)")
@@ -323,6 +333,7 @@ def _segments(text: str) -> list[str]:
     # "…的國家有哪些", "哪些水庫…": the kind of name asked for is not a word to look for.
     text = re.sub(rf"(?:{_ANSWER_TYPE})(?=\s*有?\s*(?:哪些|哪幾))|(?<=哪些)(?:{_ANSWER_TYPE})|(?<=[家個位])(?:{_ANSWER_TYPE})(?=\s*[？?]?\s*$)", " ", text)
     text = _without_asked_unit(text)
+    text = _TITLE_ASKED.sub(" ", text)  # the kind of name asked for, not a word to look for
     text = _ASKING.sub(" ", text)
     text = re.sub(r"\d+(?:\.\d+)?\s*(?:萬|億)?\s*(?:元|美元|%|％)?", " ", text)
     text = _MEASURE_WORDS.sub(" ", text)
