@@ -26,7 +26,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
 @pytest.mark.parametrize(("folder", "least"), [
     ("own-gold", 0.90), ("own-gold-2", 0.90), ("own-gold-3", 0.90), ("own-gold-4", 0.90), ("own-gold-5", 0.90),
     ("own-gold-6", 0.90), ("own-gold-7", 0.90), ("own-gold-8", 0.90), ("own-gold-9", 0.90), ("own-gold-10", 0.80), ("own-gold-11", 0.80), ("own-gold-12", 0.75),
-    ("own-gold-13", 0.90), ("own-gold-14", 0.90), ("own-gold-15", 0.90),
+    ("own-gold-13", 0.90), ("own-gold-14", 0.90), ("own-gold-15", 0.90), ("own-gold-16", 0.90),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -242,3 +242,16 @@ def test_a_measure_word_asked_takes_its_ci_form_and_back():
     assert parse_question("科技產業園區 109 年辦了幾場徵才活動？").units == {"場", "場次"}
     assert parse_question("辦了幾架次飛行？").units == {"架", "架次"}
     assert parse_question("共有幾次會議？").units == {"次"}
+
+
+def test_a_threshold_that_defines_a_class_is_no_amount_of_it(ledger):  # noqa: F811
+    # '5 億元以上之民間新增投資案件共計 391 件，投資金額 1.5 兆元'
+    value = answer_value(ledger)
+    assert value("109 年民間新增投資金額是多少？") == 1.5
+
+
+def test_the_base_of_a_comparison_asked_is_the_figure_it_stands_by(ledger):  # noqa: F811
+    # '全年預算執行率為 98.1%(高於上年同期 95.5%)': a bracket after a figure ends its own words.
+    value = answer_value(ledger)
+    assert value("上年同期重大公共建設計畫的預算執行率是多少？") == 95.5
+    assert value("109 年列管的重大公共建設計畫全年預算執行率是多少？") == 98.1

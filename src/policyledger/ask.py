@@ -315,6 +315,7 @@ def _contrast_factor(parsed: Question, own_words: str) -> float:
 _SUBSET_WORDS = [fold(word) for word in (
     "不合格", "不符合", "不符", "未通過", "未達", "未完成", "未結", "違規", "違法", "失敗", "逾期", "退件", "駁回", "撤銷", "淘汰", "虧損",
     "被接受", "獲接受", "被採納", "獲採納", "獲選", "入選", "獲獎", "得獎",  # the accepted among those proposed
+    "上年同期", "去年同期", "前一年同期",  # the base of a comparison: '98.1%(高於上年同期 95.5%)'
 )]
 
 
@@ -411,7 +412,7 @@ def _respective_item(text: str, claim: Claim, clause_start: int) -> str:
 
 
 _OWN_START = re.compile(r"[、(（]")
-_OWN_END = re.compile(r"[、)）]|及|與|与|和|以及")
+_OWN_END = re.compile(r"[、)）(（]|及|與|与|和|以及")
 
 
 def _own_words(text: str, claim: Claim, neighbours: list[Claim], clause_start: int, clause_end: int) -> tuple[int, int]:
@@ -483,7 +484,13 @@ def _sentence_mentions(sentence: str, start: date | None, end: date | None) -> b
     return any(expr.period_end == end or (start is not None and expr.period_start == start) for expr in find_time_expressions(sentence))
 
 
+# Words that ask for a cap, a floor or a threshold — what a rule figure states.
+_ASKS_RULE = re.compile(fold(r"上限|下限|最多|最高|最少|最低|至少|以上|以下|門檻|規定|須|需|可以|可"))
+
+
 def _kind_factor(parsed: Question, claim: Claim) -> float:
+    if claim.kind == "rule" and not _ASKS_RULE.search(parsed.folded):
+        return 0.85  # '5 億元以上之民間新增投資案件…投資金額 1.5 兆元': the class's threshold is no amount of it
     if parsed.wants_target:
         return 1.0 if claim.kind in ("target", "forecast") else 0.85
     if parsed.wants_change:
