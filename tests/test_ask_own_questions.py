@@ -26,7 +26,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
 @pytest.mark.parametrize(("folder", "least"), [
     ("own-gold", 0.90), ("own-gold-2", 0.90), ("own-gold-3", 0.90), ("own-gold-4", 0.90), ("own-gold-5", 0.90),
     ("own-gold-6", 0.90), ("own-gold-7", 0.90), ("own-gold-8", 0.90), ("own-gold-9", 0.90), ("own-gold-10", 0.80), ("own-gold-11", 0.80), ("own-gold-12", 0.75),
-    ("own-gold-13", 0.90), ("own-gold-14", 0.90), ("own-gold-15", 0.90), ("own-gold-16", 0.90),
+    ("own-gold-13", 0.90), ("own-gold-14", 0.90), ("own-gold-15", 0.90), ("own-gold-16", 0.90), ("own-gold-17", 0.90),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -228,6 +228,14 @@ def test_a_sentence_without_a_subject_is_about_the_items_opening(ledger):  # noq
     value = answer_value(ledger)
     assert value("國產空品感測器技術 109 年技轉給幾家廠商？") == 3
     assert value("109 年水庫清淤量是多少？") == 1440  # 萬立方公尺
+    # '…本部舉辦多場餐飲、零售大型主題行銷活動。…已辦理 6 場…；共計吸引超過214.8 萬人次參與'
+    assert value("餐飲、零售大型主題行銷活動共計吸引多少人次參與？") == 214.8
+
+
+def test_names_a_sentence_counts_are_not_its_subject(ledger):  # noqa: F811
+    # '推動「身心障礙與高齡者智慧照護輔具檢測驗證推動計畫」…完成公告「輪椅－應用指導綱要」及…等10 項國家標準'
+    value = answer_value(ledger)
+    assert value("身心障礙與高齡者智慧照護輔具檢測驗證推動計畫完成公告了幾項國家標準？") == 10
 
 
 def test_a_title_asked_is_the_quoted_name_of_the_clause_asked_about(ledger):  # noqa: F811

@@ -167,12 +167,14 @@ _SUBJECTLESS = re.compile(fold(r"\s*(?:\d+\s*年|截至|迄今|目前|已|並|�
 
 
 def _topic_of_subjectless(text: str, sentence_start: int) -> str:
-    """'…建立國產空品感測器技術自主能力…。109 年已技轉國內 3 家廠商': the opening sentence of the
-    item, for a figure in a later sentence without a subject."""
+    """'…建立國產空品感測器技術自主能力…。109 年已技轉國內 3 家廠商': for a figure in a later
+    sentence without a subject, the item's opening sentence and the sentence just before
+    ('…已辦理 6 場…主題行銷活動…；共計吸引超過 214.8 萬人次參與')."""
     opening = _OPENING_SENTENCE.match(text)
     if opening is None or sentence_start < opening.end() or not _SUBJECTLESS.match(text, sentence_start):
         return ""
-    return opening.group(0)
+    previous_start = max(text.rfind(end, 0, max(0, sentence_start - 1)) for end in "。；;") + 1
+    return opening.group(0) + " " + text[max(previous_start, opening.end()):sentence_start]
 
 
 def _heading_words(title: str, text: str) -> str:
@@ -257,7 +259,7 @@ def _claim_score(parsed: Question, claim: Claim, item: _Item, neighbours: list[C
         (text[clause_start:clause_end], 0.9),
         (item.context, 0.85),
         (text[sentence_start:sentence_end], 0.65),
-        (_topic_of_subjectless(text, sentence_start), 0.5),
+        (_topic_of_subjectless(text, sentence_start), 0.65),
         (text, 0.35),
     ]
     # A date later in the sentence than the figure's own clause dates what follows it, not the figure.
@@ -331,12 +333,16 @@ def _subset_factor(parsed: Question, own_words: str, sentence: str) -> float:
     return 1.0
 
 
+_SUBJECT_NAME = re.compile(r"\s*(?:[(（]\w{1,3}[)）])?\s*「([^」]*)」")
+
+
 def _named_elsewhere_factor(parsed: Question, text: str, sentence: str) -> float:
     """'「傳統產業創新研發」…受理 1,261 案…;「中小型製造業即時輔導」…受理 728 案': asked about the
-    second 「name」, a figure in a sentence that names only another is the other's."""
+    second 「name」, a figure in a sentence whose subject is another is the other's. (A name the
+    sentence counts — 完成公告「輪椅…」等 10 項 — is no subject.)"""
     asked = compact(parsed.folded)
-    here = [compact(name[1:-1]) for name in _QUOTED.findall(sentence)]
-    if not here or any(name in asked for name in here):
+    subject = _SUBJECT_NAME.match(sentence)
+    if subject is None or compact(subject.group(1)) in asked:
         return 1.0
     elsewhere = (compact(name[1:-1]) for name in _QUOTED.findall(text))
     return 0.7 if any(name and name in asked for name in elsewhere) else 1.0
