@@ -26,7 +26,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
 @pytest.mark.parametrize(("folder", "least"), [
     ("own-gold", 0.90), ("own-gold-2", 0.90), ("own-gold-3", 0.90), ("own-gold-4", 0.90), ("own-gold-5", 0.90),
     ("own-gold-6", 0.90), ("own-gold-7", 0.90), ("own-gold-8", 0.90), ("own-gold-9", 0.90), ("own-gold-10", 0.80), ("own-gold-11", 0.80), ("own-gold-12", 0.75),
-    ("own-gold-13", 0.90), ("own-gold-14", 0.90), ("own-gold-15", 0.90), ("own-gold-16", 0.90), ("own-gold-17", 0.90),
+    ("own-gold-13", 0.90), ("own-gold-14", 0.90), ("own-gold-15", 0.90), ("own-gold-16", 0.90), ("own-gold-17", 0.90), ("own-gold-18", 0.90),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -263,3 +263,27 @@ def test_the_base_of_a_comparison_asked_is_the_figure_it_stands_by(ledger):  # n
     value = answer_value(ledger)
     assert value("上年同期重大公共建設計畫的預算執行率是多少？") == 95.5
     assert value("109 年列管的重大公共建設計畫全年預算執行率是多少？") == 98.1
+
+
+def test_people_asked_for_are_counted_in_persons(ledger):  # noqa: F811
+    # '帶動中小企業投入研發經費 3.4 億元，投入研發人力 1,336 人'
+    assert parse_question("SBIR 帶動中小企業投入多少研發人力？").units == {"人", "人次"}
+    assert parse_question("多少員工薪資？").units == set()
+    assert answer_value(ledger)("SBIR 帶動中小企業投入多少研發人力？") == 1336
+
+
+def test_a_part_asked_for_must_be_named_by_the_figure(ledger):  # noqa: F811
+    # '核定 197 件創新研發計畫' says nothing of how many were 新創企業
+    question = parse_question("SBIR 109 年核定的創新研發計畫中有多少件是新創企業？")
+    assert question.part == "新创企业"
+    result = ask(ledger[0], question.text, doc_id=ledger[1])
+    assert result["answer"] is None
+
+
+def test_one_member_of_a_list_is_not_answered_with_the_wholes_figure(ledger):  # noqa: F811
+    # '緊急抗旱水源計畫投入 14 億元，透過抗旱水井、埤塘水源…及新竹緊急海淡機組等多元開發緊急用水'
+    engine, doc_id, _ = ledger
+    assert ask(engine, "新竹緊急海淡機組花了多少錢？", doc_id=doc_id)["answer"] is None
+    assert answer_value(ledger)("行政院核定的緊急抗旱水源計畫投入多少經費？") == 14
+    # the whole named after 等 is no member: '…等宣導說明會…共 248 場次'
+    assert answer_value(ledger)("智慧局 109 年辦理著作權宣導說明會及巡迴講授共幾場次？") == 248

@@ -271,6 +271,7 @@ def _claim_score(parsed: Question, claim: Claim, item: _Item, neighbours: list[C
     factors *= _own_words_factor(parsed, own, claim) * _end_of_change_factor(parsed, text, claim, neighbours)
     factors *= _breakdown_factor(parsed, text, claim, neighbours, own, clause_start, clause_end)
     factors *= _named_elsewhere_factor(parsed, text, sentence)
+    factors *= _part_factor(parsed, text[clause_start:clause_end]) * _list_member_factor(parsed, own, sentence, claim)
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
 
 
@@ -346,6 +347,39 @@ def _named_elsewhere_factor(parsed: Question, text: str, sentence: str) -> float
         return 1.0
     elsewhere = (compact(name[1:-1]) for name in _QUOTED.findall(text))
     return 0.7 if any(name and name in asked for name in elsewhere) else 1.0
+
+
+def _part_factor(parsed: Question, clause: str) -> float:
+    """Asked how many of a whole are something (…中有多少件是新創企業), a figure whose clause does
+    not name that something counts the whole."""
+    return 0.6 if parsed.part and parsed.part not in compact(clause) else 1.0
+
+
+def _list_member_factor(parsed: Question, own: str, sentence: str, claim: Claim) -> float:
+    """'緊急抗旱水源計畫投入 14 億元，透過抗旱水井、埤塘水源…及新竹緊急海淡機組等多元開發': asked
+    about one member of a list, a figure outside the list is the whole's, not the member's."""
+    own_words = compact(own)
+    compacted = compact(sentence)
+    for enumeration in _ENUMERATION.finditer(compacted):
+        head, comma, rest = enumeration.group(0).partition("、")
+        clause_end = _CLAUSE_BREAK.search(compacted, enumeration.end())
+        # the first name without what leads into the list (台電公司規劃於…), the last one on to
+        # the end of its clause (names are cut at 14 characters) but not past 等, after which
+        # the whole is named (…等宣導說明會)
+        tail = compacted[enumeration.end():clause_end.start() if clause_end else None].split("等")[0]
+        listed = _FOLDED_LEAD.sub("", head) + comma + rest.split("等")[0] + tail
+        names = listed.split("、")
+        if len(names) < 3 or any(len(name) < 2 for name in names) or compact(fold(claim.text)) in listed:
+            continue  # not a list of things ('1、完成…檢定計 466 萬…' is an item marker)
+        for segment in parsed.segments:
+            grams = [segment[i:i + 2] for i in range(len(segment) - 1)]
+            if len(grams) < 3 or segment in parsed.anchors:
+                continue
+            in_list = sum(gram in listed for gram in grams) / len(grams)
+            in_own = sum(gram in own_words for gram in grams) / len(grams)
+            if in_list >= 0.6 and in_own < 0.3:
+                return 0.8
+    return 1.0
 
 
 _OPENING = re.compile(r"\s*[（(]")
@@ -543,7 +577,7 @@ def _best_date(parsed: Question, items: list[_Item]) -> dict[str, Any] | None:
 
 # A list: names of up to 14 characters joined by 、 (the last perhaps by 及/與/和/暨), each
 # perhaps followed by a bracketed note: '越南(6 月 8 日)、印尼(6 月 18 日)…及泰國(10 月 16 日)'.
-_LIST_NAME = r"[^、，。；：:\s（）()「」]{1,14}(?:[（(][^（）()]{0,24}[）)])?"
+_LIST_NAME = r"[^、，,。；;：:\s（）()「」]{1,14}(?:[（(][^（）()]{0,24}[）)])?"
 _ENUMERATION = re.compile(rf"{_LIST_NAME}(?:、{_LIST_NAME}){{1,}}(?:(?:及|與|和|暨){_LIST_NAME})?")
 # Two names joined by a conjunction ('取得馬國吉隆坡國際機場與沙巴公家機關合作共識'): a list too,
 # but a weaker one, since 'A 與 B' also joins things that are no answer.
@@ -551,6 +585,7 @@ _PAIR = re.compile(rf"{_LIST_NAME}(?:及|與|和|暨){_LIST_NAME}")
 PAIR_WEIGHT = 0.9
 _NOTE = re.compile(r"[（(][^（）()]*[）)]")
 _ITEM_LEAD = re.compile(r"^.*(?:包括|包含|計有|共有|例如|如|於|與|在|有|辦理|赴|向|取得)")
+_FOLDED_LEAD = re.compile(fold(_ITEM_LEAD.pattern))
 _ITEM_TAIL = re.compile(r"(?:等|合作|辦理|達成|進駐|執行|共同|各|兩|\d).*$")
 
 

@@ -74,6 +74,7 @@ class Question:
     period: tuple[date | None, date | None] | None = None
     as_of: bool = False
     count: int | None = None  # "哪 5 家": the list must have 5 names
+    part: str | None = None  # "…中有多少件是新創企業": the part of a whole asked for (folded, compact)
     wants_places: bool = False  # "哪些國家", "哪些縣市": the names must be places
     wants_title: bool = False  # "簽署的是什麼文件": one name in 「」 will do
     wants_target: bool = False
@@ -216,6 +217,8 @@ def parse_question(text: str, report_year: int | None = None) -> Question:
     _set_units(question, normalized)
     question.wants_places = question.wants == "names" and bool(_PLACES_ASKED.search(normalized))
     question.wants_title = bool(_TITLE_ASKED.search(normalized))
+    part = _PART_ASKED.search(normalized)
+    question.part = compact(fold(part.group(1))) if part else None
     question.wants_target = bool(_TARGET.search(normalized))
     question.wants_actual = bool(_ACTUAL.search(normalized)) and not question.wants_target
     question.wants_change = bool(_CHANGE.search(normalized)) and question.dimensions == {"percent"}
@@ -274,6 +277,9 @@ def _set_units(question: Question, text: str) -> None:
     if counted:  # "多少就業人數", "核准家數是多少"
         question.units = _counted_in(counted.group(1))
         return
+    if _PEOPLE_ASKED.search(text):  # "投入多少研發人力？": people, counted in 人
+        question.units = {"人", "人次"}
+        return
     written = _unit_written_after_asking(text)
     if written is not None:  # "多少度", "多少公噸", "幾 MW": the unit the answer is written in
         question.dimensions = {"volume", "mass", "rate"} if written in ("volume", "mass", "rate") else {written}
@@ -292,6 +298,11 @@ def _set_units(question: Question, text: str) -> None:
         question.dimensions = {"area"}
     elif _VOLUME.search(text):
         question.dimensions = {"volume", "mass", "rate"}
+
+
+_PEOPLE_ASKED = re.compile(r"(?:幾|多少)[\u4e00-\u9fff]{0,4}?(?:人力|人員|員工|人才|學員|民眾)(?=\s*(?:參與|參加|受惠|受益)?\s*[？?]?\s*$)")
+# "核定的計畫中有多少件是新創企業？": a part of what the report counts, which must be named by the figure.
+_PART_ASKED = re.compile(r"(?:幾|多少)\s*[\u4e00-\u9fff]?\s*(?:是|屬於|為)\s*([\u4e00-\u9fff]{2,10})\s*[？?]?\s*$")
 
 
 def _counted_in(noun: str) -> set[str]:
