@@ -26,7 +26,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
 @pytest.mark.parametrize(("folder", "least"), [
     ("own-gold", 0.90), ("own-gold-2", 0.90), ("own-gold-3", 0.90), ("own-gold-4", 0.90), ("own-gold-5", 0.90),
     ("own-gold-6", 0.90), ("own-gold-7", 0.90), ("own-gold-8", 0.90), ("own-gold-9", 0.90), ("own-gold-10", 0.80), ("own-gold-11", 0.80), ("own-gold-12", 0.75),
-    ("own-gold-13", 0.90), ("own-gold-14", 0.90), ("own-gold-15", 0.90), ("own-gold-16", 0.90), ("own-gold-17", 0.90), ("own-gold-18", 0.90),
+    ("own-gold-13", 0.90), ("own-gold-14", 0.90), ("own-gold-15", 0.90), ("own-gold-16", 0.90), ("own-gold-17", 0.90), ("own-gold-18", 0.90), ("own-gold-19", 0.90),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -287,3 +287,9 @@ def test_one_member_of_a_list_is_not_answered_with_the_wholes_figure(ledger):  #
     assert answer_value(ledger)("行政院核定的緊急抗旱水源計畫投入多少經費？") == 14
     # the whole named after 等 is no member: '…等宣導說明會…共 248 場次'
     assert answer_value(ledger)("智慧局 109 年辦理著作權宣導說明會及巡迴講授共幾場次？") == 248
+
+
+def test_jobs_are_counted_in_ge_or_persons_and_a_verb_left_out_is_no_near_miss(ledger):  # noqa: F811
+    # '楠梓科技園區行政場域更新：…新增產業空間 2.3 萬平方公尺、就業機會 200人'
+    assert parse_question("可以創造多少就業機會？").units == {"個", "人", "人次"}
+    assert answer_value(ledger)("楠梓科技園區行政場域更新可以創造多少就業機會？") == 200

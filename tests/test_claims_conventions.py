@@ -297,3 +297,10 @@ def test_what_is_to_come_is_a_target_but_the_next_months_are_a_time_frame():
 def test_days_of_one_month_written_as_a_list_span_the_first_to_the_last():
     claim = claims_of("109 年 12 月 17、23 日辦理 2 場研討會。")[0]
     assert (str(claim.period_start), str(claim.period_end)) == ("2020-12-17", "2020-12-23")
+
+
+def test_countries_counted_before_a_word_starting_with_guo():
+    # '6 國產業地圖報告' is 6 countries' industry maps, not 6 + 國產業; 本國/國內 stay no counter.
+    claims = by_text(claims_of("編撰新南向具布局潛力 6 國產業地圖報告，辦理 6 國產業鏈結線上分論壇 23 場次。"))
+    assert claims["6 國"].base_unit == "國" and "23 場次" in claims
+    assert not any(c.base_unit == "國" for c in claims_of("輔導 5 家國內廠商，協助 3 家國際大廠。"))

@@ -57,6 +57,7 @@ _STOP_CHARS = re.compile(
     r"[\s？?，,。、；：:！!（）()「」『』\"“”]+"
     r"|的|是|了|有|在|於|與|及|和|或|其|各|共|約|達|之|為|並|將|被|由|從|對|向|以|等|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機])|中(?=[，,、\s？?]|$)"
     r"|(?<![供補配])給(?![付予])|(?<!轉)讓(?![與渡售])"  # 技轉給幾家, 讓水回收系統…: not 供給, 轉讓
+    r"|可以"
 )
 # Words that name the kind of figure asked for, which the unit and kind already capture.
 _MEASURE_WORDS = re.compile(
@@ -141,7 +142,7 @@ class Question:
                 continue
             if _is_name(segment) and best_in_segment < 0.85:
                 penalty *= 0.5  # about another place or body: a near miss, not the answer
-            elif best_in_segment < 0.5:
+            elif best_in_segment < 0.5 and segment not in _VERBS_REPORTS_LEAVE_OUT:
                 penalty *= 0.67
             elif _longest_uncovered(found_grams) >= _MISSING_WORD:
                 penalty *= 0.67  # a word of the question is nowhere in the item (專利「侵權訴訟」案件)
@@ -162,6 +163,10 @@ class Question:
                 weights[gram] = math.log(1 + (len(compacted) + 1) / (frequency + 1)) if frequency else 0.3
         return weights
 
+
+# Verbs a reader puts before a figure that reports often leave out ('可以創造多少就業機會' for
+# '新增…就業機會 200 人'): missing, they count as any word does, but do not mark a near miss.
+_VERBS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("創造", "帶動", "促成", "產生", "達成", "提供", "獲得"))
 
 # Characters of a content word in no bigram found anywhere near: a seam between two words leaves
 # none uncovered, a generic two-character word (案件) may; three in a row are a missing word.
@@ -280,6 +285,9 @@ def _set_units(question: Question, text: str) -> None:
     if _PEOPLE_ASKED.search(text):  # "投入多少研發人力？": people, counted in 人
         question.units = {"人", "人次"}
         return
+    if _JOBS_ASKED.search(text):  # "創造多少就業機會？": 1,500 個 or 200 人
+        question.units = {"個", "人", "人次"}
+        return
     written = _unit_written_after_asking(text)
     if written is not None:  # "多少度", "多少公噸", "幾 MW": the unit the answer is written in
         question.dimensions = {"volume", "mass", "rate"} if written in ("volume", "mass", "rate") else {written}
@@ -301,6 +309,7 @@ def _set_units(question: Question, text: str) -> None:
 
 
 _PEOPLE_ASKED = re.compile(r"(?:幾|多少)[\u4e00-\u9fff]{0,4}?(?:人力|人員|員工|人才|學員|民眾)(?=\s*(?:參與|參加|受惠|受益)?\s*[？?]?\s*$)")
+_JOBS_ASKED = re.compile(r"(?:幾|多少)\s*(?:個)?\s*(?:就業機會|工作機會)")
 # "核定的計畫中有多少件是新創企業？": a part of what the report counts, which must be named by the figure.
 _PART_ASKED = re.compile(r"(?:幾|多少)\s*[\u4e00-\u9fff]?\s*(?:是|屬於|為)\s*([\u4e00-\u9fff]{2,10})\s*[？?]?\s*$")
 
