@@ -90,6 +90,19 @@ def test_ask_command(ledger):
     assert "報告中沒有提到" in silent.stdout
     as_json = json.loads(run_cli("ask", "臺菲智慧財產合作備忘錄是在哪一天簽署的？", "--format", "json", db=url).stdout)
     assert as_json["answer"]["value"] == "2020-10-19"
+    twice = run_cli("ask", "109 年推動多少人次的中小企業員工運用數位學習？", db=url)
+    assert "報告另一處寫" in twice.stdout and "參/三/(二)" in twice.stdout
+
+
+def test_a_figure_the_report_states_twice_differently_is_told_with_the_other(ledger):
+    # '109 年累計推動 72 萬3,097 人次運用數位學習' (參/一/(一)/2) and '109 年計推動超過 70 萬人次運用
+    # 數位學習' (參/三/(二)): a reader sees both, not one of them at random.
+    engine, _, _ = ledger
+    result = ask(engine, "109 年推動多少人次的中小企業員工運用數位學習？")
+    (other,) = result["also"]
+    assert {result["answer"]["base_value"], other["answer"]["base_value"]} == {723097, 700000}
+    assert other["citation"]["path"] != result["citations"][0]["path"]
+    assert "also" not in ask(engine, "109 年第 4 季製造業薪資補貼核准幾家？")
 
 
 # --- at more than one report: ties, backends, cost ----------------------------------------------------

@@ -303,6 +303,19 @@ def test_questions_get_an_answer_or_the_report_does_not_say(ledger):
     assert 'class="answer"' not in plain and 'class="hits"' in plain
 
 
+def test_a_figure_stated_twice_shows_both_on_the_answer_page(sqlite_url):
+    from policyledger.ingest import ingest_bytes
+
+    report = "經濟部業務報告\n壹、中小企業\n一、數位學習\n109 年累計推動 72 萬 3,097 人次運用數位學習。\n" \
+             "二、數位參與\n109 年計推動超過 70 萬人次運用數位學習。\n"
+    engine = connect(sqlite_url)
+    ingest_bytes(engine, report.encode("utf-8"), "twice.txt")
+    engine.dispose()
+    page = client(sqlite_url).get("/search", params={"q": "109 年推動多少人次運用數位學習？"}).text
+    assert 'class="answer-text"' in page and 'class="also"' in page and "報告另一處寫" in page
+    assert "72 萬 3,097 人次" in page and "70 萬人次" in page
+
+
 # --- the pure helpers -------------------------------------------------------------------------
 
 

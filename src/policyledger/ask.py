@@ -57,7 +57,9 @@ class _Retrieved:
 
 
 def ask(engine: Engine, question: str, *, doc_id: str | None = None) -> dict[str, Any]:
-    """The DESIGN.md ask object: {question, answer | null, citations, confidence} (+ nearest)."""
+    """The DESIGN.md ask object: {question, answer | null, citations, confidence}, with `nearest`
+    passages when there is no answer and `also` — another item's different figure that answers
+    as well — when the report states the thing twice."""
     with engine.connect() as connection:
         parsed = parse_question(question, _report_year(connection, doc_id) if _RELATIVE_YEAR.search(question) else None)
         retrieved = _candidate_items(connection, parsed, doc_id)
@@ -72,7 +74,10 @@ def ask(engine: Engine, question: str, *, doc_id: str | None = None) -> dict[str
             confidence = best["confidence"] if best else 0.0
             return {"question": question, "answer": None, "citations": [], "confidence": round(confidence, 3),
                     "nearest": [hit.record() for hit in _nearest(connection, retrieved)]}
-    return {"question": question, "answer": best["answer"], "citations": [best["citation"]], "confidence": round(best["confidence"], 3)}
+    result = {"question": question, "answer": best["answer"], "citations": [best["citation"]], "confidence": round(best["confidence"], 3)}
+    if "also" in best:  # the report states the thing twice, differently: both are shown
+        result["also"] = [best["also"]]
+    return result
 
 
 _RELATIVE_YEAR = re.compile("|".join(REPORT_YEAR_WORDS))
@@ -213,18 +218,43 @@ def _best_claim(connection: Connection, parsed: Question, items: list[_Item]) ->
     for doc, claim in found:
         neighbours.setdefault((doc, claim.path), []).append(claim)
     rarity = parsed.rarity([item.folded for item in items])
-    best: tuple[float, Claim, _Item] | None = None
+    scored: list[tuple[float, Claim, _Item]] = []
     for doc, claim in found:
         item = by_key.get((doc, claim.path))
         if item is None or not parsed.unit_matches(claim):
             continue
-        score = _claim_score(parsed, claim, item, [c for c in neighbours[doc, claim.path] if c is not claim], rarity)
-        if best is None or score > best[0]:
-            best = (score, claim, item)
-    if best is None:
+        scored.append((_claim_score(parsed, claim, item, [c for c in neighbours[doc, claim.path] if c is not claim], rarity), claim, item))
+    if not scored:
         return None
-    score, claim, item = best
-    answer = {
+    scored.sort(key=lambda entry: -entry[0])  # stable: of equal scores, the first found
+    score, claim, item = scored[0]
+    best = {"answer": _answer(claim), "citation": _citation(item, claim.start, claim.end), "confidence": score}
+    rival = _rival(scored)
+    if rival is not None:
+        best["also"] = rival
+    return best
+
+
+# How close another item's figure must score to be told as well: the report may state one
+# thing twice, differently ('109 年累計推動 72 萬 3,097 人次運用數位學習' in one item, '109 年計推動
+# 超過 70 萬人次運用數位學習' in another); a reader should see both rather than one at random.
+RIVAL_MARGIN = 0.05
+
+
+def _rival(scored: list[tuple[float, Claim, _Item]]) -> dict[str, Any] | None:
+    """Another item's different figure in the same unit that scores within RIVAL_MARGIN of the best."""
+    best_score, best, best_item = scored[0]
+    for score, claim, item in scored[1:]:
+        if score < ANSWER_THRESHOLD or best_score - score > RIVAL_MARGIN:
+            return None
+        other_item = (item.doc, claim.path) != (best_item.doc, best.path)
+        if other_item and claim.base_unit == best.base_unit and claim.base_value != best.base_value:
+            return {"answer": _answer(claim), "citation": _citation(item, claim.start, claim.end), "confidence": round(score, 3)}
+    return None
+
+
+def _answer(claim: Claim) -> dict[str, Any]:
+    return {
         "text": claim.text,
         "value": number(claim.value),
         "base_value": number(claim.base_value),
@@ -232,7 +262,6 @@ def _best_claim(connection: Connection, parsed: Question, items: list[_Item]) ->
         "period_start": iso(claim.period_start),
         "period_end": iso(claim.period_end),
     }
-    return {"answer": answer, "citation": _citation(item, claim.start, claim.end), "confidence": score}
 
 
 def _claims_of(connection: Connection, items: list[_Item]) -> list[tuple[str, Claim]]:

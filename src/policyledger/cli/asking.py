@@ -44,3 +44,7 @@ def ask_command(
     lines = f"line {citation['line_start']}" if citation["line_start"] == citation["line_end"] else f"lines {citation['line_start']}–{citation['line_end']}"
     console.print(f"[bold]{answer['text']}[/] — {citation['path']}, {lines}: 「{citation['quote']}」", highlight=False)
     console.print(f"[dim]confidence {result['confidence']} · doc {citation['doc']}[/]")
+    for other in result.get("also", []):
+        where = other["citation"]
+        said = f"[bold]{other['answer']['text']}[/] — {where['path']}, line {where['line_start']}: 「{where['quote']}」"
+        console.print(f"報告另一處寫 the report also says: {said}", highlight=False)

@@ -102,6 +102,7 @@ ENGLISH: dict[str, str] = {
     "最接近的段落": "Nearest passages",
     "出處": "Source",
     "信心": "Confidence",
+    "報告另一處寫": "Elsewhere the report says",
     "搜尋功能尚未安裝。": "Search is not available in this installation yet.",
     "提問功能尚未安裝。": "Questions are not available in this installation yet.",
     "找不到": "Not found",
