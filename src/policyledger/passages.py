@@ -1,0 +1,80 @@
+"""Where things stand in a report item's text: its sentences and clauses, the names it quotes in
+「」, the lists of names it writes with 、 — what `ask` looks at around a figure, a date or a list.
+
+Offsets are the same in an item's text and in its folded form (`textnorm.fold` keeps lengths),
+so spans found in one are used in the other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policyledger.model import Node
+from policyledger.textnorm import fold
+
+
+@dataclass
+class Item:
+    """A candidate outline item, as `ask` reads it."""
+
+    doc: str
+    node: Node
+    context: str  # folded: the item's title and the titles above it
+    score: float  # retrieval score
+    folded: str = ""  # the node's text, folded (set on load)
+
+
+SENTENCE = re.compile(r"[^。；;\n]+[。；;]?")
+OPENING_SENTENCE = re.compile(r"[^。；;]*")  # over line breaks: a heading may wrap
+CLAUSE_BREAK = re.compile(r"[，。；：;:\n]|,(?!\d)")
+
+
+QUOTED = re.compile(r"「[^」]*」")
+
+
+def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause holding text[start:end]: between the breaks (，。；： …) around it."""
+    left = 0
+    for match in CLAUSE_BREAK.finditer(text, 0, start):
+        left = match.end()
+    right = CLAUSE_BREAK.search(text, end)
+    return left, right.start() if right else len(text)
+
+
+def sentence_span(text: str, offset: int) -> tuple[int, int]:
+    """The sentence holding `offset` (。 and ； end one; so does a line break in a heading)."""
+    for match in SENTENCE.finditer(text):
+        if match.start() <= offset < match.end():
+            return match.start(), match.end()
+    return 0, len(text)
+
+
+# A list: names of up to 14 characters joined by 、 (the last perhaps by 及/與/和/暨), each
+# perhaps followed by a bracketed note: '越南(6 月 8 日)、印尼(6 月 18 日)…及泰國(10 月 16 日)'.
+_LIST_NAME = r"[^、，,。；;：:\s（）()「」]{1,14}(?:[（(][^（）()]{0,24}[）)])?"
+ENUMERATION = re.compile(rf"{_LIST_NAME}(?:、{_LIST_NAME}){{1,}}(?:(?:及|與|和|暨){_LIST_NAME})?")
+# Two names joined by a conjunction ('取得馬國吉隆坡國際機場與沙巴公家機關合作共識'): a list too,
+# but a weaker one, since 'A 與 B' also joins things that are no answer.
+_PAIR = re.compile(rf"{_LIST_NAME}(?:及|與|和|暨){_LIST_NAME}")
+PAIR_WEIGHT = 0.9
+_NOTE = re.compile(r"[（(][^（）()]*[）)]")
+_ITEM_LEAD = re.compile(r"^.*(?:包括|包含|計有|共有|例如|如|於|與|在|有|辦理|赴|向|取得)")
+FOLDED_LEAD = re.compile(fold(_ITEM_LEAD.pattern))
+_ITEM_TAIL = re.compile(r"(?:等|合作|辦理|達成|進駐|執行|共同|各|兩|\d).*$")
+
+
+def lists_in(sentence: str) -> list[tuple[re.Match[str], float]]:
+    """A sentence's 、-lists, or where it has none, its pairs joined by a conjunction."""
+    lists = [(match, 1.0) for match in ENUMERATION.finditer(sentence)]
+    return lists or [(match, PAIR_WEIGHT) for match in _PAIR.finditer(sentence)]
+
+
+def names_of(enumeration: str) -> list[str]:
+    """The names of a list, without their bracketed notes. Only the last 、-part is split at a
+    conjunction: 和 inside a name (台灣百和) is no 'and'."""
+    parts = _NOTE.sub("", enumeration).split("、")
+    parts[-1:] = re.split(r"及|與|和|暨", parts[-1], maxsplit=1)
+    parts[0] = _ITEM_LEAD.sub("", parts[0])
+    parts[-1] = _ITEM_TAIL.sub("", parts[-1])
+    return [part.strip() for part in parts if part.strip()]
