@@ -116,7 +116,8 @@ def test_funds_name_money_not_content():
 
 
 def test_a_list_of_names_with_bracketed_notes_and_a_conjunction_inside_a_name():
-    from policyledger.ask import _ENUMERATION, _names
+    from policyledger.passages import ENUMERATION as _ENUMERATION
+    from policyledger.passages import names_of as _names
 
     listed = "109 年先後辦理越南(6 月 8 日)、印尼(6 月 18 日)、緬甸(8 月 5 日)及泰國(10 月 16 日)等 5 場線上研討會"
     assert _names(_ENUMERATION.search(listed).group(0)) == ["越南", "印尼", "緬甸", "泰國"]
