@@ -28,6 +28,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-6", 0.90), ("own-gold-7", 0.90), ("own-gold-8", 0.90), ("own-gold-9", 0.90), ("own-gold-10", 0.80),
     ("own-gold-11", 0.80), ("own-gold-12", 0.75), ("own-gold-13", 0.90), ("own-gold-14", 0.90), ("own-gold-15", 0.90),
     ("own-gold-16", 0.90), ("own-gold-17", 0.90), ("own-gold-18", 0.90), ("own-gold-19", 0.90), ("own-gold-20", 0.90),
+    ("own-gold-21", 0.90),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -295,3 +296,20 @@ def test_jobs_are_counted_in_ge_or_persons_and_a_verb_left_out_is_no_near_miss(l
     # '楠梓科技園區行政場域更新：…新增產業空間 2.3 萬平方公尺、就業機會 200人'
     assert parse_question("可以創造多少就業機會？").units == {"個", "人", "人次"}
     assert answer_value(ledger)("楠梓科技園區行政場域更新可以創造多少就業機會？") == 200
+
+
+def test_a_rate_asked_beside_a_capacity_is_a_percentage():
+    assert parse_question("108 年至 114 年的備用容量率目標是多少？").dimensions == {"percent"}
+
+
+def test_a_clause_that_goes_on_from_the_one_before_takes_its_words(ledger):  # noqa: F811
+    # '預計 111 年 11 月完成第一期工程，可供水每日 1 萬噸，113年 11 月完成全期工程，可供水每日 3.75 萬噸'
+    value = answer_value(ledger)
+    assert parse_question("臺南安平廠第一期工程完成後每日可供水多少？").wants_target  # 完成後: a figure to come
+    assert value("臺南安平廠第一期工程完成後每日可供水多少？") == 1
+    assert value("臺南安平廠全期工程完成後每日可供水多少？") == 3.75
+
+
+def test_numbers_inside_model_names_are_content():
+    assert "f-16" in parse_question("F-16 型機維修中心成立典禮是在哪一天舉行的？").segments
+    assert "5g" in parse_question("109 年 5G 專網有幾座？").segments

@@ -33,6 +33,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     windows = [
         (text[before:after] + respective, 1.0),
         (text[clause_start:clause_end], 0.9),
+        (_condition_of_subjectless(item, clause_start, sentence_start, neighbours, claim), 0.8),
         (item.context, 0.85),
         (text[sentence_start:sentence_end], 0.65),
         (_topic_of_subjectless(text, sentence_start), 0.65),
@@ -312,3 +313,20 @@ def _topic_of_subjectless(text: str, sentence_start: int) -> str:
         return ""
     previous_start = max(text.rfind(end, 0, max(0, sentence_start - 1)) for end in "。；;") + 1
     return opening.group(0) + " " + text[max(previous_start, opening.end()):sentence_start]
+
+
+# A clause that opens with 可/將/並 … goes on from the clause before it: '預計 111 年 11 月完成第一期
+# 工程，可供水每日 1 萬噸，113 年 11 月完成全期工程，可供水每日 3.75 萬噸'.
+_GOES_ON = re.compile(fold(r"\s*(?:可|將|並|即|則|預計可|預估可)"))
+
+
+def _condition_of_subjectless(item: Item, clause_start: int, sentence_start: int, neighbours: list[Claim], claim: Claim) -> str:
+    """The clause before a figure's clause that goes on from it, when that clause holds no figure."""
+    if clause_start <= sentence_start or not _GOES_ON.match(item.folded, clause_start):
+        return ""
+    # clauses are cut in the text as written: folded, '，113 年' would read as a thousands separator
+    previous_start, _ = clause_span(item.node.text, clause_start - 1, clause_start - 1)
+    previous_start = max(previous_start, sentence_start)
+    if any(previous_start <= other.start < clause_start for other in neighbours if other is not claim):
+        return ""
+    return item.folded[previous_start:clause_start]

@@ -30,13 +30,13 @@ _MONEY = re.compile(r"多少\s*(?:萬|億|兆)?\s*(?:元|美元|錢)|金額|經�
 # "增加了多少？" asks for a rate of change; "增加多少投資" names what increased (money).
 _PERCENT = re.compile(
     r"百分比|百分之|多少\s*%|多少\s*％|幾\s*[%％]|占比|佔比|所占|所佔"
-    r"|比率|比例|幾成|率是多少|率為多少|率多少|合格率|(?:成長|減少|增加)了?多少(?=\s*[？?]?\s*$)"
+    r"|比率|比例|幾成|率(?:的)?(?:目標|預估|預計)?(?:是|為|有)?多少|合格率|(?:成長|減少|增加)了?多少(?=\s*[？?]?\s*$)"
 )
 _ENERGY = re.compile(r"(?:發|用|售|節|省|購|供)電量|多少電(?![力網廠價費])|多少\s*(?:萬|億)?\s*度電")  # 發多少電: kWh, not kW
 _POWER = re.compile(r"(?<![蓄庫水])容量|MW|GW|kW|瓩")  # 裝置容量, 多少容量; not a reservoir's 蓄水容量
 _AREA = re.compile(r"公頃|面積|平方公里|坪")
 _VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|萬噸|噸")
-_TARGET = re.compile(r"目標|預計|預期|預定|預估|估計|規劃|計畫將|將")  # a target or a forecast
+_TARGET = re.compile(r"目標|預計|預期|預定|預估|估計|規劃|計畫將|將|(?:完成|完工|啟用|營運)後")  # a target or a forecast
 _ACTUAL = re.compile(r"實際|實績|已經|已達")
 # Words that only say which kind of figure is wanted, or which end of a change: the kind or ask's
 # scoring captures them, the text need not hold them.
@@ -166,7 +166,7 @@ class Question:
 
 # Verbs a reader puts before a figure that reports often leave out ('可以創造多少就業機會' for
 # '新增…就業機會 200 人'): missing, they count as any word does, but do not mark a near miss.
-_VERBS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("創造", "帶動", "促成", "產生", "達成", "提供", "獲得"))
+_VERBS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("創造", "帶動", "促成", "產生", "達成", "提供", "獲得", "舉行", "舉辦"))
 
 # Characters of a content word in no bigram found anywhere near: a seam between two words leaves
 # none uncovered, a generic two-character word (案件) may; three in a row are a missing word.
@@ -355,7 +355,7 @@ def _segments(text: str) -> list[str]:
     text = _without_asked_unit(text)
     text = _TITLE_ASKED.sub(" ", text)  # the kind of name asked for, not a word to look for
     text = _ASKING.sub(" ", text)
-    text = re.sub(r"\d+(?:\.\d+)?\s*(?:萬|億)?\s*(?:元|美元|%|％)?", " ", text)
+    text = re.sub(r"(?<![A-Za-z\d.-])\d+(?:\.\d+)?(?![A-Za-z])\s*(?:萬|億)?\s*(?:元|美元|%|％)?", " ", text)  # not F-16, 5G
     text = _MEASURE_WORDS.sub(" ", text)
     text = _KIND_WORDS.sub(" ", text)
     text = _AUTHOR.sub(" ", text)
