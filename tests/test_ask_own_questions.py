@@ -28,7 +28,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-6", 0.90), ("own-gold-7", 0.90), ("own-gold-8", 0.90), ("own-gold-9", 0.90), ("own-gold-10", 0.80),
     ("own-gold-11", 0.80), ("own-gold-12", 0.75), ("own-gold-13", 0.90), ("own-gold-14", 0.90), ("own-gold-15", 0.90),
     ("own-gold-16", 0.90), ("own-gold-17", 0.90), ("own-gold-18", 0.90), ("own-gold-19", 0.90), ("own-gold-20", 0.90),
-    ("own-gold-21", 0.90),
+    ("own-gold-21", 0.90), ("own-gold-22", 0.85),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -313,3 +313,16 @@ def test_a_clause_that_goes_on_from_the_one_before_takes_its_words(ledger):  # n
 def test_numbers_inside_model_names_are_content():
     assert "f-16" in parse_question("F-16 型機維修中心成立典禮是在哪一天舉行的？").segments
     assert "5g" in parse_question("109 年 5G 專網有幾座？").segments
+
+
+def test_an_increase_without_a_base_may_be_an_amount_or_a_rate(ledger):  # noqa: F811
+    # '帶動新增營業額約 35 億元…受僱者薪資成長約 16%'
+    assert parse_question("城鄉特色產業輔導讓營業額多了多少？").dimensions == {"money", "percent"}
+    assert parse_question("出口金額較 108 年增加了多少？").dimensions == {"percent"}
+    assert parse_question("109 年上半年餐飲業營業額跟前一年同期比掉了多少？").dimensions == {"percent"}  # the base, dropped
+    assert answer_value(ledger)("城鄉特色產業輔導讓營業額多了多少？") == 35
+    assert answer_value(ledger)("城鄉特色產業的受僱者薪水漲了多少？") == 16
+
+
+def test_within_a_time_asked_is_no_content():
+    assert not any("内" in s for s in parse_question("買方要在幾年內拿到使用執照？").segments)

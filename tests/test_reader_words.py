@@ -25,6 +25,8 @@ def test_longer_words_win_and_asking_words_stay():
     assert in_report_words("總共收到多少案申請？") == "總共 多少案申請？"
     assert in_report_words("新增列入應施檢驗的商品有幾種？") == "增列應施檢驗的商品有幾種？"
     assert in_report_words("累計每天可以增加供應多少備援水量？") == "累計每日可增供多少備援水量？"
+    assert in_report_words("臺中福田廠蓋好以後每天可以供多少水？") == "臺中福田廠完成後每日可供多少水？"
+    assert in_report_words("土地賣出去以後要在幾年內拿到使用執照？") == "土地出售後要在幾年內取得使用執照？"
     # 最高可以 says how high a figure goes (含銀量可高達 10~30%), not that a rule caps it.
     assert "上限" not in in_report_words("含銀量最高可以到多少？")
 

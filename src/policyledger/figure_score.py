@@ -284,7 +284,7 @@ def _sentence_mentions(sentence: str, start: date | None, end: date | None) -> b
 
 
 # Words that ask for a cap, a floor or a threshold — what a rule figure states.
-_ASKS_RULE = re.compile(fold(r"上限|下限|最多|最高|最少|最低|至少|以上|以下|門檻|規定|須|需|可以|可"))
+_ASKS_RULE = re.compile(fold(r"上限|下限|最多|最高|最少|最低|至少|以上|以下|門檻|規定|須|需|要|可以|可|年內|月內|天內|日內"))
 
 
 def _kind_factor(parsed: Question, claim: Claim) -> float:

@@ -27,11 +27,14 @@ _TITLE_ASKED = re.compile(rf"(?:什麼|何種|哪一?[份項個部])\s*(?:{_TITL
 _COUNT_IN_NAMES = re.compile(r"哪\s*([\d一二三四五六七八九十]+)\s*[家個位國項座]")
 _COUNTER_ASKED = re.compile(r"(?:幾|多少)\s*(?:萬|億)?\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
 _MONEY = re.compile(r"多少\s*(?:萬|億|兆)?\s*(?:元|美元|錢)|金額|經費|營收|產值|營業額|出超|入超|總額|預算|投資多少|多少投資|承貸|資金|補助多少|多少美元")
-# "增加了多少？" asks for a rate of change; "增加多少投資" names what increased (money).
 _PERCENT = re.compile(
     r"百分比|百分之|多少\s*%|多少\s*％|幾\s*[%％]|占比|佔比|所占|所佔"
-    r"|比率|比例|幾成|率(?:的)?(?:目標|預估|預計)?(?:是|為|有)?多少|合格率|(?:成長|減少|增加)了?多少(?=\s*[？?]?\s*$)"
+    r"|比率|比例|幾成|率(?:的)?(?:目標|預估|預計)?(?:是|為|有)?多少|合格率"
 )
+# "出口金額較 108 年增加了多少？" asks for a rate of change; "增加多少投資" names what increased
+# (money); "營業額增加多少？" with no base of comparison may be either (35 億元 or 16%).
+_CHANGE_ASKED = re.compile(r"(?:成長|減少|增加)了?多少(?=\s*[？?]?\s*$)")
+_COMPARED = re.compile(r"較|比|相較|同期|前一年|去年|上年")
 _ENERGY = re.compile(r"(?:發|用|售|節|省|購|供)電量|多少電(?![力網廠價費])|多少\s*(?:萬|億)?\s*度電")  # 發多少電: kWh, not kW
 _POWER = re.compile(r"(?<![蓄庫水])容量|MW|GW|kW|瓩")  # 裝置容量, 多少容量; not a reservoir's 蓄水容量
 _AREA = re.compile(r"公頃|面積|平方公里|坪")
@@ -48,7 +51,7 @@ _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}")
 _CHANGE = re.compile(r"成長|增加|減少|提升|下降|增幅|減幅")
 # Words that ask rather than say: removed before matching.
 _ASKING = re.compile(
-    r"(?:是|有|為)?(?:百分之)?(?:幾|多少)\s*(?:萬|億|兆)?\s*(?:" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + r"|元|美元|錢)?|"
+    r"(?:是|有|為)?(?:百分之)?(?:幾|多少)\s*(?:萬|億|兆)?\s*(?:" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + r"|元|美元|錢)?(?:以內|內)?|"
     r"請問|是什麼時候|什麼時候|是什麼|什麼|多大|多長|多高|多遠|多重|哪一天|哪天|何時|哪些|哪幾|哪一家|哪家|哪個|哪一個|哪|誰|嗎|呢|"
     r"一共|總共|共計|分別|是否|(?:的)?(?:數量|數目|件數|家數|人數)$|"
     r"到目前為止|目前|現在|現階段|迄今|至今|那裡|這裡|那邊|這邊"
@@ -219,7 +222,7 @@ def parse_question(text: str, report_year: int | None = None) -> Question:
     the newest report asked about) says which year 去年 and 今年 are."""
     normalized = in_report_words(to_halfwidth_digits(text.strip()))
     question = Question(text=normalized, wants=_wants(normalized))
-    _set_units(question, normalized)
+    _set_units(question, normalized, compared=bool(_COMPARED.search(text)))  # the reader's words drop the base
     question.wants_places = question.wants == "names" and bool(_PLACES_ASKED.search(normalized))
     question.wants_title = bool(_TITLE_ASKED.search(normalized))
     part = _PART_ASKED.search(normalized)
@@ -265,7 +268,7 @@ def _wants(text: str) -> str:
     return "number"
 
 
-def _set_units(question: Question, text: str) -> None:
+def _set_units(question: Question, text: str, compared: bool = False) -> None:
     if _DURATION_ASKED.search(text):
         question.dimensions = {"duration"}
         return
@@ -296,6 +299,8 @@ def _set_units(question: Question, text: str) -> None:
         question.units = {"USD"}
     elif _PERCENT.search(text):
         question.dimensions = {"percent"}
+    elif _CHANGE_ASKED.search(text):
+        question.dimensions = {"money", "percent"} if _MONEY.search(text) and not compared else {"percent"}
     elif _MONEY.search(text):
         question.dimensions = {"money"}
     elif _ENERGY.search(text):
@@ -340,7 +345,8 @@ def _without_asked_unit(text: str) -> str:
     for asking in _ASKING_WORD.finditer(text):
         unit = match_unit(text, asking.end())
         if unit is not None and unit.spec.dimension not in ("count", "money", "percent"):
-            return text[:asking.start()] + " " + text[unit.end:]
+            within = re.match(r"以內|內", text[unit.end:])  # 幾年內
+            return text[:asking.start()] + " " + text[unit.end + (within.end() if within else 0):]
     return text
 
 
