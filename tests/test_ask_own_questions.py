@@ -326,3 +326,10 @@ def test_an_increase_without_a_base_may_be_an_amount_or_a_rate(ledger):  # noqa:
 
 def test_within_a_time_asked_is_no_content():
     assert not any("内" in s for s in parse_question("買方要在幾年內拿到使用執照？").segments)
+
+
+def test_the_share_verb_and_a_readers_contribution_are_no_content(ledger):  # noqa: F811
+    # '信保基金獲捐助 1,514.2 億元，其中政府占 71.8％，金融機構占 28.2％'
+    assert "金融机构" in parse_question("信保基金獲得的捐助中，金融機構出資占多少百分比？").segments
+    assert parse_question("市占率是多少？").segments == ["市占率"]
+    assert answer_value(ledger)("信保基金獲得的捐助中，金融機構出資占多少百分比？") == 28.2

@@ -60,7 +60,7 @@ _STOP_CHARS = re.compile(
     r"[\s？?，,。、；：:！!（）()「」『』\"“”]+"
     r"|的|是|了|有|在|於|與|及|和|或|其|各|共|約|達|之|為|並|將|被|由|從|對|向|以|等|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機])|中(?=[，,、\s？?]|$)"
     r"|(?<![供補配])給(?![付予])|(?<!轉)讓(?![與渡售])"  # 技轉給幾家, 讓水回收系統…: not 供給, 轉讓
-    r"|可以"
+    r"|可以|(?<!市)[占佔](?![領據用有])"  # 金融機構占多少: the share is what is asked
 )
 # Words that name the kind of figure asked for, which the unit and kind already capture.
 _MEASURE_WORDS = re.compile(
