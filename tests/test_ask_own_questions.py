@@ -28,7 +28,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-6", 0.90), ("own-gold-7", 0.90), ("own-gold-8", 0.90), ("own-gold-9", 0.90), ("own-gold-10", 0.80),
     ("own-gold-11", 0.80), ("own-gold-12", 0.75), ("own-gold-13", 0.90), ("own-gold-14", 0.90), ("own-gold-15", 0.90),
     ("own-gold-16", 0.90), ("own-gold-17", 0.90), ("own-gold-18", 0.90), ("own-gold-19", 0.90), ("own-gold-20", 0.90),
-    ("own-gold-21", 0.90), ("own-gold-22", 0.85),
+    ("own-gold-21", 0.90), ("own-gold-22", 0.85), ("own-gold-23", 0.90),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -333,3 +333,21 @@ def test_the_share_verb_and_a_readers_contribution_are_no_content(ledger):  # no
     assert "金融机构" in parse_question("信保基金獲得的捐助中，金融機構出資占多少百分比？").segments
     assert parse_question("市占率是多少？").segments == ["市占率"]
     assert answer_value(ledger)("信保基金獲得的捐助中，金融機構出資占多少百分比？") == 28.2
+
+
+def test_investment_into_taiwan_and_out_of_it(ledger):  # noqa: F811
+    # '109 年核准新南向國家來臺投資件數為 515 件…投(增)資金額 3.8 億美元' against '109 年核准（備）對新南向
+    # 國家投資件數為 175 件，較上年減少 34.5％，投(增)資金額 28.3 億美元，增加 1.4％'
+    value = answer_value(ledger)
+    assert value("109 年對新南向國家的投資金額是多少？") == 28.3
+    assert value("109 年新南向國家來臺投資的金額是多少？") == 3.8
+    assert parse_question("109 年對新南向國家投資件數比上年減少了多少？").dimensions == {"percent"}
+    assert value("109 年對新南向國家投資件數比上年減少了多少？") == 34.5  # not 增加 1.4％
+    assert value("109 年對新南向國家的投資金額增加了多少？") == 1.4  # the increase, not the amount
+
+
+def test_a_place_glued_to_a_verb_is_a_name_of_its_own(ledger):  # noqa: F811
+    # '前 5 大市場分別為美國、日本…促成商機約 4,900 萬美元': a total, not the United States' share
+    assert "美国" in parse_question("線上小型機動團在美國促成多少商機？").segments
+    assert "新竹抗旱井" in parse_question("新竹抗旱井迄今已抽取多少水量？").segments
+    assert ask(ledger[0], "線上小型機動團在美國促成多少商機？", doc_id=ledger[1])["answer"] is None

@@ -44,10 +44,10 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     joined = [m.end() for m in _JOINS.finditer(text, before, claim.start)]
     own = text[max([before, *joined]):after] + respective
     sentence = text[sentence_start:sentence_end]
-    factors = period * _kind_factor(parsed, claim) * _contrast_factor(parsed, own) * _subset_factor(parsed, own, sentence)
+    factors = period * _kind_factor(parsed, claim, own) * _contrast_factor(parsed, own) * _subset_factor(parsed, own, sentence)
     factors *= _own_words_factor(parsed, own, claim) * _end_of_change_factor(parsed, text, claim, neighbours)
     factors *= _breakdown_factor(parsed, text, claim, neighbours, own, clause_start, clause_end)
-    factors *= _named_elsewhere_factor(parsed, text, sentence)
+    factors *= _named_elsewhere_factor(parsed, text, sentence) * _direction_factor(parsed, sentence)
     factors *= _part_factor(parsed, text[clause_start:clause_end]) * _list_member_factor(parsed, own, sentence, claim)
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
 
@@ -73,6 +73,7 @@ def _own_words_factor(parsed: Question, own: str, claim: Claim) -> float:
 _OPPOSITES = [(fold(a), fold(b)) for a, b in (
     ("高壓", "低壓"), ("出口", "進口"), ("輸出", "輸入"), ("出超", "入超"), ("國內", "國外"), ("公營", "民營"),
     ("屋頂型", "地面型"), ("陸域", "離岸"), ("專利", "商標"), ("最高", "最低"), ("上半年", "下半年"),
+    ("增加", "減少"), ("成長", "減少"), ("提高", "降低"), ("上升", "下降"),
 )]
 
 
@@ -124,6 +125,19 @@ def _named_elsewhere_factor(parsed: Question, text: str, sentence: str) -> float
         return 1.0
     elsewhere = (compact(name[1:-1]) for name in QUOTED.findall(text))
     return 0.7 if any(name and name in asked for name in elsewhere) else 1.0
+
+
+_INBOUND = fold("來臺")
+_OUTBOUND_ASKED = re.compile(fold(r"對外|對[^，,？?]{1,8}投資"))
+
+
+def _direction_factor(parsed: Question, sentence: str) -> float:
+    """Investment into Taiwan and out of it: '新南向國家來臺投資…3.8 億美元' does not answer 對新南向
+    國家的投資, nor '對外投資…118.1 億美元' 來臺投資."""
+    asked = parsed.folded
+    if _INBOUND in asked:
+        return 0.7 if fold("對外") in sentence and _INBOUND not in sentence else 1.0
+    return 0.7 if _INBOUND in sentence and _OUTBOUND_ASKED.search(asked) else 1.0
 
 
 def _part_factor(parsed: Question, clause: str) -> float:
@@ -287,13 +301,17 @@ def _sentence_mentions(sentence: str, start: date | None, end: date | None) -> b
 _ASKS_RULE = re.compile(fold(r"上限|下限|最多|最高|最少|最低|至少|以上|以下|門檻|規定|須|需|要|可以|可|年內|月內|天內|日內"))
 
 
-def _kind_factor(parsed: Question, claim: Claim) -> float:
+_ADDED = fold("新增")
+
+
+def _kind_factor(parsed: Question, claim: Claim, own: str) -> float:
     if claim.kind == "rule" and not _ASKS_RULE.search(parsed.folded):
         return 0.85  # '5 億元以上之民間新增投資案件…投資金額 1.5 兆元': the class's threshold is no amount of it
     if parsed.wants_target:
         return 1.0 if claim.kind in ("target", "forecast") else 0.85
     if parsed.wants_change:
-        return 1.0 if claim.kind == "change" else 0.8
+        # '帶動新增營業額約 35 億元' is an increase, though a 新增 figure is typed actual
+        return 1.0 if claim.kind == "change" or _ADDED in own else 0.8
     if parsed.wants_actual:
         return 0.6 if claim.kind in ("target", "forecast") else 1.0
     return 0.8 if claim.kind in ("target", "forecast") else 1.0

@@ -124,7 +124,7 @@ class Question:
         nearest window holding it (the figure's own words 1.0 … the rest of its item 0.35) and
         with its rarity (a rare word tells more than a common one); a content word found nowhere
         near the figure costs a third of the score: it is what tells a near miss from the answer."""
-        texts = [(compact(text), weight) for text, weight in windows]
+        texts = [(compact(_INSERTION.sub("", text)), weight) for text, weight in windows]
         total = found = 0.0
         penalty = 1.0
         for segment in self.segments:
@@ -170,6 +170,9 @@ class Question:
 # Verbs a reader puts before a figure that reports often leave out ('可以創造多少就業機會' for
 # '新增…就業機會 200 人'): missing, they count as any word does, but do not mark a near miss.
 _VERBS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("創造", "帶動", "促成", "產生", "達成", "提供", "獲得", "舉行", "舉辦"))
+
+# A one-character insertion in brackets: '投(增)資金額', '核准(備)' are read as 投資金額, 核准.
+_INSERTION = re.compile(r"[(（][\u4e00-\u9fff][)）]")
 
 # Characters of a content word in no bigram found anywhere near: a seam between two words leaves
 # none uncovered, a generic two-character word (案件) may; three in a row are a missing word.
@@ -229,7 +232,7 @@ def parse_question(text: str, report_year: int | None = None) -> Question:
     question.part = compact(fold(part.group(1))) if part else None
     question.wants_target = bool(_TARGET.search(normalized))
     question.wants_actual = bool(_ACTUAL.search(normalized)) and not question.wants_target
-    question.wants_change = bool(_CHANGE.search(normalized)) and question.dimensions == {"percent"}
+    question.wants_change = bool(_CHANGE.search(normalized)) and "percent" in question.dimensions
     count = _COUNT_IN_NAMES.search(normalized)
     if count:
         token = count.group(1)
@@ -284,6 +287,8 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
     counted = _COUNT_NOUN.search(text)
     if counted:  # "多少就業人數", "核准家數是多少"
         question.units = _counted_in(counted.group(1))
+        if compared and _CHANGE_ASKED.search(text):  # "件數比上年減少了多少？": by so many, or by so much
+            question.dimensions = {"percent"}
         return
     if _PEOPLE_ASKED.search(text):  # "投入多少研發人力？": people, counted in 人
         question.units = {"人", "人次"}
@@ -369,5 +374,15 @@ def _segments(text: str) -> list[str]:
     for piece in _STOP_CHARS.split(text):
         piece = piece.strip()
         if len(piece) >= 2 or (len(piece) == 1 and piece.isascii() and piece.isalnum()):
-            pieces.append(compact(fold(piece)))
+            pieces.extend(_place_apart(compact(fold(piece))))
     return pieces
+
+
+def _place_apart(segment: str) -> list[str]:
+    """'在美國促成多少商機' → 美國, 促成: a place glued to a verb is a name of its own, which must stand
+    by the figure (`Question.coverage`). ('新竹抗旱井' stays whole: the place names the wells.)"""
+    for length in (4, 3, 2):
+        head, rest = segment[:length], segment[length:]
+        if head in _folded_names() and rest in _VERBS_REPORTS_LEAVE_OUT:
+            return [head, rest]
+    return [segment]
