@@ -29,6 +29,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-11", 0.80), ("own-gold-12", 0.75), ("own-gold-13", 0.90), ("own-gold-14", 0.90), ("own-gold-15", 0.90),
     ("own-gold-16", 0.90), ("own-gold-17", 0.90), ("own-gold-18", 0.90), ("own-gold-19", 0.90), ("own-gold-20", 0.90),
     ("own-gold-21", 0.90), ("own-gold-22", 0.85), ("own-gold-23", 0.90),
+    ("own-gold-24", 0.90),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -351,3 +352,17 @@ def test_a_place_glued_to_a_verb_is_a_name_of_its_own(ledger):  # noqa: F811
     assert "美国" in parse_question("線上小型機動團在美國促成多少商機？").segments
     assert "新竹抗旱井" in parse_question("新竹抗旱井迄今已抽取多少水量？").segments
     assert ask(ledger[0], "線上小型機動團在美國促成多少商機？", doc_id=ledger[1])["answer"] is None
+
+
+def test_a_share_in_brackets_is_named_by_its_amount(ledger):  # noqa: F811
+    # '電子零組件製造業 16 億美元（27.1％）、批發及零售業 14.1 億美元（23.8％）…合計約占…總額的 71.8％'
+    value = answer_value(ledger)
+    assert value("批發及零售業對中國大陸的投資占多少比例？") == 23.8
+    assert parse_question("對中國大陸投資前 5 名業別合計約占投資總額的多少？").dimensions == {"percent"}
+    assert value("對中國大陸投資前 5 名業別合計約占投資總額的多少？") == 71.8
+
+
+def test_a_years_output_is_no_number_of_years_and_jobs_are_people():
+    assert parse_question("高階封測智造基地預計創造多少年產值？").dimensions == {"money"}
+    assert parse_question("預計要花多少年完成？").dimensions == {"duration"}
+    assert parse_question("電動車智慧製造基地可以增加多少就業？").units == {"個", "人", "人次"}

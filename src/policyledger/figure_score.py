@@ -29,6 +29,9 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     start_of_change = _start_of_change(text, claim, neighbours)
     if start_of_change is not None:  # the end of a change is named by the words before its start
         before = min(before, _own_words(text, start_of_change, neighbours, clause_start, clause_end)[0])
+    host = _bracket_host(text, claim, neighbours)
+    if host is not None:  # '批發及零售業 14.1 億美元（23.8％）': a share is named by its amount's words
+        before = min(before, _own_words(text, host, neighbours, clause_start, clause_end)[0])
     respective = _respective_item(text, claim, clause_start)
     windows = [
         (text[before:after] + respective, 1.0),
@@ -223,6 +226,18 @@ def _end_of_change_factor(parsed: Question, text: str, claim: Claim, neighbours:
     if not later:
         return 1.0
     return 0.85 if _start_of_change(text, min(later, key=lambda c: c.start), [claim]) is claim else 1.0
+
+
+_OPENS_BRACKET = re.compile(r"\s*[(（]\s*$")
+
+
+def _bracket_host(text: str, claim: Claim, neighbours: list[Claim]) -> Claim | None:
+    """The amount a bracketed figure stands right after: '14.1 億美元（23.8％）'."""
+    earlier = [c for c in neighbours if c.end <= claim.start]
+    if not earlier:
+        return None
+    host = max(earlier, key=lambda c: c.end)
+    return host if _OPENS_BRACKET.match(text[host.end:claim.start]) else None
 
 
 _NUMBER = re.compile(r"\d[\d,.]*")

@@ -30,6 +30,7 @@ _MONEY = re.compile(r"多少\s*(?:萬|億|兆)?\s*(?:元|美元|錢)|金額|經�
 _PERCENT = re.compile(
     r"百分比|百分之|多少\s*%|多少\s*％|幾\s*[%％]|占比|佔比|所占|所佔"
     r"|比率|比例|幾成|率(?:的)?(?:目標|預估|預計)?(?:是|為|有)?多少|合格率"
+    r"|[占佔][^，,？?]{0,12}?的?多少(?=\s*[？?]?\s*$)"  # 合計約占投資總額的多少
 )
 # "出口金額較 108 年增加了多少？" asks for a rate of change; "增加多少投資" names what increased
 # (money); "營業額增加多少？" with no base of comparison may be either (35 億元 or 16%).
@@ -46,7 +47,7 @@ _ACTUAL = re.compile(r"實際|實績|已經|已達")
 _KIND_WORDS = re.compile(r"設定的?目標|目標|預計|預期|預定|實際|實績|已經|原本|原來|原先|起初")
 # The ministry whose report it is: the report says 本部, the reader says 經濟部.
 _AUTHOR = re.compile(r"經濟部|本部")
-_DURATION_ASKED = re.compile(r"(?:幾|多少)\s*(?:個月|天|日|週|小時|年)(?!度|底|初|[0-9])|多久|多長時間")
+_DURATION_ASKED = re.compile(r"(?:幾|多少)\s*(?:個月|天|日|週|小時|年)(?!度|底|初|[0-9]|產|營|薪|收|均)|多久|多長時間")  # not 多少年產值
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}")
 _CHANGE = re.compile(r"成長|增加|減少|提升|下降|增幅|減幅")
 # Words that ask rather than say: removed before matching.
@@ -319,7 +320,7 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
 
 
 _PEOPLE_ASKED = re.compile(r"(?:幾|多少)[\u4e00-\u9fff]{0,4}?(?:人力|人員|員工|人才|學員|民眾)(?=\s*(?:參與|參加|受惠|受益)?\s*[？?]?\s*$)")
-_JOBS_ASKED = re.compile(r"(?:幾|多少)\s*(?:個)?\s*(?:就業機會|工作機會)")
+_JOBS_ASKED = re.compile(r"(?:幾|多少)\s*(?:個)?\s*(?:就業機會|工作機會|就業(?:人數)?(?=\s*[？?]?\s*$))")
 # "核定的計畫中有多少件是新創企業？": a part of what the report counts, which must be named by the figure.
 _PART_ASKED = re.compile(r"(?:幾|多少)\s*[\u4e00-\u9fff]?\s*(?:是|屬於|為)\s*([\u4e00-\u9fff]{2,10})\s*[？?]?\s*$")
 
