@@ -29,7 +29,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-11", 0.80), ("own-gold-12", 0.75), ("own-gold-13", 0.90), ("own-gold-14", 0.90), ("own-gold-15", 0.90),
     ("own-gold-16", 0.90), ("own-gold-17", 0.90), ("own-gold-18", 0.90), ("own-gold-19", 0.90), ("own-gold-20", 0.90),
     ("own-gold-21", 0.90), ("own-gold-22", 0.85), ("own-gold-23", 0.90),
-    ("own-gold-24", 0.90),
+    ("own-gold-24", 0.90), ("own-gold-25", 0.90),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
