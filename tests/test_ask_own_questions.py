@@ -30,6 +30,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-16", 0.90), ("own-gold-17", 0.90), ("own-gold-18", 0.90), ("own-gold-19", 0.90), ("own-gold-20", 0.90),
     ("own-gold-21", 0.90), ("own-gold-22", 0.85), ("own-gold-23", 0.90),
     ("own-gold-24", 0.90), ("own-gold-25", 0.90),
+    ("own-gold-26", 0.85),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -366,3 +367,10 @@ def test_a_years_output_is_no_number_of_years_and_jobs_are_people():
     assert parse_question("高階封測智造基地預計創造多少年產值？").dimensions == {"money"}
     assert parse_question("預計要花多少年完成？").dimensions == {"duration"}
     assert parse_question("電動車智慧製造基地可以增加多少就業？").units == {"個", "人", "人次"}
+
+
+def test_a_date_standing_alone_in_its_clause_governs_the_next(ledger):  # noqa: F811
+    # '從 109 年 9 月 16 日起，進口口罩須向本部貿易局申請線上許可…，10月 22 日起進口口罩都要標示正確原產地'
+    value = answer_value(ledger)
+    assert value("進口口罩從哪一天起須向貿易局申請線上許可？") == "2020-09-16"
+    assert value("進口口罩從哪一天起要標示正確原產地？") == "2020-10-22"

@@ -248,6 +248,10 @@ def _claims_of(connection: Connection, items: list[Item]) -> list[tuple[str, Cla
 # --- dates and names -------------------------------------------------------------------------
 
 
+# A clause that is a date and little else ('從 109 年 9 月 16 日起'): what happened then follows.
+_DATE_ALONE = re.compile(r"\s*(?:從|自|於|至|截至)?\s*[\d\s年月日、及至]+(?:起|開始|止)?\s*")
+
+
 def _best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
     rarity = parsed.rarity([item.folded for item in items])
     best = None
@@ -261,6 +265,9 @@ def _best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
                 # The date's own clause first: '…發布「方案」，並自 110 年 1 月 5 日起試行' — asked when it
                 # 試行, the date of that clause, not the sentence's first.
                 clause_start, clause_end = clause_span(sentence, expr.start, expr.end)
+                if _DATE_ALONE.fullmatch(sentence, clause_start, clause_end):
+                    # '從 109 年 9 月 16 日起，進口口罩須向本部貿易局申請…': the date governs the next clause
+                    clause_end = clause_span(sentence, clause_end + 1, clause_end + 1)[1]
                 # A quoted name's words are matched in the sentence; in the clause they would tie the
                 # clause of a name that holds the verb (「…試行作業方案」) with the verb's own.
                 own_clause = QUOTED.sub(" ", folded[clause_start:clause_end])
