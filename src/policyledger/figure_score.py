@@ -33,12 +33,13 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     if host is not None:  # '批發及零售業 14.1 億美元（23.8％）': a share is named by its amount's words
         before = min(before, _own_words(text, host, neighbours, clause_start, clause_end)[0])
     respective = _respective_item(text, claim, clause_start)
+    clause, sentence = text[clause_start:clause_end], text[sentence_start:sentence_end]
     windows = [
         (text[before:after] + respective, 1.0),
-        (text[clause_start:clause_end], 0.9),
+        (clause, 0.9),
         (_condition_of_subjectless(item, clause_start, sentence_start, neighbours, claim), 0.8),
         (item.context, 0.85),
-        (text[sentence_start:sentence_end], 0.65),
+        (sentence, 0.65),
         (_topic_of_subjectless(text, sentence_start), 0.65),
         (text, 0.35),
     ]
@@ -46,12 +47,11 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     period = _period_factor(parsed, claim, item.node.text[sentence_start:clause_end])
     joined = [m.end() for m in _JOINS.finditer(text, before, claim.start)]
     own = text[max([before, *joined]):after] + respective
-    sentence = text[sentence_start:sentence_end]
     factors = period * _kind_factor(parsed, claim, own) * _contrast_factor(parsed, own) * _subset_factor(parsed, own, sentence)
     factors *= _own_words_factor(parsed, own, claim) * _end_of_change_factor(parsed, text, claim, neighbours)
     factors *= _breakdown_factor(parsed, text, claim, neighbours, own, clause_start, clause_end)
     factors *= _named_elsewhere_factor(parsed, text, sentence) * _direction_factor(parsed, sentence)
-    factors *= _part_factor(parsed, text[clause_start:clause_end]) * _list_member_factor(parsed, own, sentence, claim)
+    factors *= _part_factor(parsed, clause) * _list_member_factor(parsed, own, sentence, claim)
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
 
 
@@ -131,6 +131,7 @@ def _named_elsewhere_factor(parsed: Question, text: str, sentence: str) -> float
 
 
 _INBOUND = fold("來臺")
+_OUTBOUND = fold("對外")
 _OUTBOUND_ASKED = re.compile(fold(r"對外|對[^，,？?]{1,8}投資"))
 
 
@@ -139,7 +140,7 @@ def _direction_factor(parsed: Question, sentence: str) -> float:
     國家的投資, nor '對外投資…118.1 億美元' 來臺投資."""
     asked = parsed.folded
     if _INBOUND in asked:
-        return 0.7 if fold("對外") in sentence and _INBOUND not in sentence else 1.0
+        return 0.7 if _OUTBOUND in sentence and _INBOUND not in sentence else 1.0
     return 0.7 if _INBOUND in sentence and _OUTBOUND_ASKED.search(asked) else 1.0
 
 
@@ -344,7 +345,7 @@ def _topic_of_subjectless(text: str, sentence_start: int) -> str:
     opening = OPENING_SENTENCE.match(text)
     if opening is None or sentence_start < opening.end() or not _SUBJECTLESS.match(text, sentence_start):
         return ""
-    previous_start = max(text.rfind(end, 0, max(0, sentence_start - 1)) for end in "。；;") + 1
+    previous_start, _ = sentence_span(text, sentence_start - 1)
     return opening.group(0) + " " + text[max(previous_start, opening.end()):sentence_start]
 
 
