@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, func, select, text
+from sqlalchemy import Connection, Engine, Select, TextClause, func, select, text
 
 from policyledger.entities import names_a_place
 from policyledger.figure_score import score_figure
@@ -118,14 +119,19 @@ def _children_of_best(connection: Connection, best: list[tuple[tuple[str, int], 
     parents = [(doc, path + "/") for (doc, _), path in best if path]
     if not parents:
         return []
-    union = " UNION ALL ".join(_CHILD.format(n=n, limit=CHILDREN) for n in range(len(parents)))
     params = {key: value for n, (doc, prefix) in enumerate(parents) for key, value in ((f"d{n}", doc), (f"l{n}", len(prefix)), (f"p{n}", prefix))}
     found: list[tuple[str, int]] = []
-    for row in connection.execute(text(f"SELECT parent, ordinal FROM ({union}) AS children ORDER BY parent, ordinal"), params):
+    for row in connection.execute(_children_statement(len(parents)), params):
         key = (parents[row.parent][0], row.ordinal)
         if key not in found:
             found.append(key)
     return found[:CHILDREN]
+
+
+@lru_cache(maxsize=8)
+def _children_statement(parents: int) -> TextClause:
+    union = " UNION ALL ".join(_CHILD.format(n=n, limit=CHILDREN) for n in range(parents))
+    return text(f"SELECT parent, ordinal FROM ({union}) AS children ORDER BY parent, ordinal")
 
 
 def _load_items(connection: Connection, keys: list[tuple[str, int]], scores: dict[tuple[str, int], float]) -> list[Item]:
@@ -166,12 +172,19 @@ def _select(connection: Connection, query: Select[Any], column: str, keys: list[
     for doc, value in keys:
         by_doc.setdefault(doc, []).append(value)
     params: dict[str, Any] = {}
-    groups = []
     for i, (doc, values) in enumerate(by_doc.items()):
         params[f"d{i}"] = doc
         params.update({f"v{i}_{j}": value for j, value in enumerate(values)})
-        groups.append(f"(doc_id = :d{i} AND {column} IN ({', '.join(f':v{i}_{j}' for j in range(len(values)))}))")
-    return connection.execute(query.where(text(" OR ".join(groups))), params)
+    shape = tuple(len(values) for values in by_doc.values())
+    return connection.execute(query.where(_in_lists(column, shape)), params)
+
+
+@lru_cache(maxsize=256)
+def _in_lists(column: str, shape: tuple[int, ...]) -> TextClause:
+    """The WHERE clause of `_select` for documents with `shape[i]` values each (built once per
+    shape: parsing a text clause's parameters costs more than running it on a small report)."""
+    groups = (f"(doc_id = :d{i} AND {column} IN ({', '.join(f':v{i}_{j}' for j in range(count))}))" for i, count in enumerate(shape))
+    return text(" OR ".join(groups))
 
 
 def _ancestors(path: str) -> list[str]:

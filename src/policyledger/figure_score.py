@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from policyledger.model import Claim
 from policyledger.passages import CLAUSE_BREAK, ENUMERATION, FOLDED_LEAD, OPENING_SENTENCE, QUOTED, Item, clause_span, sentence_span
@@ -153,19 +154,14 @@ def _part_factor(parsed: Question, clause: str) -> float:
 def _list_member_factor(parsed: Question, own: str, sentence: str, claim: Claim) -> float:
     """'緊急抗旱水源計畫投入 14 億元，透過抗旱水井、埤塘水源…及新竹緊急海淡機組等多元開發': asked
     about one member of a list, a figure outside the list is the whole's, not the member's."""
+    lists = _lists_in_sentence(compact(sentence))
+    if not lists:
+        return 1.0
     own_words = compact(own)
-    compacted = compact(sentence)
-    for enumeration in ENUMERATION.finditer(compacted):
-        head, comma, rest = enumeration.group(0).partition("、")
-        clause_end = CLAUSE_BREAK.search(compacted, enumeration.end())
-        # the first name without what leads into the list (台電公司規劃於…), the last one on to
-        # the end of its clause (names are cut at 14 characters) but not past 等, after which
-        # the whole is named (…等宣導說明會)
-        tail = compacted[enumeration.end():clause_end.start() if clause_end else None].split("等")[0]
-        listed = FOLDED_LEAD.sub("", head) + comma + rest.split("等")[0] + tail
-        names = listed.split("、")
-        if len(names) < 3 or any(len(name) < 2 for name in names) or compact(fold(claim.text)) in listed:
-            continue  # not a list of things ('1、完成…檢定計 466 萬…' is an item marker)
+    figure = compact(fold(claim.text))
+    for listed in lists:
+        if figure in listed:
+            continue  # the figure is one of the list's members
         for segment in parsed.segments:
             grams = [segment[i:i + 2] for i in range(len(segment) - 1)]
             if len(grams) < 3 or segment in parsed.anchors:
@@ -175,6 +171,25 @@ def _list_member_factor(parsed: Question, own: str, sentence: str, claim: Claim)
             if in_list >= 0.6 and in_own < 0.3:
                 return 0.8
     return 1.0
+
+
+@lru_cache(maxsize=1024)
+def _lists_in_sentence(compacted: str) -> tuple[str, ...]:
+    """The lists of things a (folded, compacted) sentence names, each as its members joined by 、.
+    Cached: every figure of a sentence asks for the same lists."""
+    found = []
+    for enumeration in ENUMERATION.finditer(compacted):
+        head, comma, rest = enumeration.group(0).partition("、")
+        clause_end = CLAUSE_BREAK.search(compacted, enumeration.end())
+        # the first name without what leads into the list (台電公司規劃於…), the last one on to
+        # the end of its clause (names are cut at 14 characters) but not past 等, after which
+        # the whole is named (…等宣導說明會)
+        tail = compacted[enumeration.end():clause_end.start() if clause_end else None].split("等")[0]
+        listed = FOLDED_LEAD.sub("", head) + comma + rest.split("等")[0] + tail
+        names = listed.split("、")
+        if len(names) >= 3 and all(len(name) >= 2 for name in names):  # not '1、完成…' (an item marker)
+            found.append(listed)
+    return tuple(found)
 
 
 _OPENING = re.compile(r"\s*[（(]")
