@@ -308,6 +308,10 @@ def _best_names(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
                 for title, score in _titles(parsed, item, sentence, rarity):
                     if best is None or score > best[0]:
                         best = (score, item, match.start() + title.start(), match.start() + title.end(), [title.group(1)])
+            if parsed.body_asked:
+                for start, end, score in _bodies(parsed, item, sentence, rarity):
+                    if best is None or score > best[0]:
+                        best = (score, item, match.start() + start, match.start() + end, [sentence[start:end]])
             for enum, weight in lists_in(sentence):
                 names = names_of(enum.group(0))
                 if len(names) < 2 or (parsed.count is not None and len(names) != parsed.count):
@@ -337,6 +341,22 @@ def _titles(parsed: Question, item: Item, sentence: str, rarity: dict[str, float
         clause_start, clause_end = clause_span(sentence, title.start(), title.end())
         windows = [(folded[clause_start:clause_end], 1.0), (item.context, 0.85), (folded, 0.65), (item.folded, 0.35)]
         scored.append((title, parsed.coverage(windows, rarity) * TITLE_WEIGHT))
+    return scored
+
+
+# A body's name in Latin letters right after its kind: '與國際驗證機構 DNVGL 共同成立'.
+_LATIN_NAME = r"\s*([A-Za-z][A-Za-z0-9&.\-]*(?:\s[A-Za-z0-9&.\-]+)*)"
+
+
+def _bodies(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[int, int, float]]:
+    """The span of each name that follows the kind of body asked for (機構 DNVGL), scored as a
+    「name」 is (fold keeps every character's place, so the span is the sentence's as written)."""
+    folded = fold(sentence)
+    scored = []
+    for name in re.finditer(re.escape(parsed.body_asked or "") + _LATIN_NAME, folded):
+        clause_start, clause_end = clause_span(sentence, name.start(), name.end())
+        windows = [(folded[clause_start:clause_end], 1.0), (item.context, 0.85), (folded, 0.65), (item.folded, 0.35)]
+        scored.append((name.start(1), name.end(1), parsed.coverage(windows, rarity) * TITLE_WEIGHT))
     return scored
 
 

@@ -160,8 +160,8 @@ def _list_member_factor(parsed: Question, own: str, sentence: str, claim: Claim)
     own_words = compact(own)
     figure = compact(fold(claim.text))
     for listed in lists:
-        if figure in listed:
-            continue  # the figure is one of the list's members
+        if figure in listed or _members_named(parsed, listed) >= 2:
+            continue  # the figure is one of the members, or the question asks about several of them
         for segment in parsed.segments:
             grams = [segment[i:i + 2] for i in range(len(segment) - 1)]
             if len(grams) < 3 or segment in parsed.anchors:
@@ -171,6 +171,12 @@ def _list_member_factor(parsed: Question, own: str, sentence: str, claim: Claim)
             if in_list >= 0.6 and in_own < 0.3:
                 return 0.8
     return 1.0
+
+
+def _members_named(parsed: Question, listed: str) -> int:
+    """How many members of a list the question names ('推廣活動、講習和說明會' names all three)."""
+    segments = [segment for segment in parsed.segments if len(segment) >= 2]
+    return sum(1 for name in listed.split("、") if any(segment in name or name in segment for segment in segments))
 
 
 @lru_cache(maxsize=1024)
@@ -189,7 +195,12 @@ def _lists_in_sentence(compacted: str) -> tuple[str, ...]:
         names = listed.split("、")
         if len(names) >= 3 and all(len(name) >= 2 for name in names):  # not '1、完成…' (an item marker)
             found.append(listed)
+    for enumeration in _QUOTED_LIST.finditer(compacted):  # 包括「第七輸變電計畫」、…及「南科…擴建計畫」
+        found.append("、".join(QUOTED.findall(enumeration.group(0))))
     return tuple(found)
+
+
+_QUOTED_LIST = re.compile(r"「[^「」]{1,40}」(?:、「[^「」]{1,40}」)+(?:(?:及|與|和|暨|与)「[^「」]{1,40}」)?")
 
 
 _OPENING = re.compile(r"\s*[（(]")
@@ -339,7 +350,8 @@ def _kind_factor(parsed: Question, claim: Claim, own: str) -> float:
     if claim.kind == "rule" and not _ASKS_RULE.search(parsed.folded):
         return 0.85  # '5 億元以上之民間新增投資案件…投資金額 1.5 兆元': the class's threshold is no amount of it
     if parsed.wants_target:
-        return 1.0 if claim.kind in ("target", "forecast") else 0.85
+        to_come = claim.kind in ("target", "forecast") or (claim.kind == "change" and _TO_COME.search(own) is not None)
+        return 1.0 if to_come else 0.85
     if parsed.wants_change:
         # '帶動新增營業額約 35 億元' is an increase, though a 新增 figure is typed actual
         return 1.0 if claim.kind == "change" or _ADDED in own else 0.8
@@ -348,9 +360,13 @@ def _kind_factor(parsed: Question, claim: Claim, own: str) -> float:
     return 0.8 if claim.kind in ("target", "forecast") else 1.0
 
 
+# A change still to come is typed a change, not a target: '可減少淹水面積 18.1 公頃'.
+_TO_COME = re.compile(fold("可|將|預計|預估|估計|預期"))
+
+
 # A sentence that opens with its time or an adverb has no subject of its own: it goes on about
 # what the item's opening sentence named.
-_SUBJECTLESS = re.compile(fold(r"\s*(?:\d+\s*年|截至|迄今|目前|已|並|另|累計|總計|共|計)"))
+_SUBJECTLESS = re.compile(fold(r"\s*(?:\d+\s*年|截至|迄今|目前|已|並|另|累計|總計|共|計|辦理|協助|推動|完成|輔導|補助|促成|舉辦|提供|建置|核准|受理|帶動|吸引)"))
 
 
 def _topic_of_subjectless(text: str, sentence_start: int) -> str:

@@ -24,6 +24,8 @@ _NAME_WORDS = re.compile(r"哪些|哪幾|哪\s*[\d一二三四五六七八九十
 # "簽署的是什麼文件", "計畫名稱是什麼": one name, which a report writes in 「」.
 _TITLE_NOUNS = r"文件|協定|協議|備忘錄|意向書|計畫|方案|專案|條例|法規|法案|辦法|名稱|活動|展覽|獎項|平臺|平台|系統|服務|措施|標準"
 _TITLE_ASKED = re.compile(rf"(?:什麼|何種|哪一?[份項個部])\s*(?:{_TITLE_NOUNS})|名稱\s*(?:是|為)?\s*(?:什麼|何)")
+# "和哪家國際驗證機構共同成立": one body, which a report may name right after its kind (國際驗證機構 DNVGL).
+_BODY_ASKED = re.compile(r"哪一?[家間個所]\s*(?:[\u4e00-\u9fff]{0,6}?)(機構|公司|企業|廠商|銀行|大學|組織|業者|單位)")
 _COUNT_IN_NAMES = re.compile(r"哪\s*([\d一二三四五六七八九十]+)\s*[家個位國項座]")
 _COUNTER_ASKED = re.compile(r"(?:幾|多少)\s*(?:萬|億)?\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
 _MONEY = re.compile(r"多少\s*(?:萬|億|兆)?\s*(?:元|美元|錢)|金額|經費|營收|產值|營業額|出超|入超|總額|預算|投資多少|多少投資|承貸|資金|補助多少|多少美元")
@@ -44,7 +46,7 @@ _TARGET = re.compile(r"目標|預計|預期|預定|預估|估計|規劃|計畫�
 _ACTUAL = re.compile(r"實際|實績|已經|已達")
 # Words that only say which kind of figure is wanted, or which end of a change: the kind or ask's
 # scoring captures them, the text need not hold them.
-_KIND_WORDS = re.compile(r"設定的?目標|目標|預計|預期|預定|實際|實績|已經|原本|原來|原先|起初")
+_KIND_WORDS = re.compile(r"設定的?目標|目標|預計|預期|預定|預估|估計|實際|實績|已經|原本|原來|原先|起初")
 # The ministry whose report it is: the report says 本部, the reader says 經濟部.
 _AUTHOR = re.compile(r"經濟部|本部")
 _DURATION_ASKED = re.compile(r"(?:幾|多少)\s*(?:個月|天|日|週|小時|年)(?!度|底|初|[0-9]|產|營|薪|收|均)|多久|多長時間")  # not 多少年產值
@@ -53,7 +55,7 @@ _CHANGE = re.compile(r"成長|增加|減少|提升|下降|增幅|減幅")
 # Words that ask rather than say: removed before matching.
 _ASKING = re.compile(
     r"(?:是|有|為)?(?:百分之)?(?:幾|多少)\s*(?:萬|億|兆)?\s*(?:" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + r"|元|美元|錢)?(?:以內|內)?|"
-    r"請問|是什麼時候|什麼時候|是什麼|什麼|多大|多長|多高|多遠|多重|哪一天|哪天|何時|哪些|哪幾|哪一家|哪家|哪個|哪一個|哪|誰|嗎|呢|"
+    r"請問|是什麼時候|什麼時候|是什麼|什麼|多大(?:的)?規模|規模(?:有)?多大|多大|多長|多高|多遠|多重|哪一天|哪天|何時|哪些|哪幾|哪一家|哪家|哪個|哪一個|哪|誰|嗎|呢|"
     r"一共|總共|共計|分別|是否|(?:的)?(?:數量|數目|件數|家數|人數)$|"
     r"到目前為止|目前|現在|現階段|迄今|至今|那裡|這裡|那邊|這邊"
 )
@@ -62,6 +64,7 @@ _STOP_CHARS = re.compile(
     r"|的|是|了|有|在|於|與|及|和|或|其|各|共|約|達|之|為|並|將|被|由|從|對|向|以|等|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機])|中(?=[，,、\s？?]|$)"
     r"|(?<![供補配])給(?![付予])|(?<!轉)讓(?![與渡售])"  # 技轉給幾家, 讓水回收系統…: not 供給, 轉讓
     r"|可以|(?<!市)[占佔](?![領據用有])"  # 金融機構占多少: the share is what is asked
+    r"|(?<=方案|計畫|政策|架構|機制)下(?=\s*[，,])"  # 在…方案下，: under a programme
 )
 # Words that name the kind of figure asked for, which the unit and kind already capture.
 _MEASURE_WORDS = re.compile(
@@ -82,6 +85,7 @@ class Question:
     part: str | None = None  # "…中有多少件是新創企業": the part of a whole asked for (folded, compact)
     wants_places: bool = False  # "哪些國家", "哪些縣市": the names must be places
     wants_title: bool = False  # "簽署的是什麼文件": one name in 「」 will do
+    body_asked: str | None = None  # "和哪家國際驗證機構": the kind of body (機構), whose name follows it
     wants_target: bool = False
     wants_actual: bool = False
     wants_change: bool = False
@@ -144,7 +148,7 @@ class Question:
             # A place or organisation the question names must stand by the figure (對美國的出口).
             if is_date:
                 continue
-            if _is_name(segment) and best_in_segment < 0.85:
+            if _is_name(segment) and best_in_segment < 0.85 and (best_in_segment < _SENTENCE or _names_another_place(segment, texts)):
                 penalty *= 0.5  # about another place or body: a near miss, not the answer
             elif best_in_segment < 0.5 and segment not in _VERBS_REPORTS_LEAVE_OUT:
                 penalty *= 0.67
@@ -203,10 +207,28 @@ def _longest_uncovered(found_grams: list[bool]) -> int:
 
 
 def _is_name(segment: str) -> bool:
-    return segment in _FOLDED_PLACES or segment in _folded_names()
+    return segment in _folded_names()
 
 
-_FOLDED_PLACES: set[str] = set()
+# The weight of the figure's sentence among coverage's windows: a place named there and nowhere
+# nearer is still the figure's when the sentence names no other ('目前已提出雲林地區有才村試辦計畫，
+# …，估計滯洪量 1.48 萬立方公尺').
+_SENTENCE = 0.65
+
+
+def _names_another_place(place: str, windows: list[tuple[str, float]]) -> bool:
+    """Whether a window as near as the figure's sentence names a place other than `place`."""
+    return any(weight >= _SENTENCE and any(place not in other and other not in place for other in _places_in(text)) for text, weight in windows)
+
+
+@lru_cache(maxsize=4096)
+def _places_in(text: str) -> frozenset[str]:
+    return frozenset(_place_names().findall(text))
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> re.Pattern[str]:
+    return re.compile("|".join(sorted(map(re.escape, _folded_names()), key=len, reverse=True)))
 
 
 @lru_cache(maxsize=1)
@@ -236,8 +258,10 @@ def parse_question(text: str, report_year: int | None = None) -> Question:
     _set_units(question, normalized, compared=bool(_COMPARED.search(text)))  # the reader's words drop the base
     question.wants_places = question.wants == "names" and bool(_PLACES_ASKED.search(normalized))
     question.wants_title = bool(_TITLE_ASKED.search(normalized))
+    body = _BODY_ASKED.search(normalized)
+    question.body_asked = fold(body.group(1)) if body else None
     part = _PART_ASKED.search(normalized)
-    question.part = compact(fold(part.group(1))) if part else None
+    question.part = compact(fold(part.group(1) or part.group(2))) if part else None
     question.wants_target = bool(_TARGET.search(normalized))
     question.wants_actual = bool(_ACTUAL.search(normalized)) and not question.wants_target
     question.wants_change = bool(_CHANGE.search(normalized)) and "percent" in question.dimensions
@@ -329,7 +353,10 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
 _PEOPLE_ASKED = re.compile(r"(?:幾|多少)[\u4e00-\u9fff]{0,4}?(?:人力|人員|員工|人才|學員|民眾)(?=\s*(?:參與|參加|受惠|受益)?\s*[？?]?\s*$)")
 _JOBS_ASKED = re.compile(r"(?:幾|多少)\s*(?:個)?\s*(?:就業機會|工作機會|就業(?:人數)?(?=\s*[？?]?\s*$))")
 # "核定的計畫中有多少件是新創企業？": a part of what the report counts, which must be named by the figure.
-_PART_ASKED = re.compile(r"(?:幾|多少)\s*[\u4e00-\u9fff]?\s*(?:是|屬於|為)\s*([\u4e00-\u9fff]{2,10})\s*[？?]?\s*$")
+_PART_ASKED = re.compile(
+    r"(?:幾|多少)\s*[\u4e00-\u9fff]?\s*(?:是|屬於|為)\s*([\u4e00-\u9fff]{2,10})\s*[？?]?\s*$"  # …中有多少件是新創企業
+    r"|中\s*[，,]\s*([\u4e00-\u9fff]{2,10}?)\s*有\s*(?:幾|多少)\s*[\u4e00-\u9fff]?\s*[？?]?\s*$"  # 435 件投資案中，外商投資案有幾件
+)
 
 
 def _counted_in(noun: str) -> set[str]:
@@ -368,7 +395,7 @@ _ANSWER_TYPE = r"國家|廠商|企業|公司|業者|臺商|台商|水庫|縣市|
 
 def _segments(text: str) -> list[str]:
     """Content words: the question with asking words, particles, numbers and units removed."""
-    text = re.sub(r"[（(][^）)]*[）)]", lambda m: m.group(0).strip("（）()"), text)
+    text = re.sub(r"[（(][^）)]*[）)]", _bracket_content, text)
     # "…的國家有哪些", "哪些水庫…": the kind of name asked for is not a word to look for.
     text = re.sub(rf"(?:{_ANSWER_TYPE})(?=\s*有?\s*(?:哪些|哪幾))|(?<=哪些)(?:{_ANSWER_TYPE})|(?<=[家個位])(?:{_ANSWER_TYPE})(?=\s*[？?]?\s*$)", " ", text)
     text = _without_asked_unit(text)
@@ -384,6 +411,13 @@ def _segments(text: str) -> list[str]:
         if len(piece) >= 2 or (len(piece) == 1 and piece.isascii() and piece.isalnum()):
             pieces.extend(_place_apart(compact(fold(piece))))
     return pieces
+
+
+def _bracket_content(match: re.Match[str]) -> str:
+    """A bracket's content: one character is an insertion in the word around it (投(增)資), more
+    are words of their own (林口新創園(Startup Terrace))."""
+    content = match.group(0).strip("（）()")
+    return content if len(content) <= 1 else f" {content} "
 
 
 def _place_apart(segment: str) -> list[str]:
