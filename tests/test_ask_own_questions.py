@@ -31,6 +31,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-21", 0.90), ("own-gold-22", 0.85), ("own-gold-23", 0.90),
     ("own-gold-24", 0.90), ("own-gold-25", 0.90),
     ("own-gold-26", 0.85), ("own-gold-27", 0.90), ("own-gold-28", 0.90), ("own-gold-29", 0.90),
+    ("own-gold-30", 0.85), ("own-gold-31", 0.80),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -406,7 +407,7 @@ def test_words_in_brackets_and_under_a_programme(ledger):  # noqa: F811
     question = parse_question("亞洲‧矽谷方案下，林口新創園（Startup Terrace）到 109 年底有多少家新創進駐？")
     assert {"林口新创园", "startup", "terrace"} <= set(question.segments)
     assert not any(segment.endswith("下") for segment in question.segments)
-    assert "投增资" in "".join(parse_question("109 年投(增)資金額是多少？").segments)  # one character is an insertion
+    assert "投资" in parse_question("109 年核准僑外投資的投（增）資金額是多少？").segments  # an insertion, as in the text
     assert answer_value(ledger)("亞洲‧矽谷方案下，林口新創園（Startup Terrace）到 109 年底有多少家新創進駐？") == 150
 
 
@@ -415,3 +416,25 @@ def test_the_size_asked_and_a_body_named_after_its_kind(ledger):  # noqa: F811
     assert answer_value(ledger)("量測標準校正服務支援多大規模的檢測市場？") == 150
     # '促成與國際驗證機構 DNVGL 共同成立「臺灣離岸風場專案驗證聯盟」'
     assert answer_value(ledger)("臺灣離岸風場專案驗證聯盟是和哪一家國際驗證機構成立的？") == ["DNVGL"]
+
+
+def test_a_figure_the_question_states_is_not_its_answer(ledger):  # noqa: F811
+    # '預期 3 年內可為民間造船業者、裝備業者爭取訂單增加400億元以上'
+    assert answer_value(ledger)("預期 3 年內可為造船業者爭取多少訂單？") == 400
+
+
+def test_dates_listed_in_one_clause_each_date_what_follows_it(ledger):  # noqa: F811
+    # '包括 107 年 3 月 1 日生效之新版「臺菲…協定」、108 年 2 月 14 日生效之…及 109 年 5 月 24 日生效之新版「臺越…協定」'
+    value = answer_value(ledger)
+    assert value("新版臺越投資保障協定何時生效？") == "2020-05-24"
+    assert value("臺菲投資保障及促進協定是哪一天生效的？") == "2018-03-01"
+
+
+def test_a_date_counted_to_is_not_the_day_something_happened(ledger):  # noqa: F811
+    # '於 109 年 3 月 27 日開通，截至 110 年 2 月 23 日，提供…諮詢服務'
+    assert answer_value(ledger)("1988 紓困振興專線何時開通？") == "2020-03-27"
+
+
+def test_the_future_asks_for_a_target(ledger):  # noqa: F811
+    assert parse_question("聚陽在印尼未來要新增幾條產線？").wants_target
+    assert answer_value(ledger)("聚陽在印尼未來要新增幾條產線？") == 80

@@ -265,6 +265,10 @@ def _claims_of(connection: Connection, items: list[Item]) -> list[tuple[str, Cla
 _DATE_ALONE = re.compile(r"\s*(?:從|自|於|至|截至)?\s*[\d\s年月日、及至]+(?:起|開始|止)?\s*")
 
 
+_AS_OF = re.compile(r"\s*(?:截至|截止|迄)")
+_AS_OF_ASKED = re.compile(r"截至|截止|迄|統計到|算到")
+
+
 def _best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
     rarity = parsed.rarity([item.folded for item in items])
     best = None
@@ -272,7 +276,8 @@ def _best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
         for match in SENTENCE.finditer(item.node.text):
             sentence = match.group(0)
             folded = fold(sentence)
-            for expr in find_time_expressions(sentence):
+            expressions = find_time_expressions(sentence)
+            for index, expr in enumerate(expressions):
                 if (expr.period_start is None and expr.period_end is None) or not re.search(r"日|月", expr.text):
                     continue
                 # The date's own clause first: '…發布「方案」，並自 110 年 1 月 5 日起試行' — asked when it
@@ -285,7 +290,16 @@ def _best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
                 # clause of a name that holds the verb (「…試行作業方案」) with the verb's own.
                 own_clause = QUOTED.sub(" ", folded[clause_start:clause_end])
                 windows = [(own_clause, 1.0), (folded, 0.9), (item.context, 0.85), (item.folded, 0.35)]
+                following = expressions[index + 1].start if index + 1 < len(expressions) else len(sentence)
+                preceding = expressions[index - 1].end if index > 0 else -1
+                if following < clause_end or preceding > clause_start:
+                    # Dates listed in one clause: what follows each up to the next is what happened
+                    # then, names and all ('107 年 3 月 1 日生效之新版「臺菲…協定」、…及 109 年 5 月 24 日
+                    # 生效之新版「臺越…協定」'); the clause alone would tie them.
+                    windows.insert(1, (folded[expr.end:min(following, clause_end)], 1.0))
                 score = parsed.coverage(windows, rarity) * (1.0 if "日" in expr.text else 0.9)
+                if _AS_OF.match(expr.text) and not _AS_OF_ASKED.search(parsed.text):
+                    score *= 0.9  # '截至 110 年 2 月 23 日，提供…': the day counted to, not the day it happened
                 if best is None or score > best[0]:
                     when = expr.period_end if expr.period_start is None else expr.period_start
                     best = (score, item, match.start() + expr.start, match.start() + expr.end, expr.text.strip(), when)

@@ -52,7 +52,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _own_words_factor(parsed, own, claim) * _end_of_change_factor(parsed, text, claim, neighbours)
     factors *= _breakdown_factor(parsed, text, claim, neighbours, own, clause_start, clause_end)
     factors *= _named_elsewhere_factor(parsed, text, sentence) * _direction_factor(parsed, sentence)
-    factors *= _part_factor(parsed, clause) * _list_member_factor(parsed, own, sentence, claim)
+    factors *= _part_factor(parsed, clause) * _list_member_factor(parsed, own, sentence, claim) * _premise_factor(parsed, claim)
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
 
 
@@ -143,6 +143,12 @@ def _direction_factor(parsed: Question, sentence: str) -> float:
     if _INBOUND in asked:
         return 0.7 if _OUTBOUND in sentence and _INBOUND not in sentence else 1.0
     return 0.7 if _INBOUND in sentence and _OUTBOUND_ASKED.search(asked) else 1.0
+
+
+def _premise_factor(parsed: Question, claim: Claim) -> float:
+    """A figure the question itself states is what it asks from, not its answer: '預期 3 年內可以
+    …爭取多少訂單', '持續服務的 435 件投資案中，外商投資案有幾件'."""
+    return 0.5 if compact(fold(claim.text)) in compact(parsed.folded) else 1.0
 
 
 def _part_factor(parsed: Question, clause: str) -> float:

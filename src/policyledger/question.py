@@ -42,11 +42,11 @@ _ENERGY = re.compile(r"(?:發|用|售|節|省|購|供)電量|多少電(?![力網
 _POWER = re.compile(r"(?<![蓄庫水])容量|MW|GW|kW|瓩")  # 裝置容量, 多少容量; not a reservoir's 蓄水容量
 _AREA = re.compile(r"公頃|面積|平方公里|坪")
 _VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|萬噸|噸")
-_TARGET = re.compile(r"目標|預計|預期|預定|預估|估計|規劃|計畫將|將|(?:完成|完工|啟用|營運)後")  # a target or a forecast
+_TARGET = re.compile(r"目標|預計|預期|預定|預估|估計|未來|規劃|計畫將|將|(?:完成|完工|啟用|營運)後")  # a target or a forecast
 _ACTUAL = re.compile(r"實際|實績|已經|已達")
 # Words that only say which kind of figure is wanted, or which end of a change: the kind or ask's
 # scoring captures them, the text need not hold them.
-_KIND_WORDS = re.compile(r"設定的?目標|目標|預計|預期|預定|預估|估計|實際|實績|已經|原本|原來|原先|起初")
+_KIND_WORDS = re.compile(r"設定的?目標|目標|預計|預期|預定|預估|估計|未來|實際|實績|已經|原本|原來|原先|起初")
 # The ministry whose report it is: the report says 本部, the reader says 經濟部.
 _AUTHOR = re.compile(r"經濟部|本部")
 _DURATION_ASKED = re.compile(r"(?:幾|多少)\s*(?:個月|天|日|週|小時|年)(?!度|底|初|[0-9]|產|營|薪|收|均)|多久|多長時間")  # not 多少年產值
@@ -55,7 +55,7 @@ _CHANGE = re.compile(r"成長|增加|減少|提升|下降|增幅|減幅")
 # Words that ask rather than say: removed before matching.
 _ASKING = re.compile(
     r"(?:是|有|為)?(?:百分之)?(?:幾|多少)\s*(?:萬|億|兆)?\s*(?:" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + r"|元|美元|錢)?(?:以內|內)?|"
-    r"請問|是什麼時候|什麼時候|是什麼|什麼|多大(?:的)?規模|規模(?:有)?多大|多大|多長|多高|多遠|多重|哪一天|哪天|何時|哪些|哪幾|哪一家|哪家|哪個|哪一個|哪|誰|嗎|呢|"
+    r"請問|是什麼時候|什麼時候|是什麼|什麼|多大(?:的)?規模|規模(?:有)?多大|多久(?:的)?時間|多長(?:的)?時間|多久|多大|多長|多高|多遠|多重|哪一天|哪天|何時|哪些|哪幾|哪一家|哪家|哪個|哪一個|哪|誰|嗎|呢|"
     r"一共|總共|共計|分別|是否|(?:的)?(?:數量|數目|件數|家數|人數)$|"
     r"到目前為止|目前|現在|現階段|迄今|至今|那裡|這裡|那邊|這邊"
 )
@@ -414,10 +414,10 @@ def _segments(text: str) -> list[str]:
 
 
 def _bracket_content(match: re.Match[str]) -> str:
-    """A bracket's content: one character is an insertion in the word around it (投(增)資), more
-    are words of their own (林口新創園(Startup Terrace))."""
+    """A bracket's content: one character is an insertion, left out as coverage leaves it out of
+    the report's text (投(增)資 → 投資); more are words of their own (林口新創園(Startup Terrace))."""
     content = match.group(0).strip("（）()")
-    return content if len(content) <= 1 else f" {content} "
+    return "" if len(content) <= 1 else f" {content} "
 
 
 def _place_apart(segment: str) -> list[str]:
