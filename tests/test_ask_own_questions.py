@@ -31,7 +31,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-21", 0.90), ("own-gold-22", 0.85), ("own-gold-23", 0.90),
     ("own-gold-24", 0.90), ("own-gold-25", 0.90),
     ("own-gold-26", 0.85), ("own-gold-27", 0.90), ("own-gold-28", 0.90), ("own-gold-29", 0.90),
-    ("own-gold-30", 0.85), ("own-gold-31", 0.80),
+    ("own-gold-30", 0.85), ("own-gold-31", 0.80), ("own-gold-32", 0.85), ("own-gold-33", 0.85),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -438,3 +438,23 @@ def test_a_date_counted_to_is_not_the_day_something_happened(ledger):  # noqa: F
 def test_the_future_asks_for_a_target(ledger):  # noqa: F811
     assert parse_question("聚陽在印尼未來要新增幾條產線？").wants_target
     assert answer_value(ledger)("聚陽在印尼未來要新增幾條產線？") == 80
+
+
+def test_a_programmes_total_budget_is_its_target_figure(ledger):  # noqa: F811
+    # '台水公司辦理自來水延管工程，總經費 70.5 億元，…109 年投入 23 億元'
+    question = parse_question("台水公司提高自來水普及率的延管工程總經費是多少？")
+    assert question.wants_target and question.segments == ["台水公司提高自来水普及率", "延管工程"]  # 普及 is one word
+    assert answer_value(ledger)("台水公司無自來水地區延管工程的總經費是多少？") == 70.5
+
+
+def test_a_count_since_an_earlier_year_does_not_answer_for_one_year(ledger):  # noqa: F811
+    # '自 108 年 5 月至 109 年底計辦理 10 萬 6,162 件'
+    assert ask(ledger[0], "千億融資保證專案單就 109 年一年辦理了多少件？", doc_id=ledger[1])["answer"] is None
+
+
+def test_a_count_the_question_states_is_found_as_the_report_writes_it(ledger):  # noqa: F811
+    # anchors are folded like the text they are looked for in (場 → 场)
+    assert parse_question("營業秘密研討會 3 場次共有多少人參加？").anchors == ["3场次"]
+    assert answer_value(ledger)("營業秘密合理保密措施研討會 3 場次共有多少人參加？") == 400
+    assert "跟美" not in "".join(parse_question("跟美日歐在臺外僑商會辦了幾場研討會？").segments)
+    assert parse_question("信保基金的保證成數是多少？").dimensions == {"percent"}

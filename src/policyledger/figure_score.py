@@ -335,7 +335,8 @@ def _period_factor(parsed: Question, claim: Claim, sentence: str) -> float:
     if (claim_start, claim_end) == (start, end):
         return 1.0
     if claim_end is not None and start is not None and end is not None and start <= claim_end <= end:
-        return 0.95
+        # '自 108 年 5 月至 109 年底計辦理 10 萬 6,162 件' counts more than 109 年 alone
+        return 0.75 if claim_start is not None and claim_start < start and not parsed.as_of else 0.95
     if claim_start is not None and start is not None and end is not None and start <= claim_start <= end:
         return 0.9
     return 0.45

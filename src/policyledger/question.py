@@ -31,7 +31,7 @@ _COUNTER_ASKED = re.compile(r"(?:幾|多少)\s*(?:萬|億)?\s*(" + "|".join(sort
 _MONEY = re.compile(r"多少\s*(?:萬|億|兆)?\s*(?:元|美元|錢)|金額|經費|營收|產值|營業額|出超|入超|總額|預算|投資多少|多少投資|承貸|資金|補助多少|多少美元")
 _PERCENT = re.compile(
     r"百分比|百分之|多少\s*%|多少\s*％|幾\s*[%％]|占比|佔比|所占|所佔"
-    r"|比率|比例|幾成|率(?:的)?(?:目標|預估|預計)?(?:是|為|有)?多少|合格率"
+    r"|比率|比例|幾成|成數|率(?:的)?(?:目標|預估|預計)?(?:是|為|有)?多少|合格率"
     r"|[占佔][^，,？?]{0,12}?的?多少(?=\s*[？?]?\s*$)"  # 合計約占投資總額的多少
 )
 # "出口金額較 108 年增加了多少？" asks for a rate of change; "增加多少投資" names what increased
@@ -42,7 +42,7 @@ _ENERGY = re.compile(r"(?:發|用|售|節|省|購|供)電量|多少電(?![力網
 _POWER = re.compile(r"(?<![蓄庫水])容量|MW|GW|kW|瓩")  # 裝置容量, 多少容量; not a reservoir's 蓄水容量
 _AREA = re.compile(r"公頃|面積|平方公里|坪")
 _VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|萬噸|噸")
-_TARGET = re.compile(r"目標|預計|預期|預定|預估|估計|未來|規劃|計畫將|將|(?:完成|完工|啟用|營運)後")  # a target or a forecast
+_TARGET = re.compile(r"目標|預計|預期|預定|預估|估計|未來|總經費|規劃|計畫將|將|(?:完成|完工|啟用|營運)後")  # a target or a forecast
 _ACTUAL = re.compile(r"實際|實績|已經|已達")
 # Words that only say which kind of figure is wanted, or which end of a change: the kind or ask's
 # scoring captures them, the text need not hold them.
@@ -61,14 +61,14 @@ _ASKING = re.compile(
 )
 _STOP_CHARS = re.compile(
     r"[\s？?，,。、；：:！!（）()「」『』\"“”]+"
-    r"|的|是|了|有|在|於|與|及|和|或|其|各|共|約|達|之|為|並|將|被|由|從|對|向|以|等|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機])|中(?=[，,、\s？?]|$)"
+    r"|的|是|了|有|在|於|與|(?<![普涉波顧])及(?![時格])|和|或|跟(?![進隨蹤])|其|各|共|約|達|之|為|並|將|被|由|從|對|向|以|等|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機])|中(?=[，,、\s？?]|$)"
     r"|(?<![供補配])給(?![付予])|(?<!轉)讓(?![與渡售])"  # 技轉給幾家, 讓水回收系統…: not 供給, 轉讓
     r"|可以|(?<!市)[占佔](?![領據用有])"  # 金融機構占多少: the share is what is asked
     r"|(?<=方案|計畫|政策|架構|機制)下(?=\s*[，,])"  # 在…方案下，: under a programme
 )
 # Words that name the kind of figure asked for, which the unit and kind already capture.
 _MEASURE_WORDS = re.compile(
-    r"金額|經費|數量|數目|件數|家數|人數|次數|百分比|比率|比例|所占|所佔|占比|佔比|"
+    r"金額|總?經費|數量|數目|件數|家數|人數|次數|百分比|比率|比例|所占|所佔|占比|佔比|"
     r"(?:裝置|發電)?(?<![蓄庫水])容量|面積|多少|總計|合計|共計|累計|成長|增加|減少|提升|下降"
 )
 
@@ -287,7 +287,7 @@ def parse_question(text: str, report_year: int | None = None) -> Question:
 def _anchors(text: str, exprs: list) -> list[str]:
     """Words the passage should also hold: the question's own dates (109年第3季) and figures (52家)."""
     anchors = [compact(fold(e.text)) for e in exprs if re.search(r"\d", e.text)]
-    anchors += [compact(m.group(0)) for m in re.finditer(r"\d[\d,.]*\s*(?:萬|億)?\s*(?:" + "|".join(COUNTERS) + ")", text)]
+    anchors += [compact(fold(m.group(0))) for m in re.finditer(r"\d[\d,.]*\s*(?:萬|億)?\s*(?:" + "|".join(COUNTERS) + ")", text)]
     return [a for a in anchors if len(a) >= 2]
 
 
