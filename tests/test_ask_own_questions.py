@@ -458,3 +458,12 @@ def test_a_count_the_question_states_is_found_as_the_report_writes_it(ledger):  
     assert answer_value(ledger)("營業秘密合理保密措施研討會 3 場次共有多少人參加？") == 400
     assert "跟美" not in "".join(parse_question("跟美日歐在臺外僑商會辦了幾場研討會？").segments)
     assert parse_question("信保基金的保證成數是多少？").dimensions == {"percent"}
+
+
+def test_names_in_quotes_are_a_list_and_two_is_a_count(ledger):  # noqa: F811
+    # '「Stella Awards」項下「2020 年度亞洲最佳會議獎旅目的地獎」及「最佳創新目的地行銷特別獎」等 2 項大獎'
+    question = parse_question("M&C Asia 的「Stella Awards」我國拿到哪兩項大獎？")
+    assert (question.wants, question.count) == ("names", 2)
+    assert answer_value(ledger)("109 年我國在 M&C Asia 辦理的「Stella Awards」拿到哪兩項大獎？") == ["2020 年度亞洲最佳會議獎旅目的地獎", "最佳創新目的地行銷特別獎"]
+    plans = answer_value(ledger)("台電公司推動了哪些輸變電計畫？")
+    assert plans[0] == "第七輸變電計畫" and plans[-1] == "南科超高壓變電所擴建計畫" and len(plans) == 9

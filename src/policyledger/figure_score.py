@@ -13,7 +13,7 @@ from datetime import date
 from functools import lru_cache
 
 from policyledger.model import Claim
-from policyledger.passages import CLAUSE_BREAK, ENUMERATION, FOLDED_LEAD, OPENING_SENTENCE, QUOTED, Item, clause_span, sentence_span
+from policyledger.passages import CLAUSE_BREAK, ENUMERATION, FOLDED_LEAD, OPENING_SENTENCE, QUOTED, QUOTED_LIST, Item, clause_span, names_of, sentence_span
 from policyledger.quantity.changes import CHANGE_VERB, FROM, FROM_LEAD, TO
 from policyledger.quantity.periods import find_time_expressions
 from policyledger.question import Question, compact
@@ -201,12 +201,9 @@ def _lists_in_sentence(compacted: str) -> tuple[str, ...]:
         names = listed.split("、")
         if len(names) >= 3 and all(len(name) >= 2 for name in names):  # not '1、完成…' (an item marker)
             found.append(listed)
-    for enumeration in _QUOTED_LIST.finditer(compacted):  # 包括「第七輸變電計畫」、…及「南科…擴建計畫」
-        found.append("、".join(QUOTED.findall(enumeration.group(0))))
+    for enumeration in QUOTED_LIST.finditer(compacted):  # 包括「第七輸變電計畫」、…及「南科…擴建計畫」
+        found.append("、".join(names_of(enumeration.group(0))))
     return tuple(found)
-
-
-_QUOTED_LIST = re.compile(r"「[^「」]{1,40}」(?:、「[^「」]{1,40}」)+(?:(?:及|與|和|暨|与)「[^「」]{1,40}」)?")
 
 
 _OPENING = re.compile(r"\s*[（(]")

@@ -64,15 +64,24 @@ FOLDED_LEAD = re.compile(fold(_ITEM_LEAD.pattern))
 _ITEM_TAIL = re.compile(r"(?:等|合作|辦理|達成|進駐|執行|共同|各|兩|\d).*$")
 
 
+# Names in 「」 joined by 、 or a conjunction (folded text too: 与): '包括「第七輸變電計畫」、…及
+# 「南科超高壓變電所擴建計畫」', '「2020 年度亞洲最佳會議獎旅目的地獎」及「最佳創新目的地行銷特別獎」'.
+QUOTED_LIST = re.compile(r"「[^「」]{1,40}」(?:\s*(?:、|及|與|与|和|暨)\s*「[^「」]{1,40}」)+")
+
+
 def lists_in(sentence: str) -> list[tuple[re.Match[str], float]]:
-    """A sentence's 、-lists, or where it has none, its pairs joined by a conjunction."""
+    """A sentence's 、-lists and lists of 「names」, or where it has no 、-list, its pairs joined by
+    a conjunction."""
     lists = [(match, 1.0) for match in ENUMERATION.finditer(sentence)]
-    return lists or [(match, PAIR_WEIGHT) for match in _PAIR.finditer(sentence)]
+    quoted = [(match, 1.0) for match in QUOTED_LIST.finditer(sentence)]
+    return (lists or [(match, PAIR_WEIGHT) for match in _PAIR.finditer(sentence)]) + quoted
 
 
 def names_of(enumeration: str) -> list[str]:
     """The names of a list, without their bracketed notes. Only the last 、-part is split at a
-    conjunction: 和 inside a name (台灣百和) is no 'and'."""
+    conjunction: 和 inside a name (台灣百和) is no 'and'. A list of 「names」 is its names."""
+    if enumeration.startswith("「"):
+        return [" ".join(name[1:-1].split()) for name in QUOTED.findall(enumeration)]
     parts = _NOTE.sub("", enumeration).split("、")
     parts[-1:] = re.split(r"及|與|和|暨", parts[-1], maxsplit=1)
     parts[0] = _ITEM_LEAD.sub("", parts[0])
