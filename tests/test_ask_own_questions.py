@@ -32,6 +32,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-24", 0.90), ("own-gold-25", 0.90),
     ("own-gold-26", 0.85), ("own-gold-27", 0.90), ("own-gold-28", 0.90), ("own-gold-29", 0.90),
     ("own-gold-30", 0.85), ("own-gold-31", 0.80), ("own-gold-32", 0.85), ("own-gold-33", 0.85),
+    ("own-gold-34", 0.85), ("own-gold-35", 0.80),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -467,3 +468,25 @@ def test_names_in_quotes_are_a_list_and_two_is_a_count(ledger):  # noqa: F811
     assert answer_value(ledger)("109 年我國在 M&C Asia 辦理的「Stella Awards」拿到哪兩項大獎？") == ["2020 年度亞洲最佳會議獎旅目的地獎", "最佳創新目的地行銷特別獎"]
     plans = answer_value(ledger)("台電公司推動了哪些輸變電計畫？")
     assert plans[0] == "第七輸變電計畫" and plans[-1] == "南科超高壓變電所擴建計畫" and len(plans) == 9
+
+
+def test_a_date_clause_that_goes_on_takes_its_subject_from_the_clause_before(ledger):  # noqa: F811
+    # '增訂產業創新條例第 46-1 條閒置土地「罰款、拍賣」規定，已於 106 年 11 月 22 日公告，…，於 107 年 9 月 26 日公告本部轄管工業區閒置土地名單'
+    assert answer_value(ledger)("產業創新條例第 46-1 條閒置土地罰款拍賣規定何時公告？") == "2017-11-22"
+
+
+def test_what_a_question_asks_for_in_other_words(ledger):  # noqa: F811
+    value = answer_value(ledger)
+    assert value("薪資及營運資金補貼每名員工每月最多補多少錢？") == 2  # 每人每月上限 2 萬元, not the 1 萬元 once
+    assert parse_question("109 年能源密集度比 108 年改善了多少？").dimensions == {"percent"}
+    assert value("109 年能源密集度比 108 年改善了多少？") == 2.5
+    assert parse_question("截至 110 年 2 月底電費減免了多少？").dimensions == {"money"}  # not 供水 in 提供水電費
+    assert value("截至 110 年 2 月底水費減免了多少？") == 7.1
+    assert parse_question("108 年新機組商轉後備用容量率是多少？").dimensions == {"percent"}
+    assert parse_question("預計可改善多少社區用戶？").units >= {"戶"}
+    assert value("老舊高地社區可改善多少用戶？") == 16400
+
+
+def test_a_sum_over_years_is_no_answer_for_one_year_alone(ledger):  # noqa: F811
+    # '106 至 109 年累計節電 45.8 億度'
+    assert ask(ledger[0], "新節電運動方案單就 109 年節電多少度？", doc_id=ledger[1])["answer"] is None

@@ -265,6 +265,23 @@ def _claims_of(connection: Connection, items: list[Item]) -> list[tuple[str, Cla
 _DATE_ALONE = re.compile(r"\s*(?:從|自|於|至|截至)?\s*[\d\s年月日、及至]+(?:起|開始|止)?\s*")
 
 
+# A date's clause that opens with 已/並 and the date goes on from the clause before: '增訂…第 46-1 條
+# 閒置土地「罰款、拍賣」規定，已於 106 年 11 月 22 日公告'.
+_GOES_ON_DATE = re.compile(r"\s*(?:已|並|且|亦|另|則)\s*(?:於|在|自)?\s*$")
+
+
+def _subject_clause_start(sentence: str, expressions: list, index: int, clause_start: int) -> int:
+    """Where a date's clause starts, or the clause before it when the date's clause goes on from it
+    (and that clause holds no date of its own)."""
+    expr = expressions[index]
+    if clause_start == 0 or not _GOES_ON_DATE.fullmatch(sentence, clause_start, expr.start):
+        return clause_start
+    previous_start, _ = clause_span(sentence, clause_start - 1, clause_start - 1)
+    if index > 0 and expressions[index - 1].end > previous_start:
+        return clause_start
+    return previous_start
+
+
 _AS_OF = re.compile(r"\s*(?:截至|截止|迄)")
 _AS_OF_ASKED = re.compile(r"截至|截止|迄|統計到|算到")
 
@@ -288,7 +305,7 @@ def _best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
                     clause_end = clause_span(sentence, clause_end + 1, clause_end + 1)[1]
                 # A quoted name's words are matched in the sentence; in the clause they would tie the
                 # clause of a name that holds the verb (「…試行作業方案」) with the verb's own.
-                own_clause = QUOTED.sub(" ", folded[clause_start:clause_end])
+                own_clause = QUOTED.sub(" ", folded[_subject_clause_start(sentence, expressions, index, clause_start):clause_end])
                 windows = [(own_clause, 1.0), (folded, 0.9), (item.context, 0.85), (item.folded, 0.35)]
                 following = expressions[index + 1].start if index + 1 < len(expressions) else len(sentence)
                 preceding = expressions[index - 1].end if index > 0 else -1

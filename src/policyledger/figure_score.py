@@ -333,10 +333,16 @@ def _period_factor(parsed: Question, claim: Claim, sentence: str) -> float:
         return 1.0
     if claim_end is not None and start is not None and end is not None and start <= claim_end <= end:
         # '自 108 年 5 月至 109 年底計辦理 10 萬 6,162 件' counts more than 109 年 alone
-        return 0.75 if claim_start is not None and claim_start < start and not parsed.as_of else 0.95
+        if claim_start is not None and claim_start < start and not parsed.as_of:
+            return 0.5 if _ONE_YEAR_ASKED.search(parsed.text) else 0.75
+        return 0.95
     if claim_start is not None and start is not None and end is not None and start <= claim_start <= end:
         return 0.9
     return 0.45
+
+
+# Asked about one year only (單一年度節電多少度): a sum since an earlier year is no answer.
+_ONE_YEAR_ASKED = re.compile(r"單一年度|單年度|單年|單就|當年度|一整年|全年")
 
 
 def _sentence_mentions(sentence: str, start: date | None, end: date | None) -> bool:

@@ -28,18 +28,18 @@ _TITLE_ASKED = re.compile(rf"(?:什麼|何種|哪一?[份項個部])\s*(?:{_TITL
 _BODY_ASKED = re.compile(r"哪一?[家間個所]\s*(?:[\u4e00-\u9fff]{0,6}?)(機構|公司|企業|廠商|銀行|大學|組織|業者|單位)")
 _COUNT_IN_NAMES = re.compile(r"哪\s*([\d一二兩三四五六七八九十]+)\s*[家個位國項座]")
 _COUNTER_ASKED = re.compile(r"(?:幾|多少)\s*(?:萬|億)?\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
-_MONEY = re.compile(r"多少\s*(?:萬|億|兆)?\s*(?:元|美元|錢)|金額|經費|營收|產值|營業額|出超|入超|總額|預算|投資多少|多少投資|承貸|資金|補助多少|多少美元")
+_MONEY = re.compile(r"多少\s*(?:萬|億|兆)?\s*(?:元|美元|錢)|金額|經費|[水電]費|營收|產值|營業額|出超|入超|總額|預算|投資多少|多少投資|承貸|資金|補助多少|多少美元")
 _PERCENT = re.compile(
     r"百分比|百分之|多少\s*%|多少\s*％|幾\s*[%％]|占比|佔比|所占|所佔"
-    r"|比率|比例|幾成|成數|率(?:的)?(?:目標|預估|預計)?(?:是|為|有)?多少|合格率"
+    r"|比率|比例|幾成|成數|容量率|率(?:的)?(?:目標|預估|預計)?(?:是|為|有)?多少|合格率"
     r"|[占佔][^，,？?]{0,12}?的?多少(?=\s*[？?]?\s*$)"  # 合計約占投資總額的多少
 )
 # "出口金額較 108 年增加了多少？" asks for a rate of change; "增加多少投資" names what increased
 # (money); "營業額增加多少？" with no base of comparison may be either (35 億元 or 16%).
-_CHANGE_ASKED = re.compile(r"(?:成長|減少|增加)了?多少(?=\s*[？?]?\s*$)")
+_CHANGE_ASKED = re.compile(r"(?:成長|減少|增加|改善)了?多少(?=\s*[？?]?\s*$)")
 _COMPARED = re.compile(r"較|比|相較|同期|前一年|去年|上年")
 _ENERGY = re.compile(r"(?:發|用|售|節|省|購|供)電量|多少電(?![力網廠價費])|多少\s*(?:萬|億)?\s*度電")  # 發多少電: kWh, not kW
-_POWER = re.compile(r"(?<![蓄庫水])容量|MW|GW|kW|瓩")  # 裝置容量, 多少容量; not a reservoir's 蓄水容量
+_POWER = re.compile(r"(?<![蓄庫水])容量(?!率)|MW|GW|kW|瓩")  # 裝置容量, 多少容量; not a reservoir's 蓄水容量
 _AREA = re.compile(r"公頃|面積|平方公里|坪")
 _VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|萬噸|噸")
 _TARGET = re.compile(r"目標|預計|預期|預定|預估|估計|未來|總經費|規劃|計畫將|將|(?:完成|完工|啟用|營運)後")  # a target or a forecast
@@ -51,7 +51,7 @@ _KIND_WORDS = re.compile(r"設定的?目標|目標|預計|預期|預定|預估|�
 _AUTHOR = re.compile(r"經濟部|本部")
 _DURATION_ASKED = re.compile(r"(?:幾|多少)\s*(?:個月|天|日|週|小時|年)(?!度|底|初|[0-9]|產|營|薪|收|均)|多久|多長時間")  # not 多少年產值
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}")
-_CHANGE = re.compile(r"成長|增加|減少|提升|下降|增幅|減幅")
+_CHANGE = re.compile(r"成長|增加|減少|提升|下降|改善|增幅|減幅")
 # Words that ask rather than say: removed before matching.
 _ASKING = re.compile(
     r"(?:是|有|為)?(?:百分之)?(?:幾|多少)\s*(?:萬|億|兆)?\s*(?:" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + r"|元|美元|錢)?(?:以內|內)?|"
@@ -318,7 +318,7 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
         return
     counted = _COUNT_NOUN.search(text)
     if counted:  # "多少就業人數", "核准家數是多少"
-        question.units = _counted_in(counted.group(1))
+        question.units = _counted_in(counted.group(1) or counted.group(2))
         if compared and _CHANGE_ASKED.search(text):  # "件數比上年減少了多少？": by so many, or by so much
             question.dimensions = {"percent"}
         return
@@ -366,7 +366,7 @@ def _counted_in(noun: str) -> set[str]:
     return {noun} | {word for word in (once, once + "次") if word in COUNTERS}
 
 
-_COUNT_NOUN = re.compile(r"(人|家|件|場|戶|案|項)(?:數|次數)")
+_COUNT_NOUN = re.compile(r"(人|家|件|場|戶|案|項)(?:數|次數)|(?:幾|多少)[\u4e00-\u9fff]{1,3}?用?(戶)(?=\s*[？?]?\s*$)")  # 多少社區用戶
 _ASKING_WORD = re.compile(r"(?:幾|多少)\s*")
 
 
