@@ -490,3 +490,8 @@ def test_what_a_question_asks_for_in_other_words(ledger):  # noqa: F811
 def test_a_sum_over_years_is_no_answer_for_one_year_alone(ledger):  # noqa: F811
     # '106 至 109 年累計節電 45.8 億度'
     assert ask(ledger[0], "新節電運動方案單就 109 年節電多少度？", doc_id=ledger[1])["answer"] is None
+
+
+def test_words_the_report_uses_alike(ledger):  # noqa: F811
+    # '(10) 高雄臨海廠供應臨海工業區：108 年 3 月 4 日動工興建中'
+    assert answer_value(ledger)("高雄臨海再生水廠是什麼時候開工的？") == "2019-03-04"

@@ -6,7 +6,7 @@ import pytest
 
 from policyledger.errors import InputError
 from policyledger.question import parse_question
-from policyledger.reader_words import in_report_words
+from policyledger.reader_words import in_report_words, same_words
 
 
 def test_a_readers_words_become_the_reports():
@@ -65,3 +65,13 @@ def test_a_bad_words_file_is_named_with_its_problem(tmp_path, monkeypatch):
     monkeypatch.setenv("POLICYLEDGER_READER_WORDS", str(tmp_path / "missing.txt"))
     with pytest.raises(InputError, match=r"missing\.txt: cannot read"):
         in_report_words("順差")
+
+
+def test_words_the_reports_use_alike_match_as_one(tmp_path, monkeypatch):
+    assert same_words("108年3月4日动工兴建中") == "108年3月4日开工兴建中"  # folded text, as matched
+    assert "开工" in parse_question("高雄臨海再生水廠是什麼時候動工的？").segments
+    extra = tmp_path / "words.txt"
+    extra.write_text("輔導 = 協助 | 幫助\n", encoding="utf-8")
+    monkeypatch.setenv("POLICYLEDGER_READER_WORDS", str(extra))
+    assert same_words("协助业者") == same_words("帮助业者") == "辅导业者"
+    assert same_words("动工") == "开工"  # the bundled rules stay

@@ -16,7 +16,7 @@ from policyledger.quantity.figures import begins_another_word
 from policyledger.quantity.numbers import value_of_chinese
 from policyledger.quantity.periods import find_time_expressions
 from policyledger.quantity.units import COUNTERS, match_unit
-from policyledger.reader_words import in_report_words
+from policyledger.reader_words import in_report_words, same_words
 from policyledger.textnorm import fold, to_halfwidth_digits
 
 _DATE_WORDS = re.compile(r"哪一天|哪天|何時|什麼時候|何日|哪一日|日期|哪一年|哪年|幾月|哪個月")
@@ -162,7 +162,7 @@ class Question:
         """Inverse document frequency of each content bigram among `texts` (the candidate items)."""
         import math
 
-        compacted = [compact(text) for text in texts]
+        compacted = [same_words(compact(text)) for text in texts]
         weights = {}
         for segment in self.segments:
             for gram in _bigrams(segment):
@@ -183,7 +183,7 @@ _INSERTION = re.compile(r"[(（][\u4e00-\u9fff][)）]")
 def _window_words(text: str) -> str:
     """A window as coverage reads it: compacted, insertions out. Cached: every figure of an item
     has the item's text and headings among its windows, and its sentence's figures share more."""
-    return compact(_INSERTION.sub("", text))
+    return same_words(compact(_INSERTION.sub("", text)))
 
 
 # Characters of a content word in no bigram found anywhere near: a seam between two words leaves
@@ -409,7 +409,7 @@ def _segments(text: str) -> list[str]:
     for piece in _STOP_CHARS.split(text):
         piece = piece.strip()
         if len(piece) >= 2 or (len(piece) == 1 and piece.isascii() and piece.isalnum()):
-            pieces.extend(_place_apart(compact(fold(piece))))
+            pieces.extend(_place_apart(same_words(compact(fold(piece)))))
     return pieces
 
 

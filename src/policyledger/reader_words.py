@@ -1,5 +1,6 @@
 """A reader's words → the report's words (reader_words.txt), applied to a question before it is
-read: people ask 貿易順差 and 什麼時候簽的, reports write 出超 and 簽署.
+read: people ask 貿易順差 and 什麼時候簽的, reports write 出超 and 簽署. And words the reports
+themselves use alike (開工 = 動工), matched as one in the question and in the report's text.
 
 A ministry's or a newsroom's own words can be added without touching the package: a file in the
 same format named by POLICYLEDGER_READER_WORDS, whose rules are read after (and so override) the
@@ -14,9 +15,11 @@ from importlib.resources import files
 from pathlib import Path
 
 from policyledger.errors import InputError
+from policyledger.textnorm import fold
 
 EXTRA_WORDS_ENVIRONMENT = "POLICYLEDGER_READER_WORDS"
 _RULE = re.compile(r"^(?P<reader>[^→]+)→(?P<report>.*)$")
+_SAME = re.compile(r"^(?P<first>[^=→|]+)=(?P<others>[^=→]+)$")  # 開工 = 動工: words the reports use alike
 
 
 def in_report_words(question: str) -> str:
@@ -27,14 +30,38 @@ def in_report_words(question: str) -> str:
     return question
 
 
+def same_words(folded: str) -> str:
+    """Folded text with each word the reports use alike put as the first of its rule (动工 → 开工):
+    applied to a question's words and to the passages they are looked for in."""
+    pattern, firsts = _same_rules(os.environ.get(EXTRA_WORDS_ENVIRONMENT) or None)
+    return pattern.sub(lambda match: firsts[match.group(0)], folded) if firsts else folded
+
+
 @lru_cache(maxsize=4)
 def _rules(extra: str | None) -> tuple[re.Pattern[str], dict[str, str]]:
     """One alternation of every reader's word, longest first, and what each becomes."""
-    replacements = _read(files("policyledger").joinpath("reader_words.txt").read_text(encoding="utf-8"), "reader_words.txt")
+    replacements = _read(_bundled(), "reader_words.txt")[0]
     if extra:
-        replacements.update(_read(_extra_text(extra), extra))
-    pattern = re.compile("|".join(re.escape(word) for word in sorted(replacements, key=len, reverse=True)))
-    return pattern, replacements
+        replacements.update(_read(_extra_text(extra), extra)[0])
+    return _alternation(replacements), replacements
+
+
+@lru_cache(maxsize=4)
+def _same_rules(extra: str | None) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The same for the words used alike, folded (they are matched in folded text)."""
+    same = _read(_bundled(), "reader_words.txt")[1]
+    if extra:
+        same.update(_read(_extra_text(extra), extra)[1])
+    folded = {fold(word): fold(first) for word, first in same.items()}
+    return _alternation(folded), folded
+
+
+def _bundled() -> str:
+    return files("policyledger").joinpath("reader_words.txt").read_text(encoding="utf-8")
+
+
+def _alternation(words: dict[str, str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)) or "(?!)")
 
 
 def _extra_text(path: str) -> str:
@@ -44,18 +71,25 @@ def _extra_text(path: str) -> str:
         raise InputError(path, f"cannot read the reader's words named by {EXTRA_WORDS_ENVIRONMENT} ({exc.__class__.__name__})") from exc
 
 
-def _read(text: str, source: str) -> dict[str, str]:
-    """`reader | reader → report` per line; '#' starts a comment; an empty right side drops the words."""
+def _read(text: str, source: str) -> tuple[dict[str, str], dict[str, str]]:
+    """`reader | reader → report` per line, or `word = word | word` for words the reports use alike;
+    '#' starts a comment; an empty right side drops the words. (replacements, each alike word's first)"""
     replacements: dict[str, str] = {}
+    same: dict[str, str] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         content = line.split("#", 1)[0].strip()
         if not content:
             continue
+        alike = _SAME.match(content)
+        if alike is not None:
+            first = alike.group("first").strip()
+            same.update({word.strip(): first for word in alike.group("others").split("|") if word.strip()})
+            continue
         rule = _RULE.match(content)
         if rule is None:
-            raise InputError(source, f"line {number} is no rule 'reader's words → report's word': {content[:40]!r}")
+            raise InputError(source, f"line {number} is no rule 'reader's words → report's word' nor 'word = word': {content[:40]!r}")
         report = rule.group("report").strip()
         for word in rule.group("reader").split("|"):
             if word.strip():
                 replacements[word.strip()] = report
-    return replacements
+    return replacements, same
