@@ -495,3 +495,19 @@ def test_a_sum_over_years_is_no_answer_for_one_year_alone(ledger):  # noqa: F811
 def test_words_the_report_uses_alike(ledger):  # noqa: F811
     # '(10) 高雄臨海廠供應臨海工業區：108 年 3 月 4 日動工興建中'
     assert answer_value(ledger)("高雄臨海再生水廠是什麼時候開工的？") == "2019-03-04"
+
+
+def test_a_readers_pointing_hedging_and_light_verbs_are_no_content():
+    segments = parse_question("台中水湳那座再生水廠做好以後，每天能給中科台中園區多少水？").segments
+    assert segments == ["台中水湳", "再生水厂", "每日", "中科台中园区"]  # 那座, 能, 給, 做好以後 out
+    assert parse_question("跟綠能有關的國家標準有幾種？").segments == ["绿能", "国家标准"]  # 綠能 is a word
+    assert "政府" not in "".join(parse_question("政府去年幫多少家企業做節能技術輔導？").segments)
+    assert "人才" in "".join(parse_question("水下基礎人才訓練中心培訓多少人？").segments)  # 才 only as a particle
+
+
+def test_a_readers_everyday_words(ledger):  # noqa: F811
+    value = answer_value(ledger)
+    assert value("商標申請平均要等多久才審完？") == 6.5  # 審完 → 審結
+    assert value("綠能有關的國家標準去年新訂或修改了幾種？") == 28  # 新訂/修改 → 制定/修訂
+    assert value("水利署把河川挖砂目標拉高到多少？") == 6200  # 挖砂 → 疏濬, 拉高 → 提升至
+    assert value("政府去年幫多少家企業做節能技術輔導？") == 435

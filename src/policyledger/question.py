@@ -47,8 +47,8 @@ _ACTUAL = re.compile(r"實際|實績|已經|已達")
 # Words that only say which kind of figure is wanted, or which end of a change: the kind or ask's
 # scoring captures them, the text need not hold them.
 _KIND_WORDS = re.compile(r"設定的?目標|目標|預計|預期|預定|預估|估計|未來|實際|實績|已經|原本|原來|原先|起初")
-# The ministry whose report it is: the report says 本部, the reader says 經濟部.
-_AUTHOR = re.compile(r"經濟部|本部")
+# The ministry whose report it is: the report says 本部, the reader says 經濟部 or 政府.
+_AUTHOR = re.compile(r"經濟部|本部|(?<!地方)政府")
 _DURATION_ASKED = re.compile(r"(?:幾|多少)\s*(?:個月|天|日|週|小時|年)(?!度|底|初|[0-9]|產|營|薪|收|均)|多久|多長時間")  # not 多少年產值
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}")
 _CHANGE = re.compile(r"成長|增加|減少|提升|下降|改善|增幅|減幅")
@@ -65,6 +65,9 @@ _STOP_CHARS = re.compile(
     r"|(?<![供補配])給(?![付予])|(?<!轉)讓(?![與渡售])"  # 技轉給幾家, 讓水回收系統…: not 供給, 轉讓
     r"|可以|(?<!市)[占佔](?![領據用有])"  # 金融機構占多少: the share is what is asked
     r"|(?<=方案|計畫|政策|架構|機制)下(?=\s*[，,])"  # 在…方案下，: under a programme
+    # a reader's modal and light verbs: 能省, 要等多久, 把案子, 做診斷 (not 能源, 需要, 人才, 就業 …)
+    r"|(?<![節產效功智動體性技熱核電太可綠儲光風水火])能(?![源力量效])|(?<![需主重必只想])要(?![求點件素項])"
+    r"|做(?!法|為)|把(?!關)|也|(?<!人)才|(?<!首)都(?!市|會)|就(?!業|學|醫|地)"
 )
 # Words that name the kind of figure asked for, which the unit and kind already capture.
 _MEASURE_WORDS = re.compile(
@@ -174,7 +177,7 @@ class Question:
 
 # Verbs a reader puts before a figure that reports often leave out ('可以創造多少就業機會' for
 # '新增…就業機會 200 人'): missing, they count as any word does, but do not mark a near miss.
-_VERBS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("創造", "帶動", "促成", "產生", "達成", "提供", "獲得", "舉行", "舉辦"))
+_VERBS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("創造", "帶動", "促成", "產生", "達成", "提供", "獲得", "舉行", "舉辦", "帶來"))
 
 # A one-character insertion in brackets: '投(增)資金額', '核准(備)' are read as 投資金額, 核准.
 _INSERTION = re.compile(r"[(（][\u4e00-\u9fff][)）]")
