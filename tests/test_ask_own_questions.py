@@ -511,3 +511,11 @@ def test_a_readers_everyday_words(ledger):  # noqa: F811
     assert value("綠能有關的國家標準去年新訂或修改了幾種？") == 28  # 新訂/修改 → 制定/修訂
     assert value("水利署把河川挖砂目標拉高到多少？") == 6200  # 挖砂 → 疏濬, 拉高 → 提升至
     assert value("政府去年幫多少家企業做節能技術輔導？") == 435
+
+
+def test_measure_words_a_reader_uses_for_the_reports(ledger):  # noqa: F811
+    assert parse_question("一共有幾個案子通過？").units >= {"案", "件"}
+    assert parse_question("預計能創造多少個工作？").units == {"個", "人", "人次"}
+    assert parse_question("轉介了幾次？").units >= {"次", "案次", "家次"}
+    # '自 107 年至 109 年累計提供專利案件資料量達 1 億 42 萬餘件'
+    assert answer_value(ledger)("全球專利檢索系統 107 到 109 年加起來提供了多少筆專利資料？") == 100420000

@@ -311,10 +311,13 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
         question.dimensions = {"duration"}
         return
     counter = next((m for m in _COUNTER_ASKED.finditer(text) if not begins_another_word(m.group(1), text[m.end():m.end() + 1])), None)
+    if counter and counter.group(1) == "個" and _JOBS_ASKED.search(text):  # "多少個工作": 137 人
+        question.units = {"個", "人", "人次"}
+        return
     if counter and counter.group(1) == "個":
         # "幾個國家": the report counts in the noun's own measure word (13 國) as often as in 個.
         noun = _NOUN_AFTER.match(text, counter.end())
-        question.units = {"個"} | ({noun.group(0)[0], noun.group(0)} if noun else set())
+        question.units = {"個"} | ({noun.group(0), *_counted_in(noun.group(0)[0])} if noun else set())
         return
     if counter:
         question.units = _counted_in(counter.group(1).replace("台", "臺"))
@@ -354,7 +357,7 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
 
 
 _PEOPLE_ASKED = re.compile(r"(?:幾|多少)[\u4e00-\u9fff]{0,4}?(?:人力|人員|員工|人才|學員|民眾)(?=\s*(?:參與|參加|受惠|受益)?\s*[？?]?\s*$)")
-_JOBS_ASKED = re.compile(r"(?:幾|多少)\s*(?:個)?\s*(?:就業機會|工作機會|就業(?:人數)?(?=\s*[？?]?\s*$))")
+_JOBS_ASKED = re.compile(r"(?:幾|多少)\s*(?:個)?\s*(?:就業機會|工作機會|就業(?:人數)?(?=\s*[？?]?\s*$)|工作(?![坊天日]))")
 # "核定的計畫中有多少件是新創企業？": a part of what the report counts, which must be named by the figure.
 _PART_ASKED = re.compile(
     r"(?:幾|多少)\s*[\u4e00-\u9fff]?\s*(?:是|屬於|為)\s*([\u4e00-\u9fff]{2,10})\s*[？?]?\s*$"  # …中有多少件是新創企業
@@ -366,7 +369,13 @@ def _counted_in(noun: str) -> set[str]:
     """A measure word asked for, and its 次 form or the one without (場 and 場次, 人次 and 人): a
     report counts 101 場次徵才活動 where a reader asks 幾場."""
     once = noun[:-1] if len(noun) == 2 and noun.endswith("次") else noun
-    return {noun} | {word for word in (once, once + "次") if word in COUNTERS}
+    counted = {noun} | {word for word in (once, once + "次") if word in COUNTERS}
+    return counted | {alike for word in counted for alike in _COUNTED_ALIKE.get(word, ())}
+
+
+# Measure words a reader uses for the report's: 幾個案子 for 17 件, 多少筆資料 for 1 億 42 萬餘件,
+# 轉了幾次 for 329 案次.
+_COUNTED_ALIKE = {"案": ("件",), "件": ("案",), "筆": ("件",), "次": ("案次", "家次")}
 
 
 _COUNT_NOUN = re.compile(r"(人|家|件|場|戶|案|項)(?:數|次數)|(?:幾|多少)[\u4e00-\u9fff]{1,3}?用?(戶)(?=\s*[？?]?\s*$)")  # 多少社區用戶
