@@ -519,3 +519,11 @@ def test_measure_words_a_reader_uses_for_the_reports(ledger):  # noqa: F811
     assert parse_question("轉介了幾次？").units >= {"次", "案次", "家次"}
     # '自 107 年至 109 年累計提供專利案件資料量達 1 億 42 萬餘件'
     assert answer_value(ledger)("全球專利檢索系統 107 到 109 年加起來提供了多少筆專利資料？") == 100420000
+
+
+def test_particles_split_only_as_particles_and_more_everyday_words(ledger):  # noqa: F811
+    segments = parse_question("離岸風電零組件在地化，國內廠商簽下多少錢的供應合約？").segments
+    assert "离岸风电零组件在地化" in segments and "供应合约" in segments and "签订" in segments  # 在地, 合約; 簽下 → 簽訂
+    assert parse_question("我國針對新南向國家的投資有幾件？").segments[0] == "我国针对新南向国家"  # 針對, 新南向
+    assert "印行" in parse_question("五萬分之一地質圖到 109 年為止印行了幾幅？").segments  # 為止 out
+    assert answer_value(ledger)("去年新南向國家的企業來臺灣投資，政府放行了幾件？") == 515  # 放行 → 核准, 來臺灣 → 來臺
