@@ -32,7 +32,8 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-24", 0.90), ("own-gold-25", 0.90),
     ("own-gold-26", 0.85), ("own-gold-27", 0.90), ("own-gold-28", 0.90), ("own-gold-29", 0.90),
     ("own-gold-30", 0.85), ("own-gold-31", 0.80), ("own-gold-32", 0.85), ("own-gold-33", 0.85),
-    ("own-gold-34", 0.85), ("own-gold-35", 0.80),
+    ("own-gold-34", 0.85), ("own-gold-35", 0.80), ("own-gold-36", 0.40), ("own-gold-37", 0.50),
+    ("own-gold-38", 0.35), ("own-gold-39", 0.30),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -527,3 +528,11 @@ def test_particles_split_only_as_particles_and_more_everyday_words(ledger):  # n
     assert parse_question("我國針對新南向國家的投資有幾件？").segments[0] == "我国针对新南向国家"  # 針對, 新南向
     assert "印行" in parse_question("五萬分之一地質圖到 109 年為止印行了幾幅？").segments  # 為止 out
     assert answer_value(ledger)("去年新南向國家的企業來臺灣投資，政府放行了幾件？") == 515  # 放行 → 核准, 來臺灣 → 來臺
+
+
+def test_only_one_part_asked(ledger):  # noqa: F811
+    # '…漁電共生（已公告先行區 4,702 公頃）等相關場域，設置量已於 109 年底達 1.74GW': the whole's
+    question = "地面型太陽光電裡面，光是漁電共生到去年底實際裝了多少容量？"
+    assert parse_question(question).part == "渔电共生"
+    assert ask(ledger[0], question, doc_id=ledger[1])["answer"] is None
+    assert parse_question("單就 109 年一年辦理了多少件？").part is None  # a year alone is no part

@@ -264,7 +264,7 @@ def parse_question(text: str, report_year: int | None = None) -> Question:
     body = _BODY_ASKED.search(normalized)
     question.body_asked = fold(body.group(1)) if body else None
     part = _PART_ASKED.search(normalized)
-    question.part = compact(fold(part.group(1) or part.group(2))) if part else None
+    question.part = compact(fold(next(group for group in part.groups() if group))) if part else None
     question.wants_target = bool(_TARGET.search(normalized))
     question.wants_actual = bool(_ACTUAL.search(normalized)) and not question.wants_target
     question.wants_change = bool(_CHANGE.search(normalized)) and "percent" in question.dimensions
@@ -362,6 +362,7 @@ _JOBS_ASKED = re.compile(r"(?:幾|多少)\s*(?:個)?\s*(?:就業機會|工作機
 _PART_ASKED = re.compile(
     r"(?:幾|多少)\s*[\u4e00-\u9fff]?\s*(?:是|屬於|為)\s*([\u4e00-\u9fff]{2,10})\s*[？?]?\s*$"  # …中有多少件是新創企業
     r"|中\s*[，,]\s*([\u4e00-\u9fff]{2,10}?)\s*有\s*(?:幾|多少)\s*[\u4e00-\u9fff]?\s*[？?]?\s*$"  # 435 件投資案中，外商投資案有幾件
+    r"|(?:光是|單是|光就|單就|僅就)\s*([\u4e00-\u9fff]{2,8}?)(?=[\s，,到在的於有裝]|$)"  # 地面型太陽光電裡面，光是漁電共生…
 )
 
 
