@@ -536,3 +536,15 @@ def test_only_one_part_asked(ledger):  # noqa: F811
     assert parse_question(question).part == "渔电共生"
     assert ask(ledger[0], question, doc_id=ledger[1])["answer"] is None
     assert parse_question("單就 109 年一年辦理了多少件？").part is None  # a year alone is no part
+
+
+def test_a_lists_clause_ends_at_a_comma_that_separates_no_thousands():
+    from policyledger.figure_score import _lists_in_sentence
+    from policyledger.question import compact
+    from policyledger.textnorm import fold
+
+    # folded, '，' is ',': '，113 年' ends the list's clause; '1,773' does not end one
+    lists = _lists_in_sentence(compact(fold("辦理抗旱水井、埤塘水源、再生水及新竹緊急海淡機組等多元開發，113 年完成")))
+    assert len(lists) == 1 and "113" not in lists[0]
+    lists = _lists_in_sentence(compact(fold("辦理甲水井、乙水源、丙水廠 1,773 處，後續")))
+    assert len(lists) == 1 and lists[0].endswith("1,773处")

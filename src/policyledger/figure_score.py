@@ -13,7 +13,7 @@ from datetime import date
 from functools import lru_cache
 
 from policyledger.model import Claim
-from policyledger.passages import CLAUSE_BREAK, ENUMERATION, FOLDED_LEAD, OPENING_SENTENCE, QUOTED, QUOTED_LIST, Item, clause_span, names_of, sentence_span
+from policyledger.passages import ENUMERATION, FOLDED_LEAD, OPENING_SENTENCE, QUOTED, QUOTED_LIST, Item, clause_span, names_of, sentence_span
 from policyledger.quantity.changes import CHANGE_VERB, FROM, FROM_LEAD, TO
 from policyledger.quantity.periods import find_time_expressions
 from policyledger.question import Question, compact
@@ -185,6 +185,11 @@ def _members_named(parsed: Question, listed: str) -> int:
     return sum(1 for name in listed.split("、") if any(segment in name or name in segment for segment in segments))
 
 
+# Clause breaks in folded, compacted text, where '，' is ',' and the spaces are gone: a comma is a
+# thousands separator only between a digit and exactly three ('1,773'), not in '，113 年'.
+_FOLDED_CLAUSE_BREAK = re.compile(r"[，。；：;:\n]|(?<!\d),|,(?!\d{3}(?!\d))")
+
+
 @lru_cache(maxsize=1024)
 def _lists_in_sentence(compacted: str) -> tuple[str, ...]:
     """The lists of things a (folded, compacted) sentence names, each as its members joined by 、.
@@ -192,7 +197,7 @@ def _lists_in_sentence(compacted: str) -> tuple[str, ...]:
     found = []
     for enumeration in ENUMERATION.finditer(compacted):
         head, comma, rest = enumeration.group(0).partition("、")
-        clause_end = CLAUSE_BREAK.search(compacted, enumeration.end())
+        clause_end = _FOLDED_CLAUSE_BREAK.search(compacted, enumeration.end())
         # the first name without what leads into the list (台電公司規劃於…), the last one on to
         # the end of its clause (names are cut at 14 characters) but not past 等, after which
         # the whole is named (…等宣導說明會)
