@@ -33,7 +33,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-26", 0.85), ("own-gold-27", 0.90), ("own-gold-28", 0.90), ("own-gold-29", 0.90),
     ("own-gold-30", 0.85), ("own-gold-31", 0.80), ("own-gold-32", 0.85), ("own-gold-33", 0.85),
     ("own-gold-34", 0.85), ("own-gold-35", 0.80), ("own-gold-36", 0.40), ("own-gold-37", 0.50),
-    ("own-gold-38", 0.35), ("own-gold-39", 0.30),
+    ("own-gold-38", 0.35), ("own-gold-39", 0.30), ("own-gold-40", 0.65), ("own-gold-41", 0.90),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
