@@ -548,3 +548,8 @@ def test_a_lists_clause_ends_at_a_comma_that_separates_no_thousands():
     assert len(lists) == 1 and "113" not in lists[0]
     lists = _lists_in_sentence(compact(fold("辦理甲水井、乙水源、丙水廠 1,773 處，後續")))
     assert len(lists) == 1 and lists[0].endswith("1,773处")
+
+
+def test_a_place_named_with_da_keeps_it(ledger):  # noqa: F811
+    assert parse_question("台電興達電廠改建燃氣機組總共要花多少錢？").segments[0] == "台电兴达电厂改建燃气机组"  # 興達, not 達 the particle
+    assert answer_value(ledger)("鳥嘴潭人工湖第一階段完工後每天能多供多少地面水？") == 9  # 多供 → 增供
