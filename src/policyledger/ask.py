@@ -292,29 +292,11 @@ def _best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
     for item in items:
         for match in SENTENCE.finditer(item.node.text):
             sentence = match.group(0)
-            folded = fold(sentence)
             expressions = find_time_expressions(sentence)
             for index, expr in enumerate(expressions):
                 if (expr.period_start is None and expr.period_end is None) or not re.search(r"日|月", expr.text):
                     continue
-                # The date's own clause first: '…發布「方案」，並自 110 年 1 月 5 日起試行' — asked when it
-                # 試行, the date of that clause, not the sentence's first.
-                clause_start, clause_end = clause_span(sentence, expr.start, expr.end)
-                if _DATE_ALONE.fullmatch(sentence, clause_start, clause_end):
-                    # '從 109 年 9 月 16 日起，進口口罩須向本部貿易局申請…': the date governs the next clause
-                    clause_end = clause_span(sentence, clause_end + 1, clause_end + 1)[1]
-                # A quoted name's words are matched in the sentence; in the clause they would tie the
-                # clause of a name that holds the verb (「…試行作業方案」) with the verb's own.
-                own_clause = QUOTED.sub(" ", folded[_subject_clause_start(sentence, expressions, index, clause_start):clause_end])
-                windows = [(own_clause, 1.0), (folded, 0.9), (item.context, 0.85), (item.folded, 0.35)]
-                following = expressions[index + 1].start if index + 1 < len(expressions) else len(sentence)
-                preceding = expressions[index - 1].end if index > 0 else -1
-                if following < clause_end or preceding > clause_start:
-                    # Dates listed in one clause: what follows each up to the next is what happened
-                    # then, names and all ('107 年 3 月 1 日生效之新版「臺菲…協定」、…及 109 年 5 月 24 日
-                    # 生效之新版「臺越…協定」'); the clause alone would tie them.
-                    windows.insert(1, (folded[expr.end:min(following, clause_end)], 1.0))
-                score = parsed.coverage(windows, rarity) * (1.0 if "日" in expr.text else 0.9)
+                score = parsed.coverage(_date_windows(item, sentence, expressions, index), rarity) * (1.0 if "日" in expr.text else 0.9)
                 if _AS_OF.match(expr.text) and not _AS_OF_ASKED.search(parsed.text):
                     score *= 0.9  # '截至 110 年 2 月 23 日，提供…': the day counted to, not the day it happened
                 if best is None or score > best[0]:
@@ -326,6 +308,29 @@ def _best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
     answer = {"text": re.sub(r"^(?:截至|自|於|至)\s*", "", text), "value": iso(when), "base_value": None, "base_unit": "date",
               "period_start": iso(when), "period_end": iso(when)}
     return {"answer": answer, "citation": _citation(item, start, end), "confidence": score}
+
+
+def _date_windows(item: Item, sentence: str, expressions: list, index: int) -> list[tuple[str, float]]:
+    """The text around the index-th date of a sentence, each window weighted as coverage wants:
+    the date's own clause first — '…發布「方案」，並自 110 年 1 月 5 日起試行': asked when it 試行,
+    the date of that clause, not the sentence's first."""
+    expr, folded = expressions[index], fold(sentence)
+    clause_start, clause_end = clause_span(sentence, expr.start, expr.end)
+    if _DATE_ALONE.fullmatch(sentence, clause_start, clause_end):
+        # '從 109 年 9 月 16 日起，進口口罩須向本部貿易局申請…': the date governs the next clause
+        clause_end = clause_span(sentence, clause_end + 1, clause_end + 1)[1]
+    # A quoted name's words are matched in the sentence; in the clause they would tie the clause of
+    # a name that holds the verb (「…試行作業方案」) with the verb's own.
+    own_clause = QUOTED.sub(" ", folded[_subject_clause_start(sentence, expressions, index, clause_start):clause_end])
+    windows = [(own_clause, 1.0), (folded, 0.9), (item.context, 0.85), (item.folded, 0.35)]
+    following = expressions[index + 1].start if index + 1 < len(expressions) else len(sentence)
+    preceding = expressions[index - 1].end if index > 0 else -1
+    if following < clause_end or preceding > clause_start:
+        # Dates listed in one clause: what follows each up to the next is what happened then, names
+        # and all ('107 年 3 月 1 日生效之新版「臺菲…協定」、…及 109 年 5 月 24 日生效之新版「臺越…協定」');
+        # the clause alone would tie them.
+        windows.insert(1, (folded[expr.end:min(following, clause_end)], 1.0))
+    return windows
 
 
 def _best_names(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
