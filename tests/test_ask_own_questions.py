@@ -553,3 +553,11 @@ def test_a_lists_clause_ends_at_a_comma_that_separates_no_thousands():
 def test_a_place_named_with_da_keeps_it(ledger):  # noqa: F811
     assert parse_question("台電興達電廠改建燃氣機組總共要花多少錢？").segments[0] == "台电兴达电厂改建燃气机组"  # 興達, not 達 the particle
     assert answer_value(ledger)("鳥嘴潭人工湖第一階段完工後每天能多供多少地面水？") == 9  # 多供 → 增供
+
+
+def test_a_relief_asked_may_be_a_rate_and_now_opens_a_subjectless_sentence(ledger):  # noqa: F811
+    # '區內廠商任 1 月營業額較去年同期減少 15%以上者，得申請減免 20%': 營業額 is the condition, not what is asked
+    assert parse_question("營業額減少 15% 以上的廠商可以申請減免多少？").dimensions == {"money", "percent"}
+    assert answer_value(ledger)("科技產業園區營業額減少 15% 以上的廠商，土地租金可以申請減免多少？") == 20
+    # '…針對臺商在中國大陸投資糾紛案件…。現階段本部強化與海基會合作，…109 年有重大進展者共 20 件'
+    assert answer_value(ledger)("臺商在中國大陸的投資糾紛 109 年有重大進展的有幾件？") == 20

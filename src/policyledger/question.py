@@ -38,6 +38,7 @@ _PERCENT = re.compile(
 # (money); "營業額增加多少？" with no base of comparison may be either (35 億元 or 16%).
 _CHANGE_ASKED = re.compile(r"(?:成長|減少|增加|改善)了?多少(?=\s*[？?]?\s*$)")
 _COMPARED = re.compile(r"較|比|相較|同期|前一年|去年|上年")
+_RELIEF_ASKED = re.compile(r"(?:減免|減收|折扣|優惠)(?:了)?(?:多少|幾)")
 _ENERGY = re.compile(r"(?:發|用|售|節|省|購|供)電量|多少電(?![力網廠價費])|多少\s*(?:萬|億)?\s*度電")  # 發多少電: kWh, not kW
 _POWER = re.compile(r"(?<![蓄庫水])容量(?!率)|MW|GW|kW|瓩")  # 裝置容量, 多少容量; not a reservoir's 蓄水容量
 _AREA = re.compile(r"公頃|面積|平方公里|坪")
@@ -344,6 +345,8 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
         question.dimensions = {"percent"}
     elif _CHANGE_ASKED.search(text):
         question.dimensions = {"money", "percent"} if _MONEY.search(text) and not compared else {"percent"}
+    elif _RELIEF_ASKED.search(text):  # "可以申請減免多少": by so much money, or by so many percent
+        question.dimensions = {"money", "percent"}
     elif _MONEY.search(text):
         question.dimensions = {"money"}
     elif _ENERGY.search(text):
