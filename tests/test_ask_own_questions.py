@@ -481,7 +481,7 @@ def test_what_a_question_asks_for_in_other_words(ledger):  # noqa: F811
     assert value("薪資及營運資金補貼每名員工每月最多補多少錢？") == 2  # 每人每月上限 2 萬元, not the 1 萬元 once
     assert parse_question("109 年能源密集度比 108 年改善了多少？").dimensions == {"percent"}
     assert value("109 年能源密集度比 108 年改善了多少？") == 2.5
-    assert parse_question("截至 110 年 2 月底電費減免了多少？").dimensions == {"money"}  # not 供水 in 提供水電費
+    assert parse_question("截至 110 年 2 月底電費減免了多少？").dimensions == {"money", "percent"}  # a relief: an amount or a rate, not the water of 提供水電費
     assert value("截至 110 年 2 月底水費減免了多少？") == 7.1
     assert parse_question("108 年新機組商轉後備用容量率是多少？").dimensions == {"percent"}
     assert parse_question("預計可改善多少社區用戶？").units >= {"戶"}
