@@ -561,3 +561,9 @@ def test_a_relief_asked_may_be_a_rate_and_now_opens_a_subjectless_sentence(ledge
     assert answer_value(ledger)("科技產業園區營業額減少 15% 以上的廠商，土地租金可以申請減免多少？") == 20
     # '…針對臺商在中國大陸投資糾紛案件…。現階段本部強化與海基會合作，…109 年有重大進展者共 20 件'
     assert answer_value(ledger)("臺商在中國大陸的投資糾紛 109 年有重大進展的有幾件？") == 20
+
+
+def test_a_country_and_a_word_keep_their_particles(ledger):  # noqa: F811
+    segments = parse_question("與美國、以色列及日本共同開了幾場視訊會議？").segments
+    assert segments == ["美国", "以色列", "日本共同开", "视讯会议"]  # not 色列, 同开
+    assert answer_value(ledger)("109 年與美國、以色列及日本共同開了幾場視訊會議？") == 6
