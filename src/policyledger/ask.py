@@ -292,11 +292,12 @@ def _best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
     for item in items:
         for match in SENTENCE.finditer(item.node.text):
             sentence = match.group(0)
+            folded = fold(sentence)
             expressions = find_time_expressions(sentence)
             for index, expr in enumerate(expressions):
                 if (expr.period_start is None and expr.period_end is None) or not re.search(r"日|月", expr.text):
                     continue
-                score = parsed.coverage(_date_windows(item, sentence, expressions, index), rarity) * (1.0 if "日" in expr.text else 0.9)
+                score = parsed.coverage(_date_windows(item, sentence, folded, expressions, index), rarity) * (1.0 if "日" in expr.text else 0.9)
                 if _AS_OF.match(expr.text) and not _AS_OF_ASKED.search(parsed.text):
                     score *= 0.9  # '截至 110 年 2 月 23 日，提供…': the day counted to, not the day it happened
                 if best is None or score > best[0]:
@@ -310,11 +311,11 @@ def _best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
     return {"answer": answer, "citation": _citation(item, start, end), "confidence": score}
 
 
-def _date_windows(item: Item, sentence: str, expressions: list, index: int) -> list[tuple[str, float]]:
-    """The text around the index-th date of a sentence, each window weighted as coverage wants:
-    the date's own clause first — '…發布「方案」，並自 110 年 1 月 5 日起試行': asked when it 試行,
-    the date of that clause, not the sentence's first."""
-    expr, folded = expressions[index], fold(sentence)
+def _date_windows(item: Item, sentence: str, folded: str, expressions: list, index: int) -> list[tuple[str, float]]:
+    """The text around the index-th date of a sentence (`folded` is the sentence folded), each window
+    weighted as coverage wants: the date's own clause first — '…發布「方案」，並自 110 年 1 月 5 日起
+    試行': asked when it 試行, the date of that clause, not the sentence's first."""
+    expr = expressions[index]
     clause_start, clause_end = clause_span(sentence, expr.start, expr.end)
     if _DATE_ALONE.fullmatch(sentence, clause_start, clause_end):
         # '從 109 年 9 月 16 日起，進口口罩須向本部貿易局申請…': the date governs the next clause
