@@ -40,20 +40,27 @@ def same_words(folded: str) -> str:
 @lru_cache(maxsize=4)
 def _rules(extra: str | None) -> tuple[re.Pattern[str], dict[str, str]]:
     """One alternation of every reader's word, longest first, and what each becomes."""
-    replacements = _read(_bundled(), "reader_words.txt")[0]
-    if extra:
-        replacements.update(_read(_extra_text(extra), extra)[0])
+    replacements = _tables(extra)[0]
     return _alternation(replacements), replacements
 
 
 @lru_cache(maxsize=4)
 def _same_rules(extra: str | None) -> tuple[re.Pattern[str], dict[str, str]]:
     """The same for the words used alike, folded (they are matched in folded text)."""
-    same = _read(_bundled(), "reader_words.txt")[1]
-    if extra:
-        same.update(_read(_extra_text(extra), extra)[1])
-    folded = {fold(word): fold(first) for word, first in same.items()}
+    folded = {fold(word): fold(first) for word, first in _tables(extra)[1].items()}
     return _alternation(folded), folded
+
+
+@lru_cache(maxsize=4)
+def _tables(extra: str | None) -> tuple[dict[str, str], dict[str, str]]:
+    """The bundled rules and then the user's file's (which override them), each file read once:
+    (a reader's word → the report's, a word used alike → the first of its rule)."""
+    replacements, same = _read(_bundled(), "reader_words.txt")
+    if extra:
+        extra_replacements, extra_same = _read(_extra_text(extra), extra)
+        replacements.update(extra_replacements)
+        same.update(extra_same)
+    return replacements, same
 
 
 def _bundled() -> str:
