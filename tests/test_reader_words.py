@@ -75,3 +75,14 @@ def test_words_the_reports_use_alike_match_as_one(tmp_path, monkeypatch):
     monkeypatch.setenv("POLICYLEDGER_READER_WORDS", str(extra))
     assert same_words("协助业者") == same_words("帮助业者") == "辅导业者"
     assert same_words("动工") == "开工"  # the bundled rules stay
+
+
+def test_passages_are_read_with_the_words_in_force(tmp_path, monkeypatch):
+    from policyledger.question import _window_words
+
+    monkeypatch.delenv("POLICYLEDGER_READER_WORDS", raising=False)
+    assert _window_words("协助 业者") == "协助业者"
+    extra = tmp_path / "words.txt"
+    extra.write_text("輔導 = 協助\n", encoding="utf-8")
+    monkeypatch.setenv("POLICYLEDGER_READER_WORDS", str(extra))
+    assert _window_words("协助 业者") == "辅导业者"  # not the window cached under the bundled words

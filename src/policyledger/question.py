@@ -16,7 +16,7 @@ from policyledger.quantity.figures import begins_another_word
 from policyledger.quantity.numbers import value_of_chinese
 from policyledger.quantity.periods import find_time_expressions
 from policyledger.quantity.units import COUNTERS, match_unit
-from policyledger.reader_words import in_report_words, same_words
+from policyledger.reader_words import in_report_words, same_words, words_in_force
 from policyledger.textnorm import fold, to_halfwidth_digits
 
 _DATE_WORDS = re.compile(r"哪一天|哪天|何時|什麼時候|何日|哪一日|日期|哪一年|哪年|幾月|哪個月")
@@ -183,10 +183,16 @@ _VERBS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("創造", "帶動",
 # A one-character insertion in brackets: '投(增)資金額', '核准(備)' are read as 投資金額, 核准.
 _INSERTION = re.compile(r"[(（][\u4e00-\u9fff][)）]")
 
-@lru_cache(maxsize=4096)
+
 def _window_words(text: str) -> str:
-    """A window as coverage reads it: compacted, insertions out. Cached: every figure of an item
-    has the item's text and headings among its windows, and its sentence's figures share more."""
+    """A window as coverage reads it: compacted, insertions out, words used alike as one."""
+    return _window_words_under(text, words_in_force())
+
+
+@lru_cache(maxsize=4096)
+def _window_words_under(text: str, _words: str | None) -> str:
+    """Cached, per file of words in force: every figure of an item has the item's text and headings
+    among its windows, and its sentence's figures share more."""
     return same_words(compact(_INSERTION.sub("", text)))
 
 

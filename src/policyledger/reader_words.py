@@ -24,16 +24,22 @@ _SAME = re.compile(r"^(?P<first>[^=→|]+)=(?P<others>[^=→]+)$")  # 開工 = �
 
 def in_report_words(question: str) -> str:
     """The question with a reader's words put as the report writes them."""
-    pattern, replacements = _rules(os.environ.get(EXTRA_WORDS_ENVIRONMENT) or None)
+    pattern, replacements = _rules(words_in_force())
     for _ in range(2):  # twice: 臺灣跟菲律賓 → 臺灣與菲律賓 → 臺菲
         question = pattern.sub(lambda match: replacements[match.group(0)] or " ", question)
     return question
 
 
+def words_in_force() -> str | None:
+    """Which user's file of words is in force (None: the bundled words alone) — a key for caches of
+    text these words were applied to."""
+    return os.environ.get(EXTRA_WORDS_ENVIRONMENT) or None
+
+
 def same_words(folded: str) -> str:
     """Folded text with each word the reports use alike put as the first of its rule (动工 → 开工):
     applied to a question's words and to the passages they are looked for in."""
-    pattern, firsts = _same_rules(os.environ.get(EXTRA_WORDS_ENVIRONMENT) or None)
+    pattern, firsts = _same_rules(words_in_force())
     return pattern.sub(lambda match: firsts[match.group(0)], folded) if firsts else folded
 
 
