@@ -319,7 +319,7 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
         return
     counter = next((m for m in _COUNTER_ASKED.finditer(text) if not begins_another_word(m.group(1), text[m.end():m.end() + 1])), None)
     if counter and counter.group(1) == "個" and _JOBS_ASKED.search(text):  # "多少個工作": 137 人
-        question.units = {"個", "人", "人次"}
+        question.units = set(_JOBS_UNITS)
         return
     if counter and counter.group(1) == "個":
         # "幾個國家": the report counts in the noun's own measure word (13 國) as often as in 個.
@@ -339,7 +339,7 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
         question.units = {"人", "人次"}
         return
     if _JOBS_ASKED.search(text):  # "創造多少就業機會？": 1,500 個 or 200 人
-        question.units = {"個", "人", "人次"}
+        question.units = set(_JOBS_UNITS)
         return
     written = _unit_written_after_asking(text)
     if written is not None:  # "多少度", "多少公噸", "幾 MW": the unit the answer is written in
@@ -366,6 +366,7 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
 
 
 _PEOPLE_ASKED = re.compile(r"(?:幾|多少)[\u4e00-\u9fff]{0,4}?(?:人力|人員|員工|人才|學員|民眾)(?=\s*(?:參與|參加|受惠|受益)?\s*[？?]?\s*$)")
+_JOBS_UNITS = frozenset({"個", "人", "人次"})  # jobs are counted as openings or as people
 _JOBS_ASKED = re.compile(r"(?:幾|多少)\s*(?:個)?\s*(?:就業機會|工作機會|就業(?:人數)?(?=\s*[？?]?\s*$)|工作(?![坊天日]))")
 # "核定的計畫中有多少件是新創企業？": a part of what the report counts, which must be named by the figure.
 _PART_ASKED = re.compile(
