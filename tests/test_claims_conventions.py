@@ -304,3 +304,35 @@ def test_countries_counted_before_a_word_starting_with_guo():
     claims = by_text(claims_of("編撰新南向具布局潛力 6 國產業地圖報告，辦理 6 國產業鏈結線上分論壇 23 場次。"))
     assert claims["6 國"].base_unit == "國" and "23 場次" in claims
     assert not any(c.base_unit == "國" for c in claims_of("輔導 5 家國內廠商，協助 3 家國際大廠。"))
+
+
+# --- from the independent claims sets (benchmarks/own-claims-1 … -3) ---
+
+
+def test_a_year_followed_by_qian_is_a_deadline_but_years_ago_are_no_date():
+    claims = by_text(claims_of("預計核配 3.2 GW 於 115 年前完成併網。該廠 14 年前建成，裝置 2 部機組。"))
+    assert (claims["3.2 GW"].period_start, str(claims["3.2 GW"].period_end)) == (None, "2026-12-31")
+    assert claims["2 部"].period_end is None  # 14 年前 is fourteen years ago, not the year 1925
+
+
+def test_capacity_summed_up_to_a_year_is_as_of_its_end():
+    claims = by_text(claims_of("俾達成 116 年累計設置 7.5 GW 目標，116 年累計新增 1.2 GW。"))
+    assert (claims["7.5 GW"].period_start, str(claims["7.5 GW"].period_end)) == (None, "2027-12-31")
+    assert str(claims["1.2 GW"].period_start) == "2027-01-01"  # what the year added is the year's
+
+
+def test_a_cap_named_after_the_figure_is_up_to():
+    claims = by_text(claims_of("水價公式設有平均水價 5%之調幅上限，每戶補助以 2 萬元為上限，另補助 30 家。"))
+    assert (claims["5%"].qualifier, claims["2 萬元"].qualifier, claims["30 家"].qualifier) == ("up_to", "up_to", "exact")
+
+
+def test_what_is_saved_is_a_change():
+    claim = claims_of("109 年推動節能輔導，相當於省下 2,000 戶家庭之用電量。")[0]
+    assert (claim.text, claim.kind) == ("2,000 戶", "change")
+
+
+def test_a_date_of_one_stage_does_not_date_the_next_stage():
+    claims = by_text(claims_of("第 1 階段示範風場已於 108 年 12 月 27 日取得執照共 128 MW；第 2 階段計有 7 家開發商獲選。另於 108 年 5 月核配 5 案；另完成 3 案。"))
+    assert str(claims["128 MW"].period_end) == "2019-12-27"
+    assert claims["7 家"].period_end is None
+    assert str(claims["3 案"].period_end) == "2019-05-31"  # a clause opened by 另 adds to the same time

@@ -294,9 +294,11 @@ def _period(text: str, figure: Figure, clause_start: int, clause_end: int, exprs
     if kind in ("actual", "change", "share"):
         # What has happened cannot be dated in the future: skip a target's 110 年底 before it.
         in_sentence = [e for e in in_sentence if not _is_future(e, context.now)]
+    topic_start = _new_topic_start(text, sentence_start, figure.start)
     preceding = [
         e for e in in_sentence
-        if e.end <= figure.start and (e.role != "base" or _dates_figure(text, e, figure, kind)) and not _bracketed_alone(text, e, figure.start)
+        if topic_start <= e.start and e.end <= figure.start and (e.role != "base" or _dates_figure(text, e, figure, kind))
+        and not _bracketed_alone(text, e, figure.start)
     ]
     relative = _relative_to_report(text, figure, clause_start, sentence_start, preceding, context)
     if relative is not None:
@@ -318,6 +320,17 @@ def _period(text: str, figure: Figure, clause_start: int, clause_end: int, exprs
     if kind == "target" and context.plan is not None:
         return context.plan
     return context.inherited
+
+
+# '第 1 階段…已於 108 年 12 月 27 日取得…；第 2 階段…計有 7 家開發商': a `；` clause about another
+# stage is a topic of its own; the dates before it are the other stage's. (A clause opened by 另
+# adds to the same time: '109 年…；另債權債務協處 270 件' is still 109 年.)
+_NEW_TOPIC = re.compile(r"[；;]\s*第\s*[\d一二三四五六七八九十]{1,2}\s*(?:階段|期)")
+
+
+def _new_topic_start(text: str, sentence_start: int, figure_start: int) -> int:
+    topics = list(_NEW_TOPIC.finditer(text, sentence_start, figure_start))
+    return topics[-1].start() if topics else sentence_start
 
 
 def _bracketed_alone(text: str, expr: TimeExpr, figure_start: int) -> bool:
@@ -394,6 +407,8 @@ def _span_from_opening(text: str, preceding: list[TimeExpr]) -> TimeExpr:
 
 _SINGLE_YEAR = re.compile(r"\d+\s*年")
 _UNTIL_YEAR = re.compile(r"(?:累計至|累計到)\s*\d+\s*年")
+# 114 年累計設置 5.7 GW: installed capacity summed up to a year (not 累計新增, what the year added).
+_STOCK_SUM = re.compile(r"累計(?!新增)")
 # Amounts a year has, not a sum since the start (累計至 109 年…誘發民間投增資 1,716 億元).
 _ANNUAL_FLOW = re.compile(r"產值|營收|營業額|出口|進口|銷售額|交易額")
 
@@ -406,6 +421,8 @@ def _accumulate(text: str, figure: Figure, clause_start: int, period: TimeExpr, 
     single_year = _SINGLE_YEAR.fullmatch(period.text.strip())
     if single_year and period.start < clause_start and "累計" in text[clause_start:figure.start]:
         return replace(period, period_start=None, role="as_of")
+    if single_year and dimension == "power" and _STOCK_SUM.search(text, period.end, figure.start):
+        return replace(period, period_start=None, role="as_of")  # capacity is a stock: what stands at the year's end
     year_only = _UNTIL_YEAR.fullmatch(period.text.strip())
     flow = dimension == "percent" or _ANNUAL_FLOW.search(text, clause_start, figure.start)
     if year_only and flow and period.period_end:

@@ -52,7 +52,7 @@ _TARGET_AFTER = re.compile(r"^\s*(?:為|之|的)?[^，。；\d]{0,4}目標")  # 
 # A change verb governs a figure a few words after it ("提升餐飲業營業額 1.6 億元"), not a noun
 # phrase that merely contains it ("自我成長等多元化學習課程 155 班次").
 _CHANGE = re.compile(
-    r"(?<!新)(?:成長|增加|減少|提升|提高|節省|節電|節能|省能|省電|節水|下降|降低|衰退|增長|增幅|減幅|年增|年減|上升|縮減|減碳|下滑|縮短|調降|調升|調高|調漲)"
+    r"(?<!新)(?:成長|增加|減少|提升|提高|節省|省下|節電|節能|省能|省電|節水|下降|降低|衰退|增長|增幅|減幅|年增|年減|上升|縮減|減碳|下滑|縮短|調降|調升|調高|調漲)"
     r"(?!至|到|為)[^，。；、等之的]{0,8}$"
 )
 # Nouns that name a change measure apply to every figure after them in the clause (增幅優於韓國(-5.4%)、日本(-9.3%)).

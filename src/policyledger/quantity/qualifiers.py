@@ -24,6 +24,8 @@ _QUALIFIER_AFTER = (
     (re.compile(r"^(?:以上|之上)"), "more_than"),
     (re.compile(r"^(?:以下|以內|之內|內)"), "up_to"),
 )
+# '平均電價 3%之調幅上限', '以 3 萬元為上限': a cap named after the figure.
+_CAP_AFTER = re.compile(r"\s*(?:之|為)\s*[\u4e00-\u9fff]{0,4}上限(?!為)")
 CAP_BEFORE = re.compile(r"(最高|最多|最大|至多|上限|至少|最低)[^\d，。；、]{0,8}$")
 # '每季至多補貼該企業正職員工 3 個月經常性薪資費用 4 成': the cap is on the rate; the months
 # only say what the rate is of (claims-conventions.md, case 5).
@@ -75,6 +77,8 @@ def qualifier_of(text: str, figure: Figure, previous: Figure | None) -> str:
             if name == "up_to" and after.startswith("內") and figure.unit.spec.dimension != "duration":
                 continue
             return name
+    if _CAP_AFTER.match(text, figure.end, figure.end + 12):
+        return "up_to"
     if _ODD_FIGURE.search(text, figure.start, figure.end):
         return "more_than"
     if figure.unit.spec.dimension == "duration" and after[:1] in ("多", "餘"):
