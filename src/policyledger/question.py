@@ -28,7 +28,10 @@ _TITLE_ASKED = re.compile(rf"(?:什麼|何種|哪一?[份項個部])\s*(?:{_TITL
 _BODY_ASKED = re.compile(r"哪一?[家間個所]\s*(?:[\u4e00-\u9fff]{0,6}?)(機構|公司|企業|廠商|銀行|大學|組織|業者|單位)")
 _COUNT_IN_NAMES = re.compile(r"哪\s*([\d一二兩三四五六七八九十]+)\s*[家個位國項座]")
 _COUNTER_ASKED = re.compile(r"(?:幾|多少)\s*(?:萬|億)?\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
-_MONEY = re.compile(r"多少\s*(?:萬|億|兆)?\s*(?:元|美元|錢)|金額|經費|[水電]費|營收|產值|營業額|出超|入超|總額|預算|投資多少|多少投資|承貸|資金|補助多少|多少美元")
+_MONEY = re.compile(
+    r"多少\s*(?:萬|億|兆)?\s*(?:元|美元|錢)|金額|經費|[水電]費|營收|產值|營業額|出超|入超|總額|預算|投資多少|多少投資|承貸|資金|補助多少|多少美元"
+    r"|多少融資|融資(?:金額|額度)"
+)
 _PERCENT = re.compile(
     r"百分比|百分之|多少\s*%|多少\s*％|幾\s*[%％]|占比|佔比|所占|所佔"
     r"|比率|比例|幾成|成數|容量率|率(?:的)?(?:目標|預估|預計)?(?:是|為|有)?多少|合格率"
@@ -43,7 +46,7 @@ _ENERGY = re.compile(r"(?:發|用|售|節|省|購|供)電量|多少電(?![力網
 _POWER = re.compile(r"(?<![蓄庫水])容量(?!率)|MW|GW|kW|瓩")  # 裝置容量, 多少容量; not a reservoir's 蓄水容量
 _AREA = re.compile(r"公頃|面積|平方公里|坪")
 _VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|萬噸|噸")
-_TARGET = re.compile(r"目標|預計|預期|預定|預估|估計|未來|總經費|規劃|計畫將|將|(?:完成|完工|啟用|營運)後")  # a target or a forecast
+_TARGET = re.compile(r"目標|預計|預期|預定|預估|估計|未來|總經費|規劃|計畫將|將|(?:完成|完工|啟用|營運)之?後")  # a target or a forecast
 _ACTUAL = re.compile(r"實際|實績|已經|已達")
 # Words that only say which kind of figure is wanted, or which end of a change: the kind or ask's
 # scoring captures them, the text need not hold them.
@@ -62,13 +65,15 @@ _ASKING = re.compile(
 )
 _STOP_CHARS = re.compile(
     r"[\s？?，,。、；：:！!（）()「」『』\"“”]+"
-    r"|的|是|了|有|在(?!地)|於|與|(?<![普涉波顧])及(?![時格])|和|或|跟(?![進隨蹤])|其|各|共(?!同)|(?<![合契簽條公規預節])約|(?<![興發到傳表雷送抵通])達|之|為|並|將|被|由|從|(?<!針)對|(?<![方導面南動傾意])向|以(?!色列)|等|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機])|中(?=[，,、\s？?]|$)"
+    r"|的|是|了|有|在(?!地)|於|與|(?<![普涉波顧])及(?![時格])|和|或|跟(?![進隨蹤])|其|各|共(?!同)|(?<![合契簽條公規預節])約|達(?=\s*(?:到|多少|幾|[\d０-９]|約|逾|近|超過|百分|新[臺台]幣|成(?![率立果效])|[？?，,。]|$))|之|為|並|將|被|由|從|(?<!針)對|(?<![方導面南動傾意])向|以(?!色列)|等|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機])|中(?=[，,、\s？?]|$)"
     r"|(?<![供補配])給(?![付予])|(?<!轉)讓(?![與渡售])"  # 技轉給幾家, 讓水回收系統…: not 供給, 轉讓
     r"|可以|(?<!市)[占佔](?![領據用有])"  # 金融機構占多少: the share is what is asked
     r"|(?<=方案|計畫|政策|架構|機制)下(?=\s*[，,])"  # 在…方案下，: under a programme
     # a reader's modal and light verbs: 能省, 要等多久, 把案子, 做診斷 (not 能源, 需要, 人才, 就業 …)
     r"|(?<![節產效功智動體性技熱核電太可綠儲光風水火])能(?![源力量效])|(?<![需主重必只想])要(?![求點件素項])"
     r"|做(?!法|為)|把(?!關)|也|(?<!人)才|(?<!首)都(?!市|會)|就(?!業|學|醫|地)"
+    r"|(?<![^\s，,後也還不])會(?![議展員計館談場所期商址])"  # ，會新增: a modal after a pause (not 會議, 會展)
+    r"|(?<=會議)上"  # 在國際標準組織會議上發表 (the report: 會議中提案發表)
 )
 # Words that name the kind of figure asked for, which the unit and kind already capture.
 _MEASURE_WORDS = re.compile(
@@ -178,7 +183,7 @@ class Question:
 
 # Verbs a reader puts before a figure that reports often leave out ('可以創造多少就業機會' for
 # '新增…就業機會 200 人'): missing, they count as any word does, but do not mark a near miss.
-_VERBS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("創造", "帶動", "促成", "產生", "達成", "提供", "獲得", "舉行", "舉辦", "帶來"))
+_VERBS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("創造", "帶動", "促成", "產生", "達成", "提供", "獲得", "舉行", "舉辦", "帶來", "新增"))
 
 # A one-character insertion in brackets: '投(增)資金額', '核准(備)' are read as 投資金額, 核准.
 _INSERTION = re.compile(r"[(（][\u4e00-\u9fff][)）]")
@@ -317,6 +322,9 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
     if _DURATION_ASKED.search(text):
         question.dimensions = {"duration"}
         return
+    if _SHARE_ASKED_LAST.search(text):  # "占領取人數的百分之多少": a share of a count, not the count
+        question.dimensions = {"percent"}
+        return
     counter = next((m for m in _COUNTER_ASKED.finditer(text) if not begins_another_word(m.group(1), text[m.end():m.end() + 1])), None)
     if counter and counter.group(1) == "個" and _JOBS_ASKED.search(text):  # "多少個工作": 137 人
         question.units = set(_JOBS_UNITS)
@@ -365,6 +373,7 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
         question.dimensions = {"volume", "mass", "rate"}
 
 
+_SHARE_ASKED_LAST = re.compile(r"(?:百分之\s*(?:多少|幾)|(?:多少|幾)\s*[%％]|幾成)\s*[？?]?\s*$")
 _PEOPLE_ASKED = re.compile(r"(?:幾|多少)[\u4e00-\u9fff]{0,4}?(?:人力|人員|員工|人才|學員|民眾)(?=\s*(?:參與|參加|受惠|受益)?\s*[？?]?\s*$)")
 _JOBS_UNITS = frozenset({"個", "人", "人次"})  # jobs are counted as openings or as people
 _JOBS_ASKED = re.compile(r"(?:幾|多少)\s*(?:個)?\s*(?:就業機會|工作機會|就業(?:人數)?(?=\s*[？?]?\s*$)|工作(?![坊天日]))")
@@ -385,8 +394,8 @@ def _counted_in(noun: str) -> set[str]:
 
 
 # Measure words a reader uses for the report's: 幾個案子 for 17 件, 多少筆資料 for 1 億 42 萬餘件,
-# 轉了幾次 for 329 案次.
-_COUNTED_ALIKE = {"案": ("件",), "件": ("案",), "筆": ("件",), "次": ("案次", "家次")}
+# 轉了幾次 for 329 案次, 多少名員工 for 375,468 人.
+_COUNTED_ALIKE = {"案": ("件",), "件": ("案",), "筆": ("件",), "次": ("案次", "家次"), "名": ("人",), "位": ("人",)}
 
 
 _COUNT_NOUN = re.compile(r"(人|家|件|場|戶|案|項)(?:數|次數)|(?:幾|多少)[\u4e00-\u9fff]{1,3}?用?(戶)(?=\s*[？?]?\s*$)")  # 多少社區用戶
@@ -424,7 +433,8 @@ def _segments(text: str) -> list[str]:
     text = _without_asked_unit(text)
     text = _TITLE_ASKED.sub(" ", text)  # the kind of name asked for, not a word to look for
     text = _ASKING.sub(" ", text)
-    text = re.sub(r"(?<![A-Za-z\d.-])\d+(?:\.\d+)?(?![A-Za-z])\s*(?:萬|億)?\s*(?:元|美元|%|％)?", " ", text)  # not F-16, 5G
+    text = _VERSION.sub(r"\1", text)  # 水環境建設 2.0 is a name: kept whole, not a number
+    text = _NUMBER.sub(_number_out, text)
     text = _MEASURE_WORDS.sub(" ", text)
     text = _KIND_WORDS.sub(" ", text)
     text = _AUTHOR.sub(" ", text)
@@ -434,6 +444,17 @@ def _segments(text: str) -> list[str]:
         if len(piece) >= 2 or (len(piece) == 1 and piece.isascii() and piece.isalnum()):
             pieces.extend(_place_apart(same_words(compact(fold(piece)))))
     return pieces
+
+
+_NUMBER = re.compile(r"(?<![A-Za-z\d.-])\d+(?:\.\d+)?(?![A-Za-z])\s*(?:萬|億)?\s*(?:元|美元|%|％)?")  # not F-16, 5G
+# A version after a name (水環境建設 2.0, 工業 4.0): no unit follows it.
+_VERSION = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])\s*(\d{1,2}\.0)(?![\d.])(?!\s*(?:萬|億|千|百|元|美元|%|％|倍|[a-zA-Z]))")
+
+
+def _number_out(match: re.Match[str]) -> str:
+    """A number is no content word; a version glued to its name (建設2.0) is."""
+    glued = match.start() > 0 and re.match(r"[\u4e00-\u9fffA-Za-z]", match.string[match.start() - 1])
+    return match.group(0) if glued and re.fullmatch(r"\d{1,2}\.0", match.group(0).strip()) else " "
 
 
 def _bracket_content(match: re.Match[str]) -> str:
