@@ -219,15 +219,19 @@ def test_a_maximum_is_up_to():
     assert (claim.base_value, claim.base_unit, claim.qualifier) == (4_000_000, "m3/day", "up_to")
 
 
-def test_so_far_after_the_last_date_dates_the_rest_of_the_sentence():
-    # The report's date (截至 110 年 2 月底) is what 迄今 means; 自 A 起至今 stays the open span it is.
+def test_so_far_after_the_sentences_dates_runs_from_them_as_since_a_until_now_does():
+    # 自 A 起至今 is [A, open] (the conventions); 迄今 after the dates of a sentence reads the same, from
+    # the first of them when 以上 (all the above) leads into it. 目前 is the report's own date.
     claims = by_text(claims_of(
-        "截至 110 年 2 月底已核准 20 案。10 月 14 日成立應變中心，以上迄今總共召開 32 次會議；其中採取工業節水等措施，已調度節水達 8 億噸。"
-        "自 106 年 12 月 5 日起至今，共核定 124 案補助申請。"
+        "截至 110 年 2 月底已核准 20 案。109 年 7 月 13 日即召開會議，並於 10 月 14 日成立應變中心，以上迄今總共召開 32 次會議；"
+        "其中採取工業節水等措施，已調度節水達 8 億噸。自 106 年 12 月 5 日起至今，共核定 124 案補助申請。"
+        "防災備援水井自 107 年起辦理，迄今已抽取 543 萬噸水量。漏水率降到目前 13.5%。"
     ))
     for text in ("32 次", "8 億噸"):
-        assert (claims[text].period_start, str(claims[text].period_end)) == (None, "2021-02-28")
+        assert (str(claims[text].period_start), claims[text].period_end) == ("2020-07-13", None)
     assert (str(claims["124 案"].period_start), claims["124 案"].period_end) == ("2017-12-05", None)
+    assert (str(claims["543 萬噸"].period_start), claims["543 萬噸"].period_end) == ("2018-01-01", None)
+    assert (claims["13.5%"].period_start, str(claims["13.5%"].period_end)) == (None, "2021-02-28")
 
 
 def test_a_thousand_people_rally_is_a_name():
@@ -336,3 +340,50 @@ def test_a_date_of_one_stage_does_not_date_the_next_stage():
     assert str(claims["128 MW"].period_end) == "2019-12-27"
     assert claims["7 家"].period_end is None
     assert str(claims["3 案"].period_end) == "2019-05-31"  # a clause opened by 另 adds to the same time
+
+
+def test_a_date_code_after_a_year_is_a_day():
+    # claims-conventions.md: '108 年 0719' is 2019-07-19; a quantity never has a leading zero.
+    claims = by_text(claims_of("108 年 0719 丹娜絲颱風淹水面積僅為 422 公頃。108 年 1020 家廠商參與。"))
+    assert (claims["422 公頃"].period_start, str(claims["422 公頃"].period_end)) == (None, "2019-07-19")
+    assert claims["1020 家"].base_value == 1020
+
+
+def test_a_target_summed_to_a_year_is_as_of_its_end_and_before_a_year_is_a_deadline():
+    claims = by_text(claims_of("預計 111 年累計完成 150 萬戶、114 年累計完成 300 萬戶，並以 120 年以前降到 10%為目標。"))
+    for text, end in (("150 萬戶", "2022-12-31"), ("300 萬戶", "2025-12-31"), ("10%", "2031-12-31")):
+        assert (claims[text].period_start, str(claims[text].period_end)) == (None, end), text
+
+
+def test_what_is_to_come_takes_no_earlier_year():
+    claim = by_text(claims_of("聚陽公司 109 年選擇在印尼增設新廠，未來新增 80 條產線。"))["80 條"]
+    assert (claim.kind, claim.period_start, claim.period_end) == ("target", None, None)
+
+
+def test_exhibitions_are_counted_in_zhan():
+    claims = claims_of("總計 5 展共協助 763 家廠商，並持續展開合作、展出新品。")
+    assert [(c.text, c.base_unit) for c in claims] == [("5 展", "展"), ("763 家", "家")]
+
+
+def test_the_reports_own_year_is_under_way_not_to_come():
+    # A report of 110 年 3 月: what 110 年 holds has begun; a span on to 114 年 is still to come.
+    claims = by_text(claims_of(
+        "截至 110 年 2 月底已核准 20 案。110 年擇定辦理 7 個社區供水改善作業，並完成其中 1 個社區之供水改善工作。"
+        "確保 108 年至 114 年備用容量率皆可達 15%以上。"
+    ))
+    assert (claims["7 個"].kind, str(claims["7 個"].period_start)) == ("actual", "2021-01-01")
+    assert str(claims["1 個"].period_end) == "2021-12-31"
+    assert claims["15%"].kind == "target"
+
+
+def test_an_increase_of_a_measured_thing_is_a_change():
+    claim = claims_of("截至 109 年底，已增加各縣市淹水改善保護面積 51.36 平方公里。")[0]
+    assert (claim.text, claim.kind) == ("51.36 平方公里", "change")
+
+
+def test_a_clause_opening_with_its_cue_expects_the_semicolon_clauses_after_it():
+    expected = by_text(claims_of("增列「甲計畫」及「乙計畫」，預期整體完成後可增供每日 41 萬噸，提升供水品質；改善淹水面積約 250 平方公里。"))
+    assert expected["250 平方公里"].kind == "target"
+    # a ；-clause after a figure that was done is a new action: '引進…投資 382 億元，…預計…；引進…45 億元'
+    done = by_text(claims_of("引進封測廠投資 382 億元，預計創造年產值 252 億元，增加就業 2,750 人；引進車用電子大廠投資 45 億元。"))
+    assert (done["382 億元"].kind, done["45 億元"].kind) == ("actual", "actual")

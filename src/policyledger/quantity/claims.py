@@ -312,8 +312,10 @@ def _period(text: str, figure: Figure, clause_start: int, clause_end: int, exprs
         ]
         if due:
             return due[0]
+    if kind == "target" and preceding and preceding[-1].end <= clause_start and _TO_COME.search(text, clause_start, figure.start):
+        return None  # '109 年選擇在印尼增設新廠，未來新增 80 條產線': the year is the choice's, not the lines'
     if preceding:
-        return _accumulate(text, figure, clause_start, _span_from_opening(text, preceding), figure.unit.spec.dimension)
+        return _accumulate(text, figure, clause_start, _span_from_opening(text, preceding), figure.unit.spec.dimension, kind)
     following_expr = _following(text, figure, in_sentence, context, kind)
     if following_expr is not None:
         return following_expr
@@ -366,9 +368,22 @@ def _following(text: str, figure: Figure, in_sentence: list[TimeExpr], context: 
     return first if in_heading else None
 
 
+_TO_COME = re.compile(r"未來|日後|將來")
 _NOW_WORDS = re.compile(r"目前|現在|現階段|迄今")
 _SO_FAR = re.compile(r"迄今|至今")
 _WHOLE_YEAR = re.compile(r"全年度?|整年")
+_ALL_ABOVE = re.compile(r"以上\s*$")
+
+
+def _since_date(text: str, so_far: re.Match[str], sentence_start: int, preceding: list[TimeExpr]) -> TimeExpr | None:
+    """迄今 after dates of its sentence: since the nearest of them, or since the first when 以上
+    (all the above) leads into it. None for 目前, 現在 or a sentence without a date."""
+    dated = [e for e in preceding if e.start >= sentence_start and e.role != "base"]
+    if not dated or not _SO_FAR.fullmatch(so_far.group(0)):
+        return None
+    anchor = dated[0] if _ALL_ABOVE.search(text, sentence_start, so_far.start()) else dated[-1]
+    start = anchor.period_start or anchor.period_end
+    return TimeExpr(anchor.start, so_far.end(), f"{anchor.text.strip()}…{so_far.group(0)}", start, None, "since", anchor.year)
 
 
 def _relative_to_report(text: str, figure: Figure, clause_start: int, sentence_start: int, preceding: list[TimeExpr], context: _Context) -> TimeExpr | None:
@@ -376,13 +391,16 @@ def _relative_to_report(text: str, figure: Figure, clause_start: int, sentence_s
     the date before it (109 年 5 月 26 日 … 全年 → 109 年)."""
     nearest_end = preceding[-1].end if preceding else 0
     if context.now is not None:
-        # 迄今 after the last date of the sentence dates what follows it too: '以上迄今總共召開 32 次會議；其中…已調度節水達 8 億噸'
-        # ('自 106 年 12 月 5 日起至今' stays the open span it is).
+        # 迄今 after the last date of the sentence dates what follows it too: '109 年 7 月 13 日即…召開會議…，以上迄今總共
+        # 召開 32 次會議；其中…已調度節水達 8 億噸' — since that date, as 自 A 起至今 is [A, open].
         since = max(sentence_start, nearest_end)
         opened = bool(preceding) and preceding[-1].role in ("open", "since")
         so_far = [] if opened else list(_SO_FAR.finditer(text, since, clause_start))
         now_word = ([None, *so_far, *_NOW_WORDS.finditer(text, clause_start, figure.start)])[-1]
         if now_word and now_word.start() >= nearest_end:
+            since_date = _since_date(text, now_word, sentence_start, preceding)
+            if since_date is not None:
+                return since_date
             return TimeExpr(now_word.start(), now_word.end(), now_word.group(0), None, context.now, "as_of")
     whole = _WHOLE_YEAR.search(text, max(sentence_start, nearest_end), figure.start)
     if whole and preceding and preceding[-1].year:
@@ -407,13 +425,13 @@ def _span_from_opening(text: str, preceding: list[TimeExpr]) -> TimeExpr:
 
 _SINGLE_YEAR = re.compile(r"\d+\s*年")
 _UNTIL_YEAR = re.compile(r"(?:累計至|累計到)\s*\d+\s*年")
-# 114 年累計設置 5.7 GW: installed capacity summed up to a year (not 累計新增, what the year added).
+# 114 年累計設置 5.7 GW, 113 年累計完成 300 萬戶: summed up to a year (not 累計新增, what the year added).
 _STOCK_SUM = re.compile(r"累計(?!新增)")
 # Amounts a year has, not a sum since the start (累計至 109 年…誘發民間投增資 1,716 億元).
 _ANNUAL_FLOW = re.compile(r"產值|營收|營業額|出口|進口|銷售額|交易額")
 
 
-def _accumulate(text: str, figure: Figure, clause_start: int, period: TimeExpr, dimension: str) -> TimeExpr:
+def _accumulate(text: str, figure: Figure, clause_start: int, period: TimeExpr, dimension: str, kind: str) -> TimeExpr:
     """累計 turns a year given earlier into an as-of date (109 年…累計減少 179 座: as of 109 年底),
     but not a year that governs 累計 in the same clause (109 年累計推動 72 萬人次: the year's).
     A flow under 累計至 109 年 (產值 552 億元, 成長率 11.9%) stays the year's; a sum does not
@@ -421,8 +439,9 @@ def _accumulate(text: str, figure: Figure, clause_start: int, period: TimeExpr, 
     single_year = _SINGLE_YEAR.fullmatch(period.text.strip())
     if single_year and period.start < clause_start and "累計" in text[clause_start:figure.start]:
         return replace(period, period_start=None, role="as_of")
-    if single_year and dimension == "power" and _STOCK_SUM.search(text, period.end, figure.start):
-        return replace(period, period_start=None, role="as_of")  # capacity is a stock: what stands at the year's end
+    if single_year and (dimension == "power" or kind == "target") and _STOCK_SUM.search(text, period.end, figure.start):
+        # capacity is a stock, and a target summed to a year (預計 113 年累計完成 300 萬戶) is what stands at its end
+        return replace(period, period_start=None, role="as_of")
     year_only = _UNTIL_YEAR.fullmatch(period.text.strip())
     flow = dimension == "percent" or _ANNUAL_FLOW.search(text, clause_start, figure.start)
     if year_only and flow and period.period_end:
@@ -452,8 +471,10 @@ def _dated_in_future(text: str, figure: Figure, clause_start: int, clause_end: i
 def _is_future(period: TimeExpr | None, now: date | None) -> bool:
     if period is None or now is None:
         return False
-    last = period.period_end or period.period_start
-    return last is not None and last > now
+    start, end = period.period_start, period.period_end
+    if start is not None and end is not None and start.year == end.year:
+        return start > now  # the report's own year (110 年 in a report of 110 年 3 月) is under way, not to come
+    return end is not None and end > now
 
 
 def _own_before(text: str, figure: Figure, previous: Figure | None, clause_start: int) -> str:

@@ -54,6 +54,8 @@ _TARGET_AFTER = re.compile(r"^\s*(?:為|之|的)?[^，。；\d]{0,4}目標")  # 
 _CHANGE = re.compile(
     r"(?<!新)(?:成長|增加|減少|提升|提高|節省|省下|節電|節能|省能|省電|節水|下降|降低|衰退|增長|增幅|減幅|年增|年減|上升|縮減|減碳|下滑|縮短|調降|調升|調高|調漲)"
     r"(?!至|到|為)[^，。；、等之的]{0,8}$"
+    # '已增加各縣市淹水改善保護面積 51.36 平方公里': a longer object when it ends in what is measured
+    r"|(?<!新)(?:增加|減少)(?!至|到|為)[^，。；、等之的\d]{6,14}(?:面積|容量|數量|長度)$"
 )
 # Nouns that name a change measure apply to every figure after them in the clause (增幅優於韓國(-5.4%)、日本(-9.3%)).
 _CHANGE_MEASURE = re.compile(r"成長率|增幅|減幅|增加率|年增率|減少率|成長幅度|衰退幅度")
@@ -150,19 +152,44 @@ def _target_carries(text: str, clause_start: int, before: str, now: date | None)
     每日 1.55 萬噸'), until a clause opens a new action (並…, 另…), states an achievement or a past date."""
     if _ACHIEVED.search(before) or _years_in(before, now) == "past" or _NEW_ACTION.match(before):
         return False
-    sentence_start = max(start_of_sentence(text, clause_start), text.rfind("；", 0, clause_start) + 1)
-    return _carried_over(text[sentence_start:clause_start], now)
+    sentence_start = start_of_sentence(text, clause_start)
+    semicolon = text.rfind("；", sentence_start, clause_start)
+    if semicolon < 0:
+        return _carried_over(text[sentence_start:clause_start], now) is True
+    within = _carried_over(text[semicolon + 1:clause_start], now)
+    if within is not None:
+        return within
+    # '預期…完成後可增供…，提升供水品質；改善淹水面積約 250 平方公里': a clause that opens with its
+    # cue expects what the ；-clauses after it list, when nothing in between says otherwise.
+    # ('引進…投資 382 億元，…預計創造年產值 252 億元…；引進…投資 45 億元': a ；-clause after a figure
+    # that was done is a new action of its own.)
+    earlier = text[sentence_start:semicolon]
+    before = _deciding_clause(earlier, now)
+    if before is None or before[1] is not True or not _OPENS_WITH_TARGET.match(before[0]):
+        return False
+    return not _A_FIGURE.search(earlier, 0, earlier.rfind(before[0]))
+
+
+_OPENS_WITH_TARGET = re.compile(r"\s*(?:預期|預計|預定)")
+_A_FIGURE = re.compile(r"\d[\d,.]*\s*(?:萬|億)?\s*(?![年月日])[\u4e00-\u9fff%％]")
+
+
+def _carried_over(earlier: str, now: date | None) -> bool | None:
+    """Whether the clauses before a figure's own pass a target on to it: the nearest clause that
+    says anything decides (None: none says anything)."""
+    deciding = _deciding_clause(earlier, now)
+    return deciding[1] if deciding else None
 
 
 @lru_cache(maxsize=1024)
-def _carried_over(earlier: str, now: date | None) -> bool:
-    """Whether the clauses before a figure's own in its sentence pass a target on to it: the
-    nearest clause that says anything decides. Cached: the figures of a clause share them."""
+def _deciding_clause(earlier: str, now: date | None) -> tuple[str, bool] | None:
+    """The nearest clause of `earlier` that passes a target on or ends one, and which it does.
+    Cached: the figures of a clause share them."""
     for clause in reversed(CLAUSE_BREAK.split(earlier)):
         carried = _carried(clause, now) if clause.strip() else None
         if carried is not None:
-            return carried
-    return False
+            return clause, carried
+    return None
 
 
 @lru_cache(maxsize=1024)

@@ -24,8 +24,9 @@ _FIRST = r"(?=[\d〇○零一二三四五六七八九十上去同今本年期])"
 _ATOM = re.compile(
     rf"{_FIRST}(?:(?P<year>{_NUM}){_S}年(?!度?{_S}(?:內|以內))"
     rf"(?:{_S}(?:(?P<quarter>第{_S}[1-4一二三四]{_S}季)|(?P<half>上半年|下半年|前半年|後半年|上半|下半)"
+    rf"|(?P<mmdd>0[1-9][0-3]\d)(?!\d)"  # 108 年 0719 丹娜絲颱風: a date code (a quantity has no leading 0)
     rf"|(?P<month>\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_S}月(?:份)?(?:{_S}(?P<day>\d{{1,2}}){_S}日|{_S}(?P<mpart>底|初|中|上旬|中旬|下旬))?"
-    rf"|(?P<ypart>年底|年初|底|初|期初|期末|年中|中|前(?![半瞻期述揭列言]))|(?P<fiscal>度))?)?"
+    rf"|(?P<ypart>年底|年初|底|初|期初|期末|年中|中|[以之]前|前(?![半瞻期述揭列言]))|(?P<fiscal>度))?)?"
     rf"|(?P<omonth>\d{{1,2}}){_S}月(?:份)?(?:{_S}(?P<oday>\d{{1,2}}){_S}日|{_S}(?P<ompart>底|初|中))?"
     rf"|(?P<relative>上年同期|去年同期|同期|去年度|去年|今年|本年度|本年|年底|年初|期初))"
 )
@@ -87,7 +88,7 @@ def _atom_period(match: re.Match[str], context_year: int | None, report_year: in
         year = roc_to_gregorian(raw_year) if raw_year is not None else None
         if year is None:
             return None
-        only_year = not any(groups[k] for k in ("quarter", "half", "month", "ypart", "fiscal")) or groups["ypart"] == "前"
+        only_year = not any(groups[k] for k in ("quarter", "half", "mmdd", "month", "ypart", "fiscal")) or groups["ypart"] in ("前", "以前", "之前")
         if only_year and raw_year is not None and raw_year < 50:
             return None  # "3 年", "10 年", "14 年前": a duration, not the year 1921
         return _dated(year, groups)
@@ -106,10 +107,12 @@ def _dated(year: int, groups: dict[str, str | None]) -> tuple[date | None, date 
     if groups["half"]:
         first = groups["half"].startswith(("上", "前"))
         return (date(year, 1, 1), date(year, 6, 30), year, False) if first else (date(year, 7, 1), date(year, 12, 31), year, False)
+    if groups["mmdd"]:
+        return _month_day(year, int(groups["mmdd"][:2]), int(groups["mmdd"][2:]), None)
     if groups["month"]:
         return _month_day(year, _number(groups["month"]), _number(groups["day"]), groups["mpart"])
     part = groups["ypart"]
-    if part in ("年底", "底", "期末", "前"):  # 於 114 年前完成: by the end of 114
+    if part in ("年底", "底", "期末", "前", "以前", "之前"):  # 於 114 年前完成: by the end of 114
         return None, date(year, 12, 31), year, True
     if part in ("年初", "初", "期初"):
         return None, date(year, 1, 1), year, True
