@@ -53,6 +53,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _breakdown_factor(parsed, text, claim, neighbours, own, clause_start, clause_end)
     factors *= _named_elsewhere_factor(parsed, text, sentence) * _direction_factor(parsed, sentence)
     factors *= _part_factor(parsed, clause) * _list_member_factor(parsed, own, sentence, claim) * _premise_factor(parsed, claim)
+    factors *= _condition_factor(parsed, claim, neighbours, clause_start)
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
 
 
@@ -151,10 +152,36 @@ def _premise_factor(parsed: Question, claim: Claim) -> float:
     return 0.5 if compact(fold(claim.text)) in compact(parsed.folded) else 1.0
 
 
+def _condition_factor(parsed: Question, claim: Claim, neighbours: list[Claim], clause_start: int) -> float:
+    """A figure under another condition than the one the question states: asked '100 萬元以下的貸款
+    保證幾成', '600 萬元以下保證成數最低 8 成' is the rate of another class than '100 萬元以下…9.5 成'."""
+    asked = compact(parsed.folded)
+    stated = {n.base_unit for n in neighbours if compact(fold(n.text)) in asked}
+    if not stated:
+        return 1.0
+    others = [
+        n for n in neighbours
+        if clause_start <= n.start < claim.start and n.base_unit in stated and compact(fold(n.text)) not in asked
+    ]
+    return 0.7 if others else 1.0
+
+
 def _part_factor(parsed: Question, clause: str) -> float:
     """Asked how many of a whole are something (…中有多少件是新創企業), a figure whose clause does
-    not name that something counts the whole."""
-    return 0.6 if parsed.part and parsed.part not in compact(clause) else 1.0
+    not name that something counts the whole — and so does one whose clause names it only among
+    others counted together (專利、商標及著作權請求協處案件計 844 件)."""
+    if not parsed.part:
+        return 1.0
+    compacted = compact(clause)
+    if parsed.part not in compacted:
+        return 0.6
+    return 0.6 if _listed_with_others(parsed.part).search(compacted) else 1.0
+
+
+@lru_cache(maxsize=256)
+def _listed_with_others(part: str) -> re.Pattern[str]:
+    # not a breakdown that gives the part its own figure ('海外人才 534 人、僑外生 397 人')
+    return re.compile(rf"[、及与和]{re.escape(part)}(?!\d)|{re.escape(part)}[、及与和]")
 
 
 def _list_member_factor(parsed: Question, own: str, sentence: str, claim: Claim) -> float:
@@ -190,6 +217,9 @@ def _members_named(parsed: Question, listed: str) -> int:
 _FOLDED_CLAUSE_BREAK = re.compile(r"[，。；：;:\n]|(?<!\d),|,(?!\d{3}(?!\d))")
 
 
+_TAIL_VERB = re.compile(fold("合作|共同|簽署|簽訂|執行|辦理|舉辦|進行|成立|推動"))
+
+
 @lru_cache(maxsize=1024)
 def _lists_in_sentence(compacted: str) -> tuple[str, ...]:
     """The lists of things a (folded, compacted) sentence names, each as its members joined by 、.
@@ -204,6 +234,8 @@ def _lists_in_sentence(compacted: str) -> tuple[str, ...]:
         tail = compacted[enumeration.end():clause_end.start() if clause_end else None].split("等")[0]
         listed = FOLDED_LEAD.sub("", head) + comma + rest.split("等")[0] + tail
         names = listed.split("、")
+        names[-1] = _TAIL_VERB.split(names[-1], maxsplit=1)[0]  # '…及加拿大合作執行「PPH 計畫」': the last name ends at its verb
+        listed = "、".join(names)
         if len(names) >= 3 and all(len(name) >= 2 for name in names):  # not '1、完成…' (an item marker)
             found.append(listed)
     for enumeration in QUOTED_LIST.finditer(compacted):  # 包括「第七輸變電計畫」、…及「南科…擴建計畫」
@@ -347,7 +379,7 @@ def _period_factor(parsed: Question, claim: Claim, sentence: str) -> float:
 
 
 # Asked about one year only (單一年度節電多少度): a sum since an earlier year is no answer.
-_ONE_YEAR_ASKED = re.compile(r"單一年度|單年度|單年|單就|當年度|一整年|全年")
+_ONE_YEAR_ASKED = re.compile(r"單一年度|單年度|單年|單就|單在|當年度|一整年|全年|(?<![第每])一年(?![內期以多半])|這一年|那一年")
 
 
 def _sentence_mentions(sentence: str, start: date | None, end: date | None) -> bool:

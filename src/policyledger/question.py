@@ -16,7 +16,7 @@ from policyledger.quantity.figures import begins_another_word
 from policyledger.quantity.numbers import value_of_chinese
 from policyledger.quantity.periods import find_time_expressions
 from policyledger.quantity.units import COUNTERS, match_unit
-from policyledger.reader_words import in_report_words, same_words, words_in_force
+from policyledger.reader_words import alike_forms, in_report_words, same_words, words_in_force
 from policyledger.textnorm import fold, to_halfwidth_digits
 
 _DATE_WORDS = re.compile(r"哪一天|哪天|何時|什麼時候|何日|哪一日|日期|哪一年|哪年|幾月|哪個月")
@@ -30,7 +30,7 @@ _COUNT_IN_NAMES = re.compile(r"哪\s*([\d一二兩三四五六七八九十]+)\s*
 _COUNTER_ASKED = re.compile(r"(?:幾|多少)\s*(?:萬|億)?\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
 _MONEY = re.compile(
     r"多少\s*(?:萬|億|兆)?\s*(?:元|美元|錢)|金額|經費|[水電]費|營收|產值|營業額|出超|入超|總額|預算|投資多少|多少投資|承貸|資金|補助多少|多少美元"
-    r"|多少融資|融資(?:金額|額度)"
+    r"|多少融資|融資(?:金額|額度)|(?:交易|銷售|貿易|出口|進口)額"
 )
 _PERCENT = re.compile(
     r"百分比|百分之|多少\s*%|多少\s*％|幾\s*[%％]|占比|佔比|所占|所佔"
@@ -58,8 +58,10 @@ _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}")
 _CHANGE = re.compile(r"成長|增加|減少|提升|下降|改善|增幅|減幅")
 # Words that ask rather than say: removed before matching.
 _ASKING = re.compile(
+    r"(?:多少|幾)\s*(?:萬|億)?\s*資金|"  # 募得多少資金: what is asked, not a word the text holds (募資 3,000 萬元)
     r"(?:是|有|為)?(?:百分之)?(?:幾|多少)\s*(?:萬|億|兆)?\s*(?:" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + r"|元|美元|錢)?(?:以內|內)?|"
-    r"請問|是什麼時候|什麼時候|是什麼|什麼|多大(?:的)?規模|規模(?:有)?多大|多久(?:的)?時間|多長(?:的)?時間|多久|多大|多長|多高|多遠|多重|哪一天|哪天|何時|哪些|哪幾|哪一家|哪家|哪個|哪一個|哪|誰|嗎|呢|"
+    r"請問|(?:是什麼時候|什麼時候|哪一天|哪天|何時)起?|是什麼|什麼|多大(?:的)?規模|規模(?:有)?多大|多久(?:的)?時間|多長(?:的)?時間|多久|多大|多長|多高|多遠|多重|哪些|哪幾|哪一家|哪家|哪個|哪一個|哪|誰|嗎|呢|"
+    r"[這那][兩二三四五六七八九十\d]+\s*(?:場|個|家|項|件|位|座|次)|"  # 這兩場電商活動: pointing, not content
     r"一共|總共|共計|分別|是否|(?:的)?(?:數量|數目|件數|家數|人數)$|"
     r"到目前為止|目前|現在|現階段|迄今|至今|那裡|這裡|那邊|這邊"
 )
@@ -71,9 +73,13 @@ _STOP_CHARS = re.compile(
     r"|(?<=方案|計畫|政策|架構|機制)下(?=\s*[，,])"  # 在…方案下，: under a programme
     # a reader's modal and light verbs: 能省, 要等多久, 把案子, 做診斷 (not 能源, 需要, 人才, 就業 …)
     r"|(?<![節產效功智動體性技熱核電太可綠儲光風水火])能(?![源力量效])|(?<![需主重必只想])要(?![求點件素項])"
-    r"|做(?!法|為)|把(?!關)|也|(?<!人)才|(?<!首)都(?!市|會)|就(?!業|學|醫|地)"
+    r"|做(?!法|為)|把(?!關)|也|(?<!人)才|(?<![首宏成])都(?!市|會)|就(?!業|學|醫|地)"
     r"|(?<![^\s，,後也還不])會(?![議展員計館談場所期商址])"  # ，會新增: a modal after a pause (not 會議, 會展)
     r"|(?<=會議)上"  # 在國際標準組織會議上發表 (the report: 會議中提案發表)
+    r"|(?<![代接交輪更])替(?![代換補])"  # 替餐飲業者帶來: for (not 代替, 替代)
+    r"|(?<![行奔逃出送])走(?![廊向勢私道路過訪])"  # 走專利審查高速公路的案件: go by (not 走向, 走私)
+    r"|必須|(?<![必需])須(?![知])"  # 必須附上: a modal
+    r"|(?<![達降提升增減收得找看回遇做辦受遭感直迄至遲算計])到(?![期位達底])"  # 大廠到臺中港: to (not 達到, 降到, 到期)
 )
 # Words that name the kind of figure asked for, which the unit and kind already capture.
 _MEASURE_WORDS = re.compile(
@@ -116,6 +122,7 @@ class Question:
             if segment in self.anchors:
                 continue
             pieces = [segment] if len(segment) <= 3 else [segment[i:i + 2] for i in range(len(segment) - 1)]
+            pieces = [form for piece in pieces for form in (piece, *alike_forms(piece))]  # 风电: also 风力发电
             queues.append([piece for piece in pieces if len(piece) >= 2])
         terms: list[str] = []
         while any(queues) and len(terms) < 14:
@@ -159,7 +166,7 @@ class Question:
                 continue
             if _is_name(segment) and best_in_segment < 0.85 and (best_in_segment < _SENTENCE or _names_another_place(segment, texts)):
                 penalty *= 0.5  # about another place or body: a near miss, not the answer
-            elif best_in_segment < 0.5 and segment not in _VERBS_REPORTS_LEAVE_OUT:
+            elif best_in_segment < 0.5 and segment not in _VERBS_REPORTS_LEAVE_OUT and segment not in _UNSAID:
                 penalty *= 0.67
             elif _longest_uncovered(found_grams) >= _MISSING_WORD:
                 penalty *= 0.67  # a word of the question is nowhere in the item (專利「侵權訴訟」案件)
@@ -184,6 +191,10 @@ class Question:
 # Verbs a reader puts before a figure that reports often leave out ('可以創造多少就業機會' for
 # '新增…就業機會 200 人'): missing, they count as any word does, but do not mark a near miss.
 _VERBS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("創造", "帶動", "促成", "產生", "達成", "提供", "獲得", "舉行", "舉辦", "帶來", "新增"))
+
+# Words a ministry's report mostly leaves unsaid: counted where the text has them (我國出口 …), no
+# near miss where it does not.
+_UNSAID = frozenset(fold(word) for word in ("我國",))
 
 # A one-character insertion in brackets: '投(增)資金額', '核准(備)' are read as 投資金額, 核准.
 _INSERTION = re.compile(r"[(（][\u4e00-\u9fff][)）]")
@@ -382,6 +393,7 @@ _PART_ASKED = re.compile(
     r"(?:幾|多少)\s*[\u4e00-\u9fff]?\s*(?:是|屬於|為)\s*([\u4e00-\u9fff]{2,10})\s*[？?]?\s*$"  # …中有多少件是新創企業
     r"|中\s*[，,]\s*([\u4e00-\u9fff]{2,10}?)\s*有\s*(?:幾|多少)\s*[\u4e00-\u9fff]?\s*[？?]?\s*$"  # 435 件投資案中，外商投資案有幾件
     r"|(?:光是|單是|光就|單就|僅就)\s*([\u4e00-\u9fff]{2,8}?)(?=[\s，,到在的於有裝]|$)"  # 地面型太陽光電裡面，光是漁電共生…
+    r"|中\s*(?:屬於|是)\s*([\u4e00-\u9fff]{2,8}?)\s*的"  # 請求協處案件中屬於商標的案件有多少件
 )
 
 
@@ -452,9 +464,12 @@ _VERSION = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])\s*(\d{1,2}\.0)(?![\d.])(?!\s*
 
 
 def _number_out(match: re.Match[str]) -> str:
-    """A number is no content word; a version glued to its name (建設2.0) is."""
+    """A number is no content word; a version glued to its name (建設2.0) or an ordinal (第 2 階段) is."""
     glued = match.start() > 0 and re.match(r"[\u4e00-\u9fffA-Za-z]", match.string[match.start() - 1])
-    return match.group(0) if glued and re.fullmatch(r"\d{1,2}\.0", match.group(0).strip()) else " "
+    if glued and re.fullmatch(r"\d{1,2}\.0", match.group(0).strip()):
+        return match.group(0)
+    ordinal = re.search(r"第\s*$", match.string[max(0, match.start() - 3):match.start()])
+    return match.group(0).strip() if ordinal and re.fullmatch(r"\d{1,2}", match.group(0).strip()) else " "
 
 
 def _bracket_content(match: re.Match[str]) -> str:
@@ -465,10 +480,30 @@ def _bracket_content(match: re.Match[str]) -> str:
 
 
 def _place_apart(segment: str) -> list[str]:
-    """'在美國促成多少商機' → 美國, 促成: a place glued to a verb is a name of its own, which must stand
-    by the figure (`Question.coverage`). ('新竹抗旱井' stays whole: the place names the wells.)"""
+    """'在美國促成多少商機' → 美國, 促成; '在日本市場執行' → 日本, 市場執行; '在泰國辦的' → 泰國: a place
+    glued to a verb or to its market is a name of its own, which must stand by the figure (`Question.coverage`).
+    ('新竹抗旱井' stays whole: the place names the wells.)"""
     for length in (4, 3, 2):
         head, rest = segment[:length], segment[length:]
-        if head in _folded_names() and rest in _VERBS_REPORTS_LEAVE_OUT:
+        if head in _folded_names() and (rest in _VERBS_REPORTS_LEAVE_OUT or rest.startswith(_MARKET)):
             return [head, rest]
+        if head in _folded_names() and len(rest) == 1:
+            return [head]  # '在泰國辦的': a one-character verb after a place says nothing to look for
+    return _verb_apart(segment)
+
+
+_MARKET = (fold("市場"),)
+
+
+def _verb_apart(segment: str) -> list[str]:
+    """'餐飲業者帶來', '取得北美大廠': a verb the report may leave out, glued to the words it goes
+    with, is a word of its own (its absence then marks no near miss)."""
+    for verb in _VERBS_REPORTS_LEAVE_OUT:
+        at = segment.find(verb)
+        if at < 0:
+            continue
+        before, after = segment[:at], segment[at + len(verb):]
+        if (before and len(before) < 2) or (after and len(after) < 2) or not (before or after):
+            continue
+        return [piece for piece in (before, verb, after) if piece]
     return [segment]

@@ -43,6 +43,21 @@ def same_words(folded: str) -> str:
     return pattern.sub(lambda match: firsts[match.group(0)], folded) if firsts else folded
 
 
+def alike_forms(folded_word: str) -> tuple[str, ...]:
+    """The other words used alike with `folded_word`, when it is the first of its rule (风电 →
+    风力发电): what a search for it must also look for, since the search index holds the text as
+    written."""
+    return _others_of(words_in_force()).get(folded_word, ())
+
+
+@lru_cache(maxsize=4)
+def _others_of(extra: str | None) -> dict[str, tuple[str, ...]]:
+    others: dict[str, list[str]] = {}
+    for word, first in _same_rules(extra)[1].items():
+        others.setdefault(first, []).append(word)
+    return {first: tuple(words) for first, words in others.items()}
+
+
 @lru_cache(maxsize=4)
 def _rules(extra: str | None) -> tuple[re.Pattern[str], dict[str, str]]:
     """One alternation of every reader's word, longest first, and what each becomes."""
