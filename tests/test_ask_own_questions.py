@@ -35,7 +35,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-34", 0.85), ("own-gold-35", 0.80), ("own-gold-36", 0.40), ("own-gold-37", 0.50),
     ("own-gold-38", 0.35), ("own-gold-39", 0.30), ("own-gold-40", 0.65), ("own-gold-41", 0.90),
     ("own-gold-42", 0.90), ("own-gold-43", 0.80), ("own-gold-44", 0.85), ("own-gold-45", 0.90),
-    ("own-gold-46", 0.85), ("own-gold-47", 0.90),
+    ("own-gold-46", 0.85), ("own-gold-47", 0.90), ("own-gold-48", 0.70), ("own-gold-49", 0.80),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -677,3 +677,16 @@ def test_the_last_name_of_a_list_ends_at_its_verb():
 
     sentence = "與美國、日本、西班牙、韓國、波蘭及加拿大合作執行「專利審查高速公路（PPH）計畫」，至 109 年累計共受理 7,740 件"
     assert _lists_in_sentence(compact(fold(sentence))) == ("美国、日本、西班牙、韩国、波兰及加拿大",)
+
+
+def test_a_rule_dated_in_its_own_clause_does_not_answer_for_another_year(ledger):  # noqa: F811
+    # '依法規定安全存量天數 108 年至少 7 天，116 年至少 14 天' has no figure for 112 年
+    engine, doc_id, _ = ledger
+    assert ask(engine, "依法規定，天然氣安全存量天數在 112 年應至少達多少天？", doc_id=doc_id)["answer"] is None
+    assert answer_value(ledger)("依法規定，天然氣安全存量天數在 116 年應至少達多少天？") == 14
+
+
+def test_in_and_by_way_of_are_particles():
+    assert parse_question("貿易救濟案件裡，課徵監視案有幾件？").segments == ["贸易救济案件", "课征监视案"]
+    assert parse_question("透過間接投資方式核定的境外資金有多少？").segments[0] == "间接投资方式核准"  # 核定 = 核准
+    assert parse_question("民眾心裡的滿意度是多少？").segments[0] == "民众心里"  # 心裡 is a word

@@ -34,15 +34,18 @@ def test_dev_gold_scores(sample_claims, gold_dir: Path):
 
 # Claims read by hand, independently of the code, in items the dev gold does not hold (see each
 # folder's README): at least as good as measured when they were written.
-@pytest.mark.parametrize("folder", ["own-claims-1", "own-claims-2", "own-claims-3", "own-claims-4", "own-claims-5", "own-claims-6", "own-claims-7"])
-def test_own_claims_scores(sample_claims, folder: str):
+@pytest.mark.parametrize(("folder", "least_period"), [
+    ("own-claims-1", 0.95), ("own-claims-2", 0.90), ("own-claims-3", 0.95), ("own-claims-4", 0.80), ("own-claims-5", 0.80),
+    ("own-claims-6", 0.95), ("own-claims-7", 0.90), ("own-claims-8", 0.95), ("own-claims-9", 0.75),  # 9: one reading, see its README
+])
+def test_own_claims_scores(sample_claims, folder: str, least_period: float):
     gold = Path(__file__).parent.parent / "benchmarks" / folder
     predicted = [claim_record("sample", claim) for claim in sample_claims]
     result = score_claims(predicted, read_jsonl(gold / "claims.jsonl"), read_claim_items(gold / "claims-items.txt"))
     assert result.score.f1 >= 0.98
     for field in ("qualifier", "kind"):
         assert result.accuracy(field) >= 0.90, field
-    assert result.accuracy("period") >= 0.80  # the readings left are named in each README
+    assert result.accuracy("period") >= least_period  # the readings left are named in each README
 
 
 def claim_at(claims, line: int, text: str):

@@ -362,8 +362,11 @@ def _period_factor(parsed: Question, claim: Claim, sentence: str) -> float:
     start, end = parsed.period
     claim_start, claim_end = claim.period_start, claim.period_end
     if claim_start is None and claim_end is None:
-        mentioned = _sentence_mentions(sentence, start, end)
-        return 1.0 if mentioned else 0.8
+        if _sentence_mentions(sentence, start, end):
+            return 1.0
+        # '安全存量天數 108 年至少 7 天，116 年至少 14 天' (a rule: no period of its own) asked for 112 年:
+        # the figure's own clause names another year
+        return 0.45 if _own_clause_dated(sentence) else 0.8
     if parsed.as_of and claim_end == end:
         return 1.0
     if (claim_start, claim_end) == (start, end):
@@ -380,6 +383,12 @@ def _period_factor(parsed: Question, claim: Claim, sentence: str) -> float:
 
 # Asked about one year only (單一年度節電多少度): a sum since an earlier year is no answer.
 _ONE_YEAR_ASKED = re.compile(r"單一年度|單年度|單年|單就|單在|當年度|一整年|全年|(?<![第每])一年(?![內期以多半])|這一年|那一年")
+
+
+def _own_clause_dated(sentence: str) -> bool:
+    """Whether the last clause of `sentence` (which ends with the figure's own) names a time."""
+    last_break = max(sentence.rfind(mark) for mark in "，,；;。")
+    return bool(find_time_expressions(sentence[last_break + 1:]))
 
 
 def _sentence_mentions(sentence: str, start: date | None, end: date | None) -> bool:

@@ -79,6 +79,8 @@ _STOP_CHARS = re.compile(
     r"|(?<![代接交輪更])替(?![代換補])"  # 替餐飲業者帶來: for (not 代替, 替代)
     r"|(?<![行奔逃出送])走(?![廊向勢私道路過訪])"  # 走專利審查高速公路的案件: go by (not 走向, 走私)
     r"|必須|(?<![必需])須(?![知])"  # 必須附上: a modal
+    r"|(?<![這那哪心])[裡裏](?![程])"  # 貿易救濟案件裡: in
+    r"|透過|經由|藉由"  # 透過間接投資方式: by way of
     r"|(?<![達降提升增減收得找看回遇做辦受遭感直迄至遲算計])到(?![期位達底])"  # 大廠到臺中港: to (not 達到, 降到, 到期)
 )
 # Words that name the kind of figure asked for, which the unit and kind already capture.
