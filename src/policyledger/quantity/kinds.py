@@ -164,10 +164,10 @@ def _target_carries(text: str, clause_start: int, before: str, now: date | None)
     # ('引進…投資 382 億元，…預計創造年產值 252 億元…；引進…投資 45 億元': a ；-clause after a figure
     # that was done is a new action of its own.)
     earlier = text[sentence_start:semicolon]
-    before = _deciding_clause(earlier, now)
-    if before is None or before[1] is not True or not _OPENS_WITH_TARGET.match(before[0]):
+    deciding = _deciding_clause(earlier, now)
+    if deciding is None or deciding[1] is not True or not _OPENS_WITH_TARGET.match(deciding[0]):
         return False
-    return not _A_FIGURE.search(earlier, 0, earlier.rfind(before[0]))
+    return not _A_FIGURE.search(earlier, 0, earlier.rfind(deciding[0]))
 
 
 _OPENS_WITH_TARGET = re.compile(r"\s*(?:預期|預計|預定)")
