@@ -36,6 +36,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-38", 0.35), ("own-gold-39", 0.30), ("own-gold-40", 0.65), ("own-gold-41", 0.90),
     ("own-gold-42", 0.90), ("own-gold-43", 0.80), ("own-gold-44", 0.85), ("own-gold-45", 0.90),
     ("own-gold-46", 0.85), ("own-gold-47", 0.90), ("own-gold-48", 0.70), ("own-gold-49", 0.80),
+    ("own-gold-50", 0.95), ("own-gold-51", 0.85),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -690,3 +691,29 @@ def test_in_and_by_way_of_are_particles():
     assert parse_question("貿易救濟案件裡，課徵監視案有幾件？").segments == ["贸易救济案件", "课征监视案"]
     assert parse_question("透過間接投資方式核定的境外資金有多少？").segments[0] == "间接投资方式核准"  # 核定 = 核准
     assert parse_question("民眾心裡的滿意度是多少？").segments[0] == "民众心里"  # 心裡 is a word
+
+
+def test_a_number_goes_with_its_measure_word_and_an_instruction_is_not_asked(ledger):  # noqa: F811
+    segments = parse_question("共同推動的 11 座再生水開發案，分布在哪些地區？").segments
+    assert "再生水开发案" in segments and "11座" in segments  # not '座再生水开发案'
+    assert parse_question("結合了哪些單位？（列出報告點名的單位）").segments == ["结合"]
+    engine, doc_id, _ = ledger
+    # '…擴建雲端配套服務，結合內政部資訊中心、…及特生中心等超過 20 個單位': the names without the verb before them
+    answer = ask(engine, "地質雲網擴建雲端配套服務，結合了哪些政府單位進行資料交換？", doc_id=doc_id)["answer"]
+    assert answer["text"].startswith("內政部資訊中心")
+
+
+def test_a_change_from_a_base_and_a_rate_by_its_name(ledger):  # noqa: F811
+    # '預估產值占比達 68.5%，較 108 年提升 20.3%'
+    assert answer_value(ledger)("109 年太陽光電產業之系統服務預估產值占比較 108 年提升多少？") == 20.3
+    # '水回收系統省能達 20%：完成…具優異脫鹽效能之離子交換膜材': no 脫鹽率 is given
+    engine, doc_id, _ = ledger
+    assert ask(engine, "國產倒極式電透析(EDR)離子交換膜材的脫鹽率是多少？", doc_id=doc_id)["answer"] is None
+    assert answer_value(ledger)("小規模營業人 50 萬元小額貸款的利率是多少？") == 1  # 利率: too short a name to insist on
+
+
+def test_obtained_is_a_verb_the_report_may_leave_out_and_a_subsidy_is_money(ledger):  # noqa: F811
+    # '協助企業爭取人才培育補助計畫，共獲 2,336 萬元經費補助'
+    assert answer_value(ledger)("科技產業園區 109 年協助企業爭取人才培育補助計畫，一共拿到多少經費補助？") == 2336
+    assert parse_question("廠商一共拿到多少補助？").dimensions == {"money"}
+    assert parse_question("108 年是哪幾部新機組併聯商轉？").segments[0] == "新机组并联商转"  # 哪幾部 asks, 部 with it

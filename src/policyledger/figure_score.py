@@ -53,7 +53,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _breakdown_factor(parsed, text, claim, neighbours, own, clause_start, clause_end)
     factors *= _named_elsewhere_factor(parsed, text, sentence) * _direction_factor(parsed, sentence)
     factors *= _part_factor(parsed, clause) * _list_member_factor(parsed, own, sentence, claim) * _premise_factor(parsed, claim)
-    factors *= _condition_factor(parsed, claim, neighbours, clause_start)
+    factors *= _condition_factor(parsed, claim, neighbours, clause_start) * _rate_named_factor(parsed, claim, sentence)
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
 
 
@@ -164,6 +164,20 @@ def _condition_factor(parsed: Question, claim: Claim, neighbours: list[Claim], c
         if clause_start <= n.start < claim.start and n.base_unit in stated and compact(fold(n.text)) not in asked
     ]
     return 0.7 if others else 1.0
+
+
+def _rate_named_factor(parsed: Question, claim: Claim, sentence: str) -> float:
+    """Asked a rate by its name (脫鹽率是多少), a percentage whose sentence never names that rate is
+    another one ('水回收系統省能達 20%'). Rates of change are left to the kind (成長率 is 成長 N%)."""
+    if claim.dimension != "percent":
+        return 1.0
+    names = [segment[-3:] for segment in parsed.segments if segment.endswith(_RATE) and len(segment) >= 3 and segment[-3:] not in _CHANGE_RATES]
+    compacted = compact(sentence)
+    return 0.6 if names and not any(name in compacted for name in names) else 1.0
+
+
+_RATE = fold("率")
+_CHANGE_RATES = frozenset(fold(word) for word in ("成長率", "增加率", "減少率", "增長率", "年增率", "衰退率", "成長比率", "百分率"))
 
 
 def _part_factor(parsed: Question, clause: str) -> float:
@@ -400,11 +414,15 @@ _ASKS_RULE = re.compile(fold(r"上限|下限|最多|最高|最少|最低|至少|
 
 
 _ADDED = fold("新增")
+# '…較 108 年提升多少？': asked by how much something changed from a base, a level is no answer.
+_CHANGE_FROM_A_BASE = re.compile(fold(r"(?:較|比|相較).{0,12}(?:成長|減少|增加|提升|提高|上升|下降|降低)了?多少\s*[？?]?\s*$"))
 
 
 def _kind_factor(parsed: Question, claim: Claim, own: str) -> float:
     if claim.kind == "rule" and not _ASKS_RULE.search(parsed.folded):
         return 0.85  # '5 億元以上之民間新增投資案件…投資金額 1.5 兆元': the class's threshold is no amount of it
+    if parsed.wants_change and _CHANGE_FROM_A_BASE.search(parsed.folded):
+        return 1.0 if claim.kind == "change" else 0.6  # '預估產值占比較 108 年提升多少': the change, not the share
     if parsed.wants_target:
         to_come = claim.kind in ("target", "forecast") or (claim.kind == "change" and _TO_COME.search(own) is not None)
         return 1.0 if to_come else 0.85

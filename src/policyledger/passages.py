@@ -59,7 +59,7 @@ ENUMERATION = re.compile(rf"{_LIST_NAME}(?:、{_LIST_NAME}){{1,}}(?:(?:及|與|�
 _PAIR = re.compile(rf"{_LIST_NAME}(?:及|與|和|暨){_LIST_NAME}")
 PAIR_WEIGHT = 0.9
 _NOTE = re.compile(r"[（(][^（）()]*[）)]")
-_ITEM_LEAD = re.compile(r"^.*(?:包括|包含|計有|共有|例如|如|於|與|在|有|辦理|赴|向|取得)")
+_ITEM_LEAD = re.compile(r"^.*(?:包括|包含|計有|共有|例如|如|於|與|在|有|辦理|赴|向|取得|結合|邀集)")
 FOLDED_LEAD = re.compile(fold(_ITEM_LEAD.pattern))
 _ITEM_TAIL = re.compile(r"(?:等|合作|辦理|達成|進駐|執行|共同|各|兩|\d).*$")
 

@@ -30,7 +30,7 @@ _COUNT_IN_NAMES = re.compile(r"哪\s*([\d一二兩三四五六七八九十]+)\s*
 _COUNTER_ASKED = re.compile(r"(?:幾|多少)\s*(?:萬|億)?\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
 _MONEY = re.compile(
     r"多少\s*(?:萬|億|兆)?\s*(?:元|美元|錢)|金額|經費|[水電]費|營收|產值|營業額|出超|入超|總額|預算|投資多少|多少投資|承貸|資金|補助多少|多少美元"
-    r"|多少融資|融資(?:金額|額度)|(?:交易|銷售|貿易|出口|進口)額"
+    r"|多少融資|融資(?:金額|額度)|(?:交易|銷售|貿易|出口|進口)額|多少(?:的)?補助(?!案|件|家)"
 )
 _PERCENT = re.compile(
     r"百分比|百分之|多少\s*%|多少\s*％|幾\s*[%％]|占比|佔比|所占|所佔"
@@ -39,7 +39,7 @@ _PERCENT = re.compile(
 )
 # "出口金額較 108 年增加了多少？" asks for a rate of change; "增加多少投資" names what increased
 # (money); "營業額增加多少？" with no base of comparison may be either (35 億元 or 16%).
-_CHANGE_ASKED = re.compile(r"(?:成長|減少|增加|改善)了?多少(?=\s*[？?]?\s*$)")
+_CHANGE_ASKED = re.compile(r"(?:成長|減少|增加|改善|提升|提高|上升|下降|降低)了?多少(?=\s*[？?]?\s*$)")
 _COMPARED = re.compile(r"較|比|相較|同期|前一年|去年|上年")
 _RELIEF_ASKED = re.compile(r"(?:減免|減收|折扣|優惠)(?:了)?(?:多少|幾)")
 _ENERGY = re.compile(r"(?:發|用|售|節|省|購|供)電量|多少電(?![力網廠價費])|多少\s*(?:萬|億)?\s*度電")  # 發多少電: kWh, not kW
@@ -60,7 +60,7 @@ _CHANGE = re.compile(r"成長|增加|減少|提升|下降|改善|增幅|減幅")
 _ASKING = re.compile(
     r"(?:多少|幾)\s*(?:萬|億)?\s*資金|"  # 募得多少資金: what is asked, not a word the text holds (募資 3,000 萬元)
     r"(?:是|有|為)?(?:百分之)?(?:幾|多少)\s*(?:萬|億|兆)?\s*(?:" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + r"|元|美元|錢)?(?:以內|內)?|"
-    r"請問|(?:是什麼時候|什麼時候|哪一天|哪天|何時)起?|是什麼|什麼|多大(?:的)?規模|規模(?:有)?多大|多久(?:的)?時間|多長(?:的)?時間|多久|多大|多長|多高|多遠|多重|哪些|哪幾|哪一家|哪家|哪個|哪一個|哪|誰|嗎|呢|"
+    r"請問|(?:是什麼時候|什麼時候|哪一天|哪天|何時)起?|是什麼|什麼|多大(?:的)?規模|規模(?:有)?多大|多久(?:的)?時間|多長(?:的)?時間|多久|多大|多長|多高|多遠|多重|哪些|哪幾\s*[部家個座項位國]?|哪一家|哪家|哪個|哪一個|哪|誰|嗎|呢|"
     r"[這那][兩二三四五六七八九十\d]+\s*(?:場|個|家|項|件|位|座|次)|"  # 這兩場電商活動: pointing, not content
     r"一共|總共|共計|分別|是否|(?:的)?(?:數量|數目|件數|家數|人數)$|"
     r"到目前為止|目前|現在|現階段|迄今|至今|那裡|這裡|那邊|這邊"
@@ -192,7 +192,9 @@ class Question:
 
 # Verbs a reader puts before a figure that reports often leave out ('可以創造多少就業機會' for
 # '新增…就業機會 200 人'): missing, they count as any word does, but do not mark a near miss.
-_VERBS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("創造", "帶動", "促成", "產生", "達成", "提供", "獲得", "舉行", "舉辦", "帶來", "新增"))
+_VERBS_REPORTS_LEAVE_OUT = frozenset(
+    fold(word) for word in ("創造", "帶動", "促成", "產生", "達成", "提供", "獲得", "取得", "舉行", "舉辦", "帶來", "新增", "分布")
+)
 
 # Words a ministry's report mostly leaves unsaid: counted where the text has them (我國出口 …), no
 # near miss where it does not.
@@ -460,7 +462,9 @@ def _segments(text: str) -> list[str]:
     return pieces
 
 
-_NUMBER = re.compile(r"(?<![A-Za-z\d.-])\d+(?:\.\d+)?(?![A-Za-z])\s*(?:萬|億)?\s*(?:元|美元|%|％)?")  # not F-16, 5G
+# A number and its unit or measure word (an anchor holds '11座'); not F-16, 5G
+_COUNTERS = "|".join(sorted(COUNTERS, key=len, reverse=True))
+_NUMBER = re.compile(rf"(?<![A-Za-z\d.-])\d+(?:\.\d+)?(?![A-Za-z])\s*(?:萬|億)?\s*(?:元|美元|%|％|(?:{_COUNTERS})(?![\u4e00-\u9fff]?[年月日]))?")
 # A version after a name (水環境建設 2.0, 工業 4.0): no unit follows it.
 _VERSION = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])\s*(\d{1,2}\.0)(?![\d.])(?!\s*(?:萬|億|千|百|元|美元|%|％|倍|[a-zA-Z]))")
 
@@ -474,11 +478,16 @@ def _number_out(match: re.Match[str]) -> str:
     return match.group(0).strip() if ordinal and re.fullmatch(r"\d{1,2}", match.group(0).strip()) else " "
 
 
+_INSTRUCTION = re.compile(r"\s*(?:請|列出|只列|依序|含|不含|以.{1,4}為單位)")
+
+
 def _bracket_content(match: re.Match[str]) -> str:
     """A bracket's content: one character is an insertion, left out as coverage leaves it out of
     the report's text (投(增)資 → 投資); more are words of their own (林口新創園(Startup Terrace))."""
     content = match.group(0).strip("（）()")
-    return "" if len(content) <= 1 else f" {content} "
+    if len(content) <= 1 or _INSTRUCTION.match(content):  # '（列出報告點名的單位）': said to the tool, not asked
+        return ""
+    return f" {content} "
 
 
 def _place_apart(segment: str) -> list[str]:
