@@ -36,7 +36,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-38", 0.35), ("own-gold-39", 0.30), ("own-gold-40", 0.65), ("own-gold-41", 0.90),
     ("own-gold-42", 0.90), ("own-gold-43", 0.80), ("own-gold-44", 0.85), ("own-gold-45", 0.90),
     ("own-gold-46", 0.85), ("own-gold-47", 0.90), ("own-gold-48", 0.70), ("own-gold-49", 0.80),
-    ("own-gold-50", 0.95), ("own-gold-51", 0.85),
+    ("own-gold-50", 0.95), ("own-gold-51", 0.85), ("own-gold-52", 0.90), ("own-gold-53", 0.75),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -717,3 +717,33 @@ def test_obtained_is_a_verb_the_report_may_leave_out_and_a_subsidy_is_money(ledg
     assert answer_value(ledger)("科技產業園區 109 年協助企業爭取人才培育補助計畫，一共拿到多少經費補助？") == 2336
     assert parse_question("廠商一共拿到多少補助？").dimensions == {"money"}
     assert parse_question("108 年是哪幾部新機組併聯商轉？").segments[0] == "新机组并联商转"  # 哪幾部 asks, 部 with it
+
+
+def test_names_keep_their_notes_and_a_conjunction_other_names_hold():
+    from policyledger.passages import lists_in, names_of
+
+    def names(sentence: str) -> list[list[str]]:
+        return [names_of(enum.group(0)) for enum, _ in lists_in(sentence)]
+
+    assert names("與日本萬代(日本)、金泰噴碼、HTC DeepQ、味全等 4 家企業合作") == [["日本萬代(日本)", "金泰噴碼", "HTC DeepQ", "味全"]]
+    assert names("辦理越南(6 月 8 日)、印尼(6 月 18 日)及泰國等 3 場")[0][0] == "越南"  # a date is no part of a name
+    assert names("對中國大陸(含香港)、美國及日本均為成長") == [["中國大陸(含香港)", "美國", "日本"]]
+    # 與 inside the other names is no 'and' in the last one
+    assert names("係由技術研發、能源查核與節能輔導、強制性規範與標準等 3 構面推動")[0][-1] == "強制性規範與標準"
+    assert names("於 2 個關鍵基礎設施(台電和台水)執行場域驗證") == [["台電", "台水"]]
+    assert names("取得馬國吉隆坡國際機場與沙巴公家機關合作共識") == [["馬國吉隆坡國際機場", "沙巴公家機關"]]
+
+
+def test_the_list_a_question_describes_of_two_in_one_sentence(ledger):  # noqa: F811
+    engine, doc_id, _ = ledger
+    # '順利導入三聯、…、金全益等 6 家廠商，於 2 個關鍵基礎設施(台電和台水)執行場域驗證'
+    answer = ask(engine, "OT 資安偵防技術是在哪兩個關鍵基礎設施執行場域驗證的？", doc_id=doc_id)["answer"]
+    assert answer["value"] == ["台電", "台水"]
+    assert len(ask(engine, "推動新創鏈結機制時，與哪 10 家企業合作？", doc_id=doc_id)["answer"]["value"]) == 10
+
+
+def test_a_region_is_a_place_and_a_percentage_asked_of_a_count(ledger):  # noqa: F811
+    engine, doc_id, _ = ledger
+    # the report gives 109 年's exports in all (3,452.1 億美元), none to ASEAN alone
+    assert ask(engine, "109 年我國對東協的出口金額是多少美元？", doc_id=doc_id)["answer"] is None
+    assert parse_question("核准陸資來臺投資件數較上年減少多少百分比？").dimensions == {"percent"}

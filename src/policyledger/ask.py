@@ -349,13 +349,19 @@ def _best_names(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
                 for start, end, score in _bodies(parsed, item, sentence, rarity):
                     if best is None or score > best[0]:
                         best = (score, item, match.start() + start, match.start() + end, [sentence[start:end]])
+            candidates = []
             for enum, weight in lists_in(sentence):
                 names = names_of(enum.group(0))
                 if len(names) < 2 or (parsed.count is not None and len(names) != parsed.count):
                     continue
                 if parsed.wants_places and sum(map(names_a_place, names)) * 2 < len(names):
                     continue  # asked for countries, a list of anything else is no answer
-                score = coverage * weight * min(1.0, 0.85 + 0.05 * len(names))
+                candidates.append((enum, weight, names, _list_clause_coverage(parsed, item, sentence, enum, rarity)))
+            best_own = max((own for *_, own in candidates), default=0.0)
+            for enum, weight, names, own in candidates:
+                # of two lists in one sentence, the one whose own clause the question describes
+                nearer = 1.0 if own >= best_own else 0.85
+                score = coverage * weight * min(1.0, 0.85 + 0.05 * len(names)) * nearer
                 if best is None or score > best[0]:
                     best = (score, item, match.start() + enum.start(), match.start() + enum.end(), names)
     if best is None:
@@ -363,6 +369,13 @@ def _best_names(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
     score, item, start, end, names = best
     answer = {"text": "、".join(names), "value": names, "base_value": None, "base_unit": None, "period_start": None, "period_end": None}
     return {"answer": answer, "citation": _citation(item, start, end), "confidence": score}
+
+
+def _list_clause_coverage(parsed: Question, item: Item, sentence: str, enum: re.Match[str], rarity: dict[str, float]) -> float:
+    """How well the clause a list stands in (with the words leading into it) covers the question."""
+    folded = fold(sentence)
+    clause_start, clause_end = clause_span(sentence, enum.start(), enum.end())
+    return parsed.coverage([(folded[clause_start:clause_end], 1.0), (folded, 0.8), (item.context, 0.85), (item.folded, 0.35)], rarity)
 
 
 _TITLE = re.compile(r"「([^」]{2,40})」")

@@ -52,16 +52,18 @@ def sentence_span(text: str, offset: int) -> tuple[int, int]:
 
 # A list: names of up to 14 characters joined by 、 (the last perhaps by 及/與/和/暨), each
 # perhaps followed by a bracketed note: '越南(6 月 8 日)、印尼(6 月 18 日)…及泰國(10 月 16 日)'.
-_LIST_NAME = r"[^、，,。；;：:\s（）()「」]{1,14}(?:[（(][^（）()]{0,24}[）)])?"
+_LIST_NAME = r"[^、，,。；;：:\s（）()「」]{1,14}(?:\s[A-Za-z][A-Za-z0-9]{0,11})?(?:[（(][^（）()]{0,24}[）)])?"  # HTC DeepQ
 ENUMERATION = re.compile(rf"{_LIST_NAME}(?:、{_LIST_NAME}){{1,}}(?:(?:及|與|和|暨){_LIST_NAME})?")
 # Two names joined by a conjunction ('取得馬國吉隆坡國際機場與沙巴公家機關合作共識'): a list too,
 # but a weaker one, since 'A 與 B' also joins things that are no answer.
 _PAIR = re.compile(rf"{_LIST_NAME}(?:及|與|和|暨){_LIST_NAME}")
 PAIR_WEIGHT = 0.9
+# Two names a bracket gives for what it follows: '於 2 個關鍵基礎設施(台電和台水)執行場域驗證'.
+_BRACKETED_PAIR = re.compile(r"(?<=[（(])[^、，,。；;：:\s（）()「」]{1,14}(?:及|與|和|暨)[^、，,。；;：:\s（）()「」]{1,14}(?=[）)])")
 _NOTE = re.compile(r"[（(][^（）()]*[）)]")
-_ITEM_LEAD = re.compile(r"^.*(?:包括|包含|計有|共有|例如|如|於|與|在|有|辦理|赴|向|取得|結合|邀集)")
+_ITEM_LEAD = re.compile(r"^.*(?:包括|包含|計有|共有|例如|如|於|與|在|有|辦理|赴|向|對|取得|結合|邀集|導入|參照|係由|由)")
 FOLDED_LEAD = re.compile(fold(_ITEM_LEAD.pattern))
-_ITEM_TAIL = re.compile(r"(?:等|合作|辦理|達成|進駐|執行|共同|各|兩|\d).*$")
+_ITEM_TAIL = re.compile(r"(?:等|合作|辦理|達成|進駐|執行|共同|各|兩|均|皆|\d).*$")
 
 
 # Names in 「」 joined by 、 or a conjunction (folded text too: 与): '包括「第七輸變電計畫」、…及
@@ -74,16 +76,41 @@ def lists_in(sentence: str) -> list[tuple[re.Match[str], float]]:
     a conjunction."""
     lists = [(match, 1.0) for match in ENUMERATION.finditer(sentence)]
     quoted = [(match, 1.0) for match in QUOTED_LIST.finditer(sentence)]
-    return (lists or [(match, PAIR_WEIGHT) for match in _PAIR.finditer(sentence)]) + quoted
+    found = (lists or [(match, PAIR_WEIGHT) for match in _PAIR.finditer(sentence)]) + quoted
+    taken = [(match.start(), match.end()) for match, _ in found]
+    bracketed = [
+        (match, PAIR_WEIGHT) for match in _BRACKETED_PAIR.finditer(sentence)
+        if not any(start < match.end() and match.start() < end for start, end in taken)
+    ]
+    return found + bracketed
 
 
 def names_of(enumeration: str) -> list[str]:
-    """The names of a list, without their bracketed notes. Only the last 、-part is split at a
-    conjunction: 和 inside a name (台灣百和) is no 'and'. A list of 「names」 is its names."""
+    """The names of a list, each with its bracketed note where the note is part of the name
+    (中國大陸(含香港), 國際標準組織（ISO）; not 越南(6 月 8 日)). Only the
+    last 、-part is split at a conjunction: 和 inside a name (台灣百和) is no 'and'. A list of
+    「names」 is its names."""
     if enumeration.startswith("「"):
         return [" ".join(name[1:-1].split()) for name in QUOTED.findall(enumeration)]
-    parts = _NOTE.sub("", enumeration).split("、")
-    parts[-1:] = re.split(r"及|與|和|暨", parts[-1], maxsplit=1)
+    notes = _NOTE.findall(enumeration)
+    counter = iter(range(len(notes)))
+    # a note may hold 、 or 及: each stands aside as one private-use character while the names are split
+    parts = _NOTE.sub(lambda _: chr(_NOTE_BASE + next(counter)), enumeration).split("、")
+    # a conjunction the other names hold is part of a name ('能源查核與節能輔導、…、強制性規範與標準')
+    others = [_ITEM_LEAD.sub("", parts[0]), *parts[1:-1]] if len(parts) > 1 else []
+    conjunctions = [word for word in ("及", "與", "和", "暨") if not any(word in part for part in others)]
+    if conjunctions:
+        parts[-1:] = re.split("|".join(conjunctions), parts[-1], maxsplit=1)
     parts[0] = _ITEM_LEAD.sub("", parts[0])
     parts[-1] = _ITEM_TAIL.sub("", parts[-1])
-    return [part.strip() for part in parts if part.strip()]
+    names = [_NOTE_MARK.sub(lambda mark: _kept(notes[ord(mark.group(0)) - _NOTE_BASE]), part).strip() for part in parts]
+    return [name for name in names if name]
+
+
+def _kept(note: str) -> str:
+    """A note that is part of the name (含香港, ISO) stays; a date or a count (6 月 8 日) does not."""
+    return "" if re.search(r"\d", note) else note
+
+
+_NOTE_BASE = 0xF0000  # Supplementary Private Use Area-A: no report writes it
+_NOTE_MARK = re.compile("[\U000F0000-\U000FFFFD]")

@@ -263,10 +263,14 @@ def _place_names() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _folded_names() -> frozenset[str]:
-    """The counties and countries entities.py knows, folded once (not per segment and window)."""
+    """The counties and countries entities.py knows, and the regions a reader names as places (對東協
+    的出口), folded once (not per segment and window)."""
     from policyledger.entities import COUNTIES, COUNTRIES
 
-    return frozenset(fold(name) for name in (*COUNTIES, *COUNTRIES))
+    return frozenset(fold(name) for name in (*COUNTIES, *COUNTRIES, *_REGIONS))
+
+
+_REGIONS = ("東協", "中東", "東南亞", "北美", "拉丁美洲", "中南美洲", "非洲", "歐洲")
 
 
 def compact(text: str) -> str:
@@ -388,7 +392,7 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
         question.dimensions = {"volume", "mass", "rate"}
 
 
-_SHARE_ASKED_LAST = re.compile(r"(?:百分之\s*(?:多少|幾)|(?:多少|幾)\s*[%％]|幾成)\s*[？?]?\s*$")
+_SHARE_ASKED_LAST = re.compile(r"(?:百分之\s*(?:多少|幾)|(?:多少|幾)\s*(?:[%％]|個?百分比|個?百分點)|幾成)\s*[？?]?\s*$")
 _PEOPLE_ASKED = re.compile(r"(?:幾|多少)[\u4e00-\u9fff]{0,4}?(?:人力|人員|員工|人才|學員|民眾)(?=\s*(?:參與|參加|受惠|受益)?\s*[？?]?\s*$)")
 _JOBS_UNITS = frozenset({"個", "人", "人次"})  # jobs are counted as openings or as people
 _JOBS_ASKED = re.compile(r"(?:幾|多少)\s*(?:個)?\s*(?:就業機會|工作機會|就業(?:人數)?(?=\s*[？?]?\s*$)|工作(?![坊天日]))")
