@@ -37,6 +37,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-42", 0.90), ("own-gold-43", 0.80), ("own-gold-44", 0.85), ("own-gold-45", 0.90),
     ("own-gold-46", 0.85), ("own-gold-47", 0.90), ("own-gold-48", 0.70), ("own-gold-49", 0.80),
     ("own-gold-50", 0.95), ("own-gold-51", 0.85), ("own-gold-52", 0.90), ("own-gold-53", 0.75),
+    ("own-gold-54", 0.75), ("own-gold-55", 0.90),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -747,3 +748,23 @@ def test_a_region_is_a_place_and_a_percentage_asked_of_a_count(ledger):  # noqa:
     # the report gives 109 年's exports in all (3,452.1 億美元), none to ASEAN alone
     assert ask(engine, "109 年我國對東協的出口金額是多少美元？", doc_id=doc_id)["answer"] is None
     assert parse_question("核准陸資來臺投資件數較上年減少多少百分比？").dimensions == {"percent"}
+
+
+def test_a_threshold_asked_is_a_rule_figure(ledger):  # noqa: F811
+    # '如受疫情影響營業額下滑 15%以上者，得享有利息補貼…計核准…核准金額 578.4 億元'
+    assert answer_value(ledger)("小規模營業人小額貸款，受疫情影響營業額下滑多少以上才得享有利息補貼？") == 15
+
+
+def test_each_numbered_member_has_its_date(ledger):  # noqa: F811
+    # '第 8、9 號機組預定於 111 年 6 月 30 日及 112 年 6 月 30 日商轉'
+    engine, doc_id, _ = ledger
+    answer = ask(engine, "大潭電廠第 9 號機組預定什麼時候商轉？", doc_id=doc_id)["answer"]
+    assert (answer["value"], answer["text"]) == ("2023-06-30", "112年 6 月 30 日")
+
+
+def test_a_space_next_to_latin_letters_stays_in_a_name():
+    from policyledger.passages import lists_in, names_of
+
+    sentence = "會中雙方就投資審查、5G 及電信安全、供應鏈、婦女經濟賦權等議題深入交流"
+    assert [names_of(enum.group(0)) for enum, _ in lists_in(sentence)][0][1] == "5G 及電信安全"
+    assert "LED 燈泡" in names_of(lists_in("檢驗標準更新為 LED 燈泡、筆擦、紡織品等")[0][0].group(0))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -302,13 +303,43 @@ def _best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
                     score *= 0.9  # '截至 110 年 2 月 23 日，提供…': the day counted to, not the day it happened
                 if best is None or score > best[0]:
                     when = expr.period_end if expr.period_start is None else expr.period_start
-                    best = (score, item, match.start() + expr.start, match.start() + expr.end, expr.text.strip(), when)
+                    text = expr.text.strip()
+                    respective = _respective_date(parsed, sentence, expr)
+                    if respective is not None:
+                        text, when = respective
+                    best = (score, item, match.start() + expr.start, match.start() + expr.end, text, when)
     if best is None:
         return None
     score, item, start, end, text, when = best
     answer = {"text": re.sub(r"^(?:截至|自|於|至)\s*", "", text), "value": iso(when), "base_value": None, "base_unit": "date",
               "period_start": iso(when), "period_end": iso(when)}
     return {"answer": answer, "citation": _citation(item, start, end), "confidence": score}
+
+
+# '第 8、9 號機組預定於 111 年 6 月 30 日及 112 年 6 月 30 日商轉': members numbered before, their dates in turn.
+_NUMBERED_MEMBERS = re.compile(r"(\d+(?:\s*[、及和]\s*\d+)+)\s*號")
+_DATE_JOINER = re.compile(r"\s*(?:及|、|和|與)\s*")
+
+
+def _respective_date(parsed: Question, sentence: str, expr: Any) -> tuple[str, date] | None:
+    """The one date of a list that belongs to the member the question names (9 號機組 → the second)."""
+    pieces = _DATE_JOINER.split(expr.text.strip())
+    members = [m for m in _NUMBERED_MEMBERS.finditer(sentence, 0, expr.start)]
+    if len(pieces) < 2 or not members:
+        return None
+    numbers = re.findall(r"\d+", members[-1].group(1))
+    asked = [index for index, number in enumerate(numbers) if re.search(rf"(?<!\d){number}\s*號", parsed.text)]
+    if len(numbers) != len(pieces) or len(asked) != 1:
+        return None
+    year = expr.year
+    for index, piece in enumerate(pieces):
+        found = find_time_expressions(piece, year)
+        if found and (found[0].period_start or found[0].period_end):
+            year = found[0].year or year
+            if index == asked[0]:
+                day = found[0].period_end if found[0].period_start is None else found[0].period_start
+                return piece, day
+    return None
 
 
 def _date_windows(item: Item, sentence: str, folded: str, expressions: list, index: int) -> list[tuple[str, float]]:

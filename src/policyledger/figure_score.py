@@ -413,12 +413,16 @@ def _sentence_mentions(sentence: str, start: date | None, end: date | None) -> b
 _ASKS_RULE = re.compile(fold(r"上限|下限|最多|最高|最少|最低|至少|以上|以下|門檻|規定|須|需|要|可以|可|年內|月內|天內|日內"))
 
 
+# A threshold asked: '下滑多少以上才得…', '至少要幾成才能…'.
+_ASKS_THRESHOLD = re.compile(fold(r"多少(?:以上|以下)\s*(?:才|者|的)|(?:多少|幾).{0,6}(?:才能|才得|才可)"))
 _ADDED = fold("新增")
 # '…較 108 年提升多少？': asked by how much something changed from a base, a level is no answer.
 _CHANGE_FROM_A_BASE = re.compile(fold(r"(?:較|比|相較).{0,12}(?:成長|減少|增加|提升|提高|上升|下降|降低)了?多少\s*[？?]?\s*$"))
 
 
 def _kind_factor(parsed: Question, claim: Claim, own: str) -> float:
+    if _ASKS_THRESHOLD.search(parsed.folded) and claim.kind != "rule":
+        return 0.7  # '營業額下滑多少以上才得享有利息補貼': the threshold, not an amount granted
     if claim.kind == "rule" and not _ASKS_RULE.search(parsed.folded):
         return 0.85  # '5 億元以上之民間新增投資案件…投資金額 1.5 兆元': the class's threshold is no amount of it
     if parsed.wants_change and _CHANGE_FROM_A_BASE.search(parsed.folded):

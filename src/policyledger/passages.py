@@ -52,7 +52,8 @@ def sentence_span(text: str, offset: int) -> tuple[int, int]:
 
 # A list: names of up to 14 characters joined by 、 (the last perhaps by 及/與/和/暨), each
 # perhaps followed by a bracketed note: '越南(6 月 8 日)、印尼(6 月 18 日)…及泰國(10 月 16 日)'.
-_LIST_NAME = r"[^、，,。；;：:\s（）()「」]{1,14}(?:\s[A-Za-z][A-Za-z0-9]{0,11})?(?:[（(][^（）()]{0,24}[）)])?"  # HTC DeepQ
+# a name may hold one space next to Latin letters: HTC DeepQ, 5G 及電信安全
+_LIST_NAME = r"[^、，,。；;：:\s（）()「」]{1,14}(?:(?:\s(?=[A-Za-z])|(?<=[A-Za-z])\s)[^、，,。；;：:\s（）()「」]{1,12})?(?:[（(][^（）()]{0,24}[）)])?"
 ENUMERATION = re.compile(rf"{_LIST_NAME}(?:、{_LIST_NAME}){{1,}}(?:(?:及|與|和|暨){_LIST_NAME})?")
 # Two names joined by a conjunction ('取得馬國吉隆坡國際機場與沙巴公家機關合作共識'): a list too,
 # but a weaker one, since 'A 與 B' also joins things that are no answer.
