@@ -62,7 +62,9 @@ PAIR_WEIGHT = 0.9
 # Two names a bracket gives for what it follows: '於 2 個關鍵基礎設施(台電和台水)執行場域驗證'.
 _BRACKETED_PAIR = re.compile(r"(?<=[（(])[^、，,。；;：:\s（）()「」]{1,14}(?:及|與|和|暨)[^、，,。；;：:\s（）()「」]{1,14}(?=[）)])")
 _NOTE = re.compile(r"[（(][^（）()]*[）)]")
-_ITEM_LEAD = re.compile(r"^.*(?:包括|包含|計有|共有|例如|如|於|與|在|有|辦理|赴|向|對|取得|結合|邀集|導入|參照|係由|由)")
+_ITEM_LEAD = re.compile(r"^.*(?:包括|包含|計有|共有|例如|如|於|與|在|有|辦理|赴|向|對|就|取得|結合|邀集|導入|參照|擬訂|擬定|係由|由)")
+# The same without 與: a verb leading into a list is cut first ('雙方就科學與技術、…': 與 is in the name).
+_ITEM_LEAD_VERB = re.compile(r"^.*(?:包括|包含|計有|共有|例如|如|於|在|有|辦理|赴|向|對|就|取得|結合|邀集|導入|參照|擬訂|擬定|係由|由)")
 FOLDED_LEAD = re.compile(fold(_ITEM_LEAD.pattern))
 _ITEM_TAIL = re.compile(r"(?:等|合作|辦理|達成|進駐|執行|共同|各|兩|均|皆|\d).*$")
 
@@ -97,15 +99,21 @@ def names_of(enumeration: str) -> list[str]:
     counter = iter(range(len(notes)))
     # a note may hold 、 or 及: each stands aside as one private-use character while the names are split
     parts = _NOTE.sub(lambda _: chr(_NOTE_BASE + next(counter)), enumeration).split("、")
-    # a conjunction the other names hold is part of a name ('能源查核與節能輔導、…、強制性規範與標準')
-    others = [_ITEM_LEAD.sub("", parts[0]), *parts[1:-1]] if len(parts) > 1 else []
-    conjunctions = [word for word in ("及", "與", "和", "暨") if not any(word in part for part in others)]
+    # 與 or 和 the other names hold is part of a name ('能源查核與節能輔導、…、強制性規範與標準'); 及 ends a list
+    others = [_without_lead(parts[0]), *parts[1:-1]] if len(parts) > 1 else []
+    conjunctions = ["及", "暨", *(word for word in ("與", "和") if not any(word in part for part in others))]
     if conjunctions:
         parts[-1:] = re.split("|".join(conjunctions), parts[-1], maxsplit=1)
-    parts[0] = _ITEM_LEAD.sub("", parts[0])
+    parts[0] = _without_lead(parts[0])
     parts[-1] = _ITEM_TAIL.sub("", parts[-1])
     names = [_NOTE_MARK.sub(lambda mark: _kept(notes[ord(mark.group(0)) - _NOTE_BASE]), part).strip() for part in parts]
     return [name for name in names if name]
+
+
+def _without_lead(first: str) -> str:
+    """The first name without the words that lead into the list: a verb's if there is one, else 與's."""
+    led = _ITEM_LEAD_VERB.sub("", first)
+    return led if led != first else _ITEM_LEAD.sub("", first)
 
 
 def _kept(note: str) -> str:
