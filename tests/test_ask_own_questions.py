@@ -37,7 +37,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-42", 0.90), ("own-gold-43", 0.80), ("own-gold-44", 0.85), ("own-gold-45", 0.90),
     ("own-gold-46", 0.85), ("own-gold-47", 0.90), ("own-gold-48", 0.70), ("own-gold-49", 0.80),
     ("own-gold-50", 0.95), ("own-gold-51", 0.85), ("own-gold-52", 0.90), ("own-gold-53", 0.75),
-    ("own-gold-54", 0.75), ("own-gold-55", 0.90),
+    ("own-gold-54", 0.75), ("own-gold-55", 0.90), ("own-gold-56", 0.85), ("own-gold-57", 0.85),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -770,3 +770,26 @@ def test_a_space_next_to_latin_letters_stays_in_a_name():
     # the verb leading in (就) is cut before 與 would be; 及 ends the list even when a name holds one
     assert names == ["科學與技術", "投資審查", "5G 及電信安全", "供應鏈", "基礎建設合作", "全球健康安全"]
     assert "LED 燈泡" in names_of(lists_in("檢驗標準更新為 LED 燈泡、筆擦、紡織品等")[0][0].group(0))
+
+
+def test_a_part_named_in_a_bracket_after_a_figure_is_not_that_figure(ledger):  # noqa: F811
+    # '每年輔導培育約 1,800 家中小企業(含新創事業約 1,300 家)'
+    assert answer_value(ledger)("每年輔導培育的中小企業中，新創事業約有多少家？") == 1300
+    assert parse_question("中小企業中，新創事業約有多少家？").part == "新创事业"
+
+
+def test_a_name_with_he_keeps_it_and_an_ordinal_picks_its_date(ledger):  # noqa: F811
+    assert parse_question("協和電廠改建計畫的投資總額是多少？").segments[0] == "协和电厂改建计画"
+    engine, doc_id, _ = ledger
+    # '2 部機原規劃於 114 年 6 月 30 日、119 年 6 月 30 日商轉': not both, and not 台中's
+    answer = ask(engine, "協和電廠改建的第 2 部燃氣機組，原本規劃哪天商轉？", doc_id=doc_id)["answer"]
+    assert answer is None or answer["value"] == "2030-06-30"  # declined (0.48) rather than 台中's dates
+    from datetime import date
+
+    from policyledger.ask import _respective_date
+    from policyledger.quantity.periods import find_time_expressions
+
+    sentence = "2 部機原規劃於 114 年 6 月 30 日、119 年 6 月 30 日商轉"
+    expr = find_time_expressions(sentence)[0]
+    assert _respective_date(parse_question("第 2 部機原規劃哪天商轉？"), sentence, expr) == ("119 年 6 月 30 日", date(2030, 6, 30))
+    assert _respective_date(parse_question("2 部機原規劃哪天商轉？"), sentence, expr) is None  # no one member asked

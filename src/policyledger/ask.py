@@ -318,17 +318,25 @@ def _best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
 
 # '第 8、9 號機組預定於 111 年 6 月 30 日及 112 年 6 月 30 日商轉': members numbered before, their dates in turn.
 _NUMBERED_MEMBERS = re.compile(r"(\d+(?:\s*[、及和]\s*\d+)+)\s*號")
+_COUNTED_MEMBERS = re.compile(r"(\d+)\s*[部座台臺]機")
+_ORDINAL_ASKED = re.compile(r"第\s*(\d+)\s*[部座台臺號]")
 _DATE_JOINER = re.compile(r"\s*(?:及|、|和|與)\s*")
 
 
 def _respective_date(parsed: Question, sentence: str, expr: Any) -> tuple[str, date] | None:
     """The one date of a list that belongs to the member the question names (9 號機組 → the second)."""
     pieces = _DATE_JOINER.split(expr.text.strip())
-    members = [m for m in _NUMBERED_MEMBERS.finditer(sentence, 0, expr.start)]
-    if len(pieces) < 2 or not members:
+    if len(pieces) < 2:
         return None
-    numbers = re.findall(r"\d+", members[-1].group(1))
-    asked = [index for index, number in enumerate(numbers) if re.search(rf"(?<!\d){number}\s*號", parsed.text)]
+    members = list(_NUMBERED_MEMBERS.finditer(sentence, 0, expr.start))
+    if members:
+        numbers = re.findall(r"\d+", members[-1].group(1))
+        asked = [index for index, number in enumerate(numbers) if re.search(rf"(?<!\d){number}\s*號", parsed.text)]
+    else:  # '2 部機原規劃於 A、B 商轉', asked about 第 2 部: the second
+        counted = _COUNTED_MEMBERS.findall(sentence, 0, expr.start)
+        ordinal = _ORDINAL_ASKED.search(parsed.text)
+        numbers = [""] * int(counted[-1]) if counted else []
+        asked = [int(ordinal.group(1)) - 1] if ordinal and counted and 0 < int(ordinal.group(1)) <= len(numbers) else []
     if len(numbers) != len(pieces) or len(asked) != 1:
         return None
     year = expr.year

@@ -52,7 +52,8 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _own_words_factor(parsed, own, claim) * _end_of_change_factor(parsed, text, claim, neighbours)
     factors *= _breakdown_factor(parsed, text, claim, neighbours, own, clause_start, clause_end)
     factors *= _named_elsewhere_factor(parsed, text, sentence) * _direction_factor(parsed, sentence)
-    factors *= _part_factor(parsed, clause) * _list_member_factor(parsed, own, sentence, claim) * _premise_factor(parsed, claim)
+    factors *= _part_factor(parsed, _without_later_brackets(clause, claim.end - clause_start))
+    factors *= _list_member_factor(parsed, own, sentence, claim) * _premise_factor(parsed, claim)
     factors *= _condition_factor(parsed, claim, neighbours, clause_start) * _rate_named_factor(parsed, claim, sentence)
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
 
@@ -164,6 +165,15 @@ def _condition_factor(parsed: Question, claim: Claim, neighbours: list[Claim], c
         if clause_start <= n.start < claim.start and n.base_unit in stated and compact(fold(n.text)) not in asked
     ]
     return 0.7 if others else 1.0
+
+
+def _without_later_brackets(clause: str, figure_end: int) -> str:
+    """A clause without the brackets after the figure: '1,800 家中小企業(含新創事業約 1,300 家)' — the
+    bracket names the part, which is not what 1,800 家 counts."""
+    return clause[:figure_end] + _BRACKETED.sub("", clause[figure_end:])
+
+
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def _rate_named_factor(parsed: Question, claim: Claim, sentence: str) -> float:
