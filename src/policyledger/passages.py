@@ -52,7 +52,7 @@ def sentence_span(text: str, offset: int) -> tuple[int, int]:
 
 # A list: names of up to 14 characters joined by 、 (the last perhaps by 及/與/和/暨), each
 # perhaps followed by a bracketed note: '越南(6 月 8 日)、印尼(6 月 18 日)…及泰國(10 月 16 日)'.
-# a name may hold one space next to Latin letters: HTC DeepQ, 5G 及電信安全
+# A name may hold one space next to Latin letters: HTC DeepQ, 5G 及電信安全.
 _LIST_NAME = r"[^、，,。；;：:\s（）()「」]{1,14}(?:(?:\s(?=[A-Za-z])|(?<=[A-Za-z])\s)[^、，,。；;：:\s（）()「」]{1,12})?(?:[（(][^（）()]{0,24}[）)])?"
 ENUMERATION = re.compile(rf"{_LIST_NAME}(?:、{_LIST_NAME}){{1,}}(?:(?:及|與|和|暨){_LIST_NAME})?")
 # Two names joined by a conjunction ('取得馬國吉隆坡國際機場與沙巴公家機關合作共識'): a list too,
@@ -62,9 +62,11 @@ PAIR_WEIGHT = 0.9
 # Two names a bracket gives for what it follows: '於 2 個關鍵基礎設施(台電和台水)執行場域驗證'.
 _BRACKETED_PAIR = re.compile(r"(?<=[（(])[^、，,。；;：:\s（）()「」]{1,14}(?:及|與|和|暨)[^、，,。；;：:\s（）()「」]{1,14}(?=[）)])")
 _NOTE = re.compile(r"[（(][^（）()]*[）)]")
-_ITEM_LEAD = re.compile(r"^.*(?:包括|包含|計有|共有|例如|如|於|與|在|有|辦理|赴|向|對|就|取得|結合|邀集|導入|參照|擬訂|擬定|係由|由)")
-# The same without 與: a verb leading into a list is cut first ('雙方就科學與技術、…': 與 is in the name).
-_ITEM_LEAD_VERB = re.compile(r"^.*(?:包括|包含|計有|共有|例如|如|於|在|有|辦理|赴|向|對|就|取得|結合|邀集|導入|參照|擬訂|擬定|係由|由)")
+# The words that lead into a list ('包括…', '與…'). A verb's are cut first, 與 only where there is
+# none: '雙方就科學與技術、…' keeps 科學與技術 whole.
+_LEAD_VERBS = "包括|包含|計有|共有|例如|如|於|在|有|辦理|赴|向|對|就|取得|結合|邀集|導入|參照|擬訂|擬定|係由|由"
+_ITEM_LEAD = re.compile(rf"^.*(?:{_LEAD_VERBS}|與)")
+_ITEM_LEAD_VERB = re.compile(rf"^.*(?:{_LEAD_VERBS})")
 FOLDED_LEAD = re.compile(fold(_ITEM_LEAD.pattern))
 _ITEM_TAIL = re.compile(r"(?:等|合作|辦理|達成|進駐|執行|共同|各|兩|均|皆|\d).*$")
 
@@ -102,8 +104,7 @@ def names_of(enumeration: str) -> list[str]:
     # 與 or 和 the other names hold is part of a name ('能源查核與節能輔導、…、強制性規範與標準'); 及 ends a list
     others = [_without_lead(parts[0]), *parts[1:-1]] if len(parts) > 1 else []
     conjunctions = ["及", "暨", *(word for word in ("與", "和") if not any(word in part for part in others))]
-    if conjunctions:
-        parts[-1:] = re.split("|".join(conjunctions), parts[-1], maxsplit=1)
+    parts[-1:] = re.split("|".join(conjunctions), parts[-1], maxsplit=1)
     parts[0] = _without_lead(parts[0])
     parts[-1] = _ITEM_TAIL.sub("", parts[-1])
     names = [_NOTE_MARK.sub(lambda mark: _kept(notes[ord(mark.group(0)) - _NOTE_BASE]), part).strip() for part in parts]
