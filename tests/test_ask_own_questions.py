@@ -38,6 +38,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-46", 0.85), ("own-gold-47", 0.90), ("own-gold-48", 0.70), ("own-gold-49", 0.80),
     ("own-gold-50", 0.95), ("own-gold-51", 0.85), ("own-gold-52", 0.90), ("own-gold-53", 0.75),
     ("own-gold-54", 0.75), ("own-gold-55", 0.90), ("own-gold-56", 0.85), ("own-gold-57", 0.85),
+    ("own-gold-58", 0.75), ("own-gold-59", 0.75),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -793,3 +794,12 @@ def test_a_name_with_he_keeps_it_and_an_ordinal_picks_its_date(ledger):  # noqa:
     expr = find_time_expressions(sentence)[0]
     assert _respective_date(parse_question("第 2 部機原規劃哪天商轉？"), sentence, expr) == ("119 年 6 月 30 日", date(2030, 6, 30))
     assert _respective_date(parse_question("2 部機原規劃哪天商轉？"), sentence, expr) is None  # no one member asked
+
+
+def test_shop_digital_is_no_count_of_shops_and_a_check_leads_into_a_list(ledger):  # noqa: F811
+    # '中小型店家數位轉型補助' names 店家 and 數位, not a 家數 asked
+    assert parse_question("中小型店家數位轉型補助共撥付了多少補助金額？").units == set()
+    assert answer_value(ledger)("「中小型店家數位轉型補助」措施執行期間共撥付了多少補助金額？") == 2.53
+    from policyledger.passages import lists_in, names_of
+
+    assert names_of(lists_in("另執行監督稽核噪音計、電度表、雷達測速儀等 3 種器具")[0][0].group(0))[0] == "噪音計"
