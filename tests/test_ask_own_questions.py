@@ -682,6 +682,13 @@ def test_the_last_name_of_a_list_ends_at_its_verb():
     assert _lists_in_sentence(compact(fold(sentence))) == ("美国、日本、西班牙、韩国、波兰及加拿大",)
 
 
+def test_the_clause_a_figure_ends_is_found_past_thousands_separators():
+    from policyledger.figure_score import _own_clause_dated
+
+    assert _own_clause_dated("安全存量天數 108 年至少 7 天，116 年至少 1,400 天")  # not '400 天' after the ','
+    assert not _own_clause_dated("108 年至少 7 天，儲槽容積 1,400 天")
+
+
 def test_a_rule_dated_in_its_own_clause_does_not_answer_for_another_year(ledger):  # noqa: F811
     # '依法規定安全存量天數 108 年至少 7 天，116 年至少 14 天' has no figure for 112 年
     engine, doc_id, _ = ledger

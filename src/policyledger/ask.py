@@ -331,13 +331,14 @@ def _respective_date(parsed: Question, sentence: str, expr: Any) -> tuple[str, d
     members = list(_NUMBERED_MEMBERS.finditer(sentence, 0, expr.start))
     if members:
         numbers = re.findall(r"\d+", members[-1].group(1))
+        count = len(numbers)
         asked = [index for index, number in enumerate(numbers) if re.search(rf"(?<!\d){number}\s*號", parsed.text)]
     else:  # '2 部機原規劃於 A、B 商轉', asked about 第 2 部: the second
         counted = _COUNTED_MEMBERS.findall(sentence, 0, expr.start)
         ordinal = _ORDINAL_ASKED.search(parsed.text)
-        numbers = [""] * int(counted[-1]) if counted else []
-        asked = [int(ordinal.group(1)) - 1] if ordinal and counted and 0 < int(ordinal.group(1)) <= len(numbers) else []
-    if len(numbers) != len(pieces) or len(asked) != 1:
+        count = int(counted[-1]) if counted else 0
+        asked = [int(ordinal.group(1)) - 1] if ordinal and 0 < int(ordinal.group(1)) <= count else []
+    if count != len(pieces) or len(asked) != 1:
         return None
     year = expr.year
     for index, piece in enumerate(pieces):
@@ -379,7 +380,8 @@ def _best_names(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
     for item in items:
         for match in SENTENCE.finditer(item.node.text):
             sentence = match.group(0)
-            coverage = parsed.coverage([(fold(sentence), 1.0), (item.context, 0.85), (item.folded, 0.35)], rarity)
+            folded = fold(sentence)
+            coverage = parsed.coverage([(folded, 1.0), (item.context, 0.85), (item.folded, 0.35)], rarity)
             if parsed.wants_title:
                 for title, score in _titles(parsed, item, sentence, rarity):
                     if best is None or score > best[0]:
@@ -395,7 +397,7 @@ def _best_names(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
                     continue
                 if parsed.wants_places and sum(map(names_a_place, names)) * 2 < len(names):
                     continue  # asked for countries, a list of anything else is no answer
-                candidates.append((enum, weight, names, _list_clause_coverage(parsed, item, sentence, enum, rarity)))
+                candidates.append((enum, weight, names, _list_clause_coverage(parsed, item, sentence, folded, enum, rarity)))
             best_own = max((own for *_, own in candidates), default=0.0)
             for enum, weight, names, own in candidates:
                 # of two lists in one sentence, the one whose own clause the question describes
@@ -410,9 +412,9 @@ def _best_names(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
     return {"answer": answer, "citation": _citation(item, start, end), "confidence": score}
 
 
-def _list_clause_coverage(parsed: Question, item: Item, sentence: str, enum: re.Match[str], rarity: dict[str, float]) -> float:
-    """How well the clause a list stands in (with the words leading into it) covers the question."""
-    folded = fold(sentence)
+def _list_clause_coverage(parsed: Question, item: Item, sentence: str, folded: str, enum: re.Match[str], rarity: dict[str, float]) -> float:
+    """How well the clause a list stands in (with the words leading into it) covers the question
+    (`folded` is the sentence folded)."""
     clause_start, clause_end = clause_span(sentence, enum.start(), enum.end())
     return parsed.coverage([(folded[clause_start:clause_end], 1.0), (folded, 0.8), (item.context, 0.85), (item.folded, 0.35)], rarity)
 

@@ -13,7 +13,7 @@ from datetime import date
 from functools import lru_cache
 
 from policyledger.model import Claim
-from policyledger.passages import ENUMERATION, FOLDED_LEAD, OPENING_SENTENCE, QUOTED, QUOTED_LIST, Item, clause_span, names_of, sentence_span
+from policyledger.passages import BRACKETED, CLAUSE_BREAK, ENUMERATION, FOLDED_LEAD, OPENING_SENTENCE, QUOTED, QUOTED_LIST, Item, clause_span, names_of, sentence_span
 from policyledger.quantity.changes import CHANGE_VERB, FROM, FROM_LEAD, TO
 from policyledger.quantity.periods import find_time_expressions
 from policyledger.question import Question, compact
@@ -125,7 +125,7 @@ def _named_elsewhere_factor(parsed: Question, text: str, sentence: str) -> float
     """'「傳統產業創新研發」…受理 1,261 案…;「中小型製造業即時輔導」…受理 728 案': asked about the
     second 「name」, a figure in a sentence whose subject is another is the other's. (A name the
     sentence counts — 完成公告「輪椅…」等 10 項 — is no subject.)"""
-    asked = compact(parsed.folded)
+    asked = parsed.compacted
     subject = _SUBJECT_NAME.match(sentence)
     if subject is None or compact(subject.group(1)) in asked:
         return 1.0
@@ -147,22 +147,29 @@ def _direction_factor(parsed: Question, sentence: str) -> float:
     return 0.7 if _INBOUND in sentence and _OUTBOUND_ASKED.search(asked) else 1.0
 
 
+@lru_cache(maxsize=4096)
+def _written(figure_text: str) -> str:
+    """A figure's text as it is looked for in a question or a list: folded, without spaces. Cached:
+    every candidate figure asks it of all its item's figures."""
+    return compact(fold(figure_text))
+
+
 def _premise_factor(parsed: Question, claim: Claim) -> float:
     """A figure the question itself states is what it asks from, not its answer: '預期 3 年內可以
     …爭取多少訂單', '持續服務的 435 件投資案中，外商投資案有幾件'."""
-    return 0.5 if compact(fold(claim.text)) in compact(parsed.folded) else 1.0
+    return 0.5 if _written(claim.text) in parsed.compacted else 1.0
 
 
 def _condition_factor(parsed: Question, claim: Claim, neighbours: list[Claim], clause_start: int) -> float:
     """A figure under another condition than the one the question states: asked '100 萬元以下的貸款
     保證幾成', '600 萬元以下保證成數最低 8 成' is the rate of another class than '100 萬元以下…9.5 成'."""
-    asked = compact(parsed.folded)
-    stated = {n.base_unit for n in neighbours if compact(fold(n.text)) in asked}
+    asked = parsed.compacted
+    stated = {n.base_unit for n in neighbours if _written(n.text) in asked}
     if not stated:
         return 1.0
     others = [
         n for n in neighbours
-        if clause_start <= n.start < claim.start and n.base_unit in stated and compact(fold(n.text)) not in asked
+        if clause_start <= n.start < claim.start and n.base_unit in stated and _written(n.text) not in asked
     ]
     return 0.7 if others else 1.0
 
@@ -170,10 +177,7 @@ def _condition_factor(parsed: Question, claim: Claim, neighbours: list[Claim], c
 def _without_later_brackets(clause: str, figure_end: int) -> str:
     """A clause without the brackets after the figure: '1,800 家中小企業(含新創事業約 1,300 家)' — the
     bracket names the part, which is not what 1,800 家 counts."""
-    return clause[:figure_end] + _BRACKETED.sub("", clause[figure_end:])
-
-
-_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+    return clause[:figure_end] + BRACKETED.sub("", clause[figure_end:])
 
 
 def _rate_named_factor(parsed: Question, claim: Claim, sentence: str) -> float:
@@ -181,7 +185,8 @@ def _rate_named_factor(parsed: Question, claim: Claim, sentence: str) -> float:
     another one ('水回收系統省能達 20%'). Rates of change are left to the kind (成長率 is 成長 N%)."""
     if claim.dimension != "percent":
         return 1.0
-    names = [segment[-3:] for segment in parsed.segments if segment.endswith(_RATE) and len(segment) >= 3 and segment[-3:] not in _CHANGE_RATES]
+    tails = (segment[-3:] for segment in parsed.segments if len(segment) >= 3 and segment.endswith(_RATE))
+    names = [tail for tail in tails if tail not in _CHANGE_RATES]
     compacted = compact(sentence)
     return 0.6 if names and not any(name in compacted for name in names) else 1.0
 
@@ -215,7 +220,7 @@ def _list_member_factor(parsed: Question, own: str, sentence: str, claim: Claim)
     if not lists:
         return 1.0
     own_words = compact(own)
-    figure = compact(fold(claim.text))
+    figure = _written(claim.text)
     for listed in lists:
         if figure in listed or _members_named(parsed, listed) >= 2:
             continue  # the figure is one of the members, or the question asks about several of them
@@ -411,8 +416,8 @@ _ONE_YEAR_ASKED = re.compile(r"單一年度|單年度|單年|單就|單在|當�
 
 def _own_clause_dated(sentence: str) -> bool:
     """Whether the last clause of `sentence` (which ends with the figure's own) names a time."""
-    last_break = max(sentence.rfind(mark) for mark in "，,；;。")
-    return bool(find_time_expressions(sentence[last_break + 1:]))
+    breaks = [match.end() for match in CLAUSE_BREAK.finditer(sentence)]
+    return bool(find_time_expressions(sentence[breaks[-1] if breaks else 0:]))
 
 
 def _sentence_mentions(sentence: str, start: date | None, end: date | None) -> bool:

@@ -61,7 +61,7 @@ _PAIR = re.compile(rf"{_LIST_NAME}(?:及|與|和|暨){_LIST_NAME}")
 PAIR_WEIGHT = 0.9
 # Two names a bracket gives for what it follows: '於 2 個關鍵基礎設施(台電和台水)執行場域驗證'.
 _BRACKETED_PAIR = re.compile(r"(?<=[（(])[^、，,。；;：:\s（）()「」]{1,14}(?:及|與|和|暨)[^、，,。；;：:\s（）()「」]{1,14}(?=[）)])")
-_NOTE = re.compile(r"[（(][^（）()]*[）)]")
+BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # a bracket and what it holds (no bracket inside)
 # The words that lead into a list ('包括…', '與…'). A verb's are cut first, 與 only where there is
 # none: '雙方就科學與技術、…' keeps 科學與技術 whole.
 _LEAD_VERBS = "包括|包含|計有|共有|例如|如|於|在|有|辦理|執行|稽核|赴|向|對|就|取得|結合|邀集|導入|參照|擬訂|擬定|係由|由"
@@ -97,10 +97,10 @@ def names_of(enumeration: str) -> list[str]:
     「names」 is its names."""
     if enumeration.startswith("「"):
         return [" ".join(name[1:-1].split()) for name in QUOTED.findall(enumeration)]
-    notes = _NOTE.findall(enumeration)
+    notes = BRACKETED.findall(enumeration)
     counter = iter(range(len(notes)))
     # a note may hold 、 or 及: each stands aside as one private-use character while the names are split
-    parts = _NOTE.sub(lambda _: chr(_NOTE_BASE + next(counter)), enumeration).split("、")
+    parts = BRACKETED.sub(lambda _: chr(_NOTE_BASE + next(counter)), enumeration).split("、")
     # 與 or 和 the other names hold is part of a name ('能源查核與節能輔導、…、強制性規範與標準'); 及 ends a list
     others = [_without_lead(parts[0]), *parts[1:-1]] if len(parts) > 1 else []
     conjunctions = ["及", "暨", *(word for word in ("與", "和") if not any(word in part for part in others))]

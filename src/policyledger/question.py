@@ -27,7 +27,8 @@ _TITLE_ASKED = re.compile(rf"(?:什麼|何種|哪一?[份項個部])\s*(?:{_TITL
 # "和哪家國際驗證機構共同成立": one body, which a report may name right after its kind (國際驗證機構 DNVGL).
 _BODY_ASKED = re.compile(r"哪一?[家間個所]\s*(?:[\u4e00-\u9fff]{0,6}?)(機構|公司|企業|廠商|銀行|大學|組織|業者|單位)")
 _COUNT_IN_NAMES = re.compile(r"哪\s*([\d一二兩三四五六七八九十]+)\s*[家個位國項座]")
-_COUNTER_ASKED = re.compile(r"(?:幾|多少)\s*(?:萬|億)?\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
+_COUNTERS = "|".join(sorted(COUNTERS, key=len, reverse=True))  # the measure words, longest first
+_COUNTER_ASKED = re.compile(rf"(?:幾|多少)\s*(?:萬|億)?\s*({_COUNTERS})")
 _MONEY = re.compile(
     r"多少\s*(?:萬|億|兆)?\s*(?:元|美元|錢)|金額|經費|[水電]費|營收|產值|營業額|出超|入超|總額|預算|投資多少|多少投資|承貸|資金|補助多少|多少美元"
     r"|多少融資|融資(?:金額|額度)|(?:交易|銷售|貿易|出口|進口)額|多少(?:的)?補助(?!案|件|家)"
@@ -59,7 +60,7 @@ _CHANGE = re.compile(r"成長|增加|減少|提升|下降|改善|增幅|減幅")
 # Words that ask rather than say: removed before matching.
 _ASKING = re.compile(
     r"(?:多少|幾)\s*(?:萬|億)?\s*資金|"  # 募得多少資金: what is asked, not a word the text holds (募資 3,000 萬元)
-    r"(?:是|有|為)?(?:百分之)?(?:幾|多少)\s*(?:萬|億|兆)?\s*(?:" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + r"|元|美元|錢)?(?:以內|內)?|"
+    rf"(?:是|有|為)?(?:百分之)?(?:幾|多少)\s*(?:萬|億|兆)?\s*(?:{_COUNTERS}|元|美元|錢)?(?:以內|內)?|"
     r"請問|(?:是什麼時候|什麼時候|哪一天|哪天|何時)起?|是什麼|什麼|多大(?:的)?規模|規模(?:有)?多大|多久(?:的)?時間|多長(?:的)?時間|多久|多大|多長|多高|多遠|多重|哪些|哪幾\s*[部家個座項位國]?|哪一家|哪家|哪個|哪一個|哪|誰|嗎|呢|"
     r"[這那][兩二三四五六七八九十\d]+\s*(?:場|個|家|項|件|位|座|次)|"  # 這兩場電商活動: pointing, not content
     r"一共|總共|共計|分別|是否|(?:的)?(?:數量|數目|件數|家數|人數)$|"
@@ -114,6 +115,11 @@ class Question:
     def folded(self) -> str:
         """The question's text folded as the report's text is for matching (臺/台, widths, 简/繁)."""
         return fold(self.text)
+
+    @cached_property
+    def compacted(self) -> str:
+        """The folded question without its spaces, as figures are looked for in it (435件)."""
+        return compact(self.folded)
 
     @property
     def search_terms(self) -> list[str]:
@@ -467,7 +473,6 @@ def _segments(text: str) -> list[str]:
 
 
 # A number and its unit or measure word (an anchor holds '11座'); not F-16, 5G
-_COUNTERS = "|".join(sorted(COUNTERS, key=len, reverse=True))
 _NUMBER = re.compile(rf"(?<![A-Za-z\d.-])\d+(?:\.\d+)?(?![A-Za-z])\s*(?:萬|億)?\s*(?:元|美元|%|％|(?:{_COUNTERS})(?![\u4e00-\u9fff]?[年月日]))?")
 # A version after a name (水環境建設 2.0, 工業 4.0): no unit follows it.
 _VERSION = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])\s*(\d{1,2}\.0)(?![\d.])(?!\s*(?:萬|億|千|百|元|美元|%|％|倍|[a-zA-Z]))")

@@ -88,7 +88,7 @@ def _atom_period(match: re.Match[str], context_year: int | None, report_year: in
         year = roc_to_gregorian(raw_year) if raw_year is not None else None
         if year is None:
             return None
-        only_year = not any(groups[k] for k in ("quarter", "half", "mmdd", "month", "ypart", "fiscal")) or groups["ypart"] in ("前", "以前", "之前")
+        only_year = not any(groups[k] for k in ("quarter", "half", "mmdd", "month", "ypart", "fiscal")) or groups["ypart"] in _BY_THE_END
         if only_year and raw_year is not None and raw_year < 50:
             return None  # "3 年", "10 年", "14 年前": a duration, not the year 1921
         return _dated(year, groups)
@@ -96,6 +96,10 @@ def _atom_period(match: re.Match[str], context_year: int | None, report_year: in
         return None
     month = _number(groups["omonth"])
     return _month_day(context_year, month, _number(groups["oday"]), groups["ompart"])
+
+
+# 於 114 年前完成, 120 年以前: by the end of that year (and '14 年前', fourteen years ago, no year at all)
+_BY_THE_END = ("前", "以前", "之前")
 
 
 def _dated(year: int, groups: dict[str, str | None]) -> tuple[date | None, date | None, int, bool] | None:
@@ -112,7 +116,7 @@ def _dated(year: int, groups: dict[str, str | None]) -> tuple[date | None, date 
     if groups["month"]:
         return _month_day(year, _number(groups["month"]), _number(groups["day"]), groups["mpart"])
     part = groups["ypart"]
-    if part in ("年底", "底", "期末", "前", "以前", "之前"):  # 於 114 年前完成: by the end of 114
+    if part in ("年底", "底", "期末", *_BY_THE_END):
         return None, date(year, 12, 31), year, True
     if part in ("年初", "初", "期初"):
         return None, date(year, 1, 1), year, True
