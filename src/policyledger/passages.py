@@ -53,14 +53,15 @@ def sentence_span(text: str, offset: int) -> tuple[int, int]:
 # A list: names of up to 14 characters joined by 、 (the last perhaps by 及/與/和/暨), each
 # perhaps followed by a bracketed note: '越南(6 月 8 日)、印尼(6 月 18 日)…及泰國(10 月 16 日)'.
 # A name may hold one space next to Latin letters: HTC DeepQ, 5G 及電信安全.
-_LIST_NAME = r"[^、，,。；;：:\s（）()「」]{1,14}(?:(?:\s(?=[A-Za-z])|(?<=[A-Za-z])\s)[^、，,。；;：:\s（）()「」]{1,12})?(?:[（(][^（）()]{0,24}[）)])?"
+_NAME_CHAR = r"[^、，,。；;：:\s（）()「」]"  # what a listed name may hold: no separator, space, bracket or quote
+_LIST_NAME = rf"{_NAME_CHAR}{{1,14}}(?:(?:\s(?=[A-Za-z])|(?<=[A-Za-z])\s){_NAME_CHAR}{{1,12}})?(?:[（(][^（）()]{{0,24}}[）)])?"
 ENUMERATION = re.compile(rf"{_LIST_NAME}(?:、{_LIST_NAME}){{1,}}(?:(?:及|與|和|暨){_LIST_NAME})?")
 # Two names joined by a conjunction ('取得馬國吉隆坡國際機場與沙巴公家機關合作共識'): a list too,
 # but a weaker one, since 'A 與 B' also joins things that are no answer.
 _PAIR = re.compile(rf"{_LIST_NAME}(?:及|與|和|暨){_LIST_NAME}")
 PAIR_WEIGHT = 0.9
 # Two names a bracket gives for what it follows: '於 2 個關鍵基礎設施(台電和台水)執行場域驗證'.
-_BRACKETED_PAIR = re.compile(r"(?<=[（(])[^、，,。；;：:\s（）()「」]{1,14}(?:及|與|和|暨)[^、，,。；;：:\s（）()「」]{1,14}(?=[）)])")
+_BRACKETED_PAIR = re.compile(rf"(?<=[（(]){_NAME_CHAR}{{1,14}}(?:及|與|和|暨){_NAME_CHAR}{{1,14}}(?=[）)])")
 BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # a bracket and what it holds (no bracket inside)
 # The words that lead into a list ('包括…', '與…'). A verb's are cut first, 與 only where there is
 # none: '雙方就科學與技術、…' keeps 科學與技術 whole.
