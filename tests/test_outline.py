@@ -121,3 +121,28 @@ def test_trailing_space_inside_an_open_quotation_does_not_end_the_paragraph():
 def test_a_short_heading_with_a_trailing_space_still_ends():
     text = "壹、 工業 \n一、 推動 \n本部辦理說明會 3 場。 \n"
     assert [n.title for n in outline_of(text) if n.path] == ["工業", "推動"]
+
+
+def test_a_footer_page_number_of_a_total_and_the_next_pages_header_are_removed():
+    # pdftotext of reports paged '第 N 頁，共 M 頁' at the foot and the report's name at the head:
+    # the item after the break still starts, and neither line enters an item's text.
+    page = "勞動部業務報告\n"
+    text = (
+        "勞動部業務報告\n\n壹、穩定就業\n\n一、安心就業計畫\n\n"
+        "1. 補助內容：每人每月發給就業獎勵 1 萬元，最長 6 個月；雇主則按僱用人\n"
+        "數每人每月發給僱用獎助 1 萬 3,000 元。\n\n"
+        f"第 1 頁，共 3 頁\n{page}"
+        "2. 執行成果：截至 110 年 2 月底，已核發就業獎勵 1 萬 7,254 人、僱用\n"
+        "獎助 3,126 家，合計 4.28 億元，受惠勞工遍及全國各縣市，其中以製造\n"
+        "業最多。\n\n"
+        "二、臨時工作津貼\n\n(一) 針對因疫情失業或減班之勞工，提供臨時性工作機會，津\n"
+        "貼按基本工資時薪計給，每月最高 80 小時，109 年計協助 2 萬\n"
+        f"Page 2 of 3\n{page}"
+        "8,417 人。\n\n"
+        f"- 3 -\n{page}"
+        "(二) 核發津貼 9.86 億元。\n"
+    )
+    nodes = outline_of(text)
+    assert [n.path for n in nodes if n.path] == ["壹", "壹/一", "壹/一/1", "壹/一/2", "壹/二", "壹/二/(一)", "壹/二/(二)"]
+    assert not any("頁" in n.text or "Page" in n.text or n.text.count("業務報告") for n in nodes if n.path)
+    assert "2 萬8,417 人" in nodes[-2].text

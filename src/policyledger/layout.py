@@ -22,7 +22,13 @@ from policyledger.markers import parse_marker
 from policyledger.model import SourceLine, SourceText
 
 _SPACE = " \t\u3000\u00a0"
-_PAGE_NUMBER = re.compile(r"^(?:[-–—－]\s*)?\d{1,4}(?:\s*[-–—－])?$|^第\s*\d{1,4}\s*頁$|^\d{1,4}\s*/\s*\d{1,4}$")
+# ' 8 ', '- 12 -', '第 3 頁', '第 3 頁，共 20 頁', '3 / 20', 'Page 3 of 20'
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—－]\s*)?\d{1,4}(?:\s*[-–—－])?$"
+    r"|^第\s*\d{1,4}\s*頁(?:\s*[，,/／]?\s*共\s*\d{1,4}\s*頁)?$"
+    r"|^\d{1,4}\s*[/／]\s*\d{1,4}$"
+    r"|^(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?$"
+)
 _SPACED_OUT = re.compile(r"^\S(?:[ \u3000]{2,}\S)+$")
 _HEADER_FORBIDDEN = re.compile(r"[，。、：:；;「」（）()%％,.0-9]")
 _SENTENCE_END = tuple("。！？；：:")
@@ -191,14 +197,17 @@ def _is_page_number(line: SourceLine, content: list[SourceLine], index: int) -> 
         first_on_page = index == 0 or content[index - 1].page != line.page
         last_on_page = index == len(content) - 1 or content[index + 1].page != line.page
         return first_on_page or last_on_page
-    return line.text != line.text.lstrip(_SPACE) or stripped.startswith(("-", "–", "—", "第"))
+    # A bare number in plain text is a page number only when set off by a leading space, as
+    # pdftotext writes it; the other forms ('- 8 -', '第 8 頁', 'Page 8') say what they are.
+    return line.text != line.text.lstrip(_SPACE) or not stripped[0].isdigit()
 
 
 def _header_places(content: list[SourceLine], page_numbers: list[int]) -> set[int]:
-    """Where a running header may stand: the two lines before a page number; in a PDF, also the
-    first two and last two lines of each page (PDFium keeps content-stream order, so a header
-    may come before or after the page number)."""
-    places = {j for i in page_numbers for j in range(max(0, i - 2), i)}
+    """Where a running header may stand: the two lines before a page number and the one after it
+    (a footer's page number, then the next page's header); in a PDF, also the first two and last
+    two lines of each page (PDFium keeps content-stream order, so a header may come before or
+    after the page number)."""
+    places = {j for i in page_numbers for j in (i - 2, i - 1, i + 1) if 0 <= j < len(content)}
     pages: dict[int, list[int]] = {}
     for index, line in enumerate(content):
         if line.page is not None:
