@@ -156,8 +156,9 @@ def _ends_paragraph(convention: str, text: str, trailing: bool, blank_after: boo
         return False
     if convention == "trailing_space":
         # "beyond " + "1 奈米": a space after a Latin word or number separates words, not paragraphs.
-        # A closing bracket or colon before the space still ends a heading: "（二） 積極參與亞太經濟合作(APEC) ".
-        return trailing and (not text[-1].isascii() or text[-1] in ")]:")
+        # A closing bracket or colon before the space still ends a heading: "（二） 積極參與亞太經濟合作(APEC) ";
+        # a percent sign ends a table's row: "稻米 12.3 15.6 26.8% ".
+        return trailing and (not text[-1].isascii() or text[-1] in ")]:%")
     if convention == "blank_line":
         return blank_after
     # Without a paragraph signal, a full-width heading is known by the marker that follows it.

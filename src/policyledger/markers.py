@@ -16,6 +16,7 @@ _PLAIN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "�
 _FORMAL_CANON = "壹貳參肆伍陸柒捌玖"
 _PLAIN_CANON = "一二三四五六七八九"
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_STEMS = "甲乙丙丁戊己庚辛壬癸"  # the heavenly stems, an ordinal series: 甲、乙、丙、
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,9 @@ FAMILIES: tuple[Family, ...] = (
     Family("paren_plain", 3, re.compile(r"[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]")),
     Family("arabic", 4, re.compile(r"([0-9０-９]{1,2})\s*(?:、|[.．](?![0-9０-９]))")),
     Family("paren_arabic", 5, re.compile(r"[（(]\s*([0-9０-９]{1,2})\s*[）)]")),
-    Family("upper", 6, re.compile(r"([A-Z])\s*[.．](?=\s|[^\x00-\x7f])")),
+    Family("upper", 6, re.compile(r"([A-Z])\s*(?:[.．](?=\s|[^\x00-\x7f])|、(?![A-Za-z]))")),  # A. or A、
     Family("lower", 7, re.compile(r"([a-z])\s*[.．](?=\s|[^\x00-\x7f])")),
+    Family("stem", 7, re.compile(rf"([{_STEMS}])\s*、(?![{_STEMS}])")),  # 甲、乙、 (not a list 甲、乙兩案)
     Family("circled", 8, re.compile(r"([①-⑳])")),
 )
 FAMILY_BY_NAME = {family.name: family for family in FAMILIES}
@@ -89,6 +91,8 @@ def _value_and_canonical(family: str, token: str) -> tuple[int, str] | None:
         return ord(token) - ord(base) + 1, token
     if family == "circled":
         return ord(token) - ord("①") + 1, token
+    if family == "stem":
+        return _STEMS.index(token) + 1, token
     return None
 
 
@@ -112,7 +116,7 @@ def canonical_marker_text(family: str, value: int) -> str:
     """The marker as canonical Markdown export writes it, e.g. '壹、', '(一)', '1、', 'A.'."""
     parsed = _value_and_canonical(family, _token_for(family, value))
     canonical = parsed[1] if parsed else str(value)
-    if family in ("formal", "plain", "arabic"):
+    if family in ("formal", "plain", "arabic", "stem"):
         return canonical + "、"
     if family in ("upper", "lower"):
         return canonical + "."
@@ -130,6 +134,8 @@ def _token_for(family: str, value: int) -> str:
         return chr(ord("a") + value - 1)
     if family == "circled":
         return chr(ord("①") + value - 1)
+    if family == "stem":
+        return _STEMS[value - 1]
     return str(value)
 
 
