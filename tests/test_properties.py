@@ -124,7 +124,7 @@ def test_parse_marker_on_anything(text: str):
 
 @pytest.mark.parametrize("family", [family.name for family in FAMILIES])
 def test_canonical_markers_read_back(family: str):
-    limit = {"upper": 26, "lower": 26, "circled": 20}.get(family, 99)
+    limit = {"upper": 26, "lower": 26, "circled": 20, "stem": 10}.get(family, 99)
     for value in range(1, limit + 1):
         marker = parse_marker(canonical_marker_text(family, value) + " 標題")
         assert marker is not None and (marker.family, marker.value) == (family, value)

@@ -134,7 +134,7 @@ def _token_for(family: str, value: int) -> str:
         return chr(ord("a") + value - 1)
     if family == "circled":
         return chr(ord("①") + value - 1)
-    if family == "stem":
+    if family == "stem" and value <= len(_STEMS):
         return _STEMS[value - 1]
     return str(value)
 
