@@ -122,6 +122,25 @@ def test_more_after_a_scale_word_and_less_common_counters():
     assert figures("推動 5 萬多元化服務、3 礦業公司") == []
 
 
+def test_counters_units_and_numerals_of_other_ministries_reports():
+    # Written from reports of 勞動部, 交通部 and 農委會 that the extractor was not developed on.
+    text = "基金規模達 4 兆 7,321 億元，受理 26 萬 1,148 通、58 職類，豬隻 3 萬頭，年滿 65 歲，貨櫃 1,525 萬 4,318 TEU、1 億 4,250 萬旅次、498 萬 6,412 間夜，增開 2 列，反應 10 秒，再完成兩座，以補助兩次為限"
+    assert figures(text) == [
+        "4 兆 7,321 億元", "26 萬 1,148 通", "58 職類", "3 萬頭", "65 歲", "1,525 萬 4,318 TEU", "1 億 4,250 萬旅次",
+        "498 萬 6,412 間夜", "2 列", "10 秒", "兩座", "兩次",
+    ]
+    found = {text[f.start:f.end]: f for f in find_figures(text, [])}
+    assert found["4 兆 7,321 億元"].value == 4_732_100_000_000
+    assert (found["65 歲"].unit.spec.dimension, found["65 歲"].unit.spec.base_unit) == ("age", "year")
+    assert found["兩座"].value == 2
+
+
+def test_words_that_only_look_like_counted_things():
+    # 千人率 names a rate; 通力, 歲修, 列入 and 兩岸 are words; 2 萬 3 億 is no number.
+    assert figures("職業傷害千人率為 0.147，16通力合作，辦理歲修 3 次，3 列入管制，兩岸、兩國關係") == ["3 次"]
+    assert figures("計 2 萬 3 億元") == []
+
+
 def test_bare_du_is_kilowatt_hours_only_next_to_electricity():
     assert figures("民生用電 330 度以下不調漲") == ["330 度"]
     assert figures("氣溫達 30 度以上") == []

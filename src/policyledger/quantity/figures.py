@@ -11,13 +11,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from policyledger.quantity.numbers import ARABIC, CHINESE_NUMERAL_CHARS, combine_mixed, value_of_arabic, value_of_chinese
+from policyledger.quantity.numbers import ARABIC, CHINESE_NUMERAL_CHARS, combine_mixed, scale_of, value_of_arabic, value_of_chinese
 from policyledger.quantity.units import UnitMatch, match_unit
 
 # (?=…) names the characters a number starts with, which lets the regex engine skip the others.
 _NUMBER = re.compile(
     rf"(?=[+\-\d])(?P<sign>[+\-])?(?P<num>{ARABIC})"
-    rf"(?:\s*(?P<big>[萬億兆])\s*(?P<tail>{ARABIC})(?:\s*(?P<tailscale>[萬千]))?(?=\s*[^\d\s,.]))?"
+    rf"(?:\s*(?P<big>[萬億兆])\s*(?P<tail>{ARABIC})(?:\s*(?P<tailscale>[萬千億]))?(?=\s*[^\d\s,.]))?"
 )
 # A run of Chinese numeral characters with a positional word in it (三萬, 十成; not 一 of 一家),
 # looked for only where such a character stands (the lookahead).
@@ -74,8 +74,13 @@ _NOT_UNIT_BEFORE = {
     "團": "體隊",
     "案": "件例",
     "件": "事",
-    "人": "力員才民工大",  # 千人大會師 is a name
+    "人": "力員才民工大率",  # 千人大會師 is a name; 千人率 a rate's name
     "點": "半鐘",  # 3 點半 is a time
+    "通": "過知報訊路關用行車勤常力",
+    "歲": "修入出計末收",  # 歲修 is yearly maintenance, 歲入 revenue
+    "頭": "份",
+    "尾": "款聲端牙",
+    "列": "入為管出表舉印席冊名",
 }
 
 
@@ -106,7 +111,7 @@ def find_figures(text: str, blocked: list[tuple[int, int]]) -> Iterator[Figure]:
     found: list[Figure] = []
     # Chained lazily, so that Chinese numerals are read once the Arabic figures are taken: the 萬
     # of 2,332 萬元 is not read again as a figure of its own.
-    for figure in itertools.chain(_percent_words(text), _arabic(text, blocked), _chinese(text, blocked, taken)):
+    for figure in itertools.chain(_percent_words(text), _arabic(text, blocked), _chinese(text, blocked, taken), _two_of(text, blocked)):
         if not _overlaps(figure.start, figure.end, taken):
             found.append(figure)
             taken.append((figure.start, figure.end))
@@ -145,6 +150,8 @@ def _arabic_figure(text: str, match: re.Match[str], start: int) -> Figure | None
         value = -value
     mixed = match.group("tail") is not None
     if mixed:
+        if scale_of(match.group("tailscale") or "") >= scale_of(match.group("big")):
+            return None  # '4 兆 7,321 億元' reads on; '2 萬 3 億' is no number
         tail = value_of_arabic(match.group("tail"))
         value = combine_mixed(value, match.group("big"), tail, match.group("tailscale") or "")
     position = _skip_spaces(text, match.end())
@@ -265,6 +272,8 @@ def _chinese(text: str, blocked: list[tuple[int, int]], taken: list[tuple[int, i
         start, end = match.span()
         if _overlaps(start, end, blocked) or _overlaps(start, start + 1, taken) or text[max(0, start - 1):start] in ("第", "前"):
             continue
+        if text[max(0, start - 2):start].rstrip()[-1:].isdigit():
+            continue  # the scale word of a number not read as one ('2 萬 3 億元'): no numeral of its own
         positional = _POSITIONAL.search(numeral)
         assert positional is not None
         # The longest head of the numeral with a positional word in it that reads as a number and has a unit.
@@ -277,6 +286,18 @@ def _chinese(text: str, blocked: list[tuple[int, int]], taken: list[tuple[int, i
                 continue
             yield Figure(start, unit.end, value, None, unit, unit.text, False)
             break
+
+
+# 兩 alone counts things (兩座, 以補助兩次為限, 兩成): the one Chinese digit read without a positional
+# word — 一 (一家 'a firm') and 三 (三大 'the three major') make names and phrases more often than numbers.
+_TWO = re.compile(r"(?<![第前])兩(?=\s*(?:座|次|部|艘|架|輛|家|項|件|場|處|臺|台|名|位|成|個(?!月)))")
+
+
+def _two_of(text: str, blocked: list[tuple[int, int]]) -> Iterator[Figure]:
+    for match in _TWO.finditer(text):
+        unit = match_unit(text, _skip_spaces(text, match.end()))
+        if unit is not None and not unit.scale and not _overlaps(match.start(), unit.end, blocked) and _unit_fits(text, unit, match, False):
+            yield Figure(match.start(), unit.end, 2.0, None, unit, unit.text, False)
 
 
 def _percent_words(text: str) -> Iterator[Figure]:

@@ -27,7 +27,7 @@ REGISTRY_FILE = Path(__file__).with_name("units.txt")
 
 @dataclass(frozen=True)
 class UnitSpec:
-    dimension: str  # money, count, power, energy, area, mass, volume, length, duration, percent, ratio, price, rate
+    dimension: str  # money, count, power, energy, area, mass, volume, length, duration, age, percent, ratio, price, rate
     base_unit: str  # TWD, kW, ha, 家 …
     pint_unit: str | None = None  # converted to `pint_target` by pint
     pint_target: str | None = None
@@ -68,6 +68,8 @@ PHYSICAL: dict[str, UnitSpec] = {
     **_physical("duration", "day", "天", "日", "週", "周"),
     **_physical("duration", "hour", "小時", "個小時"),
     **_physical("duration", "minute", "分鐘"),
+    **_physical("duration", "second", "秒"),
+    **_physical("age", "year", "歲"),  # 年滿 65 歲: an age, in years
 }
 
 # Counting nouns keep their noun as unit; 台 is written 臺.
@@ -77,7 +79,7 @@ COUNTERS: tuple[str, ...] = (
     "個", "部", "間", "份", "位", "式", "國", "所", "種", "類", "批", "艘", "架", "輛", "棟", "名", "張", "條",
     "支", "隻", "株", "團", "堂", "校", "站", "組", "篇", "本", "冊", "則", "款", "檔", "瓶", "包", "箱", "片",
     "顆", "頁", "枚", "具", "口", "座次", "隊", "面", "只", "只次", "門", "科", "項目", "區", "廠", "層", "床",
-    "礦次", "礦", "幅", "系列", "領域", "點", "展",
+    "礦次", "礦", "幅", "系列", "領域", "點", "展", "通", "職類", "頭", "尾", "列", "旅次", "間夜", "TEU",
 )
 _COUNTER_CANON = {"台": "臺"}
 
