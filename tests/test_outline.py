@@ -153,7 +153,10 @@ def test_a_footer_page_number_of_a_total_and_the_next_pages_header_are_removed()
 
 
 def test_stems_and_letters_with_a_comma_nest_under_the_items_they_follow():
-    text = "壹、 農業 \n一、 外銷 \n(1) 已輸出市場 \n甲、 新加坡：冷凍豬肉 1.5 公噸。 \n乙、 澳門：生鮮豬肉 42 公噸。 \n(2) 果品保險 \nA、 高接梨：理賠 1,047 件。 \nB、 芒果：理賠 2,388 件。 \n"
+    text = (
+        "壹、 農業 \n一、 外銷 \n(1) 已輸出市場 \n甲、 新加坡：冷凍豬肉 1.5 公噸。 \n乙、 澳門：生鮮豬肉 42 公噸。 \n"
+        "(2) 果品保險 \nA、 高接梨：理賠 1,047 件。 \nB、 芒果：理賠 2,388 件。 \n"
+    )
     paths = [n.path for n in outline_of(text) if n.path]
     assert paths == ["壹", "壹/一", "壹/一/(1)", "壹/一/(1)/甲", "壹/一/(1)/乙", "壹/一/(2)", "壹/一/(2)/A", "壹/一/(2)/B"]
 
@@ -161,7 +164,10 @@ def test_stems_and_letters_with_a_comma_nest_under_the_items_they_follow():
 def test_a_table_row_ending_in_a_percent_ends_its_line():
     # pdftotext keeps a trailing space after each row; after '%' it ends the row as after a CJK character,
     # so the heading after the table starts its item.
-    text = "壹、 農業 \n一、 出口 \n109 年重點品項出口值如下（單位：百萬美元）： \n品項 108 年 109 年 成長率 \n稻米 12.3 15.6 26.8% \n鳳梨 55.1 61.4 11.4% \n二、 拓展市場 \n"
+    text = (
+        "壹、 農業 \n一、 出口 \n109 年重點品項出口值如下（單位：百萬美元）： \n品項 108 年 109 年 成長率 \n"
+        "稻米 12.3 15.6 26.8% \n鳳梨 55.1 61.4 11.4% \n二、 拓展市場 \n"
+    )
     nodes = outline_of(text)
     assert [n.path for n in nodes if n.path] == ["壹", "壹/一", "壹/二"]
     assert "稻米 12.3 15.6 26.8%\n鳳梨" in nodes[-2].text

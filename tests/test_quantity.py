@@ -124,7 +124,10 @@ def test_more_after_a_scale_word_and_less_common_counters():
 
 def test_counters_units_and_numerals_of_other_ministries_reports():
     # Written from reports of 勞動部, 交通部 and 農委會 that the extractor was not developed on.
-    text = "基金規模達 4 兆 7,321 億元，受理 26 萬 1,148 通、58 職類，豬隻 3 萬頭，年滿 65 歲，貨櫃 1,525 萬 4,318 TEU、1 億 4,250 萬旅次、498 萬 6,412 間夜，增開 2 列，反應 10 秒，再完成兩座，以補助兩次為限"
+    text = (
+        "基金規模達 4 兆 7,321 億元，受理 26 萬 1,148 通、58 職類，豬隻 3 萬頭，年滿 65 歲，貨櫃 1,525 萬 4,318 TEU、"
+        "1 億 4,250 萬旅次、498 萬 6,412 間夜，增開 2 列，反應 10 秒，再完成兩座，以補助兩次為限"
+    )
     assert figures(text) == [
         "4 兆 7,321 億元", "26 萬 1,148 通", "58 職類", "3 萬頭", "65 歲", "1,525 萬 4,318 TEU", "1 億 4,250 萬旅次",
         "498 萬 6,412 間夜", "2 列", "10 秒", "兩座", "兩次",
