@@ -387,3 +387,42 @@ def test_a_clause_opening_with_its_cue_expects_the_semicolon_clauses_after_it():
     # a ；-clause after a figure that was done is a new action: '引進…投資 382 億元，…預計…；引進…45 億元'
     done = by_text(claims_of("引進封測廠投資 382 億元，預計創造年產值 252 億元，增加就業 2,750 人；引進車用電子大廠投資 45 億元。"))
     assert (done["382 億元"].kind, done["45 億元"].kind) == ("actual", "actual")
+
+
+# --- Benefit schemes (reports of 勞動部 and 交通部 written apart from the code) -------------------
+
+
+def test_what_a_scheme_grants_each_recipient_is_a_rule():
+    claims = by_text(claims_of(
+        "補貼對象每人每月最低補貼 3,500 元，上限 11,550 元；綜合旅行業每家補助 30 萬元、甲種旅行業每家 15 萬元，"
+        "每團至少 15 人，每月最高 100 小時。截至 110 年 2 月底，平均每人領取約 1 萬 3,143 元。"
+    ))
+    assert {text: claims[text].kind for text in ("3,500 元", "30 萬元", "15 萬元", "15 人", "100 小時")} == dict.fromkeys(
+        ("3,500 元", "30 萬元", "15 萬元", "15 人", "100 小時"), "rule"
+    )
+    assert claims["3,500 元"].qualifier == "at_least" and claims["3,500 元"].period_end is None
+    assert claims["1 萬 3,143 元"].kind == "actual"  # an average of what was paid
+
+
+def test_the_rate_and_term_a_benefit_is_paid_at_are_rules():
+    claims = by_text(claims_of(
+        "按基本工資 60% 按月發給，最長 6 個月；身心障礙者最長發給 1 年。補助在職勞工參訓訓練費用 80%。"
+        "另可將等候報告時間從最長 2 個月縮短到 7~10 天。"
+    ))
+    assert [claims[t].kind for t in ("60%", "6 個月", "1 年", "80%")] == ["rule"] * 4
+    assert (claims["1 年"].qualifier, claims["6 個月"].qualifier) == ("up_to", "up_to")
+    assert claims["2 個月"].kind == "actual"  # a wait that was shortened, not a term
+
+
+def test_fines_relief_and_interest_set_rules_but_fines_imposed_are_actual():
+    claims = by_text(claims_of(
+        "酒駕者處 18 萬元罰鍰；國際郵輪碼頭碇泊費減收 5 成，由本部補貼利息 1 個百分點。"
+        "109 年勒令停工 2,846 場次，處罰鍰 8,735 萬元。"
+    ))
+    assert [claims[t].kind for t in ("18 萬元", "5 成", "1 個百分點")] == ["rule"] * 3
+    assert claims["8,735 萬元"].kind == "actual"
+
+
+def test_caps_written_apart_from_their_figure():
+    claims = claims_of("雇主提繳率不得低於每月工資 6%，勞工得在每月工資 6% 範圍內自願提繳，每人限用 1 次。")
+    assert [(c.text, c.qualifier) for c in claims] == [("6%", "at_least"), ("6%", "up_to"), ("1 次", "up_to")]

@@ -13,7 +13,7 @@ from policyledger.quantity.qualifiers import CAP_BEFORE
 
 _RULE = re.compile(
     r"上限|費率|利率|保證成數|成數|門檻|年限|期限|限期|補貼期間|補助期間|不得|明定|得申請|為限|申請資格|符合資格者|定義|持股|最高補助|補助比例|"
-    r"補貼.{0,12}\d+\s*成|以上者|之艱困|針對|一次性|計算方式|認定標準|補貼措施|應達|依法規定|條規定|"
+    r"補貼.{0,12}\d+\s*成|以上者|之艱困|針對|一次性|計算方式|認定標準|補貼措施|應達|依法規定|條規定|基本工資|年息|罰鍰(?:提高|調高|調整|由)|"
     r"規定(?=[^，。；、]{0,24}(?:應|至少|不得|不少於|以上))"
 )
 # A threshold naming a class of things: 設置未達 2MW 再生能源發電設備 (not 出口未達 100 億元。).
@@ -21,13 +21,26 @@ _BELOW_CLASS = re.compile(r"未達\s*$")
 _NOUN_AFTER = re.compile(r"\s*[\u4e00-\u9fff]")
 # Relief, bonus and cost-share words set a rate (減免 80%, 電價可加成 6％, 由政府負擔…之 80%); the amount relieved
 # (截至 110 年 2 月底，水費減免 7.1 億元) is what was given, an actual figure.
-_RATE_RULE = re.compile(r"減免|免收|全免|減碼|加成|負擔[^，。；]{0,24}之\s*$")
+_RATE_RULE = re.compile(r"減免|免收|全免|減碼|減收|減半|加成|利息|負擔[^，。；]{0,24}之\s*$|(?:補貼|補助)[^，。；率\d]{0,12}$")
+# A rate a benefit is paid at: '按基本工資 60% 按月發給', '按…差額之 50% 發給'.
+_PAID_AT = re.compile(r"^\s*(?:按月|按日|按次)?(?:發給|計給|給付|補助|補貼)")
+# A per-recipient amount, or a cap on one: '每人每月發給就業獎勵 1 萬元', '每家補助 30 萬元', '每團至少
+# 15 人', '每月最高 100 小時': what a scheme grants or requires, not what it gave ('平均每人領取 1 萬 3,143 元').
+_PER_RECIPIENT = re.compile(
+    r"每(?:人|家|戶|團|房|輛|車|案|校|班|名|位|艘|頭|床|間|場|件|子女|員工|學員|公頃|公斤|單位)[^，。；、\d]{0,8}$"
+    r"|每(?:月|日|週|小時|次)(?:最高|最多|至多|至少|最低|上限)[^，。；、\d]{0,4}$"  # not 每年至少 1 GW, a goal
+)
+# How long a benefit is paid: '最長 6 個月', '分 3 個月按月發給' (after), '第 2 期延長為 6 個月' — not
+# a wait shortened '從最長 2 個月'.
+_GRANT_TERM = re.compile(r"(?:補貼|補助|發給|給付|核發|津貼|獎勵|獎助|延長為|(?<![從由])最長)[^，。；、\d]{0,8}$")
+_GRANT_TERM_AFTER = re.compile(r"^\s*(?:按月|按日)?(?:發給|給付|補貼|補助)")
 # Right after the figure: a loan or guarantee it parameterises, or a threshold used as an attribute
 # ("50 萬元小額貸款", "十成保證", "20 萬元以下）之營利事業", "5 千萬元以上列管", "330 度以下不調漲").
 _RULE_AFTER = re.compile(
     r"^\s*(?:[)）]\s*)?(?:小額貸款|貸款|保證|以[上下]\s*[)）]?\s*之|以下(?:不|免))"
     r"|^\s*[、及至~-]\s*(?:最高|最多|至多)?\s*[\d.]+\s*成\s*保證"  # 最低 8 成、最高 9 成保證
     r"|^\s*之\s*(?:全額)?利息"  # 政府補助 6 個月之全額利息
+    r"|^\s*(?:以[上下])?\s*之?罰鍰"  # 處 18 萬元罰鍰: a penalty's scale (處罰鍰 8,735 萬元 is what was fined)
 )
 # What a rule requires, named after the figures: "符合…業者 60 天及政府 30 天之安全存量規定".
 _REQUIRED_BY = re.compile(r"^[^，。；]{0,16}?之[^，。；\d]{0,8}規定")
@@ -97,8 +110,12 @@ def kind_of(text: str, figure: Figure, clause_start: int, clause_end: int, previ
 def _sets_a_rule(text: str, figure: Figure, before: str, after: str) -> bool:
     """A parameter rather than an outcome: a cap, rate, threshold, term, price or spec."""
     dimension = figure.unit.spec.dimension
+    compact = without_spaces(before)
     return bool(
         _RULE.search(before + " " + after)
+        or (_PER_RECIPIENT.search(compact) is not None and "平均" not in compact)
+        or (dimension == "percent" and _PAID_AT.match(after) is not None)
+        or (dimension == "duration" and (_GRANT_TERM.search(compact) is not None or _GRANT_TERM_AFTER.match(after) is not None))
         or _RULE_AFTER.match(after)
         or (dimension != "count" and _CLASS_ABOVE.match(after))
         or dimension == "price"

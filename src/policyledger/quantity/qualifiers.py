@@ -16,17 +16,18 @@ _QUALIFIER_BEFORE = (
     (re.compile(r"(?:超過|逾|高於|大於|多於)$"), "more_than"),
     (re.compile(r"(?:將近|接近|近)$"), "nearly"),
     (re.compile(r"(?:至少|最少|最低|不少於|不低於)$"), "at_least"),
-    (re.compile(r"(?:上限為?|最高為?|最多為?|最長為?|至多|不超過|低於|少於|未滿|未達|不到|不足)$"), "up_to"),
+    (re.compile(r"(?:上限為?|最高為?|最多為?|最長為?|至多|不超過|低於|少於|未滿|未達|不到|不足|(?<![無不])限(?:用|購|領|申請)?)$"), "up_to"),
 )
 # Any of them: most figures have none, and one search says so for all five.
 _ANY_QUALIFIER_BEFORE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _QUALIFIER_BEFORE))
 _QUALIFIER_AFTER = (
     (re.compile(r"^(?:以上|之上)"), "more_than"),
-    (re.compile(r"^(?:以下|以內|之內|內)"), "up_to"),
+    (re.compile(r"^(?:以下|以內|之內|內|範圍內|為限)"), "up_to"),
 )
 # '平均電價 3%之調幅上限', '以 3 萬元為上限': a cap named after the figure.
 _CAP_AFTER = re.compile(r"\s*(?:之|為)\s*[\u4e00-\u9fff]{0,4}上限(?!為)")
-CAP_BEFORE = re.compile(r"(最高|最多|最大|至多|上限|至少|最低)[^\d，。；、]{0,8}$")
+CAP_BEFORE = re.compile(r"(最高|最多|最大|最長|至多|上限|不得超過|至少|最低|不得低於|不得少於)[^\d，。；、]{0,8}$")
+_CAPS = ("最高", "最多", "最大", "最長", "至多", "上限", "不得超過")
 # '每季至多補貼該企業正職員工 3 個月經常性薪資費用 4 成': the cap is on the rate; the months
 # only say what the rate is of (claims-conventions.md, case 5).
 _CAP_OVER_A_PERIOD = re.compile(r"(?:最高|最多|至多|上限)[^\d，。；、]{0,12}$")
@@ -68,7 +69,7 @@ def qualifier_of(text: str, figure: Figure, previous: Figure | None) -> str:
     window = without_spaces(text[max(previous_end, figure.start - 12):figure.start])
     cap = CAP_BEFORE.search(window)
     if cap:
-        return "up_to" if cap.group(1) in ("最高", "最多", "最大", "至多", "上限") else "at_least"
+        return "up_to" if cap.group(1) in _CAPS else "at_least"
     if _capped_rate_of_a_period(text, figure, previous) or _capped_rate(text, figure, previous):
         return "up_to"
     after = text[figure.end:figure.end + 4].lstrip()
