@@ -426,3 +426,24 @@ def test_fines_relief_and_interest_set_rules_but_fines_imposed_are_actual():
 def test_caps_written_apart_from_their_figure():
     claims = claims_of("雇主提繳率不得低於每月工資 6%，勞工得在每月工資 6% 範圍內自願提繳，每人限用 1 次。")
     assert [(c.text, c.qualifier) for c in claims] == [("6%", "at_least"), ("6%", "up_to"), ("1 次", "up_to")]
+
+
+# --- Periods (reports of 行政院 and 勞動部 written apart from the code) -------------------------------
+
+
+def test_a_quarter_or_half_without_its_year_narrows_the_year_before_for_its_clause():
+    claims = by_text(claims_of("109 年我國經濟成長率達 3.11%，其中第 4 季成長 5.09%；平均每人 GDP 達 2 萬 8,305 美元，其中上半年核付 38 萬 5,902 人次。"))
+    assert (claims["5.09%"].period_start.isoformat(), claims["5.09%"].period_end.isoformat()) == ("2020-10-01", "2020-12-31")
+    assert (claims["2 萬 8,305 美元"].period_start.isoformat(), claims["2 萬 8,305 美元"].period_end.isoformat()) == ("2020-01-01", "2020-12-31")
+    assert claims["38 萬 5,902 人次"].period_end.isoformat() == "2020-06-30"
+
+
+def test_an_as_of_date_leading_into_the_items_dates_them():
+    text = (
+        "壹、 經濟 \n一、 投資臺灣 \n（一） 截至 110 年 2 月 18 日，三大方案累計吸引 1,029 家企業投資，各方案成果如下： \n"
+        "1、 歡迎臺商回臺投資行動方案：核准 233 家，投資金額 8,621 億元。 \n"
+        "（二） 其中法規命令截至 109 年底，已完成發布 21 項，推動重點如下： \n1、 用電大戶條款初期約 500 戶。 \n"
+    )
+    claims = by_text(extract_claims(build_outline(analyse(read_bytes(text.encode("utf-8"), "t.txt")))))
+    assert [claims[t].period_end.isoformat() for t in ("233 家", "8,621 億元")] == ["2021-02-18", "2021-02-18"]
+    assert claims["500 戶"].period_end is None  # the date there counts what the sentence counts, not the points after it

@@ -157,6 +157,13 @@ def _context(node: Node, exprs: list[TimeExpr], scopes: dict[str, TimeExpr | Non
 _HEADING_END = re.compile(r"\s*(?:[：:]|\n|$)")
 
 
+def _opens(before: str, marker: str) -> bool:
+    """Whether a date opens its sentence: nothing before it but the item's marker and a heading
+    ended by ：('(1) 艱困事業補貼：截至 110 年 1 月底，…'; not '其中法規命令截至 109 年底，…')."""
+    rest = before.strip().removeprefix(marker).rpartition("：")[2]
+    return len(rest.strip()) <= 2
+
+
 def _stands_as_heading(node: Node) -> bool:
     """'A. 109 年第 2 季：…' is a heading; '(2) 截至 110 年 1 月 31 日，除有 11 案撤案…' only opens a
     sentence, and dates that sentence alone."""
@@ -164,15 +171,25 @@ def _stands_as_heading(node: Node) -> bool:
     return title_at >= 0 and _HEADING_END.match(node.text, title_at + len(node.title)) is not None
 
 
+_AS_FOLLOWS = re.compile(r"如下\s*[：:]?\s*$")
+
+
 def _heading_scope(node: Node, text: str, exprs: list[TimeExpr]) -> TimeExpr | None:
     """A date in a heading that scopes the items under it: a statistics date written in the
-    heading line ((統計至 110 年 1 月 31 日)), or, for a top-level section (depth ≤ 2), the
+    heading line ((統計至 110 年 1 月 31 日)), the as-of date of a sentence that ends leading into
+    the items ('截至 110 年 1 月底，各部會核定情形如下：'), or, for a top-level section (depth ≤ 2), the
     as-of date of its opening sentence (二、 投資臺灣三大方案：…截至 110 年 3 月 11 日，…)."""
     line_end = text.find("\n")
     heading_line = text[: line_end if line_end >= 0 else len(text)]
     in_heading = [e for e in exprs if e.end <= len(heading_line) and e.role in ("as_of", "period")]
     if in_heading and "統計" in heading_line:
         return in_heading[-1]
+    as_follows = _AS_FOLLOWS.search(text)
+    if as_follows:  # '截至 110 年 2 月 18 日，…各方案成果如下：' dates what its items then give
+        opening = start_of_sentence(text, as_follows.start())
+        leading = [e for e in exprs if opening <= e.start and e.role == "as_of" and _opens(text[opening:e.start], node.marker)]
+        if leading:
+            return leading[0]
     if node.depth > 2:
         return None
     first_sentence = SENTENCE_BREAK.search(text)
@@ -298,7 +315,7 @@ def _period(text: str, figure: Figure, clause_start: int, clause_end: int, exprs
     preceding = [
         e for e in in_sentence
         if topic_start <= e.start and e.end <= figure.start and (e.role != "base" or _dates_figure(text, e, figure, kind))
-        and not _bracketed_alone(text, e, figure.start)
+        and not _bracketed_alone(text, e, figure.start) and not (e.start < clause_start and _PART_OF_A_YEAR.fullmatch(e.text))
     ]
     relative = _relative_to_report(text, figure, clause_start, sentence_start, preceding, context)
     if relative is not None:
@@ -322,6 +339,11 @@ def _period(text: str, figure: Figure, clause_start: int, clause_end: int, exprs
     if kind == "target" and context.plan is not None:
         return context.plan
     return context.inherited
+
+
+# A quarter or half written without its year narrows the year before it for its own clause only:
+# '109 年經濟成長率達 3.11%，其中第 4 季成長 5.09%…；平均每人 GDP 達 2 萬 8,305 美元' (109 年).
+_PART_OF_A_YEAR = re.compile(r"第\s*[1-4一二三四]\s*季|[上下]半年")
 
 
 # '第 1 階段…已於 108 年 12 月 27 日取得…；第 2 階段…計有 7 家開發商': a `；` clause about another
