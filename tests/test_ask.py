@@ -178,3 +178,26 @@ def test_any_question_gets_an_answer_object(ledger, question: str):
     result = ask(engine, question, doc_id=doc_id)
     assert set(result) >= ASK_KEYS
     assert result["answer"] is None or set(result["answer"]) == ANSWER_KEYS
+
+
+def test_the_reports_author_named_in_a_question_is_the_report_itself(tmp_path: Path):
+    # Reports call themselves 本部; the reader names the ministry, as the report's title does.
+    report = tmp_path / "mol.txt"
+    report.write_text(
+        "勞動部業務報告\n\n壹、 穩定就業\n\n一、 移工管理\n\n"
+        "1. 自 109 年 12 月 4 日起暫停引進印尼移工；其他國籍移工入境後須完成 14 天居家檢疫。\n\n"
+        "2. 本部補助雇主集中檢疫費用每人 7,000 元。\n",
+        encoding="utf-8",
+    )
+    engine = connect(f"sqlite:///{tmp_path / 'ledger.db'}")
+    ingest_path(engine, report)
+    result = ask(engine, "勞動部從哪一天起暫停引進印尼移工？")
+    assert result["answer"] is not None and result["answer"]["text"].replace(" ", "") == "109年12月4日"
+    engine.dispose()
+
+
+def test_authors_are_read_off_report_titles():
+    from policyledger.question import authors_of
+
+    assert authors_of(["勞動部業務報告", "行政院農業委員會業務報告", "行政院施政報告", "會議紀錄"]) == ("行政院農業委員會", "農業委員會", "勞動部", "行政院")
+    assert "勞動部" not in parse_question("勞動部從哪一天起暫停引進印尼移工？", authors=("勞動部",)).segments[0]

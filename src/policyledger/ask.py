@@ -27,7 +27,7 @@ from policyledger.figure_score import score_figure
 from policyledger.model import Claim, Node
 from policyledger.passages import OPENING_SENTENCE, QUOTED, SENTENCE, Item, clause_span, lists_in, names_of, sentence_span
 from policyledger.quantity.periods import REPORT_YEAR_WORDS, find_time_expressions
-from policyledger.question import Question, parse_question
+from policyledger.question import Question, authors_of, parse_question
 from policyledger.records import iso, number
 from policyledger.search import SearchHit, collection_of, hits, rank_each
 from policyledger.search.retrieval import Candidate
@@ -53,7 +53,8 @@ def ask(engine: Engine, question: str, *, doc_id: str | None = None) -> dict[str
     passages when there is no answer and `also` — another item's different figure that answers
     as well — when the report states the thing twice."""
     with engine.connect() as connection:
-        parsed = parse_question(question, _report_year(connection, doc_id) if _RELATIVE_YEAR.search(question) else None)
+        year = _report_year(connection, doc_id) if _RELATIVE_YEAR.search(question) else None
+        parsed = parse_question(question, year, _authors(connection, doc_id))
         retrieved = _candidate_items(connection, parsed, doc_id)
         items = retrieved.items
         if parsed.wants == "date":
@@ -82,6 +83,14 @@ def _report_year(connection: Connection, doc_id: str | None) -> int | None:
         query = query.where(documents_table.c.id == doc_id)
     newest = connection.execute(query).scalar_one_or_none()
     return newest.year if newest is not None else None
+
+
+def _authors(connection: Connection, doc_id: str | None) -> tuple[str, ...]:
+    """Who wrote the reports asked about (勞動部, from 勞動部業務報告): the reports call themselves 本部."""
+    query = select(documents_table.c.title).distinct()
+    if doc_id is not None:
+        query = query.where(documents_table.c.id == doc_id)
+    return authors_of(list(connection.execute(query.limit(200)).scalars()))
 
 
 # --- retrieval -------------------------------------------------------------------------------

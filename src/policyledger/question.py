@@ -52,8 +52,28 @@ _ACTUAL = re.compile(r"實際|實績|已經|已達")
 # Words that only say which kind of figure is wanted, or which end of a change: the kind or ask's
 # scoring captures them, the text need not hold them.
 _KIND_WORDS = re.compile(r"設定的?目標|目標|預計|預期|預定|預估|估計|未來|實際|實績|已經|原本|原來|原先|起初")
-# The ministry whose report it is: the report says 本部, the reader says 經濟部 or 政府.
-_AUTHOR = re.compile(r"經濟部|本部|(?<!地方)政府")
+# The body whose report it is: the report says 本部 (本會, 本院), the reader names it (勞動部, from
+# the report's title: `authors_of`) or says 政府.
+_SELF = r"本部|本會|本院|(?<!地方)政府"
+_AUTHOR_IN_TITLE = re.compile(r"^\s*(.{2,20}?)\s*(?:\d{2,3}\s*年度?)?\s*(?:業務|施政|工作)?報告")
+
+
+def authors_of(titles: list[str]) -> tuple[str, ...]:
+    """The names a reader may call the reports' authors by, read off their titles: 勞動部業務報告 →
+    勞動部; 行政院農業委員會業務報告 → 行政院農業委員會 and 農業委員會."""
+    names: set[str] = set()
+    for title in titles:
+        found = _AUTHOR_IN_TITLE.match(re.sub(r"\s+", "", title))
+        if found:
+            names.add(found.group(1))
+            if found.group(1).startswith("行政院") and len(found.group(1)) > 3:
+                names.add(found.group(1).removeprefix("行政院"))
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@lru_cache(maxsize=64)
+def _author_words(authors: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join([*map(re.escape, authors), _SELF]))
 _DURATION_ASKED = re.compile(r"(?:幾|多少)\s*(?:個月|天|日|週|小時|年)(?!度|底|初|[0-9]|產|營|薪|收|均)|多久|多長時間")  # not 多少年產值
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}")
 _CHANGE = re.compile(r"成長|增加|減少|提升|下降|改善|增幅|減幅")
@@ -290,9 +310,10 @@ def _bigrams(segment: str) -> list[str]:
     return [segment[i:i + 2] for i in range(len(segment) - 1)]
 
 
-def parse_question(text: str, report_year: int | None = None) -> Question:
+def parse_question(text: str, report_year: int | None = None, authors: tuple[str, ...] = ()) -> Question:
     """A question read: what it asks for, about what, when. `report_year` (the Gregorian year of
-    the newest report asked about) says which year 去年 and 今年 are."""
+    the newest report asked about) says which year 去年 and 今年 are; `authors` (`authors_of`) are
+    the bodies whose reports are asked, which the reports call 本部: not words to look for."""
     normalized = in_report_words(to_halfwidth_digits(text.strip()))
     question = Question(text=normalized, wants=_wants(normalized))
     _set_units(question, normalized, compared=bool(_COMPARED.search(text)))  # the reader's words drop the base
@@ -320,7 +341,7 @@ def parse_question(text: str, report_year: int | None = None) -> Question:
         remainder = remainder[:expr.start] + " " + remainder[expr.end:]
     question.anchors = _anchors(normalized, exprs)
     question.date_anchors = [compact(fold(e.text)) for e in exprs]
-    question.segments = _segments(remainder) + question.anchors
+    question.segments = _segments(remainder, authors) + question.anchors
     return question
 
 
@@ -451,7 +472,7 @@ def _without_asked_unit(text: str) -> str:
 _ANSWER_TYPE = r"國家|廠商|企業|公司|業者|臺商|台商|水庫|縣市|單位|機關|地區|城市|項目|名稱"
 
 
-def _segments(text: str) -> list[str]:
+def _segments(text: str, authors: tuple[str, ...] = ()) -> list[str]:
     """Content words: the question with asking words, particles, numbers and units removed."""
     text = re.sub(r"[（(][^）)]*[）)]", _bracket_content, text)
     # "…的國家有哪些", "哪些水庫…": the kind of name asked for is not a word to look for.
@@ -463,7 +484,7 @@ def _segments(text: str) -> list[str]:
     text = _NUMBER.sub(_number_out, text)
     text = _MEASURE_WORDS.sub(" ", text)
     text = _KIND_WORDS.sub(" ", text)
-    text = _AUTHOR.sub(" ", text)
+    text = _author_words(authors).sub(" ", text)
     pieces = []
     for piece in _STOP_CHARS.split(text):
         piece = piece.strip()
