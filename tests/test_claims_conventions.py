@@ -436,6 +436,8 @@ def test_a_quarter_or_half_without_its_year_narrows_the_year_before_for_its_clau
     assert (claims["5.09%"].period_start.isoformat(), claims["5.09%"].period_end.isoformat()) == ("2020-10-01", "2020-12-31")
     assert (claims["2 萬 8,305 美元"].period_start.isoformat(), claims["2 萬 8,305 美元"].period_end.isoformat()) == ("2020-01-01", "2020-12-31")
     assert claims["38 萬 5,902 人次"].period_end.isoformat() == "2020-06-30"
+    fines = by_text(claims_of("109 年計裁罰 312 件，其中第 3 季 27 件。"))
+    assert (fines["312 件"].period_end.isoformat(), fines["27 件"].period_start.isoformat()) == ("2020-12-31", "2020-07-01")
 
 
 def test_an_as_of_date_leading_into_the_items_dates_them():

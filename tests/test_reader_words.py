@@ -86,3 +86,19 @@ def test_passages_are_read_with_the_words_in_force(tmp_path, monkeypatch):
     extra.write_text("輔導 = 協助\n", encoding="utf-8")
     monkeypatch.setenv("POLICYLEDGER_READER_WORDS", str(extra))
     assert _window_words("协助 业者") == "辅导业者"  # not the window cached under the bundled words
+
+
+def test_words_of_other_ministries_reports():
+    # Reports to the Legislative Yuan call it 大院; they write 核撥 where a reader says 撥出, 調幅 for 調升的幅度.
+    assert same_words("经大院审议通过") == same_words("经立法院审议通过")
+    assert same_words("核拨金额") == same_words("拨出金额")
+    assert in_report_words("110 年每月基本工資調升的幅度是百分之多少？") == "110 年每月基本工資調幅是百分之多少？"
+
+
+def test_a_bracketed_not_and_words_restating_the_period_asked():
+    # '（不是全年）' is said to the tool; 全年 next to 109 年 is the period, which a figure of 109 年 has.
+    question = parse_question("充電再出發訓練計畫在 109 年第 3 季的參訓人次是多少（不是全年）？")
+    assert "全年" not in question.segments
+    year = parse_question("109 年全年的平均失業率是多少？")
+    windows = [("109 年平均失業率 3.85%", 1.0)]
+    assert year.coverage(windows, period_matched=True) > year.coverage(windows, period_matched=False)

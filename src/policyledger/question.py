@@ -52,6 +52,9 @@ _ACTUAL = re.compile(r"實際|實績|已經|已達")
 # Words that only say which kind of figure is wanted, or which end of a change: the kind or ask's
 # scoring captures them, the text need not hold them.
 _KIND_WORDS = re.compile(r"設定的?目標|目標|預計|預期|預定|預估|估計|未來|實際|實績|已經|原本|原來|原先|起初")
+# Words that restate the period asked (109 年全年, 第 4 季單季): a figure of that period has them,
+# written or not; another figure lacks them (`Question.coverage`).
+PERIOD_WORDS = frozenset(fold(word) for word in ("全年", "全年度", "整年", "整年度", "單季", "單月", "當季", "當月"))
 # The body whose report it is: the report says 本部 (本會, 本院), the reader names it (勞動部, from
 # the report's title: `authors_of`) or says 政府.
 _SELF = r"本部|本會|本院|(?<!地方)政府"
@@ -68,7 +71,7 @@ def authors_of(titles: list[str]) -> tuple[str, ...]:
             names.add(found.group(1))
             if found.group(1).startswith("行政院") and len(found.group(1)) > 3:
                 names.add(found.group(1).removeprefix("行政院"))
-    return tuple(sorted(names, key=len, reverse=True))
+    return tuple(sorted(names, key=lambda name: (-len(name), name)))  # longest first: 行政院農業委員會 before 行政院
 
 
 @lru_cache(maxsize=64)
@@ -177,7 +180,7 @@ class Question:
         total = found = 0.0
         penalty = 1.0
         for segment in self.segments:
-            is_date = segment in self.date_anchors
+            is_date = segment in self.date_anchors or (period_matched and segment in PERIOD_WORDS)
             best_in_segment = 0.0
             found_grams = []
             for gram in _bigrams(segment):
@@ -508,7 +511,7 @@ def _number_out(match: re.Match[str]) -> str:
     return match.group(0).strip() if ordinal and re.fullmatch(r"\d{1,2}", match.group(0).strip()) else " "
 
 
-_INSTRUCTION = re.compile(r"\s*(?:請|列出|只列|依序|含|不含|以.{1,4}為單位)")
+_INSTRUCTION = re.compile(r"\s*(?:請|列出|只列|依序|含|不含|不是|而非|非|不要|以.{1,4}為單位)")  # '（不是全年）': said to the tool
 
 
 def _bracket_content(match: re.Match[str]) -> str:

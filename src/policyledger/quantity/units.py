@@ -107,8 +107,13 @@ _SCALE = _alternation(list(SCALE_WORDS))
 # A ratio of two quantities written as one unit (4.3 公升油當量/千元): kept as written.
 _INTENSITY_RE = re.compile(rf"(?:{_PHYSICAL_CORE})[\u4e00-\u9fff]{{0,4}}/(?:{_SCALE})?(?:{_MONEY_CORE}|{_PHYSICAL_CORE})")
 _INTENSITY_SLASH_WITHIN = max(map(len, PHYSICAL)) + 4 + 1  # its / comes after a unit and 4 characters at most
+# A price per physical unit keeps a denominator a reader knows (元/公斤 → TWD/kg, 元/公頃 → TWD/ha).
+PRICE_DENOMINATORS: dict[str, str] = {
+    "公斤": "kg", "公頃": "ha", "公噸": "t", "噸": "t", "度": "kWh", "公升": "L", "立方公尺": "m3", "平方公尺": "m2", "坪": "坪", "公里": "km",
+}
+_PER_PHYSICAL = _alternation(list(PRICE_DENOMINATORS))
 _UNIT_RE = re.compile(
-    rf"(?P<scale>{_SCALE})?\s?(?:(?P<money>{_MONEY_CORE})(?:/(?P<per>{_COUNTER_CORE}))?"
+    rf"(?P<scale>{_SCALE})?\s?(?:(?P<money>{_MONEY_CORE})(?:/(?:(?P<per_measure>{_PER_PHYSICAL})|(?P<per>{_COUNTER_CORE})))?"
     rf"|(?P<physical>{_PHYSICAL_CORE})(?:/(?P<per_time>日|天|年|月))?"
     rf"|(?P<percent>{_PERCENT_CORE})|(?P<counter>{_COUNTER_CORE}))"
 )
@@ -136,7 +141,10 @@ def _read_unit(written: str) -> tuple[str, str, str, UnitSpec] | None:
         core = match.group("money")
         currency = CURRENCIES[core]
         per = match.group("per")
-        if per:
+        if match.group("per_measure"):
+            core = f"{core}/{match.group('per_measure')}"
+            spec = UnitSpec("price", f"{currency}/{PRICE_DENOMINATORS[match.group('per_measure')]}")
+        elif per:
             core = f"{core}/{per}"
             spec = UnitSpec("price", f"{currency}/{_canon_counter(per)}")
         else:
