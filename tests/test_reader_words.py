@@ -102,3 +102,8 @@ def test_a_bracketed_not_and_words_restating_the_period_asked():
     year = parse_question("109 年全年的平均失業率是多少？")
     windows = [("109 年平均失業率 3.85%", 1.0)]
     assert year.coverage(windows, period_matched=True) > year.coverage(windows, period_matched=False)
+
+
+def test_a_share_asked_by_its_weight():
+    # 比重 asks a percentage, as 占比 does.
+    assert parse_question("109 年高雄港的貨櫃量占全國國際商港貨櫃裝卸量的比重是多少？").dimensions == {"percent"}

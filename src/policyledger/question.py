@@ -34,7 +34,7 @@ _MONEY = re.compile(
     r"|多少融資|融資(?:金額|額度)|(?:交易|銷售|貿易|出口|進口)額|多少(?:的)?補助(?!案|件|家)"
 )
 _PERCENT = re.compile(
-    r"百分比|百分之|多少\s*%|多少\s*％|幾\s*[%％]|占比|佔比|所占|所佔"
+    r"百分比|百分之|多少\s*%|多少\s*％|幾\s*[%％]|占比|佔比|所占|所佔|比重"
     r"|比率|比例|幾成|成數|容量率|率(?:的)?(?:目標|預估|預計)?(?:是|為|有)?多少|合格率"
     r"|[占佔][^，,？?]{0,12}?的?多少(?=\s*[？?]?\s*$)"  # 合計約占投資總額的多少
 )
@@ -227,7 +227,7 @@ _VERBS_REPORTS_LEAVE_OUT = frozenset(
 
 # Words a ministry's report mostly leaves unsaid: counted where the text has them (我國出口 …), no
 # near miss where it does not.
-_UNSAID = frozenset(fold(word) for word in ("我國",))
+_UNSAID = frozenset(fold(word) for word in ("我國", "全國"))  # the country a report is about: mostly left unsaid
 
 # A one-character insertion in brackets: '投(增)資金額', '核准(備)' are read as 投資金額, 核准.
 _INSERTION = re.compile(r"[(（][\u4e00-\u9fff][)）]")
