@@ -107,3 +107,7 @@ def test_a_bracketed_not_and_words_restating_the_period_asked():
 def test_a_share_asked_by_its_weight():
     # 比重 asks a percentage, as 占比 does.
     assert parse_question("109 年高雄港的貨櫃量占全國國際商港貨櫃裝卸量的比重是多少？").dimensions == {"percent"}
+
+
+def test_the_noun_closing_a_which_question_is_the_kind_asked_for():
+    assert parse_question("109 年推動的跳島郵輪停靠了哪些離島？").segments == ["推动", "跳岛邮轮停靠", "109年"]

@@ -479,7 +479,12 @@ def _segments(text: str, authors: tuple[str, ...] = ()) -> list[str]:
     """Content words: the question with asking words, particles, numbers and units removed."""
     text = re.sub(r"[（(][^）)]*[）)]", _bracket_content, text)
     # "…的國家有哪些", "哪些水庫…": the kind of name asked for is not a word to look for.
-    text = re.sub(rf"(?:{_ANSWER_TYPE})(?=\s*有?\s*(?:哪些|哪幾))|(?<=哪些)(?:{_ANSWER_TYPE})|(?<=[家個位])(?:{_ANSWER_TYPE})(?=\s*[？?]?\s*$)", " ", text)
+    # "停靠了哪些離島？": a noun closing the question after 哪些 is the kind asked for too.
+    text = re.sub(
+        rf"(?:{_ANSWER_TYPE})(?=\s*有?\s*(?:哪些|哪幾))|(?<=哪些)(?:{_ANSWER_TYPE}|[\u4e00-\u9fff]{{1,4}}(?=\s*[？?]?\s*$))"
+        rf"|(?<=[家個位])(?:{_ANSWER_TYPE})(?=\s*[？?]?\s*$)",
+        " ", text,
+    )
     text = _without_asked_unit(text)
     text = _TITLE_ASKED.sub(" ", text)  # the kind of name asked for, not a word to look for
     text = _ASKING.sub(" ", text)
