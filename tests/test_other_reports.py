@@ -1,0 +1,62 @@
+"""Reports of other ministries, written with their answers by helpers who never saw the code
+(benchmarks/other-reports/): outline, figures and questions at least as good as measured after
+the changes they called for. Each report is ingested into a real SQLite file of its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policyledger.ask import ask
+from policyledger.evaluate import read_claim_items, read_jsonl, score_answers, score_claims, score_outline
+from policyledger.ingest import ingest_path
+from policyledger.pipeline import parse_source
+from policyledger.read import read_bytes
+from policyledger.records import claim_record
+from policyledger.store.db import connect
+
+REPORTS = Path(__file__).parent.parent / "benchmarks" / "other-reports"
+
+# folder: (claims F1, kind, period, questions right) — first measured at b9df047 (see each README)
+FLOORS = {
+    "mol-2021": (0.99, 0.87, 0.88, 0.79),
+    "motc-2021": (0.99, 0.94, 0.96, 0.83),
+    "ey-policy-2021": (0.99, 0.86, 0.93, 0.62),
+    "coa-2021": (0.91, 0.92, 0.93, 0.79),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def report(request):
+    folder = REPORTS / request.param
+    data = (folder / "report.txt").read_bytes()
+    return request.param, folder, parse_source(read_bytes(data, "report.txt"), data)
+
+
+def test_outline_of_other_reports(report):
+    _, folder, document = report
+    score = score_outline(document.nodes, read_jsonl(folder / "outline.jsonl"))
+    assert (score.precision, score.recall) == (1.0, 1.0)
+
+
+def test_figures_of_other_reports(report):
+    name, folder, document = report
+    least_f1, least_kind, least_period, _ = FLOORS[name]
+    predicted = [claim_record(document.id, claim) for claim in document.claims]
+    result = score_claims(predicted, read_jsonl(folder / "claims.jsonl"), read_claim_items(folder / "claims-items.txt"))
+    assert result.score.f1 >= least_f1
+    assert result.accuracy("qualifier") >= 0.95
+    assert result.accuracy("kind") >= least_kind
+    assert result.accuracy("period") >= least_period
+
+
+def test_questions_on_other_reports(report, tmp_path: Path):
+    name, folder, _ = report
+    engine = connect(f"sqlite:///{tmp_path / 'ledger.db'}")
+    doc_id = ingest_path(engine, folder / "report.txt").doc_id
+    questions = read_jsonl(folder / "qa.jsonl")
+    score = score_answers([(q, ask(engine, q["q"], doc_id=doc_id)) for q in questions])
+    engine.dispose()
+    assert score.accuracy >= FLOORS[name][3]
+    assert score.confident_wrong <= 2
