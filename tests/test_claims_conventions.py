@@ -449,3 +449,20 @@ def test_an_as_of_date_leading_into_the_items_dates_them():
     claims = by_text(extract_claims(build_outline(analyse(read_bytes(text.encode("utf-8"), "t.txt")))))
     assert [claims[t].period_end.isoformat() for t in ("233 家", "8,621 億元")] == ["2021-02-18", "2021-02-18"]
     assert claims["500 戶"].period_end is None  # the date there counts what the sentence counts, not the points after it
+
+
+def test_more_rules_of_schemes_and_obligations():
+    claims = by_text(claims_of(
+        "發給訓練津貼每小時 160 元；每餐補助 6 元，各場每季至少查核 1 次；入境旅客一律居家檢疫 14 天；融資額度最高 8 成；"
+        "投保薪資在 2 萬 4,000 元以下者發給 3 萬元；雇主應使勞工每連續作業 45 分鐘休息 15 分鐘；總重量逾 3.5 公噸之新型式大貨車；"
+        "年滿 65 歲者。累計完成 50,352 筆逾 173 萬公尺之工程地質探勘資料。"
+    ))
+    rules = ("160 元", "6 元", "1 次", "14 天", "8 成", "2 萬 4,000 元", "45 分鐘", "3.5 公噸", "65 歲")
+    assert {text: claims[text].kind for text in rules} == dict.fromkeys(rules, "rule")
+    assert claims["65 歲"].qualifier == "at_least"
+    assert claims["173 萬公尺"].kind == "actual"
+
+
+def test_changes_named_by_their_measure():
+    claims = by_text(claims_of("每月基本工資調整至 24,000 元，調幅 0.84%；死亡人數降幅 1.4%；全年累積雨量較氣候平均值偏少約 3 成。"))
+    assert [claims[t].kind for t in ("0.84%", "1.4%", "3 成")] == ["change"] * 3

@@ -13,7 +13,8 @@ from policyledger.quantity.qualifiers import CAP_BEFORE
 
 _RULE = re.compile(
     r"上限|費率|利率|保證成數|成數|門檻|年限|期限|限期|補貼期間|補助期間|不得|明定|得申請|為限|申請資格|符合資格者|定義|持股|最高補助|補助比例|"
-    r"補貼.{0,12}\d+\s*成|以上者|之艱困|針對|一次性|計算方式|認定標準|補貼措施|應達|依法規定|條規定|基本工資|年息|罰鍰(?:提高|調高|調整|由)|"
+    r"補貼.{0,12}\d+\s*成|以上者|以下者|之艱困|針對|一次性|計算方式|認定標準|補貼措施|應達|依法規定|條規定|基本工資|年息|罰鍰(?:提高|調高|調整|由)|"
+    r"補助比率|補貼比率|一律|可申請|額度(?:最高|最多|上限)|(?:必須|須|應)(?:於|使|在|接受|完成|設置|提繳|提撥)|"
     r"規定(?=[^，。；、]{0,24}(?:應|至少|不得|不少於|以上))"
 )
 # A threshold naming a class of things: 設置未達 2MW 再生能源發電設備 (not 出口未達 100 億元。).
@@ -28,7 +29,9 @@ _PAID_AT = re.compile(r"^\s*(?:按月|按日|按次)?(?:發給|計給|給付|補
 # 15 人', '每月最高 100 小時': what a scheme grants or requires, not what it gave ('平均每人領取 1 萬 3,143 元').
 _PER_RECIPIENT = re.compile(
     r"每(?:人|家|戶|團|房|輛|車|案|校|班|名|位|艘|頭|床|間|場|件|子女|員工|學員|公頃|公斤|單位)[^，。；、\d]{0,8}$"
-    r"|每(?:月|日|週|小時|次)(?:最高|最多|至多|至少|最低|上限)[^，。；、\d]{0,4}$"  # not 每年至少 1 GW, a goal
+    r"|每(?:月|日|週|季|小時|次)(?:最高|最多|至多|至少|最低|上限)[^，。；、\d]{0,4}$"  # not 每年至少 1 GW, a goal
+    r"|每[\u4e00-\u9fff]{1,2}(?:補助|補貼|發給|獎勵|給付|補償|折抵|核發)[^，。；、\d]{0,6}$"  # 每餐補助 6 元
+    r"|(?:補貼|補助|發給|津貼|獎勵|給付)[^，。；、\d]{0,8}每(?:月|日|小時|次|季|週)$"  # 發給訓練津貼每小時 160 元
 )
 # How long a benefit is paid: '最長 6 個月', '分 3 個月按月發給' (after), '第 2 期延長為 6 個月' — not
 # a wait shortened '從最長 2 個月'.
@@ -48,11 +51,15 @@ _REQUIRED_BY = re.compile(r"^[^，。；]{0,16}?之[^，。；\d]{0,8}規定")
 _DEFINING_BRACKET = re.compile(r"[\u4e00-\u9fff][(（][^()（）\d，。；]{1,12}(?:超過|大於|逾|未達|低於|未滿)\s*$")
 _BRACKET_CLOSE = re.compile(r"\s*(?:以上|以下)?\s*[)）]")
 # A sentence stating a regulation (依法規定…108 年至少 7 天，116 年至少 14 天): its floors and caps are its parameters.
-_REGULATION = re.compile(r"規定|依法|明定")
+_REGULATION = re.compile(r"規定|依法|明定|要求")
 # An amount or measure with 以上 before a noun names a class ("5 千萬元以上列管", "5MW 以上電力用戶");
 # a count with it just says "more than" ("超過 20 個以上政府相關單位"), and so does a level kept
 # ("備轉容量率維持在 10%以上水準").
 _CLASS_ABOVE = re.compile(r"^\s*以上(?!之?水準)(?=[\u4e00-\u9fff、])")
+# A measure bounding a class named after it: '總重量逾 3.5 公噸之新型式大貨車' (an attribute, then the
+# bound; not '50,352 筆逾 173 萬公尺之工程地質探勘資料', an amount).
+_CLASS_BEYOND = re.compile(r"(?:量|額|積|齡|模|重)\s*(?:逾|超過|未滿|未達|低於|大於|小於)\s*$")
+_NOUN_AFTER_OF = re.compile(r"\s*之\s*[\u4e00-\u9fff]{2}")
 # A spec or a set price: "500cc95%酒精", "350 毫升塑膠瓶裝(45 元/瓶)".
 _PRODUCT_AFTER = re.compile(r"^\s*(?:[\d.]+\s*%\s*)?(?:酒精|瓶裝|塑膠瓶|玻璃瓶|包裝|罐裝)")
 _TARGET = re.compile(
@@ -65,13 +72,13 @@ _TARGET_AFTER = re.compile(r"^\s*(?:為|之|的)?[^，。；\d]{0,4}目標")  # 
 # A change verb governs a figure a few words after it ("提升餐飲業營業額 1.6 億元"), not a noun
 # phrase that merely contains it ("自我成長等多元化學習課程 155 班次").
 _CHANGE = re.compile(
-    r"(?<!新)(?:成長|增加|減少|提升|提高|節省|省下|節電|節能|省能|省電|節水|下降|降低|衰退|增長|增幅|減幅|年增|年減|上升|縮減|減碳|下滑|縮短|調降|調升|調高|調漲)"
+    r"(?<!新)(?:成長|增加|減少|提升|提高|節省|省下|節電|節能|省能|省電|節水|下降|降低|衰退|增長|增幅|減幅|年增|年減|上升|縮減|減碳|下滑|縮短|調降|調升|調高|調漲|偏少|偏多|偏低|偏高)"
     r"(?!至|到|為)[^，。；、等之的]{0,8}$"
     # '已增加各縣市淹水改善保護面積 51.36 平方公里': a longer object when it ends in what is measured
     r"|(?<!新)(?:增加|減少)(?!至|到|為)[^，。；、等之的\d]{6,14}(?:面積|容量|數量|長度)$"
 )
 # Nouns that name a change measure apply to every figure after them in the clause (增幅優於韓國(-5.4%)、日本(-9.3%)).
-_CHANGE_MEASURE = re.compile(r"成長率|增幅|減幅|增加率|年增率|減少率|成長幅度|衰退幅度")
+_CHANGE_MEASURE = re.compile(r"成長率|增幅|減幅|降幅|漲幅|升幅|跌幅|調幅|增加率|年增率|減少率|成長幅度|衰退幅度")
 _SHARE = re.compile(r"占|佔|比重")
 # What has been reached. 新增 also marks a figure as actual (the conventions), but it does not end a
 # target's sentence: '預計投資 32.5 億元，新增產業空間 2.3 萬平方公尺' is still expected.
@@ -112,7 +119,9 @@ def _sets_a_rule(text: str, figure: Figure, before: str, after: str) -> bool:
     dimension = figure.unit.spec.dimension
     compact = without_spaces(before)
     return bool(
-        _RULE.search(before + " " + after)
+        dimension == "age"  # 年滿 65 歲, 45 歲以上: an age is a threshold
+        or _RULE.search(before + " " + after)
+        or (dimension not in ("count", "percent") and _CLASS_BEYOND.search(before) is not None and _NOUN_AFTER_OF.match(after) is not None)
         or (_PER_RECIPIENT.search(compact) is not None and "平均" not in compact)
         or (dimension == "percent" and _PAID_AT.match(after) is not None)
         or (dimension == "duration" and (_GRANT_TERM.search(compact) is not None or _GRANT_TERM_AFTER.match(after) is not None))
