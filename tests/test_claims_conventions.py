@@ -466,3 +466,37 @@ def test_more_rules_of_schemes_and_obligations():
 def test_changes_named_by_their_measure():
     claims = by_text(claims_of("每月基本工資調整至 24,000 元，調幅 0.84%；死亡人數降幅 1.4%；全年累積雨量較氣候平均值偏少約 3 成。"))
     assert [claims[t].kind for t in ("0.84%", "1.4%", "3 成")] == ["change"] * 3
+
+
+# --- 衛福部 and 教育部 reports ---------------------------------------------------------------------
+
+
+def test_school_years_and_their_terms_are_periods_under_way():
+    claims = by_text(claims_of("109 學年度國小新生約 19.8 萬人；109 學年度第 1 學期受惠學生 3 萬人。"))
+    new_pupils = claims["19.8 萬人"]
+    assert (new_pupils.period_start.isoformat(), new_pupils.period_end.isoformat(), new_pupils.kind) == ("2020-08-01", "2021-07-31", "actual")
+    assert claims["3 萬人"].period_end.isoformat() == "2021-01-31"
+
+
+def test_a_heading_naming_a_period_dates_the_items_under_it():
+    text = "壹、 教育 \n一、 學校 \n1、 108 學年度學校計 1 萬 1,023 所。 \n2、 109 學年度國民中小學概況 \n(1) 國民小學計 2,631 所。 \n"
+    claim = extract_claims(build_outline(analyse(read_bytes(text.encode("utf-8"), "t.txt"))))[-1]
+    assert (claim.text, claim.period_start.isoformat()) == ("2,631 所", "2020-08-01")
+
+
+def test_the_base_of_a_comparison_is_not_the_year_a_later_quarter_falls_in():
+    claims = by_text(claims_of("109 年兒少保護通報 7 萬 3,412 件，較 108 年增加 9.8%，其中第 4 季 1 萬 9,204 件。"))
+    assert claims["1 萬 9,204 件"].period_start.isoformat() == "2020-10-01"
+
+
+def test_ranges_across_scales_amounts_in_three_tiers_and_ages_as_thresholds_only():
+    claims = by_text(claims_of(
+        "罰鍰額度為 6 萬元至 2 億元，每人每年 5,000元至 3 萬 5,000 元；預算為 2,539 億 4,615 萬 7 千元；"
+        "未滿 2 歲兒童之育兒津貼，2 歲至 5 歲幼兒入園率 65.2%；家長每月繳費不超過 4,500 元；抽驗 12 例、疫苗 476 萬劑。"
+    ))
+    fine = claims["6 萬元至 2 億元"]
+    assert (fine.value, fine.value_high, fine.unit, fine.base_value, fine.qualifier) == (6, 20_000, "萬元", 60_000, "range")
+    assert (claims["5,000元至 3 萬 5,000 元"].value_high, claims["2,539 億 4,615 萬 7 千元"].value) == (35_000, 253_946_157_000)
+    assert claims["2 歲"].qualifier == "up_to" and "2 歲至 5 歲" not in claims
+    assert claims["4,500 元"].qualifier == "up_to"
+    assert (claims["12 例"].base_unit, claims["476 萬劑"].base_value) == ("例", 4_760_000)

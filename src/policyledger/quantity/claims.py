@@ -177,17 +177,20 @@ _AS_FOLLOWS = re.compile(r"如下\s*[：:]?\s*$")
 def _heading_scope(node: Node, text: str, exprs: list[TimeExpr]) -> TimeExpr | None:
     """A date in a heading that scopes the items under it: a statistics date written in the
     heading line ((統計至 110 年 1 月 31 日)), the as-of date of a sentence that ends leading into
-    the items ('截至 110 年 1 月底，各部會核定情形如下：'), or, for a top-level section (depth ≤ 2), the
+    the items ('截至 110 年 1 月底，各部會核定情形如下：'), a heading with no text of its own naming a
+    period ('2、 109 學年度國民中小學概況'), or, for a top-level section (depth ≤ 2), the
     as-of date of its opening sentence (二、 投資臺灣三大方案：…截至 110 年 3 月 11 日，…)."""
     line_end = text.find("\n")
     heading_line = text[: line_end if line_end >= 0 else len(text)]
     in_heading = [e for e in exprs if e.end <= len(heading_line) and e.role in ("as_of", "period")]
     if in_heading and "統計" in heading_line:
         return in_heading[-1]
+    if in_heading and "\n" not in text and len(text) <= 30 and not SENTENCE_BREAK.search(text):
+        return in_heading[-1]  # a heading and nothing else, naming a period: '2、 109 學年度國民中小學概況'
     as_follows = _AS_FOLLOWS.search(text)
     if as_follows:  # '截至 110 年 2 月 18 日，…各方案成果如下：' dates what its items then give
         opening = start_of_sentence(text, as_follows.start())
-        leading = [e for e in exprs if opening <= e.start and e.role == "as_of" and _opens(text[opening:e.start], node.marker)]
+        leading = [e for e in exprs if opening <= e.start and e.role in ("as_of", "period") and _opens(text[opening:e.start], node.marker)]
         if leading:
             return leading[0]
     if node.depth > 2:
@@ -203,7 +206,9 @@ def _node_claims(node: Node, text: str, exprs: list[TimeExpr], context: _Context
     claims: list[Claim] = []
     previous = None  # figures come in order and never overlap: a figure looks back to the one just before it
     for figure in find_figures(text, blocked):
-        claims.append(_claim(node, text, figure, previous, exprs, context))
+        claim = _claim(node, text, figure, previous, exprs, context)
+        if claim.dimension != "age" or claim.qualifier in ("more_than", "at_least", "up_to"):
+            claims.append(claim)  # 年滿 65 歲 is a threshold; '2 歲至 5 歲幼兒' names a group
         previous = figure
     return claims
 
@@ -494,8 +499,9 @@ def _is_future(period: TimeExpr | None, now: date | None) -> bool:
     if period is None or now is None:
         return False
     start, end = period.period_start, period.period_end
-    if start is not None and end is not None and start.year == end.year:
-        return start > now  # the report's own year (110 年 in a report of 110 年 3 月) is under way, not to come
+    if start is not None and end is not None and (end - start).days <= 366:
+        # the report's own year (110 年 in a report of 110 年 3 月) or school year (109 學年度) is under way, not to come
+        return start > now
     return end is not None and end > now
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from policyledger.quantity.numbers import ARABIC, CHINESE_NUMERAL_CHARS, combine_mixed, scale_of, value_of_arabic, value_of_chinese
 from policyledger.quantity.units import UnitMatch, match_unit
@@ -17,7 +17,7 @@ from policyledger.quantity.units import UnitMatch, match_unit
 # (?=…) names the characters a number starts with, which lets the regex engine skip the others.
 _NUMBER = re.compile(
     rf"(?=[+\-\d])(?P<sign>[+\-])?(?P<num>{ARABIC})"
-    rf"(?:\s*(?P<big>[萬億兆])\s*(?P<tail>{ARABIC})(?:\s*(?P<tailscale>[萬千億]))?(?=\s*[^\d\s,.]))?"
+    rf"(?:\s*(?P<big>[萬億兆])\s*(?P<tail>{ARABIC})(?:\s*(?P<tailscale>[萬千億])(?:\s*(?P<tail2>{ARABIC})(?:\s*(?P<tail2scale>[千百]))?)?)?(?=\s*[^\d\s,.]))?"
 )
 # A run of Chinese numeral characters with a positional word in it (三萬, 十成; not 一 of 一家),
 # looked for only where such a character stands (the lookahead).
@@ -81,6 +81,9 @@ _NOT_UNIT_BEFORE = {
     "頭": "份",
     "尾": "款聲端牙",
     "列": "入為管出表舉印席冊名",
+    "例": "如外行假子會",
+    "房": "屋價租東舍地產",
+    "園": "區藝遊",
 }
 
 
@@ -154,6 +157,11 @@ def _arabic_figure(text: str, match: re.Match[str], start: int) -> Figure | None
             return None  # '4 兆 7,321 億元' reads on; '2 萬 3 億' is no number
         tail = value_of_arabic(match.group("tail"))
         value = combine_mixed(value, match.group("big"), tail, match.group("tailscale") or "")
+        if match.group("tail2") is not None:  # 2,539 億 4,615 萬 7 千元, 2 億 3,456 萬 7,890 元
+            tail2 = value_of_arabic(match.group("tail2"))
+            if tail2 is None:
+                return None
+            value += tail2 * scale_of(match.group("tail2scale") or "")
     position = _skip_spaces(text, match.end())
     if text.startswith("餘", position):  # 90 餘國: the qualifier reads it as more_than
         position = _skip_spaces(text, position + 1)
@@ -174,7 +182,8 @@ def _arabic_figure(text: str, match: re.Match[str], start: int) -> Figure | None
 
 
 def _range_and_unit(text: str, position: int) -> tuple[float | None, int, UnitMatch | None]:
-    """After a number: '~10 天', '-3,000 萬元', ' 萬瓩~260 萬瓩', or just the unit."""
+    """After a number: '~10 天', '-3,000 萬元', ' 萬瓩~260 萬瓩', ' 萬元至 2 億元', '元至 3 萬 5,000 元', or
+    just the unit."""
     unit = match_unit(text, position)
     after = unit.end if unit else position
     ranged = _RANGE.match(text, after)
@@ -183,7 +192,29 @@ def _range_and_unit(text: str, position: int) -> tuple[float | None, int, UnitMa
         second = match_unit(text, _skip_spaces(text, ranged.end()))
         if high is not None and second is not None and (unit is None or unit.text == second.text):
             return high, ranged.end(), second
+    if unit is not None and ranged:
+        return _high_end(text, ranged.start("num"), unit) or (None, position, unit)
     return None, position, unit
+
+
+def _high_end(text: str, start: int, unit: UnitMatch) -> tuple[float, int, UnitMatch] | None:
+    """The other end of a range written with its own scale or as a mixed numeral, in the scale of
+    the first end's unit: '6 萬元至 2 億元' → 20,000 (萬元); '5,000 元至 3 萬 5,000 元' → 35,000."""
+    number = _NUMBER.match(text, start)
+    if number is None or number.group("sign"):
+        return None
+    high = value_of_arabic(number.group("num"))
+    if high is None:
+        return None
+    if number.group("tail") is not None:
+        tail = value_of_arabic(number.group("tail"))
+        if tail is None or number.group("tail2") is not None or scale_of(number.group("tailscale") or "") >= scale_of(number.group("big")):
+            return None
+        high = combine_mixed(high, number.group("big"), tail, number.group("tailscale") or "")
+    second = match_unit(text, _skip_spaces(text, number.end()))
+    if second is None or second.core != unit.core or (number.group("tail") is not None and second.scale):
+        return None
+    return high * scale_of(second.scale) / scale_of(unit.scale), number.end(), replace(unit, end=second.end)
 
 
 _ODD_SCALE = re.compile(r"([萬億千百])\s*[多餘]\s*")

@@ -22,7 +22,8 @@ _S = r"\s*"
 # other positions quickly (three times faster on a report than trying every alternative at each).
 _FIRST = r"(?=[\d〇○零一二三四五六七八九十上下第去同今本年期])"
 _ATOM = re.compile(
-    rf"{_FIRST}(?:(?P<year>{_NUM}){_S}年(?!度?{_S}(?:內|以內))"
+    rf"{_FIRST}(?:(?P<syear>{_NUM}){_S}學年度?(?:{_S}(?P<term>第{_S}[12一二]{_S}學期|上學期|下學期))?"  # 109 學年度第 1 學期
+    rf"|(?P<year>{_NUM}){_S}年(?!度?{_S}(?:內|以內))"
     rf"(?:{_S}(?:(?P<quarter>第{_S}[1-4一二三四]{_S}季)|(?P<half>上半年|下半年|前半年|後半年|上半|下半)"
     rf"|(?P<mmdd>0[1-9][0-3]\d)(?!\d)"  # 108 年 0719 丹娜絲颱風: a date code (a quantity has no leading 0)
     rf"|(?P<month>\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_S}月(?:份)?(?:{_S}(?P<day>\d{{1,2}}){_S}日|{_S}(?P<mpart>底|初|中|上旬|中旬|下旬))?"
@@ -82,6 +83,8 @@ def _last_day(year: int, month: int) -> date:
 def _atom_period(match: re.Match[str], context_year: int | None, report_year: int | None = None) -> tuple[date | None, date | None, int | None, bool] | None:
     """(start, end, gregorian year, is_point) of one atom, or None when it is not a valid date."""
     groups = match.groupdict()
+    if groups["syear"]:
+        return _school_year(groups["syear"], groups["term"])
     if groups["relative"]:
         return _relative(groups["relative"], context_year, report_year)
     if groups["year"] is not None:
@@ -99,6 +102,19 @@ def _atom_period(match: re.Match[str], context_year: int | None, report_year: in
         return _dated(context_year, {**groups, "quarter": groups["oquarter"], "half": groups["ohalf"]})
     month = _number(groups["omonth"])
     return _month_day(context_year, month, _number(groups["oday"]), groups["ompart"])
+
+
+def _school_year(written: str, term: str | None) -> tuple[date | None, date | None, int, bool] | None:
+    """109 學年度 runs from August 2020 to July 2021; its first term to January, its second from February."""
+    raw = _number(written)
+    year = roc_to_gregorian(raw) if raw is not None else None
+    if year is None or year > 2199:
+        return None
+    if term is None:
+        return date(year, 8, 1), date(year + 1, 7, 31), year, False
+    if re.search("[1一上]", term):
+        return date(year, 8, 1), date(year + 1, 1, 31), year, False
+    return date(year + 1, 2, 1), date(year + 1, 7, 31), year, False
 
 
 # 於 114 年前完成, 120 年以前: by the end of that year (and '14 年前', fourteen years ago, no year at all)
@@ -176,11 +192,15 @@ def find_time_expressions(text: str, context_year: int | None = None, report_yea
         if parsed is None:
             continue
         start, end, atom_year, point = parsed
-        if atom_year is not None and match.group("year") is not None:
-            year = atom_year
+        if atom_year is not None and (match.group("year") is not None or match.group("syear") is not None) and not _compared_to(text, match.start()):
+            year = atom_year  # the year a later 10 月 22 日 or 第 4 季 falls in (not the base of 較 108 年同期)
         atom = TimeExpr(match.start(), match.end(), match.group(0), start, end, "as_of" if point else "period", atom_year)
         atoms.append(_day_list(text, _through_day(text, atom, match), match))
     return [_with_role(text, expr) for expr in _merge(text, atoms)]
+
+
+def _compared_to(text: str, start: int) -> bool:
+    return _BASE_BEFORE.search(text, max(0, start - 6), start) is not None
 
 
 _THROUGH_DAY = re.compile(rf"\s*{_TO}\s*(\d{{1,2}})\s*日")
