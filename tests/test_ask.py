@@ -201,3 +201,17 @@ def test_authors_are_read_off_report_titles():
 
     assert authors_of(["勞動部業務報告", "行政院農業委員會業務報告", "行政院施政報告", "會議紀錄"]) == ("行政院農業委員會", "農業委員會", "勞動部", "行政院")
     assert "勞動部" not in parse_question("勞動部從哪一天起暫停引進印尼移工？", authors=("勞動部",)).segments[0]
+
+
+def test_a_rate_set_is_answered_and_a_floor_is_no_actual_average(tmp_path: Path):
+    report = tmp_path / "mohw.txt"
+    report.write_text(
+        "衛生福利部業務報告\n\n壹、 健康保險\n\n一、 財務\n\n（一） 保險費率：為維持財務平衡，自 110 年 1 月 1 日起，一般保險費率由 4.69% 調整為 5.17%。\n\n"
+        "（二） 照顧服務員：截至 109 年底，照顧服務員計 7 萬 3,168 人；推動按服務計酬，保障全職照顧服務員月薪至少 3 萬 2,000 元。\n",
+        encoding="utf-8",
+    )
+    engine = connect(f"sqlite:///{tmp_path / 'ledger.db'}")
+    ingest_path(engine, report)
+    assert ask(engine, "健保一般保險費率從 110 年起調成多少？")["answer"]["text"] == "5.17%"
+    assert ask(engine, "109 年照顧服務員的平均月薪實際是多少？")["answer"] is None
+    engine.dispose()

@@ -500,3 +500,8 @@ def test_ranges_across_scales_amounts_in_three_tiers_and_ages_as_thresholds_only
     assert claims["2 歲"].qualifier == "up_to" and "2 歲至 5 歲" not in claims
     assert claims["4,500 元"].qualifier == "up_to"
     assert (claims["12 例"].base_unit, claims["476 萬劑"].base_value) == ("例", 4_760_000)
+
+
+def test_a_rate_changed_from_one_value_to_another_and_a_guaranteed_floor():
+    claims = claims_of("自 110 年 1 月 1 日起，一般保險費率由 4.69% 調整為 5.17%；推動按服務計酬，保障全職照顧服務員月薪至少 3 萬 2,000 元。")
+    assert [(c.text, c.kind) for c in claims] == [("4.69%", "rule"), ("5.17%", "rule"), ("3 萬 2,000 元", "rule")]

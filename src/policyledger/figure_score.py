@@ -438,8 +438,10 @@ _CHANGE_FROM_A_BASE = re.compile(fold(r"(?:較|比|相較).{0,12}(?:成長|減�
 def _kind_factor(parsed: Question, claim: Claim, own: str) -> float:
     if _ASKS_THRESHOLD.search(parsed.folded) and claim.kind != "rule":
         return 0.7  # '營業額下滑多少以上才得享有利息補貼': the threshold, not an amount granted
-    if claim.kind == "rule" and not _ASKS_RULE.search(parsed.folded):
-        return 0.85  # '5 億元以上之民間新增投資案件…投資金額 1.5 兆元': the class's threshold is no amount of it
+    if claim.kind == "rule" and claim.qualifier in ("more_than", "at_least") and not _ASKS_RULE.search(parsed.folded):
+        # '5 億元以上之民間新增投資案件…投資金額 1.5 兆元': the class's threshold is no amount of it (a rate
+        # or an amount a scheme grants is what is asked: '一般保險費率由 4.69% 調整為 5.17%')
+        return 0.85
     if parsed.wants_change and _CHANGE_FROM_A_BASE.search(parsed.folded):
         return 1.0 if claim.kind == "change" else 0.6  # '預估產值占比較 108 年提升多少': the change, not the share
     if parsed.wants_target:
@@ -448,8 +450,8 @@ def _kind_factor(parsed: Question, claim: Claim, own: str) -> float:
     if parsed.wants_change:
         # '帶動新增營業額約 35 億元' is an increase, though a 新增 figure is typed actual
         return 1.0 if claim.kind == "change" or _ADDED in own else 0.8
-    if parsed.wants_actual:
-        return 0.6 if claim.kind in ("target", "forecast") else 1.0
+    if parsed.wants_actual:  # '平均月薪實際是多少': not what was aimed at, nor the floor a rule sets
+        return 0.6 if claim.kind in ("target", "forecast", "rule") else 1.0
     return 0.8 if claim.kind in ("target", "forecast") else 1.0
 
 

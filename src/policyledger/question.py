@@ -52,6 +52,7 @@ _ACTUAL = re.compile(r"實際|實績|已經|已達")
 # Words that only say which kind of figure is wanted, or which end of a change: the kind or ask's
 # scoring captures them, the text need not hold them.
 _KIND_WORDS = re.compile(r"設定的?目標|目標|預計|預期|預定|預估|估計|未來|實際|實績|已經|原本|原來|原先|起初")
+_SINCE_AFTER = re.compile(r"\s*(?:起|以來)")
 # Words that restate the period asked (109 年全年, 第 4 季單季): a figure of that period has them,
 # written or not; another figure lacks them (`Question.coverage`).
 PERIOD_WORDS = frozenset(fold(word) for word in ("全年", "全年度", "整年", "整年度", "單季", "單月", "當季", "當月"))
@@ -341,7 +342,8 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
         question.period = (first.period_start, first.period_end)
         question.as_of = first.role == "as_of"
     for expr in sorted(found, key=lambda e: -e.start):
-        remainder = remainder[:expr.start] + " " + remainder[expr.end:]
+        end = _SINCE_AFTER.match(remainder, expr.end)  # '從 110 年起調成': 起 belongs to the date
+        remainder = remainder[:expr.start] + " " + remainder[end.end() if end else expr.end:]
     question.anchors = _anchors(normalized, exprs)
     question.date_anchors = [compact(fold(e.text)) for e in exprs]
     question.segments = _segments(remainder, authors) + question.anchors

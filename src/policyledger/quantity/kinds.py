@@ -52,7 +52,7 @@ _REQUIRED_BY = re.compile(r"^[^，。；]{0,16}?之[^，。；\d]{0,8}規定")
 _DEFINING_BRACKET = re.compile(r"[\u4e00-\u9fff][(（][^()（）\d，。；]{1,12}(?:超過|大於|逾|未達|低於|未滿)\s*$")
 _BRACKET_CLOSE = re.compile(r"\s*(?:以上|以下)?\s*[)）]")
 # A sentence stating a regulation (依法規定…108 年至少 7 天，116 年至少 14 天): its floors and caps are its parameters.
-_REGULATION = re.compile(r"規定|依法|明定|要求")
+_REGULATION = re.compile(r"規定|依法|明定|要求|保障")  # 保障全職照顧服務員月薪至少 3 萬 2,000 元
 # An amount or measure with 以上 before a noun names a class ("5 千萬元以上列管", "5MW 以上電力用戶");
 # a count with it just says "more than" ("超過 20 個以上政府相關單位"), and so does a level kept
 # ("備轉容量率維持在 10%以上水準").
@@ -143,7 +143,7 @@ def _floor_or_cap_of_a_regulation(text: str, figure: Figure, clause_start: int, 
     time_limit = figure.unit.spec.dimension == "duration" and after.lstrip().startswith(("內", "以內"))
     if not (time_limit or (_MAY_CAP.search(before) and CAP_BEFORE.search(without_spaces(before)))):
         return False
-    return bool(_REGULATION.search(text, start_of_sentence(text, clause_start), clause_start))
+    return bool(_REGULATION.search(text, start_of_sentence(text, clause_start), figure.start))
 
 
 _MAY_CAP = re.compile("最|至多|上限|至少")  # a cheap test before CAP_BEFORE's
