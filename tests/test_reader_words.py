@@ -111,3 +111,9 @@ def test_a_share_asked_by_its_weight():
 
 def test_the_noun_closing_a_which_question_is_the_kind_asked_for():
     assert parse_question("109 年推動的跳島郵輪停靠了哪些離島？").segments == ["推动", "跳岛邮轮停靠", "109年"]
+
+
+def test_a_date_asked_from_its_start_is_written_since_it():
+    # '從哪一天開始接種': the report writes '自 110 年 3 月 22 日起開打'; 國內, like 我國, may go unsaid.
+    assert parse_question("國內 COVID-19 疫苗是從哪一天開始接種的？").segments == ["国内", "covid-19", "疫苗", "接种"]
+    assert "开始施行" not in parse_question("用電大戶條款從哪一天開始施行？").segments

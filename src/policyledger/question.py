@@ -53,6 +53,7 @@ _ACTUAL = re.compile(r"實際|實績|已經|已達")
 # scoring captures them, the text need not hold them.
 _KIND_WORDS = re.compile(r"設定的?目標|目標|預計|預期|預定|預估|估計|未來|實際|實績|已經|原本|原來|原先|起初")
 _SINCE_AFTER = re.compile(r"\s*(?:起|以來)")
+_STARTING = re.compile(r"開始|起(?=[\u4e00-\u9fff])")
 # Words that restate the period asked (109 年全年, 第 4 季單季): a figure of that period has them,
 # written or not; another figure lacks them (`Question.coverage`).
 PERIOD_WORDS = frozenset(fold(word) for word in ("全年", "全年度", "整年", "整年度", "單季", "單月", "當季", "當月"))
@@ -228,7 +229,7 @@ _VERBS_REPORTS_LEAVE_OUT = frozenset(
 
 # Words a ministry's report mostly leaves unsaid: counted where the text has them (我國出口 …), no
 # near miss where it does not.
-_UNSAID = frozenset(fold(word) for word in ("我國", "全國"))  # the country a report is about: mostly left unsaid
+_UNSAID = frozenset(fold(word) for word in ("我國", "全國", "國內"))  # the country a report is about: mostly left unsaid
 
 # A one-character insertion in brackets: '投(增)資金額', '核准(備)' are read as 投資金額, 核准.
 _INSERTION = re.compile(r"[(（][\u4e00-\u9fff][)）]")
@@ -346,6 +347,8 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
         remainder = remainder[:expr.start] + " " + remainder[end.end() if end else expr.end:]
     question.anchors = _anchors(normalized, exprs)
     question.date_anchors = [compact(fold(e.text)) for e in exprs]
+    if question.wants == "date":  # '從哪一天開始接種': a report writes the start as 自 110 年 3 月 22 日起
+        remainder = _STARTING.sub(" ", remainder)
     question.segments = _segments(remainder, authors) + question.anchors
     return question
 
