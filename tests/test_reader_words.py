@@ -117,3 +117,8 @@ def test_a_date_asked_from_its_start_is_written_since_it():
     # '從哪一天開始接種': the report writes '自 110 年 3 月 22 日起開打'; 國內, like 我國, may go unsaid.
     assert parse_question("國內 COVID-19 疫苗是從哪一天開始接種的？").segments == ["国内", "covid-19", "疫苗", "接种"]
     assert "开始施行" not in parse_question("用電大戶條款從哪一天開始施行？").segments
+
+
+def test_people_counted_by_their_noun_and_firms_by_their_kind_of_house():
+    assert parse_question("109 學年度全國各級學校的學生總數是多少？").units == {"人", "人次"}
+    assert {"家", "園", "所"} <= parse_question("有幾家私立幼兒園簽約加入準公共機制？").units

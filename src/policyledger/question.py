@@ -428,7 +428,11 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
 
 
 _SHARE_ASKED_LAST = re.compile(r"(?:百分之\s*(?:多少|幾)|(?:多少|幾)\s*(?:[%％]|個?百分比|個?百分點)|幾成)\s*[？?]?\s*$")
-_PEOPLE_ASKED = re.compile(r"(?:幾|多少)[\u4e00-\u9fff]{0,4}?(?:人力|人員|員工|人才|學員|民眾)(?=\s*(?:參與|參加|受惠|受益)?\s*[？?]?\s*$)")
+_PEOPLE = r"人力|人員|員工|人才|學員|民眾|學生|勞工|旅客|幼兒|兒童|病患|移工|志工|教師|新生"
+_PEOPLE_ASKED = re.compile(
+    rf"(?:幾|多少)[\u4e00-\u9fff]{{0,4}}?(?:{_PEOPLE})(?=\s*(?:參與|參加|受惠|受益)?\s*[？?]?\s*$)"
+    rf"|(?:{_PEOPLE})的?(?:總數|總人數|人數)"  # '學生總數是多少？'
+)
 _JOBS_UNITS = frozenset({"個", "人", "人次"})  # jobs are counted as openings or as people
 _JOBS_ASKED = re.compile(r"(?:幾|多少)\s*(?:個)?\s*(?:就業機會|工作機會|就業(?:人數)?(?=\s*[？?]?\s*$)|工作(?![坊天日]))")
 # "核定的計畫中有多少件是新創企業？": a part of what the report counts, which must be named by the figure.
@@ -450,7 +454,10 @@ def _counted_in(noun: str) -> set[str]:
 
 # Measure words a reader uses for the report's: 幾個案子 for 17 件, 多少筆資料 for 1 億 42 萬餘件,
 # 轉了幾次 for 329 案次, 多少名員工 for 375,468 人.
-_COUNTED_ALIKE = {"案": ("件",), "件": ("案",), "筆": ("件",), "次": ("案次", "家次"), "名": ("人",), "位": ("人",)}
+_COUNTED_ALIKE = {
+    "案": ("件",), "件": ("案",), "筆": ("件",), "次": ("案次", "家次"), "名": ("人",), "位": ("人",),
+    "家": ("所", "園", "校"),  # 幾家幼兒園: 1,358 園
+}
 
 
 _COUNT_NOUN = re.compile(r"(人|家|件|場|戶|案|項)(?:數(?![位據學字])|次數)|(?:幾|多少)[\u4e00-\u9fff]{1,3}?用?(戶)(?=\s*[？?]?\s*$)")  # 多少社區用戶
