@@ -505,3 +505,15 @@ def test_ranges_across_scales_amounts_in_three_tiers_and_ages_as_thresholds_only
 def test_a_rate_changed_from_one_value_to_another_and_a_guaranteed_floor():
     claims = claims_of("自 110 年 1 月 1 日起，一般保險費率由 4.69% 調整為 5.17%；推動按服務計酬，保障全職照顧服務員月薪至少 3 萬 2,000 元。")
     assert [(c.text, c.kind) for c in claims] == [("4.69%", "rule"), ("5.17%", "rule"), ("3 萬 2,000 元", "rule")]
+
+
+def test_a_heading_naming_a_schemes_terms_makes_its_figures_rules():
+    text = (
+        "壹、 健康保險 \n一、 部分負擔 \n（一） 部分負擔規定 \n1. 門診基本部分負擔：西醫診所為 50 元；醫學中心經轉診者 170 元、未經轉診者 420 元。 \n"
+        "（二） 托育補助：送托者一般家庭每月補助 6,000 元、中低收入戶 8,000 元、低收入戶 1 萬元。109 年核發 22 萬 7,315 人。 \n"
+        "捌、 檢驗及標準 \n一、 商品檢驗 \n（一） 109 年檢驗 1 萬 2,000 批。 \n"
+    )
+    claims = by_text(extract_claims(build_outline(analyse(read_bytes(text.encode("utf-8"), "t.txt")))))
+    rules = ("50 元", "170 元", "420 元", "6,000 元", "8,000 元", "1 萬元")
+    assert {t: claims[t].kind for t in rules} == dict.fromkeys(rules, "rule")
+    assert (claims["22 萬 7,315 人"].kind, claims["1 萬 2,000 批"].kind) == ("actual", "actual")

@@ -43,6 +43,7 @@ class _Context:
     is_plan: bool = False
     heading_end: int = 0  # end of the item's heading clause in its text
     water_topic: bool = False  # the item or a heading above it is about water (推動再生水開發)
+    schedule_topic: bool = False  # the item or a heading above it sets a scheme's terms (補助標準, 給付額度)
 
 
 def extract_claims(nodes: list[Node]) -> list[Claim]:
@@ -60,14 +61,19 @@ def extract(nodes: list[Node]) -> tuple[list[Claim], date | None]:
     claims: list[Claim] = []
     scopes: dict[str, TimeExpr | None] = {}
     water_topics: dict[str, bool] = {}
+    schedule_topics: dict[str, bool] = {}
     for node, text, exprs in zip(nodes, texts, all_exprs, strict=True):
         water_topics[node.path] = bool(_WATER.search(node.title)) or water_topics.get(node.parent_path, False)
-        context = _context(node, exprs, scopes, now, water_topics[node.path])
+        schedule_topics[node.path] = bool(_SCHEDULE_TITLE.search(node.title)) or schedule_topics.get(node.parent_path, False)
+        context = _context(node, exprs, scopes, now, water_topics[node.path], schedule_topics[node.path])
         scopes[node.path] = context.inherited or _heading_scope(node, text, exprs)
         claims.extend(_node_claims(node, text, exprs, context))
     return claims, now
 
 
+# A heading naming the terms a scheme sets: its items' figures are rules unless said done
+# ('（一）部分負擔規定', '(1) 給付額度：', '1、 補助標準：'; not '捌、 檢驗及標準', a field of work).
+_SCHEDULE_TITLE = re.compile(r"(?:補助|收費|給付|津貼|獎勵|補貼|負擔|費用|申請)(?:標準|額度|比率|規定|資格|條件)$")
 _REPORT_YEAR_WORD = re.compile("|".join(REPORT_YEAR_WORDS))
 # An item's time expressions and the last year it writes out, by (text, context year, report year).
 _ReadItems = dict[tuple[str, int | None, int | None], tuple[list[TimeExpr], int | None]]
@@ -131,7 +137,7 @@ _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 _LABEL_FILLER = re.compile(r"[\s:：()（）]")
 
 
-def _context(node: Node, exprs: list[TimeExpr], scopes: dict[str, TimeExpr | None], now: date | None, water_topic: bool) -> _Context:
+def _context(node: Node, exprs: list[TimeExpr], scopes: dict[str, TimeExpr | None], now: date | None, water_topic: bool, schedule_topic: bool) -> _Context:
     title_end = len(node.marker) + len(node.title) + 4
     heading_exprs = [e for e in exprs if e.start < title_end and e.role != "base"]
     heading_period = None
@@ -151,7 +157,7 @@ def _context(node: Node, exprs: list[TimeExpr], scopes: dict[str, TimeExpr | Non
     schedule = _PLAN_SCHEDULE.search(node.text)
     plan = next((e for e in exprs if schedule and e.start >= schedule.end()), None) if schedule else None
     heading_end = len(node.marker) + len(node.title) + 3
-    return _Context(heading_period, inherited, now, plan, schedule is not None, heading_end, water_topic)
+    return _Context(heading_period, inherited, now, plan, schedule is not None, heading_end, water_topic, schedule_topic)
 
 
 _HEADING_END = re.compile(r"\s*(?:[：:]|\n|$)")
@@ -207,10 +213,18 @@ def _node_claims(node: Node, text: str, exprs: list[TimeExpr], context: _Context
     previous = None  # figures come in order and never overlap: a figure looks back to the one just before it
     for figure in find_figures(text, blocked):
         claim = _claim(node, text, figure, previous, exprs, context)
+        listed = claims and previous is not None and claims[-1].start == previous.start
+        if listed and claims[-1].kind == "rule" and claim.kind == "actual" and _NEXT_IN_A_LIST.match(text, previous.end, figure.start):
+            claim = replace(claim, kind="rule", period_start=None, period_end=None, period_text=None)
         if claim.dimension != "age" or claim.qualifier in ("more_than", "at_least", "up_to"):
             claims.append(claim)  # 年滿 65 歲 is a threshold; '2 歲至 5 歲幼兒' names a group
         previous = figure
     return claims
+
+
+# The next entry of a list, named by a short label: '一般家庭每月補助 6,000 元、中低收入戶 8,000 元'
+# (a rule's terms for each class, as the first entry's).
+_NEXT_IN_A_LIST = re.compile(r"\s*[、及]\s*[^\d，。；、,]{1,10}$")
 
 
 def _claim(node: Node, text: str, figure: Figure, previous: Figure | None, exprs: list[TimeExpr], context: _Context) -> Claim:
@@ -219,6 +233,8 @@ def _claim(node: Node, text: str, figure: Figure, previous: Figure | None, exprs
     kind = kind_of(text, figure, clause_start, clause_end, previous, context.is_plan, context.now)
     if kind in ("actual", "change", "share") and _dated_in_future(text, figure, clause_start, clause_end, exprs, context) and not ACTUAL_CUE.search(before):
         kind = "target"  # a figure for a year still to come, with no cue (target outranks change and share): 114 年天然氣占比 50%
+    if kind == "actual" and context.schedule_topic and not _DONE_IN_CLAUSE.search(before):
+        kind = "rule"
     period = None if kind == "rule" else _period(text, figure, clause_start, clause_end, exprs, context, kind)
     if period is not None and _whole_years(period):
         period = _end_of_span(period, _from_or_to(text, figure, previous, clause_start))
@@ -249,6 +265,7 @@ def _claim(node: Node, text: str, figure: Figure, previous: Figure | None, exprs
     )
 
 
+_DONE_IN_CLAUSE = re.compile(ACTUAL_CUE.pattern + r"|核發|核定|受益|受惠|計\s*$|共\s*$")
 _WATER = re.compile(r"水|淤")
 _SAND = re.compile(r"砂石|土石|土方|疏濬")
 _DAILY = re.compile(r"每(?:日|天)")
