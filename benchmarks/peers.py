@@ -95,12 +95,12 @@ class Row:
 # --- our side ----------------------------------------------------------------------------------
 
 
-def our_outline(runs: int) -> tuple[list[Node], float]:
-    """The outline of the sample, and the median CPU seconds of read + layout + outline."""
+def our_outline(runs: int, source: Path = SAMPLE) -> tuple[list[Node], float]:
+    """The outline of a report (the sample), and the median CPU seconds of read + layout + outline."""
     times, nodes = [], []
     for _ in range(runs):
         started = time.process_time()
-        nodes = build_outline(analyse(read_path(SAMPLE)))
+        nodes = build_outline(analyse(read_path(source)))
         times.append(time.process_time() - started)
     return nodes, median(times)
 
@@ -229,9 +229,9 @@ def locate(elements: list[dict[str, Any]], source_lines: list[str]) -> list[tupl
 # --- the run -----------------------------------------------------------------------------------
 
 
-def claims_rows(nodes: list[Node], runs: int, skip: set[str]) -> tuple[list[Row], list[str]]:
-    gold = read_jsonl(GOLD / "claims.jsonl")
-    items = read_claim_items(GOLD / "claims-items.txt")
+def claims_rows(nodes: list[Node], runs: int, skip: set[str], gold_dir: Path = GOLD) -> tuple[list[Row], list[str]]:
+    gold = read_jsonl(gold_dir / "claims.jsonl")
+    items = read_claim_items(gold_dir / "claims-items.txt")
     texts = [node.text for node in nodes]
     rows, notes = [], []
 
@@ -303,12 +303,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="policyledger vs peer tools on the sample report.")
     parser.add_argument("--runs", type=int, default=5, help="runs of our own steps (median)")
     parser.add_argument("--skip", action="append", default=[], choices=["recognizers", "jionlp", "unstructured"])
+    parser.add_argument("--report", type=Path, help="a folder of benchmarks/other-reports/ (report.txt and its gold) instead of the sample; claims only")
     args = parser.parse_args(argv)
     skip = set(args.skip)
     print(context_line())
-    nodes, outline_seconds = our_outline(args.runs)
-    print(f"\n## Claims — {len(nodes)} outline items of {SAMPLE.name}; F1 on the dev gold items\n")
-    rows, notes = claims_rows(nodes, args.runs, skip)
+    source, gold_dir = (args.report / "report.txt", args.report) if args.report else (SAMPLE, GOLD)
+    nodes, outline_seconds = our_outline(args.runs, source)
+    print(f"\n## Claims — {len(nodes)} outline items of {source.parent.name if args.report else source.name}; F1 on its gold's items\n")
+    rows, notes = claims_rows(nodes, args.runs, skip, gold_dir)
     ours = next((row for row in rows if row.tool.startswith("policyledger")), None)
     print(table(
         ["tool", "CPU time", "× ours", "wall", "set-up", "precision", "recall", "F1", "figures", "note"],
@@ -317,6 +319,8 @@ def main(argv: list[str] | None = None) -> int:
     ))
     for note in [*notes, PEER_MAPPING_NOTE]:
         print(f"\n{note}")
+    if args.report:
+        return 0
     print("\n## Outline — dev-gold headings (sections 壹–陸) found by each tool\n")
     outline_table, outline_notes = outline_rows(nodes, outline_seconds, args.runs, skip)
     print(table(["tool", "CPU time", "× ours", "headings found", "at the right level", "precision of items started", "note"], outline_table))
