@@ -215,3 +215,20 @@ def test_a_rate_set_is_answered_and_a_floor_is_no_actual_average(tmp_path: Path)
     assert ask(engine, "健保一般保險費率從 110 年起調成多少？")["answer"]["text"] == "5.17%"
     assert ask(engine, "109 年照顧服務員的平均月薪實際是多少？")["answer"] is None
     engine.dispose()
+
+
+def test_a_part_named_only_in_an_includes_note_and_a_share_beside_a_growth(tmp_path: Path):
+    report = tmp_path / "ey.txt"
+    report.write_text(
+        "行政院施政報告\n\n壹、 國防\n\n一、 國防預算\n\n"
+        "（一） 經大院審議通過之 110 年度國防預算（含特別預算及非營業特種基金）共 4,533 億元，較 109 年度增加 421 億元，"
+        "成長 10.2%，占 GDP 2.36%。\n\n（二） 用電大戶條款：自 110 年 1 月 1 日起，契約容量 5,000 瓩以上之用電大戶應設置再生能源。\n",
+        encoding="utf-8",
+    )
+    engine = connect(f"sqlite:///{tmp_path / 'ledger.db'}")
+    ingest_path(engine, report)
+    assert ask(engine, "立法院通過的 110 年度國防預算總共多少錢？")["answer"]["text"] == "4,533 億元"
+    assert ask(engine, "110 年度國防預算相當於 GDP 的百分之多少？")["answer"]["text"] == "2.36%"
+    assert ask(engine, "110 年度國防預算當中，特別預算編列了多少錢？")["answer"] is None
+    assert ask(engine, "用電大戶條款從哪一天開始施行？")["answer"]["text"].replace(" ", "") == "110年1月1日"
+    engine.dispose()

@@ -22,7 +22,7 @@ REPORTS = Path(__file__).parent.parent / "benchmarks" / "other-reports"
 FLOORS = {
     "mol-2021": (0.99, 0.94, 0.93, 0.79),
     "motc-2021": (0.99, 0.96, 0.96, 0.83),
-    "ey-policy-2021": (0.99, 0.92, 0.96, 0.62),
+    "ey-policy-2021": (0.99, 0.92, 0.96, 0.70),
     "coa-2021": (0.92, 0.94, 0.94, 0.79),
     "mohw-2021": (0.99, 0.94, 0.93, 0.83),  # held out: first measured at afd06c3
     "moe-2021": (0.99, 0.89, 0.95, 0.83),  # held out: first measured at afd06c3

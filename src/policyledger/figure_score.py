@@ -55,7 +55,30 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _part_factor(parsed, _without_later_brackets(clause, claim.end - clause_start))
     factors *= _list_member_factor(parsed, own, sentence, claim) * _premise_factor(parsed, claim)
     factors *= _condition_factor(parsed, claim, neighbours, clause_start) * _rate_named_factor(parsed, claim, sentence)
+    factors *= _included_factor(parsed, claim, sentence)
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
+
+
+_INCLUDES = re.compile(fold(r"[（(]\s*(?:含|包含|包括)[^（）()]*[）)]"))
+
+
+def _included_factor(parsed: Question, claim: Claim, sentence: str) -> float:
+    """A word asked that the sentence names only in a note of what its figure includes is a part of
+    that figure, not the figure: asked '特別預算編列了多少', '國防預算（含特別預算及特種基金）共 4,533 億元'
+    gives the whole. (A figure in the note is the part's own: '1,800 家中小企業(含新創事業約 1,300 家)';
+    a question that itself says 含 asks the whole: '投資保障協定或含投資章的經濟合作協議'.)"""
+    if ("含" not in sentence and "包" not in sentence) or "含" in parsed.folded:
+        return 1.0
+    notes = "".join(compact(note) for note in _INCLUDES.findall(sentence))
+    if not notes or _written(claim.text) in notes:
+        return 1.0
+    rest = compact(_INCLUDES.sub("", sentence))
+    for segment in parsed.segments:
+        grams = (segment[i:i + 2] for i in range(len(segment) - 1))
+        only_in_note = [gram for gram in grams if gram in notes and gram not in rest]
+        if len(only_in_note) >= 2:
+            return 0.6
+    return 1.0
 
 
 _FUNCTION_WORDS = re.compile(
@@ -452,9 +475,12 @@ def _kind_factor(parsed: Question, claim: Claim, own: str) -> float:
         return 1.0 if claim.kind == "change" or _ADDED in own else 0.8
     if parsed.wants_actual:  # '平均月薪實際是多少': not what was aimed at, nor the floor a rule sets
         return 0.6 if claim.kind in ("target", "forecast", "rule") else 1.0
+    if claim.kind == "change" and not _CHANGE_ASKED_WORDS.search(parsed.folded):
+        return 0.9  # '國防預算相當於 GDP 的百分之多少', '…總共多少錢': a level or share, not its growth (增加 421 億元, 成長 10.2%)
     return 0.8 if claim.kind in ("target", "forecast") else 1.0
 
 
+_CHANGE_ASKED_WORDS = re.compile(fold(r"成長|增加|減少|提升|提高|下降|降低|改善|增幅|減幅|降幅|變化|差距|相差|多了|少了|增|減|較|比|省|節水|節電|節能|節約|縮短"))
 # A change still to come is typed a change, not a target: '可減少淹水面積 18.1 公頃'.
 _TO_COME = re.compile(fold("可|將|預計|預估|估計|預期"))
 
