@@ -180,17 +180,23 @@ def test_any_question_gets_an_answer_object(ledger, question: str):
     assert result["answer"] is None or set(result["answer"]) == ANSWER_KEYS
 
 
+def small_ledger(tmp_path: Path, text: str) -> Engine:
+    """A real SQLite file holding one small report written by the test."""
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    engine = connect(f"sqlite:///{tmp_path / 'ledger.db'}")
+    ingest_path(engine, report)
+    return engine
+
+
 def test_the_reports_author_named_in_a_question_is_the_report_itself(tmp_path: Path):
     # Reports call themselves 本部; the reader names the ministry, as the report's title does.
-    report = tmp_path / "mol.txt"
-    report.write_text(
+    engine = small_ledger(
+        tmp_path,
         "勞動部業務報告\n\n壹、 穩定就業\n\n一、 移工管理\n\n"
         "1. 自 109 年 12 月 4 日起暫停引進印尼移工；其他國籍移工入境後須完成 14 天居家檢疫。\n\n"
         "2. 本部補助雇主集中檢疫費用每人 7,000 元。\n",
-        encoding="utf-8",
     )
-    engine = connect(f"sqlite:///{tmp_path / 'ledger.db'}")
-    ingest_path(engine, report)
     result = ask(engine, "勞動部從哪一天起暫停引進印尼移工？")
     assert result["answer"] is not None and result["answer"]["text"].replace(" ", "") == "109年12月4日"
     engine.dispose()
@@ -204,29 +210,23 @@ def test_authors_are_read_off_report_titles():
 
 
 def test_a_rate_set_is_answered_and_a_floor_is_no_actual_average(tmp_path: Path):
-    report = tmp_path / "mohw.txt"
-    report.write_text(
+    engine = small_ledger(
+        tmp_path,
         "衛生福利部業務報告\n\n壹、 健康保險\n\n一、 財務\n\n（一） 保險費率：為維持財務平衡，自 110 年 1 月 1 日起，一般保險費率由 4.69% 調整為 5.17%。\n\n"
         "（二） 照顧服務員：截至 109 年底，照顧服務員計 7 萬 3,168 人；推動按服務計酬，保障全職照顧服務員月薪至少 3 萬 2,000 元。\n",
-        encoding="utf-8",
     )
-    engine = connect(f"sqlite:///{tmp_path / 'ledger.db'}")
-    ingest_path(engine, report)
     assert ask(engine, "健保一般保險費率從 110 年起調成多少？")["answer"]["text"] == "5.17%"
     assert ask(engine, "109 年照顧服務員的平均月薪實際是多少？")["answer"] is None
     engine.dispose()
 
 
 def test_a_part_named_only_in_an_includes_note_and_a_share_beside_a_growth(tmp_path: Path):
-    report = tmp_path / "ey.txt"
-    report.write_text(
+    engine = small_ledger(
+        tmp_path,
         "行政院施政報告\n\n壹、 國防\n\n一、 國防預算\n\n"
         "（一） 經大院審議通過之 110 年度國防預算（含特別預算及非營業特種基金）共 4,533 億元，較 109 年度增加 421 億元，"
         "成長 10.2%，占 GDP 2.36%。\n\n（二） 用電大戶條款：自 110 年 1 月 1 日起，契約容量 5,000 瓩以上之用電大戶應設置再生能源。\n",
-        encoding="utf-8",
     )
-    engine = connect(f"sqlite:///{tmp_path / 'ledger.db'}")
-    ingest_path(engine, report)
     assert ask(engine, "立法院通過的 110 年度國防預算總共多少錢？")["answer"]["text"] == "4,533 億元"
     assert ask(engine, "110 年度國防預算相當於 GDP 的百分之多少？")["answer"]["text"] == "2.36%"
     assert ask(engine, "110 年度國防預算當中，特別預算編列了多少錢？")["answer"] is None

@@ -18,6 +18,11 @@ def by_text(claims):
     return {claim.text: claim for claim in claims}
 
 
+def report_claims(text: str):
+    """The claims of a whole small report (its own outline), by their text."""
+    return by_text(extract_claims(build_outline(analyse(read_bytes(text.encode("utf-8"), "t.txt")))))
+
+
 def test_daily_water_volume_is_a_flow_in_cubic_metres_per_day():
     claims = by_text(claims_of("水庫完工後可供水每日 4 萬噸，備援水量每日約 9,000 噸。"))
     assert (claims["4 萬噸"].base_value, claims["4 萬噸"].base_unit) == (40_000, "m3/day")
@@ -446,7 +451,7 @@ def test_an_as_of_date_leading_into_the_items_dates_them():
         "1、 歡迎臺商回臺投資行動方案：核准 233 家，投資金額 8,621 億元。 \n"
         "（二） 其中法規命令截至 109 年底，已完成發布 21 項，推動重點如下： \n1、 用電大戶條款初期約 500 戶。 \n"
     )
-    claims = by_text(extract_claims(build_outline(analyse(read_bytes(text.encode("utf-8"), "t.txt")))))
+    claims = report_claims(text)
     assert [claims[t].period_end.isoformat() for t in ("233 家", "8,621 億元")] == ["2021-02-18", "2021-02-18"]
     assert claims["500 戶"].period_end is None  # the date there counts what the sentence counts, not the points after it
 
@@ -513,7 +518,7 @@ def test_a_heading_naming_a_schemes_terms_makes_its_figures_rules():
         "（二） 托育補助：送托者一般家庭每月補助 6,000 元、中低收入戶 8,000 元、低收入戶 1 萬元。109 年核發 22 萬 7,315 人。 \n"
         "捌、 檢驗及標準 \n一、 商品檢驗 \n（一） 109 年檢驗 1 萬 2,000 批。 \n"
     )
-    claims = by_text(extract_claims(build_outline(analyse(read_bytes(text.encode("utf-8"), "t.txt")))))
+    claims = report_claims(text)
     rules = ("50 元", "170 元", "420 元", "6,000 元", "8,000 元", "1 萬元")
     assert {t: claims[t].kind for t in rules} == dict.fromkeys(rules, "rule")
     assert (claims["22 萬 7,315 人"].kind, claims["1 萬 2,000 批"].kind) == ("actual", "actual")
