@@ -136,6 +136,7 @@ def test_counters_units_and_numerals_of_other_ministries_reports():
     assert found["4 兆 7,321 億元"].value == 4_732_100_000_000
     assert (found["65 歲"].unit.spec.dimension, found["65 歲"].unit.spec.base_unit) == ("age", "year")
     assert found["兩座"].value == 2
+    assert figures("發生 5 起非洲豬瘟案例，檢查漁船 1,326 艘次，3 起訴") == ["5 起", "1,326 艘次"]
     priced = "種稻田區 77,000 元/公頃、收購價格 26 元/公斤"
     prices = {priced[f.start:f.end]: f.unit.spec.base_unit for f in find_figures(priced, [])}
     assert prices == {"77,000 元/公頃": "TWD/ha", "26 元/公斤": "TWD/kg"}
