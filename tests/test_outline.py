@@ -171,3 +171,14 @@ def test_a_table_row_ending_in_a_percent_ends_its_line():
     nodes = outline_of(text)
     assert [n.path for n in nodes if n.path] == ["壹", "壹/一", "壹/二"]
     assert "稻米 12.3 15.6 26.8%\n鳳梨" in nodes[-2].text
+
+
+def test_a_flush_left_page_number_beside_a_running_header_is_furniture():
+    # PDFium's text layer: no blank lines, the footer's number flush left, the next page's header after it.
+    text = (
+        "內政部業務報告\n壹、 戶政\n一、 簡化出生登記\n(1) 推動「出生登記線上預約」，109 年全年受理案件計 3 萬\n1\n內政部業務報告\n"
+        "2,418 件，約占出生登記總件數 19.6%。\n(2) 辦理時間由 3 天縮短為 1 天。\n2\n內政部業務報告\n二、 戶籍謄本\n"
+    )
+    nodes = outline_of(text)
+    item = next(n for n in nodes if n.path == "壹/一/(1)")
+    assert item.title == "推動「出生登記線上預約」" and "3 萬2,418 件" in item.text and "業務報告" not in item.text

@@ -137,6 +137,14 @@ def test_counters_units_and_numerals_of_other_ministries_reports():
     assert (found["65 歲"].unit.spec.dimension, found["65 歲"].unit.spec.base_unit) == ("age", "year")
     assert found["兩座"].value == 2
     assert figures("發生 5 起非洲豬瘟案例，檢查漁船 1,326 艘次，3 起訴") == ["5 起", "1,326 艘次"]
+    assert figures("結婚 12 萬 1,702 對，查獲槍枝 1,023 枝，審核期間 7~10 個工作天，6 部 1 對 1 單軸式機組") == [
+        "12 萬 1,702 對", "1,023 枝", "7~10 個工作天", "6 部",
+    ]
+    rates = "粗出生率為千分之7.01，自然增加率 -0.33‰"
+    per_mille = {rates[f.start:f.end]: (f.value, f.unit.spec.factor) for f in find_figures(rates, [])}
+    assert per_mille == {"千分之7.01": (7.01, 0.1), "-0.33‰": (-0.33, 0.1)}
+    # what a rate is per is no figure of its own
+    assert figures("每 10 萬人口死亡率為 8.22 人，消防人員為每 10 萬人 71 人，每人每月補助 3,000 元") == ["8.22 人", "71 人", "3,000 元"]
     priced = "種稻田區 77,000 元/公頃、收購價格 26 元/公斤"
     prices = {priced[f.start:f.end]: f.unit.spec.base_unit for f in find_figures(priced, [])}
     assert prices == {"77,000 元/公頃": "TWD/ha", "26 元/公斤": "TWD/kg"}

@@ -179,9 +179,9 @@ def _page_furniture(raw: list[SourceLine]) -> list[int]:
     content = [line for line in raw if line.text.strip(_SPACE)]
     noise: set[int] = set()
     noise.update(_page_edge_repeats(content))
-    page_numbers = [i for i, line in enumerate(content) if _is_page_number(line, content, i)]
-    noise.update(content[i].number for i in page_numbers)
     known = _running_header_names(content)
+    page_numbers = [i for i, line in enumerate(content) if _is_page_number(line, content, i) or _numbers_a_headed_page(content, i, known)]
+    noise.update(content[i].number for i in page_numbers)
     for j in _header_places(content, page_numbers):
         # A known section name beside a page number or at a page's edge is a running header, brackets and all.
         if parse_marker(content[j].text) is None and _compact(content[j].text) in known:
@@ -201,6 +201,16 @@ def _is_page_number(line: SourceLine, content: list[SourceLine], index: int) -> 
     # A bare number in plain text is a page number only when set off by a leading space, as
     # pdftotext writes it; the other forms ('- 8 -', '第 8 頁', 'Page 8') say what they are.
     return line.text != line.text.lstrip(_SPACE) or not stripped[0].isdigit()
+
+
+def _numbers_a_headed_page(content: list[SourceLine], index: int, known: set[str]) -> bool:
+    """A bare number set flush left (PDFium's text of a footer) is a page number when a running
+    header stands next to it: '…計 3 萬' / '1' / '內政部業務報告' / '2,418 件'."""
+    stripped = content[index].text.strip(_SPACE)
+    if not (stripped.isdigit() and len(stripped) <= 4):
+        return False
+    neighbours = [content[j] for j in (index - 1, index + 1) if 0 <= j < len(content)]
+    return any(parse_marker(line.text) is None and _compact(line.text) in known for line in neighbours)
 
 
 def _header_places(content: list[SourceLine], page_numbers: list[int]) -> set[int]:

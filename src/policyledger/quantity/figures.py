@@ -22,7 +22,7 @@ _NUMBER = re.compile(
 # A run of Chinese numeral characters with a positional word in it (三萬, 十成; not 一 of 一家),
 # looked for only where such a character stands (the lookahead).
 _CHINESE = re.compile(rf"(?=[{CHINESE_NUMERAL_CHARS}])[{CHINESE_NUMERAL_CHARS}]*[十百千萬億兆][{CHINESE_NUMERAL_CHARS}]*")
-_PERCENT_WORDS = re.compile(rf"百分之(?P<pct>{ARABIC}|[{CHINESE_NUMERAL_CHARS}點]+)")
+_PERCENT_WORDS = re.compile(rf"(?P<per>百分之|千分之)\s*(?P<pct>{ARABIC}|[{CHINESE_NUMERAL_CHARS}點]+)")
 _RANGE = re.compile(rf"\s*(?:~|～|-|－|—|–|至|到)\s*(?P<num>{ARABIC})")
 _URL = re.compile(r"(?=[hw])(?:https?://|www\.)[\w./%?=&#:~+-]+", re.IGNORECASE)
 # A bare domain is found from its ending (.gov.tw …) and widened to the left: scanning for it
@@ -85,6 +85,7 @@ _NOT_UNIT_BEFORE = {
     "房": "屋價租東舍地產",
     "園": "區藝遊",
     "起": "來見訴點始步飛跑算碼因源火色草床居用迄至算",  # 5 起 (incidents), not 起來, 起訴 …
+    "對": "於象外話策應接岸照比抗立等手方面稱口內",  # 12 萬 1,702 對 (couples), not 對於 …
 }
 
 
@@ -119,7 +120,21 @@ def find_figures(text: str, blocked: list[tuple[int, int]]) -> Iterator[Figure]:
         if not _overlaps(figure.start, figure.end, taken):
             found.append(figure)
             taken.append((figure.start, figure.end))
-    yield from sorted(found, key=lambda f: f.start)
+    found.sort(key=lambda f: f.start)
+    yield from (figure for index, figure in enumerate(found) if not _rate_base(text, figure, found[index + 1:index + 2]))
+
+
+_PER = re.compile(r"每\s*$")
+_BASE_GOES_ON = re.compile(r"[^，。；\n]{0,12}$")
+
+
+def _rate_base(text: str, figure: Figure, following: list[Figure]) -> bool:
+    """'每 10 萬人口死亡率為 8.22 人', '每 10 萬人 71 人': what a rate is per, not a figure of its own."""
+    if not _PER.search(text, max(0, figure.start - 2), figure.start) or figure.unit.spec.dimension != "count":
+        return False
+    if text.startswith("口", figure.end):
+        return True
+    return bool(following) and following[0].unit.core == figure.unit.core and _BASE_GOES_ON.match(text, figure.end, following[0].start) is not None
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -257,6 +272,8 @@ def _unit_fits(text: str, unit: UnitMatch, match: re.Match[str], mixed: bool) ->
         return unit.core == "天"
     if unit.core == "名" and text[max(0, match.start() - 2):match.start()].strip().endswith("前"):
         return False
+    if unit.core == "對" and text[unit.end:unit.end + 3].lstrip()[:1].isdigit():
+        return False  # 1 對 1 單軸式機組: one-to-one, no pairs
     return not (mixed and unit.scale)
 
 
@@ -337,6 +354,7 @@ def _percent_words(text: str) -> Iterator[Figure]:
         token = match.group("pct")
         value = value_of_arabic(token) if token[0].isdigit() else value_of_chinese(token)
         if value is not None:
-            unit = match_unit("%", 0)
+            sign = "%" if match.group("per") == "百分之" else "‰"  # 千分之 7.01: per mille
+            unit = match_unit(sign, 0)
             assert unit is not None
-            yield Figure(match.start(), match.end(), value, None, UnitMatch("%", "", "%", unit.spec, match.end()), "%", False)
+            yield Figure(match.start(), match.end(), value, None, UnitMatch(sign, "", sign, unit.spec, match.end()), sign, False)

@@ -48,6 +48,7 @@ PERCENT: dict[str, UnitSpec] = {
     "個百分點": UnitSpec("percent", "percentage_point"),
     "倍": UnitSpec("ratio", "times"),
     "ppm": UnitSpec("ratio", "ppm"),
+    "‰": UnitSpec("percent", "percent", factor=0.1),
 }
 
 
@@ -66,7 +67,7 @@ PHYSICAL: dict[str, UnitSpec] = {
     **_physical("length", "km", "公里", "km", "千米", "公尺"),  # one base unit a dimension: 173 萬公尺 = 1,730 km
     **_physical("duration", "year", "年"),
     **_physical("duration", "month", "個月", "個多月"),
-    **_physical("duration", "day", "天", "日", "週", "周"),
+    **_physical("duration", "day", "天", "日", "週", "周", "工作天", "個工作天", "工作日", "個工作日"),
     **_physical("duration", "hour", "小時", "個小時"),
     **_physical("duration", "minute", "分鐘"),
     **_physical("duration", "second", "秒"),
@@ -80,7 +81,7 @@ COUNTERS: tuple[str, ...] = (
     "個", "部", "間", "份", "位", "式", "國", "所", "種", "類", "批", "艘", "架", "輛", "棟", "名", "張", "條",
     "支", "隻", "株", "團", "堂", "校", "站", "組", "篇", "本", "冊", "則", "款", "檔", "瓶", "包", "箱", "片",
     "顆", "頁", "枚", "具", "口", "座次", "隊", "面", "只", "只次", "門", "科", "項目", "區", "廠", "層", "床",
-    "礦次", "礦", "幅", "系列", "領域", "點", "展", "通", "職類", "頭", "尾", "列", "旅次", "間夜", "TEU", "例", "劑", "房", "園", "艘次", "起",
+    "礦次", "礦", "幅", "系列", "領域", "點", "展", "通", "職類", "頭", "尾", "列", "旅次", "間夜", "TEU", "例", "劑", "房", "園", "艘次", "起", "對", "枝",
 )
 _COUNTER_CANON = {"台": "臺"}
 
