@@ -232,3 +232,14 @@ def test_a_part_named_only_in_an_includes_note_and_a_share_beside_a_growth(tmp_p
     assert ask(engine, "110 年度國防預算當中，特別預算編列了多少錢？")["answer"] is None
     assert ask(engine, "用電大戶條款從哪一天開始施行？")["answer"]["text"].replace(" ", "") == "110年1月1日"
     engine.dispose()
+
+
+def test_an_amount_asked_by_a_rates_name_and_a_bracket_that_widens_the_question(tmp_path: Path):
+    engine = small_ledger(
+        tmp_path,
+        "勞動部業務報告\n\n壹、 勞動基金\n\n一、 勞退新制基金：109 年底規模 2 兆 8,745 億元，109 年收益率 10.36%。\n\n"
+        "二、 火災：109 年全國火災 2 萬 1,376 件，其中建築物火災 1,542 件。\n",
+    )
+    assert ask(engine, "勞退新制基金 109 年的收益金額是多少元？")["answer"] is None  # the report gives a rate, no money
+    assert ask(engine, "109 年全國一共發生了幾件火災（不限建築物火災）？")["answer"]["text"] == "2 萬 1,376 件"
+    engine.dispose()

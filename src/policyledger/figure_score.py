@@ -55,8 +55,20 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _part_factor(parsed, _without_later_brackets(clause, claim.end - clause_start))
     factors *= _list_member_factor(parsed, own, sentence, claim) * _premise_factor(parsed, claim)
     factors *= _condition_factor(parsed, claim, neighbours, clause_start) * _rate_named_factor(parsed, claim, sentence)
-    factors *= _included_factor(parsed, claim, sentence)
+    factors *= _included_factor(parsed, claim, sentence) * _rate_only_factor(parsed, sentence)
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
+
+
+def _rate_only_factor(parsed: Question, sentence: str) -> float:
+    """An amount asked by a word the sentence holds only as the name of a rate is not that sentence's:
+    asked '收益金額是多少元', '勞退新制基金規模 2 兆 8,745 億元，收益率 10.36%' states no return in money."""
+    if "率" not in sentence or not parsed.dimensions & {"money", "count"}:
+        return 1.0
+    compacted = compact(sentence)
+    for segment in parsed.segments:
+        if len(segment) >= 2 and segment in compacted and all(compacted.startswith("率", m.end()) for m in re.finditer(re.escape(segment), compacted)):
+            return 0.7
+    return 1.0
 
 
 _INCLUDES = re.compile(fold(r"[（(]\s*(?:含|包含|包括)[^（）()]*[）)]"))

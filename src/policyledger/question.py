@@ -531,7 +531,7 @@ def _number_out(match: re.Match[str]) -> str:
     return match.group(0).strip() if ordinal and re.fullmatch(r"\d{1,2}", match.group(0).strip()) else " "
 
 
-_INSTRUCTION = re.compile(r"\s*(?:請|列出|只列|依序|含|不含|不是|而非|非|不要|以.{1,4}為單位)")  # '（不是全年）': said to the tool
+_INSTRUCTION = re.compile(r"\s*(?:請|列出|只列|依序|含|不含|不是|而非|非|不要|不限|不只|以.{1,4}為單位)")  # '（不是全年）': said to the tool
 
 
 def _bracket_content(match: re.Match[str]) -> str:
