@@ -522,3 +522,14 @@ def test_a_heading_naming_a_schemes_terms_makes_its_figures_rules():
     rules = ("50 元", "170 元", "420 元", "6,000 元", "8,000 元", "1 萬元")
     assert {t: claims[t].kind for t in rules} == dict.fromkeys(rules, "rule")
     assert (claims["22 萬 7,315 人"].kind, claims["1 萬 2,000 批"].kind) == ("actual", "actual")
+
+
+def test_fees_tax_rates_terms_of_service_and_pay_scales_are_rules():
+    claims = by_text(claims_of(
+        "電子謄本每張規費 10 元；每屋每月租金收入最高 1 萬 5,000 元免納綜合所得稅；房屋稅按 1.2% 之自用住宅稅率課徵；"
+        "修繕費每年最高 1 萬元；酒駕者處 3 萬元以上 12 萬元以下罰鍰；替代役役期為 1 年，二等替代役役男每月薪俸 6,510 元；"
+        "110 年公告土地現值平均上漲 1.06%。"
+    ))
+    rules = ("10 元", "1 萬 5,000 元", "1.2%", "1 萬元", "3 萬元", "12 萬元", "1 年", "6,510 元")
+    assert {t: claims[t].kind for t in rules} == dict.fromkeys(rules, "rule")
+    assert claims["1.06%"].kind == "change"
