@@ -531,5 +531,7 @@ def test_fees_tax_rates_terms_of_service_and_pay_scales_are_rules():
         "110 年公告土地現值平均上漲 1.06%。"
     ))
     rules = ("10 元", "1 萬 5,000 元", "1.2%", "1 萬元", "3 萬元", "12 萬元", "1 年", "6,510 元")
+    fees = by_text(claims_of("家長每月繳費不超過 4,500 元，教師每月薪資至少 2 萬 9,000 元。"))
+    assert [fees[t].kind for t in ("4,500 元", "2 萬 9,000 元")] == ["rule", "rule"]
     assert {t: claims[t].kind for t in rules} == dict.fromkeys(rules, "rule")
     assert claims["1.06%"].kind == "change"
