@@ -535,3 +535,8 @@ def test_fees_tax_rates_terms_of_service_and_pay_scales_are_rules():
     assert [fees[t].kind for t in ("4,500 元", "2 萬 9,000 元")] == ["rule", "rule"]
     assert {t: claims[t].kind for t in rules} == dict.fromkeys(rules, "rule")
     assert claims["1.06%"].kind == "change"
+
+
+def test_a_metric_tonne_beside_water_is_a_mass():
+    claims = by_text(claims_of("污水下水道每年削減生化需氧量約 1 萬 2,460 公噸，可供水每日 4 萬噸。"))
+    assert (claims["1 萬 2,460 公噸"].base_unit, claims["4 萬噸"].base_unit) == ("t", "m3/day")

@@ -140,6 +140,11 @@ def test_counters_units_and_numerals_of_other_ministries_reports():
     assert figures("結婚 12 萬 1,702 對，查獲槍枝 1,023 枝，審核期間 7~10 個工作天，6 部 1 對 1 單軸式機組") == [
         "12 萬 1,702 對", "1,023 枝", "7~10 個工作天", "6 部",
     ]
+    measured = "PM2.5 年平均濃度 15.0 微克/立方公尺，紅害 95 站日，平均到場時間 48 分鐘，機車定檢 1,086 萬輛次，煙囪 447 根"
+    assert {measured[f.start:f.end]: normalize(f.value, f.unit) for f in find_figures(measured, [])} == {
+        "15.0 微克/立方公尺": ("intensity", 15.0, "微克/立方公尺"), "95 站日": ("count", 95.0, "站日"), "48 分鐘": ("duration", 0.8, "hour"),
+        "1,086 萬輛次": ("count", 10_860_000.0, "輛次"), "447 根": ("count", 447.0, "根"),
+    }
     rates = "粗出生率為千分之7.01，自然增加率 -0.33‰"
     per_mille = {rates[f.start:f.end]: (f.value, f.unit.spec.factor) for f in find_figures(rates, [])}
     assert per_mille == {"千分之7.01": (7.01, 0.1), "-0.33‰": (-0.33, 0.1)}

@@ -62,14 +62,14 @@ PHYSICAL: dict[str, UnitSpec] = {
     **_physical("area", "ha", "公頃", "ha"),
     **{"平方公里": UnitSpec("area", "ha", "平方公里", "ha")},
     **_physical("area", "m2", "坪", "平方公尺", "平方米", "m2"),
-    **_physical("mass", "t", "公噸", "噸", "公斤", "千克"),
+    **_physical("mass", "t", "公噸", "噸", "公斤", "千克", "公克", "毫克", "微克"),
     **_physical("volume", "m3", "立方公尺", "立方米", "公升", "毫升", "cc", "c.c."),
     **_physical("length", "km", "公里", "km", "千米", "公尺"),  # one base unit a dimension: 173 萬公尺 = 1,730 km
     **_physical("duration", "year", "年"),
     **_physical("duration", "month", "個月", "個多月"),
     **_physical("duration", "day", "天", "日", "週", "周", "工作天", "個工作天", "工作日", "個工作日"),
     **_physical("duration", "hour", "小時", "個小時"),
-    **_physical("duration", "minute", "分鐘"),
+    **_physical("duration", "hour", "分鐘"),  # 48 分鐘 = 0.8 hour: hour is the base of the conventions
     **_physical("duration", "second", "秒"),
     **_physical("age", "year", "歲"),  # 年滿 65 歲: an age, in years
 }
@@ -81,7 +81,8 @@ COUNTERS: tuple[str, ...] = (
     "個", "部", "間", "份", "位", "式", "國", "所", "種", "類", "批", "艘", "架", "輛", "棟", "名", "張", "條",
     "支", "隻", "株", "團", "堂", "校", "站", "組", "篇", "本", "冊", "則", "款", "檔", "瓶", "包", "箱", "片",
     "顆", "頁", "枚", "具", "口", "座次", "隊", "面", "只", "只次", "門", "科", "項目", "區", "廠", "層", "床",
-    "礦次", "礦", "幅", "系列", "領域", "點", "展", "通", "職類", "頭", "尾", "列", "旅次", "間夜", "TEU", "例", "劑", "房", "園", "艘次", "起", "對", "枝",
+    "礦次", "礦", "幅", "系列", "領域", "點", "展", "通", "職類", "頭", "尾", "列", "旅次", "間夜", "TEU", "例", "劑", "房", "園",
+    "艘次", "起", "對", "枝", "站日", "輛次", "席", "批次", "處次", "根",
 )
 _COUNTER_CANON = {"台": "臺"}
 
@@ -231,8 +232,10 @@ WATER_BASE_UNITS = ("t", "m3", "t/day", "m3/day")
 
 
 def reads_water(unit: UnitMatch) -> bool:
-    """Whether `normalize` reads `unit` differently for water (its `water` and `per_day`)."""
-    return bool(unit.spec.pint_unit and unit.spec.pint_target) and unit.spec.base_unit in WATER_BASE_UNITS
+    """Whether `normalize` reads `unit` differently for water (its `water` and `per_day`). A metric
+    tonne written as such (公噸: 削減生化需氧量 3 萬 4,800 公噸) is a mass even beside water."""
+    physical = bool(unit.spec.pint_unit and unit.spec.pint_target)
+    return physical and unit.spec.base_unit in WATER_BASE_UNITS and not unit.core.startswith(("公噸", "公斤", "千克"))
 
 
 def normalize(value: float, unit: UnitMatch, *, water: bool = False, per_day: bool = False) -> tuple[str, float, str]:
