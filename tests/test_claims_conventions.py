@@ -540,3 +540,14 @@ def test_fees_tax_rates_terms_of_service_and_pay_scales_are_rules():
 def test_a_metric_tonne_beside_water_is_a_mass():
     claims = by_text(claims_of("污水下水道每年削減生化需氧量約 1 萬 2,460 公噸，可供水每日 4 萬噸。"))
     assert (claims["1 萬 2,460 公噸"].base_unit, claims["4 萬噸"].base_unit) == ("t", "m3/day")
+
+
+def test_budgeted_amounts_taxes_per_unit_and_brackets_of_a_schedule():
+    claims = claims_of(
+        "109 年賦稅收入較預算數 2 兆 3,658 億元超徵 462 億元；平均得標利率 0.52%；依規定按 20%扣繳所得稅；"
+        "紙菸每千支課徵菸稅 1,590 元；逾 2 年未逾 5 年者 35%；貨櫃 8 萬 7,530 櫃。"
+    )
+    found = {c.text: (c.kind, c.qualifier) for c in claims}
+    assert found["2 兆 3,658 億元"][0] == "target" and found["462 億元"][0] == "change"
+    assert (found["0.52%"][0], found["20%"][0], found["1,590 元"][0]) == ("actual", "rule", "rule")
+    assert found["5 年"][1] == "up_to" and "千支" not in found and "8 萬 7,530 櫃" in found

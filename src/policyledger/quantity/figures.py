@@ -134,8 +134,8 @@ def _rate_base(text: str, figure: Figure, following: list[Figure]) -> bool:
     """'每 10 萬人口死亡率為 8.22 人', '每 10 萬人 71 人': what a rate is per, not a figure of its own."""
     if not _PER.search(text, max(0, figure.start - 2), figure.start) or figure.unit.spec.dimension != "count":
         return False
-    if text.startswith("口", figure.end):
-        return True
+    if text.startswith("口", figure.end) or not any(char.isdigit() for char in text[figure.start:figure.end]):
+        return True  # 每 10 萬人口, 每千支
     return bool(following) and following[0].unit.core == figure.unit.core and _BASE_GOES_ON.match(text, figure.end, following[0].start) is not None
 
 

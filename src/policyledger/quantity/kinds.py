@@ -12,10 +12,10 @@ from policyledger.quantity.figures import Figure
 from policyledger.quantity.qualifiers import CAP_BEFORE
 
 _RULE = re.compile(
-    r"上限|費率|利率|保證成數|成數|門檻|年限|期限|限期|補貼期間|補助期間|不得|明定|得申請|為限|申請資格|符合資格者|定義|持股|最高補助|補助比例|"
+    r"上限|費率|(?<!得標)利率|保證成數|成數|門檻|年限|期限|限期|補貼期間|補助期間|不得|明定|得申請|為限|申請資格|符合資格者|定義|持股|最高補助|補助比例|"
     r"補貼.{0,12}\d+\s*成|以上者|以下者|之艱困|針對|一次性|計算方式|認定標準|補貼措施|應達|依法規定|條規定|基本工資|年息|罰鍰(?:提高|調高|調整|由)|"
     r"補助比率|補貼比率|一律|可申請|額度(?:最高|最多|上限)|(?:必須|須|應)(?:於|使|在|接受|完成|設置|提繳|提撥)|"
-    r"規費|手續費|稅率(?![^，。；]{0,4}(?:調降|調升|調高|降低|提高|下降))|免納|免稅|效期|有效期間|役期|服役期間|薪俸|"  # not 稅率進一步調降(4.1%-7.5%), a cut
+    r"規費|手續費|扣繳|代扣|稅率(?![^，。；]{0,4}(?:調降|調升|調高|降低|提高|下降))|免納|免稅|效期|有效期間|役期|服役期間|薪俸|"  # not 稅率進一步調降(4.1%-7.5%), a cut
     r"規定(?=[^，。；、]{0,24}(?:應|至少|不得|不少於|以上))"
 )
 # A threshold naming a class of things: 設置未達 2MW 再生能源發電設備 (not 出口未達 100 億元。).
@@ -32,7 +32,7 @@ _PER_RECIPIENT = re.compile(
     r"每(?:人|家|戶|團|房|輛|車|案|校|班|名|位|艘|頭|床|間|場|件|子女|員工|學員|公頃|公斤|單位)[^，。；、\d]{0,8}$"
     r"|每(?:月|日|週|季|小時|次)[\u4e00-\u9fff]{0,4}?(?:最高|最多|至多|至少|最低|上限|不超過|不得超過)[^，。；、\d]{0,4}$"  # 每月繳費不超過; not 每年至少 1 GW, a goal
     r"|每年(?:最高|最多|至多|上限)[^，。；、\d]{0,4}$"  # 修繕費每年最高 1 萬元
-    r"|每[\u4e00-\u9fff]{1,2}(?:補助|補貼|發給|加發|獎勵|給付|補償|折抵|核發|減免)[^，。；、\d]{0,6}$"  # 每餐補助 6 元
+    r"|每[\u4e00-\u9fff]{1,2}(?:補助|補貼|發給|加發|獎勵|給付|補償|折抵|核發|減免|課徵|徵收)[^，。；、\d]{0,6}$"  # 每餐補助 6 元, 每千支課徵菸稅
     r"|(?:補貼|補助|發給|津貼|獎勵|給付)[^，。；、\d]{0,8}每(?:月|日|小時|次|季|週)$"  # 發給訓練津貼每小時 160 元
 )
 # How long a benefit is paid: '最長 6 個月', '分 3 個月按月發給' (after), '第 2 期延長為 6 個月' — not
@@ -73,10 +73,11 @@ _TARGET = re.compile(
 _PLAN_DONE = re.compile(r"完成[^，。；]*$")  # before a 規劃 that is a noun: 完成…納檢規劃
 _FORECAST = re.compile(r"預估|估計|推估|預測")
 _TARGET_AFTER = re.compile(r"^\s*(?:為|之|的)?[^，。；\d]{0,4}目標")  # "以 114 年 20GW 為設置目標"
+_BUDGETED = re.compile(r"預算數\s*$")  # '較預算數 2 兆 3,658 億元超徵 462 億元': what was budgeted, a target
 # A change verb governs a figure a few words after it ("提升餐飲業營業額 1.6 億元"), not a noun
 # phrase that merely contains it ("自我成長等多元化學習課程 155 班次").
 _CHANGE = re.compile(
-    r"(?<!新)(?:成長|增加|減少|提升|提高|節省|省下|節電|節能|省能|省電|節水|下降|降低|衰退|增長|增幅|減幅|年增|年減|上升|縮減|減碳|下滑|縮短|調降|調升|調高|調漲|偏少|偏多|偏低|偏高|上漲|下跌)"
+    r"(?<!新)(?:成長|增加|減少|提升|提高|節省|省下|節電|節能|省能|省電|節水|下降|降低|衰退|增長|增幅|減幅|年增|年減|上升|縮減|減碳|下滑|縮短|調降|調升|調高|調漲|偏少|偏多|偏低|偏高|上漲|下跌|超徵|短徵)"
     r"(?!至|到|為)[^，。；、等之的]{0,8}$"
     # '已增加各縣市淹水改善保護面積 51.36 平方公里': a longer object when it ends in what is measured
     r"|(?<!新)(?:增加|減少)(?!至|到|為)[^，。；、等之的\d]{6,14}(?:面積|容量|數量|長度)$"
@@ -105,7 +106,7 @@ def kind_of(text: str, figure: Figure, clause_start: int, clause_end: int, previ
     governed = text[clause_start if shares_unit else max(clause_start, previous.end if previous else 0):figure.start]
     if _sets_a_rule(text, figure, before, after) or _floor_or_cap_of_a_regulation(text, figure, clause_start, before, after):
         return "rule"
-    if _target_cue_last(before) or _TARGET_AFTER.match(after):
+    if _target_cue_last(before) or _TARGET_AFTER.match(after) or _BUDGETED.search(before):
         return "target"
     if _FORECAST.search(before):
         return "forecast"
