@@ -122,3 +122,11 @@ def test_a_date_asked_from_its_start_is_written_since_it():
 def test_people_counted_by_their_noun_and_firms_by_their_kind_of_house():
     assert parse_question("109 學年度全國各級學校的學生總數是多少？").units == {"人", "人次"}
     assert {"家", "園", "所"} <= parse_question("有幾家私立幼兒園簽約加入準公共機制？").units
+
+
+def test_a_code_name_asked_must_stand_whole():
+    # PM10 is not PM2.5: the bigram 'pm' says nothing of the name.
+    question = parse_question("109 年全國 PM10 的年平均濃度是多少？")
+    near_miss = [("109 年全國 pm2.5 年平均濃度為 15.0 微克/立方公尺", 1.0)]
+    answer = [("109 年全國 pm10 年平均濃度為 30.1 微克/立方公尺", 1.0)]
+    assert question.coverage(near_miss) < 0.6 * question.coverage(answer)

@@ -199,6 +199,8 @@ class Question:
                 continue
             if _is_name(segment) and best_in_segment < 0.85 and (best_in_segment < _SENTENCE or _names_another_place(segment, texts)):
                 penalty *= 0.5  # about another place or body: a near miss, not the answer
+            elif _CODE_NAME.fullmatch(segment) and not any(_whole_code(segment).search(text) for text, _ in texts):
+                penalty *= 0.5  # PM10 is not PM2.5, B5G not 5G: a code name matches whole or not at all
             elif best_in_segment < 0.5 and segment not in _VERBS_REPORTS_LEAVE_OUT and segment not in _UNSAID:
                 penalty *= 0.67
             elif _longest_uncovered(found_grams) >= _MISSING_WORD:
@@ -310,6 +312,15 @@ _REGIONS = ("東協", "中東", "東南亞", "北美", "拉丁美洲", "中南�
 def compact(text: str) -> str:
     """`text` without its whitespace (str.split's whitespace is re's \\s)."""
     return "".join(text.split())
+
+
+# A name made of Latin letters and digits (PM10, 5G, COVID-19): its bigrams say nothing of it.
+_CODE_NAME = re.compile(r"(?=[a-z0-9.+-]*[a-z])(?=[a-z0-9.+-]*\d)[a-z0-9.+-]+")
+
+
+@lru_cache(maxsize=256)
+def _whole_code(code: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z0-9.]){re.escape(code)}(?![a-z0-9]|\.\d)")
 
 
 def _bigrams(segment: str) -> list[str]:
