@@ -130,3 +130,10 @@ def test_a_code_name_asked_must_stand_whole():
     near_miss = [("109 年全國 pm2.5 年平均濃度為 15.0 微克/立方公尺", 1.0)]
     answer = [("109 年全國 pm10 年平均濃度為 30.1 微克/立方公尺", 1.0)]
     assert question.coverage(near_miss) < 0.6 * question.coverage(answer)
+
+
+def test_a_year_named_in_brackets_and_a_span_of_fiscal_years():
+    # '今年（110 年）1 到 2 月' is January to February 110; '前 3 年度' is three years back, no date.
+    months = parse_question("今年（110 年）1 到 2 月的關稅實徵數是多少？")
+    assert (months.period[0].isoformat(), months.period[1].isoformat()) == ("2021-01-01", "2021-02-28")
+    assert not any("3年度" in anchor for anchor in parse_question("債務未償餘額和前 3 年度 GDP 平均數相比是百分之多少？").date_anchors)

@@ -323,6 +323,10 @@ def _whole_code(code: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9.]){re.escape(code)}(?![a-z0-9]|\.\d)")
 
 
+# '今年（110 年）1 到 2 月': the year named in the bracket is the one meant, and the months are of it.
+_YEAR_NAMED = re.compile(r"(?:今年|去年|本年|明年)\s*[（(]\s*(\d{2,3}\s*年(?:度)?)\s*[）)]")
+
+
 def _bigrams(segment: str) -> list[str]:
     if len(segment) == 1:
         return [segment]
@@ -333,7 +337,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     """A question read: what it asks for, about what, when. `report_year` (the Gregorian year of
     the newest report asked about) says which year 去年 and 今年 are; `authors` (`authors_of`) are
     the bodies whose reports are asked, which the reports call 本部: not words to look for."""
-    normalized = in_report_words(to_halfwidth_digits(text.strip()))
+    normalized = _YEAR_NAMED.sub(r"\1", in_report_words(to_halfwidth_digits(text.strip())))
     question = Question(text=normalized, wants=_wants(normalized))
     _set_units(question, normalized, compared=bool(_COMPARED.search(text)))  # the reader's words drop the base
     question.wants_places = question.wants == "names" and bool(_PLACES_ASKED.search(normalized))

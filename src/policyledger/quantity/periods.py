@@ -92,9 +92,9 @@ def _atom_period(match: re.Match[str], context_year: int | None, report_year: in
         year = roc_to_gregorian(raw_year) if raw_year is not None else None
         if year is None:
             return None
-        only_year = not any(groups[k] for k in ("quarter", "half", "mmdd", "month", "ypart", "fiscal")) or groups["ypart"] in _BY_THE_END
+        only_year = not any(groups[k] for k in ("quarter", "half", "mmdd", "month", "ypart")) or groups["ypart"] in _BY_THE_END
         if only_year and raw_year is not None and raw_year < 50:
-            return None  # "3 年", "10 年", "14 年前": a duration, not the year 1921
+            return None  # "3 年", "10 年", "14 年前", "前 3 年度": a duration, not the year 1914
         return _dated(year, groups)
     if context_year is None:
         return None
