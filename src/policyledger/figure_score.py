@@ -16,7 +16,7 @@ from policyledger.model import Claim
 from policyledger.passages import BRACKETED, CLAUSE_BREAK, ENUMERATION, FOLDED_LEAD, OPENING_SENTENCE, QUOTED, QUOTED_LIST, Item, clause_span, names_of, sentence_span
 from policyledger.quantity.changes import CHANGE_VERB, FROM, FROM_LEAD, TO
 from policyledger.quantity.periods import find_time_expressions
-from policyledger.question import Question, compact
+from policyledger.question import Question, bigrams, compact
 from policyledger.textnorm import fold
 
 
@@ -86,8 +86,7 @@ def _included_factor(parsed: Question, claim: Claim, sentence: str) -> float:
         return 1.0
     rest = compact(_INCLUDES.sub("", sentence))
     for segment in parsed.segments:
-        grams = (segment[i:i + 2] for i in range(len(segment) - 1))
-        only_in_note = [gram for gram in grams if gram in notes and gram not in rest]
+        only_in_note = [gram for gram in bigrams(segment) if gram in notes and gram not in rest]
         if len(only_in_note) >= 2:
             return 0.6
     return 1.0

@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 from policyledger.model import Claim
 from policyledger.quantity.figures import begins_another_word
 from policyledger.quantity.numbers import value_of_chinese
-from policyledger.quantity.periods import find_time_expressions
+from policyledger.quantity.periods import SINCE_AFTER, find_time_expressions
 from policyledger.quantity.units import COUNTERS, match_unit
 from policyledger.reader_words import alike_forms, in_report_words, same_words, words_in_force
 from policyledger.textnorm import fold, to_halfwidth_digits
@@ -52,7 +52,6 @@ _ACTUAL = re.compile(r"實際|實績|已經|已達")
 # Words that only say which kind of figure is wanted, or which end of a change: the kind or ask's
 # scoring captures them, the text need not hold them.
 _KIND_WORDS = re.compile(r"設定的?目標|目標|預計|預期|預定|預估|估計|未來|實際|實績|已經|原本|原來|原先|起初")
-_SINCE_AFTER = re.compile(r"\s*(?:起|以來)")
 _STARTING = re.compile(r"開始|起(?=[\u4e00-\u9fff])")
 # Words that restate the period asked (109 年全年, 第 4 季單季): a figure of that period has them,
 # written or not; another figure lacks them (`Question.coverage`).
@@ -185,7 +184,7 @@ class Question:
             is_date = segment in self.date_anchors or (period_matched and segment in PERIOD_WORDS)
             best_in_segment = 0.0
             found_grams = []
-            for gram in _bigrams(segment):
+            for gram in bigrams(segment):
                 weight = max((w for text, w in texts if gram in text), default=0.0)
                 found_grams.append(weight > 0.0)
                 if is_date and period_matched:
@@ -216,7 +215,7 @@ class Question:
         compacted = [same_words(compact(text)) for text in texts]
         weights = {}
         for segment in self.segments:
-            for gram in _bigrams(segment):
+            for gram in bigrams(segment):
                 frequency = sum(1 for text in compacted if gram in text)
                 # A bigram in no candidate is usually the seam of two words ("構申" of 機構+申請).
                 weights[gram] = math.log(1 + (len(compacted) + 1) / (frequency + 1)) if frequency else 0.3
@@ -327,7 +326,7 @@ def _whole_code(code: str) -> re.Pattern[str]:
 _YEAR_NAMED = re.compile(r"(?:今年|去年|本年|明年)\s*[（(]\s*(\d{2,3}\s*年(?:度)?)\s*[）)]")
 
 
-def _bigrams(segment: str) -> list[str]:
+def bigrams(segment: str) -> list[str]:
     if len(segment) == 1:
         return [segment]
     return [segment[i:i + 2] for i in range(len(segment) - 1)]
@@ -361,7 +360,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
         question.period = (first.period_start, first.period_end)
         question.as_of = first.role == "as_of"
     for expr in sorted(found, key=lambda e: -e.start):
-        end = _SINCE_AFTER.match(remainder, expr.end)  # '從 110 年起調成': 起 belongs to the date
+        end = SINCE_AFTER.match(remainder, expr.end)  # '從 110 年起調成': 起 belongs to the date
         remainder = remainder[:expr.start] + " " + remainder[end.end() if end else expr.end:]
     question.anchors = _anchors(normalized, exprs)
     question.date_anchors = [compact(fold(e.text)) for e in exprs]

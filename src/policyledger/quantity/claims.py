@@ -22,7 +22,7 @@ from policyledger.quantity.changes import CHANGE_VERB, FROM, FROM_LEAD, TO
 from policyledger.quantity.clauses import CLAUSE_BREAK, SENTENCE_BREAK, clause_span, end_of_sentence, joined_lines, start_of_sentence, without_spaces
 from policyledger.quantity.figures import Figure, find_figures, masked_spans
 from policyledger.quantity.kinds import ACTUAL_CUE, kind_of
-from policyledger.quantity.periods import REPORT_YEAR_WORDS, TimeExpr, find_time_expressions
+from policyledger.quantity.periods import HALF, QUARTER, REPORT_YEAR_WORDS, TimeExpr, find_time_expressions
 from policyledger.quantity.qualifiers import qualifier_of
 from policyledger.quantity.units import normalize, reads_water
 from policyledger.textnorm import to_halfwidth_digits
@@ -211,14 +211,15 @@ def _node_claims(node: Node, text: str, exprs: list[TimeExpr], context: _Context
     blocked = masked_spans(text) + [(e.start, e.end) for e in exprs]
     claims: list[Claim] = []
     previous = None  # figures come in order and never overlap: a figure looks back to the one just before it
+    previous_claim = None  # the previous figure's claim, where it was kept
     for figure in find_figures(text, blocked):
         claim = _claim(node, text, figure, previous, exprs, context)
-        listed = claims and previous is not None and claims[-1].start == previous.start
-        if listed and claims[-1].kind == "rule" and claim.kind == "actual" and _NEXT_IN_A_LIST.match(text, previous.end, figure.start):
+        if previous_claim is not None and previous_claim.kind == "rule" and claim.kind == "actual" and _NEXT_IN_A_LIST.match(text, previous_claim.end, figure.start):
             claim = replace(claim, kind="rule", period_start=None, period_end=None, period_text=None)
-        if claim.dimension != "age" or claim.qualifier in ("more_than", "at_least", "up_to"):
-            claims.append(claim)  # 年滿 65 歲 is a threshold; '2 歲至 5 歲幼兒' names a group
-        previous = figure
+        kept = claim.dimension != "age" or claim.qualifier in ("more_than", "at_least", "up_to")  # 年滿 65 歲 is a threshold; '2 歲至 5 歲幼兒' names a group
+        if kept:
+            claims.append(claim)
+        previous, previous_claim = figure, claim if kept else None
     return claims
 
 
@@ -365,7 +366,7 @@ def _period(text: str, figure: Figure, clause_start: int, clause_end: int, exprs
 
 # A quarter or half written without its year narrows the year before it for its own clause only:
 # '109 年經濟成長率達 3.11%，其中第 4 季成長 5.09%…；平均每人 GDP 達 2 萬 8,305 美元' (109 年).
-_PART_OF_A_YEAR = re.compile(r"第\s*[1-4一二三四]\s*季|[上下]半年")
+_PART_OF_A_YEAR = re.compile(rf"{QUARTER}|{HALF}")
 
 
 # '第 1 階段…已於 108 年 12 月 27 日取得…；第 2 階段…計有 7 家開發商': a `；` clause about another

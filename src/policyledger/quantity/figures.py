@@ -171,15 +171,9 @@ def _arabic_figure(text: str, match: re.Match[str], start: int) -> Figure | None
         value = -value
     mixed = match.group("tail") is not None
     if mixed:
-        if scale_of(match.group("tailscale") or "") >= scale_of(match.group("big")):
-            return None  # '4 兆 7,321 億元' reads on; '2 萬 3 億' is no number
-        tail = value_of_arabic(match.group("tail"))
-        value = combine_mixed(value, match.group("big"), tail, match.group("tailscale") or "")
-        if match.group("tail2") is not None:  # 2,539 億 4,615 萬 7 千元, 2 億 3,456 萬 7,890 元
-            tail2 = value_of_arabic(match.group("tail2"))
-            if tail2 is None:
-                return None
-            value += tail2 * scale_of(match.group("tail2scale") or "")
+        value = _mixed_value(value, match)
+        if value is None:
+            return None
     position = _skip_spaces(text, match.end())
     if text.startswith("餘", position):  # 90 餘國: the qualifier reads it as more_than
         position = _skip_spaces(text, position + 1)
@@ -197,6 +191,17 @@ def _arabic_figure(text: str, match: re.Match[str], start: int) -> Figure | None
         return None
     written = unit.core if mixed else unit.text
     return Figure(start, unit.end, value, high, unit, written, mixed)
+
+
+def _mixed_value(head: float, match: re.Match[str]) -> float | None:
+    """The whole of a mixed numeral from its head: 72 萬 3,097; 2,539 億 4,615 萬 7 千; 2 億 3,456 萬 7,890.
+    None where the scales do not fall ('2 萬 3 億' is no number)."""
+    if scale_of(match.group("tailscale") or "") >= scale_of(match.group("big")):
+        return None  # '4 兆 7,321 億元' reads on
+    value = combine_mixed(head, match.group("big"), value_of_arabic(match.group("tail")), match.group("tailscale") or "")
+    if match.group("tail2") is not None:  # an ARABIC match always reads
+        value += (value_of_arabic(match.group("tail2")) or 0.0) * scale_of(match.group("tail2scale") or "")
+    return value
 
 
 def _range_and_unit(text: str, position: int) -> tuple[float | None, int, UnitMatch | None]:
@@ -222,13 +227,10 @@ def _high_end(text: str, start: int, unit: UnitMatch) -> tuple[float, int, UnitM
     if number is None or number.group("sign"):
         return None
     high = value_of_arabic(number.group("num"))
+    if high is not None and number.group("tail") is not None:
+        high = None if number.group("tail2") is not None else _mixed_value(high, number)
     if high is None:
         return None
-    if number.group("tail") is not None:
-        tail = value_of_arabic(number.group("tail"))
-        if tail is None or number.group("tail2") is not None or scale_of(number.group("tailscale") or "") >= scale_of(number.group("big")):
-            return None
-        high = combine_mixed(high, number.group("big"), tail, number.group("tailscale") or "")
     second = match_unit(text, _skip_spaces(text, number.end()))
     if second is None or second.core != unit.core or (number.group("tail") is not None and second.scale):
         return None

@@ -24,8 +24,9 @@ _NOUN_AFTER = re.compile(r"\s*[\u4e00-\u9fff]")
 # Relief, bonus and cost-share words set a rate (減免 80%, 電價可加成 6％, 由政府負擔…之 80%); the amount relieved
 # (截至 110 年 2 月底，水費減免 7.1 億元) is what was given, an actual figure.
 _RATE_RULE = re.compile(r"減免|免收|全免|減碼|減收|減半|加成|利息|負擔[^，。；]{0,24}之\s*$|(?:補貼|補助)[^，。；率\d]{0,12}$")
-# A rate a benefit is paid at: '按基本工資 60% 按月發給', '按…差額之 50% 發給'.
-_PAID_AT = re.compile(r"^\s*(?:按月|按日|按次)?(?:發給|計給|給付|補助|補貼)")
+# A benefit paid right after the figure: the rate it is paid at ('按基本工資 60% 按月發給', '按…差額之
+# 50% 發給') or how long ('分 3 個月按月發給').
+_PAID_AFTER = re.compile(r"^\s*(?:按月|按日|按次)?(?:發給|計給|給付|補助|補貼)")
 # A per-recipient amount, or a cap on one: '每人每月發給就業獎勵 1 萬元', '每家補助 30 萬元', '每團至少
 # 15 人', '每月最高 100 小時': what a scheme grants or requires, not what it gave ('平均每人領取 1 萬 3,143 元').
 _PER_RECIPIENT = re.compile(
@@ -35,10 +36,8 @@ _PER_RECIPIENT = re.compile(
     r"|每[\u4e00-\u9fff]{1,2}(?:補助|補貼|發給|加發|獎勵|給付|補償|折抵|核發|減免|課徵|徵收)[^，。；、\d]{0,6}$"  # 每餐補助 6 元, 每千支課徵菸稅
     r"|(?:補貼|補助|發給|津貼|獎勵|給付)[^，。；、\d]{0,8}每(?:月|日|小時|次|季|週)$"  # 發給訓練津貼每小時 160 元
 )
-# How long a benefit is paid: '最長 6 個月', '分 3 個月按月發給' (after), '第 2 期延長為 6 個月' — not
-# a wait shortened '從最長 2 個月'.
+# How long a benefit is paid: '最長 6 個月', '第 2 期延長為 6 個月' — not a wait shortened '從最長 2 個月'.
 _GRANT_TERM = re.compile(r"(?:補貼|補助|發給|給付|核發|津貼|獎勵|獎助|延長為|(?<![從由])最長)[^，。；、\d]{0,8}$")
-_GRANT_TERM_AFTER = re.compile(r"^\s*(?:按月|按日)?(?:發給|給付|補貼|補助)")
 # Right after the figure: a loan or guarantee it parameterises, or a threshold used as an attribute
 # ("50 萬元小額貸款", "十成保證", "20 萬元以下）之營利事業", "5 千萬元以上列管", "330 度以下不調漲").
 _RULE_AFTER = re.compile(
@@ -128,8 +127,8 @@ def _sets_a_rule(text: str, figure: Figure, before: str, after: str) -> bool:
         or _RULE.search(before + " " + after)
         or (dimension not in ("count", "percent") and _CLASS_BEYOND.search(before) is not None and _NOUN_AFTER_OF.match(after) is not None)
         or (_PER_RECIPIENT.search(compact) is not None and "平均" not in compact)
-        or (dimension == "percent" and _PAID_AT.match(after) is not None)
-        or (dimension == "duration" and (_GRANT_TERM.search(compact) is not None or _GRANT_TERM_AFTER.match(after) is not None))
+        or (dimension in ("percent", "duration") and _PAID_AFTER.match(after) is not None)
+        or (dimension == "duration" and _GRANT_TERM.search(compact) is not None)
         or _RULE_AFTER.match(after)
         or (dimension != "count" and _CLASS_ABOVE.match(after))
         or dimension == "price"

@@ -18,6 +18,9 @@ from policyledger.quantity.numbers import value_of_chinese
 
 _NUM = r"(?:\d{1,4}|[〇○零一二三四五六七八九十]{1,4})"
 _S = r"\s*"
+# A quarter or a half of a year as written without the year (其中第 4 季, 其中上半年).
+QUARTER = rf"第{_S}[1-4一二三四]{_S}季"
+HALF = r"上半年|下半年"
 # The characters a time expression can start with, ahead of it: the regex engine then skips the
 # other positions quickly (three times faster on a report than trying every alternative at each).
 _FIRST = r"(?=[\d〇○零一二三四五六七八九十上下第去同今本年期])"
@@ -29,7 +32,7 @@ _ATOM = re.compile(
     rf"|(?P<month>\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_S}月(?:份)?(?:{_S}(?P<day>\d{{1,2}}){_S}日|{_S}(?P<mpart>底|初|中|上旬|中旬|下旬))?"
     rf"|(?P<ypart>年底|年初|底|初|期初|期末|年中|中|[以之]前|前(?![半瞻期述揭列言]))|(?P<fiscal>度))?)?"
     rf"|(?P<omonth>\d{{1,2}}){_S}月(?:份)?(?:{_S}(?P<oday>\d{{1,2}}){_S}日|{_S}(?P<ompart>底|初|中))?"
-    rf"|(?P<oquarter>第{_S}[1-4一二三四]{_S}季)|(?P<ohalf>上半年|下半年)"  # 其中第 4 季, 其中上半年: the year before
+    rf"|(?P<oquarter>{QUARTER})|(?P<ohalf>{HALF})"  # 其中第 4 季, 其中上半年: the year before
     rf"|(?P<relative>上年同期|去年同期|同期|去年度|去年|今年|本年度|本年|年底|年初|期初))"
 )
 _AS_OF_BEFORE = re.compile(r"(?:截至|截止|迄今|迄|統計至|累計至|累計到|直到|至|到)\s*$")
@@ -40,7 +43,7 @@ _TO = r"(?:至|到|~|～|－|-|—|–)"  # what joins the two ends of a range
 _RANGE_JOIN = re.compile(rf"^\s*(?:起\s*)?{_TO}\s*(?:今)?\s*$")
 _LIST_SEPARATOR = r"[、及與和]"  # what joins the items of a list of dates, days or months
 _LIST_JOIN = re.compile(rf"^\s*{_LIST_SEPARATOR}\s*$")
-_SINCE_AFTER = re.compile(r"\s*(?:起|以來|迄今)")
+SINCE_AFTER = re.compile(r"\s*(?:起|以來|迄今)")
 _UNTIL_NOW_AFTER = re.compile(r"\s*起?\s*(?:至今|迄今)")
 
 
@@ -324,7 +327,7 @@ def _with_role(text: str, expr: TimeExpr) -> TimeExpr:
         return replace(expr, role="as_of", start=begin, text=text[begin:expr.end], period_start=None)
     opener = _OPEN_BEFORE.search(before)
     from_word = opener is not None and not opener.group(0).startswith("於")
-    if from_word or _SINCE_AFTER.match(after):
+    if from_word or SINCE_AFTER.match(after):
         begin = expr.start - len(opener.group(0)) if from_word and opener else expr.start
         start = expr.period_start or expr.period_end
         # "自 A 起至今" is complete in itself: a later 截至 B does not close it.
