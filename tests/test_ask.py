@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -243,3 +244,43 @@ def test_an_amount_asked_by_a_rates_name_and_a_bracket_that_widens_the_question(
     assert ask(engine, "勞退新制基金 109 年的收益金額是多少元？")["answer"] is None  # the report gives a rate, no money
     assert ask(engine, "109 年全國一共發生了幾件火災（不限建築物火災）？")["answer"]["text"] == "2 萬 1,376 件"
     engine.dispose()
+
+
+def test_a_ranking_of_names_each_with_its_figure_is_a_list(tmp_path: Path):
+    # The figures mark where each name ends, so a name may hold 、 or 及 itself.
+    engine = small_ledger(
+        tmp_path,
+        "經濟部業務報告\n\n壹、 投資\n\n一、 對外投資：109 年核准對外投資 59.1 億美元。\n\n"
+        "1、 就業別觀之，金融及保險業 16 億美元（27.1％）、批發及零售業 14.1 億美元（23.8％）、"
+        "機械設備製造業 5.2 億美元（8.8％）及電腦、電子產品及光學製品製造業 3.6 億美元（6％）分居前 4 名，"
+        "合計約占 109 年核准對外投資總額的 65.7％。\n",
+    )
+    names = ask(engine, "109 年核准對外投資，按業別排名前 4 名的是哪些行業？")["answer"]["value"]
+    assert names == ["金融及保險業", "批發及零售業", "機械設備製造業", "電腦、電子產品及光學製品製造業"]
+    engine.dispose()
+
+
+def test_a_company_asked_is_not_another_company_by_the_figure(tmp_path: Path):
+    # 台電公司 and 中油公司 share 公司: the short name tells them apart.
+    engine = small_ledger(
+        tmp_path,
+        "經濟部業務報告\n\n壹、 能源\n\n一、 天然氣安全存量\n\n"
+        "1、 中油公司 109 年實際可用存量天數為 7.2 至 14.2 天，均符合規定。\n",
+    )
+    assert ask(engine, "中油公司 109 年的天然氣實際可用存量天數是多少天？")["answer"]["text"] == "7.2 至 14.2 天"
+    assert ask(engine, "台電公司 109 年的天然氣實際可用存量天數是多少天？")["answer"] is None
+    engine.dispose()
+
+
+def test_a_question_from_one_year_to_another_asks_one_span():
+    parsed = parse_question("自 98 年開放陸資來臺投資至 109 年底的累計核准投資金額是多少？")
+    assert parsed.period == (date(2009, 1, 1), date(2020, 12, 31))
+    assert not parsed.as_of
+
+
+def test_a_gold_duration_written_as_in_the_report_is_the_same_duration():
+    from policyledger.evaluate import answer_is_right
+
+    gold = {"kind": "time_qualifier", "answer_value": 14, "unit": "天"}
+    assert answer_is_right(gold, {"answer": {"base_value": 14, "base_unit": "day"}})
+    assert not answer_is_right(gold, {"answer": {"base_value": 14, "base_unit": "month"}})

@@ -25,7 +25,7 @@ from sqlalchemy import Connection, Engine, Select, TextClause, func, select, tex
 from policyledger.entities import names_a_place
 from policyledger.figure_score import score_figure
 from policyledger.model import Claim, Node
-from policyledger.passages import OPENING_SENTENCE, QUOTED, SENTENCE, Item, clause_span, lists_in, names_of, sentence_span
+from policyledger.passages import OPENING_SENTENCE, QUOTED, SENTENCE, Item, clause_span, lists_in, names_of, ranked_lists, sentence_span
 from policyledger.quantity.periods import REPORT_YEAR_WORDS, find_time_expressions
 from policyledger.question import Question, authors_of, parse_question
 from policyledger.records import iso, number
@@ -60,7 +60,7 @@ def ask(engine: Engine, question: str, *, doc_id: str | None = None) -> dict[str
         if parsed.wants == "date":
             best = _best_date(parsed, items)
         elif parsed.wants == "names":
-            best = _best_names(parsed, items)
+            best = _best_names(parsed, items, _claims_of(connection, items))
         else:
             best = _best_claim(connection, parsed, items)
         if best is None or best["confidence"] < ANSWER_THRESHOLD:
@@ -383,10 +383,14 @@ def _date_windows(item: Item, sentence: str, folded: str, expressions: list, ind
     return windows
 
 
-def _best_names(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
+def _best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Claim]]) -> dict[str, Any] | None:
     rarity = parsed.rarity([item.folded for item in items])
+    figures_of: dict[tuple[str, str], list[Claim]] = {}
+    for doc, claim in figures:
+        figures_of.setdefault((doc, claim.path), []).append(claim)
     best = None
     for item in items:
+        rankings = ranked_lists(item.node.text, figures_of.get((item.doc, item.node.path), []))
         for match in SENTENCE.finditer(item.node.text):
             sentence = match.group(0)
             folded = fold(sentence)
@@ -399,21 +403,23 @@ def _best_names(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
                 for start, end, score in _bodies(parsed, item, sentence, rarity):
                     if best is None or score > best[0]:
                         best = (score, item, match.start() + start, match.start() + end, [sentence[start:end]])
+            found = [(enum.start(), enum.end(), weight, names_of(enum.group(0)), coverage) for enum, weight in lists_in(sentence)]
+            found += [(start - match.start(), end - match.start(), RANKING_WEIGHT, names, _ranking_coverage(parsed, item, folded, len(names), rarity))
+                      for start, end, names in rankings if match.start() <= start and end <= match.end() and len(names) >= 3]
             candidates = []
-            for enum, weight in lists_in(sentence):
-                names = names_of(enum.group(0))
+            for start, end, weight, names, coverage in found:
                 if len(names) < 2 or (parsed.count is not None and len(names) != parsed.count):
                     continue
                 if parsed.wants_places and sum(map(names_a_place, names)) * 2 < len(names):
                     continue  # asked for countries, a list of anything else is no answer
-                candidates.append((enum, weight, names, _list_clause_coverage(parsed, item, sentence, folded, enum, rarity)))
+                candidates.append((start, end, weight, names, coverage, _list_clause_coverage(parsed, item, sentence, folded, start, end, rarity)))
             best_own = max((own for *_, own in candidates), default=0.0)
-            for enum, weight, names, own in candidates:
+            for start, end, weight, names, coverage, own in candidates:
                 # of two lists in one sentence, the one whose own clause the question describes
                 nearer = 1.0 if own >= best_own else 0.85
                 score = coverage * weight * min(1.0, 0.85 + 0.05 * len(names)) * nearer
                 if best is None or score > best[0]:
-                    best = (score, item, match.start() + enum.start(), match.start() + enum.end(), names)
+                    best = (score, item, match.start() + start, match.start() + end, names)
     if best is None:
         return None
     score, item, start, end, names = best
@@ -421,10 +427,21 @@ def _best_names(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
     return {"answer": answer, "citation": _citation(item, start, end), "confidence": score}
 
 
-def _list_clause_coverage(parsed: Question, item: Item, sentence: str, folded: str, enum: re.Match[str], rarity: dict[str, float]) -> float:
-    """How well the clause a list stands in (with the words leading into it) covers the question
-    (`folded` is the sentence folded)."""
-    clause_start, clause_end = clause_span(sentence, enum.start(), enum.end())
+# A ranking's names are read off the figures between them, a little less surely than a list's.
+RANKING_WEIGHT = 0.95
+
+
+def _ranking_coverage(parsed: Question, item: Item, folded: str, size: int, rarity: dict[str, float]) -> float:
+    """How well a sentence holding a ranking of `size` names covers the question, the ranking
+    being what a reader calls 排名前 5 名 or 前五大 however the report puts it (分居前 5 名)."""
+    said = fold("".join(f"排名前{n}名前{n}大排前{n}名" for n in (str(size), "零一二三四五六七八九十"[size] if size <= 10 else "")))
+    return parsed.coverage([(folded + said, 1.0), (item.context, 0.85), (item.folded, 0.35)], rarity)
+
+
+def _list_clause_coverage(parsed: Question, item: Item, sentence: str, folded: str, start: int, end: int, rarity: dict[str, float]) -> float:
+    """How well the clause a list stands in (sentence[start:end], with the words leading into it)
+    covers the question (`folded` is the sentence folded)."""
+    clause_start, clause_end = clause_span(sentence, start, end)
     return parsed.coverage([(folded[clause_start:clause_end], 1.0), (folded, 0.8), (item.context, 0.85), (item.folded, 0.35)], rarity)
 
 

@@ -136,7 +136,16 @@ def score_claims(predicted: list[dict[str, Any]], gold: list[dict[str, Any]], it
 
 # --- questions ---------------------------------------------------------------------------------
 
-UNIT_EQUIVALENTS = {"t": {"t", "m3", "m3/day", "t/day"}, "m3": {"m3", "t", "m3/day"}}
+# A gold unit and the base units that answer it: water in 噸 is m3, and a duration a writer gave
+# as written (14 天, 6 個月) is the same duration in base units.
+UNIT_EQUIVALENTS = {
+    "t": {"t", "m3", "m3/day", "t/day"},
+    "m3": {"m3", "t", "m3/day"},
+    "天": {"day"},
+    "日": {"day"},
+    "個月": {"month"},
+    "年": {"year"},
+}
 
 
 @dataclass

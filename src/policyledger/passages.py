@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policyledger.model import Node
+from policyledger.model import Claim, Node
 from policyledger.textnorm import fold
 
 
@@ -89,6 +89,53 @@ def lists_in(sentence: str) -> list[tuple[re.Match[str], float]]:
         if not any(start < match.end() and match.start() < end for start, end in taken)
     ]
     return found + bracketed
+
+
+# A ranking: names each followed by its figure, joined as a list is ('電子零組件製造業 16 億美元
+# （27.1％）、批發及零售業 14.1 億美元（23.8％）…及電腦、電子產品及光學製品製造業 3.6 億美元（6％）分居前 5 名').
+# The figures mark where each name ends, so a name may hold 、 or 及 itself.
+_AFTER_FIGURE = re.compile(r"\s*(?:[（(][^（）()]*[）)])?\s*(?:、|及|與|和|暨)\s*")
+_BRACKET_OPEN = re.compile(r"\s*[（(]\s*$")
+_RANKED_NAME = re.compile(r"[^\d，,。；;：:\n「」]{1,24}")
+_BEFORE_FIGURE = re.compile(r"(?:占|約|為|達|計|共|近|逾|超過)+$")  # 批發及零售業占 30%: the name is 批發及零售業
+_PART_LEAD = re.compile(r"^(?:其中|其次為|另)")
+
+
+def ranked_lists(text: str, figures: list[Claim]) -> list[tuple[int, int, list[str]]]:
+    """Each ranking in `text` (an item's text; `figures` its claims): (start, end, names), a name
+    for every figure of one unit, a figure's bracketed share left out."""
+    ordered = sorted(figures, key=lambda claim: claim.start)
+    main = [claim for previous, claim in zip([None, *ordered], ordered, strict=False)
+            if previous is None or not _BRACKET_OPEN.match(text[previous.end:claim.start])]
+    rankings: list[tuple[int, int, list[str]]] = []
+    run: list[tuple[int, str]] = []  # (start of the name, the name) of the ranking being read
+    for previous, claim in zip([None, *main], main, strict=False):
+        name = _name_after(text, previous, claim) if previous is not None and previous.base_unit == claim.base_unit else None
+        if name is None:
+            _close(rankings, run, previous)
+            start, _ = clause_span(text, claim.start, claim.end)
+            first = _PART_LEAD.sub("", _ITEM_LEAD_VERB.sub("", text[start:claim.start]).strip())
+            run = [(claim.start - len(first), first)] if _RANKED_NAME.fullmatch(first) else []
+        elif run:
+            run.append(name)
+    _close(rankings, run, main[-1] if main else None)
+    return rankings
+
+
+def _name_after(text: str, previous: Claim, claim: Claim) -> tuple[int, str] | None:
+    """The name between one figure of a ranking and the next ('、批發及零售業 '), if that is all there is."""
+    gap = text[previous.end:claim.start]
+    joined = _AFTER_FIGURE.match(gap)
+    if joined is None:
+        return None
+    name = gap[joined.end():].strip()
+    return (previous.end + joined.end(), name) if _RANKED_NAME.fullmatch(name) else None
+
+
+def _close(rankings: list[tuple[int, int, list[str]]], run: list[tuple[int, str]], last: Claim | None) -> None:
+    """Keep the ranking read so far, ending at its last figure, if it names two or more."""
+    if len(run) >= 2 and last is not None:
+        rankings.append((run[0][0], last.end, [_BEFORE_FIGURE.sub("", name).strip() for _, name in run]))
 
 
 def names_of(enumeration: str) -> list[str]:

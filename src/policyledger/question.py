@@ -198,6 +198,8 @@ class Question:
                 continue
             if _is_name(segment) and best_in_segment < 0.85 and (best_in_segment < _SENTENCE or _names_another_place(segment, texts)):
                 penalty *= 0.5  # about another place or body: a near miss, not the answer
+            elif _about_another_company(segment, texts):
+                penalty *= 0.5  # 台電公司 asked, 中油公司 by the figure: 公司 alone matches nothing
             elif _CODE_NAME.fullmatch(segment) and not any(_whole_code(segment).search(text) for text, _ in texts):
                 penalty *= 0.5  # PM10 is not PM2.5, B5G not 5G: a code name matches whole or not at all
             elif best_in_segment < 0.5 and segment not in _VERBS_REPORTS_LEAVE_OUT and segment not in _UNSAID:
@@ -286,6 +288,24 @@ def _names_another_place(place: str, windows: list[tuple[str, float]]) -> bool:
     return any(weight >= _SENTENCE and any(place not in other and other not in place for other in _places_in(text)) for text, weight in windows)
 
 
+# The companies a question names by their short name and 公司 (台電公司, 中油公司): their 公司 is
+# shared, so what tells one from another is the short name, asked for by the figure or not at all.
+_COMPANIES = tuple(fold(name) for name in ("台電", "中油", "台糖", "台水", "中鋼", "漢翔"))
+_COMPANY_NAMED = re.compile("|".join(_COMPANIES))
+
+
+def _about_another_company(segment: str, windows: list[tuple[str, float]]) -> bool:
+    """Whether `segment` names a company (台电公司) that no window as near as the figure's sentence
+    names, while such a window names another."""
+    asked = _COMPANY_NAMED.match(segment)
+    if asked is None:
+        return False
+    near = [text for text, weight in windows if weight >= _SENTENCE]
+    return not any(asked.group(0) in text for text in near) and any(
+        other != asked.group(0) for text in near for other in _COMPANY_NAMED.findall(text)
+    )
+
+
 @lru_cache(maxsize=4096)
 def _places_in(text: str) -> frozenset[str]:
     return frozenset(_place_names().findall(text))
@@ -359,6 +379,9 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
         first = exprs[0]
         question.period = (first.period_start, first.period_end)
         question.as_of = first.role == "as_of"
+        until = next((e for e in exprs[1:] if e.role == "as_of"), None)
+        if first.role == "open" and until is not None:  # '自 98 年開放陸資來臺投資至 109 年底': one span
+            question.period, question.as_of = (first.period_start, until.period_end), False
     for expr in sorted(found, key=lambda e: -e.start):
         end = SINCE_AFTER.match(remainder, expr.end)  # '從 110 年起調成': 起 belongs to the date
         remainder = remainder[:expr.start] + " " + remainder[end.end() if end else expr.end:]
