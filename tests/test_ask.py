@@ -284,3 +284,37 @@ def test_a_gold_duration_written_as_in_the_report_is_the_same_duration():
     gold = {"kind": "time_qualifier", "answer_value": 14, "unit": "天"}
     assert answer_is_right(gold, {"answer": {"base_value": 14, "base_unit": "day"}})
     assert not answer_is_right(gold, {"answer": {"base_value": 14, "base_unit": "month"}})
+
+
+def test_a_list_its_count_closes_may_hold_long_names_and_brackets(tmp_path: Path):
+    engine = small_ledger(
+        tmp_path,
+        "經濟部業務報告\n\n壹、 貿易\n\n一、 推動貿易便捷化及電子化：110 年將推動協助廠商登記出進口資格全部線上辦理、"
+        "廠商資料變更(如地址、負責人)免申請及申請英文名稱規定放寬等 3 項措施。\n",
+    )
+    names = ask(engine, "為推動貿易便捷化及電子化，經濟部 110 年將推動哪 3 項措施？")["answer"]["value"]
+    assert names == ["協助廠商登記出進口資格全部線上辦理", "廠商資料變更(如地址、負責人)免申請", "申請英文名稱規定放寬"]
+    engine.dispose()
+
+
+def test_a_date_is_answered_as_exactly_as_the_report_gives_it(tmp_path: Path):
+    engine = small_ledger(
+        tmp_path,
+        "經濟部業務報告\n\n壹、 能源\n\n一、 天然氣\n\n"
+        "1、 中油公司於 106 年 4 月向環保署提送第三座液化天然氣接收站環差報告書。\n\n"
+        "2、 第三座液化天然氣接收站預定 113 年完工供氣。\n",
+    )
+    month = ask(engine, "中油公司是何時向環保署提送第三座液化天然氣接收站的環差報告書？")["answer"]
+    assert (month["value"], month["period_start"], month["period_end"]) == ("2017-04", "2017-04-01", "2017-04-30")
+    year = ask(engine, "第三座液化天然氣接收站預定在哪一年完工供氣？")["answer"]
+    assert (year["value"], year["period_start"], year["period_end"]) == ("2024", "2024-01-01", "2024-12-31")
+    engine.dispose()
+
+
+def test_a_figure_the_question_states_picks_the_date_beside_it(tmp_path: Path):
+    engine = small_ledger(
+        tmp_path,
+        "經濟部業務報告\n\n壹、 投資\n\n一、 審查\n\n1、 投資審議委員會 108 年核准僑外投資 4,231 件，109 年核准 2,718 件。\n",
+    )
+    assert ask(engine, "投資審議委員會核准僑外投資 2,718 件是在哪一年？")["answer"]["value"] == "2020"
+    engine.dispose()

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -25,9 +25,9 @@ from sqlalchemy import Connection, Engine, Select, TextClause, func, select, tex
 from policyledger.entities import names_a_place
 from policyledger.figure_score import score_figure
 from policyledger.model import Claim, Node
-from policyledger.passages import OPENING_SENTENCE, QUOTED, SENTENCE, Item, clause_span, lists_in, names_of, ranked_lists, sentence_span
+from policyledger.passages import OPENING_SENTENCE, QUOTED, SENTENCE, Item, clause_span, counted_lists, lists_in, names_of, ranked_lists, sentence_span
 from policyledger.quantity.periods import REPORT_YEAR_WORDS, find_time_expressions
-from policyledger.question import Question, authors_of, parse_question
+from policyledger.question import Question, authors_of, compact, parse_question
 from policyledger.records import iso, number
 from policyledger.search import SearchHit, collection_of, hits, rank_each
 from policyledger.search.retrieval import Candidate
@@ -305,24 +305,58 @@ def _best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
             folded = fold(sentence)
             expressions = find_time_expressions(sentence)
             for index, expr in enumerate(expressions):
-                if (expr.period_start is None and expr.period_end is None) or not re.search(r"日|月", expr.text):
+                if (expr.period_start is None and expr.period_end is None) or not (parsed.wants_year or re.search(r"日|月", expr.text)):
                     continue
-                score = parsed.coverage(_date_windows(item, sentence, folded, expressions, index), rarity) * (1.0 if "日" in expr.text else 0.9)
+                exact = "日" in expr.text or parsed.wants_year
+                windows = _date_windows(item, sentence, folded, expressions, index)
+                score = parsed.coverage(windows, rarity) * (1.0 if exact else 0.9) * _stated_figure_factor(parsed, windows)
                 if _AS_OF.match(expr.text) and not _AS_OF_ASKED.search(parsed.text):
                     score *= 0.9  # '截至 110 年 2 月 23 日，提供…': the day counted to, not the day it happened
                 if best is None or score > best[0]:
                     when = expr.period_end if expr.period_start is None else expr.period_start
-                    text = expr.text.strip()
+                    text, precision = expr.text.strip(), "year" if parsed.wants_year else _precision(expr.text)
                     respective = _respective_date(parsed, sentence, expr)
                     if respective is not None:
-                        text, when = respective
-                    best = (score, item, match.start() + expr.start, match.start() + expr.end, text, when)
+                        (text, when), precision = respective, "day"
+                    best = (score, item, match.start() + expr.start, match.start() + expr.end, text, when, precision)
     if best is None:
         return None
-    score, item, start, end, text, when = best
-    answer = {"text": re.sub(r"^(?:截至|自|於|至)\s*", "", text), "value": iso(when), "base_value": None, "base_unit": "date",
-              "period_start": iso(when), "period_end": iso(when)}
+    score, item, start, end, text, when, precision = best
+    first, last = _span_of(when, precision)
+    answer = {"text": re.sub(r"^(?:截至|自|於|至)\s*", "", text), "value": _as_written(when, precision), "base_value": None,
+              "base_unit": "date", "period_start": iso(first), "period_end": iso(last)}
     return {"answer": answer, "citation": _citation(item, start, end), "confidence": score}
+
+
+def _stated_figure_factor(parsed: Question, windows: list[tuple[str, float]]) -> float:
+    """A figure the question states ('提高到至少 14 天是在哪一年') stands by the date asked for: '108 年至少
+    7 天，116 年至少 14 天' — 116 年, though 108 年's clause holds the rest of the question's words."""
+    stated = [anchor for anchor in parsed.anchors if anchor not in parsed.date_anchors]
+    own = "".join(compact(text) for text, weight in windows if weight >= 1.0)
+    return 0.9 if stated and not any(anchor in own for anchor in stated) else 1.0
+
+
+def _precision(written: str) -> str:
+    """How exactly a report dates a thing: '109 年 12 月底' and '108 年 3 月 4 日' to the day, '106 年 4 月'
+    to the month, '112 年' to the year."""
+    if re.search(r"日|底|初", written):
+        return "day"
+    return "month" if "月" in written else "year"
+
+
+def _as_written(when: date, precision: str) -> str:
+    """An ISO 8601 date only as exact as the report: 2020-12-31, 2017-04, 2023."""
+    return {"day": when.isoformat(), "month": when.isoformat()[:7], "year": when.isoformat()[:4]}[precision]
+
+
+def _span_of(when: date, precision: str) -> tuple[date, date]:
+    """The days a date as exact as `precision` covers: 2017-04 is 2017-04-01 to 2017-04-30."""
+    if precision == "year":
+        return date(when.year, 1, 1), date(when.year, 12, 31)
+    if precision == "month":
+        following = date(when.year + when.month // 12, when.month % 12 + 1, 1)
+        return date(when.year, when.month, 1), following - timedelta(days=1)
+    return when, when
 
 
 # '第 8、9 號機組預定於 111 年 6 月 30 日及 112 年 6 月 30 日商轉': members numbered before, their dates in turn.
@@ -404,6 +438,7 @@ def _best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cl
                     if best is None or score > best[0]:
                         best = (score, item, match.start() + start, match.start() + end, [sentence[start:end]])
             found = [(enum.start(), enum.end(), weight, names_of(enum.group(0)), coverage) for enum, weight in lists_in(sentence)]
+            found += [(start, end, 1.0, names, coverage) for start, end, names in counted_lists(sentence)]
             found += [(start - match.start(), end - match.start(), RANKING_WEIGHT, names, _ranking_coverage(parsed, item, folded, len(names), rarity))
                       for start, end, names in rankings if match.start() <= start and end <= match.end() and len(names) >= 3]
             candidates = []

@@ -65,9 +65,9 @@ _BRACKETED_PAIR = re.compile(rf"(?<=[（(]){_NAME_CHAR}{{1,14}}(?:及|與|和|�
 BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # a bracket and what it holds (no bracket inside)
 # The words that lead into a list ('包括…', '與…'). A verb's are cut first, 與 only where there is
 # none: '雙方就科學與技術、…' keeps 科學與技術 whole.
-_LEAD_VERBS = "包括|包含|計有|共有|例如|如|於|在|有|辦理|執行|稽核|赴|向|對|就|取得|結合|邀集|導入|參照|擬訂|擬定|係由|由"
+_LEAD_VERBS = "包括|包含|計有|共有|例如|如|於|在|有|辦理|執行|推動|稽核|赴|向|對|就|取得|結合|邀集|導入|參照|擬訂|擬定|係由|由"
 _ITEM_LEAD = re.compile(rf"^.*(?:{_LEAD_VERBS}|與)")
-_ITEM_LEAD_VERB = re.compile(rf"^.*(?:{_LEAD_VERBS})")
+_LEAD_VERB = re.compile(_LEAD_VERBS)
 FOLDED_LEAD = re.compile(fold(_ITEM_LEAD.pattern))
 _ITEM_TAIL = re.compile(r"(?:等|合作|辦理|達成|進駐|執行|共同|各|兩|均|皆|\d).*$")
 
@@ -89,6 +89,32 @@ def lists_in(sentence: str) -> list[tuple[re.Match[str], float]]:
         if not any(start < match.end() and match.start() < end for start, end in taken)
     ]
     return found + bracketed
+
+
+# A list its count closes ('協助廠商登記出進口資格全部線上辦理、廠商資料變更(如地址、負責人)免申請及申請英文名稱
+# 規定放寬等 3 項措施'): the count says how many names there are, so they may be long and hold brackets.
+_COUNT_CLOSING = re.compile(r"等\s*(\d+|[一二三四五六七八九十兩])\s*(?:項|個|種|類|大|家|國|座|處|案|所|條|場|位|名|部|款)")
+_COUNTED_CLAUSE_BREAK = re.compile(r"[，,。；;：:\n]")
+
+
+def counted_lists(sentence: str) -> list[tuple[int, int, list[str]]]:
+    """Each list of `sentence` closed by its count (等 3 項), whose names are as many as it says:
+    (start, end, names), the list running from its clause's start to 等."""
+    found = []
+    for count in _COUNT_CLOSING.finditer(sentence):
+        token = count.group(1)
+        expected = int(token) if token.isdigit() else "一二三四五六七八九十".find(token) + 1 or 2
+        start = max((brk.end() for brk in _COUNTED_CLAUSE_BREAK.finditer(sentence, 0, count.start())
+                     if not _inside_bracket(sentence, brk.start())), default=0)
+        names = names_of(sentence[start:count.start()].strip()) if "、" in sentence[start:count.start()] else []
+        if len(names) == expected:
+            found.append((start, count.start(), names))
+    return found
+
+
+def _inside_bracket(text: str, offset: int) -> bool:
+    """Whether text[offset] stands inside a bracket (the last one opened before it is not closed)."""
+    return max(text.rfind("(", 0, offset), text.rfind("（", 0, offset)) > max(text.rfind(")", 0, offset), text.rfind("）", 0, offset))
 
 
 # A ranking: names each followed by its figure, joined as a list is ('電子零組件製造業 16 億美元
@@ -114,7 +140,7 @@ def ranked_lists(text: str, figures: list[Claim]) -> list[tuple[int, int, list[s
         if name is None:
             _close(rankings, run, previous)
             start, _ = clause_span(text, claim.start, claim.end)
-            first = _PART_LEAD.sub("", _ITEM_LEAD_VERB.sub("", text[start:claim.start]).strip())
+            first = _PART_LEAD.sub("", _after_lead_verb(text[start:claim.start]).strip())
             run = [(claim.start - len(first), first)] if _RANKED_NAME.fullmatch(first) else []
         elif run:
             run.append(name)
@@ -161,8 +187,17 @@ def names_of(enumeration: str) -> list[str]:
 
 def _without_lead(first: str) -> str:
     """The first name without the words that lead into the list: a verb's if there is one, else 與's."""
-    led = _ITEM_LEAD_VERB.sub("", first)
-    return led if led != first else _ITEM_LEAD.sub("", first)
+    led = _after_lead_verb(first)
+    return led if led != first else first.rpartition("與")[2] or first
+
+
+def _after_lead_verb(first: str) -> str:
+    """What follows the last verb leading into a list that leaves a name: '將推動協助廠商登記出進口資格
+    全部線上辦理' is led in by 推動; its own 辦理 ends the name."""
+    for verb in reversed(list(_LEAD_VERB.finditer(first))):
+        if first[verb.end():].strip():
+            return first[verb.end():]
+    return first
 
 
 def _kept(note: str) -> str:
