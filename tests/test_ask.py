@@ -318,3 +318,23 @@ def test_a_figure_the_question_states_picks_the_date_beside_it(tmp_path: Path):
     )
     assert ask(engine, "投資審議委員會核准僑外投資 2,718 件是在哪一年？")["answer"]["value"] == "2020"
     engine.dispose()
+
+
+def test_what_the_last_of_a_respective_list_goes_on_to_say_is_said_of_all(tmp_path: Path):
+    engine = small_ledger(
+        tmp_path,
+        "經濟部業務報告\n\n壹、 水資源\n\n一、 強化水資源管理：石門及曾文水庫去年度清淤量分別達到 334 萬及 382 萬立方公尺，使水庫庫容增加。\n",
+    )
+    assert ask(engine, "石門水庫去年度的清淤量是多少？")["answer"]["text"] == "334 萬"
+    assert ask(engine, "曾文水庫去年度的清淤量是多少？")["answer"]["text"] == "382 萬立方公尺"
+    engine.dispose()
+
+
+def test_one_name_asked_is_never_answered_with_a_list_or_a_count(tmp_path: Path):
+    assert parse_question("科技產業園區在托育服務方面設置了哪一所示範幼兒園？").count == 1
+    engine = small_ledger(
+        tmp_path,
+        "經濟部業務報告\n\n壹、 園區\n\n一、 托育服務：設置楠梓園區示範幼兒園，並協助 100 人以下之事業與合格幼兒園簽約。\n",
+    )
+    assert ask(engine, "科技產業園區在托育服務方面設置了哪一所示範幼兒園？")["answer"] is None
+    engine.dispose()

@@ -376,7 +376,9 @@ _RESPECTIVELY = fold("分別")  # windows are searched in folded text
 
 def _respective_item(text: str, claim: Claim, clause_start: int) -> str:
     """'專利、商標新申請案電子申請比率分別攀升至 85.8％、84％': the k-th figure after 分別 belongs
-    to the k-th thing listed before it (84％ → 商標新申請案…)."""
+    to the k-th thing listed before it (84％ → 商標). What the last one goes on to say past the
+    others' length is said of all: '石門及曾文水庫去年度清淤量分別達到 334 萬及 382 萬' — 334 萬 is 石門's
+    水庫去年度清淤量 as much as 382 萬 is 曾文's."""
     marker = text.rfind(_RESPECTIVELY, clause_start, claim.start)
     if marker < 0:
         return ""
@@ -384,7 +386,10 @@ def _respective_item(text: str, claim: Claim, clause_start: int) -> str:
     listed = re.split(r"、|及|与|和", text[clause_start:marker])
     if len(listed) < 2 or position >= len(listed):
         return ""
-    return " " + listed[position]
+    length = max(len(part.strip()) for part in listed[:-1])
+    last = listed[-1].strip()
+    listed[-1], shared = last[:length], last[length:]
+    return " " + listed[position] + " " + shared
 
 
 _OWN_START = re.compile(r"[、(（]")
