@@ -338,3 +338,14 @@ def test_one_name_asked_is_never_answered_with_a_list_or_a_count(tmp_path: Path)
     )
     assert ask(engine, "科技產業園區在托育服務方面設置了哪一所示範幼兒園？")["answer"] is None
     engine.dispose()
+
+
+def test_an_amount_after_a_count_is_the_amount_of_what_was_counted(tmp_path: Path):
+    engine = small_ledger(
+        tmp_path,
+        "經濟部業務報告\n\n壹、 投資服務\n\n一、 專案列管：截至 109 年底，累計服務 566 件，已完成協處 126 件，"
+        "投資金額約 8,110.04 億元，持續服務案件計 435 件，投資金額約為 1.76 兆元。\n",
+    )
+    assert ask(engine, "截至 109 年底，仍在持續服務的案件投資金額約為多少？")["answer"]["text"] == "1.76 兆元"
+    assert ask(engine, "截至 109 年底，已完成協處的案件投資金額約為多少？")["answer"]["text"] == "8,110.04 億元"
+    engine.dispose()

@@ -525,13 +525,23 @@ def _topic_of_subjectless(text: str, sentence_start: int) -> str:
 _GOES_ON = re.compile(fold(r"\s*(?:可|將|並|即|則|預計可|預估可)"))
 
 
+# A clause that opens with the amount of what the clause before counted: '已完成協處 126 件，投資金額約
+# 8,110.04 億元，持續服務案件計 435 件，投資金額約為 1.76 兆元' — 1.76 兆元 is the 435 cases' amount.
+_AMOUNT_OF_COUNTED = re.compile(fold(r"\s*(?:其)?(?:投資|投\(增\)資|投（增）資|補助|貸款|融資|核貸|保證|承保|總)?(?:金額|經費|額度)"))
+
+
 def _condition_of_subjectless(item: Item, clause_start: int, sentence_start: int, neighbours: list[Claim], claim: Claim) -> str:
-    """The clause before a figure's clause that goes on from it, when that clause holds no figure."""
-    if clause_start <= sentence_start or not _GOES_ON.match(item.folded, clause_start):
+    """The clause before a figure's clause that goes on from it, when that clause holds no figure
+    or only the count whose amount this clause gives."""
+    if clause_start <= sentence_start:
+        return ""
+    goes_on, amount_of = _GOES_ON.match(item.folded, clause_start), _AMOUNT_OF_COUNTED.match(item.folded, clause_start)
+    if not (goes_on or amount_of):
         return ""
     # clauses are cut in the text as written: folded, '，113 年' would read as a thousands separator
     previous_start, _ = clause_span(item.node.text, clause_start - 1, clause_start - 1)
     previous_start = max(previous_start, sentence_start)
-    if any(previous_start <= other.start < clause_start for other in neighbours if other is not claim):
+    figures = [other for other in neighbours if other is not claim and previous_start <= other.start < clause_start]
+    if figures and not (amount_of and claim.dimension == "money" and all(other.dimension == "count" for other in figures)):
         return ""
     return item.folded[previous_start:clause_start]
