@@ -349,3 +349,13 @@ def test_an_amount_after_a_count_is_the_amount_of_what_was_counted(tmp_path: Pat
     assert ask(engine, "截至 109 年底，仍在持續服務的案件投資金額約為多少？")["answer"]["text"] == "1.76 兆元"
     assert ask(engine, "截至 109 年底，已完成協處的案件投資金額約為多少？")["answer"]["text"] == "8,110.04 億元"
     engine.dispose()
+
+
+def test_the_pandemic_a_report_is_written_in_is_mostly_left_unsaid(tmp_path: Path):
+    engine = small_ledger(
+        tmp_path,
+        "交通部業務報告\n\n壹、 航空\n\n一、 客機載貨：國籍航空公司中華航空、長榮航空及星宇航空以客機載運貨物，109 年共執行客機載貨 1 萬 1,286 架次。\n",
+    )
+    names = ask(engine, "疫情期間以客機載運貨物的國籍航空公司有哪幾家？")["answer"]["value"]
+    assert len(names) == 3 and all(name in listed for name, listed in zip(["中華航空", "長榮航空", "星宇航空"], names, strict=True))
+    engine.dispose()

@@ -201,7 +201,7 @@ class Question:
                 found += weight * importance
                 best_in_segment = max(best_in_segment, weight)
             # A place or organisation the question names must stand by the figure (對美國的出口).
-            if is_date:
+            if is_date or segment in _UNSAID:
                 continue
             if _is_name(segment) and best_in_segment < 0.85 and (best_in_segment < _SENTENCE or _names_another_place(segment, texts)):
                 penalty *= 0.5  # about another place or body: a near miss, not the answer
@@ -209,7 +209,7 @@ class Question:
                 penalty *= 0.5  # 台電公司 asked, 中油公司 by the figure: 公司 alone matches nothing
             elif _CODE_NAME.fullmatch(segment) and not any(_whole_code(segment).search(text) for text, _ in texts):
                 penalty *= 0.5  # PM10 is not PM2.5, B5G not 5G: a code name matches whole or not at all
-            elif best_in_segment < 0.5 and segment not in _VERBS_REPORTS_LEAVE_OUT and segment not in _UNSAID:
+            elif best_in_segment < 0.5 and segment not in _VERBS_REPORTS_LEAVE_OUT:
                 penalty *= 0.67
             elif _longest_uncovered(found_grams) >= _MISSING_WORD:
                 penalty *= 0.67  # a word of the question is nowhere in the item (專利「侵權訴訟」案件)
@@ -242,7 +242,8 @@ _VERBS_REPORTS_LEAVE_OUT = frozenset(
 
 # Words a ministry's report mostly leaves unsaid: counted where the text has them (我國出口 …), no
 # near miss where it does not.
-_UNSAID = frozenset(fold(word) for word in ("我國", "全國", "國內"))  # the country a report is about: mostly left unsaid
+# The country a report is about, and the times it reports on (疫情期間: the whole of 109 年), are mostly left unsaid.
+_UNSAID = frozenset(fold(word) for word in ("我國", "全國", "國內", "疫情期間", "疫情下", "疫情期間內"))
 
 # A one-character insertion in brackets: '投(增)資金額', '核准(備)' are read as 投資金額, 核准.
 _INSERTION = re.compile(r"[(（][\u4e00-\u9fff][)）]")
