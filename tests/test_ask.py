@@ -359,3 +359,15 @@ def test_the_pandemic_a_report_is_written_in_is_mostly_left_unsaid(tmp_path: Pat
     names = ask(engine, "疫情期間以客機載運貨物的國籍航空公司有哪幾家？")["answer"]["value"]
     assert len(names) == 3 and all(name in listed for name, listed in zip(["中華航空", "長榮航空", "星宇航空"], names, strict=True))
     engine.dispose()
+
+
+def test_a_date_under_a_heading_of_another_period_is_no_answer_for_this_one(tmp_path: Path):
+    engine = small_ledger(
+        tmp_path,
+        "經濟部業務報告\n\n壹、 紓困\n\n一、 薪資補貼\n\n(1) 執行成果：\n\n"
+        "A. 109 年第 3 季：109 年 10 月 31 日截止受理申請，總計核准 7,260 家。\n\n"
+        "B. 109 年第 4 季：總計核准 4,561 家。\n",
+    )
+    assert ask(engine, "薪資補貼 109 年第 4 季的申請是哪一天截止受理的？")["answer"] is None
+    assert ask(engine, "薪資補貼 109 年第 3 季的申請是哪一天截止受理的？")["answer"]["value"] == "2020-10-31"
+    engine.dispose()

@@ -310,6 +310,7 @@ def _best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
                 exact = "日" in expr.text or parsed.wants_year
                 windows = _date_windows(item, sentence, folded, expressions, index)
                 score = parsed.coverage(windows, rarity) * (1.0 if exact else 0.9) * _stated_figure_factor(parsed, windows)
+                score *= _heading_period_factor(parsed, item)
                 if _AS_OF.match(expr.text) and not _AS_OF_ASKED.search(parsed.text):
                     score *= 0.9  # '截至 110 年 2 月 23 日，提供…': the day counted to, not the day it happened
                 if best is None or score > best[0]:
@@ -326,6 +327,19 @@ def _best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
     answer = {"text": re.sub(r"^(?:截至|自|於|至)\s*", "", text), "value": _as_written(when, precision), "base_value": None,
               "base_unit": "date", "period_start": iso(first), "period_end": iso(last)}
     return {"answer": answer, "citation": _citation(item, start, end), "confidence": score}
+
+
+def _heading_period_factor(parsed: Question, item: Item) -> float:
+    """An item headed by another period than the one asked about ('B. 109 年第 3 季：109 年 10 月 31 日
+    截止受理申請', asked about 第 4 季) tells the dates of that period, even one that falls in it."""
+    if parsed.period is None:
+        return 1.0
+    headed = find_time_expressions(item.node.title)
+    if not headed or headed[0].period_start is None or headed[0].period_end is None:
+        return 1.0
+    start, end = parsed.period
+    overlaps = (start is None or start <= headed[0].period_end) and (end is None or headed[0].period_start <= end)
+    return 1.0 if overlaps else 0.7
 
 
 def _stated_figure_factor(parsed: Question, windows: list[tuple[str, float]]) -> float:
