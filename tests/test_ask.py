@@ -371,3 +371,9 @@ def test_a_date_under_a_heading_of_another_period_is_no_answer_for_this_one(tmp_
     assert ask(engine, "薪資補貼 109 年第 4 季的申請是哪一天截止受理的？")["answer"] is None
     assert ask(engine, "薪資補貼 109 年第 3 季的申請是哪一天截止受理的？")["answer"]["value"] == "2020-10-31"
     engine.dispose()
+
+
+def test_which_n_of_any_measure_word_asks_for_names():
+    for question, count in (("振興三倍券除了紙本之外，可以用哪 3 種數位方式領取？", 3), ("經濟部補助了哪兩所大學？", 2), ("修正了哪 4 條條文？", 4)):
+        parsed = parse_question(question)
+        assert (parsed.wants, parsed.count) == ("names", count), question

@@ -21,13 +21,13 @@ from policyledger.textnorm import fold, to_halfwidth_digits
 
 _DATE_WORDS = re.compile(r"哪一天|哪天|何時|什麼時候|何日|哪一日|日期|哪一年|哪年|幾月|哪個月")
 _YEAR_ASKED = re.compile(r"哪一年|哪年|哪個年度|哪一個年度")
-_NAME_WORDS = re.compile(r"哪些|哪幾|哪\s*[\d一二兩三四五六七八九十]+\s*[家個位國項座]|哪一家|哪家|哪個|哪一個|誰|哪間|哪一間|哪所|哪一所|哪座|哪一座|名稱")
+_NAME_WORDS = re.compile(r"哪些|哪幾|哪\s*[\d一二兩三四五六七八九十]+\s*[家個位國項座種類所條場]|哪一家|哪家|哪個|哪一個|誰|哪間|哪一間|哪所|哪一所|哪座|哪一座|名稱")
 # "簽署的是什麼文件", "計畫名稱是什麼": one name, which a report writes in 「」.
 _TITLE_NOUNS = r"文件|協定|協議|備忘錄|意向書|計畫|方案|專案|條例|法規|法案|辦法|名稱|活動|展覽|獎項|平臺|平台|系統|服務|措施|標準"
 _TITLE_ASKED = re.compile(rf"(?:什麼|何種|哪一?[份項個部])\s*(?:{_TITLE_NOUNS})|名稱\s*(?:是|為)?\s*(?:什麼|何)")
 # "和哪家國際驗證機構共同成立": one body, which a report may name right after its kind (國際驗證機構 DNVGL).
 _BODY_ASKED = re.compile(r"哪一?[家間個所]\s*(?:[\u4e00-\u9fff]{0,6}?)(機構|公司|企業|廠商|銀行|大學|組織|業者|單位)")
-_COUNT_IN_NAMES = re.compile(r"哪\s*([\d一二兩三四五六七八九十]+)\s*[家個位國項座]")
+_COUNT_IN_NAMES = re.compile(r"哪\s*([\d一二兩三四五六七八九十]+)\s*[家個位國項座種類所條場]")
 _ONE_ASKED = re.compile(r"哪一?[家所座間]|哪一?個")
 _COUNTERS = "|".join(sorted(COUNTERS, key=len, reverse=True))  # the measure words, longest first
 _COUNTER_ASKED = re.compile(rf"(?:幾|多少)\s*(?:萬|億)?\s*({_COUNTERS})")
