@@ -377,3 +377,8 @@ def test_which_n_of_any_measure_word_asks_for_names():
     for question, count in (("振興三倍券除了紙本之外，可以用哪 3 種數位方式領取？", 3), ("經濟部補助了哪兩所大學？", 2), ("修正了哪 4 條條文？", 4)):
         parsed = parse_question(question)
         assert (parsed.wants, parsed.count) == ("names", count), question
+
+
+def test_cases_asked_for_by_their_generic_noun_are_the_count_not_a_word_to_find():
+    assert parse_question("截至 109 年底，水域型太陽能發電已併聯完成的案件累計有多少案？").segments[-2:] == ["发电已并联完成", "截至109年底"]
+    assert "专利侵权诉讼" in parse_question("專利侵權訴訟案件有多少件？").segments

@@ -112,7 +112,7 @@ _STOP_CHARS = re.compile(
 )
 # Words that name the kind of figure asked for, which the unit and kind already capture.
 _MEASURE_WORDS = re.compile(
-    r"金額|總?經費|數量|數目|件數|家數|人數|次數|百分比|比率|比例|所占|所佔|占比|佔比|"
+    r"金額|總?經費|數量|數目|案件數|件數|家數|人數|次數|案件(?=[^\u4e00-\u9fff]|累計|共|有|數|$)|百分比|比率|比例|所占|所佔|占比|佔比|"
     r"(?:裝置|發電)?(?<![蓄庫水])容量|面積|多少|總計|合計|共計|累計|成長|增加|減少|提升|下降"
 )
 
