@@ -382,3 +382,11 @@ def test_which_n_of_any_measure_word_asks_for_names():
 def test_cases_asked_for_by_their_generic_noun_are_the_count_not_a_word_to_find():
     assert parse_question("截至 109 年底，水域型太陽能發電已併聯完成的案件累計有多少案？").segments[-2:] == ["发电已并联完成", "截至109年底"]
     assert "专利侵权诉讼" in parse_question("專利侵權訴訟案件有多少件？").segments
+
+
+def test_the_last_name_of_a_list_closed_by_deng_may_be_long():
+    from policyledger.passages import ENUMERATION, names_of
+
+    sentence = "推動包括二次變電所設備汰換、老舊配電線路設備汰換、饋線自動化設備擴建及數位電驛設備汰換等各項強韌工程"
+    names = names_of(ENUMERATION.search(sentence).group(0))
+    assert names == ["二次變電所設備汰換", "老舊配電線路設備汰換", "饋線自動化設備擴建", "數位電驛設備汰換"]
