@@ -390,3 +390,19 @@ def test_the_last_name_of_a_list_closed_by_deng_may_be_long():
     sentence = "推動包括二次變電所設備汰換、老舊配電線路設備汰換、饋線自動化設備擴建及數位電驛設備汰換等各項強韌工程"
     names = names_of(ENUMERATION.search(sentence).group(0))
     assert names == ["二次變電所設備汰換", "老舊配電線路設備汰換", "饋線自動化設備擴建", "數位電驛設備汰換"]
+
+
+def test_one_place_of_a_list_is_not_asked_by_the_whole_figure(tmp_path: Path):
+    engine = small_ledger(
+        tmp_path,
+        "經濟部業務報告\n\n壹、 產業用地\n\n一、 台糖合作\n\n"
+        "3、 與台糖公司於雲林、嘉義、臺南及高雄等 4 縣市 5 處農場土地合作開發產業園區，預計 110 年底前開發面積 423 公頃。\n",
+    )
+    assert ask(engine, "與台糖公司合作開發的產業園區，預計開發面積是多少公頃？")["answer"]["text"] == "423 公頃"
+    assert ask(engine, "與台糖公司合作開發的產業園區中，雲林縣的農場預計開發多少公頃？")["answer"] is None
+    engine.dispose()
+
+
+def test_a_cap_or_margin_of_a_rate_asks_a_percentage():
+    for question in ("營運資金優惠融資目前的計息利率最高是多少？", "計息利率最高是按中華郵政 2 年期定期儲金機動利率再加多少？"):
+        assert parse_question(question).dimensions == {"percent"}, question

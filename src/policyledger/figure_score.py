@@ -16,7 +16,7 @@ from policyledger.model import Claim
 from policyledger.passages import BRACKETED, CLAUSE_BREAK, ENUMERATION, FOLDED_LEAD, OPENING_SENTENCE, QUOTED, QUOTED_LIST, Item, clause_span, names_of, sentence_span
 from policyledger.quantity.changes import CHANGE_VERB, FROM, FROM_LEAD, TO
 from policyledger.quantity.periods import find_time_expressions
-from policyledger.question import Question, bigrams, compact
+from policyledger.question import Question, bigrams, compact, is_place
 from policyledger.textnorm import fold
 
 
@@ -249,7 +249,8 @@ def _listed_with_others(part: str) -> re.Pattern[str]:
 
 def _list_member_factor(parsed: Question, own: str, sentence: str, claim: Claim) -> float:
     """'緊急抗旱水源計畫投入 14 億元，透過抗旱水井、埤塘水源…及新竹緊急海淡機組等多元開發': asked
-    about one member of a list, a figure outside the list is the whole's, not the member's."""
+    about one member of a list, a figure outside the list is the whole's, not the member's (雲林 of
+    '於雲林、嘉義、臺南及高雄等 4 縣市 5 處農場…開發面積 423 公頃')."""
     lists = _lists_in_sentence(compact(sentence))
     if not lists:
         return 1.0
@@ -260,8 +261,8 @@ def _list_member_factor(parsed: Question, own: str, sentence: str, claim: Claim)
             continue  # the figure is one of the members, or the question asks about several of them
         for segment in parsed.segments:
             grams = [segment[i:i + 2] for i in range(len(segment) - 1)]
-            if len(grams) < 3 or segment in parsed.anchors:
-                continue
+            if (len(grams) < 3 and not is_place(segment)) or segment in parsed.anchors:
+                continue  # short words are common; a place (雲林 of 雲林、嘉義、臺南及高雄) is not
             in_list = sum(gram in listed for gram in grams) / len(grams)
             in_own = sum(gram in own_words for gram in grams) / len(grams)
             if in_list >= 0.6 and in_own < 0.3:
@@ -281,6 +282,7 @@ _FOLDED_CLAUSE_BREAK = re.compile(r"[，。；：;:\n]|(?<!\d),|,(?!\d{3}(?!\d))
 
 
 _TAIL_VERB = re.compile(fold("合作|共同|簽署|簽訂|執行|辦理|舉辦|進行|成立|推動"))
+_ITEM_MARKER = re.compile(r"^[\d一二三四五六七八九十]+、")
 
 
 @lru_cache(maxsize=1024)
@@ -288,6 +290,7 @@ def _lists_in_sentence(compacted: str) -> tuple[str, ...]:
     """The lists of things a (folded, compacted) sentence names, each as its members joined by 、.
     Cached: every figure of a sentence asks for the same lists."""
     found = []
+    compacted = _ITEM_MARKER.sub("", compacted)  # '3、與台糖公司於雲林、嘉義…': the marker's 、 starts no list
     for enumeration in ENUMERATION.finditer(compacted):
         head, comma, rest = enumeration.group(0).partition("、")
         clause_end = _FOLDED_CLAUSE_BREAK.search(compacted, enumeration.end())

@@ -37,7 +37,7 @@ _MONEY = re.compile(
 )
 _PERCENT = re.compile(
     r"百分比|百分之|多少\s*%|多少\s*％|幾\s*[%％]|占比|佔比|所占|所佔|比重"
-    r"|比率|比例|幾成|成數|容量率|率(?:的)?(?:目標|預估|預計)?(?:是|為|有)?多少|合格率"
+    r"|比率|比例|幾成|成數|容量率|率(?:的)?(?:目標|預估|預計|最高|最低|上限|下限|平均|再加|加碼)?(?:是|為|有)?多少|合格率"
     r"|[占佔][^，,？?]{0,12}?的?多少(?=\s*[？?]?\s*$)"  # 合計約占投資總額的多少
 )
 # "出口金額較 108 年增加了多少？" asks for a rate of change; "增加多少投資" names what increased
@@ -203,7 +203,7 @@ class Question:
             # A place or organisation the question names must stand by the figure (對美國的出口).
             if is_date or segment in _UNSAID:
                 continue
-            if _is_name(segment) and best_in_segment < 0.85 and (best_in_segment < _SENTENCE or _names_another_place(segment, texts)):
+            if is_place(segment) and best_in_segment < 0.85 and (best_in_segment < _SENTENCE or _names_another_place(segment, texts)):
                 penalty *= 0.5  # about another place or body: a near miss, not the answer
             elif _about_another_company(segment, texts):
                 penalty *= 0.5  # 台電公司 asked, 中油公司 by the figure: 公司 alone matches nothing
@@ -281,7 +281,8 @@ def _longest_uncovered(found_grams: list[bool]) -> int:
     return longest
 
 
-def _is_name(segment: str) -> bool:
+def is_place(segment: str) -> bool:
+    """Whether a (folded) segment of a question is a county, a country or a region."""
     return segment in _folded_names()
 
 
