@@ -406,3 +406,12 @@ def test_one_place_of_a_list_is_not_asked_by_the_whole_figure(tmp_path: Path):
 def test_a_cap_or_margin_of_a_rate_asks_a_percentage():
     for question in ("營運資金優惠融資目前的計息利率最高是多少？", "計息利率最高是按中華郵政 2 年期定期儲金機動利率再加多少？"):
         assert parse_question(question).dimensions == {"percent"}, question
+
+
+def test_the_date_of_a_figure_the_question_states(ledger):
+    parsed = parse_question("防災及備援水井建置計畫累計增供每日 21.1 萬噸備援水量，是截至何時的成果？")
+    assert parsed.wants == "date" and "21.1万吨" in parsed.anchors and "成果" not in parsed.segments
+    assert parse_question("安全存量合計 148 天，是哪個時間點的數字？").wants == "date"
+    engine, doc_id, _ = ledger
+    answer = ask(engine, "防災及備援水井建置計畫累計增供每日 21.1 萬噸備援水量，是截至何時的成果？", doc_id=doc_id)["answer"]
+    assert answer["value"] == "2020-12-31"  # 截至 109 年底

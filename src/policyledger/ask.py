@@ -305,7 +305,7 @@ def _best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
             folded = fold(sentence)
             expressions = find_time_expressions(sentence)
             for index, expr in enumerate(expressions):
-                if (expr.period_start is None and expr.period_end is None) or not (parsed.wants_year or re.search(r"日|月", expr.text)):
+                if (expr.period_start is None and expr.period_end is None) or not (parsed.wants_year or re.search(r"日|月|底", expr.text)):
                     continue
                 exact = "日" in expr.text or parsed.wants_year
                 windows = _date_windows(item, sentence, folded, expressions, index)

@@ -19,7 +19,7 @@ from policyledger.quantity.units import COUNTERS, match_unit
 from policyledger.reader_words import alike_forms, in_report_words, same_words, words_in_force
 from policyledger.textnorm import fold, to_halfwidth_digits
 
-_DATE_WORDS = re.compile(r"哪一天|哪天|何時|什麼時候|何日|哪一日|日期|哪一年|哪年|幾月|哪個月")
+_DATE_WORDS = re.compile(r"哪一天|哪天|何時|什麼時候|何日|哪一日|日期|哪一年|哪年|幾月|哪個月|(?:哪個|哪一個|什麼)時間點")
 _YEAR_ASKED = re.compile(r"哪一年|哪年|哪個年度|哪一個年度")
 _NAME_WORDS = re.compile(r"哪些|哪幾|哪\s*[\d一二兩三四五六七八九十]+\s*[家個位國項座種類所條場]|哪一家|哪家|哪個|哪一個|誰|哪間|哪一間|哪所|哪一所|哪座|哪一座|名稱")
 # "簽署的是什麼文件", "計畫名稱是什麼": one name, which a report writes in 「」.
@@ -87,9 +87,9 @@ _CHANGE = re.compile(r"成長|增加|減少|提升|下降|改善|增幅|減幅")
 _ASKING = re.compile(
     r"(?:多少|幾)\s*(?:萬|億)?\s*資金|"  # 募得多少資金: what is asked, not a word the text holds (募資 3,000 萬元)
     rf"(?:是|有|為)?(?:百分之)?(?:幾|多少)\s*(?:萬|億|兆)?\s*(?:{_COUNTERS}|元|美元|錢)?(?:以內|內)?|"
-    r"請問|(?:是什麼時候|什麼時候|哪一天|哪天|何時|哪一年|哪年|哪個年度|哪一個年度)起?|是什麼|什麼|多大(?:的)?規模|規模(?:有)?多大|多久(?:的)?時間|多長(?:的)?時間|多久|多大|多長|多高|多遠|多重|哪些|哪幾\s*[部家個座項位國]?|哪一?[家所座間]|哪個|哪一個|哪|誰|嗎|呢|"
+    r"請問|(?:是什麼時候|什麼時候|哪一天|哪天|何時|哪一年|哪年|哪個年度|哪一個年度|(?:哪個|哪一個|什麼)時間點)起?|是什麼|什麼|多大(?:的)?規模|規模(?:有)?多大|多久(?:的)?時間|多長(?:的)?時間|多久|多大|多長|多高|多遠|多重|哪些|哪幾\s*[部家個座項位國]?|哪一?[家所座間]|哪個|哪一個|哪|誰|嗎|呢|"
     r"[這那][兩二三四五六七八九十\d]+\s*(?:場|個|家|項|件|位|座|次)|"  # 這兩場電商活動: pointing, not content
-    r"一共|總共|共計|分別|是否|(?:的)?(?:數量|數目|件數|家數|人數)$|"
+    r"一共|總共|共計|分別|是否|(?:的)?(?:數量|數目|件數|家數|人數)$|(?:的)?(?:數字|數據|成果|統計)(?=\s*[？?]?\s*$)|"
     r"到目前為止|目前|現在|現階段|迄今|至今|那裡|這裡|那邊|這邊"
 )
 _STOP_CHARS = re.compile(
@@ -404,15 +404,16 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     return question
 
 
-# A duration the question states ('提高到至少 14 天是在哪一年'): words of the passage asked for, as a count is.
-_DURATION_STATED = re.compile(r"\d[\d,.]*\s*(?:天|個月|週|小時|分鐘)")
+# A duration or measure the question states ('提高到至少 14 天是在哪一年', '增供每日 21.1 萬噸'): words of
+# the passage asked for, as a count is.
+_MEASURE_STATED = re.compile(r"\d[\d,.]*\s*(?:萬|億)?\s*(?:天|個月|週|小時|分鐘|公噸|噸|公頃|公里|立方公尺|度|瓩)")
 
 
 def _anchors(text: str, exprs: list) -> list[str]:
     """Words the passage should also hold: the question's own dates (109年第3季) and figures (52家)."""
     anchors = [compact(fold(e.text)) for e in exprs if re.search(r"\d", e.text)]
     anchors += [compact(fold(m.group(0))) for m in re.finditer(r"\d[\d,.]*\s*(?:萬|億)?\s*(?:" + "|".join(COUNTERS) + ")", text)]
-    anchors += [compact(fold(m.group(0))) for m in _DURATION_STATED.finditer(text)]
+    anchors += [compact(fold(m.group(0))) for m in _MEASURE_STATED.finditer(text)]
     return [a for a in anchors if len(a) >= 2]
 
 
@@ -570,7 +571,7 @@ def _segments(text: str, authors: tuple[str, ...] = ()) -> list[str]:
 
 
 # A number and its unit or measure word (an anchor holds '11座'); not F-16, 5G
-_NUMBER = re.compile(rf"(?<![A-Za-z\d.-])\d+(?:\.\d+)?(?![A-Za-z])\s*(?:萬|億)?\s*(?:元|美元|%|％|(?:{_COUNTERS})(?![\u4e00-\u9fff]?[年月日]))?")
+_NUMBER = re.compile(rf"(?<![A-Za-z\d.-])\d+(?:\.\d+)?(?![A-Za-z])\s*(?:萬|億)?\s*(?:元|美元|%|％|公噸|噸|公頃|公里|立方公尺|瓩|(?:{_COUNTERS})(?![\u4e00-\u9fff]?[年月日]))?")
 # A version after a name (水環境建設 2.0, 工業 4.0): no unit follows it.
 _VERSION = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])\s*(\d{1,2}\.0)(?![\d.])(?!\s*(?:萬|億|千|百|元|美元|%|％|倍|[a-zA-Z]))")
 
