@@ -415,3 +415,10 @@ def test_the_date_of_a_figure_the_question_states(ledger):
     engine, doc_id, _ = ledger
     answer = ask(engine, "防災及備援水井建置計畫累計增供每日 21.1 萬噸備援水量，是截至何時的成果？", doc_id=doc_id)["answer"]
     assert answer["value"] == "2020-12-31"  # 截至 109 年底
+
+
+def test_a_list_may_close_with_huo_zhe():
+    from policyledger.passages import ENUMERATION, names_of
+
+    names = names_of(ENUMERATION.search("透過鄰近聚落的農地、魚塭或者閒置公有地，由政府給予地主適當的淹水補貼").group(0))
+    assert names[1:] == ["魚塭", "閒置公有地"]

@@ -57,7 +57,7 @@ _NAME_CHAR = r"[^、，,。；;：:\s（）()「」]"  # what a listed name may 
 _LIST_NAME = rf"{_NAME_CHAR}{{1,14}}(?:(?:\s(?=[A-Za-z])|(?<=[A-Za-z])\s){_NAME_CHAR}{{1,12}})?(?:[（(][^（）()]{{0,24}}[）)])?"
 # The last name of a list closed by 等 may be longer: 等 says where it ends ('…饋線自動化設備擴建及數位電驛設備汰換等各項強韌工程').
 _LAST_NAME = rf"(?:{_NAME_CHAR}{{1,22}}(?=等)|{_LIST_NAME})"
-ENUMERATION = re.compile(rf"{_LIST_NAME}(?:、{_LIST_NAME})*、{_LAST_NAME}(?:(?:及|與|和|暨){_LAST_NAME})?")
+ENUMERATION = re.compile(rf"{_LIST_NAME}(?:、{_LIST_NAME})*、{_LAST_NAME}(?:(?:及|與|和|暨|或者|或){_LAST_NAME})?")
 # Two names joined by a conjunction ('取得馬國吉隆坡國際機場與沙巴公家機關合作共識'): a list too,
 # but a weaker one, since 'A 與 B' also joins things that are no answer.
 _PAIR = re.compile(rf"{_LIST_NAME}(?:及|與|和|暨){_LIST_NAME}")
@@ -179,7 +179,7 @@ def names_of(enumeration: str) -> list[str]:
     parts = BRACKETED.sub(lambda _: chr(_NOTE_BASE + next(counter)), enumeration).split("、")
     # 與 or 和 the other names hold is part of a name ('能源查核與節能輔導、…、強制性規範與標準'); 及 ends a list
     others = [_without_lead(parts[0]), *parts[1:-1]] if len(parts) > 1 else []
-    conjunctions = ["及", "暨", *(word for word in ("與", "和") if not any(word in part for part in others))]
+    conjunctions = ["及", "暨", "或者", *(word for word in ("與", "和", "或") if not any(word in part for part in others))]
     parts[-1:] = re.split("|".join(conjunctions), parts[-1], maxsplit=1)
     parts[0] = _without_lead(parts[0])
     parts[-1] = _ITEM_TAIL.sub("", parts[-1])
