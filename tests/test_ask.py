@@ -422,3 +422,12 @@ def test_a_list_may_close_with_huo_zhe():
 
     names = names_of(ENUMERATION.search("透過鄰近聚落的農地、魚塭或者閒置公有地，由政府給予地主適當的淹水補貼").group(0))
     assert names[1:] == ["魚塭", "閒置公有地"]
+
+
+def test_a_conjunction_inside_the_last_parts_fourteen_characters_splits_it():
+    from policyledger.passages import ENUMERATION, names_of
+
+    sentence = "積極響應臺商回臺投資、根留臺灣企業加速投資及中小企業加速投資三大方案，108 年至 109 年"
+    assert names_of(ENUMERATION.search(sentence).group(0))[1:] == ["根留臺灣企業加速投資", "中小企業加速投資三大方案"]
+    parsed = parse_question("科技產業園區積極響應的投資三大方案是哪三個？")
+    assert (parsed.count, "三个" in parsed.segments) == (3, False)

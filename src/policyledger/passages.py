@@ -57,7 +57,12 @@ _NAME_CHAR = r"[^、，,。；;：:\s（）()「」]"  # what a listed name may 
 _LIST_NAME = rf"{_NAME_CHAR}{{1,14}}(?:(?:\s(?=[A-Za-z])|(?<=[A-Za-z])\s){_NAME_CHAR}{{1,12}})?(?:[（(][^（）()]{{0,24}}[）)])?"
 # The last name of a list closed by 等 may be longer: 等 says where it ends ('…饋線自動化設備擴建及數位電驛設備汰換等各項強韌工程').
 _LAST_NAME = rf"(?:{_NAME_CHAR}{{1,22}}(?=等)|{_LIST_NAME})"
-ENUMERATION = re.compile(rf"{_LIST_NAME}(?:、{_LIST_NAME})*、{_LAST_NAME}(?:(?:及|與|和|暨|或者|或){_LAST_NAME})?")
+# The part after the last 、 is split at its first conjunction before its 14 characters run out:
+# '…、根留臺灣企業加速投資及中小企業加速投資三大方案' is two names, not one cut at 中小企.
+_CONJUNCTION = "及|與|和|暨|或者|或"
+ENUMERATION = re.compile(
+    rf"{_LIST_NAME}(?:、{_LIST_NAME})*、(?:{_NAME_CHAR}{{1,14}}?(?:{_CONJUNCTION}){_LAST_NAME}|{_LAST_NAME}(?:(?:{_CONJUNCTION}){_LAST_NAME})?)"
+)
 # Two names joined by a conjunction ('取得馬國吉隆坡國際機場與沙巴公家機關合作共識'): a list too,
 # but a weaker one, since 'A 與 B' also joins things that are no answer.
 _PAIR = re.compile(rf"{_LIST_NAME}(?:及|與|和|暨){_LIST_NAME}")
