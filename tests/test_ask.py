@@ -284,6 +284,8 @@ def test_a_gold_duration_written_as_in_the_report_is_the_same_duration():
     gold = {"kind": "time_qualifier", "answer_value": 14, "unit": "天"}
     assert answer_is_right(gold, {"answer": {"base_value": 14, "base_unit": "day"}})
     assert not answer_is_right(gold, {"answer": {"base_value": 14, "base_unit": "month"}})
+    metres = {"kind": "lookup", "answer_value": 1730000, "unit": "m"}
+    assert answer_is_right(metres, {"answer": {"base_value": 1730, "base_unit": "km"}})
 
 
 def test_a_list_its_count_closes_may_hold_long_names_and_brackets(tmp_path: Path):

@@ -136,6 +136,9 @@ def score_claims(predicted: list[dict[str, Any]], gold: list[dict[str, Any]], it
 
 # --- questions ---------------------------------------------------------------------------------
 
+# A gold unit given in a smaller measure than the base unit, and the factor to the base: 173 萬公尺
+# written in metres is 1,730 km.
+UNIT_SCALES = {"m": ("km", 0.001)}
 # A gold unit and the base units that answer it: water in 噸 is m3, and a duration a writer gave
 # as written (14 天, 6 個月) is the same duration in base units.
 UNIT_EQUIVALENTS = {
@@ -179,8 +182,9 @@ def answer_is_right(gold: dict[str, Any], result: dict[str, Any]) -> bool:
     if kind == "name":
         text = answer.get("text") or ""
         return all(name in text for name in gold["answer_value"])
-    units = UNIT_EQUIVALENTS.get(gold["unit"], {gold["unit"]})
-    return answer.get("base_unit") in units and _close(float(answer.get("base_value") or 0), float(gold["answer_value"]))
+    unit, scale = UNIT_SCALES.get(gold["unit"], (gold["unit"], 1.0))
+    units = UNIT_EQUIVALENTS.get(unit, {unit})
+    return answer.get("base_unit") in units and _close(float(answer.get("base_value") or 0), float(gold["answer_value"]) * scale)
 
 
 def score_answers(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> AnswerScore:
