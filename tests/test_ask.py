@@ -433,3 +433,8 @@ def test_a_conjunction_inside_the_last_parts_fourteen_characters_splits_it():
     assert names_of(ENUMERATION.search(sentence).group(0))[1:] == ["根留臺灣企業加速投資", "中小企業加速投資三大方案"]
     parsed = parse_question("科技產業園區積極響應的投資三大方案是哪三個？")
     assert (parsed.count, "三个" in parsed.segments) == (3, False)
+
+
+def test_a_market_or_business_opportunity_asked_is_money():
+    for question in ("推動智慧醫療照護，創造了多少市場？", "臺美合作促成多少商機？", "新南向市場規模有多少？"):
+        assert parse_question(question).dimensions == {"money"}, question
