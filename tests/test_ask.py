@@ -438,3 +438,9 @@ def test_a_conjunction_inside_the_last_parts_fourteen_characters_splits_it():
 def test_a_market_or_business_opportunity_asked_is_money():
     for question in ("推動智慧醫療照護，創造了多少市場？", "臺美合作促成多少商機？", "新南向市場規模有多少？"):
         assert parse_question(question).dimensions == {"money"}, question
+
+
+def test_the_verb_leading_into_a_list_asked_may_be_left_out(ledger):
+    engine, doc_id, _ = ledger
+    names = ask(engine, "109 年監督稽核委託檢定機構時，涵蓋哪 10 種器具？", doc_id=doc_id)["answer"]["value"]
+    assert len(names) == 10 and names[-1] == "照度計"

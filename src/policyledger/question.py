@@ -238,6 +238,7 @@ _VERBS_REPORTS_LEAVE_OUT = frozenset(
     fold(word) for word in (
         "創造", "帶動", "促成", "產生", "達成", "提供", "獲得", "取得", "舉行", "舉辦", "帶來", "新增", "分布",
         "施行", "實施", "生效", "上路", "適用",  # '從哪一天開始施行': a report writes '自 110 年 1 月 1 日起，…'
+        "涵蓋", "包括", "包含",  # '涵蓋哪 10 種器具': a list leads in with its own verb, or with none
     )
 )
 
