@@ -573,7 +573,10 @@ def _segments(text: str, authors: tuple[str, ...] = ()) -> list[str]:
 
 
 # A number and its unit or measure word (an anchor holds '11座'); not F-16, 5G
-_NUMBER = re.compile(rf"(?<![A-Za-z\d.-])\d+(?:\.\d+)?(?![A-Za-z])\s*(?:萬|億)?\s*(?:元|美元|%|％|公噸|噸|公頃|公里|立方公尺|瓩|(?:{_COUNTERS})(?![\u4e00-\u9fff]?[年月日]))?")
+_NUMBER = re.compile(
+    rf"(?<![A-Za-z\d.-])\d+(?:\.\d+)?(?![A-Za-z])\s*(?:萬|億)?\s*"
+    rf"(?:元|美元|%|％|公噸|噸|公頃|公里|立方公尺|瓩|(?:{_COUNTERS})(?![\u4e00-\u9fff]?[年月日]))?"
+)
 # A version after a name (水環境建設 2.0, 工業 4.0): no unit follows it.
 _VERSION = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])\s*(\d{1,2}\.0)(?![\d.])(?!\s*(?:萬|億|千|百|元|美元|%|％|倍|[a-zA-Z]))")
 
