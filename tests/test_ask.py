@@ -444,3 +444,8 @@ def test_the_verb_leading_into_a_list_asked_may_be_left_out(ledger):
     engine, doc_id, _ = ledger
     names = ask(engine, "109 年監督稽核委託檢定機構時，涵蓋哪 10 種器具？", doc_id=doc_id)["answer"]["value"]
     assert len(names) == 10 and names[-1] == "照度計"
+
+
+def test_a_count_stated_before_which_ones_is_the_number_of_names():
+    assert parse_question("109 年標準檢驗局監督稽核委託檢定機構的 10 種器具是哪些？").count == 10
+    assert parse_question("參與計畫的三家公司分別是哪些？").count == 3

@@ -29,6 +29,8 @@ _TITLE_ASKED = re.compile(rf"(?:什麼|何種|哪一?[份項個部])\s*(?:{_TITL
 _BODY_ASKED = re.compile(r"哪一?[家間個所]\s*(?:[\u4e00-\u9fff]{0,6}?)(機構|公司|企業|廠商|銀行|大學|組織|業者|單位)")
 _COUNT_IN_NAMES = re.compile(r"哪\s*([\d一二兩三四五六七八九十]+)\s*[家個位國項座種類所條場]")
 _ONE_ASKED = re.compile(r"哪一?[家所座間]|哪一?個")
+# '…的 10 種器具是哪些': the count stated before what is asked for.
+_COUNT_BEFORE_WHICH = re.compile(r"(\d+|[一二兩三四五六七八九十]+)\s*[家個位國項座種類所條場][\u4e00-\u9fff]{0,8}?(?:分別)?(?:是|有|為|包括)?哪些")
 _COUNTERS = "|".join(sorted(COUNTERS, key=len, reverse=True))  # the measure words, longest first
 _COUNTER_ASKED = re.compile(rf"(?:幾|多少)\s*(?:萬|億)?\s*({_COUNTERS})")
 _MONEY = re.compile(
@@ -379,7 +381,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     question.wants_target = bool(_TARGET.search(normalized))
     question.wants_actual = bool(_ACTUAL.search(normalized)) and not question.wants_target
     question.wants_change = bool(_CHANGE.search(normalized)) and "percent" in question.dimensions
-    count = _COUNT_IN_NAMES.search(normalized)
+    count = _COUNT_IN_NAMES.search(normalized) or (_COUNT_BEFORE_WHICH.search(normalized) if question.wants == "names" else None)
     if count:
         token = count.group(1)
         question.count = int(token) if token.isdigit() else int(value_of_chinese(token) or 0) or None
