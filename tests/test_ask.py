@@ -449,3 +449,8 @@ def test_the_verb_leading_into_a_list_asked_may_be_left_out(ledger):
 def test_a_count_stated_before_which_ones_is_the_number_of_names():
     assert parse_question("109 年標準檢驗局監督稽核委託檢定機構的 10 種器具是哪些？").count == 10
     assert parse_question("參與計畫的三家公司分別是哪些？").count == 3
+
+
+def test_where_asks_for_a_name_and_a_rate_lowered_to_asks_a_percentage():
+    assert parse_question("109 年的「台灣創新技術博覽會」在哪裡展出？").wants == "names"
+    assert parse_question("109 年底的漏水率降到多少？").dimensions == {"percent"}
