@@ -454,3 +454,10 @@ def test_a_count_stated_before_which_ones_is_the_number_of_names():
 def test_where_asks_for_a_name_and_a_rate_lowered_to_asks_a_percentage():
     assert parse_question("109 年的「台灣創新技術博覽會」在哪裡展出？").wants == "names"
     assert parse_question("109 年底的漏水率降到多少？").dimensions == {"percent"}
+
+
+def test_a_thing_named_in_latin_letters_before_its_kind(ledger):
+    engine, doc_id, _ = ledger
+    question = "經濟部運用科專開發、用於打造國產自駕巴士的自動駕駛系統叫什麼名稱？"
+    assert parse_question(question).count == 1  # one name: a list is no answer
+    assert ask(engine, question, doc_id=doc_id)["answer"]["value"] == ["WinBus"]

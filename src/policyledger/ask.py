@@ -515,11 +515,13 @@ _LATIN_NAME = r"\s*([A-Za-z][A-Za-z0-9&.\-]*(?:\s[A-Za-z0-9&.\-]+)*)"
 
 
 def _bodies(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[int, int, float]]:
-    """The span of each name that follows the kind of body asked for (機構 DNVGL), scored as a
-    「name」 is (fold keeps every character's place, so the span is the sentence's as written)."""
+    """The span of each name in Latin letters that follows the kind of body asked for (機構 DNVGL)
+    or comes before it (WinBus 自動駕駛系統), scored as a 「name」 is (fold keeps every character's
+    place, so the span is the sentence's as written)."""
     folded = fold(sentence)
     scored = []
-    for name in re.finditer(re.escape(parsed.body_asked or "") + _LATIN_NAME, folded):
+    kind = re.escape(parsed.body_asked or "")
+    for name in (*re.finditer(kind + _LATIN_NAME, folded), *re.finditer(_LATIN_NAME + rf"\s*[\u4e00-\u9fff]{{0,6}}?{kind}", folded)):
         clause_start, clause_end = clause_span(sentence, name.start(), name.end())
         windows = [(folded[clause_start:clause_end], 1.0), (item.context, 0.85), (folded, 0.65), (item.folded, 0.35)]
         scored.append((name.start(1), name.end(1), parsed.coverage(windows, rarity) * TITLE_WEIGHT))

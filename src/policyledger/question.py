@@ -21,12 +21,17 @@ from policyledger.textnorm import fold, to_halfwidth_digits
 
 _DATE_WORDS = re.compile(r"哪一天|哪天|何時|什麼時候|何日|哪一日|日期|哪一年|哪年|幾月|哪個月|(?:哪個|哪一個|什麼)時間點")
 _YEAR_ASKED = re.compile(r"哪一年|哪年|哪個年度|哪一個年度")
-_NAME_WORDS = re.compile(r"哪些|哪幾|哪裡|何處|什麼地方|哪\s*[\d一二兩三四五六七八九十]+\s*[家個位國項座種類所條場]|哪一家|哪家|哪個|哪一個|誰|哪間|哪一間|哪所|哪一所|哪座|哪一座|名稱")
+_NAME_WORDS = re.compile(
+    r"哪些|哪幾|哪裡|何處|什麼地方|哪\s*[\d一二兩三四五六七八九十]+\s*[家個位國項座種類所條場]"
+    r"|哪一家|哪家|哪個|哪一個|誰|哪間|哪一間|哪所|哪一所|哪座|哪一座|名稱"
+)
 # "簽署的是什麼文件", "計畫名稱是什麼": one name, which a report writes in 「」.
 _TITLE_NOUNS = r"文件|協定|協議|備忘錄|意向書|計畫|方案|專案|條例|法規|法案|辦法|名稱|活動|展覽|獎項|平臺|平台|系統|服務|措施|標準"
 _TITLE_ASKED = re.compile(rf"(?:什麼|何種|哪一?[份項個部])\s*(?:{_TITLE_NOUNS})|名稱\s*(?:是|為)?\s*(?:什麼|何)")
 # "和哪家國際驗證機構共同成立": one body, which a report may name right after its kind (國際驗證機構 DNVGL).
 _BODY_ASKED = re.compile(r"哪一?[家間個所]\s*(?:[\u4e00-\u9fff]{0,6}?)(機構|公司|企業|廠商|銀行|大學|組織|業者|單位)")
+# "自動駕駛系統叫什麼名稱": the kind of thing (系統) whose name stands by it (WinBus 自動駕駛系統).
+_KIND_NAMED = re.compile(r"([\u4e00-\u9fff]{2})(?:叫做?|的名稱|名稱)(?:是|為)?\s*(?:什麼|何)")
 _COUNT_IN_NAMES = re.compile(r"哪\s*([\d一二兩三四五六七八九十]+)\s*[家個位國項座種類所條場]")
 _ONE_ASKED = re.compile(r"哪一?[家所座間]|哪一?個")
 # '…的 10 種器具是哪些': the count stated before what is asked for.
@@ -375,7 +380,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     _set_units(question, normalized, compared=bool(_COMPARED.search(text)))  # the reader's words drop the base
     question.wants_places = question.wants == "names" and bool(_PLACES_ASKED.search(normalized))
     question.wants_title = bool(_TITLE_ASKED.search(normalized))
-    body = _BODY_ASKED.search(normalized)
+    body = _BODY_ASKED.search(normalized) or _KIND_NAMED.search(normalized)
     question.body_asked = fold(body.group(1)) if body else None
     part = _PART_ASKED.search(normalized)
     question.part = compact(fold(next(group for group in part.groups() if group))) if part else None
@@ -386,8 +391,8 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     if count:
         token = count.group(1)
         question.count = int(token) if token.isdigit() else int(value_of_chinese(token) or 0) or None
-    elif question.wants == "names" and _ONE_ASKED.search(normalized):
-        question.count = 1  # '設置了哪一所示範幼兒園': one name, never a list
+    elif question.wants == "names" and (_ONE_ASKED.search(normalized) or (question.wants_title and "哪些" not in normalized)):
+        question.count = 1  # '設置了哪一所示範幼兒園', '系統叫什麼名稱': one name, never a list
     remainder = normalized
     found = find_time_expressions(normalized, None, report_year)
     exprs = [e for e in found if e.role != "base"]
