@@ -461,3 +461,12 @@ def test_a_thing_named_in_latin_letters_before_its_kind(ledger):
     question = "經濟部運用科專開發、用於打造國產自駕巴士的自動駕駛系統叫什麼名稱？"
     assert parse_question(question).count == 1  # one name: a list is no answer
     assert ask(engine, question, doc_id=doc_id)["answer"]["value"] == ["WinBus"]
+
+
+def test_a_figure_counting_what_the_question_leaves_out_is_no_answer(ledger):
+    engine, doc_id, _ = ledger
+    assert parse_question("電話服務（不含文字）有多少通次？").excluded == ["文字"]
+    asked = "截至 110 年 2 月 23 日，1988 紓困振興專線的服務量中，電話服務（不含文字）有多少通次？"
+    assert ask(engine, asked, doc_id=doc_id)["answer"] is None  # 電話與文字合計服務 44 萬 52 通次
+    kept = "109 年 9 月的台灣創新技術博覽會有多少家企業參展（不含國際機構）？"
+    assert ask(engine, kept, doc_id=doc_id)["answer"]["text"] == "459 家"  # 53 家國際機構與 459 家企業

@@ -55,8 +55,15 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _part_factor(parsed, _without_later_brackets(clause, claim.end - clause_start))
     factors *= _list_member_factor(parsed, own, sentence, claim) * _premise_factor(parsed, claim)
     factors *= _condition_factor(parsed, claim, neighbours, clause_start) * _rate_named_factor(parsed, claim, sentence)
-    factors *= _included_factor(parsed, claim, sentence) * _rate_only_factor(parsed, sentence)
+    factors *= _included_factor(parsed, claim, sentence) * _rate_only_factor(parsed, sentence) * _excluded_factor(parsed, own)
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
+
+
+def _excluded_factor(parsed: Question, own: str) -> float:
+    """A figure whose own words count what the question leaves out ('電話與文字合計服務 44 萬 52 通次',
+    asked about 電話服務（不含文字）) is a larger whole than the one asked for."""
+    words = compact(own)
+    return 0.6 if any(word in words for word in parsed.excluded) else 1.0
 
 
 def _rate_only_factor(parsed: Question, sentence: str) -> float:

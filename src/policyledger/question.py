@@ -136,6 +136,7 @@ class Question:
     as_of: bool = False
     count: int | None = None  # "哪 5 家": the list must have 5 names
     part: str | None = None  # "…中有多少件是新創企業": the part of a whole asked for (folded, compact)
+    excluded: list[str] = field(default_factory=list)  # "電話服務（不含文字）": what the figure asked leaves out (folded)
     wants_places: bool = False  # "哪些國家", "哪些縣市": the names must be places
     wants_title: bool = False  # "簽署的是什麼文件": one name in 「」 will do
     body_asked: str | None = None  # "和哪家國際驗證機構": the kind of body (機構), whose name follows it
@@ -384,6 +385,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     question.body_asked = fold(body.group(1)) if body else None
     part = _PART_ASKED.search(normalized)
     question.part = compact(fold(next(group for group in part.groups() if group))) if part else None
+    question.excluded = [compact(fold(word)) for word in _EXCLUDED.findall(normalized)]
     question.wants_target = bool(_TARGET.search(normalized))
     question.wants_actual = bool(_ACTUAL.search(normalized)) and not question.wants_target
     question.wants_change = bool(_CHANGE.search(normalized)) and "percent" in question.dimensions
@@ -598,6 +600,8 @@ def _number_out(match: re.Match[str]) -> str:
     return match.group(0).strip() if ordinal and re.fullmatch(r"\d{1,2}", match.group(0).strip()) else " "
 
 
+# What the question leaves out of the figure it asks for ('電話服務（不含文字）有多少通次').
+_EXCLUDED = re.compile(r"(?:不含|不包括|不包含|不算|扣除)\s*([\u4e00-\u9fff]{1,8}?)(?:的|在內|部分)?(?=[）)，,。？?]|$)")
 _INSTRUCTION = re.compile(r"\s*(?:請|列出|只列|依序|含|不含|不是|而非|非|不要|不限|不只|以.{1,4}為單位)")  # '（不是全年）': said to the tool
 
 
