@@ -470,3 +470,8 @@ def test_a_figure_counting_what_the_question_leaves_out_is_no_answer(ledger):
     assert ask(engine, asked, doc_id=doc_id)["answer"] is None  # 電話與文字合計服務 44 萬 52 通次
     kept = "109 年 9 月的台灣創新技術博覽會有多少家企業參展（不含國際機構）？"
     assert ask(engine, kept, doc_id=doc_id)["answer"]["text"] == "459 家"  # 53 家國際機構與 459 家企業
+
+
+def test_a_share_asked_by_its_ratio_word_last_is_a_percentage():
+    parsed = parse_question("振興三倍券統計至 109 年 12 月 31 日，以紙本方式領取的民眾占領取人數的比例是多少？")
+    assert (parsed.units, parsed.dimensions) == (set(), {"percent"})

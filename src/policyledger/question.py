@@ -496,7 +496,10 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
         question.dimensions = {"volume", "mass", "rate"}
 
 
-_SHARE_ASKED_LAST = re.compile(r"(?:百分之\s*(?:多少|幾)|(?:多少|幾)\s*(?:[%％]|個?百分比|個?百分點)|幾成)\s*[？?]?\s*$")
+_SHARE_ASKED_LAST = re.compile(
+    r"(?:百分之\s*(?:多少|幾)|(?:多少|幾)\s*(?:[%％]|個?百分比|個?百分點)|幾成"
+    r"|(?:比例|比率|比重|占比|佔比)\s*(?:是|為|有|約)?\s*(?:多少|幾))\s*[？?]?\s*$"  # 占領取人數的比例是多少
+)
 _PEOPLE = r"人力|人員|員工|人才|學員|民眾|學生|勞工|旅客|幼兒|兒童|病患|移工|志工|教師|新生"
 _PEOPLE_ASKED = re.compile(
     rf"(?:幾|多少)[\u4e00-\u9fff]{{0,4}}?(?:{_PEOPLE})(?=\s*(?:參與|參加|受惠|受益)?\s*[？?]?\s*$)"
