@@ -475,3 +475,9 @@ def test_a_figure_counting_what_the_question_leaves_out_is_no_answer(ledger):
 def test_a_share_asked_by_its_ratio_word_last_is_a_percentage():
     parsed = parse_question("振興三倍券統計至 109 年 12 月 31 日，以紙本方式領取的民眾占領取人數的比例是多少？")
     assert (parsed.units, parsed.dimensions) == (set(), {"percent"})
+
+
+def test_a_breakdown_in_brackets_is_a_ranking_and_its_pieces_no_list_of_their_own(ledger):
+    engine, doc_id, _ = ledger
+    names = ask(engine, "109 年 12 月制訂完成的 9 項物聯網資安產業標準涵蓋哪些產品類別？", doc_id=doc_id)["answer"]["value"]
+    assert names == ["影像監控", "智慧巴士", "智慧路燈", "空氣品質微型感測裝置", "消費型網路攝影機(IP CAM)"]

@@ -455,6 +455,7 @@ def _best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cl
             found += [(start, end, 1.0, names, coverage) for start, end, names in counted_lists(sentence)]
             found += [(start - match.start(), end - match.start(), RANKING_WEIGHT, names, _ranking_coverage(parsed, item, folded, len(names), rarity))
                       for start, end, names in rankings if match.start() <= start and end <= match.end() and len(names) >= 3]
+            found = [entry for entry in found if not _fragment(entry, found)]
             candidates = []
             for start, end, weight, names, coverage in found:
                 if len(names) < 2 or (parsed.count is not None and len(names) != parsed.count):
@@ -474,6 +475,13 @@ def _best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cl
     score, item, start, end, names = best
     answer = {"text": "、".join(names), "value": names, "base_value": None, "base_unit": None, "period_start": None, "period_end": None}
     return {"answer": answer, "citation": _citation(item, start, end), "confidence": score}
+
+
+def _fragment(entry: tuple, found: list[tuple]) -> bool:
+    """Whether a list found lies inside another with more names ('3項、智慧巴士' inside the ranking
+    '影像監控 3 項、智慧巴士 2 項、…'): a piece of that list, not a list of its own."""
+    start, end, _, names, _ = entry
+    return any(other is not entry and other[0] <= start and end <= other[1] and len(other[3]) > len(names) for other in found)
 
 
 # A ranking's names are read off the figures between them, a little less surely than a list's.

@@ -127,7 +127,7 @@ def _inside_bracket(text: str, offset: int) -> bool:
 # A ranking: names each followed by its figure, joined as a list is ('電子零組件製造業 16 億美元
 # （27.1％）、批發及零售業 14.1 億美元（23.8％）…及電腦、電子產品及光學製品製造業 3.6 億美元（6％）分居前 5 名').
 # The figures mark where each name ends, so a name may hold 、 or 及 itself.
-_AFTER_FIGURE = re.compile(r"\s*(?:[（(][^（）()]*[）)])?\s*(?:、|及|與|和|暨)\s*")
+_AFTER_FIGURE = re.compile(r"\s*(?:[（(][^（）()]*[）)])?\s*(?:、\s*(?:及|與|和|暨)?|及|與|和|暨)\s*")
 _BRACKET_OPEN = re.compile(r"\s*[（(]\s*$")
 _RANKED_NAME = re.compile(r"[^\d，,。；;：:\n「」]{1,24}")
 _BEFORE_FIGURE = re.compile(r"(?:占|約|為|達|計|共|近|逾|超過)+$")  # 批發及零售業占 30%: the name is 批發及零售業
@@ -147,7 +147,9 @@ def ranked_lists(text: str, figures: list[Claim]) -> list[tuple[int, int, list[s
         if name is None:
             _close(rankings, run, previous)
             start, _ = clause_span(text, claim.start, claim.end)
-            first = _PART_LEAD.sub("", _after_lead_verb(text[start:claim.start]).strip())
+            lead = text[start:claim.start]
+            lead = lead[max(lead.rfind("("), lead.rfind("（")) + 1:]  # '9 項標準(影像監控 3 項、…': the bracket opens the ranking
+            first = _PART_LEAD.sub("", _after_lead_verb(lead).strip())
             run = [(claim.start - len(first), first)] if _RANKED_NAME.fullmatch(first) else []
         elif run:
             run.append(name)
