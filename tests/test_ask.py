@@ -481,3 +481,9 @@ def test_a_breakdown_in_brackets_is_a_ranking_and_its_pieces_no_list_of_their_ow
     engine, doc_id, _ = ledger
     names = ask(engine, "109 年 12 月制訂完成的 9 項物聯網資安產業標準涵蓋哪些產品類別？", doc_id=doc_id)["answer"]["value"]
     assert names == ["影像監控", "智慧巴士", "智慧路燈", "空氣品質微型感測裝置", "消費型網路攝影機(IP CAM)"]
+
+
+def test_a_ranking_dated_by_its_items_opening_answers_a_question_of_that_date(ledger):
+    engine, doc_id, _ = ledger
+    names = ask(engine, "截至 109 年底，陸資來臺累計投資金額排名前 3 名的是哪些產業？", doc_id=doc_id)["answer"]["value"]
+    assert names == ["批發及零售業", "電子零組件製造業", "銀行業"]

@@ -453,7 +453,8 @@ def _best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cl
                         best = (score, item, match.start() + start, match.start() + end, [sentence[start:end]])
             found = [(enum.start(), enum.end(), weight, names_of(enum.group(0)), coverage) for enum, weight in lists_in(sentence)]
             found += [(start, end, 1.0, names, coverage) for start, end, names in counted_lists(sentence)]
-            found += [(start - match.start(), end - match.start(), RANKING_WEIGHT, names, _ranking_coverage(parsed, item, folded, len(names), rarity))
+            found += [(start - match.start(), end - match.start(), RANKING_WEIGHT, names,
+                       _ranking_coverage(parsed, item, folded, len(names), rarity, _dated_as_asked(parsed, figures_of.get((item.doc, item.node.path), []), start, end)))
                       for start, end, names in rankings if match.start() <= start and end <= match.end() and len(names) >= 3]
             found = [entry for entry in found if not _fragment(entry, found)]
             candidates = []
@@ -488,11 +489,21 @@ def _fragment(entry: tuple, found: list[tuple]) -> bool:
 RANKING_WEIGHT = 0.95
 
 
-def _ranking_coverage(parsed: Question, item: Item, folded: str, size: int, rarity: dict[str, float]) -> float:
+def _ranking_coverage(parsed: Question, item: Item, folded: str, size: int, rarity: dict[str, float], dated: bool) -> float:
     """How well a sentence holding a ranking of `size` names covers the question, the ranking
-    being what a reader calls 排名前 5 名 or 前五大 however the report puts it (分居前 5 名)."""
+    being what a reader calls 排名前 5 名 or 前五大 however the report puts it (分居前 5 名), and
+    its figures' period, when it is the one asked, being what the question's date says."""
     said = fold("".join(f"排名前{n}名前{n}大排前{n}名" for n in (str(size), "零一二三四五六七八九十"[size] if size <= 10 else "")))
-    return parsed.coverage([(folded + said, 1.0), (item.context, 0.85), (item.folded, 0.35)], rarity)
+    return parsed.coverage([(folded + said, 1.0), (item.context, 0.85), (item.folded, 0.35)], rarity, period_matched=dated)
+
+
+def _dated_as_asked(parsed: Question, figures: list[Claim], start: int, end: int) -> bool:
+    """Whether the figures between `start` and `end` have the period the question asks about
+    ('截至 109 年底' opening their item dates them all)."""
+    if parsed.period is None:
+        return False
+    ends = {claim.period_end for claim in figures if start <= claim.start < end}
+    return ends == {parsed.period[1]}
 
 
 def _list_clause_coverage(parsed: Question, item: Item, sentence: str, folded: str, start: int, end: int, rarity: dict[str, float]) -> float:
