@@ -487,3 +487,9 @@ def test_a_ranking_dated_by_its_items_opening_answers_a_question_of_that_date(le
     engine, doc_id, _ = ledger
     names = ask(engine, "截至 109 年底，陸資來臺累計投資金額排名前 3 名的是哪些產業？", doc_id=doc_id)["answer"]["value"]
     assert names == ["批發及零售業", "電子零組件製造業", "銀行業"]
+
+
+def test_an_ordinal_in_a_question_is_no_count_to_find():
+    parsed = parse_question("協和電廠更新改建計畫的第 1 部燃氣複循環機組原本規劃在哪一天商轉？")
+    assert "1部" not in parsed.anchors and "1部" not in parsed.segments
+    assert "52家" in parse_question("協助 52 家業者提升冷鏈效率帶動多少營收？").anchors

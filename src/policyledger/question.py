@@ -424,7 +424,8 @@ _MEASURE_STATED = re.compile(r"\d[\d,.]*\s*(?:萬|億)?\s*(?:天|個月|週|小�
 def _anchors(text: str, exprs: list) -> list[str]:
     """Words the passage should also hold: the question's own dates (109年第3季) and figures (52家)."""
     anchors = [compact(fold(e.text)) for e in exprs if re.search(r"\d", e.text)]
-    anchors += [compact(fold(m.group(0))) for m in re.finditer(r"\d[\d,.]*\s*(?:萬|億)?\s*(?:" + "|".join(COUNTERS) + ")", text)]
+    # a count, not an ordinal: 第 1 部 names which unit, the report need not write 1 部
+    anchors += [compact(fold(m.group(0))) for m in re.finditer(r"(?<!第)(?<!第\s)\d[\d,.]*\s*(?:萬|億)?\s*(?:" + "|".join(COUNTERS) + ")", text)]
     anchors += [compact(fold(m.group(0))) for m in _MEASURE_STATED.finditer(text)]
     return [a for a in anchors if len(a) >= 2]
 
