@@ -493,3 +493,9 @@ def test_an_ordinal_in_a_question_is_no_count_to_find():
     parsed = parse_question("協和電廠更新改建計畫的第 1 部燃氣複循環機組原本規劃在哪一天商轉？")
     assert "1部" not in parsed.anchors and "1部" not in parsed.segments
     assert "52家" in parse_question("協助 52 家業者提升冷鏈效率帶動多少營收？").anchors
+
+
+def test_a_share_clause_is_a_share_of_what_the_clause_before_names(ledger):
+    engine, doc_id, _ = ledger
+    asked = "招商投資服務中心的服務類別中，申請專案貸款等資金需求約占多少比例？"
+    assert ask(engine, asked, doc_id=doc_id)["answer"]["text"] == "35％"  # not the 52％ of 協助行政流程 before it
