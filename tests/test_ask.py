@@ -499,3 +499,10 @@ def test_a_share_clause_is_a_share_of_what_the_clause_before_names(ledger):
     engine, doc_id, _ = ledger
     asked = "招商投資服務中心的服務類別中，申請專案貸款等資金需求約占多少比例？"
     assert ask(engine, asked, doc_id=doc_id)["answer"]["text"] == "35％"  # not the 52％ of 協助行政流程 before it
+
+
+def test_asked_for_the_new_date_the_original_plans_is_no_answer(ledger):
+    engine, doc_id, _ = ledger
+    new = "台中電廠新建燃氣機組計畫因環評進度落後而滾動檢討後，新的商轉日期是哪一天？"
+    assert ask(engine, new, doc_id=doc_id)["answer"] is None  # 原規劃於 114 年 1 月 1 日、114 年 7 月 1 日商轉
+    assert any("原规划" in segment for segment in parse_question("第 1 部機原本規劃在哪一天商轉？").segments)

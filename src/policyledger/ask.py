@@ -310,7 +310,7 @@ def _best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
                 exact = "日" in expr.text or parsed.wants_year
                 windows = _date_windows(item, sentence, folded, expressions, index)
                 score = parsed.coverage(windows, rarity) * (1.0 if exact else 0.9) * _stated_figure_factor(parsed, windows)
-                score *= _heading_period_factor(parsed, item)
+                score *= _heading_period_factor(parsed, item) * _superseded_factor(parsed, windows)
                 if _AS_OF.match(expr.text) and not _AS_OF_ASKED.search(parsed.text):
                     score *= 0.9  # '截至 110 年 2 月 23 日，提供…': the day counted to, not the day it happened
                 if best is None or score > best[0]:
@@ -327,6 +327,17 @@ def _best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
     answer = {"text": re.sub(r"^(?:截至|自|於|至)\s*", "", text), "value": _as_written(when, precision), "base_value": None,
               "base_unit": "date", "period_start": iso(first), "period_end": iso(last)}
     return {"answer": answer, "citation": _citation(item, start, end), "confidence": score}
+
+
+_NEW_ASKED = re.compile(r"新的|調整後|延後後|修正後|最新")
+_ORIGINAL_PLAN = re.compile(fold(r"原(?:規劃|訂|定|預定|計畫|排定)"))
+
+
+def _superseded_factor(parsed: Question, windows: list[tuple[str, float]]) -> float:
+    """Asked for the new date ('滾動檢討後，新的商轉日期'), the date an original plan gave ('原規劃於 114
+    年 1 月 1 日…商轉，…將滾動檢討') is the one replaced."""
+    own = "".join(text for text, weight in windows if weight >= 1.0)
+    return 0.7 if _NEW_ASKED.search(parsed.text) and _ORIGINAL_PLAN.search(compact(own)) else 1.0
 
 
 def _heading_period_factor(parsed: Question, item: Item) -> float:
