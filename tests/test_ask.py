@@ -506,3 +506,9 @@ def test_asked_for_the_new_date_the_original_plans_is_no_answer(ledger):
     new = "台中電廠新建燃氣機組計畫因環評進度落後而滾動檢討後，新的商轉日期是哪一天？"
     assert ask(engine, new, doc_id=doc_id)["answer"] is None  # 原規劃於 114 年 1 月 1 日、114 年 7 月 1 日商轉
     assert any("原规划" in segment for segment in parse_question("第 1 部機原本規劃在哪一天商轉？").segments)
+
+
+def test_the_last_of_the_units_asked_takes_the_last_date(ledger):
+    engine, doc_id, _ = ledger
+    asked = "興達電廠燃氣機組改建計畫 3 部機組中最後一部原規劃的商轉日期是哪一天？"
+    assert ask(engine, asked, doc_id=doc_id)["answer"]["value"] == "2026-01-01"  # 115 年 1 月 1 日

@@ -388,6 +388,7 @@ def _span_of(when: date, precision: str) -> tuple[date, date]:
 _NUMBERED_MEMBERS = re.compile(r"(\d+(?:\s*[、及和]\s*\d+)+)\s*號")
 _COUNTED_MEMBERS = re.compile(r"(\d+)\s*[部座台臺]機")
 _ORDINAL_ASKED = re.compile(r"第\s*(\d+)\s*[部座台臺號]")
+_LAST_ASKED = re.compile(r"最後一[部座台臺]")
 _DATE_JOINER = re.compile(r"\s*(?:及|、|和|與)\s*")
 
 
@@ -406,6 +407,8 @@ def _respective_date(parsed: Question, sentence: str, expr: Any) -> tuple[str, d
         ordinal = _ORDINAL_ASKED.search(parsed.text)
         count = int(counted[-1]) if counted else 0
         asked = [int(ordinal.group(1)) - 1] if ordinal and 0 < int(ordinal.group(1)) <= count else []
+        if not asked and count and _LAST_ASKED.search(parsed.text):  # '3 部機組中最後一部': the third
+            asked = [count - 1]
     if count != len(pieces) or len(asked) != 1:
         return None
     year = expr.year
