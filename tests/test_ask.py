@@ -512,3 +512,9 @@ def test_the_last_of_the_units_asked_takes_the_last_date(ledger):
     engine, doc_id, _ = ledger
     asked = "興達電廠燃氣機組改建計畫 3 部機組中最後一部原規劃的商轉日期是哪一天？"
     assert ask(engine, asked, doc_id=doc_id)["answer"]["value"] == "2026-01-01"  # 115 年 1 月 1 日
+
+
+def test_of_two_lists_the_one_whose_names_are_of_the_kind_asked(ledger):
+    engine, doc_id, _ = ledger
+    names = ask(engine, "109 年經濟部在哪些節日前夕加強辦理使用中磅秤的檢查？", doc_id=doc_id)["answer"]["value"]
+    assert names[:2] == ["春節", "端午節"] and names[2].startswith("中秋節")

@@ -479,9 +479,11 @@ def _best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cl
                     continue  # asked for countries, a list of anything else is no answer
                 candidates.append((start, end, weight, names, coverage, _list_clause_coverage(parsed, item, sentence, folded, start, end, rarity)))
             best_own = max((own for *_, own in candidates), default=0.0)
-            for start, end, weight, names, coverage, own in candidates:
-                # of two lists in one sentence, the one whose own clause the question describes
-                nearer = 1.0 if own >= best_own else 0.85
+            of_kind = [_of_kind_asked(parsed, names) for _, _, _, names, _, _ in candidates]
+            for (start, end, weight, names, coverage, own), fits in zip(candidates, of_kind, strict=True):
+                # of two lists in one sentence, the one whose own clause the question describes, or
+                # whose names are of the kind asked ('哪些節日前夕': 春節、端午節、中秋節, not the places after)
+                nearer = 1.0 if (fits if any(of_kind) else own >= best_own) else 0.85
                 score = coverage * weight * min(1.0, 0.85 + 0.05 * len(names)) * nearer
                 if best is None or score > best[0]:
                     best = (score, item, match.start() + start, match.start() + end, names)
@@ -490,6 +492,18 @@ def _best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cl
     score, item, start, end, names = best
     answer = {"text": "、".join(names), "value": names, "base_value": None, "base_unit": None, "period_start": None, "period_end": None}
     return {"answer": answer, "citation": _citation(item, start, end), "confidence": score}
+
+
+_KIND_ASKED = re.compile(r"哪(?:些|幾[種個項類]?)\s*([\u4e00-\u9fff]{2})")
+
+
+def _of_kind_asked(parsed: Question, names: list[str]) -> bool:
+    """Whether most names end as the kind of thing asked for does ('哪些節日': 春節、端午節)."""
+    kind = _KIND_ASKED.search(parsed.text)
+    if kind is None:
+        return False
+    head = kind.group(1)[0]
+    return sum(name.endswith(head) for name in names) * 2 > len(names)
 
 
 def _fragment(entry: tuple, found: list[tuple]) -> bool:
