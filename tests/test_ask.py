@@ -518,3 +518,9 @@ def test_of_two_lists_the_one_whose_names_are_of_the_kind_asked(ledger):
     engine, doc_id, _ = ledger
     names = ask(engine, "109 年經濟部在哪些節日前夕加強辦理使用中磅秤的檢查？", doc_id=doc_id)["answer"]["value"]
     assert names[:2] == ["春節", "端午節"] and names[2].startswith("中秋節")
+
+
+def test_an_amount_named_by_another_measure_of_money_is_the_others(ledger):
+    engine, doc_id, _ = ledger
+    asked = "全球半導體封測龍頭廠商在楠梓科技園區興建的高階封測智造基地，預計創造多少年產值？"
+    assert ask(engine, asked, doc_id=doc_id)["answer"]["text"] == "252 億元"  # not the 投資 382 億元

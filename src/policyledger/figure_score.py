@@ -56,7 +56,27 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _list_member_factor(parsed, own, sentence, claim) * _premise_factor(parsed, claim)
     factors *= _condition_factor(parsed, claim, neighbours, clause_start) * _rate_named_factor(parsed, claim, sentence)
     factors *= _included_factor(parsed, claim, sentence) * _rate_only_factor(parsed, sentence) * _excluded_factor(parsed, own)
+    factors *= _money_measure_factor(parsed, text, claim, neighbours, own, (sentence_start, sentence_end))
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
+
+
+_MONEY_MEASURES = tuple(fold(word) for word in ("產值", "營收", "營業額", "投資", "商機", "經費", "預算", "補助", "貸款", "融資", "出口值"))
+
+
+def _money_measure_factor(parsed: Question, text: str, claim: Claim, neighbours: list[Claim], own: str, sentence: tuple[int, int]) -> float:
+    """'引進…廠商投資 382 億元，…預計創造年產值 252 億元', asked the 年產值: the amount named by another
+    measure of money, where a figure of the same sentence is named by the one asked, is the other's."""
+    asked = [word for word in _MONEY_MEASURES if word in parsed.folded]
+    own_words = compact(own)
+    if len(asked) != 1 or asked[0] in own_words or not any(word in own_words for word in _MONEY_MEASURES):
+        return 1.0
+    for other in neighbours:
+        if sentence[0] <= other.start < sentence[1] and other.dimension == claim.dimension:
+            clause_start, clause_end = clause_span(text, other.start, other.end)
+            start, end = _own_words(text, other, [c for c in neighbours if c is not other] + [claim], clause_start, clause_end)
+            if asked[0] in compact(text[start:end]):
+                return 0.85
+    return 1.0
 
 
 def _excluded_factor(parsed: Question, own: str) -> float:
