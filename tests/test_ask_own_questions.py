@@ -801,7 +801,7 @@ def test_a_name_with_he_keeps_it_and_an_ordinal_picks_its_date(ledger):  # noqa:
     assert answer is None or answer["value"] == "2030-06-30"  # declined (0.48) rather than 台中's dates
     from datetime import date
 
-    from policyledger.ask import _respective_date
+    from policyledger.date_answer import _respective_date
     from policyledger.quantity.periods import find_time_expressions
 
     sentence = "2 部機原規劃於 114 年 6 月 30 日、119 年 6 月 30 日商轉"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from policyledger.model import Claim, Node
 from policyledger.textnorm import fold
@@ -216,3 +217,14 @@ def _kept(note: str) -> str:
 
 _NOTE_BASE = 0xF0000  # Supplementary Private Use Area-A: no report writes it
 _NOTE_MARK = re.compile("[\U000F0000-\U000FFFFD]")
+
+
+def citation(item: Item, start: int, end: int) -> dict[str, Any]:
+    """Where the answer stands: from the start of its sentence to the end of its clause, and the
+    lines from the quote's first to the figure's own."""
+    node = item.node
+    sentence_start, _ = sentence_span(node.text, start)
+    _, clause_end = clause_span(node.text, start, end)
+    quote = re.sub(r"\s*\n\s*", "", node.text[sentence_start:clause_end]).strip()
+    first = sentence_start + (len(node.text[sentence_start:]) - len(node.text[sentence_start:].lstrip()))
+    return {"doc": item.doc, "path": node.path, "line_start": node.line_at(first), "line_end": node.line_at(max(start, end - 1)), "quote": quote}

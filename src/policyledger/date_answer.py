@@ -1,0 +1,194 @@
+"""Questions asking when: the date of a sentence that best answers, as exactly as the report gives it.
+
+    best_date(parsed, items)   # 哪一天 → 2020-09-06; 何時 (106 年 4 月) → 2017-04; 哪一年 → 2023
+
+A candidate is every dated expression of the candidate items' sentences, scored by how much of the
+question its own clause (or the clause it goes on from) covers, then by what the question pins
+down: a figure it states, the period it asks about, a new date rather than an original plan's, the
+one member of a list it names (第 2 部, 最後一部).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from policyledger.passages import QUOTED, SENTENCE, Item, citation, clause_span
+from policyledger.quantity.periods import find_time_expressions
+from policyledger.question import Question, compact
+from policyledger.records import iso
+from policyledger.textnorm import fold
+
+# A clause that is a date and little else ('從 109 年 9 月 16 日起'): what happened then follows.
+_DATE_ALONE = re.compile(r"\s*(?:從|自|於|至|截至)?\s*[\d\s年月日、及至]+(?:起|開始|止)?\s*")
+
+
+# A date's clause that opens with 已/並 and the date goes on from the clause before: '增訂…第 46-1 條
+# 閒置土地「罰款、拍賣」規定，已於 106 年 11 月 22 日公告'.
+_GOES_ON_DATE = re.compile(r"\s*(?:已|並|且|亦|另|則)\s*(?:於|在|自)?\s*$")
+
+
+def _subject_clause_start(sentence: str, expressions: list, index: int, clause_start: int) -> int:
+    """Where a date's clause starts, or the clause before it when the date's clause goes on from it
+    (and that clause holds no date of its own)."""
+    expr = expressions[index]
+    if clause_start == 0 or not _GOES_ON_DATE.fullmatch(sentence, clause_start, expr.start):
+        return clause_start
+    previous_start, _ = clause_span(sentence, clause_start - 1, clause_start - 1)
+    if index > 0 and expressions[index - 1].end > previous_start:
+        return clause_start
+    return previous_start
+
+
+_AS_OF = re.compile(r"\s*(?:截至|截止|迄)")
+_AS_OF_ASKED = re.compile(r"截至|截止|迄|統計到|算到")
+
+
+def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
+    rarity = parsed.rarity([item.folded for item in items])
+    best = None
+    for item in items:
+        for match in SENTENCE.finditer(item.node.text):
+            sentence = match.group(0)
+            folded = fold(sentence)
+            expressions = find_time_expressions(sentence)
+            for index, expr in enumerate(expressions):
+                if (expr.period_start is None and expr.period_end is None) or not (parsed.wants_year or re.search(r"日|月|底", expr.text)):
+                    continue
+                exact = "日" in expr.text or parsed.wants_year
+                windows = _date_windows(item, sentence, folded, expressions, index)
+                score = parsed.coverage(windows, rarity) * (1.0 if exact else 0.9) * _stated_figure_factor(parsed, windows)
+                score *= _heading_period_factor(parsed, item) * _superseded_factor(parsed, windows)
+                if _AS_OF.match(expr.text) and not _AS_OF_ASKED.search(parsed.text):
+                    score *= 0.9  # '截至 110 年 2 月 23 日，提供…': the day counted to, not the day it happened
+                if best is None or score > best[0]:
+                    when = expr.period_end if expr.period_start is None else expr.period_start
+                    text, precision = expr.text.strip(), "year" if parsed.wants_year else _precision(expr.text)
+                    respective = _respective_date(parsed, sentence, expr)
+                    if respective is not None:
+                        (text, when), precision = respective, "day"
+                    best = (score, item, match.start() + expr.start, match.start() + expr.end, text, when, precision)
+    if best is None:
+        return None
+    score, item, start, end, text, when, precision = best
+    first, last = _span_of(when, precision)
+    answer = {"text": re.sub(r"^(?:截至|自|於|至)\s*", "", text), "value": _as_written(when, precision), "base_value": None,
+              "base_unit": "date", "period_start": iso(first), "period_end": iso(last)}
+    return {"answer": answer, "citation": citation(item, start, end), "confidence": score}
+
+
+_NEW_ASKED = re.compile(r"新的|調整後|延後後|修正後|最新")
+_ORIGINAL_PLAN = re.compile(fold(r"原(?:規劃|訂|定|預定|計畫|排定)"))
+
+
+def _superseded_factor(parsed: Question, windows: list[tuple[str, float]]) -> float:
+    """Asked for the new date ('滾動檢討後，新的商轉日期'), the date an original plan gave ('原規劃於 114
+    年 1 月 1 日…商轉，…將滾動檢討') is the one replaced."""
+    own = "".join(text for text, weight in windows if weight >= 1.0)
+    return 0.7 if _NEW_ASKED.search(parsed.text) and _ORIGINAL_PLAN.search(compact(own)) else 1.0
+
+
+def _heading_period_factor(parsed: Question, item: Item) -> float:
+    """An item headed by another period than the one asked about ('B. 109 年第 3 季：109 年 10 月 31 日
+    截止受理申請', asked about 第 4 季) tells the dates of that period, even one that falls in it."""
+    if parsed.period is None:
+        return 1.0
+    headed = find_time_expressions(item.node.title)
+    if not headed or headed[0].period_start is None or headed[0].period_end is None:
+        return 1.0
+    start, end = parsed.period
+    overlaps = (start is None or start <= headed[0].period_end) and (end is None or headed[0].period_start <= end)
+    return 1.0 if overlaps else 0.7
+
+
+def _stated_figure_factor(parsed: Question, windows: list[tuple[str, float]]) -> float:
+    """A figure the question states ('提高到至少 14 天是在哪一年') stands by the date asked for: '108 年至少
+    7 天，116 年至少 14 天' — 116 年, though 108 年's clause holds the rest of the question's words."""
+    stated = [anchor for anchor in parsed.anchors if anchor not in parsed.date_anchors]
+    own = "".join(compact(text) for text, weight in windows if weight >= 1.0)
+    return 0.9 if stated and not any(anchor in own for anchor in stated) else 1.0
+
+
+def _precision(written: str) -> str:
+    """How exactly a report dates a thing: '109 年 12 月底' and '108 年 3 月 4 日' to the day, '106 年 4 月'
+    to the month, '112 年' to the year."""
+    if re.search(r"日|底|初", written):
+        return "day"
+    return "month" if "月" in written else "year"
+
+
+def _as_written(when: date, precision: str) -> str:
+    """An ISO 8601 date only as exact as the report: 2020-12-31, 2017-04, 2023."""
+    return {"day": when.isoformat(), "month": when.isoformat()[:7], "year": when.isoformat()[:4]}[precision]
+
+
+def _span_of(when: date, precision: str) -> tuple[date, date]:
+    """The days a date as exact as `precision` covers: 2017-04 is 2017-04-01 to 2017-04-30."""
+    if precision == "year":
+        return date(when.year, 1, 1), date(when.year, 12, 31)
+    if precision == "month":
+        following = date(when.year + when.month // 12, when.month % 12 + 1, 1)
+        return date(when.year, when.month, 1), following - timedelta(days=1)
+    return when, when
+
+
+# '第 8、9 號機組預定於 111 年 6 月 30 日及 112 年 6 月 30 日商轉': members numbered before, their dates in turn.
+_NUMBERED_MEMBERS = re.compile(r"(\d+(?:\s*[、及和]\s*\d+)+)\s*號")
+_COUNTED_MEMBERS = re.compile(r"(\d+)\s*[部座台臺]機")
+_ORDINAL_ASKED = re.compile(r"第\s*(\d+)\s*[部座台臺號]")
+_LAST_ASKED = re.compile(r"最後一[部座台臺]")
+_DATE_JOINER = re.compile(r"\s*(?:及|、|和|與)\s*")
+
+
+def _respective_date(parsed: Question, sentence: str, expr: Any) -> tuple[str, date] | None:
+    """The one date of a list that belongs to the member the question names (9 號機組 → the second)."""
+    pieces = _DATE_JOINER.split(expr.text.strip())
+    if len(pieces) < 2:
+        return None
+    members = list(_NUMBERED_MEMBERS.finditer(sentence, 0, expr.start))
+    if members:
+        numbers = re.findall(r"\d+", members[-1].group(1))
+        count = len(numbers)
+        asked = [index for index, number in enumerate(numbers) if re.search(rf"(?<!\d){number}\s*號", parsed.text)]
+    else:  # '2 部機原規劃於 A、B 商轉', asked about 第 2 部: the second
+        counted = _COUNTED_MEMBERS.findall(sentence, 0, expr.start)
+        ordinal = _ORDINAL_ASKED.search(parsed.text)
+        count = int(counted[-1]) if counted else 0
+        asked = [int(ordinal.group(1)) - 1] if ordinal and 0 < int(ordinal.group(1)) <= count else []
+        if not asked and count and _LAST_ASKED.search(parsed.text):  # '3 部機組中最後一部': the third
+            asked = [count - 1]
+    if count != len(pieces) or len(asked) != 1:
+        return None
+    year = expr.year
+    for index, piece in enumerate(pieces):
+        found = find_time_expressions(piece, year)
+        if found and (found[0].period_start or found[0].period_end):
+            year = found[0].year or year
+            if index == asked[0]:
+                day = found[0].period_end if found[0].period_start is None else found[0].period_start
+                return piece, day
+    return None
+
+
+def _date_windows(item: Item, sentence: str, folded: str, expressions: list, index: int) -> list[tuple[str, float]]:
+    """The text around the index-th date of a sentence (`folded` is the sentence folded), each window
+    weighted as coverage wants: the date's own clause first — '…發布「方案」，並自 110 年 1 月 5 日起
+    試行': asked when it 試行, the date of that clause, not the sentence's first."""
+    expr = expressions[index]
+    clause_start, clause_end = clause_span(sentence, expr.start, expr.end)
+    if _DATE_ALONE.fullmatch(sentence, clause_start, clause_end):
+        # '從 109 年 9 月 16 日起，進口口罩須向本部貿易局申請…': the date governs the next clause
+        clause_end = clause_span(sentence, clause_end + 1, clause_end + 1)[1]
+    # A quoted name's words are matched in the sentence; in the clause they would tie the clause of
+    # a name that holds the verb (「…試行作業方案」) with the verb's own.
+    own_clause = QUOTED.sub(" ", folded[_subject_clause_start(sentence, expressions, index, clause_start):clause_end])
+    windows = [(own_clause, 1.0), (folded, 0.9), (item.context, 0.85), (item.folded, 0.35)]
+    following = expressions[index + 1].start if index + 1 < len(expressions) else len(sentence)
+    preceding = expressions[index - 1].end if index > 0 else -1
+    if following < clause_end or preceding > clause_start:
+        # Dates listed in one clause: what follows each up to the next is what happened then, names
+        # and all ('107 年 3 月 1 日生效之新版「臺菲…協定」、…及 109 年 5 月 24 日生效之新版「臺越…協定」');
+        # the clause alone would tie them.
+        windows.insert(1, (folded[expr.end:min(following, clause_end)], 1.0))
+    return windows

@@ -1,0 +1,150 @@
+"""Questions asking which: the list of names (or the one name) of a sentence that best answers.
+
+    best_names(parsed, items, figures)   # 哪些國家 → ['美國', '日本', …]; 什麼名稱 → ['WinBus']
+
+Candidates are a sentence's 、-lists, lists closed by their count (等 3 項), rankings read off the
+figures between their names (電子零組件製造業 16 億美元（27.1％）、…), 「names」 when one name is asked,
+and names in Latin letters by the kind of thing asked (機構 DNVGL). Each is scored by how much of the
+question its sentence and its own clause cover, and by how many names it holds.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from policyledger.entities import names_a_place
+from policyledger.model import Claim
+from policyledger.passages import SENTENCE, Item, citation, clause_span, counted_lists, lists_in, names_of, ranked_lists
+from policyledger.question import Question
+from policyledger.textnorm import fold
+
+
+def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Claim]]) -> dict[str, Any] | None:
+    rarity = parsed.rarity([item.folded for item in items])
+    figures_of: dict[tuple[str, str], list[Claim]] = {}
+    for doc, claim in figures:
+        figures_of.setdefault((doc, claim.path), []).append(claim)
+    best = None
+    for item in items:
+        rankings = ranked_lists(item.node.text, figures_of.get((item.doc, item.node.path), []))
+        for match in SENTENCE.finditer(item.node.text):
+            sentence = match.group(0)
+            folded = fold(sentence)
+            coverage = parsed.coverage([(folded, 1.0), (item.context, 0.85), (item.folded, 0.35)], rarity)
+            if parsed.wants_title:
+                for title, score in _titles(parsed, item, sentence, rarity):
+                    if best is None or score > best[0]:
+                        best = (score, item, match.start() + title.start(), match.start() + title.end(), [title.group(1)])
+            if parsed.body_asked:
+                for start, end, score in _bodies(parsed, item, sentence, rarity):
+                    if best is None or score > best[0]:
+                        best = (score, item, match.start() + start, match.start() + end, [sentence[start:end]])
+            found = [(enum.start(), enum.end(), weight, names_of(enum.group(0)), coverage) for enum, weight in lists_in(sentence)]
+            found += [(start, end, 1.0, names, coverage) for start, end, names in counted_lists(sentence)]
+            found += [(start - match.start(), end - match.start(), RANKING_WEIGHT, names,
+                       _ranking_coverage(parsed, item, folded, len(names), rarity, _dated_as_asked(parsed, figures_of.get((item.doc, item.node.path), []), start, end)))
+                      for start, end, names in rankings if match.start() <= start and end <= match.end() and len(names) >= 3]
+            found = [entry for entry in found if not _fragment(entry, found)]
+            candidates = []
+            for start, end, weight, names, coverage in found:
+                if len(names) < 2 or (parsed.count is not None and len(names) != parsed.count):
+                    continue
+                if parsed.wants_places and sum(map(names_a_place, names)) * 2 < len(names):
+                    continue  # asked for countries, a list of anything else is no answer
+                candidates.append((start, end, weight, names, coverage, _list_clause_coverage(parsed, item, sentence, folded, start, end, rarity)))
+            best_own = max((own for *_, own in candidates), default=0.0)
+            of_kind = [_of_kind_asked(parsed, names) for _, _, _, names, _, _ in candidates]
+            for (start, end, weight, names, coverage, own), fits in zip(candidates, of_kind, strict=True):
+                # of two lists in one sentence, the one whose own clause the question describes, or
+                # whose names are of the kind asked ('哪些節日前夕': 春節、端午節、中秋節, not the places after)
+                nearer = 1.0 if (fits if any(of_kind) else own >= best_own) else 0.85
+                score = coverage * weight * min(1.0, 0.85 + 0.05 * len(names)) * nearer
+                if best is None or score > best[0]:
+                    best = (score, item, match.start() + start, match.start() + end, names)
+    if best is None:
+        return None
+    score, item, start, end, names = best
+    answer = {"text": "、".join(names), "value": names, "base_value": None, "base_unit": None, "period_start": None, "period_end": None}
+    return {"answer": answer, "citation": citation(item, start, end), "confidence": score}
+
+
+_KIND_ASKED = re.compile(r"哪(?:些|幾[種個項類]?)\s*([\u4e00-\u9fff]{2})")
+
+
+def _of_kind_asked(parsed: Question, names: list[str]) -> bool:
+    """Whether most names end as the kind of thing asked for does ('哪些節日': 春節、端午節)."""
+    kind = _KIND_ASKED.search(parsed.text)
+    if kind is None:
+        return False
+    head = kind.group(1)[0]
+    return sum(name.endswith(head) for name in names) * 2 > len(names)
+
+
+def _fragment(entry: tuple, found: list[tuple]) -> bool:
+    """Whether a list found lies inside another with more names ('3項、智慧巴士' inside the ranking
+    '影像監控 3 項、智慧巴士 2 項、…'): a piece of that list, not a list of its own."""
+    start, end, _, names, _ = entry
+    return any(other is not entry and other[0] <= start and end <= other[1] and len(other[3]) > len(names) for other in found)
+
+
+# A ranking's names are read off the figures between them, a little less surely than a list's.
+RANKING_WEIGHT = 0.95
+
+
+def _ranking_coverage(parsed: Question, item: Item, folded: str, size: int, rarity: dict[str, float], dated: bool) -> float:
+    """How well a sentence holding a ranking of `size` names covers the question, the ranking
+    being what a reader calls 排名前 5 名 or 前五大 however the report puts it (分居前 5 名), and
+    its figures' period, when it is the one asked, being what the question's date says."""
+    said = fold("".join(f"排名前{n}名前{n}大排前{n}名" for n in (str(size), "零一二三四五六七八九十"[size] if size <= 10 else "")))
+    return parsed.coverage([(folded + said, 1.0), (item.context, 0.85), (item.folded, 0.35)], rarity, period_matched=dated)
+
+
+def _dated_as_asked(parsed: Question, figures: list[Claim], start: int, end: int) -> bool:
+    """Whether the figures between `start` and `end` have the period the question asks about
+    ('截至 109 年底' opening their item dates them all)."""
+    if parsed.period is None:
+        return False
+    ends = {claim.period_end for claim in figures if start <= claim.start < end}
+    return ends == {parsed.period[1]}
+
+
+def _list_clause_coverage(parsed: Question, item: Item, sentence: str, folded: str, start: int, end: int, rarity: dict[str, float]) -> float:
+    """How well the clause a list stands in (sentence[start:end], with the words leading into it)
+    covers the question (`folded` is the sentence folded)."""
+    clause_start, clause_end = clause_span(sentence, start, end)
+    return parsed.coverage([(folded[clause_start:clause_end], 1.0), (folded, 0.8), (item.context, 0.85), (item.folded, 0.35)], rarity)
+
+
+_TITLE = re.compile(r"「([^」]{2,40})」")
+TITLE_WEIGHT = 0.95
+
+
+def _titles(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[re.Match[str], float]]:
+    """Each 「name」 of a sentence, scored by the words of its own clause first: '109 年完成與巴拉圭
+    簽署「促進技術合作意向書」，及與以色列重新簽署「一般性合作協定」' — asked about 巴拉圭, the first."""
+    folded = fold(sentence)
+    scored = []
+    for title in _TITLE.finditer(sentence):
+        clause_start, clause_end = clause_span(sentence, title.start(), title.end())
+        windows = [(folded[clause_start:clause_end], 1.0), (item.context, 0.85), (folded, 0.65), (item.folded, 0.35)]
+        scored.append((title, parsed.coverage(windows, rarity) * TITLE_WEIGHT))
+    return scored
+
+
+# A body's name in Latin letters right after its kind: '與國際驗證機構 DNVGL 共同成立'.
+_LATIN_NAME = r"\s*([A-Za-z][A-Za-z0-9&.\-]*(?:\s[A-Za-z0-9&.\-]+)*)"
+
+
+def _bodies(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[int, int, float]]:
+    """The span of each name in Latin letters that follows the kind of body asked for (機構 DNVGL)
+    or comes before it (WinBus 自動駕駛系統), scored as a 「name」 is (fold keeps every character's
+    place, so the span is the sentence's as written)."""
+    folded = fold(sentence)
+    scored = []
+    kind = re.escape(parsed.body_asked or "")
+    for name in (*re.finditer(kind + _LATIN_NAME, folded), *re.finditer(_LATIN_NAME + rf"\s*[\u4e00-\u9fff]{{0,6}}?{kind}", folded)):
+        clause_start, clause_end = clause_span(sentence, name.start(), name.end())
+        windows = [(folded[clause_start:clause_end], 1.0), (item.context, 0.85), (folded, 0.65), (item.folded, 0.35)]
+        scored.append((name.start(1), name.end(1), parsed.coverage(windows, rarity) * TITLE_WEIGHT))
+    return scored
