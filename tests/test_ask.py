@@ -473,8 +473,10 @@ def test_a_figure_counting_what_the_question_leaves_out_is_no_answer(ledger):
 
 
 def test_a_share_asked_by_its_ratio_word_last_is_a_percentage():
-    parsed = parse_question("振興三倍券統計至 109 年 12 月 31 日，以紙本方式領取的民眾占領取人數的比例是多少？")
-    assert (parsed.units, parsed.dimensions) == (set(), {"percent"})
+    for question in ("振興三倍券統計至 109 年 12 月 31 日，以紙本方式領取的民眾占領取人數的比例是多少？",
+                     "振興三倍券統計至 109 年 12 月 31 日，領取人數約占符合領取資格民眾的多少比例？"):
+        parsed = parse_question(question)
+        assert (parsed.units, parsed.dimensions) == (set(), {"percent"}), question
 
 
 def test_a_breakdown_in_brackets_is_a_ranking_and_its_pieces_no_list_of_their_own(ledger):
