@@ -526,3 +526,10 @@ def test_an_amount_named_by_another_measure_of_money_is_the_others(ledger):
     engine, doc_id, _ = ledger
     asked = "全球半導體封測龍頭廠商在楠梓科技園區興建的高階封測智造基地，預計創造多少年產值？"
     assert ask(engine, asked, doc_id=doc_id)["answer"]["text"] == "252 億元"  # not the 投資 382 億元
+
+
+def test_one_place_alone_asked_is_a_place_the_figure_must_stand_by(ledger):
+    engine, doc_id, _ = ledger
+    parsed = parse_question("臺灣投資窗口 109 年在越南一地提供的諮詢服務有多少件？")
+    assert "越南" in parsed.segments
+    assert ask(engine, parsed.text, doc_id=doc_id)["answer"] is None  # 1,572 件 is the six countries'

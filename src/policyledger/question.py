@@ -628,10 +628,13 @@ def _place_apart(segment: str) -> list[str]:
             return [head, rest]
         if head in _folded_names() and len(rest) == 1:
             return [head]  # '在泰國辦的': a one-character verb after a place says nothing to look for
+        if head in _folded_names() and rest[:2] in _ONE_PLACE:  # '在越南一地提供': the place alone
+            return [head, *(_place_apart(rest[2:]) if len(rest) > 3 else [])]
     return _verb_apart(segment)
 
 
 _MARKET = (fold("市場"),)
+_ONE_PLACE = frozenset(fold(word) for word in ("一地", "一國", "當地", "境內", "一處"))
 
 
 def _verb_apart(segment: str) -> list[str]:
