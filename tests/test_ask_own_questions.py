@@ -40,7 +40,9 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-54", 0.75), ("own-gold-55", 0.90), ("own-gold-56", 0.85), ("own-gold-57", 0.85),
     ("own-gold-58", 0.75), ("own-gold-59", 0.75), ("own-gold-60", 0.90), ("own-gold-61", 0.75),
     ("own-gold-62", 0.70), ("own-gold-63", 0.65), ("own-gold-64", 0.85), ("own-gold-65", 0.65),
-    ("own-gold-66", 0.80), ("own-gold-67", 0.55),
+    ("own-gold-66", 0.80), ("own-gold-67", 0.55), ("own-gold-68", 0.90), ("own-gold-69", 0.80),
+    ("own-gold-70", 0.90), ("own-gold-71", 0.75), ("own-gold-72", 0.75), ("own-gold-73", 0.90),
+    ("own-gold-74", 0.95), ("own-gold-75", 0.95), ("own-gold-76", 0.75), ("own-gold-77", 0.95),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
