@@ -452,7 +452,8 @@ def test_a_count_stated_before_which_ones_is_the_number_of_names():
 
 
 def test_where_asks_for_a_name_and_a_rate_lowered_to_asks_a_percentage():
-    assert parse_question("109 年的「台灣創新技術博覽會」在哪裡展出？").wants == "names"
+    where = parse_question("109 年的「台灣創新技術博覽會」在哪裡展出？")
+    assert (where.wants, where.wants_places) == ("names", True)  # a list of anything else is no answer
     assert parse_question("109 年底的漏水率降到多少？").dimensions == {"percent"}
 
 
