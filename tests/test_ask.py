@@ -534,3 +534,9 @@ def test_one_place_alone_asked_is_a_place_the_figure_must_stand_by(ledger):
     parsed = parse_question("臺灣投資窗口 109 年在越南一地提供的諮詢服務有多少件？")
     assert "越南" in parsed.segments
     assert ask(engine, parsed.text, doc_id=doc_id)["answer"] is None  # 1,572 件 is the six countries'
+
+
+def test_zai_inside_a_word_leads_into_no_list():
+    from policyledger.passages import names_of
+
+    assert names_of("透過駐外據點向駐在國政府、工商會、廠商")[0] == "駐在國政府"

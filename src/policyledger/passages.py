@@ -73,7 +73,7 @@ _BRACKETED_PAIR = re.compile(rf"(?<=[（(]){_NAME_CHAR}{{1,14}}(?:及|與|和|�
 BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # a bracket and what it holds (no bracket inside)
 # The words that lead into a list ('包括…', '與…'). A verb's are cut first, 與 only where there is
 # none: '雙方就科學與技術、…' keeps 科學與技術 whole.
-_LEAD_VERBS = "包括|包含|計有|共有|例如|如|於|在|有|辦理|執行|推動|稽核|赴|向|對|就|取得|結合|邀集|導入|參照|擬訂|擬定|係由|由"
+_LEAD_VERBS = "包括|包含|計有|共有|例如|如|於|(?<![駐存現所正實])在|有|辦理|執行|推動|稽核|赴|向|對|就|取得|結合|邀集|導入|參照|擬訂|擬定|係由|由"
 _ITEM_LEAD = re.compile(rf"^.*(?:{_LEAD_VERBS}|與)")
 _LEAD_VERB = re.compile(_LEAD_VERBS)
 FOLDED_LEAD = re.compile(fold(_ITEM_LEAD.pattern))
