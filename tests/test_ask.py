@@ -540,3 +540,9 @@ def test_zai_inside_a_word_leads_into_no_list():
     from policyledger.passages import names_of
 
     assert names_of("透過駐外據點向駐在國政府、工商會、廠商")[0] == "駐在國政府"
+
+
+def test_of_lists_sharing_a_clause_each_has_the_words_leading_into_it(ledger):
+    engine, doc_id, _ = ledger
+    asked = "經濟部在多元數位行銷推廣上，與哪些國際知名電商平台合作爭取上架優惠？"
+    assert ask(engine, asked, doc_id=doc_id)["answer"]["value"] == ["日本樂天", "eBay", "Amazon", "Pchome Thai"]

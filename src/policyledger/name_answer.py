@@ -52,7 +52,8 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
                     continue
                 if parsed.wants_places and sum(map(names_a_place, names)) * 2 < len(names):
                     continue  # asked for countries, a list of anything else is no answer
-                candidates.append((start, end, weight, names, coverage, _list_clause_coverage(parsed, item, sentence, folded, start, end, rarity)))
+                spans = [(other[0], other[1]) for other in found]
+                candidates.append((start, end, weight, names, coverage, _list_clause_coverage(parsed, item, sentence, folded, (start, end), spans, rarity)))
             best_own = max((own for *_, own in candidates), default=0.0)
             of_kind = [_of_kind_asked(parsed, names) for _, _, _, names, _, _ in candidates]
             for (start, end, weight, names, coverage, own), fits in zip(candidates, of_kind, strict=True):
@@ -109,11 +110,18 @@ def _dated_as_asked(parsed: Question, figures: list[Claim], start: int, end: int
     return ends == {parsed.period[1]}
 
 
-def _list_clause_coverage(parsed: Question, item: Item, sentence: str, folded: str, start: int, end: int, rarity: dict[str, float]) -> float:
+def _list_clause_coverage(parsed: Question, item: Item, sentence: str, folded: str, span: tuple[int, int], others: list[tuple[int, int]],
+                          rarity: dict[str, float]) -> float:
     """How well the clause a list stands in (sentence[start:end], with the words leading into it)
-    covers the question (`folded` is the sentence folded)."""
+    covers the question (`folded` is the sentence folded). Where the clause holds other lists, a
+    list's own words run from the list before it, and only the last list's on to the clause's end:
+    '提供數位行銷諮詢服務、…宅經濟專區(…)、與國際知名電商平台(如日本樂天、eBay…等)合作爭取上架優惠'."""
+    start, end = span
     clause_start, clause_end = clause_span(sentence, start, end)
-    return parsed.coverage([(folded[clause_start:clause_end], 1.0), (folded, 0.8), (item.context, 0.85), (item.folded, 0.35)], rarity)
+    before = [other_end for other_start, other_end in others if clause_start < other_end <= start]
+    after = [other_start for other_start, _ in others if end <= other_start < clause_end]
+    own_start, own_end = max([clause_start, *before]), (end if after else clause_end)
+    return parsed.coverage([(folded[own_start:own_end], 1.0), (folded, 0.8), (item.context, 0.85), (item.folded, 0.35)], rarity)
 
 
 _TITLE = re.compile(r"「([^」]{2,40})」")
