@@ -376,7 +376,8 @@ def test_a_date_under_a_heading_of_another_period_is_no_answer_for_this_one(tmp_
 
 
 def test_which_n_of_any_measure_word_asks_for_names():
-    for question, count in (("振興三倍券除了紙本之外，可以用哪 3 種數位方式領取？", 3), ("經濟部補助了哪兩所大學？", 2), ("修正了哪 4 條條文？", 4)):
+    for question, count in (("振興三倍券除了紙本之外，可以用哪 3 種數位方式領取？", 3), ("經濟部補助了哪兩所大學？", 2), ("修正了哪 4 條條文？", 4),
+                            ("在地青年創育坊為返鄉青年提供哪四大面向的服務？", 4)):
         parsed = parse_question(question)
         assert (parsed.wants, parsed.count) == ("names", count), question
 
