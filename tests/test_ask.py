@@ -547,3 +547,10 @@ def test_of_lists_sharing_a_clause_each_has_the_words_leading_into_it(ledger):
     engine, doc_id, _ = ledger
     asked = "經濟部在多元數位行銷推廣上，與哪些國際知名電商平台合作爭取上架優惠？"
     assert ask(engine, asked, doc_id=doc_id)["answer"]["value"] == ["日本樂天", "eBay", "Amazon", "Pchome Thai"]
+
+
+def test_deng_closes_the_list_before_and_starts_none(ledger):
+    engine, doc_id, _ = ledger
+    asked = "中央地質調查所推廣地質服務時，除了 13 個 MOU 單位，還與哪些單位合作地方地質教材、展示與課程？"
+    names = ask(engine, asked, doc_id=doc_id)["answer"]["value"]
+    assert names[-3:] == ["蘭陽博物館", "雲林童軍會", "桃園市政府"]

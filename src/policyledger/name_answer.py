@@ -48,8 +48,8 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
             found = [entry for entry in found if not _fragment(entry, found)]
             candidates = []
             for start, end, weight, names, coverage in found:
-                if len(names) < 2 or (parsed.count is not None and len(names) != parsed.count):
-                    continue
+                if len(names) < 2 or (parsed.count is not None and len(names) != parsed.count) or names[0].startswith("等"):
+                    continue  # '…桃園市政府等單位合作地方地質教材、展示': 等 closes the list before, it starts none
                 if parsed.wants_places and sum(map(names_a_place, names)) * 2 < len(names):
                     continue  # asked for countries, a list of anything else is no answer
                 spans = [(other[0], other[1]) for other in found]
