@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from policyledger.model import Claim, Node
+from policyledger.quantity.numbers import value_of_chinese
 from policyledger.textnorm import fold
 
 
@@ -102,7 +103,6 @@ def lists_in(sentence: str) -> list[tuple[re.Match[str], float]]:
 # A list its count closes ('協助廠商登記出進口資格全部線上辦理、廠商資料變更(如地址、負責人)免申請及申請英文名稱
 # 規定放寬等 3 項措施'): the count says how many names there are, so they may be long and hold brackets.
 _COUNT_CLOSING = re.compile(r"等\s*(\d+|[一二三四五六七八九十兩])\s*(?:項|個|種|類|大|家|國|座|處|案|所|條|場|位|名|部|款)")
-_COUNTED_CLAUSE_BREAK = re.compile(r"[，,。；;：:\n]")
 
 
 def counted_lists(sentence: str) -> list[tuple[int, int, list[str]]]:
@@ -111,8 +111,8 @@ def counted_lists(sentence: str) -> list[tuple[int, int, list[str]]]:
     found = []
     for count in _COUNT_CLOSING.finditer(sentence):
         token = count.group(1)
-        expected = int(token) if token.isdigit() else "一二三四五六七八九十".find(token) + 1 or 2
-        start = max((brk.end() for brk in _COUNTED_CLAUSE_BREAK.finditer(sentence, 0, count.start())
+        expected = int(token) if token.isdigit() else int(value_of_chinese(token) or 0)
+        start = max((brk.end() for brk in CLAUSE_BREAK.finditer(sentence, 0, count.start())
                      if not _inside_bracket(sentence, brk.start())), default=0)
         names = names_of(sentence[start:count.start()].strip()) if "、" in sentence[start:count.start()] else []
         if len(names) == expected:

@@ -21,8 +21,10 @@ from policyledger.textnorm import fold, to_halfwidth_digits
 
 _DATE_WORDS = re.compile(r"哪一天|哪天|何時|什麼時候|何日|哪一日|日期|哪一年|哪年|幾月|哪個月|(?:哪個|哪一個|什麼)時間點")
 _YEAR_ASKED = re.compile(r"哪一年|哪年|哪個年度|哪一個年度")
+# A count of names and its measure word: 哪「3 家」, 哪「兩所」, 「10 種」器具是哪些.
+_NAMES_COUNTED = r"([\d一二兩三四五六七八九十]+)\s*[家個位國項座種類所條場大]"
 _NAME_WORDS = re.compile(
-    r"哪些|哪幾|哪裡|何處|什麼地方|哪\s*[\d一二兩三四五六七八九十]+\s*[家個位國項座種類所條場大]"
+    rf"哪些|哪幾|哪裡|何處|什麼地方|哪\s*{_NAMES_COUNTED}"
     r"|哪一家|哪家|哪個|哪一個|誰|哪間|哪一間|哪所|哪一所|哪座|哪一座|名稱"
 )
 # "簽署的是什麼文件", "計畫名稱是什麼": one name, which a report writes in 「」.
@@ -32,10 +34,10 @@ _TITLE_ASKED = re.compile(rf"(?:什麼|何種|哪一?[份項個部])\s*(?:{_TITL
 _BODY_ASKED = re.compile(r"哪一?[家間個所]\s*(?:[\u4e00-\u9fff]{0,6}?)(機構|公司|企業|廠商|銀行|大學|組織|業者|單位)")
 # "自動駕駛系統叫什麼名稱": the kind of thing (系統) whose name stands by it (WinBus 自動駕駛系統).
 _KIND_NAMED = re.compile(r"([\u4e00-\u9fff]{2})(?:叫做?|的名稱|名稱)(?:是|為)?\s*(?:什麼|何)")
-_COUNT_IN_NAMES = re.compile(r"哪\s*([\d一二兩三四五六七八九十]+)\s*[家個位國項座種類所條場大]")
+_COUNT_IN_NAMES = re.compile(rf"哪\s*{_NAMES_COUNTED}")
 _ONE_ASKED = re.compile(r"哪一?[家所座間]|哪一?個")
 # '…的 10 種器具是哪些': the count stated before what is asked for.
-_COUNT_BEFORE_WHICH = re.compile(r"(\d+|[一二兩三四五六七八九十]+)\s*[家個位國項座種類所條場大][\u4e00-\u9fff]{0,8}?(?:分別)?(?:是|有|為|包括)?哪些")
+_COUNT_BEFORE_WHICH = re.compile(rf"{_NAMES_COUNTED}[\u4e00-\u9fff]{{0,8}}?(?:分別)?(?:是|有|為|包括)?哪些")
 _COUNTERS = "|".join(sorted(COUNTERS, key=len, reverse=True))  # the measure words, longest first
 _COUNTER_ASKED = re.compile(rf"(?:幾|多少)\s*(?:萬|億)?\s*({_COUNTERS})")
 _MONEY = re.compile(
@@ -96,7 +98,7 @@ _CHANGE = re.compile(r"成長|增加|減少|提升|下降|改善|增幅|減幅")
 _ASKING = re.compile(
     r"(?:多少|幾)\s*(?:萬|億)?\s*資金|"  # 募得多少資金: what is asked, not a word the text holds (募資 3,000 萬元)
     rf"(?:是|有|為)?(?:百分之)?(?:幾|多少)\s*(?:萬|億|兆)?\s*(?:{_COUNTERS}|元|美元|錢)?(?:以內|內)?|"
-    r"請問|(?:是什麼時候|什麼時候|哪一天|哪天|何時|哪一年|哪年|哪個年度|哪一個年度|(?:哪個|哪一個|什麼)時間點)起?|是什麼|什麼|多大(?:的)?規模|規模(?:有)?多大|多久(?:的)?時間|多長(?:的)?時間|多久|多大|多長|多高|多遠|多重|哪些|哪幾\s*[部家個座項位國]?|哪\s*[\d一二兩三四五六七八九十]+\s*[家個位國項座種類所條場大]|哪一?[家所座間]|哪個|哪一個|哪|誰|嗎|呢|"
+    rf"請問|(?:是什麼時候|什麼時候|哪一天|哪天|何時|哪一年|哪年|哪個年度|哪一個年度|(?:哪個|哪一個|什麼)時間點)起?|是什麼|什麼|多大(?:的)?規模|規模(?:有)?多大|多久(?:的)?時間|多長(?:的)?時間|多久|多大|多長|多高|多遠|多重|哪些|哪幾\s*[部家個座項位國]?|哪\s*{_NAMES_COUNTED}|哪一?[家所座間]|哪個|哪一個|哪|誰|嗎|呢|"
     r"[這那][兩二三四五六七八九十\d]+\s*(?:場|個|家|項|件|位|座|次)|"  # 這兩場電商活動: pointing, not content
     r"一共|總共|共計|分別|是否|(?:的)?(?:數量|數目|件數|家數|人數)$|(?:的)?(?:數字|數據|成果|統計)(?=\s*[？?]?\s*$)|"
     r"到目前為止|目前|現在|現階段|迄今|至今|那裡|這裡|那邊|這邊"
@@ -416,9 +418,10 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     return question
 
 
+_MEASURES = "公噸|噸|公頃|公里|立方公尺|瓩"  # units a figure the question states may carry
 # A duration or measure the question states ('提高到至少 14 天是在哪一年', '增供每日 21.1 萬噸'): words of
 # the passage asked for, as a count is.
-_MEASURE_STATED = re.compile(r"\d[\d,.]*\s*(?:萬|億)?\s*(?:天|個月|週|小時|分鐘|公噸|噸|公頃|公里|立方公尺|度|瓩)")
+_MEASURE_STATED = re.compile(rf"\d[\d,.]*\s*(?:萬|億)?\s*(?:天|個月|週|小時|分鐘|度|{_MEASURES})")
 
 
 def _anchors(text: str, exprs: list) -> list[str]:
@@ -589,7 +592,7 @@ def _segments(text: str, authors: tuple[str, ...] = ()) -> list[str]:
 # A number and its unit or measure word (an anchor holds '11座'); not F-16, 5G
 _NUMBER = re.compile(
     rf"(?<![A-Za-z\d.-])\d+(?:\.\d+)?(?![A-Za-z])\s*(?:萬|億)?\s*"
-    rf"(?:元|美元|%|％|公噸|噸|公頃|公里|立方公尺|瓩|(?:{_COUNTERS})(?![\u4e00-\u9fff]?[年月日]))?"
+    rf"(?:元|美元|%|％|{_MEASURES}|(?:{_COUNTERS})(?![\u4e00-\u9fff]?[年月日]))?"
 )
 # A version after a name (水環境建設 2.0, 工業 4.0): no unit follows it.
 _VERSION = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])\s*(\d{1,2}\.0)(?![\d.])(?!\s*(?:萬|億|千|百|元|美元|%|％|倍|[a-zA-Z]))")
