@@ -58,8 +58,9 @@ def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
                     continue
                 exact = "日" in expr.text or parsed.wants_year
                 windows = _date_windows(item, sentence, folded, expressions, index)
-                score = parsed.coverage(windows, rarity) * (1.0 if exact else 0.9) * _stated_figure_factor(parsed, windows)
-                score *= _heading_period_factor(parsed, item) * _superseded_factor(parsed, windows)
+                own = _own_words(windows)
+                score = parsed.coverage(windows, rarity) * (1.0 if exact else 0.9) * _stated_figure_factor(parsed, own)
+                score *= _heading_period_factor(parsed, item) * _superseded_factor(parsed, own)
                 if _AS_OF.match(expr.text) and not _AS_OF_ASKED.search(parsed.text):
                     score *= 0.9  # '截至 110 年 2 月 23 日，提供…': the day counted to, not the day it happened
                 if best is None or score > best[0]:
@@ -82,11 +83,15 @@ _NEW_ASKED = re.compile(r"新的|調整後|延後後|修正後|最新")
 _ORIGINAL_PLAN = re.compile(fold(r"原(?:規劃|訂|定|預定|計畫|排定)"))
 
 
-def _superseded_factor(parsed: Question, windows: list[tuple[str, float]]) -> float:
+def _own_words(windows: list[tuple[str, float]]) -> str:
+    """A date's own words, compacted: its windows of full weight (`_date_windows`)."""
+    return "".join(compact(text) for text, weight in windows if weight >= 1.0)
+
+
+def _superseded_factor(parsed: Question, own: str) -> float:
     """Asked for the new date ('滾動檢討後，新的商轉日期'), the date an original plan gave ('原規劃於 114
     年 1 月 1 日…商轉，…將滾動檢討') is the one replaced."""
-    own = "".join(text for text, weight in windows if weight >= 1.0)
-    return 0.7 if _NEW_ASKED.search(parsed.text) and _ORIGINAL_PLAN.search(compact(own)) else 1.0
+    return 0.7 if _NEW_ASKED.search(parsed.text) and _ORIGINAL_PLAN.search(own) else 1.0
 
 
 def _heading_period_factor(parsed: Question, item: Item) -> float:
@@ -102,11 +107,10 @@ def _heading_period_factor(parsed: Question, item: Item) -> float:
     return 1.0 if overlaps else 0.7
 
 
-def _stated_figure_factor(parsed: Question, windows: list[tuple[str, float]]) -> float:
+def _stated_figure_factor(parsed: Question, own: str) -> float:
     """A figure the question states ('提高到至少 14 天是在哪一年') stands by the date asked for: '108 年至少
     7 天，116 年至少 14 天' — 116 年, though 108 年's clause holds the rest of the question's words."""
     stated = [anchor for anchor in parsed.anchors if anchor not in parsed.date_anchors]
-    own = "".join(compact(text) for text, weight in windows if weight >= 1.0)
     return 0.9 if stated and not any(anchor in own for anchor in stated) else 1.0
 
 

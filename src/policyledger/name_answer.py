@@ -11,7 +11,7 @@ question its sentence and its own clause cover, and by how many names it holds.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from policyledger.entities import names_a_place
 from policyledger.model import Claim
@@ -25,9 +25,11 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
     figures_of: dict[tuple[str, str], list[Claim]] = {}
     for doc, claim in figures:
         figures_of.setdefault((doc, claim.path), []).append(claim)
+    kind = _kind_asked(parsed)
     best = None
     for item in items:
-        rankings = ranked_lists(item.node.text, figures_of.get((item.doc, item.node.path), []))
+        item_figures = figures_of.get((item.doc, item.node.path), [])
+        rankings = ranked_lists(item.node.text, item_figures)
         for match in SENTENCE.finditer(item.node.text):
             sentence = match.group(0)
             folded = fold(sentence)
@@ -40,22 +42,22 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
                 for start, end, score in _bodies(parsed, item, sentence, rarity):
                     if best is None or score > best[0]:
                         best = (score, item, match.start() + start, match.start() + end, [sentence[start:end]])
-            found = [(enum.start(), enum.end(), weight, names_of(enum.group(0)), coverage) for enum, weight in lists_in(sentence)]
-            found += [(start, end, 1.0, names, coverage) for start, end, names in counted_lists(sentence)]
-            found += [(start - match.start(), end - match.start(), RANKING_WEIGHT, names,
-                       _ranking_coverage(parsed, item, folded, len(names), rarity, _dated_as_asked(parsed, figures_of.get((item.doc, item.node.path), []), start, end)))
+            found = [_Found(enum.start(), enum.end(), weight, names_of(enum.group(0)), coverage) for enum, weight in lists_in(sentence)]
+            found += [_Found(start, end, 1.0, names, coverage) for start, end, names in counted_lists(sentence)]
+            found += [_Found(start - match.start(), end - match.start(), RANKING_WEIGHT, names,
+                             _ranking_coverage(parsed, item, folded, len(names), rarity, _dated_as_asked(parsed, item_figures, start, end)))
                       for start, end, names in rankings if match.start() <= start and end <= match.end() and len(names) >= 3]
             found = [entry for entry in found if not _fragment(entry, found)]
+            spans = [(other.start, other.end) for other in found]
             candidates = []
             for start, end, weight, names, coverage in found:
                 if len(names) < 2 or (parsed.count is not None and len(names) != parsed.count) or names[0].startswith("等"):
                     continue  # '…桃園市政府等單位合作地方地質教材、展示': 等 closes the list before, it starts none
                 if parsed.wants_places and sum(map(names_a_place, names)) * 2 < len(names):
                     continue  # asked for countries, a list of anything else is no answer
-                spans = [(other[0], other[1]) for other in found]
                 candidates.append((start, end, weight, names, coverage, _list_clause_coverage(parsed, item, sentence, folded, (start, end), spans, rarity)))
             best_own = max((own for *_, own in candidates), default=0.0)
-            of_kind = [_of_kind_asked(parsed, names) for _, _, _, names, _, _ in candidates]
+            of_kind = [_of_kind(kind, names) for _, _, _, names, _, _ in candidates]
             for (start, end, weight, names, coverage, own), fits in zip(candidates, of_kind, strict=True):
                 # of two lists in one sentence, the one whose own clause the question describes, or
                 # whose names are of the kind asked ('哪些節日前夕': 春節、端午節、中秋節, not the places after)
@@ -70,23 +72,36 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
     return {"answer": answer, "citation": citation(item, start, end), "confidence": score}
 
 
+class _Found(NamedTuple):
+    """A list found in a sentence: where it stands, how surely it is one, its names, and how well
+    its sentence covers the question."""
+
+    start: int
+    end: int
+    weight: float
+    names: list[str]
+    coverage: float
+
+
 _KIND_ASKED = re.compile(r"哪(?:些|幾[種個項類]?)\s*([\u4e00-\u9fff]{2})")
 
 
-def _of_kind_asked(parsed: Question, names: list[str]) -> bool:
-    """Whether most names end as the kind of thing asked for does ('哪些節日': 春節、端午節)."""
+def _kind_asked(parsed: Question) -> str | None:
+    """The first character of the kind of thing asked for ('哪些節日' → 節), if the question names one."""
     kind = _KIND_ASKED.search(parsed.text)
-    if kind is None:
-        return False
-    head = kind.group(1)[0]
-    return sum(name.endswith(head) for name in names) * 2 > len(names)
+    return kind.group(1)[0] if kind else None
 
 
-def _fragment(entry: tuple, found: list[tuple]) -> bool:
+def _of_kind(kind: str | None, names: list[str]) -> bool:
+    """Whether most names end as the kind of thing asked for does ('哪些節日': 春節、端午節)."""
+    return kind is not None and sum(name.endswith(kind) for name in names) * 2 > len(names)
+
+
+def _fragment(entry: _Found, found: list[_Found]) -> bool:
     """Whether a list found lies inside another with more names ('3項、智慧巴士' inside the ranking
     '影像監控 3 項、智慧巴士 2 項、…'): a piece of that list, not a list of its own."""
-    start, end, _, names, _ = entry
-    return any(other is not entry and other[0] <= start and end <= other[1] and len(other[3]) > len(names) for other in found)
+    return any(other is not entry and other.start <= entry.start and entry.end <= other.end and len(other.names) > len(entry.names)
+               for other in found)
 
 
 # A ranking's names are read off the figures between them, a little less surely than a list's.
