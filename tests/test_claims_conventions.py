@@ -70,10 +70,10 @@ def test_from_x_to_y_gives_two_actual_figures_at_the_ends_of_the_span():
     claims = by_text(claims_of("107 至 109 年裸露地面積由 1,162 公頃降為 190 公頃、綠覆蓋面積由 17 公頃增加為 161 公頃。"))
     got = {text: (c.kind, str(c.period_start), str(c.period_end)) for text, c in claims.items()}
     assert got == {
-        "1,162 公頃": ("actual", "2018-01-01", "2018-12-31"),
-        "190 公頃": ("actual", "2020-01-01", "2020-12-31"),
-        "17 公頃": ("actual", "2018-01-01", "2018-12-31"),
-        "161 公頃": ("actual", "2020-01-01", "2020-12-31"),
+        "1,162 公頃": ("actual", "None", "2018-01-01"),
+        "190 公頃": ("actual", "None", "2020-12-31"),
+        "17 公頃": ("actual", "None", "2018-01-01"),
+        "161 公頃": ("actual", "None", "2020-12-31"),
     }
 
 
@@ -557,3 +557,31 @@ def test_revenue_forgone_is_a_change_as_a_decrease_is():
     # 減收 = 減少收取: read as the dev gold reads 減少 CO2 排放約 5.92 萬公噸 (a change)
     claims = by_text(claims_of("截至 110 年 2 月底，已同意 433 戶申請緩繳租金，17,198 件減租案，減收約 6.8 億元。"))
     assert (claims["433 戶"].kind, claims["6.8 億元"].kind) == ("actual", "change")
+
+
+def periods_of(body: str) -> dict[str, tuple[str, str]]:
+    """Each figure's period, in a report dated 110 年 2 月底 by its first sentence."""
+    claims = claims_of(f"截至 110 年 2 月底，累計 5 家。{body}")
+    return {c.text: (str(c.period_start), str(c.period_end)) for c in claims[1:]}
+
+
+def test_a_comparison_base_dates_no_figure_set_against_it():
+    assert periods_of("114 年排放量較 94 年減少 10％。")["10％"] == ("2025-01-01", "2025-12-31")
+    assert periods_of("109 年產值約為 105 年之 10 倍。")["10 倍"] == ("2020-01-01", "2020-12-31")
+    emissions = periods_of("108 年排放量為 287 百萬公噸，較基準年 94 年之 268.78 百萬公噸增加 6.8％。")
+    assert emissions["268.78 百萬公噸"] == ("2005-01-01", "2005-12-31")  # the base year's own figure
+    assert emissions["6.8％"] == ("2019-01-01", "2019-12-31")
+
+
+def test_the_date_a_change_started_at_does_not_date_where_it_ended():
+    assert periods_of("AQI 不良站日比率由 104 年之 18.2％降至 109 年之 7.6％。") == {
+        "18.2％": ("2015-01-01", "2015-12-31"),
+        "7.6％": ("2020-01-01", "2020-12-31"),  # 降至 109 年 is where it went, not an as-of date
+    }
+    assert periods_of("109 年涵蓋率由 108年之 49.8%提升至 55.9%。")["55.9%"] == ("2020-01-01", "2020-12-31")
+    assert periods_of("機車數量已由 104 年底之 227 萬輛減至 41.5 萬輛。")["41.5 萬輛"] == ("None", "None")
+
+
+def test_a_date_after_an_items_title_dates_its_sentence_not_the_item():
+    claims = by_text(claims_of("(1) 產值：109 年產業產值達 3 兆 2,222 億元。預估 110 年產值將突破 3.5 兆元。", heading="一、 半導體產業 "))
+    assert (str(claims["3.5 兆元"].period_start), claims["3.5 兆元"].kind) == ("2021-01-01", "forecast")

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from policyledger.model import Claim
 from policyledger.passages import BRACKETED, CLAUSE_BREAK, ENUMERATION, FOLDED_LEAD, OPENING_SENTENCE, QUOTED, QUOTED_LIST, Item, clause_span, names_of, sentence_span
-from policyledger.quantity.changes import CHANGE_VERB, FROM, FROM_LEAD, TO
+from policyledger.quantity.changes import CHANGE_VERB, FROM, FROM_LEAD, FROM_REACH, TO
 from policyledger.quantity.periods import find_time_expressions
 from policyledger.question import Question, bigrams, compact, is_place
 from policyledger.textnorm import fold
@@ -374,7 +374,7 @@ def _start_of_change(text: str, claim: Claim, neighbours: list[Claim]) -> Claim 
     if not earlier:
         return None
     start = max(earlier, key=lambda c: c.end)
-    linked = _CHANGE_FROM.search(text, max(0, start.start - 6), start.start) and _CHANGE_TO.match(text[start.end:claim.start])
+    linked = _CHANGE_FROM.search(text, max(0, start.start - FROM_REACH), start.start) and _CHANGE_TO.match(text[start.end:claim.start])
     return start if linked else None
 
 

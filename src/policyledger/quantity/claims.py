@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from policyledger.model import Claim, Node
-from policyledger.quantity.changes import CHANGE_VERB, FROM, FROM_LEAD, TO
+from policyledger.quantity.changes import CHANGE_VERB, FROM, FROM_LEAD, FROM_REACH, TO
 from policyledger.quantity.clauses import CLAUSE_BREAK, SENTENCE_BREAK, clause_span, end_of_sentence, joined_lines, start_of_sentence, without_spaces
 from policyledger.quantity.figures import Figure, find_figures, masked_spans
 from policyledger.quantity.kinds import ACTUAL_CUE, kind_of
@@ -139,7 +139,8 @@ _LABEL_FILLER = re.compile(r"[\s:：()（）]")
 
 def _context(node: Node, exprs: list[TimeExpr], scopes: dict[str, TimeExpr | None], now: date | None, water_topic: bool, schedule_topic: bool) -> _Context:
     title_end = len(node.marker) + len(node.title) + 4
-    heading_exprs = [e for e in exprs if e.start < title_end and e.role != "base"]
+    # only a date the title itself holds: '(1) 產值：109 年…' has a title of its own and a dated sentence
+    heading_exprs = [e for e in exprs if e.start < title_end and e.role != "base" and e.text.strip() in node.title]
     heading_period = None
     if heading_exprs and node.title:
         label = _BRACKETED.sub("", node.title)  # 109 年第 2 季(僅補貼會展業)
@@ -236,9 +237,12 @@ def _claim(node: Node, text: str, figure: Figure, previous: Figure | None, exprs
         kind = "target"  # a figure for a year still to come, with no cue (target outranks change and share): 114 年天然氣占比 50%
     if kind == "actual" and context.schedule_topic and not _DONE_IN_CLAUSE.search(before):
         kind = "rule"
+    direction = _from_or_to(text, figure, previous, clause_start)
+    if direction == "to" and previous is not None:
+        exprs = _without_dates_of_start(text, exprs, previous, clause_start)
     period = None if kind == "rule" else _period(text, figure, clause_start, clause_end, exprs, context, kind)
     if period is not None and _whole_years(period):
-        period = _end_of_span(period, _from_or_to(text, figure, previous, clause_start))
+        period = _end_of_span(period, direction)
     # Water is looked for only where it changes the reading: tonnes and cubic metres.
     water = reads_water(figure.unit) and _about_water(text, figure, context)
     per_day = water and _daily(text, figure, previous, clause_start)
@@ -297,13 +301,21 @@ _RISES_TO_NUMBER = re.compile(rf"\s*{CHANGE_VERB}?\s*{TO}\s*\d")
 
 def _from_or_to(text: str, figure: Figure, previous: Figure | None, clause_start: int) -> str | None:
     """'由 1,162 公頃降為 190 公頃': the first figure is where a span starts, the second where it ends."""
-    if _FROM.search(text, max(clause_start, figure.start - 6), figure.start):
+    if _FROM.search(text, max(clause_start, figure.start - FROM_REACH), figure.start):
         after = text[figure.end:figure.end + 12]
         return "from" if _RISES_TO_NUMBER.match(after) else None
     linked = previous is not None and previous.start >= clause_start and _SAME_AMOUNT_LINK.match(text[previous.end:figure.start])
-    if linked and _FROM.search(text, max(clause_start, previous.start - 6), previous.start):
+    if linked and _FROM.search(text, max(clause_start, previous.start - FROM_REACH), previous.start):
         return "to"
     return None
+
+
+def _without_dates_of_start(text: str, exprs: list[TimeExpr], start: Figure, clause_start: int) -> list[TimeExpr]:
+    """'由 104 年底之 227 萬輛減至 41.5 萬輛': the date of where a change started is not where it ended."""
+    lead = _FROM.search(text, max(clause_start, start.start - FROM_REACH), start.start)
+    if lead is None:
+        return exprs
+    return [e for e in exprs if not lead.start() <= e.start < start.start]
 
 
 def _whole_years(period: TimeExpr) -> bool:
@@ -313,13 +325,12 @@ def _whole_years(period: TimeExpr) -> bool:
 
 
 def _end_of_span(period: TimeExpr, end: str | None) -> TimeExpr:
-    """The year a span of years starts (for 'from') or ends (for 'to'): 107 至 109 年 → 107 年, 109 年."""
+    """Where a span of years starts (for 'from') or ends (for 'to'), as an as-of date: 107 至 109 年 →
+    as of 2018-01-01 and as of 2020-12-31 — the areas of '由 1,162 公頃降為 190 公頃' are stocks at two points."""
     start, stop = period.period_start, period.period_end
-    if end is None or start is None or stop is None or start.year == stop.year or (start.month, start.day, stop.month, stop.day) != (1, 1, 12, 31):
+    if end is None or start is None or stop is None:
         return period
-    if end == "from":
-        return replace(period, period_end=date(start.year, 12, 31))
-    return replace(period, period_start=date(stop.year, 1, 1))
+    return replace(period, period_start=None, period_end=start if end == "from" else stop)
 
 
 _LIST_ENTRY = re.compile(r"[\d、]")
@@ -498,9 +509,15 @@ def _dates_figure(text: str, expr: TimeExpr, figure: Figure, kind: str) -> bool:
     """A comparison's base year still dates the figure right after it: '高於上年同期 95.5%',
     '較 108 年發生 29 次' — but not the change it is the base of: '較 108 年成長 2.6%'."""
     between = text[expr.end:figure.start]
+    if text[figure.start:figure.end].endswith("倍"):
+        return False  # '約為 105 年之 10 倍': a multiple of the base year's figure
     if not between.strip():
         return True
-    return kind != "change" and len(between.strip()) <= 4 and not CLAUSE_BREAK.search(between)
+    # nor a target set against it: '114 年排放量較 94 年減少 10％' is 114 年's
+    return kind != "change" and len(between.strip()) <= 4 and not CLAUSE_BREAK.search(between) and not _CHANGED.search(between)
+
+
+_CHANGED = re.compile(CHANGE_VERB)
 
 
 def _dated_in_future(text: str, figure: Figure, clause_start: int, clause_end: int, exprs: list[TimeExpr], context: _Context) -> bool:

@@ -35,10 +35,14 @@ _ATOM = re.compile(
     rf"|(?P<oquarter>{QUARTER})|(?P<ohalf>{HALF})"  # 其中第 4 季, 其中上半年: the year before
     rf"|(?P<relative>上年同期|去年同期|同期|去年度|去年|今年|本年度|本年|年底|年初|期初))"
 )
-_AS_OF_BEFORE = re.compile(r"(?:截至|截止|迄今|迄|統計至|累計至|累計到|直到|至|到)\s*$")
+# A bare 至/到 after a verb of change is where a value went, not an as-of date: '由 104 年之 18.2％降至 109
+# 年之 7.6％' gives 7.6％ the year 109.
+_AS_OF_BEFORE = re.compile(r"(?:截至|截止|迄今|迄|統計至|累計至|累計到|直到|(?<![增減降升高低])(?:至|到))\s*$")
 # 從/由 are left out: "漏水率從 109 年期初 14.5% 降至…" dates a value, it does not open a span.
 _OPEN_BEFORE = re.compile(r"(?:自從|自|於)\s*$")
-_BASE_BEFORE = re.compile(r"(?:較|比|相較於?|相比|與|高於|低於|優於)\s*$")
+_BASE_BEFORE = re.compile(r"(?:較|比|相較於?|相比|與|高於|低於|優於)\s*(?:基準年|基期年?)?\s*$")
+# '約為 105 年之 10 倍': the year a multiple is of is a base too
+_BASE_AFTER = re.compile(r"\s*之\s*[\d.,]+\s*倍")
 _TO = r"(?:至|到|~|～|－|-|—|–)"  # what joins the two ends of a range
 _RANGE_JOIN = re.compile(rf"^\s*(?:起\s*)?{_TO}\s*(?:今)?\s*$")
 _LIST_SEPARATOR = r"[、及與和]"  # what joins the items of a list of dates, days or months
@@ -313,9 +317,9 @@ def _bare_first_month(text: str, expr: TimeExpr) -> tuple[int, int] | None:
 
 
 def _with_role(text: str, expr: TimeExpr) -> TimeExpr:
-    before = text[max(0, expr.start - 6):expr.start]
+    before = text[max(0, expr.start - 9):expr.start]
     after = text[expr.end:expr.end + 4]
-    if _BASE_BEFORE.search(before):
+    if _BASE_BEFORE.search(before) or _BASE_AFTER.match(text, expr.end):
         return replace(expr, role="base")
     if expr.role == "range":
         opener = _OPEN_BEFORE.search(before)
