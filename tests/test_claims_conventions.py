@@ -585,3 +585,40 @@ def test_the_date_a_change_started_at_does_not_date_where_it_ended():
 def test_a_date_after_an_items_title_dates_its_sentence_not_the_item():
     claims = by_text(claims_of("(1) 產值：109 年產業產值達 3 兆 2,222 億元。預估 110 年產值將突破 3.5 兆元。", heading="一、 半導體產業 "))
     assert (str(claims["3.5 兆元"].period_start), claims["3.5 兆元"].kind) == ("2021-01-01", "forecast")
+
+
+def test_years_that_are_no_period_of_a_figure():
+    record = periods_of("109 年國片票房 11.06 億元，創 101 年以來新高，較 108 年提升 4.5 個百分點。")
+    assert record["4.5 個百分點"] == ("2020-01-01", "2020-12-31")  # 101 年以來 is what the record is set against
+    rain = by_text(claims_of("109 年無颱風登陸臺灣，為 56 年來首見；全年雨量偏少約 3 成。"))
+    assert (rain["56 年"].dimension, str(rain["3 成"].period_start)) == ("duration", "2020-01-01")
+    assert periods_of("109 年來臺旅客 137.7 萬人次。")["137.7 萬人次"] == ("2020-01-01", "2020-12-31")
+    assert periods_of("109 年來自日本的投資 9.6 億美元。")["9.6 億美元"] == ("2020-01-01", "2020-12-31")
+    cohort = claims_of("83 年次以後出生之役男，依法服 4 個月軍事訓練役。")
+    assert [c.text for c in cohort] == ["4 個月"] and cohort[0].period_start is None
+
+
+def test_penalties_limits_quarantine_terms_and_benefit_tiers_are_rules():
+    claims = by_text(claims_of(
+        "違者處 1 年以上 5 年以下有期徒刑，得併科新臺幣 1,500 萬元以下罰金；罰鍰額度為 6 萬元至 2 億元；"
+        "豬肉殘留容許量為 0.01 ppm；勞工得在每月工資 6% 範圍內自願提繳；入境後居家檢疫 14 天；"
+        "每部最高 3,000 萬元；消費者自備環保杯者每杯至少折價 5 元；第 3 名以後子女 4,500 元；每份面額 600 元；"
+        "酒後駕車於 10 年內第 2 次違規者加重處罰；救助款於農民申請後 7~10 天內撥入帳戶。"
+    ))
+    rules = ("1 年", "5 年", "1,500 萬元", "6 萬元至 2 億元", "0.01 ppm", "6%", "14 天", "3,000 萬元", "5 元", "4,500 元", "600 元", "10 年", "7~10 天")
+    assert {t: claims[t].kind for t in rules} == dict.fromkeys(rules, "rule")
+
+
+def test_a_goal_per_year_and_a_count_of_quarantine_loads_are_no_rules():
+    claims = by_text(claims_of("規劃自 115 至 124 年以每年至少 1 GW 規模開發；109 年清運居家檢疫垃圾 3,216 公噸。"))
+    assert (claims["1 GW"].kind, claims["3,216 公噸"].kind) == ("target", "actual")
+
+
+def test_a_verb_before_a_list_after_fenbie_governs_every_figure_of_it():
+    claims = claims_of("細懸浮微粒濃度較上年分別改善 14.6％、12.9％及 11.7％，事故件數分別較上年提升 0.6 及 1.2 個百分點。")
+    assert [c.kind for c in claims] == ["change"] * 5
+
+
+def test_a_benefit_raised_to_a_new_monthly_level_is_a_rule():
+    claims = by_text(claims_of("育兒津貼預定自 110 年 8 月 1 日起調高為每月 3,500 元，第 3 名以後子女 4,500 元。"))
+    assert (claims["3,500 元"].kind, claims["4,500 元"].kind) == ("rule", "rule")

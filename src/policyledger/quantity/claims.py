@@ -517,7 +517,7 @@ def _dates_figure(text: str, expr: TimeExpr, figure: Figure, kind: str) -> bool:
     return kind != "change" and len(between.strip()) <= 4 and not CLAUSE_BREAK.search(between) and not _CHANGED.search(between)
 
 
-_CHANGED = re.compile(CHANGE_VERB)
+_CHANGED = re.compile(rf"{CHANGE_VERB}|改善")
 
 
 def _dated_in_future(text: str, figure: Figure, clause_start: int, clause_end: int, exprs: list[TimeExpr], context: _Context) -> bool:

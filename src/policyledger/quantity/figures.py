@@ -286,7 +286,8 @@ _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _AMOUNT_AFTER = re.compile(r"\s*(?:[萬億兆千]|億?元|美元|%|kW|MW|GW|公頃|公噸|噸)")
 _CODE_AFTER = re.compile(r"-\d")  # 46-1, 7-11
 _RANGE_AFTER = re.compile(rf"-{ARABIC}\s*[萬億兆千]?\s*[^\d\s]")  # 20-30 萬元
-_TERM_PRODUCT = re.compile(r"\s*年期\s*(?:定期|定存|公債|債券|存款)")  # 中華郵政 1 年期定期儲金: a product's name
+# 中華郵政 1 年期定期儲金: a product's name; 83 年次以後出生: a birth cohort
+_TERM_PRODUCT = re.compile(r"\s*年期\s*(?:定期|定存|公債|債券|存款)|\s*年次")
 
 
 def _not_a_quantity(text: str, start: int, end: int) -> bool:

@@ -16,7 +16,10 @@ _RULE = re.compile(
     r"補貼.{0,12}\d+\s*成|以上者|以下者|之艱困|針對|一次性|計算方式|認定標準|補貼措施|應達|依法規定|條規定|基本工資|年息|罰鍰(?:提高|調高|調整|由)|"
     r"補助比率|補貼比率|一律|可申請|額度(?:最高|最多|上限)|(?:必須|須|應)(?:於|使|在|接受|完成|設置|提繳|提撥)|"
     r"規費|手續費|扣繳|代扣|稅率(?![^，。；]{0,4}(?:調降|調升|調高|降低|提高|下降))|免納|免稅|效期|有效期間|役期|服役期間|薪俸|"  # not 稅率進一步調降(4.1%-7.5%), a cut
-    r"規定(?=[^，。；、]{0,24}(?:應|至少|不得|不少於|以上))"
+    r"規定(?=[^，。；、]{0,24}(?:應|至少|不得|不少於|以上))|"
+    # penalties a law sets, limits and standards, quarantine terms, tax and prize schedules
+    r"有期徒刑|拘役|罰金|罰鍰額度|容許量|容許值|品質標準|排放標準|管制標準|範圍內|扣除額|免稅額|"
+    r"分離課稅|兌獎期間|面額|(?:特別|[頭二三四五六])獎[^，。；、\d]{0,2}$"
 )
 # A threshold naming a class of things: 設置未達 2MW 再生能源發電設備 (not 出口未達 100 億元。).
 _BELOW_CLASS = re.compile(r"未達\s*$")
@@ -35,9 +38,13 @@ _PER_RECIPIENT = re.compile(
     r"|每年(?:最高|最多|至多|上限)[^，。；、\d]{0,4}$"  # 修繕費每年最高 1 萬元
     r"|每[\u4e00-\u9fff]{1,2}(?:補助|補貼|發給|加發|獎勵|給付|補償|折抵|核發|減免|課徵|徵收)[^，。；、\d]{0,6}$"  # 每餐補助 6 元, 每千支課徵菸稅
     r"|(?:補貼|補助|發給|津貼|獎勵|給付)[^，。；、\d]{0,8}每(?:月|日|小時|次|季|週)$"  # 發給訓練津貼每小時 160 元
+    r"|每(?![年月日週季])[\u4e00-\u9fff]{1,2}(?:最高|最多|至多|至少|最低|上限)[^，。；、\d]{0,4}$"  # 每部最高 3,000 萬元, 每杯至少折價 5 元
+    r"|第\s*\d+\s*名(?:以[上後])?子女[^，。；、\d]{0,4}$"  # 第 3 名以後子女 4,500 元: a tier of a benefit
+    r"|(?:調高|調整|提高|調升|調降)為每[\u4e00-\u9fff]{1,2}$"  # 起調高為每月 3,500 元: a rate's new level
 )
-# How long a benefit is paid: '最長 6 個月', '第 2 期延長為 6 個月' — not a wait shortened '從最長 2 個月'.
-_GRANT_TERM = re.compile(r"(?:補貼|補助|發給|給付|核發|津貼|獎勵|獎助|延長為|(?<![從由])最長)[^，。；、\d]{0,8}$")
+# How long a benefit is paid: '最長 6 個月', '第 2 期延長為 6 個月' — not a wait shortened '從最長 2 個月';
+# or a term the law sets: '入境後居家檢疫 14 天', '依法服 4 個月軍事訓練役'.
+_GRANT_TERM = re.compile(r"(?:補貼|補助|發給|給付|核發|津貼|獎勵|獎助|延長為|(?<![從由])最長|居家檢疫|自主健康管理|依法服)[^，。；、\d]{0,8}$")
 # Right after the figure: a loan or guarantee it parameterises, or a threshold used as an attribute
 # ("50 萬元小額貸款", "十成保證", "20 萬元以下）之營利事業", "5 千萬元以上列管", "330 度以下不調漲").
 _RULE_AFTER = re.compile(
@@ -47,7 +54,10 @@ _RULE_AFTER = re.compile(
     r"|^\s*(?:以[上下])?\s*之?罰鍰"  # 處 18 萬元罰鍰: a penalty's scale (處罰鍰 8,735 萬元 is what was fined)
     r"|^\s*以上\s*[\d,.]+\s*[萬億千]?\s*元\s*以下\s*之?罰鍰"  # 處 3 萬元以上 12 萬元以下罰鍰
     r"|^\s*(?:以[上下])?\s*者"  # 超過 100 元者負擔…, 1.5 倍者: who or what a rule covers
+    r"|^\s*內\s*第\s*[\d一二三]\s*次"  # 10 年內第 2 次違規者: the window a repeat offence is counted in
 )
+# A service's promised time: '救助款於農民申請後 7~10 天內撥入帳戶'.
+_AFTER_APPLYING = re.compile(r"申請後約?$")
 # What a rule requires, named after the figures: "符合…業者 60 天及政府 30 天之安全存量規定".
 _REQUIRED_BY = re.compile(r"^[^，。；]{0,16}?之[^，。；\d]{0,8}規定")
 # A bracket defining the class named before it: "能源大用戶（用電契約容量超過 800 kW）".
@@ -103,6 +113,9 @@ def kind_of(text: str, figure: Figure, clause_start: int, clause_end: int, previ
     # numbers written with one unit (增加 120 萬及 155 萬立方公尺).
     shares_unit = previous is not None and previous.unit.core not in text[previous.start:previous.end]
     governed = text[clause_start if shares_unit else max(clause_start, previous.end if previous else 0):figure.start]
+    listed = _list_after_respectively(text, figure, previous, clause_start, before)
+    if listed is not None:
+        governed = text[clause_start:listed]
     if _sets_a_rule(text, figure, before, after) or _floor_or_cap_of_a_regulation(text, figure, clause_start, before, after):
         return "rule"
     if _target_cue_last(before) or _TARGET_AFTER.match(after) or _BUDGETED.search(before):
@@ -118,6 +131,25 @@ def kind_of(text: str, figure: Figure, clause_start: int, clause_end: int, previ
     return "actual"
 
 
+_RESPECTIVELY = re.compile(r"分別")
+_LIST_LINK = re.compile(r"\s*(?:、|及|與|和|以及)\s*")
+
+
+_FIRST_NUMBER = re.compile(r"(?<![\d.,])\d[\d.,]*(?![\d.,]|\s*[年月日])")  # not the year of 分別較 108 年提升
+
+
+def _list_after_respectively(text: str, figure: Figure, previous: Figure | None, clause_start: int, before: str) -> int | None:
+    """Where the list of figures starts in '較 108 年分別改善 14.6％、12.9％及 11.7％', for a figure after
+    its first: after 分別 the verb before the list governs every figure of it."""
+    if previous is None or _LIST_LINK.fullmatch(text, previous.end, figure.start) is None:
+        return None
+    respectively = [*_RESPECTIVELY.finditer(before)]
+    if not respectively:
+        return None
+    first = _FIRST_NUMBER.search(text, clause_start + respectively[-1].end(), figure.start)
+    return first.start() if first else None
+
+
 def _sets_a_rule(text: str, figure: Figure, before: str, after: str) -> bool:
     """A parameter rather than an outcome: a cap, rate, threshold, term, price or spec."""
     dimension = figure.unit.spec.dimension
@@ -129,6 +161,7 @@ def _sets_a_rule(text: str, figure: Figure, before: str, after: str) -> bool:
         or (_PER_RECIPIENT.search(compact) is not None and "平均" not in compact)
         or (dimension in ("percent", "duration") and _PAID_AFTER.match(after) is not None)
         or (dimension == "duration" and _GRANT_TERM.search(compact) is not None)
+        or (dimension == "duration" and _AFTER_APPLYING.search(compact) is not None and after.lstrip().startswith("內"))
         or _RULE_AFTER.match(after)
         or (dimension != "count" and _CLASS_ABOVE.match(after))
         or dimension == "price"

@@ -26,7 +26,7 @@ HALF = r"上半年|下半年"
 _FIRST = r"(?=[\d〇○零一二三四五六七八九十上下第去同今本年期])"
 _ATOM = re.compile(
     rf"{_FIRST}(?:(?P<syear>{_NUM}){_S}學年度?(?:{_S}(?P<term>第{_S}[12一二]{_S}學期|上學期|下學期))?"  # 109 學年度第 1 學期
-    rf"|(?P<year>{_NUM}){_S}年(?!度?{_S}(?:內|以內))"
+    rf"|(?P<year>{_NUM}){_S}年(?!度?{_S}(?:內|以內))(?!{_S}(?:來(?![臺台華訪自往])|次))"  # not 56 年來 (a duration), 83 年次 (a birth cohort)
     rf"(?:{_S}(?:(?P<quarter>第{_S}[1-4一二三四]{_S}季)|(?P<half>上半年|下半年|前半年|後半年|上半|下半)"
     rf"|(?P<mmdd>0[1-9][0-3]\d)(?!\d)"  # 108 年 0719 丹娜絲颱風: a date code (a quantity has no leading 0)
     rf"|(?P<month>\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_S}月(?:份)?(?:{_S}(?P<day>\d{{1,2}}){_S}日|{_S}(?P<mpart>底|初|中|上旬|中旬|下旬))?"
@@ -48,6 +48,8 @@ _RANGE_JOIN = re.compile(rf"^\s*(?:起\s*)?{_TO}\s*(?:今)?\s*$")
 _LIST_SEPARATOR = r"[、及與和]"  # what joins the items of a list of dates, days or months
 _LIST_JOIN = re.compile(rf"^\s*{_LIST_SEPARATOR}\s*$")
 SINCE_AFTER = re.compile(r"\s*(?:起|以來|迄今)")
+# '創 101 年以來新高': the years a record is set against, a base and no period of the figure
+_RECORD_SINCE = re.compile(r"\s*以來\s*(?:新高|新低|最高|最低|最佳|最多|最少)")
 _UNTIL_NOW_AFTER = re.compile(r"\s*起?\s*(?:至今|迄今)")
 
 
@@ -319,7 +321,7 @@ def _bare_first_month(text: str, expr: TimeExpr) -> tuple[int, int] | None:
 def _with_role(text: str, expr: TimeExpr) -> TimeExpr:
     before = text[max(0, expr.start - 9):expr.start]
     after = text[expr.end:expr.end + 4]
-    if _BASE_BEFORE.search(before) or _BASE_AFTER.match(text, expr.end):
+    if _BASE_BEFORE.search(before) or _BASE_AFTER.match(text, expr.end) or _RECORD_SINCE.match(text, expr.end):
         return replace(expr, role="base")
     if expr.role == "range":
         opener = _OPEN_BEFORE.search(before)
