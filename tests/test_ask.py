@@ -554,3 +554,15 @@ def test_deng_closes_the_list_before_and_starts_none(ledger):
     asked = "中央地質調查所推廣地質服務時，除了 13 個 MOU 單位，還與哪些單位合作地方地質教材、展示與課程？"
     names = ask(engine, asked, doc_id=doc_id)["answer"]["value"]
     assert names[-3:] == ["蘭陽博物館", "雲林童軍會", "桃園市政府"]
+
+
+def test_one_of_a_thing_asked_of_and_a_share_asked_as_its_weight(tmp_path: Path):
+    # '一份…的面額' is what the report writes 每份面額; '比重' asks a share the report writes with 占
+    engine = small_ledger(
+        tmp_path,
+        "文化部業務報告\n\n壹、 振興藝文\n\n一、 藝 FUN 券\n\n（一） 發放規模：109 年 7 月推出藝 FUN券，發放 200 萬份，每份面額 600 元，總經費 12 億元。\n\n"
+        "二、 電影\n\n（一） 票房：109 年全國電影票房 48.2 億元，其中國片票房 11.06 億元，占 22.9%，創 101 年以來新高。\n",
+    )
+    assert ask(engine, "一份藝 FUN 券的面額是多少錢？")["answer"]["text"] == "600 元"
+    assert ask(engine, "109 年國片票房占全國電影票房的比重是多少？")["answer"]["text"] == "22.9%"
+    engine.dispose()

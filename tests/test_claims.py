@@ -37,7 +37,7 @@ def test_dev_gold_scores(sample_claims, gold_dir: Path):
 @pytest.mark.parametrize(("folder", "least_period"), [
     ("own-claims-1", 0.95), ("own-claims-2", 0.90), ("own-claims-3", 0.95), ("own-claims-4", 0.80), ("own-claims-5", 0.80),
     ("own-claims-6", 0.95), ("own-claims-7", 0.90), ("own-claims-8", 0.95), ("own-claims-9", 0.95),
-    ("own-claims-10", 0.85), ("own-claims-11", 0.90), ("own-claims-12", 0.90),
+    ("own-claims-10", 0.85), ("own-claims-11", 0.90), ("own-claims-12", 0.90), ("own-claims-13", 0.95), ("own-claims-14", 0.95),
 ])
 def test_own_claims_scores(sample_claims, folder: str, least_period: float):
     gold = Path(__file__).parent.parent / "benchmarks" / folder

@@ -622,3 +622,9 @@ def test_a_verb_before_a_list_after_fenbie_governs_every_figure_of_it():
 def test_a_benefit_raised_to_a_new_monthly_level_is_a_rule():
     claims = by_text(claims_of("育兒津貼預定自 110 年 8 月 1 日起調高為每月 3,500 元，第 3 名以後子女 4,500 元。"))
     assert (claims["3,500 元"].kind, claims["4,500 元"].kind) == ("rule", "rule")
+
+
+def test_an_agreements_term_is_a_rule():
+    claims = claims_of("109 年 11 月 20 日會中簽署一份為期 5 年並得延長 5 年之 MOU；110 年起持續執行為期 24 個月之監測計畫。")
+    assert [(c.text, c.kind, c.period_end) for c in claims[:2]] == [("5 年", "rule", None), ("5 年", "rule", None)]
+    assert claims[2].kind != "rule"  # a project's length is no term a rule sets

@@ -123,7 +123,7 @@ _STOP_CHARS = re.compile(
 )
 # Words that name the kind of figure asked for, which the unit and kind already capture.
 _MEASURE_WORDS = re.compile(
-    r"金額|總?經費|數量|數目|案件數|件數|家數|人數|次數|案件(?=[^\u4e00-\u9fff]|累計|共|有|數|$)|百分比|比率|比例|所占|所佔|占比|佔比|"
+    r"金額|總?經費|數量|數目|案件數|件數|家數|人數|次數|案件(?=[^\u4e00-\u9fff]|累計|共|有|數|$)|百分比|比率|比例|所占|所佔|占比|佔比|比重|"
     r"(?:裝置|發電)?(?<![蓄庫水])容量|面積|多少|總計|合計|共計|累計|成長|增加|減少|提升|下降"
 )
 
@@ -577,6 +577,7 @@ def _segments(text: str, authors: tuple[str, ...] = ()) -> list[str]:
     text = _TITLE_ASKED.sub(" ", text)  # the kind of name asked for, not a word to look for
     text = _ASKING.sub(" ", text)
     text = _VERSION.sub(r"\1", text)  # 水環境建設 2.0 is a name: kept whole, not a number
+    text = _PER_ONE.sub(" ", text)
     text = _NUMBER.sub(_number_out, text)
     text = _MEASURE_WORDS.sub(" ", text)
     text = _KIND_WORDS.sub(" ", text)
@@ -587,6 +588,10 @@ def _segments(text: str, authors: tuple[str, ...] = ()) -> list[str]:
         if len(piece) >= 2 or (len(piece) == 1 and piece.isascii() and piece.isalnum()):
             pieces.extend(_place_apart(same_words(compact(fold(piece)))))
     return pieces
+
+
+# '一份藝 FUN 券的面額', '每張券多少錢': one of a thing asked of, which a report writes 每份 (or not at all)
+_PER_ONE = re.compile(r"^\s*(?:請問)?\s*[一每]\s*(?:份|張|人|戶|位|名|輛|臺|台|個)")
 
 
 # A number and its unit or measure word (an anchor holds '11座'); not F-16, 5G

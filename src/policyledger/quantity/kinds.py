@@ -44,7 +44,7 @@ _PER_RECIPIENT = re.compile(
 )
 # How long a benefit is paid: '最長 6 個月', '第 2 期延長為 6 個月' — not a wait shortened '從最長 2 個月';
 # or a term the law sets: '入境後居家檢疫 14 天', '依法服 4 個月軍事訓練役'.
-_GRANT_TERM = re.compile(r"(?:補貼|補助|發給|給付|核發|津貼|獎勵|獎助|延長為|(?<![從由])最長|居家檢疫|自主健康管理|依法服)[^，。；、\d]{0,8}$")
+_GRANT_TERM = re.compile(r"(?:補貼|補助|發給|給付|核發|津貼|獎勵|獎助|延長為|(?<![從由])最長|得延長|居家檢疫|自主健康管理|依法服)[^，。；、\d]{0,8}$")
 # Right after the figure: a loan or guarantee it parameterises, or a threshold used as an attribute
 # ("50 萬元小額貸款", "十成保證", "20 萬元以下）之營利事業", "5 千萬元以上列管", "330 度以下不調漲").
 _RULE_AFTER = re.compile(
@@ -55,6 +55,7 @@ _RULE_AFTER = re.compile(
     r"|^\s*以上\s*[\d,.]+\s*[萬億千]?\s*元\s*以下\s*之?罰鍰"  # 處 3 萬元以上 12 萬元以下罰鍰
     r"|^\s*(?:以[上下])?\s*者"  # 超過 100 元者負擔…, 1.5 倍者: who or what a rule covers
     r"|^\s*內\s*第\s*[\d一二三]\s*次"  # 10 年內第 2 次違規者: the window a repeat offence is counted in
+    r"|^\s*(?:並?得?延長\s*[\d.]+\s*年\s*)?之\s*(?:MOU|合作備忘錄|備忘錄|協議|協定|合約|契約)"  # 為期 5 年並得延長 5 年之 MOU: its term
 )
 # A service's promised time: '救助款於農民申請後 7~10 天內撥入帳戶'.
 _AFTER_APPLYING = re.compile(r"申請後約?$")
