@@ -566,3 +566,25 @@ def test_one_of_a_thing_asked_of_and_a_share_asked_as_its_weight(tmp_path: Path)
     assert ask(engine, "一份藝 FUN 券的面額是多少錢？")["answer"]["text"] == "600 元"
     assert ask(engine, "109 年國片票房占全國電影票房的比重是多少？")["answer"]["text"] == "22.9%"
     engine.dispose()
+
+
+def test_one_name_asked_is_read_where_the_question_puts_it(tmp_path: Path):
+    # the name stands in the question's 哪 slot: after 與/搭配, or after the kind the question names
+    engine = small_ledger(
+        tmp_path,
+        "經濟部業務報告\n\n壹、 產業\n\n一、 智財\n\n（一） 109 年 12 月 2 日與歐洲經貿辦事處(EETO)合辦臺歐盟網路著作權保護研討會。\n\n"
+        "（二） 中油公司成功完成鈦酸鋰負極材料試量產，未來規劃搭配有量科技投入電池芯發展。\n\n"
+        "（三） 109 年我國獲頒國際會展專業媒體 M&C Asia 辦理之「Stella Awards」2 項大獎。\n\n"
+        "（四） 第三天然氣接收站規劃供應台電大潭電廠新增燃氣機組之用氣需求；第 7 貨櫃中心由陽明海運公司投資興建 5 座貨櫃碼頭，總投資約 300 億元。\n\n"
+        "二、 園區\n\n（一） 數位人才：109 年透過「業師輔導」、「競賽拔尖」及「就業媒合」等作法，計培育 351 位跨域高創價及體感人才。\n",
+    )
+    answers = {
+        "臺歐盟網路著作權保護研討會是與哪個單位合辦的？": "歐洲經貿辦事處(EETO)",
+        "中油公司的快充負極材料，未來規劃搭配哪一家公司投入電池芯發展？": "有量科技",
+        "Stella Awards 是由哪一家國際會展專業媒體辦理？": "M&C Asia",
+        "園區培育數位人才是透過哪些作法？": "業師輔導、競賽拔尖、就業媒合",
+        "第三天然氣接收站規劃供應哪一座電廠新增燃氣機組的用氣需求？": "台電大潭電廠",
+        "第 7 貨櫃中心的碼頭由哪一家公司投資興建？": "陽明海運公司",
+    }
+    assert {q: ask(engine, q)["answer"]["text"] for q in answers} == answers
+    engine.dispose()

@@ -43,7 +43,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-66", 0.80), ("own-gold-67", 0.55), ("own-gold-68", 0.90), ("own-gold-69", 0.80),
     ("own-gold-70", 0.90), ("own-gold-71", 0.75), ("own-gold-72", 0.75), ("own-gold-73", 0.90),
     ("own-gold-74", 0.95), ("own-gold-75", 0.95), ("own-gold-76", 0.75), ("own-gold-77", 0.95),
-    ("own-gold-78", 0.80), ("own-gold-79", 0.80), ("own-gold-80", 0.80), ("own-gold-81", 0.75),
+    ("own-gold-78", 0.80), ("own-gold-79", 0.80), ("own-gold-80", 0.80), ("own-gold-81", 0.75), ("own-gold-82", 0.95), ("own-gold-83", 0.90),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger

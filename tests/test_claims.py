@@ -32,18 +32,23 @@ def test_dev_gold_scores(sample_claims, gold_dir: Path):
         assert result.accuracy(field) >= 0.90, field
 
 
+# own-claims-15 keeps no count closing its list (等 4 縣市) and counts 5大…聯盟: two readings, see its README
+F1_FLOORS = {"own-claims-15": 0.97}
+
+
 # Claims read by hand, independently of the code, in items the dev gold does not hold (see each
 # folder's README): at least as good as measured when they were written.
 @pytest.mark.parametrize(("folder", "least_period"), [
     ("own-claims-1", 0.95), ("own-claims-2", 0.90), ("own-claims-3", 0.95), ("own-claims-4", 0.80), ("own-claims-5", 0.80),
     ("own-claims-6", 0.95), ("own-claims-7", 0.90), ("own-claims-8", 0.95), ("own-claims-9", 0.95),
     ("own-claims-10", 0.85), ("own-claims-11", 0.90), ("own-claims-12", 0.90), ("own-claims-13", 0.95), ("own-claims-14", 0.95),
+    ("own-claims-15", 0.90), ("own-claims-16", 0.95),
 ])
 def test_own_claims_scores(sample_claims, folder: str, least_period: float):
     gold = Path(__file__).parent.parent / "benchmarks" / folder
     predicted = [claim_record("sample", claim) for claim in sample_claims]
     result = score_claims(predicted, read_jsonl(gold / "claims.jsonl"), read_claim_items(gold / "claims-items.txt"))
-    assert result.score.f1 >= 0.98
+    assert result.score.f1 >= F1_FLOORS.get(folder, 0.98)
     for field in ("qualifier", "kind"):
         assert result.accuracy(field) >= 0.90, field
     assert result.accuracy("period") >= least_period  # the readings left are named in each README

@@ -628,3 +628,8 @@ def test_an_agreements_term_is_a_rule():
     claims = claims_of("109 年 11 月 20 日會中簽署一份為期 5 年並得延長 5 年之 MOU；110 年起持續執行為期 24 個月之監測計畫。")
     assert [(c.text, c.kind, c.period_end) for c in claims[:2]] == [("5 年", "rule", None), ("5 年", "rule", None)]
     assert claims[2].kind != "rule"  # a project's length is no term a rule sets
+
+
+def test_supply_increased_is_a_change_and_a_supply_to_come_a_target():
+    claims = claims_of("截至 109 年底累計已達成增供每日 21.1 萬噸備援水量；預期整體完成後可增供每日 41 萬噸。")
+    assert [(c.text, c.kind) for c in claims] == [("21.1 萬噸", "change"), ("41 萬噸", "target")]

@@ -42,6 +42,10 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
                 for start, end, score in _bodies(parsed, item, sentence, rarity):
                     if best is None or score > best[0]:
                         best = (score, item, match.start() + start, match.start() + end, [sentence[start:end]])
+            if parsed.count == 1:
+                for start, end, score in _slot_names(parsed, item, sentence, rarity):
+                    if best is None or score > best[0]:
+                        best = (score, item, match.start() + start, match.start() + end, [sentence[start:end].strip()])
             found = [_Found(enum.start(), enum.end(), weight, names_of(enum.group(0)), coverage) for enum, weight in lists_in(sentence)]
             found += [_Found(start, end, 1.0, names, coverage) for start, end, names in counted_lists(sentence)]
             found += [_Found(start - match.start(), end - match.start(), RANKING_WEIGHT, names,
@@ -57,7 +61,7 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
                     continue  # asked for countries, a list of anything else is no answer
                 candidates.append((start, end, weight, names, coverage, _list_clause_coverage(parsed, item, sentence, folded, (start, end), spans, rarity)))
             best_own = max((own for *_, own in candidates), default=0.0)
-            of_kind = [_of_kind(kind, names) for _, _, _, names, _, _ in candidates]
+            of_kind = [_of_kind(kind, names) or _closed_by_kind(kind, sentence, end) for _, end, _, names, _, _ in candidates]
             for (start, end, weight, names, coverage, own), fits in zip(candidates, of_kind, strict=True):
                 # of two lists in one sentence, the one whose own clause the question describes, or
                 # whose names are of the kind asked ('哪些節日前夕': 春節、端午節、中秋節, not the places after)
@@ -95,6 +99,11 @@ def _kind_asked(parsed: Question) -> str | None:
 def _of_kind(kind: str | None, names: list[str]) -> bool:
     """Whether most names end as the kind of thing asked for does ('哪些節日': 春節、端午節)."""
     return kind is not None and sum(name.endswith(kind) for name in names) * 2 > len(names)
+
+
+def _closed_by_kind(kind: str | None, sentence: str, end: int) -> bool:
+    """Whether the list is closed by the kind asked for ('哪些作法': 「業師輔導」…等作法)."""
+    return kind is not None and re.match(rf"\s*等\s*{re.escape(kind)}", sentence[end:end + 4]) is not None
 
 
 def _fragment(entry: _Found, found: list[_Found]) -> bool:
@@ -170,4 +179,53 @@ def _bodies(parsed: Question, item: Item, sentence: str, rarity: dict[str, float
         clause_start, clause_end = clause_span(sentence, name.start(), name.end())
         windows = [(folded[clause_start:clause_end], 1.0), (item.context, 0.85), (folded, 0.65), (item.folded, 0.35)]
         scored.append((name.start(1), name.end(1), parsed.coverage(windows, rarity) * TITLE_WEIGHT))
+    return scored
+
+
+# '是與哪個單位合辦的' — the report's '與歐洲經貿辦事處(EETO)合辦': one name asked stands where the
+# question's 哪 phrase does, between the words the question puts around it (the word before 哪, or
+# the kind named after it: '由哪一家國際會展專業媒體辦理' → '國際會展專業媒體 M&C Asia 辦理').
+_SLOT = re.compile(
+    r"([\u4e00-\u9fff]{1,2})?\s*哪一?[家個間所位座]\s*"
+    r"([\u4e00-\u9fff]{0,10}?(?:單位|公司|機構|媒體|企業|廠商|銀行|大學|組織|業者|團體|協會|學會|國家|城市|電廠|水庫|醫院|學校|工廠|園區|港口))?\s*([\u4e00-\u9fff]{2})"
+)
+_NAME_IN_SLOT = r"([^，,。；;：:、「」()（）\n]{2,24}?(?:[(（][^()（）]{1,12}[)）])?)"  # folded text has ASCII , ; :
+SLOT_WEIGHT = 0.95
+
+
+def _slot_anchors(parsed: Question) -> tuple[list[str], str] | None:
+    """The words around the 哪 phrase of a one-name question: what may stand before the name, and after."""
+    slot = _SLOT.search(parsed.text)
+    if slot is None:
+        return None
+    before, kind, after = slot.groups()
+    before = (before or "").lstrip("是的有")
+    befores = (before, before[-1:]) if len(before) == 2 else (before,)  # '碼頭由哪一家': 由
+    # a kind with words of its own (國際會展專業媒體) is the nearer anchor; a bare 公司 says little
+    ordered = (kind, *befores) if kind and len(kind) > 3 else (*befores, kind)
+    leads = [word for word in ordered if word]
+    return ([fold(word) for word in leads], fold(after)) if leads else None
+
+
+def _spaced(word: str) -> str:
+    return r"\s*".join(map(re.escape, word))
+
+
+def _slot_names(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[int, int, float]]:
+    """The span of each name standing in the question's slot in a sentence, scored as a 「name」 is."""
+    anchors = _slot_anchors(parsed)
+    if anchors is None:
+        return []
+    leads, after = anchors
+    folded = fold(sentence)
+    scored = []
+    for lead in leads:
+        for name in re.finditer(rf"{_spaced(lead)}\s*{_NAME_IN_SLOT}\s*{_spaced(after)}", folded):
+            if not re.search(r"[\u4e00-\u9fffA-Za-z]", name.group(1)):
+                continue
+            clause_start, clause_end = clause_span(sentence, name.start(), name.end())
+            windows = [(folded[clause_start:clause_end], 1.0), (item.context, 0.85), (folded, 0.65), (item.folded, 0.35)]
+            scored.append((name.start(1), name.end(1), parsed.coverage(windows, rarity) * SLOT_WEIGHT))
+        if scored:
+            break  # the kind named is the nearer anchor: '國際會展專業媒體 M&C Asia 辦理', not all of '由…辦理'
     return scored
