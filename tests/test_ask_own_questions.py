@@ -44,6 +44,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-70", 0.90), ("own-gold-71", 0.75), ("own-gold-72", 0.75), ("own-gold-73", 0.90),
     ("own-gold-74", 0.95), ("own-gold-75", 0.95), ("own-gold-76", 0.75), ("own-gold-77", 0.95),
     ("own-gold-78", 0.80), ("own-gold-79", 0.80), ("own-gold-80", 0.80), ("own-gold-81", 0.75), ("own-gold-82", 0.95), ("own-gold-83", 0.90),
+    ("own-gold-84", 0.65), ("own-gold-85", 0.90), ("own-gold-86", 0.70), ("own-gold-87", 0.95),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -55,8 +56,9 @@ def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
 
 # Not-in-report questions still answered, each named in its set's README: own-gold-67 asks the
 # safety stock of 液化石油氣 in days, and the report gives 石油's (103 天); own-gold-80 asks 南化水庫's
-# dredging (石門's is given) and the first tariff review of the first half (a day of the second).
-NOT_IN_REPORT_ANSWERED = {"own-gold-67": 1, "own-gold-80": 2}
+# dredging (石門's is given) and the first tariff review of the first half (a day of the second);
+# own-gold-86 asks what 埤塘水源 gives a day, and gets the 抗旱井's 34 萬噸 at the threshold.
+NOT_IN_REPORT_ANSWERED = {"own-gold-67": 1, "own-gold-80": 2, "own-gold-86": 1}
 
 
 def test_a_duration_is_asked_in_months_or_days():

@@ -633,3 +633,16 @@ def test_an_agreements_term_is_a_rule():
 def test_supply_increased_is_a_change_and_a_supply_to_come_a_target():
     claims = claims_of("截至 109 年底累計已達成增供每日 21.1 萬噸備援水量；預期整體完成後可增供每日 41 萬噸。")
     assert [(c.text, c.kind) for c in claims] == [("21.1 萬噸", "change"), ("41 萬噸", "target")]
+
+
+def test_tax_brackets_revenue_splits_and_prize_schedules_are_rules():
+    claims = by_text(claims_of(
+        "房地持有逾 2 年未逾 5 年者 35%；普通統籌分配稅款按直轄市 61.76%、縣（市）24%分配；"
+        "統一發票每期開出特別獎 1,000 萬元 1 組、特獎 200 萬元 1 組。"
+    ))
+    assert {t: claims[t].kind for t in ("35%", "61.76%", "1,000 萬元", "200 萬元")} == dict.fromkeys(("35%", "61.76%", "1,000 萬元", "200 萬元"), "rule")
+
+
+def test_a_part_named_right_before_its_percentage_is_a_share():
+    claims = by_text(claims_of("其中 7 成案件於 6 個月內完成審查；境外傳輸減少約占 4 成；其次為電影 24.1%、書店及出版品 21.6%；其中公共污水下水道普及率為 39.4％。"))
+    assert [claims[t].kind for t in ("7 成", "4 成", "24.1%", "21.6%", "39.4％")] == ["share"] * 4 + ["actual"]

@@ -53,7 +53,8 @@ def ask(engine: Engine, question: str, *, doc_id: str | None = None) -> dict[str
     passages when there is no answer and `also` — another item's different figure that answers
     as well — when the report states the thing twice."""
     with engine.connect() as connection:
-        year = _report_year(connection, doc_id) if _RELATIVE_YEAR.search(question) else None
+        # the report's year reads 去年, and tells a year still to come (114 年初…可供水多少: a plan's figure)
+        year = _report_year(connection, doc_id) if _RELATIVE_YEAR.search(question) or _A_YEAR.search(question) else None
         parsed = parse_question(question, year, _authors(connection, doc_id))
         retrieved = _candidate_items(connection, parsed, doc_id)
         items = retrieved.items
@@ -74,6 +75,7 @@ def ask(engine: Engine, question: str, *, doc_id: str | None = None) -> dict[str
 
 
 _RELATIVE_YEAR = re.compile("|".join(REPORT_YEAR_WORDS))
+_A_YEAR = re.compile(r"\d{2,3}\s*年")
 
 
 def _report_year(connection: Connection, doc_id: str | None) -> int | None:

@@ -54,7 +54,7 @@ def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
             folded = fold(sentence)
             expressions = find_time_expressions(sentence)
             for index, expr in enumerate(expressions):
-                if (expr.period_start is None and expr.period_end is None) or not (parsed.wants_year or re.search(r"日|月|底", expr.text)):
+                if (expr.period_start is None and expr.period_end is None) or not (parsed.wants_year or re.search(r"日|月|底|初", expr.text)):
                     continue
                 exact = "日" in expr.text or parsed.wants_year
                 windows = _date_windows(item, sentence, folded, expressions, index)
@@ -115,11 +115,12 @@ def _stated_figure_factor(parsed: Question, own: str) -> float:
 
 
 def _precision(written: str) -> str:
-    """How exactly a report dates a thing: '109 年 12 月底' and '108 年 3 月 4 日' to the day, '106 年 4 月'
-    to the month, '112 年' to the year."""
-    if re.search(r"日|底|初", written):
+    """How exactly a report dates a thing: '109 年 12 月底' and '108 年 3 月 4 日' to the day (底 is the
+    last day, as DESIGN.md reads 年底), '106 年 4 月' and '113 年初' (early in a year, no day) to the
+    month, '112 年' to the year."""
+    if re.search(r"日|底", written):
         return "day"
-    return "month" if "月" in written else "year"
+    return "month" if re.search(r"月|初", written) else "year"
 
 
 def _as_written(when: date, precision: str) -> str:

@@ -48,7 +48,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     period = _period_factor(parsed, claim, item.node.text[sentence_start:clause_end])
     joined = [m.end() for m in _JOINS.finditer(text, before, claim.start)]
     own = text[max([before, *joined]):after] + respective
-    factors = period * _kind_factor(parsed, claim, own) * _contrast_factor(parsed, own) * _subset_factor(parsed, own, sentence)
+    factors = period * _kind_factor(parsed, claim, own) * _contrast_factor(parsed, own, sentence) * _subset_factor(parsed, own, sentence)
     factors *= _own_words_factor(parsed, own, claim) * _end_of_change_factor(parsed, text, claim, neighbours)
     factors *= _breakdown_factor(parsed, text, claim, neighbours, own, clause_start, clause_end)
     factors *= _named_elsewhere_factor(parsed, text, sentence) * _direction_factor(parsed, sentence)
@@ -57,6 +57,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _condition_factor(parsed, claim, neighbours, clause_start) * _rate_named_factor(parsed, claim, sentence)
     factors *= _included_factor(parsed, claim, sentence) * _rate_only_factor(parsed, sentence) * _excluded_factor(parsed, own)
     factors *= _money_measure_factor(parsed, text, claim, neighbours, own, (sentence_start, sentence_end))
+    factors *= _per_time_factor(parsed, claim, own)
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
 
 
@@ -142,18 +143,24 @@ _OPPOSITES = [(fold(a), fold(b)) for a, b in (
     ("屋頂型", "地面型"), ("陸域", "離岸"), ("專利", "商標"), ("最高", "最低"), ("上半年", "下半年"),
     ("增加", "減少"), ("成長", "減少"), ("提高", "降低"), ("上升", "下降"),
 )]
+# Kinds of a thing a whole sentence is about, its later clauses leaving the subject unsaid ('109 年發明專利
+# 案件平均審結期間…13.9 個月，平均首次通知期間為 8.7 個月'): asked about the other kind, no figure of it answers.
+_KINDS_APART = [(fold(a), fold(b)) for a, b in (
+    ("發明專利", "新型專利"), ("發明專利", "設計專利"), ("新型專利", "設計專利"),  # the three kinds of patent
+    ("對外投資", "僑外投資"),  # outward investment and inward (僑外, by foreigners and overseas Chinese)
+)]
 
 
 _JOINS = re.compile(r"及|与|和|、")
 
 
-def _contrast_factor(parsed: Question, own_words: str) -> float:
+def _contrast_factor(parsed: Question, own_words: str, sentence: str) -> float:
     asked = parsed.folded
-    own = own_words.replace(" ", "")
-    for first, second in _OPPOSITES:
-        for wanted, other in ((first, second), (second, first)):
-            if wanted in asked and other not in asked and other in own and wanted not in own:
-                return 0.6
+    for pairs, words in ((_OPPOSITES, own_words.replace(" ", "")), (_KINDS_APART, sentence.replace(" ", ""))):
+        for first, second in pairs:
+            for wanted, other in ((first, second), (second, first)):
+                if wanted in asked and other not in asked and other in words and wanted not in words:
+                    return 0.6
     return 1.0
 
 
@@ -213,6 +220,17 @@ def _written(figure_text: str) -> str:
     """A figure's text as it is looked for in a question or a list: folded, without spaces. Cached:
     every candidate figure asks it of all its item's figures."""
     return compact(fold(figure_text))
+
+
+_PER_TIME_ASKED = re.compile(fold(r"每(?:日|天|月|年)[^多幾]{0,12}多少(?!\s*[人家件個項處座次])"))
+_PER_TIME_SAID = re.compile(fold(r"每|[日年月]產|/日|/天"))
+
+
+def _per_time_factor(parsed: Question, claim: Claim, own: str) -> float:
+    """'每日可提供產業載水多少': an amount a day, not the count beside it ('設置 6 處…，可提供…每日 9,000 噸')."""
+    if not _PER_TIME_ASKED.search(parsed.folded) or claim.dimension != "count":
+        return 1.0
+    return 1.0 if _PER_TIME_SAID.search(own) else 0.85
 
 
 def _premise_factor(parsed: Question, claim: Claim) -> float:
@@ -287,6 +305,7 @@ def _list_member_factor(parsed: Question, own: str, sentence: str, claim: Claim)
         if figure in listed or _members_named(parsed, listed) >= 2:
             continue  # the figure is one of the members, or the question asks about several of them
         for segment in parsed.segments:
+            segment = _RATE_WORDS.sub("", segment)  # '埤塘水源每日可': the member, not how often
             grams = [segment[i:i + 2] for i in range(len(segment) - 1)]
             if (len(grams) < 3 and not is_place(segment)) or segment in parsed.anchors:
                 continue  # short words are common; a place (雲林 of 雲林、嘉義、臺南及高雄) is not
@@ -296,6 +315,9 @@ def _list_member_factor(parsed: Question, own: str, sentence: str, claim: Claim)
                 # the longer the list, the less its total is any one member's (one of nine 輸變電計畫)
                 return 0.8 if listed.count("、") < 3 else 0.7
     return 1.0
+
+
+_RATE_WORDS = re.compile(fold(r"每[日天月年]可?"))
 
 
 def _members_named(parsed: Question, listed: str) -> int:
@@ -515,7 +537,8 @@ def _kind_factor(parsed: Question, claim: Claim, own: str) -> float:
     if parsed.wants_change and _CHANGE_FROM_A_BASE.search(parsed.folded):
         return 1.0 if claim.kind == "change" else 0.6  # '預估產值占比較 108 年提升多少': the change, not the share
     if parsed.wants_target:
-        to_come = claim.kind in ("target", "forecast") or (claim.kind == "change" and _TO_COME.search(own) is not None)
+        # a rule phased in for a year to come ('116 年至少 14 天') is as much what is planned as a target
+        to_come = claim.kind in ("target", "forecast", "rule") or (claim.kind == "change" and _TO_COME.search(own) is not None)
         return 1.0 if to_come else 0.85
     if parsed.wants_change:
         # '帶動新增營業額約 35 億元' is an increase, though a 新增 figure is typed actual

@@ -43,7 +43,7 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
                     if best is None or score > best[0]:
                         best = (score, item, match.start() + start, match.start() + end, [sentence[start:end]])
             if parsed.count == 1:
-                for start, end, score in _slot_names(parsed, item, sentence, rarity):
+                for start, end, score in [*_slot_names(parsed, item, sentence, rarity), *_members_picked(parsed, item, sentence, rarity)]:
                     if best is None or score > best[0]:
                         best = (score, item, match.start() + start, match.start() + end, [sentence[start:end].strip()])
             found = [_Found(enum.start(), enum.end(), weight, names_of(enum.group(0)), coverage) for enum, weight in lists_in(sentence)]
@@ -189,18 +189,33 @@ _SLOT = re.compile(
     r"([\u4e00-\u9fff]{1,2})?\s*哪一?[家個間所位座]\s*"
     r"([\u4e00-\u9fff]{0,10}?(?:單位|公司|機構|媒體|企業|廠商|銀行|大學|組織|業者|團體|協會|學會|國家|城市|電廠|水庫|醫院|學校|工廠|園區|港口))?\s*([\u4e00-\u9fff]{2})"
 )
+_PREPOSITIONS = "與和跟由向對從在以為給讓被及"
+_OFFICES = "議長|部長|次長|總統|副總統|大使|執行長|董事長|總經理|主席|首相|總理|市長|署長|局長|院長|處長|會長|理事長|總裁|創辦人|司長|代表"
 _NAME_IN_SLOT = r"([^，,。；;：:、「」()（）\n]{2,24}?(?:[(（][^()（）]{1,12}[)）])?)"  # folded text has ASCII , ; :
 SLOT_WEIGHT = 0.95
+
+
+# '捷克議長是誰' — '捷克議長韋德齊率團訪臺': a person is named right after the office the question gives.
+_PERSON_ASKED = re.compile(rf"({_OFFICES})\s*(?:是|為)\s*誰")
+_AFTER_A_PERSON = ("率", "表示", "出席", "與", "及", "、", "，", "訪", "於", "在", "來", "親", "主持", "致", "特", "等", "代表", "共同", "一行", "先生", "女士")
+# a name of two or three characters, then what a person does (matched in folded text, as the sentence is)
+_PERSON_NAME = rf"([\u4e00-\u9fff]{{2,3}}?)(?={'|'.join(re.escape(fold(word)) for word in _AFTER_A_PERSON)})"
+
+
+def _person_anchors(parsed: Question) -> tuple[list[str], str] | None:
+    person = _PERSON_ASKED.search(parsed.text)
+    return ([fold(person.group(1))], "") if person else None
 
 
 def _slot_anchors(parsed: Question) -> tuple[list[str], str] | None:
     """The words around the 哪 phrase of a one-name question: what may stand before the name, and after."""
     slot = _SLOT.search(parsed.text)
     if slot is None:
-        return None
+        return _person_anchors(parsed)
     before, kind, after = slot.groups()
-    before = (before or "").lstrip("是的有")
-    befores = (before, before[-1:]) if len(before) == 2 else (before,)  # '碼頭由哪一家': 由
+    before = (before or "").lstrip("是的有").rstrip("的之")
+    # '碼頭由哪一家': 由 — one character leads in only if it is a preposition, not '經濟部的哪個'
+    befores = [word for word in ((before, before[-1:]) if len(before) == 2 else (before,)) if len(word) == 2 or word in _PREPOSITIONS]
     # a kind with words of its own (國際會展專業媒體) is the nearer anchor; a bare 公司 says little
     ordered = (kind, *befores) if kind and len(kind) > 3 else (*befores, kind)
     leads = [word for word in ordered if word]
@@ -219,8 +234,9 @@ def _slot_names(parsed: Question, item: Item, sentence: str, rarity: dict[str, f
     leads, after = anchors
     folded = fold(sentence)
     scored = []
+    name_pattern = rf"\s*{_NAME_IN_SLOT}\s*{_spaced(after)}" if after else _PERSON_NAME
     for lead in leads:
-        for name in re.finditer(rf"{_spaced(lead)}\s*{_NAME_IN_SLOT}\s*{_spaced(after)}", folded):
+        for name in re.finditer(rf"{_spaced(lead)}{name_pattern}", folded):
             if not re.search(r"[\u4e00-\u9fffA-Za-z]", name.group(1)):
                 continue
             clause_start, clause_end = clause_span(sentence, name.start(), name.end())
@@ -229,3 +245,52 @@ def _slot_names(parsed: Question, item: Item, sentence: str, rarity: dict[str, f
         if scored:
             break  # the kind named is the nearer anchor: '國際會展專業媒體 M&C Asia 辦理', not all of '由…辦理'
     return scored
+
+
+def _members_picked(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[int, int, float]]:
+    """The one member of a list the question picks out: by the day in its bracket ('以 8 月 5 日的研討會
+    為對象的國家' — 越南(6 月 8 日)、…緬甸(8 月 5 日)), or by a word of the question no other member holds
+    ('與口罩有關的標準' — 防霾(PM2.5)口罩性能指標及試驗方法、數位電視可及性…)."""
+    folded = fold(sentence)
+    picked = []
+    day = _day_asked(parsed)
+    if day is not None:
+        month, mday = day
+        for member in re.finditer(rf"([\u4e00-\u9fff]{{2,8}})[(（]\s*{month}\s*月\s*{mday}\s*日\s*[)）]", sentence):
+            picked.append((member.start(1), member.end(1)))
+    for enum, _ in lists_in(sentence):
+        names = names_of(enum.group(0))
+        if len(names) < 3:
+            continue  # a pair ('業者與消費者') is too weak a list to pick from
+        for name in names:
+            holds = [segment for segment in parsed.segments if len(segment) >= 2 and segment in fold(name)]
+            if holds and not any(segment in fold(other) for other in names if other != name for segment in holds):
+                at = sentence.find(name, enum.start())
+                if at >= 0:
+                    picked.append((_name_start(sentence, at), at + len(name)))
+    scored = []
+    for start, end in picked:
+        clause_start, clause_end = clause_span(sentence, start, end)
+        windows = [(folded[clause_start:clause_end], 1.0), (item.context, 0.85), (folded, 0.65), (item.folded, 0.35)]
+        scored.append((start, end, parsed.coverage(windows, rarity) * SLOT_WEIGHT))
+    return scored
+
+
+_BEFORE_A_NAME = re.compile(r"[^、，,。；;：:\s「」]{1,12}$")
+
+
+def _name_start(sentence: str, at: int) -> int:
+    """Where a list's first name starts when a list read it shorter: '防霾(PM2.5)口罩性能指標…' (its
+    bracket sits inside the name, where a list looks for none)."""
+    before = _BEFORE_A_NAME.search(sentence, max(0, at - 12), at)
+    return before.start() if before else at
+
+
+def _day_asked(parsed: Question) -> tuple[int, int] | None:
+    """The month and day of a single day the question names (109 年 8 月 5 日)."""
+    if parsed.period is None or not any("日" in anchor for anchor in parsed.date_anchors):
+        return None
+    day = parsed.period[0] or parsed.period[1]
+    if day is None or (parsed.period[0] is not None and parsed.period[0] != parsed.period[1]):
+        return None
+    return day.month, day.day

@@ -67,14 +67,18 @@ ENUMERATION = re.compile(
 )
 # Two names joined by a conjunction ('取得馬國吉隆坡國際機場與沙巴公家機關合作共識'): a list too,
 # but a weaker one, since 'A 與 B' also joins things that are no answer.
-_PAIR = re.compile(rf"(?<!\d)(?<!\d\s){_LIST_NAME}(?:及|與|和|暨){_LIST_NAME}")  # not '351 位跨域高創價及體感人才
+# The second name may run to its clause's end ('…以及台電公司台中港接收站與協和接收站，以提升…'); not
+# '351 位跨域高創價及體感人才' (a count's noun after its number).
+_PAIR = re.compile(
+    rf"(?<!\d)(?<!\d\s){_LIST_NAME}(?:以及|(?<!以)及|與|和|暨)(?:{_NAME_CHAR}{{15,22}}(?=[，,。；;]|等)|{_LIST_NAME})"
+)
 PAIR_WEIGHT = 0.9
 # Two names a bracket gives for what it follows: '於 2 個關鍵基礎設施(台電和台水)執行場域驗證'.
 _BRACKETED_PAIR = re.compile(rf"(?<=[（(]){_NAME_CHAR}{{1,14}}(?:及|與|和|暨){_NAME_CHAR}{{1,14}}(?=[）)])")
 BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # a bracket and what it holds (no bracket inside)
 # The words that lead into a list ('包括…', '與…'). A verb's are cut first, 與 only where there is
 # none: '雙方就科學與技術、…' keeps 科學與技術 whole.
-_LEAD_VERBS = "包括|包含|計有|共有|例如|如|於|(?<![駐存現所正實])在|有|辦理|執行|推動|稽核|赴|向|對|就|取得|結合|邀集|導入|參照|擬訂|擬定|係由|由"
+_LEAD_VERBS = "包括|包含|計有|共有|例如|如|於|(?<![駐存現所正實])在|有|辦理|執行|推動|稽核|赴|向|對|就|取得|結合|邀集|導入|參照|擬訂|擬定|係由|由|新建|興建|擴建"
 _ITEM_LEAD = re.compile(rf"^.*(?:{_LEAD_VERBS}|與)")
 _LEAD_VERB = re.compile(_LEAD_VERBS)
 FOLDED_LEAD = re.compile(fold(_ITEM_LEAD.pattern))
@@ -187,7 +191,7 @@ def names_of(enumeration: str) -> list[str]:
     parts = BRACKETED.sub(lambda _: chr(_NOTE_BASE + next(counter)), enumeration).split("、")
     # 與 or 和 the other names hold is part of a name ('能源查核與節能輔導、…、強制性規範與標準'); 及 ends a list
     others = [_without_lead(parts[0]), *parts[1:-1]] if len(parts) > 1 else []
-    conjunctions = ["及", "暨", "或者", *(word for word in ("與", "和", "或") if not any(word in part for part in others))]
+    conjunctions = ["以及", "及", "暨", "或者", *(word for word in ("與", "和", "或") if not any(word in part for part in others))]
     parts[-1:] = re.split("|".join(conjunctions), parts[-1], maxsplit=1)
     parts[0] = _without_lead(parts[0])
     parts[-1] = _ITEM_TAIL.sub("", parts[-1])

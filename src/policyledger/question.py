@@ -28,14 +28,14 @@ _NAME_WORDS = re.compile(
     r"|哪一家|哪家|哪個|哪一個|誰|哪間|哪一間|哪所|哪一所|哪座|哪一座|名稱"
 )
 # "簽署的是什麼文件", "計畫名稱是什麼": one name, which a report writes in 「」.
-_TITLE_NOUNS = r"文件|協定|協議|備忘錄|意向書|計畫|方案|專案|條例|法規|法案|辦法|名稱|活動|展覽|獎項|平臺|平台|系統|服務|措施|標準"
+_TITLE_NOUNS = r"文件|協定|協議|備忘錄|意向書|計畫|方案|專案|條例|法規|法案|辦法|名稱|活動|展覽|獎項|平臺|平台|系統|服務|措施|標準|網站|網頁"
 _TITLE_ASKED = re.compile(rf"(?:什麼|何種|哪一?[份項個部])\s*(?:{_TITLE_NOUNS})|名稱\s*(?:是|為)?\s*(?:什麼|何)")
 # "和哪家國際驗證機構共同成立": one body, which a report may name right after its kind (國際驗證機構 DNVGL).
 _BODY_ASKED = re.compile(r"哪一?[家間個所]\s*(?:[\u4e00-\u9fff]{0,6}?)(機構|公司|企業|廠商|銀行|大學|組織|業者|單位)")
 # "自動駕駛系統叫什麼名稱": the kind of thing (系統) whose name stands by it (WinBus 自動駕駛系統).
 _KIND_NAMED = re.compile(r"([\u4e00-\u9fff]{2})(?:叫做?|的名稱|名稱)(?:是|為)?\s*(?:什麼|何)")
 _COUNT_IN_NAMES = re.compile(rf"哪\s*{_NAMES_COUNTED}")
-_ONE_ASKED = re.compile(r"哪一?[家所座間]|哪一?個")
+_ONE_ASKED = re.compile(r"哪一?[家所座間]|哪一?個|誰")  # '捷克議長是誰': one person
 # '…的 10 種器具是哪些': the count stated before what is asked for.
 _COUNT_BEFORE_WHICH = re.compile(rf"{_NAMES_COUNTED}[\u4e00-\u9fff]{{0,8}}?(?:分別)?(?:是|有|為|包括)?哪些")
 _COUNTERS = "|".join(sorted(COUNTERS, key=len, reverse=True))  # the measure words, longest first
@@ -62,6 +62,9 @@ _AREA = re.compile(r"公頃|面積|平方公里|坪")
 _VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|萬噸|噸")
 _TARGET = re.compile(r"目標|預計|預期|預定|預估|估計|未來|總經費|規劃|計畫將|將|(?:完成|完工|啟用|營運)之?後")  # a target or a forecast
 _ACTUAL = re.compile(r"實際|實績|已經|已達")
+_PRESENT = re.compile(r"現行|目前|現在")  # '現行規定至少要幾天': now, whatever year the question names
+# What a question sets aside in brackets is no part of what it asks: '現行規定至少要幾天（不是 116 年的目標）'.
+_SET_ASIDE = re.compile(r"[（(]\s*(?:不是|並非|而非|非)[^（）()]*[）)]")
 # Words that only say which kind of figure is wanted, or which end of a change: the kind or ask's
 # scoring captures them, the text need not hold them.
 _KIND_WORDS = re.compile(r"設定的?目標|目標|預計|預期|預定|預估|估計|未來|實際|實績|已經|原本|原來|原先|起初")
@@ -105,7 +108,7 @@ _ASKING = re.compile(
 )
 _STOP_CHARS = re.compile(
     r"[\s？?，,。、；：:！!（）()「」『』\"“”]+"
-    r"|當中|之中|的|是|了|有|在(?!地)|於|與|(?<![普涉波顧])及(?![時格])|(?<![協溫緩調中百])和(?![平成])|或|跟(?![進隨蹤])|其|各|共(?!同)|(?<![合契簽條公規預節])約|達(?=\s*(?:到|多少|幾|[\d０-９]|約|逾|近|超過|百分|新[臺台]幣|成(?![率立果效])|[？?，,。]|$))|之|為|並|將|被|由|從|(?<!針)對|(?<![方導面南動傾意])向|以(?!色列)|等|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機])|中(?=[，,、\s？?]|$)"
+    r"|當中|之中|的|是|了|有|在(?!地)|於|與|(?<![普涉波顧])及(?![時格])|(?<![協溫緩調中百])和(?![平成])|或|跟(?![進隨蹤])|其|各|共(?!同)|(?<![合契簽條公規預節])約|達(?=\s*(?:到|多少|幾|[\d０-９]|約|逾|近|超過|百分|新[臺台]幣|成(?![率立果效])|[？?，,。]|$))|之|為|並|將|被|由|從|(?<!針)對(?![外內])|(?<![方導面南動傾意])向|以(?!色列)|等|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機])|中(?=[，,、\s？?]|$)"
     r"|(?<![供補配])給(?![付予])|(?<!轉)讓(?![與渡售])"  # 技轉給幾家, 讓水回收系統…: not 供給, 轉讓
     r"|可以|(?<!市)[占佔](?![領據用有])"  # 金融機構占多少: the share is what is asked
     r"|(?<=方案|計畫|政策|架構|機制)下(?=\s*[，,])"  # 在…方案下，: under a programme
@@ -379,6 +382,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     the newest report asked about) says which year 去年 and 今年 are; `authors` (`authors_of`) are
     the bodies whose reports are asked, which the reports call 本部: not words to look for."""
     normalized = _YEAR_NAMED.sub(r"\1", in_report_words(to_halfwidth_digits(text.strip())))
+    normalized = _SET_ASIDE.sub(" ", normalized)
     question = Question(text=normalized, wants=_wants(normalized))
     _set_units(question, normalized, compared=bool(_COMPARED.search(text)))  # the reader's words drop the base
     question.wants_places = question.wants == "names" and bool(_PLACES_ASKED.search(normalized))
@@ -407,6 +411,9 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
         until = next((e for e in exprs[1:] if e.role == "as_of"), None)
         if first.role == "open" and until is not None:  # '自 98 年開放陸資來臺投資至 109 年底': one span
             question.period, question.as_of = (first.period_start, until.period_end), False
+        when = first.period_start or first.period_end
+        if report_year is not None and when is not None and when.year > report_year and not question.wants_actual and not _PRESENT.search(normalized):
+            question.wants_target = True  # '114 年初開始供水後，每日可供水多少': a year still to come is a plan's
     for expr in sorted(found, key=lambda e: -e.start):
         end = SINCE_AFTER.match(remainder, expr.end)  # '從 110 年起調成': 起 belongs to the date
         remainder = remainder[:expr.start] + " " + remainder[end.end() if end else expr.end:]
@@ -570,7 +577,8 @@ def _segments(text: str, authors: tuple[str, ...] = ()) -> list[str]:
     # "停靠了哪些離島？": a noun closing the question after 哪些 is the kind asked for too.
     text = re.sub(
         rf"(?:{_ANSWER_TYPE})(?=\s*有?\s*(?:哪些|哪幾))|(?<=哪些)(?:{_ANSWER_TYPE}|[\u4e00-\u9fff]{{1,4}}(?=\s*[？?]?\s*$))"
-        rf"|(?<=[家個位])(?:{_ANSWER_TYPE})(?=\s*[？?]?\s*$)",
+        rf"|(?<=[家個位])(?:{_ANSWER_TYPE})(?=\s*[？?]?\s*$)"
+        rf"|(?<=哪[個家位所間])(?:{_ANSWER_TYPE})|(?<=哪一[個家位所間])(?:{_ANSWER_TYPE})",  # '以哪個國家為對象
         " ", text,
     )
     text = _without_asked_unit(text)

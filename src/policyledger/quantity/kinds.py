@@ -19,8 +19,10 @@ _RULE = re.compile(
     r"規定(?=[^，。；、]{0,24}(?:應|至少|不得|不少於|以上))|"
     # penalties a law sets, limits and standards, quarantine terms, tax and prize schedules
     r"有期徒刑|拘役|罰金|罰鍰額度|容許量|容許值|品質標準|排放標準|管制標準|範圍內|扣除額|免稅額|"
-    r"分離課稅|兌獎期間|面額|(?:特別|[頭二三四五六])獎[^，。；、\d]{0,2}$"
+    r"分離課稅|兌獎期間|面額"
 )
+# An entry of a schedule: '逾 2 年未逾 5 年者 35%', '按直轄市 61.76%、縣（市）24%' — the rate set for a class.
+_SCHEDULE_ENTRY = re.compile(r"(?:年者|元者|歲者)$|按(?:直轄市|縣|鄉|每)[^，。；\d]{0,6}$")
 # A threshold naming a class of things: 設置未達 2MW 再生能源發電設備 (not 出口未達 100 億元。).
 _BELOW_CLASS = re.compile(r"未達\s*$")
 _NOUN_AFTER = re.compile(r"\s*[\u4e00-\u9fff]")
@@ -41,6 +43,7 @@ _PER_RECIPIENT = re.compile(
     r"|每(?![年月日週季])[\u4e00-\u9fff]{1,2}(?:最高|最多|至多|至少|最低|上限)[^，。；、\d]{0,4}$"  # 每部最高 3,000 萬元, 每杯至少折價 5 元
     r"|第\s*\d+\s*名(?:以[上後])?子女[^，。；、\d]{0,4}$"  # 第 3 名以後子女 4,500 元: a tier of a benefit
     r"|(?:調高|調整|提高|調升|調降)為每[\u4e00-\u9fff]{1,2}$"  # 起調高為每月 3,500 元: a rate's new level
+    r"|(?:特別|特|[頭二三四五六])獎(?:另設)?$|專屬獎另設$"  # 每期開出特別獎 1,000 萬元: a prize schedule
 )
 # How long a benefit is paid: '最長 6 個月', '第 2 期延長為 6 個月' — not a wait shortened '從最長 2 個月';
 # or a term the law sets: '入境後居家檢疫 14 天', '依法服 4 個月軍事訓練役'.
@@ -95,6 +98,9 @@ _CHANGE = re.compile(
 # Nouns that name a change measure apply to every figure after them in the clause (增幅優於韓國(-5.4%)、日本(-9.3%)).
 _CHANGE_MEASURE = re.compile(r"成長率|增幅|減幅|降幅|漲幅|升幅|跌幅|調幅|增加率|年增率|減少率|成長幅度|衰退幅度")
 _SHARE = re.compile(r"占|佔|比重")
+# A part named as such, right before its percentage: '其中 7 成案件', '其餘 11.7% 為…', '減少約占 4 成' (a
+# share of the decrease), '其次為電影 24.1%、書店及出版品 21.6%' (the ranking of a breakdown).
+_PART_OF_WHOLE = re.compile(r"(?:其中|其餘|[占佔])(?:約|近|逾|超過)?$|^(?:其次為|其次是)")
 # What has been reached. 新增 also marks a figure as actual (the conventions), but it does not end a
 # target's sentence: '預計投資 32.5 億元，新增產業空間 2.3 萬平方公尺' is still expected.
 _ACHIEVED_WORDS = r"已|完成|累計|達成|實際|共獲|獲得"
@@ -125,6 +131,8 @@ def kind_of(text: str, figure: Figure, clause_start: int, clause_end: int, previ
         return "forecast"
     if _target_carries(text, clause_start, before, now) or (plan and not ACTUAL_CUE.search(before) and not _A_YEAR.search(before)):
         return "target"
+    if figure.unit.spec.dimension == "percent" and _PART_OF_WHOLE.search(without_spaces(before)):
+        return "share"
     if _CHANGE.search(without_spaces(governed)) or _CHANGE_MEASURE.search(before) or _improved_by(figure, governed):
         return "change"
     if figure.unit.spec.dimension == "percent" and (_SHARE.search(before) or _parenthesised_after_figure(text, figure, previous)):
@@ -168,6 +176,7 @@ def _sets_a_rule(text: str, figure: Figure, before: str, after: str) -> bool:
         or dimension == "price"
         or _product_spec(text, figure)
         or (dimension == "percent" and _RATE_RULE.search(before))
+        or (dimension in ("percent", "money") and _SCHEDULE_ENTRY.search(compact) is not None)
         or (_BELOW_CLASS.search(before) and _NOUN_AFTER.match(text, figure.end))
         or ("規定" in after and _REQUIRED_BY.match(after) is not None)
         or (_BRACKET_CLOSE.match(text, figure.end) is not None and _DEFINING_BRACKET.search(text, max(0, figure.start - 20), figure.start) is not None)
