@@ -4,7 +4,9 @@
 
 Candidates are a sentence's 、-lists, lists closed by their count (等 3 項), rankings read off the
 figures between their names (電子零組件製造業 16 億美元（27.1％）、…), 「names」 when one name is asked,
-and names in Latin letters by the kind of thing asked (機構 DNVGL). Each is scored by how much of the
+names in Latin letters by the kind of thing asked (機構 DNVGL), and, when one name is asked, the name
+standing in the question's 哪 slot (與歐洲經貿辦事處(EETO)合辦) or after the office it names (議長
+韋德齊), and the one member of a list its bracketed day or a word of the question picks. Each is scored by how much of the
 question its sentence and its own clause cover, and by how many names it holds.
 """
 
@@ -149,7 +151,14 @@ def _list_clause_coverage(parsed: Question, item: Item, sentence: str, folded: s
 
 
 _TITLE = re.compile(r"「([^」]{2,40})」")
-TITLE_WEIGHT = 0.95
+TITLE_WEIGHT = 0.95  # one name found (in 「」, by its kind, in the question's slot) is a little less sure than a list
+
+
+def _name_score(parsed: Question, item: Item, sentence: str, folded: str, start: int, end: int, rarity: dict[str, float]) -> float:
+    """How well one name's own clause, then its item's headings, sentence and text cover the question."""
+    clause_start, clause_end = clause_span(sentence, start, end)
+    windows = [(folded[clause_start:clause_end], 1.0), (item.context, 0.85), (folded, 0.65), (item.folded, 0.35)]
+    return parsed.coverage(windows, rarity) * TITLE_WEIGHT
 
 
 def _titles(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[re.Match[str], float]]:
@@ -158,9 +167,7 @@ def _titles(parsed: Question, item: Item, sentence: str, rarity: dict[str, float
     folded = fold(sentence)
     scored = []
     for title in _TITLE.finditer(sentence):
-        clause_start, clause_end = clause_span(sentence, title.start(), title.end())
-        windows = [(folded[clause_start:clause_end], 1.0), (item.context, 0.85), (folded, 0.65), (item.folded, 0.35)]
-        scored.append((title, parsed.coverage(windows, rarity) * TITLE_WEIGHT))
+        scored.append((title, _name_score(parsed, item, sentence, folded, title.start(), title.end(), rarity)))
     return scored
 
 
@@ -176,9 +183,7 @@ def _bodies(parsed: Question, item: Item, sentence: str, rarity: dict[str, float
     scored = []
     kind = re.escape(parsed.body_asked or "")
     for name in (*re.finditer(kind + _LATIN_NAME, folded), *re.finditer(_LATIN_NAME + rf"\s*[\u4e00-\u9fff]{{0,6}}?{kind}", folded)):
-        clause_start, clause_end = clause_span(sentence, name.start(), name.end())
-        windows = [(folded[clause_start:clause_end], 1.0), (item.context, 0.85), (folded, 0.65), (item.folded, 0.35)]
-        scored.append((name.start(1), name.end(1), parsed.coverage(windows, rarity) * TITLE_WEIGHT))
+        scored.append((name.start(1), name.end(1), _name_score(parsed, item, sentence, folded, name.start(), name.end(), rarity)))
     return scored
 
 
@@ -192,7 +197,6 @@ _SLOT = re.compile(
 _PREPOSITIONS = "與和跟由向對從在以為給讓被及"
 _OFFICES = "議長|部長|次長|總統|副總統|大使|執行長|董事長|總經理|主席|首相|總理|市長|署長|局長|院長|處長|會長|理事長|總裁|創辦人|司長|代表"
 _NAME_IN_SLOT = r"([^，,。；;：:、「」()（）\n]{2,24}?(?:[(（][^()（）]{1,12}[)）])?)"  # folded text has ASCII , ; :
-SLOT_WEIGHT = 0.95
 
 
 # '捷克議長是誰' — '捷克議長韋德齊率團訪臺': a person is named right after the office the question gives.
@@ -239,9 +243,7 @@ def _slot_names(parsed: Question, item: Item, sentence: str, rarity: dict[str, f
         for name in re.finditer(rf"{_spaced(lead)}{name_pattern}", folded):
             if not re.search(r"[\u4e00-\u9fffA-Za-z]", name.group(1)):
                 continue
-            clause_start, clause_end = clause_span(sentence, name.start(), name.end())
-            windows = [(folded[clause_start:clause_end], 1.0), (item.context, 0.85), (folded, 0.65), (item.folded, 0.35)]
-            scored.append((name.start(1), name.end(1), parsed.coverage(windows, rarity) * SLOT_WEIGHT))
+            scored.append((name.start(1), name.end(1), _name_score(parsed, item, sentence, folded, name.start(), name.end(), rarity)))
         if scored:
             break  # the kind named is the nearer anchor: '國際會展專業媒體 M&C Asia 辦理', not all of '由…辦理'
     return scored
@@ -268,12 +270,7 @@ def _members_picked(parsed: Question, item: Item, sentence: str, rarity: dict[st
                 at = sentence.find(name, enum.start())
                 if at >= 0:
                     picked.append((_name_start(sentence, at), at + len(name)))
-    scored = []
-    for start, end in picked:
-        clause_start, clause_end = clause_span(sentence, start, end)
-        windows = [(folded[clause_start:clause_end], 1.0), (item.context, 0.85), (folded, 0.65), (item.folded, 0.35)]
-        scored.append((start, end, parsed.coverage(windows, rarity) * SLOT_WEIGHT))
-    return scored
+    return [(start, end, _name_score(parsed, item, sentence, folded, start, end, rarity)) for start, end in picked]
 
 
 _BEFORE_A_NAME = re.compile(r"[^、，,。；;：:\s「」]{1,12}$")
