@@ -556,29 +556,35 @@ def test_deng_closes_the_list_before_and_starts_none(ledger):
     assert names[-3:] == ["蘭陽博物館", "雲林童軍會", "桃園市政府"]
 
 
+def answer_texts(tmp_path: Path, report: str, questions: list[str]) -> dict[str, str | None]:
+    """Each question asked of a small report written by the test: its answer's text, None where declined."""
+    engine = small_ledger(tmp_path, report)
+    try:
+        return {question: (ask(engine, question)["answer"] or {}).get("text") for question in questions}
+    finally:
+        engine.dispose()
+
+
 def test_one_of_a_thing_asked_of_and_a_share_asked_as_its_weight(tmp_path: Path):
     # '一份…的面額' is what the report writes 每份面額; '比重' asks a share the report writes with 占
-    engine = small_ledger(
-        tmp_path,
+    expected = {"一份藝 FUN 券的面額是多少錢？": "600 元", "109 年國片票房占全國電影票房的比重是多少？": "22.9%"}
+    report = (
         "文化部業務報告\n\n壹、 振興藝文\n\n一、 藝 FUN 券\n\n（一） 發放規模：109 年 7 月推出藝 FUN券，發放 200 萬份，每份面額 600 元，總經費 12 億元。\n\n"
-        "二、 電影\n\n（一） 票房：109 年全國電影票房 48.2 億元，其中國片票房 11.06 億元，占 22.9%，創 101 年以來新高。\n",
+        "二、 電影\n\n（一） 票房：109 年全國電影票房 48.2 億元，其中國片票房 11.06 億元，占 22.9%，創 101 年以來新高。\n"
     )
-    assert ask(engine, "一份藝 FUN 券的面額是多少錢？")["answer"]["text"] == "600 元"
-    assert ask(engine, "109 年國片票房占全國電影票房的比重是多少？")["answer"]["text"] == "22.9%"
-    engine.dispose()
+    assert answer_texts(tmp_path, report, list(expected)) == expected
 
 
 def test_one_name_asked_is_read_where_the_question_puts_it(tmp_path: Path):
     # the name stands in the question's 哪 slot: after 與/搭配, or after the kind the question names
-    engine = small_ledger(
-        tmp_path,
+    report = (
         "經濟部業務報告\n\n壹、 產業\n\n一、 智財\n\n（一） 109 年 12 月 2 日與歐洲經貿辦事處(EETO)合辦臺歐盟網路著作權保護研討會。\n\n"
         "（二） 中油公司成功完成鈦酸鋰負極材料試量產，未來規劃搭配有量科技投入電池芯發展。\n\n"
         "（三） 109 年我國獲頒國際會展專業媒體 M&C Asia 辦理之「Stella Awards」2 項大獎。\n\n"
         "（四） 第三天然氣接收站規劃供應台電大潭電廠新增燃氣機組之用氣需求；第 7 貨櫃中心由陽明海運公司投資興建 5 座貨櫃碼頭，總投資約 300 億元。\n\n"
-        "二、 園區\n\n（一） 數位人才：109 年透過「業師輔導」、「競賽拔尖」及「就業媒合」等作法，計培育 351 位跨域高創價及體感人才。\n",
+        "二、 園區\n\n（一） 數位人才：109 年透過「業師輔導」、「競賽拔尖」及「就業媒合」等作法，計培育 351 位跨域高創價及體感人才。\n"
     )
-    answers = {
+    expected = {
         "臺歐盟網路著作權保護研討會是與哪個單位合辦的？": "歐洲經貿辦事處(EETO)",
         "中油公司的快充負極材料，未來規劃搭配哪一家公司投入電池芯發展？": "有量科技",
         "Stella Awards 是由哪一家國際會展專業媒體辦理？": "M&C Asia",
@@ -586,8 +592,7 @@ def test_one_name_asked_is_read_where_the_question_puts_it(tmp_path: Path):
         "第三天然氣接收站規劃供應哪一座電廠新增燃氣機組的用氣需求？": "台電大潭電廠",
         "第 7 貨櫃中心的碼頭由哪一家公司投資興建？": "陽明海運公司",
     }
-    assert {q: ask(engine, q)["answer"]["text"] for q in answers} == answers
-    engine.dispose()
+    assert answer_texts(tmp_path, report, list(expected)) == expected
 
 
 def test_a_person_a_date_early_in_a_year_a_daily_amount_and_a_kind_of_patent(tmp_path: Path):
@@ -621,19 +626,19 @@ def test_a_year_still_to_come_in_a_question_asks_a_plans_figure(tmp_path: Path):
 
 
 def test_one_member_of_a_list_picked_by_its_day_or_its_word_and_a_website_in_quotes(tmp_path: Path):
-    engine = small_ledger(
-        tmp_path,
+    report = (
         "經濟部業務報告\n\n壹、 投資\n\n一、 新南向\n\n（一） 線上研討會：109 年先後辦理越南(6 月 8 日)、印尼(6 月 18 日)、緬甸(8 月 5 日)、"
         "柬埔寨(9 月 15 日)及泰國(10 月 16 日)等 5 場線上研討會，協助臺商瞭解緬甸等地投資環境。\n\n"
         "貳、 標準\n\n一、 國家標準\n\n（一） 制修訂民生消費國家標準：防霾(PM2.5)口罩性能指標及試驗方法、數位電視可及性－功能性規格、"
         "電子式開關之個別要求、燈具－一般要求及試驗等 4 種。\n\n"
-        "（二） 商品安全：運用「商品安全資訊網」，提供業者與消費者於商品事故發生時通報。\n",
+        "（二） 商品安全：運用「商品安全資訊網」，提供業者與消費者於商品事故發生時通報。\n"
     )
-    from policyledger.name_answer import best_names  # noqa: F401  (the module under test)
-    assert ask(engine, "109 年 8 月 5 日的投資線上研討會是以哪個國家為對象？")["answer"]["text"] == "緬甸"
-    assert ask(engine, "民生消費國家標準中，與口罩有關的是哪一項標準？")["answer"]["text"] == "防霾(PM2.5)口罩性能指標及試驗方法"
-    assert ask(engine, "業者與消費者發生商品事故時，可以透過哪個網站通報？")["answer"]["text"] == "商品安全資訊網"
-    engine.dispose()
+    expected = {
+        "109 年 8 月 5 日的投資線上研討會是以哪個國家為對象？": "緬甸",
+        "民生消費國家標準中，與口罩有關的是哪一項標準？": "防霾(PM2.5)口罩性能指標及試驗方法",
+        "業者與消費者發生商品事故時，可以透過哪個網站通報？": "商品安全資訊網",
+    }
+    assert answer_texts(tmp_path, report, list(expected)) == expected
 
 
 def test_the_scorer_reads_a_name_whatever_kind_its_writer_gave_it():
