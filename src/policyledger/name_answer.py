@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from policyledger.entities import names_a_place
 from policyledger.model import Claim
 from policyledger.passages import SENTENCE, Item, citation, clause_span, counted_lists, lists_in, names_of, ranked_lists
-from policyledger.question import Question
+from policyledger.question import BODY_KINDS, Question
 from policyledger.textnorm import fold
 
 
@@ -36,18 +36,9 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
             sentence = match.group(0)
             folded = fold(sentence)
             coverage = parsed.coverage([(folded, 1.0), (item.context, 0.85), (item.folded, 0.35)], rarity)
-            if parsed.wants_title:
-                for title, score in _titles(parsed, item, sentence, rarity):
-                    if best is None or score > best[0]:
-                        best = (score, item, match.start() + title.start(), match.start() + title.end(), [title.group(1)])
-            if parsed.body_asked:
-                for start, end, score in _bodies(parsed, item, sentence, rarity):
-                    if best is None or score > best[0]:
-                        best = (score, item, match.start() + start, match.start() + end, [sentence[start:end]])
-            if parsed.count == 1:
-                for start, end, score in [*_slot_names(parsed, item, sentence, rarity), *_members_picked(parsed, item, sentence, rarity)]:
-                    if best is None or score > best[0]:
-                        best = (score, item, match.start() + start, match.start() + end, [sentence[start:end].strip()])
+            for score, start, end, names in _single_names(parsed, item, sentence, rarity):
+                if best is None or score > best[0]:
+                    best = (score, item, match.start() + start, match.start() + end, names)
             found = [_Found(enum.start(), enum.end(), weight, names_of(enum.group(0)), coverage) for enum, weight in lists_in(sentence)]
             found += [_Found(start, end, 1.0, names, coverage) for start, end, names in counted_lists(sentence)]
             found += [_Found(start - match.start(), end - match.start(), RANKING_WEIGHT, names,
@@ -76,6 +67,20 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
     score, item, start, end, names = best
     answer = {"text": "、".join(names), "value": names, "base_value": None, "base_unit": None, "period_start": None, "period_end": None}
     return {"answer": answer, "citation": citation(item, start, end), "confidence": score}
+
+
+def _single_names(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[float, int, int, list[str]]]:
+    """The one-name candidates of a sentence, as (score, start, end, [name]): a 「title」, a body's
+    name by its kind, a name in the question's slot or a member a list's bracket or word picks."""
+    found = []
+    if parsed.wants_title:
+        found += [(score, title.start(), title.end(), [title.group(1)]) for title, score in _titles(parsed, item, sentence, rarity)]
+    if parsed.body_asked:
+        found += [(score, start, end, [sentence[start:end]]) for start, end, score in _bodies(parsed, item, sentence, rarity)]
+    if parsed.count == 1:
+        picked = [*_slot_names(parsed, item, sentence, rarity), *_members_picked(parsed, item, sentence, rarity)]
+        found += [(score, start, end, [sentence[start:end].strip()]) for start, end, score in picked]
+    return found
 
 
 class _Found(NamedTuple):
@@ -192,7 +197,7 @@ def _bodies(parsed: Question, item: Item, sentence: str, rarity: dict[str, float
 # the kind named after it: '由哪一家國際會展專業媒體辦理' → '國際會展專業媒體 M&C Asia 辦理').
 _SLOT = re.compile(
     r"([\u4e00-\u9fff]{1,2})?\s*哪一?[家個間所位座]\s*"
-    r"([\u4e00-\u9fff]{0,10}?(?:單位|公司|機構|媒體|企業|廠商|銀行|大學|組織|業者|團體|協會|學會|國家|城市|電廠|水庫|醫院|學校|工廠|園區|港口))?\s*([\u4e00-\u9fff]{2})"
+    rf"([\u4e00-\u9fff]{{0,10}}?(?:{BODY_KINDS}|媒體|團體|協會|學會|國家|城市|電廠|水庫|醫院|學校|工廠|園區|港口))?\s*([\u4e00-\u9fff]{{2}})"
 )
 _PREPOSITIONS = "與和跟由向對從在以為給讓被及"
 _OFFICES = "議長|部長|次長|總統|副總統|大使|執行長|董事長|總經理|主席|首相|總理|市長|署長|局長|院長|處長|會長|理事長|總裁|創辦人|司長|代表"

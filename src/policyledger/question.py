@@ -31,7 +31,8 @@ _NAME_WORDS = re.compile(
 _TITLE_NOUNS = r"文件|協定|協議|備忘錄|意向書|計畫|方案|專案|條例|法規|法案|辦法|名稱|活動|展覽|獎項|平臺|平台|系統|服務|措施|標準|網站|網頁"
 _TITLE_ASKED = re.compile(rf"(?:什麼|何種|哪一?[份項個部])\s*(?:{_TITLE_NOUNS})|名稱\s*(?:是|為)?\s*(?:什麼|何)")
 # "和哪家國際驗證機構共同成立": one body, which a report may name right after its kind (國際驗證機構 DNVGL).
-_BODY_ASKED = re.compile(r"哪一?[家間個所]\s*(?:[\u4e00-\u9fff]{0,6}?)(機構|公司|企業|廠商|銀行|大學|組織|業者|單位)")
+BODY_KINDS = "機構|公司|企業|廠商|銀行|大學|組織|業者|單位"  # what a body asked for is called
+_BODY_ASKED = re.compile(rf"哪一?[家間個所]\s*(?:[\u4e00-\u9fff]{{0,6}}?)({BODY_KINDS})")
 # "自動駕駛系統叫什麼名稱": the kind of thing (系統) whose name stands by it (WinBus 自動駕駛系統).
 _KIND_NAMED = re.compile(r"([\u4e00-\u9fff]{2})(?:叫做?|的名稱|名稱)(?:是|為)?\s*(?:什麼|何)")
 _COUNT_IN_NAMES = re.compile(rf"哪\s*{_NAMES_COUNTED}")
@@ -64,7 +65,8 @@ _TARGET = re.compile(r"目標|預計|預期|預定|預估|估計|未來|總經�
 _ACTUAL = re.compile(r"實際|實績|已經|已達")
 _PRESENT = re.compile(r"現行|目前|現在")  # '現行規定至少要幾天': now, whatever year the question names
 # What a question sets aside in brackets is no part of what it asks: '現行規定至少要幾天（不是 116 年的目標）'.
-_SET_ASIDE = re.compile(r"[（(]\s*(?:不是|並非|而非|非)[^（）()]*[）)]")
+_SETTING_ASIDE = "不是|並非|而非|非"
+_SET_ASIDE = re.compile(rf"[（(]\s*(?:{_SETTING_ASIDE})[^（）()]*[）)]")
 # Words that only say which kind of figure is wanted, or which end of a change: the kind or ask's
 # scoring captures them, the text need not hold them.
 _KIND_WORDS = re.compile(r"設定的?目標|目標|預計|預期|預定|預估|估計|未來|實際|實績|已經|原本|原來|原先|起初")
@@ -622,7 +624,7 @@ def _number_out(match: re.Match[str]) -> str:
 
 # What the question leaves out of the figure it asks for ('電話服務（不含文字）有多少通次').
 _EXCLUDED = re.compile(r"(?:不含|不包括|不包含|不算|扣除)\s*([\u4e00-\u9fff]{1,8}?)(?:的|在內|部分)?(?=[）)，,。？?]|$)")
-_INSTRUCTION = re.compile(r"\s*(?:請|列出|只列|依序|含|不含|不是|而非|非|不要|不限|不只|以.{1,4}為單位)")  # '（不是全年）': said to the tool
+_INSTRUCTION = re.compile(rf"\s*(?:請|列出|只列|依序|含|不含|{_SETTING_ASIDE}|不要|不限|不只|以.{{1,4}}為單位)")  # '（列出…）': said to the tool
 
 
 def _bracket_content(match: re.Match[str]) -> str:

@@ -140,10 +140,7 @@ def kind_of(text: str, figure: Figure, clause_start: int, clause_end: int, previ
     return "actual"
 
 
-_RESPECTIVELY = re.compile(r"分別")
 _LIST_LINK = re.compile(r"\s*(?:、|及|與|和|以及)\s*")
-
-
 _FIRST_NUMBER = re.compile(r"(?<![\d.,])\d[\d.,]*(?![\d.,]|\s*[年月日])")  # not the year of 分別較 108 年提升
 
 
@@ -152,10 +149,10 @@ def _list_after_respectively(text: str, figure: Figure, previous: Figure | None,
     its first: after 分別 the verb before the list governs every figure of it."""
     if previous is None or _LIST_LINK.fullmatch(text, previous.end, figure.start) is None:
         return None
-    respectively = [*_RESPECTIVELY.finditer(before)]
-    if not respectively:
+    respectively = before.rfind("分別")
+    if respectively < 0:
         return None
-    first = _FIRST_NUMBER.search(text, clause_start + respectively[-1].end(), figure.start)
+    first = _FIRST_NUMBER.search(text, clause_start + respectively + len("分別"), figure.start)
     return first.start() if first else None
 
 
