@@ -652,3 +652,50 @@ def test_the_scorer_reads_a_name_whatever_kind_its_writer_gave_it():
 def test_what_a_question_sets_aside_in_brackets_is_not_asked():
     parsed = parse_question("儲槽容積天數，現行規定至少要幾天（不是 116 年的目標）？", 2021)
     assert parsed.period is None and not parsed.wants_target
+
+
+def test_a_readers_everyday_words_find_the_reports(tmp_path: Path):
+    # 獲准/少收/延後繳/兌換/新蓋 are a reader's words for 核准/減收/緩繳/兌領/新建; '經濟部說' says who
+    # speaks, '超過多少家' the answer's qualifier, '服務過的' a verb's aspect: none is a word to look for
+    expected = {
+        "經濟部說 50 萬元小額貸款獲准的貸款總額有多少？": "578.4 億元",
+        "小額貸款總共有幾件通過？": "12 萬 2,786 件",
+        "國營事業土地房舍減租，大約少收了多少租金？": "6.8 億元",
+        "紙本三倍券店家已經兌換了多少錢？": "640 億元",
+        "信保基金從成立到 109 年底，服務過的企業超過多少家？": "57.3 萬家",
+    }
+    report = (
+        "經濟部業務報告\n\n壹、 紓困\n\n一、 小規模營業人 50 萬元小額貸款：計核准 12 萬 2,786 件，核准金額 578.4 億元。\n\n"
+        "二、 土地房舍租金減收：國營事業土地房舍已同意 433 戶申請緩繳租金，17,198 件減租案，減收約 6.8 億元。\n\n"
+        "三、 紙本三倍券兌領：紙本三倍券自 109 年 7 月 23 日開始兌領，至 110 年 2 月 23 日，已兌領金額約 640 億元，店家兌領作業將持續至 110 年 3 月。\n\n"
+        "四、 自信保基金設立累計至 109 年底，由信保基金提供服務之企業逾 57.3 萬家。\n"
+    )
+    assert answer_texts(tmp_path, report, list(expected)) == expected
+
+
+def test_figures_after_respectively_keep_their_order_in_the_next_clause(tmp_path: Path):
+    # '石門及曾文水庫…分別達到 334 萬及 382 萬立方公尺，使水庫庫容增加 120 萬及 155 萬立方公尺': 155 萬 is 曾文's;
+    # a reservoir's 容量 that grew is asked in water, not in percent
+    report = (
+        "經濟部業務報告\n\n壹、 水利\n\n一、 清淤：石門及曾文水庫去年度清淤量分別達到 334 萬及 382 萬立方公尺，"
+        "使水庫庫容增加 120 萬及 155 萬立方公尺。\n"
+    )
+    question = "曾文水庫清淤後，水庫容量多出了多少？"
+    assert answer_texts(tmp_path, report, [question]) == {question: "155 萬立方公尺"}
+
+
+def test_an_amount_asked_in_a_currency_is_given_in_that_currency_or_not_at_all(tmp_path: Path):
+    report = "經濟部業務報告\n\n壹、 投資\n\n一、 僑外投資：109 年新南向國家來臺投資金額 3.8 億美元。\n"
+    asked = ["109 年新南向國家來臺投資的金額是多少歐元？", "109 年新南向國家來臺投資的金額是多少美元？"]
+    assert answer_texts(tmp_path, report, asked) == {asked[0]: None, asked[1]: "3.8 億美元"}
+
+
+def test_the_country_left_unsaid_and_the_base_of_a_comparison_are_no_words_to_look_for(tmp_path: Path):
+    # '全台灣的…' is the report's '全國…'; '我國企業投資…' splits off 我國; '和前一年相比' names the base, not the thing
+    report = (
+        "經濟部業務報告\n\n壹、 工廠\n\n一、 未登記工廠：全國未登記工廠 45,341 家。\n\n"
+        "二、 新南向：109 年核准（備）對新南向國家投資件數為 175 件，較上年減少 34.5％，投(增)資金額 28.3 億美元，增加 1.4％。\n"
+    )
+    expected = {"全台灣的未登記工廠總共有多少家？": "45,341 家", "109 年我國對新南向國家的投資金額，和前一年相比成長了幾%？": "1.4％"}
+    assert answer_texts(tmp_path, report, list(expected)) == expected
+    assert parse_question("109 年我國企業投資新南向國家的金額是多少？").segments[:2] == ["我国", "企业投资新南向国家"]

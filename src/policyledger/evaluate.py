@@ -192,7 +192,7 @@ def answer_is_right(gold: dict[str, Any], result: dict[str, Any]) -> bool:
         # a name, whatever kind the writer gave it ('8 月 5 日的研討會以哪國為對象' as a time qualifier)
         names = value if isinstance(value, list) else [value]
         text = answer.get("text") or ""
-        return all(name in text for name in names)
+        return all(str(name) in text for name in names)  # a range given as a list of numbers: each written
     unit, scale = UNIT_SCALES.get(gold["unit"], (gold["unit"], 1.0))
     units = UNIT_EQUIVALENTS.get(unit, {unit})
     return answer.get("base_unit") in units and _close(float(answer.get("base_value") or 0), float(gold["answer_value"]) * scale)

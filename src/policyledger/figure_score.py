@@ -33,7 +33,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     host = _bracket_host(text, claim, neighbours)
     if host is not None:  # '批發及零售業 14.1 億美元（23.8％）': a share is named by its amount's words
         before = min(before, _own_words(text, host, neighbours, clause_start, clause_end)[0])
-    respective = _respective_item(text, claim, clause_start)
+    respective = _respective_item(text, claim, clause_start, sentence_start)
     clause, sentence = text[clause_start:clause_end], text[sentence_start:sentence_end]
     windows = [
         (text[before:after] + respective, 1.0),
@@ -427,22 +427,36 @@ _NUMBER = re.compile(r"\d[\d,.]*")
 _RESPECTIVELY = fold("分別")  # windows are searched in folded text
 
 
-def _respective_item(text: str, claim: Claim, clause_start: int) -> str:
+def _respective_item(text: str, claim: Claim, clause_start: int, sentence_start: int) -> str:
     """'專利、商標新申請案電子申請比率分別攀升至 85.8％、84％': the k-th figure after 分別 belongs
     to the k-th thing listed before it (84％ → 商標). What the last one goes on to say past the
     others' length is said of all: '石門及曾文水庫去年度清淤量分別達到 334 萬及 382 萬' — 334 萬 is 石門's
-    水庫去年度清淤量 as much as 382 萬 is 曾文's."""
+    水庫去年度清淤量 as much as 382 萬 is 曾文's. A clause that follows with its own figures in the same
+    order keeps the pairing: '…，使水庫庫容增加 120 萬及 155 萬立方公尺' — 155 萬 is 曾文's too."""
     marker = text.rfind(_RESPECTIVELY, clause_start, claim.start)
-    if marker < 0:
-        return ""
-    position = len(_NUMBER.findall(text[marker:claim.start]))
-    listed = re.split(r"、|及|与|和", text[clause_start:marker])
+    if marker >= 0:
+        list_start, position = clause_start, len(_NUMBER.findall(text[marker:claim.start]))
+    else:
+        marker = text.rfind(_RESPECTIVELY, sentence_start, clause_start)
+        if marker < 0 or not _LISTED_FIGURES.match(text, _first_figure(text, clause_start, claim.start)):
+            return ""
+        list_start, position = clause_span(text, marker, marker)[0], len(_NUMBER.findall(text[clause_start:claim.start]))
+    listed = re.split(r"、|及|与|和", text[list_start:marker])
     if len(listed) < 2 or position >= len(listed):
         return ""
     length = max(len(part.strip()) for part in listed[:-1])
     last = listed[-1].strip()
     listed[-1], shared = last[:length], last[length:]
     return " " + listed[position] + " " + shared
+
+
+# figures listed one after another, as 分別's are: '120 萬及 155 萬立方公尺'
+_LISTED_FIGURES = re.compile(r"\d[\d,.]*\s*[万亿萬億千百]?\s*(?:、|及|与|和)\s*\d")
+
+
+def _first_figure(text: str, start: int, end: int) -> int:
+    number = _NUMBER.search(text, start, end)
+    return number.start() if number else end
 
 
 _OWN_START = re.compile(r"[、(（]")

@@ -60,7 +60,7 @@ _RELIEF_ASKED = re.compile(r"(?:減免|減收|折扣|優惠)(?:了)?(?:多少|�
 _ENERGY = re.compile(r"(?:發|用|售|節|省|購|供)電量|多少電(?![力網廠價費])|多少\s*(?:萬|億)?\s*度電")  # 發多少電: kWh, not kW
 _POWER = re.compile(r"(?<![蓄庫水])容量(?!率)|MW|GW|kW|瓩")  # 裝置容量, 多少容量; not a reservoir's 蓄水容量
 _AREA = re.compile(r"公頃|面積|平方公里|坪")
-_VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|萬噸|噸")
+_VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|萬噸|噸|(?<=[蓄庫])容量")
 _TARGET = re.compile(r"目標|預計|預期|預定|預估|估計|未來|總經費|規劃|計畫將|將|(?:完成|完工|啟用|營運)之?後")  # a target or a forecast
 _ACTUAL = re.compile(r"實際|實績|已經|已達")
 _PRESENT = re.compile(r"現行|目前|現在")  # '現行規定至少要幾天': now, whatever year the question names
@@ -103,8 +103,9 @@ _CHANGE = re.compile(r"成長|增加|減少|提升|下降|改善|增幅|減幅")
 _ASKING = re.compile(
     r"(?:多少|幾)\s*(?:萬|億)?\s*資金|"  # 募得多少資金: what is asked, not a word the text holds (募資 3,000 萬元)
     rf"(?:是|有|為)?(?:百分之)?(?:幾|多少)\s*(?:萬|億|兆)?\s*(?:{_COUNTERS}|元|美元|錢)?(?:以內|內)?|"
-    rf"請問|(?:是什麼時候|什麼時候|哪一天|哪天|何時|哪一年|哪年|哪個年度|哪一個年度|(?:哪個|哪一個|什麼)時間點)起?|是什麼|什麼|多大(?:的)?規模|規模(?:有)?多大|多久(?:的)?時間|多長(?:的)?時間|多久|多大|多長|多高|多遠|多重|哪些|哪幾\s*[部家個座項位國]?|哪\s*{_NAMES_COUNTED}|哪一?[家所座間]|哪個|哪一個|哪|誰|嗎|呢|"
+    rf"請問|(?:是什麼時候|什麼時候|哪一天|哪天|何時|哪一年|哪年|哪個年度|哪一個年度|(?:哪個|哪一個|什麼)時間點)起?|是什麼|什麼|多大(?:的)?規模|規模(?:有)?多大|多久(?:的)?時間|多長(?:的)?時間|多久|多大|多長|多高|多遠|多重|哪些|哪幾\s*[部家個座項位國種類]?|哪\s*{_NAMES_COUNTED}|哪一?[家所座間]|哪個|哪一個|哪|誰|嗎|呢|"
     r"[這那][兩二三四五六七八九十\d]+\s*(?:場|個|家|項|件|位|座|次)|"  # 這兩場電商活動: pointing, not content
+    r"(?:超過|至少|最少|大於)(?=\s*(?:要|可|能)?\s*[\u4e00-\u9fff]{0,4}?(?:多少|幾))|"  # 超過多少家: the qualifier of the answer, not a word of it
     r"一共|總共|共計|分別|是否|(?:的)?(?:數量|數目|件數|家數|人數)$|(?:的)?(?:數字|數據|成果|統計)(?=\s*[？?]?\s*$)|"
     r"到目前為止|目前|現在|現階段|迄今|至今|那裡|這裡|那邊|這邊"
 )
@@ -122,6 +123,8 @@ _STOP_CHARS = re.compile(
     r"|(?<![代接交輪更])替(?![代換補])"  # 替餐飲業者帶來: for (not 代替, 替代)
     r"|(?<![行奔逃出送])走(?![廊向勢私道路過訪])"  # 走專利審查高速公路的案件: go by (not 走向, 走私)
     r"|必須|(?<![必需])須(?![知])"  # 必須附上: a modal
+    r"|(?<![通超經度難跨透錯越勝])過(?=的)"
+    r"|方面(?=\s*[，,])"  # '新南向投資方面，…': the topic is the words before it  # 服務過的企業: done before (not 通過的, 超過的)
     r"|(?<![這那哪心])[裡裏](?![程])"  # 貿易救濟案件裡: in
     r"|透過|經由|藉由"  # 透過間接投資方式: by way of
     r"|(?<![達降提升增減收得找看回遇做辦受遭感直迄至遲算計])到(?![期位達底])"  # 大廠到臺中港: to (not 達到, 降到, 到期)
@@ -261,7 +264,7 @@ _VERBS_REPORTS_LEAVE_OUT = frozenset(
 # Words a ministry's report mostly leaves unsaid: counted where the text has them (我國出口 …), no
 # near miss where it does not.
 # The country a report is about, and the times it reports on (疫情期間: the whole of 109 年), are mostly left unsaid.
-_UNSAID = frozenset(fold(word) for word in ("我國", "全國", "國內", "疫情期間", "疫情下", "疫情期間內"))
+_UNSAID = frozenset(fold(word) for word in ("我國", "全國", "全臺", "全臺灣", "國內", "疫情期間", "疫情下", "疫情期間內"))
 
 # A one-character insertion in brackets: '投(增)資金額', '核准(備)' are read as 投資金額, 核准.
 _INSERTION = re.compile(r"[(（][\u4e00-\u9fff][)）]")
@@ -489,12 +492,15 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
     if written is not None:  # "多少度", "多少公噸", "幾 MW": the unit the answer is written in
         question.dimensions = {"volume", "mass", "rate"} if written in ("volume", "mass", "rate") else {written}
         return
-    if "美元" in text:
-        question.units = {"USD"}
+    currency = _CURRENCY_ASKED.search(text)
+    if currency:  # '多少歐元': an amount in another currency is no answer
+        question.units = {_CURRENCIES[currency.group(1)]}
     elif _PERCENT.search(text):
         question.dimensions = {"percent"}
     elif _CHANGE_ASKED.search(text):
         question.dimensions = {"money", "percent"} if _MONEY.search(text) and not compared else {"percent"}
+        if not compared and _VOLUME.search(text):  # '水庫容量增加了多少': so much water, or so many percent
+            question.dimensions |= {"volume"}
     elif _RELIEF_ASKED.search(text):  # "可以申請減免多少": by so much money, or by so many percent
         question.dimensions = {"money", "percent"}
     elif _MONEY.search(text):
@@ -508,6 +514,9 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
     elif _VOLUME.search(text):
         question.dimensions = {"volume", "mass", "rate"}
 
+
+_CURRENCIES = {"美元": "USD", "美金": "USD", "歐元": "EUR", "日圓": "JPY", "日幣": "JPY", "日元": "JPY", "人民幣": "CNY"}
+_CURRENCY_ASKED = re.compile("(" + "|".join(_CURRENCIES) + ")")
 
 _SHARE_ASKED_LAST = re.compile(
     r"(?:百分之\s*(?:多少|幾)|(?:多少|幾)\s*(?:[%％]|個?百分比|個?百分點|比例|比重)|幾成"
@@ -545,7 +554,7 @@ _COUNTED_ALIKE = {
 }
 
 
-_COUNT_NOUN = re.compile(r"(人|家|件|場|戶|案|項)(?:數(?![位據學字])|次數)|(?:幾|多少)[\u4e00-\u9fff]{1,3}?用?(戶)(?=\s*[？?]?\s*$)")  # 多少社區用戶
+_COUNT_NOUN = re.compile(r"(人|家|件|場|戶|案|項)(?:數(?![位據學字])|次數)|(?:幾|多少)[\u4e00-\u9fff]{1,5}?用?(戶)(?=\s*[？?]?\s*$)")  # 多少社區用戶, 多少供水受益戶
 _ASKING_WORD = re.compile(r"(?:幾|多少)\s*")
 
 
@@ -592,6 +601,7 @@ def _segments(text: str, authors: tuple[str, ...] = ()) -> list[str]:
     text = _MEASURE_WORDS.sub(" ", text)
     text = _KIND_WORDS.sub(" ", text)
     text = _author_words(authors).sub(" ", text)
+    text = _SAYING.sub(" ", text)
     pieces = []
     for piece in _STOP_CHARS.split(text):
         piece = piece.strip()
@@ -599,6 +609,9 @@ def _segments(text: str, authors: tuple[str, ...] = ()) -> list[str]:
             pieces.extend(_place_apart(same_words(compact(fold(piece)))))
     return pieces
 
+
+# '經濟部說…', '報告中提到…': who says it, not what is said ('說' once the author is out; not 說明會)
+_SAYING = re.compile(r"(?:報告中?)?(?:(?<![小演解傳學遊勸])說|表示|指出|提到|宣稱)(?![明服法])")
 
 # '一份藝 FUN 券的面額', '每張券多少錢': one of a thing asked of, which a report writes 每份 (or not at all)
 _PER_ONE = re.compile(r"^\s*(?:請問)?\s*[一每]\s*(?:份|張|人|戶|位|名|輛|臺|台|個)")
@@ -642,6 +655,8 @@ def _place_apart(segment: str) -> list[str]:
     ('新竹抗旱井' stays whole: the place names the wells.)"""
     for length in (4, 3, 2):
         head, rest = segment[:length], segment[length:]
+        if head in _UNSAID and len(rest) >= 2:  # '我國企業投資…', '國內資源回收…': the country is left unsaid
+            return [head, *_place_apart(rest)]
         if head in _folded_names() and (rest in _VERBS_REPORTS_LEAVE_OUT or rest.startswith(_MARKET)):
             return [head, rest]
         if head in _folded_names() and len(rest) == 1:
