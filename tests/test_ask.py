@@ -699,3 +699,21 @@ def test_the_country_left_unsaid_and_the_base_of_a_comparison_are_no_words_to_lo
     expected = {"全台灣的未登記工廠總共有多少家？": "45,341 家", "109 年我國對新南向國家的投資金額，和前一年相比成長了幾%？": "1.4％"}
     assert answer_texts(tmp_path, report, list(expected)) == expected
     assert parse_question("109 年我國企業投資新南向國家的金額是多少？").segments[:2] == ["我国", "企业投资新南向国家"]
+
+
+def test_outward_investment_asked_as_overseas_is_not_inward(tmp_path: Path):
+    # '海外投資' is the report's 對外投資, not the 僑外投資 that comes in
+    report = (
+        "經濟部業務報告\n\n壹、 投資\n\n一、 僑外投資：109 年核准僑外投資 3,418 件，較上年減少 17％。\n\n"
+        "二、 對外投資：109 年核准(備)對外投資件數為 516 件，較上年減少 23％。\n"
+    )
+    question = "去年（109 年）政府核准的海外投資案（不含對中國大陸投資）共有幾件？"
+    assert answer_texts(tmp_path, report, [question]) == {question: "516 件"}
+
+
+def test_pointing_words_and_a_comparisons_base_leave_no_segment():
+    # '這部分', '那一季', '自己' point; '跟 108 年比' is the base once its year is out; 在職 is one word
+    assert parse_question("商圈環境優化這部分一共核准了幾案？").segments == ["商圈环境优化", "核准"]
+    assert "比提高" not in "".join(parse_question("產值占比，109 年跟 108 年比提高了多少？").segments)
+    assert parse_question("在職充電免費培訓開了幾班？").segments[0] == "在职充电免费培训开"
+    assert parse_question("產值占比，109 年跟 108 年比提高了多少？").wants_change
