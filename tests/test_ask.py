@@ -717,3 +717,11 @@ def test_pointing_words_and_a_comparisons_base_leave_no_segment():
     assert "比提高" not in "".join(parse_question("產值占比，109 年跟 108 年比提高了多少？").segments)
     assert parse_question("在職充電免費培訓開了幾班？").segments[0] == "在职充电免费培训开"
     assert parse_question("產值占比，109 年跟 108 年比提高了多少？").wants_change
+
+
+def test_what_a_count_counts_and_the_answers_bound_are_no_words_to_look_for():
+    # '幾家企業獲准': the report writes 核准 N 家; '低於多少' is the answer's bound (未達 2MW); '一整年' is 全年
+    assert parse_question("109 年第 2 季那一輪有幾家企業獲准？").segments == ["核准", "109年第2季"]
+    assert not any("低于" in segment for segment in parse_question("設備容量低於多少，就可以直接申請認定？").segments)
+    assert "全年" in parse_question("109 年一整年總共提供了多少人次的諮詢？").segments
+

@@ -101,11 +101,12 @@ _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}")
 _CHANGE = re.compile(r"成長|增加|減少|提升|提高|上升|下降|降低|改善|增幅|減幅")
 # Words that ask rather than say: removed before matching.
 _ASKING = re.compile(
+    r"(?:有)?(?:幾|多少)\s*家\s*(?:企業|公司)(?!\s*[？?]?\s*$)|"  # '有幾家企業獲准': what 家 counts, the report's 核准 N 家 leaves unsaid
     r"(?:多少|幾)\s*(?:萬|億)?\s*資金|"  # 募得多少資金: what is asked, not a word the text holds (募資 3,000 萬元)
     rf"(?:是|有|為)?(?:百分之)?(?:幾|多少)\s*(?:萬|億|兆)?\s*(?:{_COUNTERS}|元|美元|錢)?(?:以內|內)?|"
     rf"請問|(?:是什麼時候|什麼時候|哪一天|哪天|何時|哪一年|哪年|哪個年度|哪一個年度|(?:哪個|哪一個|什麼)時間點)起?|是什麼|什麼|多大(?:的)?規模|規模(?:有)?多大|多久(?:的)?時間|多長(?:的)?時間|多久|多大|多長|多高|多遠|多重|哪些|哪幾\s*[部家個座項位國種類]?|哪\s*{_NAMES_COUNTED}|哪一?[家所座間]|哪個|哪一個|哪|誰|嗎|呢|"
     r"[這那][兩二三四五六七八九十\d]+\s*(?:場|個|家|項|件|位|座|次)|"  # 這兩場電商活動: pointing, not content
-    r"(?:超過|至少|最少|大於)(?=\s*(?:要|可|能)?\s*[\u4e00-\u9fff]{0,4}?(?:多少|幾))|"  # 超過多少家: the qualifier of the answer, not a word of it
+    r"(?:超過|至少|最少|大於|低於|少於|未達|不到)(?=\s*(?:要|可|能)?\s*[\u4e00-\u9fff]{0,4}?(?:多少|幾))|"  # 超過多少家: the qualifier of the answer, not a word of it
     r"(?:跟|和|與|比起)\s+(?:相)?比(?:較)?|"  # '跟 108 年比提高了多少' once its year is out: the base, not the thing
     r"一共|總共|共計|分別|是否|(?:的)?(?:數量|數目|件數|家數|人數)$|(?:的)?(?:數字|數據|成果|統計)(?=\s*[？?]?\s*$)|"
     r"到目前為止|目前|現在|現階段|迄今|至今|那裡|這裡|那邊|這邊"
