@@ -3,6 +3,8 @@ conventions"), checked on small reports written here rather than on the sample's
 
 from __future__ import annotations
 
+from datetime import date
+
 from policyledger.layout import analyse
 from policyledger.outline import build_outline
 from policyledger.quantity.claims import extract_claims
@@ -350,7 +352,7 @@ def test_a_date_of_one_stage_does_not_date_the_next_stage():
 def test_a_date_code_after_a_year_is_a_day():
     # claims-conventions.md: '108 年 0719' is 2019-07-19; a quantity never has a leading zero.
     claims = by_text(claims_of("108 年 0719 丹娜絲颱風淹水面積僅為 422 公頃。108 年 1020 家廠商參與。"))
-    assert (claims["422 公頃"].period_start, str(claims["422 公頃"].period_end)) == (None, "2019-07-19")
+    assert (str(claims["422 公頃"].period_start), str(claims["422 公頃"].period_end)) == ("2019-07-19", "2019-07-19")  # the typhoon's day
     assert claims["1020 家"].base_value == 1020
 
 
@@ -646,3 +648,20 @@ def test_tax_brackets_revenue_splits_and_prize_schedules_are_rules():
 def test_a_part_named_right_before_its_percentage_is_a_share():
     claims = by_text(claims_of("其中 7 成案件於 6 個月內完成審查；境外傳輸減少約占 4 成；其次為電影 24.1%、書店及出版品 21.6%；其中公共污水下水道普及率為 39.4％。"))
     assert [claims[t].kind for t in ("7 成", "4 成", "24.1%", "21.6%", "39.4％")] == ["share"] * 4 + ["actual"]
+
+
+def test_what_an_event_drew_on_its_day_is_that_days():
+    # a bare day and an event in the sentence: the day itself; a day after 截至, or a list made public on a
+    # day (公告…名單，面積約 214 公頃), stays a stock as of it
+    claims = by_text(claims_of(
+        "109 年 12 月 2 日與歐洲經貿辦事處合辦研討會，產官學界共逾 120 人參加。"
+        "於 107 年 9 月 26 日公告工業區閒置土地名單，面積約 214 公頃。截至 110 年 2 月 23 日參加者 44 萬人次。"
+    ))
+    assert (claims["120 人"].period_start, claims["120 人"].period_end) == (date(2020, 12, 2), date(2020, 12, 2))
+    assert (claims["214 公頃"].period_start, claims["214 公頃"].period_end) == (None, date(2018, 9, 26))
+    assert (claims["44 萬人次"].period_start, claims["44 萬人次"].period_end) == (None, date(2021, 2, 23))
+
+
+def test_the_months_of_a_schedules_steps_do_not_date_what_the_plan_will_yield():
+    claims = by_text(claims_of("訂於 110 年 7 月公告招商、12 月開發工程動土，預計增加投資 100 億元、創造就業機會 1,500 個。"))
+    assert [(claims[t].kind, claims[t].period_end) for t in ("100 億元", "1,500 個")] == [("target", None)] * 2

@@ -243,6 +243,8 @@ def _claim(node: Node, text: str, figure: Figure, previous: Figure | None, exprs
     period = None if kind == "rule" else _period(text, figure, clause_start, clause_end, exprs, context, kind)
     if period is not None and _whole_years(period):
         period = _end_of_span(period, direction)
+    if period is not None and _on_the_day_of_an_event(text, figure, period):
+        period = replace(period, period_start=period.period_end, role="period")
     # Water is looked for only where it changes the reading: tonnes and cubic metres.
     water = reads_water(figure.unit) and _about_water(text, figure, context)
     per_day = water and _daily(text, figure, previous, clause_start)
@@ -268,6 +270,21 @@ def _claim(node: Node, text: str, figure: Figure, previous: Figure | None, exprs
         start=figure.start,
         end=figure.end,
     )
+
+
+# What an event drew or produced on its day: '109 年 12 月 2 日…研討會…共逾 120 人參加', '於論壇會場上共洽簽
+# 3 份合作備忘錄', '108 年 0719 丹娜絲颱風淹水面積僅為 422 公頃' — the day's, not a stock as of it.
+_EVENT = re.compile(r"與會|參加|出席|參與|洽簽|簽署|簽訂|共同辦理|會場|展攤|颱風|豪雨|地震")
+_ON_A_DAY = re.compile(r"\d\s*日$|\d{4}$")  # 10 月 7 日, 108 年 0719 (not 截至…, 年底, 月底)
+
+
+def _on_the_day_of_an_event(text: str, figure: Figure, period: TimeExpr) -> bool:
+    """A figure dated by a bare day (no 截至) in its own sentence, where the sentence tells an event
+    on that day: its period is that day."""
+    if period.role != "as_of" or period.period_end is None or _UNTIL.match(period.text) or not _ON_A_DAY.search(period.text.strip()):
+        return False
+    sentence_start, sentence_end = start_of_sentence(text, figure.start), end_of_sentence(text, figure.end)
+    return sentence_start <= period.start and bool(_EVENT.search(text, sentence_start, sentence_end))
 
 
 _DONE_IN_CLAUSE = re.compile(ACTUAL_CUE.pattern + r"|核發|核定|受益|受惠|計\s*$|共\s*$")
@@ -365,6 +382,8 @@ def _period(text: str, figure: Figure, clause_start: int, clause_end: int, exprs
             return due[0]
     if kind == "target" and preceding and preceding[-1].end <= clause_start and _TO_COME.search(text, clause_start, figure.start):
         return None  # '109 年選擇在印尼增設新廠，未來新增 80 條產線': the year is the choice's, not the lines'
+    if kind == "target" and preceding and preceding[-1].end <= clause_start and _dates_a_step(text, preceding[-1], clause_start):
+        return None  # '訂於 110 年 7 月公告招商、12 月開發工程動土，預計增加投資 100 億元': the months are the steps'
     if preceding:
         return _accumulate(text, figure, clause_start, _span_from_opening(text, preceding), figure.unit.spec.dimension, kind)
     following_expr = _following(text, figure, in_sentence, context, kind)
@@ -425,6 +444,13 @@ def _following(text: str, figure: Figure, in_sentence: list[TimeExpr], context: 
 
 
 _TO_COME = re.compile(r"未來|日後|將來")
+# A step of a schedule a month or a day dates in a clause of its own (公告招商, 動土): not what the plan is to yield.
+_STEP = re.compile(r"公告|招商|動土|動工|開工|發包|簽約|決標|啟用|開幕")
+_MONTH_OR_DAY = re.compile(r"月\s*$|日\s*$")
+
+
+def _dates_a_step(text: str, date_expr: TimeExpr, clause_start: int) -> bool:
+    return bool(_MONTH_OR_DAY.search(date_expr.text)) and bool(_STEP.search(text, date_expr.end, clause_start))
 _NOW_WORDS = re.compile(r"目前|現在|現階段|迄今")
 _SO_FAR = re.compile(r"迄今|至今")
 _WHOLE_YEAR = re.compile(r"全年度?|整年")
