@@ -665,3 +665,8 @@ def test_what_an_event_drew_on_its_day_is_that_days():
 def test_the_months_of_a_schedules_steps_do_not_date_what_the_plan_will_yield():
     claims = by_text(claims_of("訂於 110 年 7 月公告招商、12 月開發工程動土，預計增加投資 100 億元、創造就業機會 1,500 個。"))
     assert [(claims[t].kind, claims[t].period_end) for t in ("100 億元", "1,500 個")] == [("target", None)] * 2
+
+
+def test_amounts_offered_as_alternatives_are_a_schemes_terms():
+    claims = by_text(claims_of("數位行銷輔導：提供 2 萬元或 6 萬元等值之數位貿易輔導服務，109 年已有 4,146 家廠商申請。"))
+    assert [claims[t].kind for t in ("2 萬元", "6 萬元", "4,146 家")] == ["rule", "rule", "actual"]

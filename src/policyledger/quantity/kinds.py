@@ -177,7 +177,13 @@ def _sets_a_rule(text: str, figure: Figure, before: str, after: str) -> bool:
         or (_BELOW_CLASS.search(before) and _NOUN_AFTER.match(text, figure.end))
         or ("規定" in after and _REQUIRED_BY.match(after) is not None)
         or (_BRACKET_CLOSE.match(text, figure.end) is not None and _DEFINING_BRACKET.search(text, max(0, figure.start - 20), figure.start) is not None)
+        or (dimension == "money" and (_OR_AMOUNT_AFTER.match(after) is not None or _AMOUNT_OR_BEFORE.search(before) is not None))
     )
+
+
+# Amounts offered as alternatives are a scheme's terms: '提供 2 萬元或 6 萬元等值之數位貿易輔導服務'.
+_OR_AMOUNT_AFTER = re.compile(r"\s*或\s*\d")
+_AMOUNT_OR_BEFORE = re.compile(r"\d[\d,.]*\s*[萬億千]?\s*元\s*或\s*$")
 
 
 def _floor_or_cap_of_a_regulation(text: str, figure: Figure, clause_start: int, before: str, after: str) -> bool:
