@@ -725,3 +725,25 @@ def test_what_a_count_counts_and_the_answers_bound_are_no_words_to_look_for():
     assert not any("低于" in segment for segment in parse_question("設備容量低於多少，就可以直接申請認定？").segments)
     assert "全年" in parse_question("109 年一整年總共提供了多少人次的諮詢？").segments
 
+
+
+def test_investment_asked_going_out_is_not_the_investment_coming_in(tmp_path: Path):
+    report = (
+        "經濟部業務報告\n\n壹、 投資\n\n一、 新南向：109 年核准新南向國家來臺投資件數為 515 件，投(增)資金額 3.8 億美元。\n\n"
+        "二、 對外：109 年核准（備）對新南向國家投資件數為 175 件，較上年減少 34.5％，投(增)資金額 28.3 億美元。\n"
+    )
+    asked = ["109 年核准（備）對新南向國家的投(增)資金額是多少？", "109 年核准新南向國家來臺投資的投(增)資金額是多少？"]
+    assert answer_texts(tmp_path, report, asked) == {asked[0]: "28.3 億美元", asked[1]: "3.8 億美元"}
+
+
+def test_a_list_names_no_figure_and_its_kind_is_read_whole(tmp_path: Path):
+    # '每日 41萬噸、備援調度供水每日 776 萬噸' lists figures, not names; '哪些計畫' finds the names ending 計畫
+    report = (
+        "經濟部業務報告\n\n壹、 水利\n\n一、 為強化水環境更具防護力、抵抗力及恢復力，規劃「水環境建設 2.0」，增列「建置水資源智慧管理計畫」、"
+        "「加強平地人工湖及伏流水推動計畫」及「備援調度幹管工程計畫」，預期整體完成後可增供常態供水每日 41萬噸、備援調度供水每日 776 萬噸。\n\n"
+        "二、 推廣：除 13 個 MOU 單位外，另與蘭陽博物館、雲林童軍會、桃園市政府等單位合作地方地質教材。\n"
+    )
+    asked = ["「水環境建設 2.0」新加進來的是哪幾個計畫？", "除了 13 個 MOU 單位，還與哪些單位合作地方地質教材？"]
+    answers = answer_texts(tmp_path, report, asked)
+    assert answers[asked[0]] == "建置水資源智慧管理計畫、加強平地人工湖及伏流水推動計畫、備援調度幹管工程計畫"
+    assert answers[asked[1]] == "蘭陽博物館、雲林童軍會、桃園市政府"

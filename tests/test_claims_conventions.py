@@ -670,3 +670,13 @@ def test_the_months_of_a_schedules_steps_do_not_date_what_the_plan_will_yield():
 def test_amounts_offered_as_alternatives_are_a_schemes_terms():
     claims = by_text(claims_of("數位行銷輔導：提供 2 萬元或 6 萬元等值之數位貿易輔導服務，109 年已有 4,146 家廠商申請。"))
     assert [claims[t].kind for t in ("2 萬元", "6 萬元", "4,146 家")] == ["rule", "rule", "actual"]
+
+
+def test_what_a_plant_being_built_will_make_is_a_target_but_what_is_being_built_is_counted_now():
+    claims = by_text(claims_of("目前正在建置年產 600 噸的鈦酸鋰材料生產線。社會住宅興建中 97 案 2 萬 3,116 戶。"))
+    assert [claims[t].kind for t in ("600 噸", "97 案", "2 萬 3,116 戶")] == ["target", "actual", "actual"]
+
+
+def test_a_matchmaking_days_meetings_are_that_days():
+    claims = by_text(claims_of("109 年 8 月 31 日辦理臺捷企業媒合會，共有 34 家捷商進行近 180 場次一對一商務洽談。"))
+    assert (claims["180 場次"].period_start, claims["180 場次"].period_end) == (date(2020, 8, 31), date(2020, 8, 31))

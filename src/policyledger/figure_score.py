@@ -161,7 +161,20 @@ def _contrast_factor(parsed: Question, own_words: str, sentence: str) -> float:
             for wanted, other in ((first, second), (second, first)):
                 if wanted in asked and other not in asked and other in words and wanted not in words:
                     return 0.6
-    return 1.0
+    asked_way, sentence_way = _investment_direction(asked), _investment_direction(sentence.replace(" ", ""))
+    return 0.6 if asked_way and sentence_way and asked_way != sentence_way else 1.0
+
+
+# Which way an investment goes: '對新南向國家投資' goes out, '新南向國家來臺投資' comes in.
+_INVEST = r"投[(（]?增?[)）]?資"
+_INWARD = re.compile(fold(rf"來[臺台][^，。；]{{0,6}}{_INVEST}"))
+_OUTWARD = re.compile(fold(rf"[對赴][^，。；]{{1,10}}{_INVEST}"))
+
+
+def _investment_direction(text: str) -> str | None:
+    if _INWARD.search(text):
+        return "in"
+    return "out" if _OUTWARD.search(text) else None
 
 
 # Words that mark a part of a counted whole: the failures among the inspected, the cases still

@@ -47,7 +47,10 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
             found = [entry for entry in found if not _fragment(entry, found)]
             spans = [(other.start, other.end) for other in found]
             candidates = []
-            for start, end, weight, names, coverage in found:
+            figure_texts = {"".join(claim.text.split()) for claim in item_figures}
+            for start, end, weight, listed, coverage in found:
+                # a figure is no name: '13個MOU單位、蘭陽博物館、…' names three; '每日 41萬噸、備援調度供水每日 776 萬噸' none
+                names = [name for name in listed if not any("".join(name.split()).startswith(text) for text in figure_texts)]
                 if len(names) < 2 or (parsed.count is not None and len(names) != parsed.count) or names[0].startswith("等"):
                     continue  # '…桃園市政府等單位合作地方地質教材、展示': 等 closes the list before, it starts none
                 if parsed.wants_places and sum(map(names_a_place, names)) * 2 < len(names):
@@ -98,19 +101,20 @@ _KIND_ASKED = re.compile(r"哪(?:些|幾[種個項類]?)\s*([\u4e00-\u9fff]{2})"
 
 
 def _kind_asked(parsed: Question) -> str | None:
-    """The first character of the kind of thing asked for ('哪些節日' → 節), if the question names one."""
+    """The kind of thing asked for ('哪些節日' → 節日, '哪幾個計畫' → 計畫), if the question names one."""
     kind = _KIND_ASKED.search(parsed.text)
-    return kind.group(1)[0] if kind else None
+    return kind.group(1) if kind else None
 
 
 def _of_kind(kind: str | None, names: list[str]) -> bool:
-    """Whether most names end as the kind of thing asked for does ('哪些節日': 春節、端午節)."""
-    return kind is not None and sum(name.endswith(kind) for name in names) * 2 > len(names)
+    """Whether most names end as the kind of thing asked for does: with the word or its first
+    character ('哪些節日': 春節、端午節; '哪些計畫': 「…推動計畫」)."""
+    return kind is not None and sum(name.endswith((kind, kind[0])) for name in names) * 2 > len(names)
 
 
 def _closed_by_kind(kind: str | None, sentence: str, end: int) -> bool:
     """Whether the list is closed by the kind asked for ('哪些作法': 「業師輔導」…等作法)."""
-    return kind is not None and re.match(rf"\s*等\s*{re.escape(kind)}", sentence[end:end + 4]) is not None
+    return kind is not None and re.match(rf"\s*等\s*{re.escape(kind[0])}", sentence[end:end + 4]) is not None
 
 
 def _fragment(entry: _Found, found: list[_Found]) -> bool:

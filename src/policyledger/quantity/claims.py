@@ -274,7 +274,7 @@ def _claim(node: Node, text: str, figure: Figure, previous: Figure | None, exprs
 
 # What an event drew or produced on its day: '109 年 12 月 2 日…研討會…共逾 120 人參加', '於論壇會場上共洽簽
 # 3 份合作備忘錄', '108 年 0719 丹娜絲颱風淹水面積僅為 422 公頃' — the day's, not a stock as of it.
-_EVENT = re.compile(r"與會|參加|出席|參與|洽簽|簽署|簽訂|共同辦理|會場|展攤|颱風|豪雨|地震")
+_EVENT = re.compile(r"與會|參加|出席|參與|洽簽|簽署|簽訂|共同辦理|會場|展攤|洽談|媒合會|颱風|豪雨|地震")
 _ON_A_DAY = re.compile(r"\d\s*日$|\d{4}$")  # 10 月 7 日, 108 年 0719 (not 截至…, 年底, 月底)
 
 

@@ -83,6 +83,7 @@ _TARGET = re.compile(
     r"目標|預計|預期|預定|可望|規劃|擬於|力拼|期能|期望|未來(?!\s*(?:[\d一二三四五六七八九十]|$))|爭取(?!到)|計畫期程|期程|總經費|"
     r"將(?:於|可|達|有|提供|再|持續|新增|增加|完成|擴大|推動|辦理|建置|投入|協助|創造|帶動|提升|開發|設置|興建|增建|擴建|改建|新建|啟用|逐步|陸續|成立)"
 )
+_BEING_BUILT = re.compile(r"正在(?:建置|興建|建造|施工)|(?:建置|興建|建造|施工)中")
 _PLAN_DONE = re.compile(r"完成[^，。；]*$")  # before a 規劃 that is a noun: 完成…納檢規劃
 _FORECAST = re.compile(r"預估|估計|推估|預測")
 _TARGET_AFTER = re.compile(r"^\s*(?:為|之|的)?[^，。；\d]{0,4}目標")  # "以 114 年 20GW 為設置目標"
@@ -127,6 +128,8 @@ def kind_of(text: str, figure: Figure, clause_start: int, clause_end: int, previ
         return "rule"
     if _target_cue_last(before) or _TARGET_AFTER.match(after) or _BUDGETED.search(before):
         return "target"
+    if figure.unit.spec.dimension not in ("count", "money") and _BEING_BUILT.search(before):
+        return "target"  # '目前正在建置年產 600 噸的…生產線': what it will make (not '興建中 97 案', a count of now)
     if _FORECAST.search(before):
         return "forecast"
     if _target_carries(text, clause_start, before, now) or (plan and not ACTUAL_CUE.search(before) and not _A_YEAR.search(before)):
