@@ -747,3 +747,7 @@ def test_a_list_names_no_figure_and_its_kind_is_read_whole(tmp_path: Path):
     answers = answer_texts(tmp_path, report, asked)
     assert answers[asked[0]] == "建置水資源智慧管理計畫、加強平地人工湖及伏流水推動計畫、備援調度幹管工程計畫"
     assert answers[asked[1]] == "蘭陽博物館、雲林童軍會、桃園市政府"
+
+
+def test_a_plant_being_built_asks_what_it_will_make():
+    assert parse_question("中油公司建置中的鈦酸鋰材料生產線年產量是多少？").wants_target
