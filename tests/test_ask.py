@@ -751,3 +751,11 @@ def test_a_list_names_no_figure_and_its_kind_is_read_whole(tmp_path: Path):
 
 def test_a_plant_being_built_asks_what_it_will_make():
     assert parse_question("中油公司建置中的鈦酸鋰材料生產線年產量是多少？").wants_target
+
+
+def test_a_listed_name_may_hold_two_latin_words():
+    from policyledger.passages import lists_in, names_of
+
+    sentence = "協助廠商於澳洲 eBay、印尼 blibli、越南 TIKI、泰國 PChome Thai 等新南向電商平臺設立臺灣館"
+    (found, _), *_ = lists_in(sentence)
+    assert names_of(found.group(0)) == ["澳洲 eBay", "印尼 blibli", "越南 TIKI", "泰國 PChome Thai"]

@@ -54,9 +54,13 @@ def sentence_span(text: str, offset: int) -> tuple[int, int]:
 
 # A list: names of up to 14 characters joined by 、 (the last perhaps by 及/與/和/暨), each
 # perhaps followed by a bracketed note: '越南(6 月 8 日)、印尼(6 月 18 日)…及泰國(10 月 16 日)'.
-# A name may hold one space next to Latin letters: HTC DeepQ, 5G 及電信安全.
+# A name may hold one space next to Latin letters (HTC DeepQ, 5G 及電信安全) and one more between Latin
+# words (泰國 PChome Thai).
 _NAME_CHAR = r"[^、，,。；;：:\s（）()「」]"  # what a listed name may hold: no separator, space, bracket or quote
-_LIST_NAME = rf"{_NAME_CHAR}{{1,14}}(?:(?:\s(?=[A-Za-z])|(?<=[A-Za-z])\s){_NAME_CHAR}{{1,12}})?(?:[（(][^（）()]{{0,24}}[）)])?"
+_LIST_NAME = (
+    rf"{_NAME_CHAR}{{1,14}}(?:(?:\s(?=[A-Za-z])|(?<=[A-Za-z])\s){_NAME_CHAR}{{1,12}})?(?:(?<=[A-Za-z])\s[A-Za-z][A-Za-z0-9]{{0,11}})?"
+    rf"(?:[（(][^（）()]{{0,24}}[）)])?"
+)
 # The last name of a list closed by 等 may be longer: 等 says where it ends ('…饋線自動化設備擴建及數位電驛設備汰換等各項強韌工程').
 _LAST_NAME = rf"(?:{_NAME_CHAR}{{1,22}}(?=等)|{_LIST_NAME})"
 # The part after the last 、 is split at its first conjunction before its 14 characters run out:
