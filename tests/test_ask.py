@@ -759,3 +759,9 @@ def test_a_listed_name_may_hold_two_latin_words():
     sentence = "協助廠商於澳洲 eBay、印尼 blibli、越南 TIKI、泰國 PChome Thai 等新南向電商平臺設立臺灣館"
     (found, _), *_ = lists_in(sentence)
     assert names_of(found.group(0)) == ["澳洲 eBay", "印尼 blibli", "越南 TIKI", "泰國 PChome Thai"]
+
+
+def test_working_in_taiwan_is_the_reports_in_taiwan_and_a_total_size_is_asked_not_said():
+    assert parse_question("110 年 1 月底時，在臺灣工作的移工總共有多少人？").segments[0] == "台移工"  # 在 is a particle; 台移工 stands in 在臺移工
+    assert all("总" not in segment for segment in parse_question("109 年底勞動基金總規模有多大？").segments)
+    assert parse_question("按時計酬勞工的每小時基本工資是多少？").segments[0] == "按时计酬劳工"
