@@ -765,3 +765,13 @@ def test_working_in_taiwan_is_the_reports_in_taiwan_and_a_total_size_is_asked_no
     assert parse_question("110 年 1 月底時，在臺灣工作的移工總共有多少人？").segments[0] == "台移工"  # 在 is a particle; 台移工 stands in 在臺移工
     assert all("总" not in segment for segment in parse_question("109 年底勞動基金總規模有多大？").segments)
     assert parse_question("按時計酬勞工的每小時基本工資是多少？").segments[0] == "按时计酬劳工"
+
+
+def test_as_of_asked_prefers_the_stock_and_a_member_named_again_governs_the_figure_after(tmp_path: Path):
+    report = (
+        "經濟部業務報告\n\n壹、 水利\n\n一、 降低漏水率：109 年汰換管線 678公里；截至 109 年底，累計完成汰換 818 公里。\n\n"
+        "二、 「再生能源發展條例」修正公布，須訂定子法共計 25 項(法規命令 22 項、行政規則 2 項、訂定條文施行日期 1 項)，"
+        "其中法規命令截至 109 年底，已完成發布 21 項、待廢止 1 項。\n"
+    )
+    expected = {"截至 109 年底完成汰換的老舊管線有多少公里？": "818 公里", "再生能源發展條例的法規命令，到 109 年底已經發布了幾項？": "21 項"}
+    assert answer_texts(tmp_path, report, list(expected)) == expected

@@ -317,6 +317,12 @@ def _list_member_factor(parsed: Question, own: str, sentence: str, claim: Claim)
     for listed in lists:
         if figure in listed or _members_named(parsed, listed) >= 2:
             continue  # the figure is one of the members, or the question asks about several of them
+        # the member named again between the list and the figure governs it: '(法規命令 22 項、行政規則 2 項…)，
+        # 其中法規命令截至 109 年底，已完成發布 21 項'
+        compacted = compact(sentence)
+        at = compacted.find(listed)
+        after_list = compacted[at + len(listed):] if at >= 0 else ""
+        rest = after_list[:max(after_list.find(figure), 0)]
         for segment in parsed.segments:
             segment = _RATE_WORDS.sub("", segment)  # '埤塘水源每日可': the member, not how often
             grams = [segment[i:i + 2] for i in range(len(segment) - 1)]
@@ -324,7 +330,8 @@ def _list_member_factor(parsed: Question, own: str, sentence: str, claim: Claim)
                 continue  # short words are common; a place (雲林 of 雲林、嘉義、臺南及高雄) is not
             in_list = sum(gram in listed for gram in grams) / len(grams)
             in_own = sum(gram in own_words for gram in grams) / len(grams)
-            if in_list >= 0.6 and in_own < 0.3:
+            in_rest = sum(gram in rest for gram in grams) / len(grams)
+            if in_list >= 0.6 and in_own < 0.3 and in_rest < 0.6:
                 # the longer the list, the less its total is any one member's (one of nine 輸變電計畫)
                 return 0.8 if listed.count("、") < 3 else 0.7
     return 1.0
@@ -516,7 +523,8 @@ def _period_factor(parsed: Question, claim: Claim, sentence: str) -> float:
         # the figure's own clause names another year
         return 0.45 if _own_clause_dated(sentence) else 0.8
     if parsed.as_of and claim_end == end:
-        return 1.0
+        # '截至 109 年底完成汰換 818 公里' answers 截至 109 年底 better than '109 年汰換 678 公里' does
+        return 1.0 if claim_start is None or claim.kind in ("target", "forecast") else 0.95
     if (claim_start, claim_end) == (start, end):
         return 1.0
     if claim_end is not None and start is not None and end is not None and start <= claim_end <= end:
