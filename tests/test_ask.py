@@ -775,3 +775,7 @@ def test_as_of_asked_prefers_the_stock_and_a_member_named_again_governs_the_figu
     )
     expected = {"截至 109 年底完成汰換的老舊管線有多少公里？": "818 公里", "再生能源發展條例的法規命令，到 109 年底已經發布了幾項？": "21 項"}
     assert answer_texts(tmp_path, report, list(expected)) == expected
+
+
+def test_a_particle_after_the_country_leaves_no_word():
+    assert parse_question("109 年我國已向多少個國家採購天然氣？").segments[0] == "我国"

@@ -659,6 +659,8 @@ def _place_apart(segment: str) -> list[str]:
         head, rest = segment[:length], segment[length:]
         if head in _UNSAID and len(rest) >= 2:  # '我國企業投資…', '國內資源回收…': the country is left unsaid
             return [head, *_place_apart(rest)]
+        if head in _UNSAID and len(rest) == 1:
+            return [head]  # '我國已向…': a one-character particle after the country says nothing to look for
         if head in _folded_names() and (rest in _VERBS_REPORTS_LEAVE_OUT or rest.startswith(_MARKET)):
             return [head, rest]
         if head in _folded_names() and len(rest) == 1:
