@@ -156,12 +156,13 @@ _JOINS = re.compile(r"及|与|和|、")
 
 def _contrast_factor(parsed: Question, own_words: str, sentence: str) -> float:
     asked = parsed.folded
-    for pairs, words in ((_OPPOSITES, own_words.replace(" ", "")), (_KINDS_APART, sentence.replace(" ", ""))):
+    sentence = sentence.replace(" ", "")
+    for pairs, words in ((_OPPOSITES, own_words.replace(" ", "")), (_KINDS_APART, sentence)):
         for first, second in pairs:
             for wanted, other in ((first, second), (second, first)):
                 if wanted in asked and other not in asked and other in words and wanted not in words:
                     return 0.6
-    asked_way, sentence_way = _investment_direction(asked), _investment_direction(sentence.replace(" ", ""))
+    asked_way, sentence_way = _investment_direction(asked), _investment_direction(sentence)
     return 0.6 if asked_way and sentence_way and asked_way != sentence_way else 1.0
 
 
@@ -309,7 +310,8 @@ def _list_member_factor(parsed: Question, own: str, sentence: str, claim: Claim)
     """'緊急抗旱水源計畫投入 14 億元，透過抗旱水井、埤塘水源…及新竹緊急海淡機組等多元開發': asked
     about one member of a list, a figure outside the list is the whole's, not the member's (雲林 of
     '於雲林、嘉義、臺南及高雄等 4 縣市 5 處農場…開發面積 423 公頃')."""
-    lists = _lists_in_sentence(compact(sentence))
+    compacted = compact(sentence)
+    lists = _lists_in_sentence(compacted)
     if not lists:
         return 1.0
     own_words = compact(own)
@@ -319,7 +321,6 @@ def _list_member_factor(parsed: Question, own: str, sentence: str, claim: Claim)
             continue  # the figure is one of the members, or the question asks about several of them
         # the member named again between the list and the figure governs it: '(法規命令 22 項、行政規則 2 項…)，
         # 其中法規命令截至 109 年底，已完成發布 21 項'
-        compacted = compact(sentence)
         at = compacted.find(listed)
         after_list = compacted[at + len(listed):] if at >= 0 else ""
         rest = after_list[:max(after_list.find(figure), 0)]

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from policyledger.entities import names_a_place
 from policyledger.model import Claim
 from policyledger.passages import SENTENCE, Item, citation, clause_span, counted_lists, lists_in, names_of, ranked_lists
-from policyledger.question import BODY_KINDS, Question
+from policyledger.question import BODY_KINDS, Question, compact
 from policyledger.textnorm import fold
 
 
@@ -32,6 +32,7 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
     for item in items:
         item_figures = figures_of.get((item.doc, item.node.path), [])
         rankings = ranked_lists(item.node.text, item_figures)
+        figure_texts = {compact(claim.text) for claim in item_figures}
         for match in SENTENCE.finditer(item.node.text):
             sentence = match.group(0)
             folded = fold(sentence)
@@ -47,10 +48,9 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
             found = [entry for entry in found if not _fragment(entry, found)]
             spans = [(other.start, other.end) for other in found]
             candidates = []
-            figure_texts = {"".join(claim.text.split()) for claim in item_figures}
             for start, end, weight, listed, coverage in found:
                 # a figure is no name: '13個MOU單位、蘭陽博物館、…' names three; '每日 41萬噸、備援調度供水每日 776 萬噸' none
-                names = [name for name in listed if not any("".join(name.split()).startswith(text) for text in figure_texts)]
+                names = [name for name in listed if not compact(name).startswith(tuple(figure_texts))]
                 if len(names) < 2 or (parsed.count is not None and len(names) != parsed.count) or names[0].startswith("等"):
                     continue  # '…桃園市政府等單位合作地方地質教材、展示': 等 closes the list before, it starts none
                 if parsed.wants_places and sum(map(names_a_place, names)) * 2 < len(names):

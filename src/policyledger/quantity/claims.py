@@ -451,6 +451,8 @@ _MONTH_OR_DAY = re.compile(r"月\s*$|日\s*$")
 
 def _dates_a_step(text: str, date_expr: TimeExpr, clause_start: int) -> bool:
     return bool(_MONTH_OR_DAY.search(date_expr.text)) and bool(_STEP.search(text, date_expr.end, clause_start))
+
+
 _NOW_WORDS = re.compile(r"目前|現在|現階段|迄今")
 _SO_FAR = re.compile(r"迄今|至今")
 _WHOLE_YEAR = re.compile(r"全年度?|整年")
