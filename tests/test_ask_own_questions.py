@@ -565,8 +565,7 @@ def test_only_one_part_asked(ledger):  # noqa: F811
 
 def test_a_lists_clause_ends_at_a_comma_that_separates_no_thousands():
     from policyledger.figure_score import _lists_in_sentence
-    from policyledger.question import compact
-    from policyledger.textnorm import fold
+    from policyledger.textnorm import compact, fold
 
     # folded, '，' is ',': '，113 年' ends the list's clause; '1,773' does not end one
     lists = _lists_in_sentence(compact(fold("辦理抗旱水井、埤塘水源、再生水及新竹緊急海淡機組等多元開發，113 年完成")))
@@ -695,8 +694,7 @@ def test_pointing_numerals_modals_and_a_verb_after_a_place_are_no_content(ledger
 
 def test_the_last_name_of_a_list_ends_at_its_verb():
     from policyledger.figure_score import _lists_in_sentence
-    from policyledger.question import compact
-    from policyledger.textnorm import fold
+    from policyledger.textnorm import compact, fold
 
     sentence = "與美國、日本、西班牙、韓國、波蘭及加拿大合作執行「專利審查高速公路（PPH）計畫」，至 109 年累計共受理 7,740 件"
     assert _lists_in_sentence(compact(fold(sentence))) == ("美国、日本、西班牙、韩国、波兰及加拿大",)

@@ -11,11 +11,11 @@ import pytest
 
 from policyledger.model import Node
 from policyledger.quantity.claims import _reference_year
-from policyledger.quantity.clauses import without_spaces
 from policyledger.quantity.figures import find_figures, masked_spans
 from policyledger.quantity.numbers import combine_mixed, value_of_arabic, value_of_chinese
 from policyledger.quantity.periods import find_time_expressions
 from policyledger.quantity.units import match_unit, normalize
+from policyledger.textnorm import compact
 
 
 @pytest.mark.parametrize(
@@ -197,9 +197,9 @@ def test_reference_year_counts_roc_years_not_digits_inside_longer_numbers():
     assert _reference_year(nodes) == 2021
 
 
-def test_without_spaces_removes_what_a_regex_whitespace_class_removes():
+def test_compact_removes_what_a_regex_whitespace_class_removes():
     text = "".join(chr(code) for code in range(0x3100)) + "\u3000\u2028\u205f"
-    assert without_spaces(text) == re.sub(r"\s+", "", text)
+    assert compact(text) == re.sub(r"\s+", "", text)
 
 
 def test_importing_the_extractors_does_not_load_pint():

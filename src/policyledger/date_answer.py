@@ -16,9 +16,9 @@ from typing import Any
 
 from policyledger.passages import QUOTED, SENTENCE, Item, citation, clause_span
 from policyledger.quantity.periods import find_time_expressions
-from policyledger.question import Question, compact
+from policyledger.question import Question
 from policyledger.records import iso
-from policyledger.textnorm import fold
+from policyledger.textnorm import compact, fold
 
 # A clause that is a date and little else ('從 109 年 9 月 16 日起'): what happened then follows.
 _DATE_ALONE = re.compile(r"\s*(?:從|自|於|至|截至)?\s*[\d\s年月日、及至]+(?:起|開始|止)?\s*")

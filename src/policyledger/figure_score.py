@@ -16,8 +16,8 @@ from policyledger.model import Claim
 from policyledger.passages import BRACKETED, CLAUSE_BREAK, ENUMERATION, FOLDED_LEAD, OPENING_SENTENCE, QUOTED, QUOTED_LIST, Item, clause_span, names_of, sentence_span
 from policyledger.quantity.changes import CHANGE_VERB, FROM, FROM_LEAD, FROM_REACH, TO
 from policyledger.quantity.periods import find_time_expressions
-from policyledger.question import Question, bigrams, compact, is_place
-from policyledger.textnorm import fold
+from policyledger.question import Question, bigrams, is_place
+from policyledger.textnorm import compact, fold
 
 
 def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Claim], rarity: dict[str, float]) -> float:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from policyledger.markers import parse_marker
 from policyledger.model import SourceLine, SourceText
+from policyledger.textnorm import compact
 
 _SPACE = " \t\u3000\u00a0"
 # ' 8 ', '- 12 -', '第 3 頁', '第 3 頁，共 20 頁', '3 / 20', 'Page 3 of 20'
@@ -184,7 +185,7 @@ def _page_furniture(raw: list[SourceLine]) -> list[int]:
     noise.update(content[i].number for i in page_numbers)
     for j in _header_places(content, page_numbers):
         # A known section name beside a page number or at a page's edge is a running header, brackets and all.
-        if parse_marker(content[j].text) is None and _compact(content[j].text) in known:
+        if parse_marker(content[j].text) is None and compact(content[j].text) in known:
             noise.add(content[j].number)
     noise.update(line.number for line in content if _SPACED_OUT.match(line.text.strip(_SPACE)) and _looks_like_section_name(line.text))
     return sorted(noise)
@@ -210,7 +211,7 @@ def _numbers_a_headed_page(content: list[SourceLine], index: int, known: set[str
     if not (stripped.isdigit() and len(stripped) <= 4):
         return False
     neighbours = [content[j] for j in (index - 1, index + 1) if 0 <= j < len(content)]
-    return any(parse_marker(line.text) is None and _compact(line.text) in known for line in neighbours)
+    return any(parse_marker(line.text) is None and compact(line.text) in known for line in neighbours)
 
 
 def _header_places(content: list[SourceLine], page_numbers: list[int]) -> set[int]:
@@ -228,34 +229,30 @@ def _header_places(content: list[SourceLine], page_numbers: list[int]) -> set[in
     return places
 
 
-def _compact(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def _running_header_names(content: list[SourceLine]) -> set[str]:
     """Texts a running header may have: top-level section names, spaced-out or repeated short lines."""
     names: set[str] = set()
-    standalone = Counter(_compact(line.text) for line in content if _is_header_like(line.text))
+    standalone = Counter(compact(line.text) for line in content if _is_header_like(line.text))
     names.update(text for text, count in standalone.items() if count >= 2)
     for line in content:
         stripped = line.text.strip(_SPACE)
         marker = parse_marker(stripped)
         if marker is not None and marker.family == "formal":
-            names.add(_compact(marker.rest))
+            names.add(compact(marker.rest))
         elif _SPACED_OUT.match(stripped) and _looks_like_section_name(stripped):
-            names.add(_compact(stripped))
+            names.add(compact(stripped))
     return names
 
 
 def _is_header_like(text: str) -> bool:
     stripped = text.strip(_SPACE)
-    compact = re.sub(r"\s+", "", stripped)
-    return 0 < len(compact) <= 12 and not _HEADER_FORBIDDEN.search(compact) and parse_marker(stripped) is None
+    squeezed = compact(stripped)
+    return 0 < len(squeezed) <= 12 and not _HEADER_FORBIDDEN.search(squeezed) and parse_marker(stripped) is None
 
 
 def _looks_like_section_name(text: str) -> bool:
-    compact = re.sub(r"\s+", "", text)
-    return 2 <= len(compact) <= 8 and all(unicodedata.east_asian_width(c) == "W" for c in compact)
+    squeezed = compact(text)
+    return 2 <= len(squeezed) <= 8 and all(unicodedata.east_asian_width(c) == "W" for c in squeezed)
 
 
 def _page_edge_repeats(content: list[SourceLine]) -> set[int]:

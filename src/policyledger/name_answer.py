@@ -18,8 +18,8 @@ from typing import Any, NamedTuple
 from policyledger.entities import names_a_place
 from policyledger.model import Claim
 from policyledger.passages import SENTENCE, Item, citation, clause_span, counted_lists, lists_in, names_of, ranked_lists
-from policyledger.question import BODY_KINDS, Question, compact
-from policyledger.textnorm import fold
+from policyledger.question import BODY_KINDS, Question
+from policyledger.textnorm import compact, fold
 
 
 def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Claim]]) -> dict[str, Any] | None:

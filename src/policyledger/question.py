@@ -17,7 +17,7 @@ from policyledger.quantity.numbers import value_of_chinese
 from policyledger.quantity.periods import SINCE_AFTER, find_time_expressions
 from policyledger.quantity.units import COUNTERS, match_unit
 from policyledger.reader_words import alike_forms, in_report_words, same_words, words_in_force
-from policyledger.textnorm import fold, to_halfwidth_digits
+from policyledger.textnorm import compact, fold, to_halfwidth_digits
 
 _DATE_WORDS = re.compile(r"哪一天|哪天|何時|什麼時候|何日|哪一日|日期|哪一年|哪年|幾月|哪個月|(?:哪個|哪一個|什麼)時間點")
 _YEAR_ASKED = re.compile(r"哪一年|哪年|哪個年度|哪一個年度")
@@ -358,11 +358,6 @@ def _folded_names() -> frozenset[str]:
 
 
 _REGIONS = ("東協", "中東", "東南亞", "北美", "拉丁美洲", "中南美洲", "非洲", "歐洲")
-
-
-def compact(text: str) -> str:
-    """`text` without its whitespace (str.split's whitespace is re's \\s)."""
-    return "".join(text.split())
 
 
 # A name made of Latin letters and digits (PM10, 5G, COVID-19): its bigrams say nothing of it.

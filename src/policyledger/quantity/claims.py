@@ -19,13 +19,13 @@ from datetime import date
 
 from policyledger.model import Claim, Node
 from policyledger.quantity.changes import CHANGE_VERB, FROM, FROM_LEAD, FROM_REACH, TO
-from policyledger.quantity.clauses import CLAUSE_BREAK, SENTENCE_BREAK, clause_span, end_of_sentence, joined_lines, start_of_sentence, without_spaces
+from policyledger.quantity.clauses import CLAUSE_BREAK, SENTENCE_BREAK, clause_span, end_of_sentence, joined_lines, start_of_sentence
 from policyledger.quantity.figures import Figure, find_figures, masked_spans
 from policyledger.quantity.kinds import ACTUAL_CUE, kind_of
 from policyledger.quantity.periods import HALF, QUARTER, REPORT_YEAR_WORDS, TimeExpr, find_time_expressions
 from policyledger.quantity.qualifiers import qualifier_of
 from policyledger.quantity.units import normalize, reads_water
-from policyledger.textnorm import to_halfwidth_digits
+from policyledger.textnorm import compact, to_halfwidth_digits
 
 # An item that describes a plan (計畫期程為 106 年 1 月至 115 年 12 月): its parameters are targets.
 _PLAN_SCHEDULE = re.compile(r"計畫期程|期程為|計畫期間")
@@ -415,7 +415,7 @@ def _bracketed_alone(text: str, expr: TimeExpr, figure_start: int) -> bool:
     that entry ('越南(6 月 8 日)、…及泰國(10 月 16 日)等 5 場'), not the figure after the list.
     ('執行期間(108 年 11 月至 109 年 11 月)，共計 149 家' is no list: that date stands.)"""
     opening = max(text.rfind("(", 0, expr.start), text.rfind("（", 0, expr.start))
-    if opening < 0 or without_spaces(text[opening + 1:expr.start]):
+    if opening < 0 or compact(text[opening + 1:expr.start]):
         return False
     closing = _LIST_ENTRY_CLOSE.match(text, expr.end)
     return closing is not None and closing.end() <= figure_start

@@ -7,9 +7,10 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from policyledger.quantity.clauses import CLAUSE_BREAK, start_of_sentence, without_spaces
+from policyledger.quantity.clauses import CLAUSE_BREAK, start_of_sentence
 from policyledger.quantity.figures import Figure
 from policyledger.quantity.qualifiers import CAP_BEFORE
+from policyledger.textnorm import compact
 
 _RULE = re.compile(
     r"上限|費率|(?<!得標)利率|保證成數|成數|門檻|年限|期限|限期|補貼期間|補助期間|不得|明定|得申請|為限|申請資格|符合資格者|定義|持股|最高補助|補助比例|"
@@ -134,9 +135,9 @@ def kind_of(text: str, figure: Figure, clause_start: int, clause_end: int, previ
         return "forecast"
     if _target_carries(text, clause_start, before, now) or (plan and not ACTUAL_CUE.search(before) and not _A_YEAR.search(before)):
         return "target"
-    if figure.unit.spec.dimension == "percent" and _PART_OF_WHOLE.search(without_spaces(before)):
+    if figure.unit.spec.dimension == "percent" and _PART_OF_WHOLE.search(compact(before)):
         return "share"
-    if _CHANGE.search(without_spaces(governed)) or _CHANGE_MEASURE.search(before) or _improved_by(figure, governed):
+    if _CHANGE.search(compact(governed)) or _CHANGE_MEASURE.search(before) or _improved_by(figure, governed):
         return "change"
     if figure.unit.spec.dimension == "percent" and (_SHARE.search(before) or _parenthesised_after_figure(text, figure, previous)):
         return "share"
@@ -162,21 +163,21 @@ def _list_after_respectively(text: str, figure: Figure, previous: Figure | None,
 def _sets_a_rule(text: str, figure: Figure, before: str, after: str) -> bool:
     """A parameter rather than an outcome: a cap, rate, threshold, term, price or spec."""
     dimension = figure.unit.spec.dimension
-    compact = without_spaces(before)
+    squeezed = compact(before)
     return bool(
         dimension == "age"  # 年滿 65 歲, 45 歲以上: an age is a threshold
         or _RULE.search(before + " " + after)
         or (dimension not in ("count", "percent") and _CLASS_BEYOND.search(before) is not None and _NOUN_AFTER_OF.match(after) is not None)
-        or (_PER_RECIPIENT.search(compact) is not None and "平均" not in compact)
+        or (_PER_RECIPIENT.search(squeezed) is not None and "平均" not in squeezed)
         or (dimension in ("percent", "duration") and _PAID_AFTER.match(after) is not None)
-        or (dimension == "duration" and _GRANT_TERM.search(compact) is not None)
-        or (dimension == "duration" and _AFTER_APPLYING.search(compact) is not None and after.lstrip().startswith("內"))
+        or (dimension == "duration" and _GRANT_TERM.search(squeezed) is not None)
+        or (dimension == "duration" and _AFTER_APPLYING.search(squeezed) is not None and after.lstrip().startswith("內"))
         or _RULE_AFTER.match(after)
         or (dimension != "count" and _CLASS_ABOVE.match(after))
         or dimension == "price"
         or _product_spec(text, figure)
         or (dimension == "percent" and _RATE_RULE.search(before))
-        or (dimension in ("percent", "money") and _SCHEDULE_ENTRY.search(compact) is not None)
+        or (dimension in ("percent", "money") and _SCHEDULE_ENTRY.search(squeezed) is not None)
         or (_BELOW_CLASS.search(before) and _NOUN_AFTER.match(text, figure.end))
         or ("規定" in after and _REQUIRED_BY.match(after) is not None)
         or (_BRACKET_CLOSE.match(text, figure.end) is not None and _DEFINING_BRACKET.search(text, max(0, figure.start - 20), figure.start) is not None)
@@ -193,7 +194,7 @@ def _floor_or_cap_of_a_regulation(text: str, figure: Figure, clause_start: int, 
     """'依法規定安全存量天數 108 年至少 7 天，116 年至少 14 天', '明定 2 年內需取得使用執照…，若 2 年內
     未完成使用，得強制…買回': every floor, cap and time limit of the sentence."""
     time_limit = figure.unit.spec.dimension == "duration" and after.lstrip().startswith(("內", "以內"))
-    if not (time_limit or (_MAY_CAP.search(before) and CAP_BEFORE.search(without_spaces(before)))):
+    if not (time_limit or (_MAY_CAP.search(before) and CAP_BEFORE.search(compact(before)))):
         return False
     return bool(_REGULATION.search(text, start_of_sentence(text, clause_start), figure.start))
 
@@ -204,7 +205,7 @@ _IMPROVED = re.compile(r"改善[^，。；、等之的\d]{0,4}$")
 
 def _improved_by(figure: Figure, governed: str) -> bool:
     """'相較 108 年改善約 2.5%': a percentage improved by is a change (改善 N 處 counts what was mended)."""
-    return figure.unit.spec.dimension == "percent" and bool(_IMPROVED.search(without_spaces(governed)))
+    return figure.unit.spec.dimension == "percent" and bool(_IMPROVED.search(compact(governed)))
 
 
 _DONE = re.compile(r"已|實際|實績")

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from policyledger.quantity.clauses import CLAUSE_BREAK, without_spaces
+from policyledger.quantity.clauses import CLAUSE_BREAK
 from policyledger.quantity.figures import Figure
+from policyledger.textnorm import compact
 
 _YUE = r"(?<![合契條預節公規簽履解違制邀特誓])約"
 _QUALIFIER_BEFORE = (
@@ -38,7 +39,7 @@ def _capped_rate_of_a_period(text: str, figure: Figure, previous: Figure | None)
         return False
     if CLAUSE_BREAK.search(text, previous.end, figure.start):
         return False
-    return bool(_CAP_OVER_A_PERIOD.search(without_spaces(text[max(0, previous.start - 16):previous.start])))
+    return bool(_CAP_OVER_A_PERIOD.search(compact(text[max(0, previous.start - 16):previous.start])))
 
 
 _CAPPED_RATE = re.compile(r"(?:最高|最多|至多|上限)[^，。；]{0,30}利率\s*(?:加)?$")
@@ -50,7 +51,7 @@ def _capped_rate(text: str, figure: Figure, previous: Figure | None) -> bool:
         return False
     start = max(previous.end if previous else 0, figure.start - 40)
     window = text[start:figure.start]
-    return "利率" in window and _CAPPED_RATE.search(without_spaces(window)) is not None
+    return "利率" in window and _CAPPED_RATE.search(compact(window)) is not None
 
 
 _ODD_FIGURE = re.compile(r"[\d萬億千百]\s*(?:餘|多)\s*\S+$")  # 20 餘家, 3 多萬人
@@ -60,13 +61,13 @@ def qualifier_of(text: str, figure: Figure, previous: Figure | None) -> str:
     """The word that directly governs the figure: just before it (約, 逾, 約占), or a cap word
     (最高, 上限, 至少) a few words before with no other figure between; or after it (以上, 內)."""
     wide = text[max(0, figure.start - 24):figure.start]  # 約占本期核准對中國大陸投資總額的 86.6％
-    before = without_spaces(wide if "占" in wide or "佔" in wide else wide[-12:])
+    before = compact(wide if "占" in wide or "佔" in wide else wide[-12:])
     if _ANY_QUALIFIER_BEFORE.search(before):
         for pattern, name in _QUALIFIER_BEFORE:
             if pattern.search(before):
                 return name
     previous_end = previous.end if previous else 0
-    window = without_spaces(text[max(previous_end, figure.start - 12):figure.start])
+    window = compact(text[max(previous_end, figure.start - 12):figure.start])
     cap = CAP_BEFORE.search(window)
     if cap:
         return "up_to" if cap.group(1) in _CAPS else "at_least"
