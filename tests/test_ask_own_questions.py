@@ -828,3 +828,14 @@ def test_shop_digital_is_no_count_of_shops_and_a_check_leads_into_a_list(ledger)
     from policyledger.passages import lists_in, names_of
 
     assert names_of(lists_in("另執行監督稽核噪音計、電度表、雷達測速儀等 3 種器具")[0][0].group(0))[0] == "噪音計"
+
+
+def test_a_counts_bracket_lists_what_it_counts_and_aimed_at_is_no_content(ledger):  # noqa: F811
+    from policyledger.passages import counted_lists
+
+    sentence = "109 年辦理反傾銷稅調查案 2 件(中國大陸之鋁箔及印度等 4 國之陶瓷面磚)，課徵監視案 9 件(毛巾、鞋靴)"
+    assert [names for *_, names in counted_lists(sentence)] == [["中國大陸之鋁箔", "印度等 4 國之陶瓷面磚"]]  # 9 件 holds two
+    assert "针对" not in parse_question("分別是針對哪些產品？").segments
+    engine, doc_id, _ = ledger
+    answer = ask(engine, "109 年經濟部辦理的 2 件反傾銷稅調查案，分別是針對哪些產品？", doc_id=doc_id)["answer"]
+    assert answer["value"] == ["中國大陸之鋁箔", "印度等 4 國之陶瓷面磚"]

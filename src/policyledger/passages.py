@@ -113,19 +113,38 @@ def lists_in(sentence: str) -> list[tuple[re.Match[str], float]]:
 _COUNT_CLOSING = re.compile(r"等\s*(\d+|[一二三四五六七八九十兩])\s*(?:項|個|種|類|大|家|國|座|處|案|所|條|場|位|名|部|款)")
 
 
+# A count whose bracket names what it counts ('反傾銷稅調查案 2 件(中國大陸之鋁箔及印度等 4 國之陶瓷面磚)').
+_COUNT_BRACKETED = re.compile(r"(\d+|[一二三四五六七八九十兩])\s*(?:件|項|個|種|類|家|國|座|處|案|所|條|場|位|名|部|款)\s*[（(]([^（）()]+)[）)]")
+
+
 def counted_lists(sentence: str) -> list[tuple[int, int, list[str]]]:
-    """Each list of `sentence` closed by its count (等 3 項), whose names are as many as it says:
-    (start, end, names), the list running from its clause's start to 等."""
+    """Each list of `sentence` its count says the size of, whose names are as many as it says:
+    (start, end, names). A list closed by its count (等 3 項) runs from its clause's start to 等;
+    a count's bracket (2 件(甲及乙)) is its list."""
     found = []
     for count in _COUNT_CLOSING.finditer(sentence):
-        token = count.group(1)
-        expected = int(token) if token.isdigit() else int(value_of_chinese(token) or 0)
         start = max((brk.end() for brk in CLAUSE_BREAK.finditer(sentence, 0, count.start())
                      if not _inside_bracket(sentence, brk.start())), default=0)
         names = names_of(sentence[start:count.start()].strip()) if "、" in sentence[start:count.start()] else []
-        if len(names) == expected:
+        if len(names) == _count_of(count.group(1)):
             found.append((start, count.start(), names))
+    for count in _COUNT_BRACKETED.finditer(sentence):
+        names = _bracket_names(count.group(2))
+        if len(names) == _count_of(count.group(1)) > 1:
+            found.append((count.start(2), count.end(2), names))
     return found
+
+
+def _bracket_names(note: str) -> list[str]:
+    """The names a count's bracket lists, each whole: its count has said how many there are, so a
+    name's own 等 stays ('印度等 4 國之陶瓷面磚')."""
+    parts = note.split("、")
+    parts[-1:] = re.split(r"以及|及|暨" if len(parts) > 1 else r"以及|及|暨|與|和", parts[-1], maxsplit=1)
+    return [" ".join(part.split()) for part in parts if part.strip()]
+
+
+def _count_of(token: str) -> int:
+    return int(token) if token.isdigit() else int(value_of_chinese(token) or 0)
 
 
 def _inside_bracket(text: str, offset: int) -> bool:
