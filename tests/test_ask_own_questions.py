@@ -51,6 +51,8 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-96", 0.55), ("own-gold-97", 0.55),  # held out from every rule of 88-95: 28/53 first
     ("own-gold-98", 0.90), ("own-gold-99", 0.85),  # the dev gold's manner again, after every rule: 46/51 first
     ("own-gold-100", 0.90), ("own-gold-101", 0.75),  # and two more: 42/50 first
+    ("own-gold-102", 0.85), ("own-gold-103", 0.90),  # items QA sets had used least: 40/50 first
+    ("own-gold-104", 0.95), ("own-gold-105", 0.95),  # and two more: 38/46 first
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -65,7 +67,8 @@ def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
 # dredging (石門's is given) and the first tariff review of the first half (a day of the second);
 # own-gold-86 asks what 埤塘水源 gives a day, and gets the 抗旱井's 34 萬噸 at the threshold.
 # own-gold-89 asks how many applied for the 50 萬元小額貸款 (the report gives those approved, 12 萬 2,786 件).
-NOT_IN_REPORT_ANSWERED = {"own-gold-67": 1, "own-gold-80": 2, "own-gold-86": 1, "own-gold-89": 1}
+# own-gold-105 asks how many of the talks were on one 「title」 of the list, and gets the 248 場次 of them all.
+NOT_IN_REPORT_ANSWERED = {"own-gold-67": 1, "own-gold-80": 2, "own-gold-86": 1, "own-gold-89": 1, "own-gold-105": 1}
 
 
 def test_a_duration_is_asked_in_months_or_days():
@@ -550,7 +553,7 @@ def test_measure_words_a_reader_uses_for_the_reports(ledger):  # noqa: F811
 def test_particles_split_only_as_particles_and_more_everyday_words(ledger):  # noqa: F811
     segments = parse_question("離岸風電零組件在地化，國內廠商簽下多少錢的供應合約？").segments
     assert segments == ["离岸风电零组件在地化", "国内", "厂商签订", "供应合约"]  # 在地, 合約; 簽下 → 簽訂; 國內 unsaid
-    assert parse_question("我國針對新南向國家的投資有幾件？").segments[:2] == ["我国", "针对新南向国家"]  # 針對, 新南向
+    assert parse_question("我國針對新南向國家的投資有幾件？").segments[:2] == ["我国", "新南向国家"]  # 針對 a preposition; 對 not split from 針對
     assert "印行" in parse_question("五萬分之一地質圖到 109 年為止印行了幾幅？").segments  # 為止 out
     assert answer_value(ledger)("去年新南向國家的企業來臺灣投資，政府放行了幾件？") == 515  # 放行 → 核准, 來臺灣 → 來臺
 
@@ -639,7 +642,7 @@ def test_for_and_to_are_particles_and_a_verb_the_report_leaves_out_stands_apart(
     assert segments == ["活动", "餐饮业者", "带来", "营业额"]  # 替: for; 帶來 may be missing from the text
     assert parse_question("大廠到臺中港蓋基地可以增加多少個工作機會？").segments[0] == "大厂"
     assert "代替" in parse_question("代替進口的產品有幾項？").segments[0]  # not 替 the particle
-    assert parse_question("統計算到哪一天為止？").segments == ["统计算到"]  # 算到 keeps its 到
+    assert parse_question("統計算到哪一天為止？").segments == []  # counted to which day: an as-of date asked, no content
 
 
 def test_words_used_alike_are_also_searched_as_written(ledger):  # noqa: F811
@@ -839,3 +842,67 @@ def test_a_counts_bracket_lists_what_it_counts_and_aimed_at_is_no_content(ledger
     engine, doc_id, _ = ledger
     answer = ask(engine, "109 年經濟部辦理的 2 件反傾銷稅調查案，分別是針對哪些產品？", doc_id=doc_id)["answer"]
     assert answer["value"] == ["中國大陸之鋁箔", "印度等 4 國之陶瓷面磚"]
+
+
+def test_asked_for_the_total_a_summed_part_is_not_it(ledger):  # noqa: F811
+    # '…安全存量 103 天，政府儲油安全存量 45 天，合計 148 天'
+    value = answer_value(ledger)
+    assert value("109 年 12 月底石油煉製業及輸入業與政府儲油的安全存量合計多少天？") == 148
+    assert value("109 年 12 月底政府儲油安全存量是多少天？") == 45
+    # a total of another unit is no total of this one: '總計 829 家廠商，總投資金額達 1.2 兆元'
+    assert value("截至 110 年 3 月 11 日，投資臺灣三大方案合計通過資格審查廠商的總投資金額達多少？") == 1.2
+
+
+def test_figures_listed_each_with_the_word_after_it(ledger):  # noqa: F811
+    # '109 年計帶動中小企業智慧製造創新應用 200 家診斷、56 家輔導'
+    value = answer_value(ledger)
+    assert value("109 年推動中小企業智慧製造數位轉型，輔導了多少家中小企業？") == 56
+    assert value("109 年推動中小企業智慧製造數位轉型，診斷了多少家中小企業？") == 200
+    assert value("109 年推動中小企業智慧製造數位轉型，輔導了多少家中小企業（不是診斷家數）？") == 56
+
+
+def test_counted_to_which_day_asks_an_as_of_date(ledger):  # noqa: F811
+    assert parse_question("已受理徵信 2,663 件等成果是統計到哪一天？").segments == ["已受理征信", "2,663件"]
+    value = answer_value(ledger)
+    assert value("補助輸出入銀行辦理輸出保險及出口貸款利息，已受理徵信 2,663 件等成果是統計到哪一天？") == "2021-01-31"
+
+
+def test_a_bracketed_day_belongs_to_the_member_before_it(ledger):  # noqa: F811
+    # '109 年先後辦理越南(6 月 8 日)、印尼(6 月 18 日)、緬甸(8 月 5 日)、柬埔寨(9 月 15 日)及泰國(10 月 16 日)等 5 場線上研討會'
+    value = answer_value(ledger)
+    assert value("109 年經濟部為協助臺商瞭解當地投資環境所辦理的緬甸線上研討會，是在哪一天舉行？") == "2020-08-05"
+    assert value("109 年辦理的柬埔寨線上研討會是哪一天？") == "2020-09-15"
+
+
+def test_a_price_per_bottle_answers_each_bottles_price(ledger):  # noqa: F811
+    # '350 毫升塑膠瓶裝(45 元/瓶)…60 毫升酒精噴霧乾洗手(100 元/瓶)'
+    question = parse_question("台糖公司 60 毫升酒精噴霧乾洗手每瓶售價多少元？")
+    assert "price" in question.dimensions and "60毫升" in question.anchors
+    value = answer_value(ledger)
+    assert value("台糖公司 60 毫升酒精噴霧乾洗手每瓶售價多少元？") == 100
+    assert value("台糖公司 350 毫升塑膠瓶裝 75% 酒精每瓶售價多少元？") == 45
+
+
+def test_carbon_cut_is_a_mass_and_classes_opened_a_verb_left_out(ledger):  # noqa: F811
+    assert parse_question("估計減碳量是多少？").dimensions == {"mass"}
+    value = answer_value(ledger)
+    # '估計年發電量達 1,034 萬度，減碳量 5,265 公噸'
+    assert value("科技產業園區 109 年推動太陽光電設置，估計減碳量是多少？") == 5265
+    assert value("科技產業園區 109 年為營造友善職場推動的育樂活動（多元化學習課程）共開辦多少班次？") == 155
+
+
+def test_since_the_day_a_figure_is_dated(ledger):  # noqa: F811
+    # '115 年初可供水每日 5.8 萬噸': asked 115 年初起
+    assert answer_value(ledger)("臺中福田再生水廠預計 115 年初起每日可供水多少？") == 5.8
+
+
+def test_a_ministrys_office_is_left_unsaid_like_the_country():
+    assert parse_question("標準檢驗局制修訂防霾口罩等國家標準共有幾種？").segments[:3] == ["标准检验局", "制修订", "防霾口罩"]
+
+
+def test_a_price_whose_gold_unit_leaves_out_what_it_is_per():
+    from policyledger.evaluate import answer_is_right
+
+    gold = {"kind": "lookup", "answer_text": "45 元/瓶", "answer_value": 45, "unit": "TWD"}
+    assert answer_is_right(gold, {"answer": {"base_unit": "TWD/瓶", "base_value": 45}})
+    assert not answer_is_right(gold, {"answer": {"base_unit": "TWD/包", "base_value": 45}})

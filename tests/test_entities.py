@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policyledger.entities import _KNOWN_ORGS, extract_entities
+from policyledger.entities import KNOWN_ORGS, extract_entities
 from policyledger.model import Node
 
 
@@ -23,7 +23,7 @@ def test_known_organisations_inside_others_and_before_a_place_word():
 
 def test_no_known_name_starts_another():
     # The one-scan search of known names finds one name per position (see entities._KNOWN_ORG).
-    assert not [(a, b) for a in _KNOWN_ORGS for b in _KNOWN_ORGS if a != b and b.startswith(a)]
+    assert not [(a, b) for a in KNOWN_ORGS for b in KNOWN_ORGS if a != b and b.startswith(a)]
 
 
 def test_laws_and_companies_only_where_their_ending_is():

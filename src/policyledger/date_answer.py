@@ -61,6 +61,7 @@ def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
                 own = _own_words(windows)
                 score = parsed.coverage(windows, rarity) * (1.0 if exact else 0.9) * _stated_figure_factor(parsed, own)
                 score *= _heading_period_factor(parsed, item) * _superseded_factor(parsed, own)
+                score *= _bracketed_member_factor(parsed, folded, expressions, index)
                 if _AS_OF.match(expr.text) and not _AS_OF_ASKED.search(parsed.text):
                     score *= 0.9  # '截至 110 年 2 月 23 日，提供…': the day counted to, not the day it happened
                 if best is None or score > best[0]:
@@ -92,6 +93,32 @@ def _superseded_factor(parsed: Question, own: str) -> float:
     """Asked for the new date ('滾動檢討後，新的商轉日期'), the date an original plan gave ('原規劃於 114
     年 1 月 1 日…商轉，…將滾動檢討') is the one replaced."""
     return 0.7 if _NEW_ASKED.search(parsed.text) and _ORIGINAL_PLAN.search(own) else 1.0
+
+
+# A name a bracketed date follows, back to the list's separator: '越南(6 月 8 日)、印尼(6 月 18 日)'.
+_MEMBER_BEFORE = re.compile(r"([^、，,；;。及與和与]{2,})\s*[（(]\s*$")
+
+
+def _bracketed_member_factor(parsed: Question, folded: str, expressions: list, index: int) -> float:
+    """Dates in brackets after the members of a list ('辦理越南(6 月 8 日)、印尼(6 月 18 日)、緬甸(8 月 5 日)
+    …等 5 場'), each the day of its member: asked about 緬甸, the others' days are not the answer."""
+    members = [_member_of(folded, expr) for expr in expressions]
+    named = [member is not None and _names_member(parsed.compacted, member) for member in members]
+    if members[index] is None or named[index] or not any(named):
+        return 1.0
+    return 0.8
+
+
+def _member_of(folded: str, expr: Any) -> str | None:
+    if not re.match(r"\s*[）)]", folded[expr.end:]):
+        return None
+    before = _MEMBER_BEFORE.search(folded, 0, expr.start)
+    return compact(before.group(1)) if before else None
+
+
+def _names_member(asked: str, member: str) -> bool:
+    """Whether the question names the member: the end of its words (the list's verb may lead in)."""
+    return any(member[-size:] in asked for size in range(2, len(member) + 1))
 
 
 def _heading_period_factor(parsed: Question, item: Item) -> float:

@@ -34,14 +34,14 @@ _LAW_ENDING = re.compile(r"條例|法")
 _ORG_ENDING = re.compile(_ORG_SUFFIX)
 _AGENCY = re.compile(r"((?:行政院|經濟部|財政部|衛生福利部|勞動部|內政部|交通部|國防部|外交部|教育部|農業部|數位發展部|環境部|國家發展委員會|"
                      r"金融監督管理委員會)(?:[\u4e00-\u9fff]{2,8}?(?:署|局|處|司|中心))?)")
-_KNOWN_ORGS = ("台電", "中油", "台糖", "台水", "中鋼", "漢翔", "中科院", "工研院", "資策會", "金屬中心", "外貿協會", "貿協", "信保基金",
+KNOWN_ORGS = ("台電", "中油", "台糖", "台水", "中鋼", "漢翔", "中科院", "工研院", "資策會", "金屬中心", "外貿協會", "貿協", "信保基金",
                "輸出入銀行", "國發會", "金管會", "工業局", "國貿局", "能源局", "水利署", "智慧局", "標準檢驗局", "投審會", "中小企業處",
                "商業司", "加工出口區管理處", "科技部", "本部")
 # Every known name in one scan. The match is a lookahead, which consumes nothing, so a name inside
 # another (貿協 in 外貿協會) is found too; no name starts another, so one match per position finds all.
 # The leading class of first characters lets the regex engine skip the positions no name starts at.
 _KNOWN_ORG = re.compile(
-    "(?=[{}])(?=({})(?!公司|市|縣))".format("".join(sorted({name[0] for name in _KNOWN_ORGS})), "|".join(map(re.escape, _KNOWN_ORGS)))
+    "(?=[{}])(?=({})(?!公司|市|縣))".format("".join(sorted({name[0] for name in KNOWN_ORGS})), "|".join(map(re.escape, KNOWN_ORGS)))
 )
 _LEADING_WORDS = (
     "起|結合|促成|滿足|同意|最高按|底完成該|完成該|該|亦|網絡媒合|修改|修正|增訂|訂定|發布|提出|依據|依|按|辦理|推動|每年|成為|便利|提高|強化|履行|使無|代理|送" "|"

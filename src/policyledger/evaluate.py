@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -194,8 +195,14 @@ def answer_is_right(gold: dict[str, Any], result: dict[str, Any]) -> bool:
         text = answer.get("text") or ""
         return all(str(name) in text for name in names)  # a range given as a list of numbers: each written
     unit, scale = UNIT_SCALES.get(gold["unit"], (gold["unit"], 1.0))
-    units = UNIT_EQUIVALENTS.get(unit, {unit})
+    units = UNIT_EQUIVALENTS.get(unit, {unit}) | _per_unit_written(gold, unit)
     return answer.get("base_unit") in units and _close(float(answer.get("base_value") or 0), float(gold["answer_value"]) * scale)
+
+
+def _per_unit_written(gold: dict[str, Any], unit: str) -> set[str]:
+    """A price whose gold unit leaves out what it is per, though its text says it: 45 元/瓶 as TWD."""
+    per = re.search(r"/\s*(\S+)\s*$", str(gold.get("answer_text") or ""))
+    return {f"{unit}/{per.group(1)}"} if per else set()
 
 
 def score_answers(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> AnswerScore:

@@ -36,7 +36,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     respective = _respective_item(text, claim, clause_start, sentence_start)
     clause, sentence = text[clause_start:clause_end], text[sentence_start:sentence_end]
     windows = [
-        (text[before:after] + respective, 1.0),
+        (text[before:after] + respective + _price_words(claim), 1.0),
         (clause, 0.9),
         (_condition_of_subjectless(item, clause_start, sentence_start, neighbours, claim), 0.8),
         (item.context, 0.85),
@@ -58,7 +58,16 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _included_factor(parsed, claim, sentence) * _rate_only_factor(parsed, sentence) * _excluded_factor(parsed, own)
     factors *= _money_measure_factor(parsed, text, claim, neighbours, own, (sentence_start, sentence_end))
     factors *= _per_time_factor(parsed, claim, own)
+    factors *= _total_factor(parsed, text, claim, neighbours, (sentence_start, sentence_end))
+    factors *= _named_after_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
+
+
+def _price_words(claim: Claim) -> str:
+    """What a price says by its unit ('45 元/瓶'): a price (售價, 單價) of each 瓶."""
+    if claim.dimension != "price" or "/" not in claim.base_unit:
+        return ""
+    return fold(" 每" + claim.base_unit.rsplit("/", 1)[1] + "售價 單價 價格")
 
 
 _MONEY_MEASURES = tuple(fold(word) for word in ("產值", "營收", "營業額", "投資", "商機", "經費", "預算", "補助", "貸款", "融資", "出口值"))
@@ -347,6 +356,7 @@ def _members_named(parsed: Question, listed: str) -> int:
     return sum(1 for name in listed.split("、") if any(segment in name or name in segment for segment in segments))
 
 
+
 # Clause breaks in folded, compacted text, where '，' is ',' and the spaces are gone: a comma is a
 # thousands separator only between a digit and exactly three ('1,773'), not in '，113 年'.
 _FOLDED_CLAUSE_BREAK = re.compile(r"[，。；：;:\n]|(?<!\d),|,(?!\d{3}(?!\d))")
@@ -402,6 +412,61 @@ def _breakdown_factor(parsed: Question, text: str, claim: Claim, neighbours: lis
         if any(name in asked and name not in own for name in names):
             return 0.6
     return 1.0
+
+
+_TOTAL_ASKED = re.compile(fold(r"合計|總計|加總|總和|合起來|加起來"))
+_TOTAL_BEFORE = re.compile(fold(r"(?:合計|總計|共計|總共|合共)\s*(?:約|達|為|有)?\s*$"))
+
+
+def _total_factor(parsed: Question, text: str, claim: Claim, neighbours: list[Claim], sentence: tuple[int, int]) -> float:
+    """'…安全存量 103 天，政府儲油安全存量 45 天，合計 148 天': asked for the 合計, a figure the sentence
+    sums (in the total's unit) is a part of it."""
+    if not _TOTAL_ASKED.search(parsed.folded):
+        return 1.0
+    totals = [c for c in (claim, *neighbours) if sentence[0] <= c.start < sentence[1] and c.base_unit == claim.base_unit
+              and _TOTAL_BEFORE.search(text, max(0, c.start - 6), c.start)]
+    return 0.8 if totals and claim not in totals else 1.0
+
+
+# The word a figure's count is of, standing after it and before the next member of its list
+# ('200 家診斷、56 家輔導') or the end of the clause.
+_WORD_AFTER = re.compile(r"\s*([\u4e00-\u9fff]{2,4}?)\s*(?:[、及与和]\s*|(?=[，,。；;]|$))")
+
+
+def _named_after_factor(parsed: Question, text: str, claim: Claim, neighbours: list[Claim], clause: tuple[int, int]) -> float:
+    """Figures listed each with the word after it that names it ('帶動…200 家診斷、56 家輔導'): asked
+    about 輔導, a member named by a word the question leaves out is another's."""
+    words = _listed_with_words_after(text, sorted((claim, *neighbours), key=lambda c: c.start), clause)
+    if claim.start not in words:
+        return 1.0
+    asked = _asked_without_excluded(parsed)
+    if words[claim.start] in asked:
+        return 1.0
+    return 0.7 if any(word in asked for word in words.values()) else 1.0
+
+
+def _listed_with_words_after(text: str, figures: list[Claim], clause: tuple[int, int]) -> dict[int, str]:
+    """{figure start: its word} for each figure of the clause whose word after it leads to the next
+    figure by a list's separator, or ends the clause after such a figure."""
+    inside = [c for c in figures if clause[0] <= c.start < clause[1]]
+    words: dict[int, str] = {}
+    for figure, following in zip(inside, [*inside[1:], None], strict=True):
+        found = _WORD_AFTER.match(text, figure.end, clause[1])
+        if found is None:
+            continue
+        if following is not None and found.end() == following.start:
+            words[figure.start] = found.group(1)
+            words.setdefault(following.start, "")
+        elif figure.start in words and (following is None or found.end() <= following.start):
+            words[figure.start] = found.group(1)
+    return {start: word for start, word in words.items() if word}
+
+
+def _asked_without_excluded(parsed: Question) -> str:
+    asked = parsed.folded
+    for word in parsed.excluded:
+        asked = asked.replace(word, "")
+    return asked
 
 
 # '由 538 公頃增加為 835 公頃': the first figure is where a change started, the second where it
@@ -528,6 +593,8 @@ def _period_factor(parsed: Question, claim: Claim, sentence: str) -> float:
         return 1.0 if claim_start is None or claim.kind in ("target", "forecast") else 0.95
     if (claim_start, claim_end) == (start, end):
         return 1.0
+    if end is None and start is not None and start in (claim_start, claim_end):
+        return 1.0  # '115 年初起每日可供水多少': since the day the figure is dated ('115 年初可供水每日 5.8 萬噸')
     if claim_end is not None and start is not None and end is not None and start <= claim_end <= end:
         # '自 108 年 5 月至 109 年底計辦理 10 萬 6,162 件' counts more than 109 年 alone
         if claim_start is not None and claim_start < start and not parsed.as_of:

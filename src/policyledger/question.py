@@ -60,6 +60,8 @@ _RELIEF_ASKED = re.compile(r"(?:減免|減收|折扣|優惠)(?:了)?(?:多少|�
 _ENERGY = re.compile(r"(?:發|用|售|節|省|購|供)電量|多少電(?![力網廠價費])|多少\s*(?:萬|億)?\s*度電")  # 發多少電: kWh, not kW
 _POWER = re.compile(r"(?<![蓄庫水])容量(?!率)|MW|GW|kW|瓩")  # 裝置容量, 多少容量; not a reservoir's 蓄水容量
 _AREA = re.compile(r"公頃|面積|平方公里|坪")
+_PRICE_ASKED = re.compile(r"售價|單價|價格|價錢|票價|定價|每\s*[瓶包盒罐支件個份張片]")  # '每瓶售價多少元': 45 元/瓶
+_EMISSIONS = re.compile(r"減碳|碳排|排碳|二氧化碳|CO2|溫室氣體")  # '減碳量是多少': so many tonnes
 _VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|萬噸|噸|(?<=[蓄庫])容量")
 _TARGET = re.compile(r"目標|預計|預期|預定|預估|估計|未來|總經費|規劃|計畫將|將|(?:完成|完工|啟用|營運)之?後|(?:建置|興建)中|正在(?:建置|興建)")  # a target or a forecast
 _ACTUAL = re.compile(r"實際|實績|已經|已達")
@@ -108,6 +110,8 @@ _ASKING = re.compile(
     r"[這那][兩二三四五六七八九十\d]+\s*(?:場|個|家|項|件|位|座|次)|"  # 這兩場電商活動: pointing, not content
     r"(?:超過|至少|最少|大於|低於|少於|未達|不到)(?=\s*(?:要|可|能)?\s*[\u4e00-\u9fff]{0,4}?(?:多少|幾))|"  # 超過多少家: the qualifier of the answer, not a word of it
     r"(?:跟|和|與|比起)\s+(?:相)?比(?:較)?|"  # '跟 108 年比提高了多少' once its year is out: the base, not the thing
+    # '2,663 件等成果是統計到哪一天': an as-of date asked, and a stated figure's summary
+    r"(?:是)?(?:統計|計算|算)(?:到|至)(?=\s*(?:哪|何|什麼))|(?<=\d)\s*[\u4e00-\u9fff]?\s*等(?:成果|成效|績效)|"
     r"一共|總共|共計|分別|是否|(?:的)?(?:數量|數目|件數|家數|人數)$|(?:的)?(?:數字|數據|成果|統計)(?=\s*[？?]?\s*$)|"
     r"到目前為止|目前|現在|現階段|迄今|至今|那裡|這裡|那邊|這邊"
 )
@@ -223,7 +227,7 @@ class Question:
                 found += weight * importance
                 best_in_segment = max(best_in_segment, weight)
             # A place or organisation the question names must stand by the figure (對美國的出口).
-            if is_date or segment in _UNSAID:
+            if is_date or segment in _UNSAID or segment in _own_offices():
                 continue
             if is_place(segment) and best_in_segment < 0.85 and (best_in_segment < _SENTENCE or _names_another_place(segment, texts)):
                 penalty *= 0.5  # about another place or body: a near miss, not the answer
@@ -260,6 +264,8 @@ _VERBS_REPORTS_LEAVE_OUT = frozenset(
         "創造", "帶動", "促成", "產生", "達成", "提供", "獲得", "取得", "舉行", "舉辦", "帶來", "新增", "分布", "處理",
         "施行", "實施", "生效", "上路", "適用",  # '從哪一天開始施行': a report writes '自 110 年 1 月 1 日起，…'
         "涵蓋", "包括", "包含",  # '涵蓋哪 10 種器具': a list leads in with its own verb, or with none
+        "開辦", "開設", "開課",  # '開辦多少班次': a report writes the classes, '課程 155 班次'
+        "制修訂", "制訂", "修訂",  # '標準檢驗局制修訂…國家標準': the standards are listed, '…等國家標準共 152 種'
     )
 )
 
@@ -360,6 +366,19 @@ def _folded_names() -> frozenset[str]:
 _REGIONS = ("東協", "中東", "東南亞", "北美", "拉丁美洲", "中南美洲", "非洲", "歐洲")
 
 
+@lru_cache(maxsize=1)
+def _own_offices() -> tuple[str, ...]:
+    """The offices of a ministry entities.py knows (標準檢驗局, 水利署, 中小企業處, 商業司), folded,
+    longest first: a report in the ministry's voice seldom says which office did a thing."""
+    from policyledger.entities import KNOWN_ORGS
+
+    offices = {name for name in KNOWN_ORGS if name.endswith(("局", "署", "處", "司"))} | set(_OFFICES_IN_FULL)
+    return tuple(sorted((fold(name) for name in offices), key=len, reverse=True))
+
+
+_OFFICES_IN_FULL = ("智慧財產局", "國際貿易局", "中小及新創企業署", "產業發展署", "產業園區管理局", "中央地質調查所")
+
+
 # A name made of Latin letters and digits (PM10, 5G, COVID-19): its bigrams say nothing of it.
 _CODE_NAME = re.compile(r"(?=[a-z0-9.+-]*[a-z])(?=[a-z0-9.+-]*\d)[a-z0-9.+-]+")
 
@@ -427,7 +446,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     return question
 
 
-_MEASURES = "公噸|噸|公頃|公里|立方公尺|瓩"  # units a figure the question states may carry
+_MEASURES = "公噸|噸|公頃|公里|立方公尺|公尺|瓩|毫升|公升|公斤|公克|cc"  # units a figure the question states may carry
 # A duration or measure the question states ('提高到至少 14 天是在哪一年', '增供每日 21.1 萬噸'): words of
 # the passage asked for, as a count is.
 _MEASURE_STATED = re.compile(rf"\d[\d,.]*\s*(?:萬|億)?\s*(?:天|個月|週|小時|分鐘|度|{_MEASURES})")
@@ -501,7 +520,9 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
     elif _RELIEF_ASKED.search(text):  # "可以申請減免多少": by so much money, or by so many percent
         question.dimensions = {"money", "percent"}
     elif _MONEY.search(text):
-        question.dimensions = {"money"}
+        question.dimensions = {"money", "price"} if _PRICE_ASKED.search(text) else {"money"}
+    elif _EMISSIONS.search(text):
+        question.dimensions = {"mass"}
     elif _ENERGY.search(text):
         question.dimensions = {"energy"}
     elif _POWER.search(text):
@@ -650,6 +671,9 @@ def _place_apart(segment: str) -> list[str]:
     """'在美國促成多少商機' → 美國, 促成; '在日本市場執行' → 日本, 市場執行; '在泰國辦的' → 泰國: a place
     glued to a verb or to its market is a name of its own, which must stand by the figure (`Question.coverage`).
     ('新竹抗旱井' stays whole: the place names the wells.)"""
+    office = next((name for name in _own_offices() if segment.startswith(name) and len(segment) - len(name) >= 2), None)
+    if office is not None:  # '標準檢驗局制修訂…': the office is left unsaid as the country is
+        return [office, *_place_apart(segment[len(office):])]
     for length in (4, 3, 2):
         head, rest = segment[:length], segment[length:]
         if head in _UNSAID and len(rest) >= 2:  # '我國企業投資…', '國內資源回收…': the country is left unsaid
