@@ -36,7 +36,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     respective = _respective_item(text, claim, clause_start, sentence_start)
     clause, sentence = text[clause_start:clause_end], text[sentence_start:sentence_end]
     windows = [
-        (text[before:after] + respective + _price_words(claim), 1.0),
+        (text[before:after] + respective + _implied_words(claim), 1.0),
         (clause, 0.9),
         (_condition_of_subjectless(item, clause_start, sentence_start, neighbours, claim), 0.8),
         (item.context, 0.85),
@@ -63,11 +63,12 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
 
 
-def _price_words(claim: Claim) -> str:
-    """What a price says by its unit ('45 元/瓶'): a price (售價, 單價) of each 瓶."""
-    if claim.dimension != "price" or "/" not in claim.base_unit:
-        return ""
-    return fold(" 每" + claim.base_unit.rsplit("/", 1)[1] + "售價 單價 價格")
+def _implied_words(claim: Claim) -> str:
+    """What a figure says by being what it is: a price ('45 元/瓶') is the 售價 or 單價 of each 瓶;
+    a rule's figure ('發布「百分之三十」計算方式') is a 門檻."""
+    if claim.dimension == "price" and "/" in claim.base_unit:
+        return fold(" 每" + claim.base_unit.rsplit("/", 1)[1] + "售價 單價 價格")
+    return fold(" 門檻") if claim.kind == "rule" else ""
 
 
 _MONEY_MEASURES = tuple(fold(word) for word in ("產值", "營收", "營業額", "投資", "商機", "經費", "預算", "補助", "貸款", "融資", "出口值"))
@@ -631,8 +632,8 @@ _CHANGE_FROM_A_BASE = re.compile(fold(r"(?:較|比|相較).{0,12}(?:成長|減�
 
 
 def _kind_factor(parsed: Question, claim: Claim, own: str) -> float:
-    if _ASKS_THRESHOLD.search(parsed.folded) and claim.kind != "rule":
-        return 0.7  # '營業額下滑多少以上才得享有利息補貼': the threshold, not an amount granted
+    if _ASKS_THRESHOLD.search(parsed.folded):
+        return 1.0 if claim.kind == "rule" else 0.7  # '營業額下滑多少以上才得享有利息補貼': the threshold, not an amount granted
     if claim.kind == "rule" and claim.qualifier in ("more_than", "at_least") and not _ASKS_RULE.search(parsed.folded):
         # '5 億元以上之民間新增投資案件…投資金額 1.5 兆元': the class's threshold is no amount of it (a rate
         # or an amount a scheme grants is what is asked: '一般保險費率由 4.69% 調整為 5.17%')

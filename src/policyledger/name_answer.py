@@ -80,6 +80,8 @@ def _single_names(parsed: Question, item: Item, sentence: str, rarity: dict[str,
         found += [(score, title.start(), title.end(), [title.group(1)]) for title, score in _titles(parsed, item, sentence, rarity)]
     if parsed.body_asked:
         found += [(score, start, end, [sentence[start:end]]) for start, end, score in _bodies(parsed, item, sentence, rarity)]
+    if parsed.kind_ended:
+        found += [(score, start, end, [" ".join(sentence[start:end].split())]) for start, end, score in _kind_ended(parsed, item, sentence, rarity)]
     if parsed.count == 1:
         picked = [*_slot_names(parsed, item, sentence, rarity), *_members_picked(parsed, item, sentence, rarity)]
         found += [(score, start, end, [sentence[start:end].strip()]) for start, end, score in picked]
@@ -194,6 +196,17 @@ def _bodies(parsed: Question, item: Item, sentence: str, rarity: dict[str, float
     for name in (*re.finditer(kind + _LATIN_NAME, folded), *re.finditer(_LATIN_NAME + rf"\s*[\u4e00-\u9fff]{{0,6}}?{kind}", folded)):
         scored.append((name.start(1), name.end(1), _name_score(parsed, item, sentence, folded, name.start(), name.end(), rarity)))
     return scored
+
+
+def _kind_ended(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[int, int, float]]:
+    """The name after the question's verb that ends in the kind asked: '建置了什麼中心' →
+    '建置水下基礎產業人才技術訓練中心' (the sentence's line breaks and spaces folded as they are)."""
+    assert parsed.kind_ended is not None
+    verb, kind = parsed.kind_ended
+    folded = fold(sentence)
+    pattern = re.compile(rf"{re.escape(verb)}\s*(?:了|一座|一個|一處)?\s*([^，,。；;、「」()（）]{{2,30}}?{re.escape(kind)})")
+    return [(name.start(1), name.end(1), _name_score(parsed, item, sentence, folded, name.start(), name.end(), rarity))
+            for name in pattern.finditer(folded) if len(compact(name.group(1))) > len(kind)]
 
 
 # '是與哪個單位合辦的' — the report's '與歐洲經貿辦事處(EETO)合辦': one name asked stands where the

@@ -29,6 +29,9 @@ _NAME_WORDS = re.compile(
 )
 # "簽署的是什麼文件", "計畫名稱是什麼": one name, which a report writes in 「」.
 _TITLE_NOUNS = r"文件|協定|協議|備忘錄|意向書|計畫|方案|專案|條例|法規|法案|辦法|名稱|活動|展覽|獎項|平臺|平台|系統|服務|措施|標準|網站|網頁"
+# '委請法人單位於高雄建置了什麼中心': a name the report writes after the verb, ending in its kind
+# ('建置水下基礎產業人才技術訓練中心'), unquoted.
+_KIND_ENDED_ASKED = re.compile(r"([\u4e00-\u9fff]{2})\s*了?\s*(?:什麼|何種|哪一?個)\s*(中心|基地|園區|聯盟|機制|學院|學苑|專區|實驗室|場域|工廠)")
 _TITLE_ASKED = re.compile(rf"(?:什麼|何種|哪一?[份項個部])\s*(?:{_TITLE_NOUNS})|名稱\s*(?:是|為)?\s*(?:什麼|何)")
 # "和哪家國際驗證機構共同成立": one body, which a report may name right after its kind (國際驗證機構 DNVGL).
 BODY_KINDS = "機構|公司|企業|廠商|銀行|大學|組織|業者|單位"  # what a body asked for is called
@@ -54,7 +57,8 @@ _PERCENT = re.compile(
 )
 # "出口金額較 108 年增加了多少？" asks for a rate of change; "增加多少投資" names what increased
 # (money); "營業額增加多少？" with no base of comparison may be either (35 億元 or 16%).
-_CHANGE_ASKED = re.compile(r"(?:成長|減少|增加|改善|提升|提高|上升|下降|降低|下滑|衰退)了?多少(?:(?=\s*[？?]?\s*$)|以上|以下)")
+# '營收下降多少的艱困事業': how far a thing fell, as a condition, asks the same.
+_CHANGE_ASKED = re.compile(r"(?:成長|減少|增加|改善|提升|提高|上升|下降|降低|下滑|衰退)了?多少(?:(?=\s*[？?]?\s*$)|以上|以下|(?=的))")
 _COMPARED = re.compile(r"較|比|相較|同期|前一年|去年|上年")
 _RELIEF_ASKED = re.compile(r"(?:減免|減收|折扣|優惠)(?:了)?(?:多少|幾)")
 _ENERGY = re.compile(r"(?:發|用|售|節|省|購|供)電量|多少電(?![力網廠價費])|多少\s*(?:萬|億)?\s*度電")  # 發多少電: kWh, not kW
@@ -110,6 +114,7 @@ _ASKING = re.compile(
     r"[這那][兩二三四五六七八九十\d]+\s*(?:場|個|家|項|件|位|座|次)|"  # 這兩場電商活動: pointing, not content
     r"(?:超過|至少|最少|大於|低於|少於|未達|不到)(?=\s*(?:要|可|能)?\s*[\u4e00-\u9fff]{0,4}?(?:多少|幾))|"  # 超過多少家: the qualifier of the answer, not a word of it
     r"(?:跟|和|與|比起)\s+(?:相)?比(?:較)?|"  # '跟 108 年比提高了多少' once its year is out: the base, not the thing
+    r"才\s*(?:可以|可|能|得)\s*申請(?=\s*[？?]?\s*$)|"  # '營收下降多少的艱困事業才可申請': who may apply, a condition asked
     # '2,663 件等成果是統計到哪一天': an as-of date asked, and a stated figure's summary
     r"(?:是)?(?:統計|計算|算)(?:到|至)(?=\s*(?:哪|何|什麼))|(?<=\d)\s*[\u4e00-\u9fff]?\s*等(?:成果|成效|績效)|"
     r"一共|總共|共計|分別|是否|(?:的)?(?:數量|數目|件數|家數|人數)$|(?:的)?(?:數字|數據|成果|統計)(?=\s*[？?]?\s*$)|"
@@ -137,6 +142,7 @@ _STOP_CHARS = re.compile(
 )
 # Words that name the kind of figure asked for, which the unit and kind already capture.
 _MEASURE_WORDS = re.compile(
+    r"(?<![再用])水量(?=\s*(?:是|有|為|約|達)?\s*(?:多少)?\s*[？?]?\s*$)|"  # '每日供應…多少水量': so much water, a volume
     r"金額|總?經費|數量|數目|案件數|件數|家數|人數|次數|案件(?=[^\u4e00-\u9fff]|累計|共|有|數|$)|百分比|比率|比例|所占|所佔|占比|佔比|比重|"
     r"(?:裝置|發電)?(?<![蓄庫水])容量|面積|多少|總計|合計|共計|累計|成長|增加|減少|提升|下降"
 )
@@ -155,6 +161,7 @@ class Question:
     excluded: list[str] = field(default_factory=list)  # "電話服務（不含文字）": what the figure asked leaves out (folded)
     wants_places: bool = False  # "哪些國家", "哪些縣市": the names must be places
     wants_title: bool = False  # "簽署的是什麼文件": one name in 「」 will do
+    kind_ended: tuple[str, str] | None = None  # "建置了什麼中心": (the verb, the kind), folded
     body_asked: str | None = None  # "和哪家國際驗證機構": the kind of body (機構), whose name follows it
     wants_target: bool = False
     wants_actual: bool = False
@@ -235,7 +242,7 @@ class Question:
                 penalty *= 0.5  # 台電公司 asked, 中油公司 by the figure: 公司 alone matches nothing
             elif _CODE_NAME.fullmatch(segment) and not any(_whole_code(segment).search(text) for text, _ in texts):
                 penalty *= 0.5  # PM10 is not PM2.5, B5G not 5G: a code name matches whole or not at all
-            elif best_in_segment < 0.5 and segment not in _VERBS_REPORTS_LEAVE_OUT:
+            elif best_in_segment < 0.5 and segment not in _VERBS_REPORTS_LEAVE_OUT and segment not in _NOUNS_REPORTS_LEAVE_OUT:
                 penalty *= 0.67
             elif _longest_uncovered(found_grams) >= _MISSING_WORD:
                 penalty *= 0.67  # a word of the question is nowhere in the item (專利「侵權訴訟」案件)
@@ -268,6 +275,9 @@ _VERBS_REPORTS_LEAVE_OUT = frozenset(
         "制修訂", "制訂", "修訂",  # '標準檢驗局制修訂…國家標準': the standards are listed, '…等國家標準共 152 種'
     )
 )
+
+# Nouns a reader adds that a report leaves to its verb ('的工程是在何時完工': '107 年 8 月完工').
+_NOUNS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("工程",))
 
 # Words a ministry's report mostly leaves unsaid: counted where the text has them (我國出口 …), no
 # near miss where it does not.
@@ -408,6 +418,8 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     _set_units(question, normalized, compared=bool(_COMPARED.search(text)))  # the reader's words drop the base
     question.wants_places = question.wants == "names" and bool(_PLACES_ASKED.search(normalized))
     question.wants_title = bool(_TITLE_ASKED.search(normalized))
+    kind_ended = _KIND_ENDED_ASKED.search(normalized)
+    question.kind_ended = (fold(kind_ended.group(1)), fold(kind_ended.group(2))) if kind_ended else None
     body = _BODY_ASKED.search(normalized) or _KIND_NAMED.search(normalized)
     question.body_asked = fold(body.group(1)) if body else None
     part = _PART_ASKED.search(normalized)
@@ -420,7 +432,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     if count:
         token = count.group(1)
         question.count = int(token) if token.isdigit() else int(value_of_chinese(token) or 0) or None
-    elif question.wants == "names" and (_ONE_ASKED.search(normalized) or (question.wants_title and "哪些" not in normalized)):
+    elif question.wants == "names" and (_ONE_ASKED.search(normalized) or ((question.wants_title or question.kind_ended) and "哪些" not in normalized)):
         question.count = 1  # '設置了哪一所示範幼兒園', '系統叫什麼名稱': one name, never a list
     remainder = normalized
     found = find_time_expressions(normalized, None, report_year)
@@ -465,10 +477,16 @@ def _anchors(text: str, exprs: list) -> list[str]:
 _PLACES_ASKED = re.compile(r"哪(?:些|幾個?|一個?)\s*(?:國家|縣市)|(?:國家|縣市)\s*(?:有|是|為)?\s*哪|哪裡|何處|什麼地方")
 
 
+# '發布了哪一個百分比門檻': a figure asked by which one it is, not a name.
+_FIGURE_NAMED = re.compile(r"哪一?個?\s*(?:百分比|比例|比率|比重|數字|數值|金額)")
+
+
 def _wants(text: str) -> str:
     if _DATE_WORDS.search(text):
         return "date"
-    if _NAME_WORDS.search(text) or _TITLE_ASKED.search(text):
+    if _FIGURE_NAMED.search(text):
+        return "number"
+    if _NAME_WORDS.search(text) or _TITLE_ASKED.search(text) or _KIND_ENDED_ASKED.search(text):
         return "names"
     return "number"
 
