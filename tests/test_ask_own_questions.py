@@ -53,6 +53,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-100", 0.90), ("own-gold-101", 0.75),  # and two more: 42/50 first
     ("own-gold-102", 0.95), ("own-gold-103", 0.95),  # items QA sets had used least: 40/50 first
     ("own-gold-104", 0.95), ("own-gold-105", 0.95),  # and two more: 38/46 first
+    ("own-gold-106", 0.95), ("own-gold-107", 1.00),  # and two more: 48/49 first
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -930,3 +931,8 @@ def test_water_asked_as_an_amount_and_works_left_to_the_verb(ledger):  # noqa: F
     # '(9) 高雄鳳山廠供應臨海工業區：107 年 8 月完工，目前供應每日 4.5 萬噸'
     assert value("高雄鳳山廠目前每日供應臨海工業區多少水量？") == 4.5
     assert value("高雄鳳山廠供應臨海工業區的工程是在何時完工的？") == "2018-08"
+
+
+def test_asked_when_a_month_answers_nearly_as_well_as_a_day(ledger):  # noqa: F811
+    # '109 年 8 月 18 日動工興建中，預計 111 年 11 月完成第一期工程'
+    assert answer_value(ledger)("臺南安平再生水廠預計何時完成第一期工程？") == "2022-11"

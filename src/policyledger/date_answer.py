@@ -42,6 +42,12 @@ def _subject_clause_start(sentence: str, expressions: list, index: int, clause_s
 
 
 _AS_OF = re.compile(r"\s*(?:截至|截止|迄)")
+# Asked for a day, a date to the day answers better than a month; asked 何時, a little better.
+_DAY_ASKED = re.compile(r"哪一?天|何日|哪一?日|幾月幾[日號]")
+
+
+def _not_to_the_day(parsed: Question) -> float:
+    return 0.9 if _DAY_ASKED.search(parsed.text) else 0.95
 _AS_OF_ASKED = re.compile(r"截至|截止|迄|統計到|算到")
 
 
@@ -59,7 +65,7 @@ def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
                 exact = "日" in expr.text or parsed.wants_year
                 windows = _date_windows(item, sentence, folded, expressions, index)
                 own = _own_words(windows)
-                score = parsed.coverage(windows, rarity) * (1.0 if exact else 0.9) * _stated_figure_factor(parsed, own)
+                score = parsed.coverage(windows, rarity) * (1.0 if exact else _not_to_the_day(parsed)) * _stated_figure_factor(parsed, own)
                 score *= _heading_period_factor(parsed, item) * _superseded_factor(parsed, own)
                 score *= _bracketed_member_factor(parsed, folded, expressions, index)
                 if _AS_OF.match(expr.text) and not _AS_OF_ASKED.search(parsed.text):

@@ -187,7 +187,7 @@ def answer_is_right(gold: dict[str, Any], result: dict[str, Any]) -> bool:
     if answer is None:
         return False
     if kind == "date":
-        return answer.get("value") == gold["answer_value"]
+        return answer.get("value") == gold["answer_value"] or _same_edge_of_period(gold, answer)
     value = gold["answer_value"]
     if kind == "name" or isinstance(value, list) or (isinstance(value, str) and not _numeric(value)):
         # a name, whatever kind the writer gave it ('8 月 5 日的研討會以哪國為對象' as a time qualifier)
@@ -197,6 +197,14 @@ def answer_is_right(gold: dict[str, Any], result: dict[str, Any]) -> bool:
     unit, scale = UNIT_SCALES.get(gold["unit"], (gold["unit"], 1.0))
     units = UNIT_EQUIVALENTS.get(unit, {unit}) | _per_unit_written(gold, unit)
     return answer.get("base_unit") in units and _close(float(answer.get("base_value") or 0), float(gold["answer_value"]) * scale)
+
+
+def _same_edge_of_period(gold: dict[str, Any], answer: dict[str, Any]) -> bool:
+    """'109 年 12 月底' read to the month (2020-12) or to its last day (2020-12-31), '114 年初' to the
+    year or its first month: the same words, whichever precision the gold's writer chose."""
+    value, wanted = str(answer.get("value") or ""), str(gold.get("answer_value") or "")
+    edge = re.search(r"[底初]", str(answer.get("text") or ""))
+    return edge is not None and len(wanted) in (4, 7) and len(value) > len(wanted) and value.startswith(wanted + "-")
 
 
 def _per_unit_written(gold: dict[str, Any], unit: str) -> set[str]:
