@@ -79,6 +79,9 @@ _PAIR = re.compile(
 PAIR_WEIGHT = 0.9
 # Two names a bracket gives for what it follows: '於 2 個關鍵基礎設施(台電和台水)執行場域驗證'.
 _BRACKETED_PAIR = re.compile(rf"(?<=[（(]){_NAME_CHAR}{{1,14}}(?:及|與|和|暨){_NAME_CHAR}{{1,14}}(?=[）)])")
+# Two names in Latin letters joined by a conjunction, spaced as written ('獲國際大廠 Amgen 及 Takada 委託').
+_LATIN_WORD = r"[A-Za-z][A-Za-z0-9&.\-]*"
+_LATIN_PAIR = re.compile(rf"(?<![A-Za-z0-9]){_LATIN_WORD}(?: {_LATIN_WORD})?\s*(?:及|與|和)\s*{_LATIN_WORD}(?: [A-Z]{_LATIN_WORD[8:]})?(?![A-Za-z0-9])")
 BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # a bracket and what it holds (no bracket inside)
 # The words that lead into a list ('包括…', '與…'). A verb's are cut first, 與 only where there is
 # none: '雙方就科學與技術、…' keeps 科學與技術 whole.
@@ -101,11 +104,11 @@ def lists_in(sentence: str) -> list[tuple[re.Match[str], float]]:
     quoted = [(match, 1.0) for match in QUOTED_LIST.finditer(sentence)]
     found = (lists or [(match, PAIR_WEIGHT) for match in _PAIR.finditer(sentence)]) + quoted
     taken = [(match.start(), match.end()) for match, _ in found]
-    bracketed = [
-        (match, PAIR_WEIGHT) for match in _BRACKETED_PAIR.finditer(sentence)
+    apart = [
+        (match, PAIR_WEIGHT) for match in (*_BRACKETED_PAIR.finditer(sentence), *_LATIN_PAIR.finditer(sentence))
         if not any(start < match.end() and match.start() < end for start, end in taken)
     ]
-    return found + bracketed
+    return found + apart
 
 
 # A list its count closes ('協助廠商登記出進口資格全部線上辦理、廠商資料變更(如地址、負責人)免申請及申請英文名稱
