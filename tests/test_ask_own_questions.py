@@ -945,3 +945,10 @@ def test_two_latin_names_joined_by_a_conjunction_are_a_list(ledger):  # noqa: F8
     assert lists_in("推動 5G 及 AI 應用") == []  # 5G is no name
     question = "創新發明的三甘露醣（tri-mannosyl）抗體藥物鏈結技術，獲哪些國際大廠委託生產抗體服務？"
     assert answer_value(ledger)(question) == ["Amgen", "Takada"]
+
+
+def test_asked_when_a_thing_happens_the_date_of_the_clause_that_says_it(ledger):  # noqa: F811
+    # '另離岸風力發電第二期計畫已於 109 年 6 月 15 日決標，預定於 114 年完工'
+    value = answer_value(ledger)
+    assert value("台電離岸風力發電第二期計畫預定在哪一年完工？") == "2025"
+    assert value("台電離岸風力發電第二期計畫是在哪一天決標的？") == "2020-06-15"

@@ -68,6 +68,7 @@ def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
                 score = parsed.coverage(windows, rarity) * (1.0 if exact else _not_to_the_day(parsed)) * _stated_figure_factor(parsed, own)
                 score *= _heading_period_factor(parsed, item) * _superseded_factor(parsed, own)
                 score *= _bracketed_member_factor(parsed, folded, expressions, index)
+                score *= _event_factor(parsed, sentence, folded, expressions, index)
                 if _AS_OF.match(expr.text) and not _AS_OF_ASKED.search(parsed.text):
                     score *= 0.9  # '截至 110 年 2 月 23 日，提供…': the day counted to, not the day it happened
                 if best is None or score > best[0]:
@@ -99,6 +100,26 @@ def _superseded_factor(parsed: Question, own: str) -> float:
     """Asked for the new date ('滾動檢討後，新的商轉日期'), the date an original plan gave ('原規劃於 114
     年 1 月 1 日…商轉，…將滾動檢討') is the one replaced."""
     return 0.7 if _NEW_ASKED.search(parsed.text) and _ORIGINAL_PLAN.search(own) else 1.0
+
+
+# What happens on a date: asked when a thing was 完工, the date whose own clause says 完工.
+_EVENTS = tuple(fold(word) for word in (
+    "完工", "竣工", "完成", "決標", "招標", "開標", "簽約", "簽署", "簽訂", "動工", "開工", "啟用", "上線", "啟動", "開幕", "揭牌",
+    "營運", "商轉", "供水", "通過", "核定", "公告", "公布", "發布", "生效", "施行", "實施", "到期", "屆期", "成立", "舉辦",
+))
+
+
+def _event_factor(parsed: Question, sentence: str, folded: str, expressions: list, index: int) -> float:
+    """'…第二期計畫已於 109 年 6 月 15 日決標，預定於 114 年完工': asked when it is 完工, the date of
+    the clause that says 完工, though the other clause names the plan."""
+    asked = [event for event in _EVENTS if event in parsed.folded]
+    if not asked:
+        return 1.0
+    clauses = [folded[slice(*clause_span(sentence, expr.start, expr.end))] for expr in expressions]
+    if any(event in clauses[index] for event in asked):
+        return 1.0
+    others = (clause for at, clause in enumerate(clauses) if at != index)
+    return 0.85 if any(event in clause for clause in others for event in asked) else 1.0
 
 
 # A name a bracketed date follows, back to the list's separator: '越南(6 月 8 日)、印尼(6 月 18 日)'.
