@@ -54,6 +54,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-102", 0.95), ("own-gold-103", 0.95),  # items QA sets had used least: 40/50 first
     ("own-gold-104", 0.95), ("own-gold-105", 0.95),  # and two more: 38/46 first
     ("own-gold-106", 1.00), ("own-gold-107", 1.00),  # and two more: 48/49 first
+    ("own-gold-108", 1.00), ("own-gold-109", 0.95),  # random items, after every rule: 46/49 first
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -952,3 +953,16 @@ def test_asked_when_a_thing_happens_the_date_of_the_clause_that_says_it(ledger):
     value = answer_value(ledger)
     assert value("台電離岸風力發電第二期計畫預定在哪一年完工？") == "2025"
     assert value("台電離岸風力發電第二期計畫是在哪一天決標的？") == "2020-06-15"
+
+
+def test_dates_sharing_a_clause_each_own_the_event_after_them(ledger):  # noqa: F811
+    # '訂於 110 年 7 月公告招商、12 月開發工程動土'
+    value = answer_value(ledger)
+    assert value("高雄軟體園區第二期開發計畫的開發工程訂於何時動土？") == "2021-12"
+    assert value("高雄軟體園區第二期開發計畫訂於何時公告招商？") == "2021-07"
+
+
+def test_the_size_of_a_list_asked_is_no_figure_to_find(ledger):  # noqa: F811
+    assert parse_question("涉及哪 4 個縣市？").anchors == []
+    # '與台糖公司於雲林、嘉義、臺南及高雄等 4 縣市 5 處農場土地合作開發產業園區'
+    assert answer_value(ledger)("經濟部與台糖公司合作以農場土地開發產業園區，涉及哪 4 個縣市？") == ["雲林", "嘉義", "臺南", "高雄"]

@@ -104,7 +104,7 @@ def _superseded_factor(parsed: Question, own: str) -> float:
 
 # What happens on a date: asked when a thing was 完工, the date whose own clause says 完工.
 _EVENTS = tuple(fold(word) for word in (
-    "完工", "竣工", "完成", "決標", "招標", "開標", "簽約", "簽署", "簽訂", "動工", "開工", "啟用", "上線", "啟動", "開幕", "揭牌",
+    "完工", "竣工", "完成", "決標", "招標", "開標", "招商", "簽約", "簽署", "簽訂", "動工", "動土", "開工", "啟用", "上線", "啟動", "開幕", "揭牌",
     "營運", "商轉", "供水", "通過", "核定", "公告", "公布", "發布", "生效", "施行", "實施", "到期", "屆期", "成立", "舉辦",
 ))
 
@@ -115,11 +115,23 @@ def _event_factor(parsed: Question, sentence: str, folded: str, expressions: lis
     asked = [event for event in _EVENTS if event in parsed.folded]
     if not asked:
         return 1.0
-    clauses = [folded[slice(*clause_span(sentence, expr.start, expr.end))] for expr in expressions]
-    if any(event in clauses[index] for event in asked):
+    parts = [_what_happened(sentence, folded, expressions, at) for at in range(len(expressions))]
+    if any(event in parts[index] for event in asked):
         return 1.0
-    others = (clause for at, clause in enumerate(clauses) if at != index)
-    return 0.85 if any(event in clause for clause in others for event in asked) else 1.0
+    others = (part for at, part in enumerate(parts) if at != index)
+    return 0.85 if any(event in part for part in others for event in asked) else 1.0
+
+
+def _what_happened(sentence: str, folded: str, expressions: list, index: int) -> str:
+    """A date's clause, or where dates share one ('訂於 110 年 7 月公告招商、12 月開發工程動土'),
+    what follows the date up to the next."""
+    expr = expressions[index]
+    clause_start, clause_end = clause_span(sentence, expr.start, expr.end)
+    shared = [other for other in expressions if other is not expr and clause_start <= other.start < clause_end]
+    if not shared:
+        return folded[clause_start:clause_end]
+    following = min((other.start for other in shared if other.start >= expr.end), default=clause_end)
+    return folded[expr.end:following]
 
 
 # A name a bracketed date follows, back to the list's separator: '越南(6 月 8 日)、印尼(6 月 18 日)'.

@@ -270,7 +270,7 @@ _VERBS_REPORTS_LEAVE_OUT = frozenset(
     fold(word) for word in (
         "創造", "帶動", "促成", "產生", "達成", "提供", "獲得", "取得", "舉行", "舉辦", "帶來", "新增", "分布", "處理",
         "施行", "實施", "生效", "上路", "適用",  # '從哪一天開始施行': a report writes '自 110 年 1 月 1 日起，…'
-        "涵蓋", "包括", "包含",  # '涵蓋哪 10 種器具': a list leads in with its own verb, or with none
+        "涵蓋", "包括", "包含", "涉及",  # '涵蓋哪 10 種器具': a list leads in with its own verb, or with none
         "開辦", "開設", "開課",  # '開辦多少班次': a report writes the classes, '課程 155 班次'
         "制修訂", "制訂", "修訂",  # '標準檢驗局制修訂…國家標準': the standards are listed, '…等國家標準共 152 種'
     )
@@ -468,7 +468,8 @@ def _anchors(text: str, exprs: list) -> list[str]:
     """Words the passage should also hold: the question's own dates (109年第3季) and figures (52家)."""
     anchors = [compact(fold(e.text)) for e in exprs if re.search(r"\d", e.text)]
     # a count, not an ordinal: 第 1 部 names which unit, the report need not write 1 部
-    anchors += [compact(fold(m.group(0))) for m in re.finditer(r"(?<!第)(?<!第\s)\d[\d,.]*\s*(?:萬|億)?\s*(?:" + "|".join(COUNTERS) + ")", text)]
+    # nor the size of the list asked for: 哪 4 個縣市
+    anchors += [compact(fold(m.group(0))) for m in re.finditer(r"(?<![第哪])(?<![第哪]\s)\d[\d,.]*\s*(?:萬|億)?\s*(?:" + "|".join(COUNTERS) + ")", text)]
     anchors += [compact(fold(m.group(0))) for m in _MEASURE_STATED.finditer(text)]
     return [a for a in anchors if len(a) >= 2]
 
