@@ -966,3 +966,10 @@ def test_the_size_of_a_list_asked_is_no_figure_to_find(ledger):  # noqa: F811
     assert parse_question("涉及哪 4 個縣市？").anchors == []
     # '與台糖公司於雲林、嘉義、臺南及高雄等 4 縣市 5 處農場土地合作開發產業園區'
     assert answer_value(ledger)("經濟部與台糖公司合作以農場土地開發產業園區，涉及哪 4 個縣市？") == ["雲林", "嘉義", "臺南", "高雄"]
+
+
+def test_a_whole_restated_in_the_question_is_no_condition_and_a_budgets_part(ledger):  # noqa: F811
+    # '促成產業合作 16 件，包含人工智慧物聯網(AIoT)相關 4 件、防疫科技相關 8 件…'
+    assert answer_value(ledger)("推動臺日重點產業合作所促成的 16 件產業合作中，防疫科技相關的有幾件？") == 8
+    assert parse_question("垃圾焚化廠升級整備計畫的總經費中，中央補助的金額是多少？").part == "中央补助"
+    assert parse_question("累計至 109 年底信保基金獲得的捐助中，政府所占比例是多少？").part is None

@@ -268,8 +268,8 @@ def _condition_factor(parsed: Question, claim: Claim, neighbours: list[Claim], c
     保證幾成', '600 萬元以下保證成數最低 8 成' is the rate of another class than '100 萬元以下…9.5 成'."""
     asked = parsed.compacted
     stated = {n.base_unit for n in neighbours if _written(n.text) in asked}
-    if not stated:
-        return 1.0
+    if not stated or claim.base_unit in stated:
+        return 1.0  # a stated figure of the answer's own unit is a whole it is part of ('16 件產業合作中'), no condition
     others = [
         n for n in neighbours
         if clause_start <= n.start < claim.start and n.base_unit in stated and _written(n.text) not in asked

@@ -423,7 +423,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     body = _BODY_ASKED.search(normalized) or _KIND_NAMED.search(normalized)
     question.body_asked = fold(body.group(1)) if body else None
     part = _PART_ASKED.search(normalized)
-    question.part = compact(fold(next(group for group in part.groups() if group))) if part else None
+    question.part = compact(fold(_PART_TAIL.sub("", next(group for group in part.groups() if group)))) if part else None
     question.excluded = [compact(fold(word)) for word in _EXCLUDED.findall(normalized)]
     question.wants_target = bool(_TARGET.search(normalized))
     question.wants_actual = bool(_ACTUAL.search(normalized)) and not question.wants_target
@@ -567,9 +567,12 @@ _PEOPLE_ASKED = re.compile(
 _JOBS_UNITS = frozenset({"個", "人", "人次"})  # jobs are counted as openings or as people
 _JOBS_ASKED = re.compile(r"(?:幾|多少)\s*(?:個)?\s*(?:就業機會|工作機會|就業(?:人數)?(?=\s*[？?]?\s*$)|工作(?![坊天日]))")
 # "核定的計畫中有多少件是新創企業？": a part of what the report counts, which must be named by the figure.
+# What follows the part's name: '發電業的投資金額', '政府所占比例' name 發電業 and 政府.
+_PART_TAIL = re.compile(r"^由|(?:的|所[占佔]|[占佔]).*$")
 _PART_ASKED = re.compile(
     r"(?:幾|多少)\s*[\u4e00-\u9fff]?\s*(?:是|屬於|為)\s*([\u4e00-\u9fff]{2,10})\s*[？?]?\s*$"  # …中有多少件是新創企業
     r"|中\s*[，,]\s*([\u4e00-\u9fff]{2,10}?)\s*(?:大?約)?\s*有\s*(?:幾|多少)\s*[\u4e00-\u9fff]?\s*[？?]?\s*$"  # 435 件投資案中，外商投資案有幾件
+    r"|經費中\s*[，,]\s*([\u4e00-\u9fff]{2,10}?)\s*的\s*(?:金額|經費)\s*(?:是|為)\s*多少\s*[？?]?\s*$"  # 總經費中，中央補助的金額是多少
     r"|(?:光是|單是|光就|單就|僅就)\s*([\u4e00-\u9fff]{2,8}?)(?=[\s，,到在的於有裝]|$)"  # 地面型太陽光電裡面，光是漁電共生…
     r"|中\s*(?:屬於|是)\s*([\u4e00-\u9fff]{2,8}?)\s*的"  # 請求協處案件中屬於商標的案件有多少件
 )
