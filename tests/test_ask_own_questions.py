@@ -55,6 +55,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-104", 0.95), ("own-gold-105", 0.95),  # and two more: 38/46 first
     ("own-gold-106", 1.00), ("own-gold-107", 1.00),  # and two more: 48/49 first
     ("own-gold-108", 1.00), ("own-gold-109", 0.95),  # random items, after every rule: 46/49 first
+    ("own-gold-110", 0.95), ("own-gold-111", 0.95),  # and two more: 45/50 first
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -973,3 +974,23 @@ def test_a_whole_restated_in_the_question_is_no_condition_and_a_budgets_part(led
     assert answer_value(ledger)("推動臺日重點產業合作所促成的 16 件產業合作中，防疫科技相關的有幾件？") == 8
     assert parse_question("垃圾焚化廠升級整備計畫的總經費中，中央補助的金額是多少？").part == "中央补助"
     assert parse_question("累計至 109 年底信保基金獲得的捐助中，政府所占比例是多少？").part is None
+
+
+def test_a_rate_that_must_reach_and_a_share_of_more_than_ask_a_percentage(ledger):  # noqa: F811
+    assert parse_question("平均年節電率依規定應達多少以上？").dimensions == {"percent"}
+    assert parse_question("公告項目已占家庭夏季用電量多少以上？").dimensions == {"percent"}
+    value = answer_value(ledger)
+    # '規定 104 年至 113 年（10 年）平均年節電率及年度節電率應達 1%以上'; the 800 kW class in brackets is no capacity asked
+    assert value("能源大用戶（用電契約容量超過 800 kW）在 104 年至 113 年的平均年節電率依規定應達多少以上？") == 1
+    assert value("容許耗能基準、能源效率分級標示及節能標章等公告項目，已占家庭夏季用電量多少以上？") == 82
+
+
+def test_sites_asked_and_a_lists_last_name_ends_at_its_verb(ledger):  # noqa: F811
+    # '台電公司規劃於鯉魚潭水庫、湖山水庫、石門水庫、集集攔河堰設置小型機組'
+    value = answer_value(ledger)
+    assert value("台電公司規劃投資 37.9 億元設置小型水力發電機組的地點有哪些？") == ["鯉魚潭水庫", "湖山水庫", "石門水庫", "集集攔河堰"]
+    # '確認南沖繩海槽之石林隆堆及棉花火山具有金、銀…': not the metals the question names, nor the minerals after
+    engine, doc_id, _ = ledger
+    question = "臺灣東北部礦產地質調查計畫確認南沖繩海槽的哪些地點具有金、銀等貴金屬賦存潛能？"
+    answer = ask(engine, question, doc_id=doc_id)["answer"]
+    assert answer is None or "石林隆堆" in answer["text"]

@@ -55,6 +55,10 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
                     continue  # '…桃園市政府等單位合作地方地質教材、展示': 等 closes the list before, it starts none
                 if parsed.wants_places and sum(map(names_a_place, names)) * 2 < len(names):
                     continue  # asked for countries, a list of anything else is no answer
+                if _SITES_ASKED.search(parsed.text) and sum(map(_names_a_site, names)) * 2 < len(names):
+                    continue  # asked 哪些地點, a list of minerals (銻銀鉛礦、輝銻鉛銀礦…) is no answer
+                if all(compact(fold(name)) in parsed.compacted for name in names):
+                    continue  # '哪些地點具有金、銀等貴金屬': the names the question states are not what it asks
                 candidates.append((start, end, weight, names, coverage, _list_clause_coverage(parsed, item, sentence, folded, (start, end), spans, rarity)))
             best_own = max((own for *_, own in candidates), default=0.0)
             of_kind = [_of_kind(kind, names) or _closed_by_kind(kind, sentence, end) for _, end, _, names, _, _ in candidates]
@@ -86,6 +90,15 @@ def _single_names(parsed: Question, item: Item, sentence: str, rarity: dict[str,
         picked = [*_slot_names(parsed, item, sentence, rarity), *_members_picked(parsed, item, sentence, rarity)]
         found += [(score, start, end, [sentence[start:end].strip()]) for start, end, score in picked]
     return found
+
+
+_SITES_ASKED = re.compile(r"(?:地點|場址)\s*(?:有|是|為)?\s*哪|哪(?:些|幾個?)\s*(?:地點|場址)")
+# How the name of a site ends: a reservoir, a weir, a port, a park, a plant, a town, a volcano…
+_SITE_ENDING = re.compile(r"(?:水庫|攔河堰|堰|港|園區|工業區|廠|站|場|縣|市|鄉|鎮|區|島|嶼|山|火山|海域|海槽|隆堆|溪|湖|潭|灣|村|里)$")
+
+
+def _names_a_site(name: str) -> bool:
+    return names_a_place(name) or _SITE_ENDING.search(name.strip()) is not None
 
 
 class _Found(NamedTuple):

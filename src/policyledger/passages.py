@@ -89,7 +89,7 @@ _LEAD_VERBS = "包括|包含|計有|共有|例如|如|於|(?<![駐存現所正�
 _ITEM_LEAD = re.compile(rf"^.*(?:{_LEAD_VERBS}|與)")
 _LEAD_VERB = re.compile(_LEAD_VERBS)
 FOLDED_LEAD = re.compile(fold(_ITEM_LEAD.pattern))
-_ITEM_TAIL = re.compile(r"(?:等|合作|辦理|達成|進駐|執行|共同|各|兩|均|皆|\d).*$")
+_ITEM_TAIL = re.compile(r"(?:等|合作|辦理|達成|進駐|執行|共同|各|兩|均|皆|\d|(?<=[\u4e00-\u9fff]{2})(?:設置|建置|興建)).*$")
 
 
 # Names in 「」 joined by 、 or a conjunction (folded text too: 与): '包括「第七輸變電計畫」、…及
