@@ -56,6 +56,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-106", 1.00), ("own-gold-107", 1.00),  # and two more: 48/49 first
     ("own-gold-108", 1.00), ("own-gold-109", 0.95),  # random items, after every rule: 46/49 first
     ("own-gold-110", 0.95), ("own-gold-111", 0.95),  # and two more: 45/50 first
+    ("own-gold-112", 1.00), ("own-gold-113", 0.95),  # and two more: 43/49 first
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -71,7 +72,8 @@ def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
 # own-gold-86 asks what 埤塘水源 gives a day, and gets the 抗旱井's 34 萬噸 at the threshold.
 # own-gold-89 asks how many applied for the 50 萬元小額貸款 (the report gives those approved, 12 萬 2,786 件).
 # own-gold-105 asks how many of the talks were on one 「title」 of the list, and gets the 248 場次 of them all.
-NOT_IN_REPORT_ANSWERED = {"own-gold-67": 1, "own-gold-80": 2, "own-gold-86": 1, "own-gold-89": 1, "own-gold-105": 1}
+# own-gold-113 asks how many firms took up the NIP platform and gets the 131 家 its item transferred technology to.
+NOT_IN_REPORT_ANSWERED = {"own-gold-67": 1, "own-gold-80": 2, "own-gold-86": 1, "own-gold-89": 1, "own-gold-105": 1, "own-gold-113": 1}
 
 
 def test_a_duration_is_asked_in_months_or_days():
@@ -994,3 +996,27 @@ def test_sites_asked_and_a_lists_last_name_ends_at_its_verb(ledger):  # noqa: F8
     question = "臺灣東北部礦產地質調查計畫確認南沖繩海槽的哪些地點具有金、銀等貴金屬賦存潛能？"
     answer = ask(engine, question, doc_id=doc_id)["answer"]
     assert answer is None or "石林隆堆" in answer["text"]
+
+
+def test_by_industry_top_five_and_a_part_with_its_own_figure_after_a_qualifier(ledger):  # noqa: F811
+    value = answer_value(ledger)
+    # '就業別觀之，電子零組件製造業 16 億美元（27.1％）…分居前 5 名，合計約占核准對中國大陸投資總額的 71.8％'
+    assert value("109 年核准對中國大陸投資，依業別排名前 5 名合計約占核准對中國大陸投資總額的多少？") == 71.8
+    # '其中太陽光電約 5,817.2 MW、風力發電約 853.7 MW、…'
+    assert value("截至 109 年底，全國再生能源累計裝置容量中，風力發電約有多少？") == 853.7
+
+
+def test_a_venue_an_award_and_a_name_with_its_kind(ledger):  # noqa: F811
+    value = answer_value(ledger)
+    assert value("109 年「台灣創新技術博覽會」在哪裡展出？") == ["臺北世貿一館"]  # '於臺北世貿一館展出'
+    assert value("大規模崩塌地質防災資訊服務計畫建置的山崩地質資訊雲端服務平臺，曾獲頒什麼獎項？") == ["108 年防災科技應用技術優質獎"]
+    assert value("車用電子大廠投資 45 億元興建的電動車智慧製造基地位在哪一個科技園區？") == ["臺中港科技園區"]
+    assert value("國機國造政策下，自 106 年起中科院是結合哪家公司取得國防部委製合約？") == ["漢翔公司"]
+
+
+def test_two_things_counted_together_answer_neither_alone(ledger):  # noqa: F811
+    engine, doc_id, _ = ledger
+    # '產官學界現場及線上共逾 120 人參加'
+    question = "與歐洲經貿辦事處（EETO）合辦的臺歐盟網路著作權保護研討會，透過線上參加的有多少人？"
+    assert ask(engine, question, doc_id=doc_id)["answer"] is None
+    assert answer_value(ledger)("與歐洲經貿辦事處合辦的臺歐盟網路著作權保護研討會，現場及線上共有多少人參加？") == 120

@@ -60,6 +60,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _per_time_factor(parsed, claim, own)
     factors *= _total_factor(parsed, text, claim, neighbours, (sentence_start, sentence_end))
     factors *= _named_after_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
+    factors *= _joint_factor(parsed, text[before:after])
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
 
 
@@ -313,7 +314,8 @@ def _part_factor(parsed: Question, clause: str) -> float:
 @lru_cache(maxsize=256)
 def _listed_with_others(part: str) -> re.Pattern[str]:
     # not a breakdown that gives the part its own figure ('海外人才 534 人、僑外生 397 人')
-    return re.compile(rf"[、及与和]{re.escape(part)}(?!\d)|{re.escape(part)}[、及与和]")
+    # ('…、風力發電約 853.7 MW、…': its own figure after a qualifier)
+    return re.compile(rf"[、及与和]{re.escape(part)}(?!(?:约|逾|近|达|为|计|共)?\d)|{re.escape(part)}[、及与和]")
 
 
 def _list_member_factor(parsed: Question, own: str, sentence: str, claim: Claim) -> float:
@@ -413,6 +415,20 @@ def _breakdown_factor(parsed: Question, text: str, claim: Claim, neighbours: lis
         if any(name in asked and name not in own for name in names):
             return 0.6
     return 1.0
+
+
+# Two things counted together: '產官學界現場及線上共逾 120 人參加'.
+_COUNTED_TOGETHER = re.compile(fold(r"([\u4e00-\u9fff]{2})(?:及|與|和|、)([\u4e00-\u9fff]{2})(?:共|合計|總計|合共)"))
+
+
+def _joint_factor(parsed: Question, own: str) -> float:
+    """A figure that counts two things together answers neither alone: asked how many took part
+    online (線上), '現場及線上共逾 120 人' is the two together."""
+    together = _COUNTED_TOGETHER.search(compact(own))
+    if together is None:
+        return 1.0
+    named = [word for word in together.groups() if word in parsed.folded]
+    return 0.7 if len(named) == 1 else 1.0
 
 
 _TOTAL_ASKED = re.compile(fold(r"合計|總計|加總|總和|合起來|加起來"))

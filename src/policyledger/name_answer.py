@@ -226,7 +226,7 @@ def _kind_ended(parsed: Question, item: Item, sentence: str, rarity: dict[str, f
 # question's 哪 phrase does, between the words the question puts around it (the word before 哪, or
 # the kind named after it: '由哪一家國際會展專業媒體辦理' → '國際會展專業媒體 M&C Asia 辦理').
 _SLOT = re.compile(
-    r"([\u4e00-\u9fff]{1,2})?\s*哪一?[家個間所位座]\s*"
+    r"([\u4e00-\u9fff]{1,2})?\s*(?:哪一?[家個間所位座]|(?<=在)哪裡|(?<=在)何處)\s*"
     rf"([\u4e00-\u9fff]{{0,10}}?(?:{BODY_KINDS}|媒體|團體|協會|學會|國家|城市|電廠|水庫|醫院|學校|工廠|園區|港口))?\s*([\u4e00-\u9fff]{{2}})"
 )
 _PREPOSITIONS = "與和跟由向對從在以為給讓被及"
@@ -258,7 +258,23 @@ def _slot_anchors(parsed: Question) -> tuple[list[str], str] | None:
     # a kind with words of its own (國際會展專業媒體) is the nearer anchor; a bare 公司 says little
     ordered = (kind, *befores) if kind and len(kind) > 3 else (*befores, kind)
     leads = [word for word in ordered if word]
+    if "在" in leads:  # '在哪裡展出': the report writes '於臺北世貿一館展出'
+        leads.append("於")
     return ([fold(word) for word in leads], fold(after)) if leads else None
+
+
+def _kind_closing(parsed: Question, after: str) -> str | None:
+    """The kind the question closes with when the word after its 哪 phrase begins it ('哪一個科技園區？'
+    → 科技園區): part of the name asked for, not a word after it."""
+    slot = _SLOT.search(parsed.text)
+    if slot is None or not after:
+        return None
+    closing = re.match(r"([\u4e00-\u9fff]{0,2})\s*[？?]?\s*$", parsed.text[slot.end():])
+    kind = slot.group(3) + closing.group(1) if closing else ""
+    return fold(kind) if _KIND_OF_PLACE.search(kind) else None
+
+
+_KIND_OF_PLACE = re.compile(r"(?:園區|工業區|公司|中心|機構|大學|醫院|學校|銀行|縣市|城市|國家|港|館|廠)$")
 
 
 def _spaced(word: str) -> str:
@@ -274,11 +290,14 @@ def _slot_names(parsed: Question, item: Item, sentence: str, rarity: dict[str, f
     folded = fold(sentence)
     scored = []
     name_pattern = rf"\s*{_NAME_IN_SLOT}\s*{_spaced(after)}" if after else _PERSON_NAME
+    kind = _kind_closing(parsed, after)
     for lead in leads:
         for name in re.finditer(rf"{_spaced(lead)}{name_pattern}", folded):
             if not re.search(r"[\u4e00-\u9fffA-Za-z]", name.group(1)):
                 continue
-            scored.append((name.start(1), name.end(1), _name_score(parsed, item, sentence, folded, name.start(), name.end(), rarity)))
+            named = re.match(rf"\s*{_spaced(kind)}", folded[name.end(1):]) if kind else None
+            end = name.end(1) + (named.end() if named else 0)  # '位在哪一個科技園區': 臺中港科技園區, kind and all
+            scored.append((name.start(1), end, _name_score(parsed, item, sentence, folded, name.start(), name.end(), rarity)))
         if scored:
             break  # the kind named is the nearer anchor: '國際會展專業媒體 M&C Asia 辦理', not all of '由…辦理'
     return scored

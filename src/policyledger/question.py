@@ -31,7 +31,7 @@ _NAME_WORDS = re.compile(
 _TITLE_NOUNS = r"文件|協定|協議|備忘錄|意向書|計畫|方案|專案|條例|法規|法案|辦法|名稱|活動|展覽|獎項|平臺|平台|系統|服務|措施|標準|網站|網頁"
 # '委請法人單位於高雄建置了什麼中心': a name the report writes after the verb, ending in its kind
 # ('建置水下基礎產業人才技術訓練中心'), unquoted.
-_KIND_ENDED_ASKED = re.compile(r"([\u4e00-\u9fff]{2})\s*了?\s*(?:什麼|何種|哪一?個)\s*(中心|基地|園區|聯盟|機制|學院|學苑|專區|實驗室|場域|工廠)")
+_KIND_ENDED_ASKED = re.compile(r"([\u4e00-\u9fff]{2})\s*了?\s*(?:什麼|何種|哪一?個)\s*(中心|基地|園區|聯盟|機制|學院|學苑|專區|實驗室|場域|工廠|獎(?=項))")
 _TITLE_ASKED = re.compile(rf"(?:什麼|何種|哪一?[份項個部])\s*(?:{_TITLE_NOUNS})|名稱\s*(?:是|為)?\s*(?:什麼|何)")
 # "和哪家國際驗證機構共同成立": one body, which a report may name right after its kind (國際驗證機構 DNVGL).
 BODY_KINDS = "機構|公司|企業|廠商|銀行|大學|組織|業者|單位"  # what a body asked for is called
@@ -39,7 +39,7 @@ _BODY_ASKED = re.compile(rf"哪一?[家間個所]\s*(?:[\u4e00-\u9fff]{{0,6}}?)(
 # "自動駕駛系統叫什麼名稱": the kind of thing (系統) whose name stands by it (WinBus 自動駕駛系統).
 _KIND_NAMED = re.compile(r"([\u4e00-\u9fff]{2})(?:叫做?|的名稱|名稱)(?:是|為)?\s*(?:什麼|何)")
 _COUNT_IN_NAMES = re.compile(rf"哪\s*{_NAMES_COUNTED}")
-_ONE_ASKED = re.compile(r"哪一?[家所座間]|哪一?個|誰")  # '捷克議長是誰': one person
+_ONE_ASKED = re.compile(r"哪一?[家所座間]|哪一?個|誰|在(?:哪裡|何處)(?:舉辦|舉行|展出|辦理|召開)")  # '捷克議長是誰': one person; one venue
 # '…的 10 種器具是哪些': the count stated before what is asked for.
 _COUNT_BEFORE_WHICH = re.compile(rf"{_NAMES_COUNTED}[\u4e00-\u9fff]{{0,8}}?(?:分別)?(?:是|有|為|包括)?哪些")
 _COUNTERS = "|".join(sorted(COUNTERS, key=len, reverse=True))  # the measure words, longest first
