@@ -57,6 +57,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-108", 1.00), ("own-gold-109", 0.95),  # random items, after every rule: 46/49 first
     ("own-gold-110", 0.95), ("own-gold-111", 0.95),  # and two more: 45/50 first
     ("own-gold-112", 1.00), ("own-gold-113", 0.95),  # and two more: 43/49 first
+    ("own-gold-114", 0.95), ("own-gold-115", 1.00),  # and two more: 47/49 first
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -1020,3 +1021,10 @@ def test_two_things_counted_together_answer_neither_alone(ledger):  # noqa: F811
     question = "與歐洲經貿辦事處（EETO）合辦的臺歐盟網路著作權保護研討會，透過線上參加的有多少人？"
     assert ask(engine, question, doc_id=doc_id)["answer"] is None
     assert answer_value(ledger)("與歐洲經貿辦事處合辦的臺歐盟網路著作權保護研討會，現場及線上共有多少人參加？") == 120
+
+
+def test_asked_for_a_wholes_total_a_sub_items_figure_is_a_part(ledger):  # noqa: F811
+    # '二、投資臺灣三大方案：…已通過資格審查總計 829 家廠商'; '（二）根留臺灣方案：…共 99 家廠商通過資格審查'
+    value = answer_value(ledger)
+    assert value("截至 110 年 3 月 11 日，投資臺灣三大方案總計已有多少家廠商通過資格審查？") == 829
+    assert value("截至 110 年 3 月 11 日，根留臺灣方案共有多少家廠商通過資格審查？") == 99

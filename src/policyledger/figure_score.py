@@ -60,7 +60,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _per_time_factor(parsed, claim, own)
     factors *= _total_factor(parsed, text, claim, neighbours, (sentence_start, sentence_end))
     factors *= _named_after_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
-    factors *= _joint_factor(parsed, text[before:after])
+    factors *= _joint_factor(parsed, text[before:after]) * _sub_item_factor(parsed, item)
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
 
 
@@ -415,6 +415,19 @@ def _breakdown_factor(parsed: Question, text: str, claim: Claim, neighbours: lis
         if any(name in asked and name not in own for name in names):
             return 0.6
     return 1.0
+
+
+def _sub_item_factor(parsed: Question, item: Item) -> float:
+    """Asked for the total of a whole the question names by a heading above the item ('投資臺灣三大方案
+    總計…'), a figure of one sub-item (（二）根留臺灣方案：…共 99 家) is a part of it — unless the item
+    sums things itself ('…分居前 5 名，合計約占…總額的 71.8％')."""
+    if not _TOTAL_ASKED.search(parsed.folded) or _TOTAL_ASKED.search(item.folded):
+        return 1.0
+    own = compact(fold(item.node.title))
+    if not own or own in parsed.compacted:
+        return 1.0
+    above = compact(item.context).replace(own, "")
+    return 0.85 if any(len(segment) >= 4 and segment in above for segment in parsed.segments) else 1.0
 
 
 # Two things counted together: '產官學界現場及線上共逾 120 人參加'.
