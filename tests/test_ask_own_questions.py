@@ -58,6 +58,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-110", 0.95), ("own-gold-111", 0.95),  # and two more: 45/50 first
     ("own-gold-112", 1.00), ("own-gold-113", 0.95),  # and two more: 43/49 first
     ("own-gold-114", 0.95), ("own-gold-115", 1.00),  # and two more: 47/49 first
+    ("own-gold-116", 0.40), ("own-gold-117", 0.40),  # worded away from the report on purpose: 18/50 first
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -1028,3 +1029,14 @@ def test_asked_for_a_wholes_total_a_sub_items_figure_is_a_part(ledger):  # noqa:
     value = answer_value(ledger)
     assert value("截至 110 年 3 月 11 日，投資臺灣三大方案總計已有多少家廠商通過資格審查？") == 829
     assert value("截至 110 年 3 月 11 日，根留臺灣方案共有多少家廠商通過資格審查？") == 99
+
+
+def test_more_everyday_words_for_the_reports(ledger):  # noqa: F811
+    assert "不合格" in parse_question("有幾具沒過關？").segments
+    assert parse_question("抽查磅秤合格的比例是多少？").segments == ["抽查磅秤合格率"]
+    assert parse_question("標檢局 109 年跟巴拉圭簽了哪一份合作文件？").segments[0] == "标检局"  # an office, left unsaid
+    value = answer_value(ledger)
+    # '262 案均已完成簽約'
+    assert value("到 110 年 1 月底，研發固本計畫有幾案已經簽好約？") == 262
+    # '109 年 8 月 12 日完成用水契約簽訂'
+    assert value("臺中福田再生水廠的用水合約是哪一天簽好的？") == "2020-08-12"

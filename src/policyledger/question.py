@@ -387,7 +387,7 @@ def _own_offices() -> tuple[str, ...]:
     return tuple(sorted((fold(name) for name in offices), key=len, reverse=True))
 
 
-_OFFICES_IN_FULL = ("智慧財產局", "國際貿易局", "中小及新創企業署", "產業發展署", "產業園區管理局", "中央地質調查所")
+_OFFICES_IN_FULL = ("智慧財產局", "國際貿易局", "中小及新創企業署", "產業發展署", "產業園區管理局", "中央地質調查所", "標檢局")
 
 
 # A name made of Latin letters and digits (PM10, 5G, COVID-19): its bigrams say nothing of it.
