@@ -559,7 +559,7 @@ def test_measure_words_a_reader_uses_for_the_reports(ledger):  # noqa: F811
 
 def test_particles_split_only_as_particles_and_more_everyday_words(ledger):  # noqa: F811
     segments = parse_question("離岸風電零組件在地化，國內廠商簽下多少錢的供應合約？").segments
-    assert segments == ["离岸风电零组件在地化", "国内", "厂商签订", "供应合约"]  # 在地, 合約; 簽下 → 簽訂; 國內 unsaid
+    assert segments == ["离岸风电零组件在地化", "国内", "厂商签订", "供应契约"]  # 在地; 合約 as 契約 (used alike); 簽下 → 簽訂; 國內 unsaid
     assert parse_question("我國針對新南向國家的投資有幾件？").segments[:2] == ["我国", "新南向国家"]  # 針對 a preposition; 對 not split from 針對
     assert "印行" in parse_question("五萬分之一地質圖到 109 年為止印行了幾幅？").segments  # 為止 out
     assert answer_value(ledger)("去年新南向國家的企業來臺灣投資，政府放行了幾件？") == 515  # 放行 → 核准, 來臺灣 → 來臺
