@@ -1040,3 +1040,10 @@ def test_more_everyday_words_for_the_reports(ledger):  # noqa: F811
     assert value("到 110 年 1 月底，研發固本計畫有幾案已經簽好約？") == 262
     # '109 年 8 月 12 日完成用水契約簽訂'
     assert value("臺中福田再生水廠的用水合約是哪一天簽好的？") == "2020-08-12"
+
+
+def test_dates_sharing_a_clause_each_name_what_follows_them(ledger):  # noqa: F811
+    # '(如 5 月五金手工具及扣件、7 月運動居家…)及線上專業展(如線上 9 月 InnoVEX、10 月線上台灣國際醫療…)'
+    assert answer_value(ledger)("109 年的線上 InnoVEX 展是在幾月辦的？") == "2020-09"
+    # a bracketed date names what stands before it: '第一階段(112 年)及第二階段(113~114 年)包括葉片…'
+    assert answer_value(ledger)("離岸風電產業在地化規劃中，葉片、發電機、機艙組裝等關鍵項目在地化的第一階段是哪一年？") == "2023"

@@ -69,6 +69,7 @@ def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
                 score *= _heading_period_factor(parsed, item) * _superseded_factor(parsed, own)
                 score *= _bracketed_member_factor(parsed, folded, expressions, index)
                 score *= _event_factor(parsed, sentence, folded, expressions, index)
+                score *= _named_after_date_factor(parsed, sentence, folded, expressions, index)
                 if _AS_OF.match(expr.text) and not _AS_OF_ASKED.search(parsed.text):
                     score *= 0.9  # '截至 110 年 2 月 23 日，提供…': the day counted to, not the day it happened
                 if best is None or score > best[0]:
@@ -120,6 +121,21 @@ def _event_factor(parsed: Question, sentence: str, folded: str, expressions: lis
         return 1.0
     others = (part for at, part in enumerate(parts) if at != index)
     return 0.85 if any(event in part for part in others for event in asked) else 1.0
+
+
+def _named_after_date_factor(parsed: Question, sentence: str, folded: str, expressions: list, index: int) -> float:
+    """Dates sharing a clause, each naming what follows it ('(如線上 9 月 InnoVEX、10 月線上台灣國際醫療…
+    展)'): asked about InnoVEX, a date whose own words do not name it, while another's do, is the other's."""
+    words = [segment for segment in parsed.segments if len(segment) >= 2 and segment not in parsed.date_anchors]
+    if not words or any(_member_of(folded, expr) is not None for expr in expressions):
+        return 1.0  # a bracketed date names what stands before it ('第一階段(112 年)及第二階段(113~114 年)包括葉片…')
+    parts = [compact(_what_happened(sentence, folded, expressions, at)) for at in range(len(expressions))]
+    telling = [word for word in words if sum(word in part for part in parts) == 1]  # a word only one date's part holds
+    named = [any(word in part for word in telling) for part in parts]
+    clause = compact(folded[slice(*clause_span(sentence, expressions[index].start, expressions[index].end))])
+    if named[index] or parts[index] == clause or not any(named):
+        return 1.0
+    return 0.85
 
 
 def _what_happened(sentence: str, folded: str, expressions: list, index: int) -> str:
