@@ -16,7 +16,7 @@ from typing import Any
 
 from policyledger.passages import QUOTED, SENTENCE, Item, citation, clause_span
 from policyledger.quantity.periods import find_time_expressions
-from policyledger.question import Question
+from policyledger.question import Question, another_ordinal
 from policyledger.records import iso
 from policyledger.textnorm import compact, fold
 
@@ -70,6 +70,8 @@ def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
                 score *= _bracketed_member_factor(parsed, folded, expressions, index)
                 score *= _event_factor(parsed, sentence, folded, expressions, index)
                 score *= _named_after_date_factor(parsed, sentence, folded, expressions, index)
+                if another_ordinal(parsed.text, sentence):
+                    score *= 0.6  # asked 第二屆, '首屆…於 109 年 11 月 20 日召開' is the first's day
                 if _AS_OF.match(expr.text) and not _AS_OF_ASKED.search(parsed.text):
                     score *= 0.9  # '截至 110 年 2 月 23 日，提供…': the day counted to, not the day it happened
                 if best is None or score > best[0]:

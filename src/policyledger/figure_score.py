@@ -16,7 +16,7 @@ from policyledger.model import Claim
 from policyledger.passages import BRACKETED, CLAUSE_BREAK, ENUMERATION, FOLDED_LEAD, OPENING_SENTENCE, QUOTED, QUOTED_LIST, Item, clause_span, names_of, sentence_span
 from policyledger.quantity.changes import CHANGE_VERB, FROM, FROM_LEAD, FROM_REACH, TO
 from policyledger.quantity.periods import find_time_expressions
-from policyledger.question import Question, bigrams, is_place
+from policyledger.question import Question, another_ordinal, bigrams, is_place
 from policyledger.textnorm import compact, fold
 
 
@@ -61,6 +61,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _total_factor(parsed, text, claim, neighbours, (sentence_start, sentence_end))
     factors *= _named_after_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
     factors *= _joint_factor(parsed, text[before:after]) * _sub_item_factor(parsed, item)
+    factors *= 0.6 if another_ordinal(parsed.text, item.node.text[sentence_start:sentence_end]) else 1.0  # 第二期 asked, 第一期's figure
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
 
 

@@ -87,7 +87,8 @@ def _single_names(parsed: Question, item: Item, sentence: str, rarity: dict[str,
     if parsed.kind_ended:
         found += [(score, start, end, [" ".join(sentence[start:end].split())]) for start, end, score in _kind_ended(parsed, item, sentence, rarity)]
     if parsed.count == 1:
-        picked = [*_slot_names(parsed, item, sentence, rarity), *_members_picked(parsed, item, sentence, rarity)]
+        picked = [*_slot_names(parsed, item, sentence, rarity), *_members_picked(parsed, item, sentence, rarity),
+                  *_named_after_kind(parsed, item, sentence, rarity)]
         found += [(score, start, end, [sentence[start:end].strip()]) for start, end, score in picked]
     return found
 
@@ -261,6 +262,21 @@ def _slot_anchors(parsed: Question) -> tuple[list[str], str] | None:
     if "在" in leads:  # '在哪裡展出': the report writes '於臺北世貿一館展出'
         leads.append("於")
     return ([fold(word) for word in leads], fold(after)) if leads else None
+
+
+# '長興公司連結的自行車品牌組件廠是哪一家': the kind stands before the 哪 phrase, and in the report
+# the name right after the kind ('連結自行車品牌組件廠天心工業，').
+_KIND_BEFORE_WHICH = re.compile(rf"([\u4e00-\u9fff]{{0,4}}?(?:{BODY_KINDS}|廠))\s*(?:是|為)\s*哪一?[家個間所位]")
+
+
+def _named_after_kind(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[int, int, float]]:
+    asked = _KIND_BEFORE_WHICH.search(parsed.text)
+    if asked is None:
+        return []
+    folded = fold(sentence)
+    kind = fold(asked.group(1))[-3:]
+    found = re.finditer(rf"{_spaced(kind)}\s*([^，,。；;、：:（(「」\s]{{2,12}}?)(?=[，,。；;、]|$)", folded)
+    return [(name.start(1), name.end(1), _name_score(parsed, item, sentence, folded, name.start(), name.end(), rarity)) for name in found]
 
 
 def _kind_closing(parsed: Question, after: str) -> str | None:

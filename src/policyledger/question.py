@@ -73,6 +73,7 @@ _ACTUAL = re.compile(r"實際|實績|已經|已達")
 _PRESENT = re.compile(r"現行|目前|現在")  # '現行規定至少要幾天': now, whatever year the question names
 # What a question sets aside in brackets is no part of what it asks: '現行規定至少要幾天（不是 116 年的目標）'.
 _SETTING_ASIDE = "不是|並非|而非|非"
+_SET_ASIDE_PART = re.compile(rf"[，,]\s*(?:{_SETTING_ASIDE})[^，,]*")
 _SET_ASIDE = re.compile(rf"[（(]\s*(?:{_SETTING_ASIDE})[^（）()]*[）)]")
 # Words that only say which kind of figure is wanted, or which end of a change: the kind or ask's
 # scoring captures them, the text need not hold them.
@@ -147,6 +148,28 @@ _MEASURE_WORDS = re.compile(
     r"金額|總?經費|數量|數目|案件數|件數|家數|人數|次數|案件(?=[^\u4e00-\u9fff]|累計|共|有|數|$)|百分比|比率|比例|所占|所佔|占比|佔比|比重|"
     r"(?:裝置|發電)?(?<![蓄庫水])容量|面積|多少|總計|合計|共計|累計|成長|增加|減少|提升|下降"
 )
+
+
+# An ordinal of a recurring thing: 首屆, 第二屆, 第 2 期, 第三階段.
+_ORDINAL = re.compile(r"(?:第\s*([一二三四五六七八九十兩\d]{1,3})|(首))\s*(屆|次|期|階段|批|輪)")
+
+
+def ordinals(text: str) -> dict[str, set[int]]:
+    """{counter: {numbers}} of the ordinals `text` names ('首屆…第二屆' → {'屆': {1, 2}})."""
+    found: dict[str, set[int]] = {}
+    for match in _ORDINAL.finditer(text):
+        number = 1 if match.group(2) else (int(match.group(1)) if match.group(1).isdigit() else int(value_of_chinese(match.group(1)) or 0))
+        found.setdefault(match.group(3), set()).add(number)
+    return found
+
+
+def another_ordinal(asked: str, text: str) -> bool:
+    """Whether `text` names only other ordinals of a counter the question names (asked 第二屆, '首屆…')."""
+    wanted = ordinals(asked)
+    if not wanted:
+        return False
+    named = ordinals(text)
+    return any(counter in named and not (named[counter] & numbers) for counter, numbers in wanted.items())
 
 
 @dataclass
@@ -687,6 +710,7 @@ def _bracket_content(match: re.Match[str]) -> str:
     content = match.group(0).strip("（）()")
     if len(content) <= 1 or _INSTRUCTION.match(content):  # '（列出報告點名的單位）': said to the tool, not asked
         return ""
+    content = _SET_ASIDE_PART.sub("", content)  # '（店家兌領，不是民眾領取）': what is set aside is not asked
     return f" {content} "
 
 
