@@ -60,6 +60,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-114", 0.95), ("own-gold-115", 1.00),  # and two more: 47/49 first
     ("own-gold-116", 0.40), ("own-gold-117", 0.45),  # worded away from the report on purpose: 18/50 first
     ("own-gold-118", 0.90), ("own-gold-119", 0.95),  # the dev gold's manner, random items: 44/50 first
+    ("own-gold-120", 1.00), ("own-gold-121", 0.95),  # and two more: 47/50 first
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -1067,3 +1068,12 @@ def test_a_name_right_after_its_kind_and_a_set_aside_part_of_a_bracket(ledger): 
     # '紙本三倍券自 109 年 7 月 23 日開始兌領'
     assert parse_question("紙本振興三倍券自哪一天開始兌領（店家兌領，不是民眾領取）？").segments[-1] == "店家兑领"
     assert value("紙本振興三倍券自哪一天開始兌領（店家兌領，不是民眾領取）？") == "2020-07-23"
+
+
+def test_a_spans_end_asked_and_a_two_character_rate_named_alone(ledger):  # noqa: F811
+    value = answer_value(ledger)
+    # '計畫期程為 107 年 3 月至 116 年 12 月'
+    assert value("台中電廠新建燃氣機組計畫的計畫期程到何時結束？") == "2027-12"
+    assert value("通霄電廠第二期更新改建計畫的計畫期程從何時開始？") == "2019-08"
+    # '可申請 50 萬元貸款，利率為 1%'
+    assert value("小規模營業人 50 萬元小額貸款的貸款利率是多少？") == 1

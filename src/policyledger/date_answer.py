@@ -77,6 +77,10 @@ def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
                 if best is None or score > best[0]:
                     when = expr.period_end if expr.period_start is None else expr.period_start
                     text, precision = expr.text.strip(), "year" if parsed.wants_year else _precision(expr.text)
+                    span_end = _end_of_span(parsed, expr)
+                    if span_end is not None:  # '計畫期程到何時結束': '107 年 3 月至 116 年 12 月' ends 116 年 12 月
+                        text, when = span_end, expr.period_end
+                        precision = "year" if parsed.wants_year else _precision(span_end)
                     respective = _respective_date(parsed, sentence, expr)
                     if respective is not None:
                         (text, when), precision = respective, "day"
@@ -123,6 +127,18 @@ def _event_factor(parsed: Question, sentence: str, folded: str, expressions: lis
         return 1.0
     others = (part for at, part in enumerate(parts) if at != index)
     return 0.85 if any(event in part for part in others for event in asked) else 1.0
+
+
+_END_ASKED = re.compile(r"結束|到期|到何時|到什麼時候")
+_SPAN_JOINER = re.compile(r"\s*(?:至|到|~|～|－|-)\s*")
+
+
+def _end_of_span(parsed: Question, expr: Any) -> str | None:
+    """The end of a span the question asks the end of, as written ('116 年 12 月'), if `expr` is a span."""
+    if not _END_ASKED.search(parsed.text) or expr.period_start is None or expr.period_end is None:
+        return None
+    pieces = _SPAN_JOINER.split(expr.text.strip())
+    return pieces[-1] if len(pieces) == 2 and pieces[-1] else None
 
 
 def _named_after_date_factor(parsed: Question, sentence: str, folded: str, expressions: list, index: int) -> float:

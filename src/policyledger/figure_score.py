@@ -293,10 +293,16 @@ def _rate_named_factor(parsed: Question, claim: Claim, sentence: str) -> float:
     tails = (segment[-3:] for segment in parsed.segments if len(segment) >= 3 and segment.endswith(_RATE))
     names = [tail for tail in tails if tail not in _CHANGE_RATES]
     compacted = compact(sentence)
-    return 0.6 if names and not any(name in compacted for name in names) else 1.0
+    return 0.6 if names and not any(_rate_named(name, compacted) for name in names) else 1.0
+
+
+def _rate_named(name: str, compacted: str) -> bool:
+    """'貸款利率' asked, '…利率為 1%' names it: a rate that is a word of two characters stands alone."""
+    return name in compacted or (name[-2:] in _TWO_CHARACTER_RATES and name[-2:] in compacted)
 
 
 _RATE = fold("率")
+_TWO_CHARACTER_RATES = frozenset(fold(word) for word in ("利率", "費率", "稅率", "匯率"))
 _CHANGE_RATES = frozenset(fold(word) for word in ("成長率", "增加率", "減少率", "增長率", "年增率", "衰退率", "成長比率", "百分率"))
 
 

@@ -296,6 +296,7 @@ _VERBS_REPORTS_LEAVE_OUT = frozenset(
         "施行", "實施", "生效", "上路", "適用",  # '從哪一天開始施行': a report writes '自 110 年 1 月 1 日起，…'
         "涵蓋", "包括", "包含", "涉及",  # '涵蓋哪 10 種器具': a list leads in with its own verb, or with none
         "開辦", "開設", "開課",  # '開辦多少班次': a report writes the classes, '課程 155 班次'
+        "結束",  # '期程到何時結束': a span's end, '107 年 3 月至 116 年 12 月'
         "制修訂", "制訂", "修訂",  # '標準檢驗局制修訂…國家標準': the standards are listed, '…等國家標準共 152 種'
     )
 )
