@@ -42,13 +42,13 @@ def _subject_clause_start(sentence: str, expressions: list, index: int, clause_s
 
 
 _AS_OF = re.compile(r"\s*(?:截至|截止|迄)")
+_AS_OF_ASKED = re.compile(r"截至|截止|迄|統計到|算到")
 # Asked for a day, a date to the day answers better than a month; asked 何時, a little better.
 _DAY_ASKED = re.compile(r"哪一?天|何日|哪一?日|幾月幾[日號]")
 
 
 def _not_to_the_day(parsed: Question) -> float:
     return 0.9 if _DAY_ASKED.search(parsed.text) else 0.95
-_AS_OF_ASKED = re.compile(r"截至|截止|迄|統計到|算到")
 
 
 def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
@@ -59,6 +59,10 @@ def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
             sentence = match.group(0)
             folded = fold(sentence)
             expressions = find_time_expressions(sentence)
+            # what each date names, read once per sentence: what happened then, the member it is bracketed after
+            happened = [_what_happened(sentence, folded, expressions, at) for at in range(len(expressions))]
+            members = [_member_of(folded, expr) for expr in expressions]
+            elsewhere = 0.6 if another_ordinal(parsed.text, sentence) else 1.0  # asked 第二屆, '首屆…於 109 年 11 月 20 日召開'
             for index, expr in enumerate(expressions):
                 if (expr.period_start is None and expr.period_end is None) or not (parsed.wants_year or re.search(r"日|月|底|初", expr.text)):
                     continue
@@ -67,11 +71,8 @@ def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
                 own = _own_words(windows)
                 score = parsed.coverage(windows, rarity) * (1.0 if exact else _not_to_the_day(parsed)) * _stated_figure_factor(parsed, own)
                 score *= _heading_period_factor(parsed, item) * _superseded_factor(parsed, own)
-                score *= _bracketed_member_factor(parsed, folded, expressions, index)
-                score *= _event_factor(parsed, sentence, folded, expressions, index)
-                score *= _named_after_date_factor(parsed, sentence, folded, expressions, index)
-                if another_ordinal(parsed.text, sentence):
-                    score *= 0.6  # asked 第二屆, '首屆…於 109 年 11 月 20 日召開' is the first's day
+                score *= _bracketed_member_factor(parsed, members, index) * _event_factor(parsed, happened, index)
+                score *= _named_after_date_factor(parsed, sentence, folded, expr, happened, members, index) * elsewhere
                 if _AS_OF.match(expr.text) and not _AS_OF_ASKED.search(parsed.text):
                     score *= 0.9  # '截至 110 年 2 月 23 日，提供…': the day counted to, not the day it happened
                 if best is None or score > best[0]:
@@ -116,13 +117,12 @@ _EVENTS = tuple(fold(word) for word in (
 ))
 
 
-def _event_factor(parsed: Question, sentence: str, folded: str, expressions: list, index: int) -> float:
+def _event_factor(parsed: Question, parts: list[str], index: int) -> float:
     """'…第二期計畫已於 109 年 6 月 15 日決標，預定於 114 年完工': asked when it is 完工, the date of
-    the clause that says 完工, though the other clause names the plan."""
+    the clause that says 完工, though the other clause names the plan. `parts`: what each date names."""
     asked = [event for event in _EVENTS if event in parsed.folded]
     if not asked:
         return 1.0
-    parts = [_what_happened(sentence, folded, expressions, at) for at in range(len(expressions))]
     if any(event in parts[index] for event in asked):
         return 1.0
     others = (part for at, part in enumerate(parts) if at != index)
@@ -141,16 +141,17 @@ def _end_of_span(parsed: Question, expr: Any) -> str | None:
     return pieces[-1] if len(pieces) == 2 and pieces[-1] else None
 
 
-def _named_after_date_factor(parsed: Question, sentence: str, folded: str, expressions: list, index: int) -> float:
+def _named_after_date_factor(parsed: Question, sentence: str, folded: str, expr: Any, happened: list[str],
+                             members: list[str | None], index: int) -> float:
     """Dates sharing a clause, each naming what follows it ('(如線上 9 月 InnoVEX、10 月線上台灣國際醫療…
     展)'): asked about InnoVEX, a date whose own words do not name it, while another's do, is the other's."""
     words = [segment for segment in parsed.segments if len(segment) >= 2 and segment not in parsed.date_anchors]
-    if not words or any(_member_of(folded, expr) is not None for expr in expressions):
+    if not words or any(member is not None for member in members):
         return 1.0  # a bracketed date names what stands before it ('第一階段(112 年)及第二階段(113~114 年)包括葉片…')
-    parts = [compact(_what_happened(sentence, folded, expressions, at)) for at in range(len(expressions))]
+    parts = [compact(part) for part in happened]
     telling = [word for word in words if sum(word in part for part in parts) == 1]  # a word only one date's part holds
     named = [any(word in part for word in telling) for part in parts]
-    clause = compact(folded[slice(*clause_span(sentence, expressions[index].start, expressions[index].end))])
+    clause = compact(folded[slice(*clause_span(sentence, expr.start, expr.end))])
     if named[index] or parts[index] == clause or not any(named):
         return 1.0
     return 0.85
@@ -172,10 +173,9 @@ def _what_happened(sentence: str, folded: str, expressions: list, index: int) ->
 _MEMBER_BEFORE = re.compile(r"([^、，,；;。及與和与]{2,})\s*[（(]\s*$")
 
 
-def _bracketed_member_factor(parsed: Question, folded: str, expressions: list, index: int) -> float:
+def _bracketed_member_factor(parsed: Question, members: list[str | None], index: int) -> float:
     """Dates in brackets after the members of a list ('辦理越南(6 月 8 日)、印尼(6 月 18 日)、緬甸(8 月 5 日)
     …等 5 場'), each the day of its member: asked about 緬甸, the others' days are not the answer."""
-    members = [_member_of(folded, expr) for expr in expressions]
     named = [member is not None and _names_member(parsed.compacted, member) for member in members]
     if members[index] is None or named[index] or not any(named):
         return 1.0
@@ -183,6 +183,7 @@ def _bracketed_member_factor(parsed: Question, folded: str, expressions: list, i
 
 
 def _member_of(folded: str, expr: Any) -> str | None:
+    """The member a bracketed date follows ('緬甸(8 月 5 日)' → 緬甸), or None for a date not in brackets."""
     if not re.match(r"\s*[）)]", folded[expr.end:]):
         return None
     before = _MEMBER_BEFORE.search(folded, 0, expr.start)
