@@ -61,6 +61,8 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-116", 0.40), ("own-gold-117", 0.45),  # worded away from the report on purpose: 18/50 first
     ("own-gold-118", 0.90), ("own-gold-119", 0.95),  # the dev gold's manner, random items: 44/50 first
     ("own-gold-120", 1.00), ("own-gold-121", 0.95),  # and two more: 47/50 first
+    ("own-gold-122", 0.95), ("own-gold-123", 0.90),  # and two more: 47/50 first
+    ("own-gold-124", 0.80), ("own-gold-125", 1.00),  # and two more: 44/49 first
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -77,7 +79,9 @@ def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
 # list, and gets the 248 場次 of them all; own-gold-113 asks how many firms took up the NIP platform and
 # gets the 131 家 its item transferred technology to; own-gold-118 asks the money 實際投資到位 and gets
 # the 2,233 億元 the approved firms plan to invest.
-NOT_IN_REPORT_ANSWERED = {"own-gold-67": 1, "own-gold-80": 1, "own-gold-89": 1, "own-gold-105": 1, "own-gold-113": 1, "own-gold-118": 1}
+# own-gold-122 asks the grant total of the 121 案 approved, and gets the 12.36 億元 granted the 117 that signed.
+NOT_IN_REPORT_ANSWERED = {"own-gold-67": 1, "own-gold-80": 1, "own-gold-89": 1, "own-gold-105": 1, "own-gold-113": 1, "own-gold-118": 1,
+                          "own-gold-122": 1}
 
 
 def test_a_duration_is_asked_in_months_or_days():
@@ -1077,3 +1081,9 @@ def test_a_spans_end_asked_and_a_two_character_rate_named_alone(ledger):  # noqa
     assert value("通霄電廠第二期更新改建計畫的計畫期程從何時開始？") == "2019-08"
     # '可申請 50 萬元貸款，利率為 1%'
     assert value("小規模營業人 50 萬元小額貸款的貸款利率是多少？") == 1
+
+
+def test_compared_with_is_no_part_of_the_word_before_it(ledger):  # noqa: F811
+    assert parse_question("109 年我國能源密集度相較 108 年改善了多少？").segments[:2] == ["我国", "能源密集度"]
+    # '109 年能源密集度 4.3 公升油當量/千元，相較 108 年改善約 2.5%'
+    assert answer_value(ledger)("109 年我國能源密集度相較 108 年改善了多少？") == 2.5
