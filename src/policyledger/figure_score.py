@@ -366,7 +366,6 @@ def _members_named(parsed: Question, listed: str) -> int:
     return sum(1 for name in listed.split("、") if any(segment in name or name in segment for segment in segments))
 
 
-
 # Clause breaks in folded, compacted text, where '，' is ',' and the spaces are gone: a comma is a
 # thousands separator only between a digit and exactly three ('1,773'), not in '，113 年'.
 _FOLDED_CLAUSE_BREAK = re.compile(r"[，。；：;:\n]|(?<!\d),|,(?!\d{3}(?!\d))")

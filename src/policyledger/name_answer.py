@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from policyledger.entities import names_a_place
 from policyledger.model import Claim
-from policyledger.passages import SENTENCE, Item, citation, clause_span, counted_lists, lists_in, names_of, ranked_lists
+from policyledger.passages import LATIN_CHAR, LATIN_WORD, SENTENCE, Item, citation, clause_span, counted_lists, lists_in, names_of, ranked_lists
 from policyledger.question import BODY_KINDS, Question
 from policyledger.textnorm import compact, fold
 
@@ -197,7 +197,7 @@ def _titles(parsed: Question, item: Item, sentence: str, rarity: dict[str, float
 
 
 # A body's name in Latin letters right after its kind: '與國際驗證機構 DNVGL 共同成立'.
-_LATIN_NAME = r"\s*([A-Za-z][A-Za-z0-9&.\-]*(?:\s[A-Za-z0-9&.\-]+)*)"
+_LATIN_NAME = rf"\s*({LATIN_WORD}(?:\s{LATIN_CHAR}+)*)"
 
 
 def _bodies(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[int, int, float]]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from policyledger.model import Claim, Node
-from policyledger.quantity.numbers import value_of_chinese
+from policyledger.quantity.numbers import count_of
 from policyledger.textnorm import fold
 
 
@@ -80,8 +80,9 @@ PAIR_WEIGHT = 0.9
 # Two names a bracket gives for what it follows: '於 2 個關鍵基礎設施(台電和台水)執行場域驗證'.
 _BRACKETED_PAIR = re.compile(rf"(?<=[（(]){_NAME_CHAR}{{1,14}}(?:及|與|和|暨){_NAME_CHAR}{{1,14}}(?=[）)])")
 # Two names in Latin letters joined by a conjunction, spaced as written ('獲國際大廠 Amgen 及 Takada 委託').
-_LATIN_WORD = r"[A-Za-z][A-Za-z0-9&.\-]*"
-_LATIN_PAIR = re.compile(rf"(?<![A-Za-z0-9]){_LATIN_WORD}(?: {_LATIN_WORD})?\s*(?:及|與|和)\s*{_LATIN_WORD}(?: [A-Z]{_LATIN_WORD[8:]})?(?![A-Za-z0-9])")
+LATIN_CHAR = r"[A-Za-z0-9&.\-]"  # what a name in Latin letters holds after its first letter (M&C, blibli, DBPR115)
+LATIN_WORD = rf"[A-Za-z]{LATIN_CHAR}*"
+_LATIN_PAIR = re.compile(rf"(?<![A-Za-z0-9]){LATIN_WORD}(?: {LATIN_WORD})?\s*(?:及|與|和)\s*{LATIN_WORD}(?: [A-Z]{LATIN_CHAR}*)?(?![A-Za-z0-9])")
 BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # a bracket and what it holds (no bracket inside)
 # The words that lead into a list ('包括…', '與…'). A verb's are cut first, 與 only where there is
 # none: '雙方就科學與技術、…' keeps 科學與技術 whole.
@@ -129,11 +130,11 @@ def counted_lists(sentence: str) -> list[tuple[int, int, list[str]]]:
         start = max((brk.end() for brk in CLAUSE_BREAK.finditer(sentence, 0, count.start())
                      if not _inside_bracket(sentence, brk.start())), default=0)
         names = names_of(sentence[start:count.start()].strip()) if "、" in sentence[start:count.start()] else []
-        if len(names) == _count_of(count.group(1)):
+        if len(names) == count_of(count.group(1)):
             found.append((start, count.start(), names))
     for count in _COUNT_BRACKETED.finditer(sentence):
         names = _bracket_names(count.group(2))
-        if len(names) == _count_of(count.group(1)) > 1:
+        if len(names) == count_of(count.group(1)) > 1:
             found.append((count.start(2), count.end(2), names))
     return found
 
@@ -144,10 +145,6 @@ def _bracket_names(note: str) -> list[str]:
     parts = note.split("、")
     parts[-1:] = re.split(r"以及|及|暨" if len(parts) > 1 else r"以及|及|暨|與|和", parts[-1], maxsplit=1)
     return [" ".join(part.split()) for part in parts if part.strip()]
-
-
-def _count_of(token: str) -> int:
-    return int(token) if token.isdigit() else int(value_of_chinese(token) or 0)
 
 
 def _inside_bracket(text: str, offset: int) -> bool:

@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 
 from policyledger.model import Claim
 from policyledger.quantity.figures import begins_another_word
-from policyledger.quantity.numbers import value_of_chinese
+from policyledger.quantity.numbers import count_of
 from policyledger.quantity.periods import SINCE_AFTER, find_time_expressions
 from policyledger.quantity.units import COUNTERS, match_unit
 from policyledger.reader_words import alike_forms, in_report_words, same_words, words_in_force
@@ -158,7 +158,7 @@ def ordinals(text: str) -> dict[str, set[int]]:
     """{counter: {numbers}} of the ordinals `text` names ('首屆…第二屆' → {'屆': {1, 2}})."""
     found: dict[str, set[int]] = {}
     for match in _ORDINAL.finditer(text):
-        number = 1 if match.group(2) else (int(match.group(1)) if match.group(1).isdigit() else int(value_of_chinese(match.group(1)) or 0))
+        number = 1 if match.group(2) else count_of(match.group(1))
         found.setdefault(match.group(3), set()).add(number)
     return found
 
@@ -455,8 +455,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     question.wants_change = bool(_CHANGE.search(normalized)) and "percent" in question.dimensions
     count = _COUNT_IN_NAMES.search(normalized) or (_COUNT_BEFORE_WHICH.search(normalized) if question.wants == "names" else None)
     if count:
-        token = count.group(1)
-        question.count = int(token) if token.isdigit() else int(value_of_chinese(token) or 0) or None
+        question.count = count_of(count.group(1)) or None
     elif question.wants == "names" and (_ONE_ASKED.search(normalized) or ((question.wants_title or question.kind_ended) and "哪些" not in normalized)):
         question.count = 1  # '設置了哪一所示範幼兒園', '系統叫什麼名稱': one name, never a list
     remainder = normalized

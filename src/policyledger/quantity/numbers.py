@@ -61,6 +61,11 @@ def value_of_chinese(text: str) -> float | None:
     return _chinese_with_units(text)
 
 
+def count_of(token: str) -> int:
+    """A small count written in digits or a Chinese numeral (3, 三, 兩 → 3, 3, 2), 0 when unreadable."""
+    return int(token) if token.isdigit() else int(value_of_chinese(token) or 0)
+
+
 def _chinese_with_units(text: str) -> float | None:
     total = 0.0  # finished sections above the current big unit
     section = 0.0  # the part below the current big unit (below 萬)
