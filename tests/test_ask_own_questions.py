@@ -63,6 +63,9 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-120", 1.00), ("own-gold-121", 0.95),  # and two more: 47/50 first
     ("own-gold-122", 0.95), ("own-gold-123", 0.90),  # and two more: 47/50 first
     ("own-gold-124", 0.80), ("own-gold-125", 1.00),  # and two more: 44/49 first
+    ("own-gold-126", 1.00), ("own-gold-127", 1.00),  # the session of 2026-11-30 (2): 48/52 first
+    ("own-gold-128", 1.00), ("own-gold-129", 1.00),  # and two more: 49/53 first
+    ("own-gold-130", 1.00), ("own-gold-131", 0.85),  # and two more: 46/53 first
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -565,7 +568,7 @@ def test_measure_words_a_reader_uses_for_the_reports(ledger):  # noqa: F811
 
 def test_particles_split_only_as_particles_and_more_everyday_words(ledger):  # noqa: F811
     segments = parse_question("離岸風電零組件在地化，國內廠商簽下多少錢的供應合約？").segments
-    assert segments == ["离岸风电零组件在地化", "国内", "厂商签订", "供应契约"]  # 在地; 合約 as 契約 (used alike); 簽下 → 簽訂; 國內 unsaid
+    assert segments == ["离岸风电零组件在地化", "国内", "厂商签署", "供应契约"]  # 在地; 合約 as 契約 (used alike); 簽下 → 簽訂 = 簽署; 國內 unsaid
     assert parse_question("我國針對新南向國家的投資有幾件？").segments[:2] == ["我国", "新南向国家"]  # 針對 a preposition; 對 not split from 針對
     assert "印行" in parse_question("五萬分之一地質圖到 109 年為止印行了幾幅？").segments  # 為止 out
     assert answer_value(ledger)("去年新南向國家的企業來臺灣投資，政府放行了幾件？") == 515  # 放行 → 核准, 來臺灣 → 來臺
@@ -1087,3 +1090,69 @@ def test_compared_with_is_no_part_of_the_word_before_it(ledger):  # noqa: F811
     assert parse_question("109 年我國能源密集度相較 108 年改善了多少？").segments[:2] == ["我国", "能源密集度"]
     # '109 年能源密集度 4.3 公升油當量/千元，相較 108 年改善約 2.5%'
     assert answer_value(ledger)("109 年我國能源密集度相較 108 年改善了多少？") == 2.5
+
+
+def test_one_to_one_is_one_word_and_words_reports_use_alike(ledger):  # noqa: F811
+    assert "一对一视讯" in "".join(parse_question("一對一視訊會議簽了幾份意向書？").segments)
+    value = answer_value(ledger)
+    # '採一對一視訊方式辦理 2 場次國際企業交流會議，…合計簽訂 5 份合作意向書，未來合作商機預計 328 萬美元'
+    assert value("連鎖加盟業一對一視訊國際企業交流會議所簽署的合作意向書，預計帶來多少合作商機？") == 328
+    # '透過「2020 臺馬聯合網購節」(與馬國電商機構 MDEC 合辦)': 馬國 is 馬來西亞
+    assert value("2020 臺馬聯合網購節是和馬來西亞的哪一個電商機構一起辦的？") == ["MDEC"]
+
+
+def test_a_name_after_the_word_before_which_and_a_preposition_the_report_leaves_out(ledger):  # noqa: F811
+    value = answer_value(ledger)
+    # '透過來自矽谷 10 X Innvation Lab 的 6 位國際業師進行培訓'
+    assert value("G Camp 創新創業國際訓練營的國際業師是來自矽谷哪一個機構？") == ["10 X Innvation Lab"]
+    # '協助印方邦加羅爾廠區建立產線'
+    assert value("我商和印商的合資公司協助印方在哪個廠區建立產線？") == ["邦加羅爾"]
+    # '委請法人單位於高雄建置水下基礎產業人才技術訓練中心': one site asked
+    assert value("水下基礎產業人才技術訓練中心是委請法人單位在哪裡建置的？") == ["高雄"]
+    # '聯合海洋委員會等近百個單位於雲嘉南地區舉辦 2020 地質嘉年華系列': 中央機關 is the kind asked, not a word to find
+    assert value("2020 地質嘉年華系列聯合了哪個中央機關等近百個單位舉辦？") == ["海洋委員會"]
+
+
+def test_places_any_country_and_a_pair_of_places_closed_by_the_kind_asked(ledger):  # noqa: F811
+    from policyledger.entities import names_a_place, place_lists
+
+    assert names_a_place("查德") and names_a_place("厄瓜多") and not names_a_place("沿海地區")
+    assert place_lists("可供應南投及彰化地區每日 25 萬噸水量") == [(3, 8, ["南投", "彰化"])]
+    value = answer_value(ledger)
+    # '於 6 國（厄瓜多、澳大利亞、查德、尼日、美國、印尼）經營 8 個探勘或開發生產礦區': the size asked is no anchor
+    assert value("截至 109 年底，我國在哪 6 個國家經營油氣探勘或開發生產礦區？") == ["厄瓜多", "澳大利亞", "查德", "尼日", "美國", "印尼"]
+    assert value("鳥嘴潭人工湖整體計畫完工以後可以供應哪些地區用水？") == ["南投", "彰化"]
+
+
+def test_a_ranking_year_and_a_reservoirs_capacity(ledger):  # noqa: F811
+    value = answer_value(ledger)
+    # '「國際會議協會」(ICCA)公布 108 年國際會議場次排名，我國以舉辦 163 場協會型國際會議，超越泰國晉升亞洲 4 強'
+    assert value("我國晉升亞洲 4 強，根據的是 ICCA 哪一年的國際會議場次排名？") == "2019"
+    # '石門及曾文水庫去年度清淤量分別達到 334 萬及 382 萬立方公尺，使水庫庫容增加 120 萬及 155 萬立方公尺': 去年度 dates
+    assert value("石門水庫去年度清淤之後，庫容增加多少？") == 120
+
+
+def test_applications_are_not_approvals_and_a_years_work_counted_at_the_cut_off(ledger):  # noqa: F811
+    engine, doc_id, _ = ledger
+    # 'B. 109 年第 3 季：109 年 10 月 31 日截止受理申請，總計核准 7,260 家'
+    assert ask(engine, "製造業薪資及營運資金補貼 109 年第 3 季共受理幾家業者申請？", doc_id=doc_id)["answer"] is None
+    # '本部 109 年推動餐飲、零售數位轉型…截至 110 年 1 月底，…合計 32,534 人次參加實體課程'
+    assert answer_value(ledger)("109 年推動餐飲及零售數位轉型，合計多少人次參加實體課程？") == 32534
+
+
+def test_a_brackets_aside_and_places_asked_together(ledger):  # noqa: F811
+    parsed = parse_question("產業創新平台特案補助（受疫情影響標竿企業之研發輔導）預計維持研發人員就業至少多少人？")
+    assert parsed.asides == {"受疫情影响标竿企业", "研发辅导"}
+    value = answer_value(ledger)
+    # the aside is item (1)'s words, the figure item (2)'s: '…維持研發人員就業至少 3,109 人'
+    assert value("產業創新平台特案補助（受疫情影響標竿企業之研發輔導）預計可維持多少研發人員就業？") == 3109
+    # '歐盟針對我國、中國大陸及印尼進口之熱軋不銹鋼鋼板 ( 捲 ) 案，協助業者爭取到稅率進一步調降(4.1%-7.5%)'
+    assert value("歐盟對我國、中國大陸及印尼進口熱軋不銹鋼鋼板案的稅率，經業者爭取後進一步調降為多少？") == 4.1
+    engine, doc_id, _ = ledger
+    # '開拓越南及印尼之冷鏈市場，支援 16.3 億元商品之海內外流通，帶動物流服務營收 1.9 億元': no figure for each
+    assert ask(engine, "冷鏈物流支援的商品中，銷往越南和印尼的分別是多少？", doc_id=doc_id)["answer"] is None
+
+
+def test_asked_until_when_not_the_day_it_began(ledger):  # noqa: F811
+    # '紙本三倍券自 109 年 7 月 23 日開始兌領，…店家兌領作業將持續至 110 年 3 月 31 日'
+    assert answer_value(ledger)("紙本三倍券的店家兌領作業會持續到哪一天？") == "2021-03-31"

@@ -73,6 +73,8 @@ def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
                 score *= _heading_period_factor(parsed, item) * _superseded_factor(parsed, own)
                 score *= _bracketed_member_factor(parsed, members, index) * _event_factor(parsed, happened, index)
                 score *= _named_after_date_factor(parsed, sentence, folded, expr, happened, members, index) * elsewhere
+                if expr.role == "open" and _END_ASKED.search(parsed.text):
+                    score *= 0.85  # '作業將持續到哪一天': not the day it began ('自 109 年 7 月 23 日開始兌領')
                 if _AS_OF.match(expr.text) and not _AS_OF_ASKED.search(parsed.text):
                     score *= 0.9  # '截至 110 年 2 月 23 日，提供…': the day counted to, not the day it happened
                 if best is None or score > best[0]:
@@ -129,7 +131,7 @@ def _event_factor(parsed: Question, parts: list[str], index: int) -> float:
     return 0.85 if any(event in part for part in others for event in asked) else 1.0
 
 
-_END_ASKED = re.compile(r"結束|到期|到何時|到什麼時候")
+_END_ASKED = re.compile(r"結束|到期|到何時|到什麼時候|(?:持續|延續|延長|實施)(?:到|至)|到哪一?天|至哪一?天")
 _SPAN_JOINER = re.compile(r"\s*(?:至|到|~|～|－|-)\s*")
 
 

@@ -6,8 +6,12 @@ suffix, an organisational suffix, a gazetteer entry), once per item, at the line
 
 from __future__ import annotations
 
+import gettext
 import re
 from collections.abc import Iterator
+from functools import lru_cache
+
+import pycountry
 
 from policyledger.model import Claim, Entity, Node
 
@@ -69,9 +73,27 @@ COUNTRIES = ("美國", "日本", "韓國", "南韓", "中國大陸", "中國", "
 _PLACES = re.compile("|".join(sorted((re.escape(p) for p in (*COUNTIES, *COUNTRIES)), key=len, reverse=True)))
 
 
+# Known places joined by 、 or a conjunction ('可供應南投及彰化地區'): a list of places wherever it stands.
+_PLACE_RUN = re.compile(rf"(?:{_PLACES.pattern})(?:\s*(?:、|及|與|和|暨)\s*(?:{_PLACES.pattern}))+")
+
+
+def place_lists(text: str) -> list[tuple[int, int, list[str]]]:
+    """Each run of two or more known places in `text`: (start, end, the places)."""
+    return [(run.start(), run.end(), _PLACES.findall(run.group(0))) for run in _PLACE_RUN.finditer(text)]
+
+
 def names_a_place(name: str) -> bool:
-    """Whether a name holds a county or country ('馬國' and other short forms are not known)."""
-    return _PLACES.search(name) is not None
+    """Whether a name holds a county or country, or is one of ISO 3166's countries ('查德'); '馬國'
+    and other short forms are not known."""
+    return _PLACES.search(name) is not None or name.strip() in _iso_countries()
+
+
+@lru_cache(maxsize=1)
+def _iso_countries() -> frozenset[str]:
+    """Every country's name as Taiwan writes it (pycountry's zh_TW names). Only whole names are
+    matched: as parts of text, two-character names (海地, 東加) would be found in 沿海地區."""
+    names = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_TW"], fallback=True)
+    return frozenset(names.gettext(country.name) for country in pycountry.countries) - {"中華民國"}
 
 
 def extract_entities(nodes: list[Node]) -> list[Entity]:

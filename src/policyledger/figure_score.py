@@ -57,7 +57,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _condition_factor(parsed, claim, neighbours, clause_start) * _rate_named_factor(parsed, claim, sentence)
     factors *= _included_factor(parsed, claim, sentence) * _rate_only_factor(parsed, sentence) * _excluded_factor(parsed, own)
     factors *= _money_measure_factor(parsed, text, claim, neighbours, own, (sentence_start, sentence_end))
-    factors *= _per_time_factor(parsed, claim, own)
+    factors *= _per_time_factor(parsed, claim, own) * _each_asked_factor(parsed, own)
     factors *= _total_factor(parsed, text, claim, neighbours, (sentence_start, sentence_end))
     factors *= _named_after_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
     factors *= _joint_factor(parsed, text[before:after]) * _sub_item_factor(parsed, item)
@@ -154,6 +154,7 @@ _OPPOSITES = [(fold(a), fold(b)) for a, b in (
     ("高壓", "低壓"), ("出口", "進口"), ("輸出", "輸入"), ("出超", "入超"), ("國內", "國外"), ("公營", "民營"),
     ("屋頂型", "地面型"), ("陸域", "離岸"), ("專利", "商標"), ("最高", "最低"), ("上半年", "下半年"),
     ("增加", "減少"), ("成長", "減少"), ("提高", "降低"), ("上升", "下降"),
+    ("受理", "核准"), ("受理", "核定"),  # applications received are not those approved
 )]
 # Kinds of a thing a whole sentence is about, its later clauses leaving the subject unsaid ('109 年發明專利
 # 案件平均審結期間…13.9 個月，平均首次通知期間為 8.7 個月'): asked about the other kind, no figure of it answers.
@@ -250,6 +251,17 @@ def _written(figure_text: str) -> str:
 
 _PER_TIME_ASKED = re.compile(fold(r"每(?:日|天|月|年)[^多幾]{0,12}多少(?!\s*[人家件個項處座次])"))
 _PER_TIME_SAID = re.compile(fold(r"每|[日年月]產|/日|/天"))
+
+
+# '銷往越南和印尼的各是多少': a figure for each place asked, which a figure naming none of them is not.
+_EACH_ASKED = re.compile(r"(?:各|分別)(?:是|為|有|約)?(?:多少|幾)")
+
+
+def _each_asked_factor(parsed: Question, own: str) -> float:
+    places = parsed.places_named
+    if len(places) < 2 or not _EACH_ASKED.search(parsed.text):
+        return 1.0
+    return 1.0 if any(place in own for place in places) else 0.6
 
 
 def _per_time_factor(parsed: Question, claim: Claim, own: str) -> float:
@@ -638,7 +650,13 @@ def _period_factor(parsed: Question, claim: Claim, sentence: str) -> float:
         return 0.95
     if claim_start is not None and start is not None and end is not None and start <= claim_start <= end:
         return 0.9
+    if claim_start is None and end is not None and claim_end is not None and 0 < (claim_end - end).days <= _CUT_OFF_DAYS:
+        return 0.85  # '109 年推動…' asked, '截至 110 年 1 月底…合計 32,534 人次': the year's work, counted at the report's cut-off
     return 0.45
+
+
+# How long after a year a report may count that year's work up to ('截至 110 年 2 月底').
+_CUT_OFF_DAYS = 62
 
 
 # Asked about one year only (單一年度節電多少度): a sum since an earlier year is no answer.

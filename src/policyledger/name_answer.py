@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-from policyledger.entities import names_a_place
+from policyledger.entities import names_a_place, place_lists
 from policyledger.model import Claim
 from policyledger.passages import LATIN_CHAR, LATIN_WORD, SENTENCE, Item, citation, clause_span, counted_lists, lists_in, names_of, ranked_lists
 from policyledger.question import BODY_KINDS, Question
@@ -42,6 +42,8 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
                     best = (score, item, match.start() + start, match.start() + end, names)
             found = [_Found(enum.start(), enum.end(), weight, names_of(enum.group(0)), coverage) for enum, weight in lists_in(sentence)]
             found += [_Found(start, end, 1.0, names, coverage) for start, end, names in counted_lists(sentence)]
+            if parsed.wants_places or kind == "地區":  # '可供應哪些地區': 南投及彰化地區, a pair in a sentence with a list
+                found += [_Found(start, end, 1.0, names, coverage) for start, end, names in place_lists(sentence)]
             found += [_Found(start - match.start(), end - match.start(), RANKING_WEIGHT, names,
                              _ranking_coverage(parsed, item, folded, len(names), rarity, _dated_as_asked(parsed, item_figures, start, end)))
                       for start, end, names in rankings if match.start() <= start and end <= match.end() and len(names) >= 3]
@@ -129,8 +131,11 @@ def _of_kind(kind: str | None, names: list[str]) -> bool:
 
 
 def _closed_by_kind(kind: str | None, sentence: str, end: int) -> bool:
-    """Whether the list is closed by the kind asked for ('哪些作法': 「業師輔導」…等作法)."""
-    return kind is not None and re.match(rf"\s*等\s*{re.escape(kind[0])}", sentence[end:end + 4]) is not None
+    """Whether the list is closed by the kind asked for ('哪些作法': 「業師輔導」…等作法; '哪些地區':
+    南投及彰化地區)."""
+    if kind is None:
+        return False
+    return re.match(rf"\s*(?:等\s*{re.escape(kind[0])}|{_spaced(kind)})", sentence[end:end + 6]) is not None
 
 
 def _fragment(entry: _Found, found: list[_Found]) -> bool:
@@ -207,9 +212,16 @@ def _bodies(parsed: Question, item: Item, sentence: str, rarity: dict[str, float
     folded = fold(sentence)
     scored = []
     kind = re.escape(parsed.body_asked or "")
-    for name in (*re.finditer(kind + _LATIN_NAME, folded), *re.finditer(_LATIN_NAME + rf"\s*[\u4e00-\u9fff]{{0,6}}?{kind}", folded)):
+    patterns = [kind + _LATIN_NAME, _LATIN_NAME + rf"\s*[\u4e00-\u9fff]{{0,6}}?{kind}"]
+    lead = _WORD_BEFORE_WHICH.search(parsed.text)
+    if lead:  # '來自矽谷哪一個機構' — '來自矽谷 10 X Innvation Lab 的…': the name right after the question's word
+        patterns.append(_spaced(fold(lead.group(1))) + rf"\s*((?:\d+\s)?{LATIN_WORD}(?:\s{LATIN_CHAR}+)*)")
+    for name in (found for pattern in patterns for found in re.finditer(pattern, folded)):
         scored.append((name.start(1), name.end(1), _name_score(parsed, item, sentence, folded, name.start(), name.end(), rarity)))
     return scored
+
+
+_WORD_BEFORE_WHICH = re.compile(r"([\u4e00-\u9fff]{2})\s*哪一?[家間個所]")
 
 
 def _kind_ended(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[int, int, float]]:
@@ -227,7 +239,7 @@ def _kind_ended(parsed: Question, item: Item, sentence: str, rarity: dict[str, f
 # question's 哪 phrase does, between the words the question puts around it (the word before 哪, or
 # the kind named after it: '由哪一家國際會展專業媒體辦理' → '國際會展專業媒體 M&C Asia 辦理').
 _SLOT = re.compile(
-    r"([\u4e00-\u9fff]{1,2})?\s*(?:哪一?[家個間所位座]|(?<=在)哪裡|(?<=在)何處)\s*"
+    r"([\u4e00-\u9fff]{1,2})?\s*了?\s*(?:哪一?[家個間所位座]|(?<=在)哪裡|(?<=在)何處)\s*"
     rf"([\u4e00-\u9fff]{{0,10}}?(?:{BODY_KINDS}|媒體|團體|協會|學會|國家|城市|電廠|水庫|醫院|學校|工廠|園區|港口))?\s*([\u4e00-\u9fff]{{2}})"
 )
 _PREPOSITIONS = "與和跟由向對從在以為給讓被及"
@@ -261,6 +273,8 @@ def _slot_anchors(parsed: Question) -> tuple[list[str], str] | None:
     leads = [word for word in ordered if word]
     if "在" in leads:  # '在哪裡展出': the report writes '於臺北世貿一館展出'
         leads.append("於")
+        if len(before) == 2:  # '協助印方在哪個廠區建立產線': or nothing at all, '協助印方邦加羅爾廠區建立產線'
+            leads.append(before[0])
     return ([fold(word) for word in leads], fold(after)) if leads else None
 
 
@@ -285,12 +299,12 @@ def _kind_closing(parsed: Question, after: str) -> str | None:
     slot = _SLOT.search(parsed.text)
     if slot is None or not after:
         return None
-    closing = re.match(r"([\u4e00-\u9fff]{0,2})\s*[？?]?\s*$", parsed.text[slot.end():])
+    closing = re.match(r"([\u4e00-\u9fff]{0,3})\s*[？?]?\s*$", parsed.text[slot.end():])
     kind = slot.group(3) + closing.group(1) if closing else ""
     return fold(kind) if _KIND_OF_PLACE.search(kind) else None
 
 
-_KIND_OF_PLACE = re.compile(r"(?:園區|工業區|公司|中心|機構|大學|醫院|學校|銀行|縣市|城市|國家|港|館|廠)$")
+_KIND_OF_PLACE = re.compile(r"(?:園區|工業區|公司|中心|機構|大學|醫院|學校|幼兒園|銀行|縣市|城市|國家|港|館|廠)$")
 
 
 def _spaced(word: str) -> str:

@@ -34,12 +34,12 @@ _TITLE_NOUNS = r"文件|協定|協議|備忘錄|意向書|計畫|方案|專案|�
 _KIND_ENDED_ASKED = re.compile(r"([\u4e00-\u9fff]{2})\s*了?\s*(?:什麼|何種|哪一?個)\s*(中心|基地|園區|聯盟|機制|學院|學苑|專區|實驗室|場域|工廠|獎(?=項))")
 _TITLE_ASKED = re.compile(rf"(?:什麼|何種|哪一?[份項個部])\s*(?:{_TITLE_NOUNS})|名稱\s*(?:是|為)?\s*(?:什麼|何)")
 # "和哪家國際驗證機構共同成立": one body, which a report may name right after its kind (國際驗證機構 DNVGL).
-BODY_KINDS = "機構|公司|企業|廠商|銀行|大學|組織|業者|單位"  # what a body asked for is called
+BODY_KINDS = "機構|機關|公司|企業|廠商|銀行|大學|組織|業者|單位"  # what a body asked for is called
 _BODY_ASKED = re.compile(rf"哪一?[家間個所]\s*(?:[\u4e00-\u9fff]{{0,6}}?)({BODY_KINDS})")
 # "自動駕駛系統叫什麼名稱": the kind of thing (系統) whose name stands by it (WinBus 自動駕駛系統).
 _KIND_NAMED = re.compile(r"([\u4e00-\u9fff]{2})(?:叫做?|的名稱|名稱)(?:是|為)?\s*(?:什麼|何)")
 _COUNT_IN_NAMES = re.compile(rf"哪\s*{_NAMES_COUNTED}")
-_ONE_ASKED = re.compile(r"哪一?[家所座間]|哪一?個|誰|在(?:哪裡|何處)(?:舉辦|舉行|展出|辦理|召開)")  # '捷克議長是誰': one person; one venue
+_ONE_ASKED = re.compile(r"哪一?[家所座間]|哪一?個|誰|在(?:哪裡|何處)(?:舉辦|舉行|展出|辦理|召開|建置|設置|興建|設立|建立|成立)")  # one person, venue or site
 # '…的 10 種器具是哪些': the count stated before what is asked for.
 _COUNT_BEFORE_WHICH = re.compile(rf"{_NAMES_COUNTED}[\u4e00-\u9fff]{{0,8}}?(?:分別)?(?:是|有|為|包括)?哪些")
 _COUNTERS = "|".join(sorted(COUNTERS, key=len, reverse=True))  # the measure words, longest first
@@ -60,14 +60,14 @@ _PERCENT = re.compile(
 # (money); "營業額增加多少？" with no base of comparison may be either (35 億元 or 16%).
 # '營收下降多少的艱困事業': how far a thing fell, as a condition, asks the same.
 _CHANGE_ASKED = re.compile(r"(?:成長|減少|增加|改善|提升|提高|上升|下降|降低|下滑|衰退)了?多少(?:(?=\s*[？?]?\s*$)|以上|以下|(?=的))")
-_COMPARED = re.compile(r"較|比|相較|同期|前一年|去年|上年")
+_COMPARED = re.compile(r"較|比|相較|同期|前一年|去年(?!度)|上年(?!度)")  # 去年度（109 年）dates, it does not compare
 _RELIEF_ASKED = re.compile(r"(?:減免|減收|折扣|優惠)(?:了)?(?:多少|幾)")
 _ENERGY = re.compile(r"(?:發|用|售|節|省|購|供)電量|多少電(?![力網廠價費])|多少\s*(?:萬|億)?\s*度電")  # 發多少電: kWh, not kW
 _POWER = re.compile(r"(?<![蓄庫水])容量(?!率)|MW|GW|kW|瓩")  # 裝置容量, 多少容量; not a reservoir's 蓄水容量
 _AREA = re.compile(r"公頃|面積|平方公里|坪")
 _PRICE_ASKED = re.compile(r"售價|單價|價格|價錢|票價|定價|每\s*[瓶包盒罐支件個份張片]")  # '每瓶售價多少元': 45 元/瓶
 _EMISSIONS = re.compile(r"減碳|碳排|排碳|二氧化碳|CO2|溫室氣體")  # '減碳量是多少': so many tonnes
-_VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|萬噸|噸|(?<=[蓄庫])容量")
+_VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|萬噸|噸|庫容|(?<=[蓄庫])容量")
 _TARGET = re.compile(r"目標|預計|預期|預定|預估|估計|未來|總經費|規劃|計畫將|將|(?:完成|完工|啟用|營運)之?後|(?:建置|興建)中|正在(?:建置|興建)")  # a target or a forecast
 _ACTUAL = re.compile(r"實際|實績|已經|已達")
 _PRESENT = re.compile(r"現行|目前|現在")  # '現行規定至少要幾天': now, whatever year the question names
@@ -124,7 +124,7 @@ _ASKING = re.compile(
 )
 _STOP_CHARS = re.compile(
     r"[\s？?，,。、；：:！!（）()「」『』\"“”]+"
-    r"|當中|之中|的|是|了|有|在(?![地職])|於|與|(?<![普涉波顧])及(?![時格])|(?<![協溫緩調中百])和(?![平成])|或|跟(?![進隨蹤])|其|各|共(?!同)|(?<![合契簽條公規預節])約|達(?=\s*(?:到|多少|幾|[\d０-９]|約|逾|近|超過|百分|新[臺台]幣|成(?![率立果效])|[？?，,。]|$))|之|為|並|將|被|由|從|(?<!針)對(?![外內])|(?<![方導面南動傾意])向|以(?!色列)|等|相較(?:於)?|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機]|計酬)|中(?=[，,、\s？?]|$)"
+    r"|當中|之中|的|是|了|有|在(?![地職])|於|與|(?<![普涉波顧])及(?![時格])|(?<![協溫緩調中百])和(?![平成])|或|跟(?![進隨蹤])|其|各|共(?!同)|(?<![合契簽條公規預節])約|達(?=\s*(?:到|多少|幾|[\d０-９]|約|逾|近|超過|百分|新[臺台]幣|成(?![率立果效])|[？?，,。]|$))|之|為|並|將|被|由|從|(?<!針)(?!(?<=一)對一)對(?![外內])|(?<![方導面南動傾意])向|以(?!色列)|等|相較(?:於)?|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機]|計酬)|中(?=[，,、\s？?]|$)"
     r"|(?<![供補配])給(?![付予])|(?<!轉)讓(?![與渡售])"  # 技轉給幾家, 讓水回收系統…: not 供給, 轉讓
     r"|可以|(?<!市)[占佔](?![領據用有])"  # 金融機構占多少: the share is what is asked
     r"|(?<=方案|計畫|政策|架構|機制)下(?=\s*[，,])"  # 在…方案下，: under a programme
@@ -193,6 +193,12 @@ class Question:
     segments: list[str] = field(default_factory=list)  # folded content words
     anchors: list[str] = field(default_factory=list)  # the question's own dates and figures, compacted
     date_anchors: list[str] = field(default_factory=list)  # those of them that are dates
+    asides: set[str] = field(default_factory=set)  # segments a bracket adds: '（受疫情影響標竿企業之研發輔導）'
+
+    @property
+    def places_named(self) -> frozenset[str]:
+        """The counties, countries and regions the question names (folded), glued to other words or not."""
+        return _places_in(" ".join(self.segments))
 
     @property
     def wants_year(self) -> bool:
@@ -242,6 +248,7 @@ class Question:
         with its rarity (a rare word tells more than a common one); a content word found nowhere
         near the figure costs a third of the score: it is what tells a near miss from the answer."""
         texts = [(_window_words(text), weight) for text, weight in windows]
+        asked_places = self.places_named
         total = found = 0.0
         penalty = 1.0
         for segment in self.segments:
@@ -254,13 +261,15 @@ class Question:
                 if is_date and period_matched:
                     weight = 1.0  # the figure's own period is the one asked for, however it is written
                 importance = (rarity or {}).get(gram, 1.0)
+                if segment in self.asides and not weight:
+                    continue  # an aside is counted where the text has it, never held against a passage that lacks it
                 total += importance
                 found += weight * importance
                 best_in_segment = max(best_in_segment, weight)
             # A place or organisation the question names must stand by the figure (對美國的出口).
-            if is_date or segment in _UNSAID or segment in _own_offices():
-                continue
-            if is_place(segment) and best_in_segment < 0.85 and (best_in_segment < _SENTENCE or _names_another_place(segment, texts)):
+            if is_date or segment in _UNSAID or segment in _own_offices() or segment in self.asides:
+                continue  # a bracket's aside describes what is asked, perhaps in another item's words
+            if is_place(segment) and best_in_segment < 0.85 and (best_in_segment < _SENTENCE or _names_another_place(asked_places, texts)):
                 penalty *= 0.5  # about another place or body: a near miss, not the answer
             elif _about_another_company(segment, texts):
                 penalty *= 0.5  # 台電公司 asked, 中油公司 by the figure: 公司 alone matches nothing
@@ -356,9 +365,11 @@ def is_place(segment: str) -> bool:
 _SENTENCE = 0.65
 
 
-def _names_another_place(place: str, windows: list[tuple[str, float]]) -> bool:
-    """Whether a window as near as the figure's sentence names a place other than `place`."""
-    return any(weight >= _SENTENCE and any(place not in other and other not in place for other in _places_in(text)) for text, weight in windows)
+def _names_another_place(asked: frozenset[str], windows: list[tuple[str, float]]) -> bool:
+    """Whether a window as near as the figure's sentence names a place other than those `asked`
+    ('歐盟針對我國、中國大陸及印尼進口之…案': asked about all three, none is another's)."""
+    return any(weight >= _SENTENCE and any(all(place not in other and other not in place for place in asked) for other in _places_in(text))
+               for text, weight in windows)
 
 
 # The companies a question names by their short name and 公司 (台電公司, 中油公司): their 公司 is
@@ -475,10 +486,14 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
         end = SINCE_AFTER.match(remainder, expr.end)  # '從 110 年起調成': 起 belongs to the date
         remainder = remainder[:expr.start] + " " + remainder[end.end() if end else expr.end:]
     question.anchors = _anchors(normalized, exprs)
+    if count and question.wants == "names":  # '6 個國家是哪些': the list's size, which '於 6 國（…）' need not write as asked
+        stated = compact(fold(count.group(0)))
+        question.anchors = [anchor for anchor in question.anchors if not stated.startswith(anchor)]
     question.date_anchors = [compact(fold(e.text)) for e in exprs]
     if question.wants == "date":  # '從哪一天開始接種': a report writes the start as 自 110 年 3 月 22 日起
         remainder = _STARTING.sub(" ", remainder)
     question.segments = _segments(remainder, authors) + question.anchors
+    question.asides = {segment for aside in _ASIDE.findall(remainder) for segment in _segments(aside, authors)} - set(_segments(_ASIDE.sub(" ", remainder), authors))
     return question
 
 
@@ -653,7 +668,7 @@ def _segments(text: str, authors: tuple[str, ...] = ()) -> list[str]:
     text = re.sub(
         rf"(?:{_ANSWER_TYPE})(?=\s*有?\s*(?:哪些|哪幾))|(?<=哪些)(?:{_ANSWER_TYPE}|[\u4e00-\u9fff]{{1,4}}(?=\s*[？?]?\s*$))"
         rf"|(?<=[家個位])(?:{_ANSWER_TYPE})(?=\s*[？?]?\s*$)"
-        rf"|(?<=哪[個家位所間])(?:{_ANSWER_TYPE})|(?<=哪一[個家位所間])(?:{_ANSWER_TYPE})",  # '以哪個國家為對象
+        rf"|(?<=哪[個家位所間])[\u4e00-\u9fff]{{0,3}}?(?:{_ANSWER_TYPE})|(?<=哪一[個家位所間])[\u4e00-\u9fff]{{0,3}}?(?:{_ANSWER_TYPE})",  # 以哪個國家為對象
         " ", text,
     )
     text = _without_asked_unit(text)
@@ -702,6 +717,9 @@ def _number_out(match: re.Match[str]) -> str:
 # What the question leaves out of the figure it asks for ('電話服務（不含文字）有多少通次').
 _EXCLUDED = re.compile(r"(?:不含|不包括|不包含|不算|扣除)\s*([\u4e00-\u9fff]{1,8}?)(?:的|在內|部分)?(?=[）)，,。？?]|$)")
 _INSTRUCTION = re.compile(rf"\s*(?:請|列出|只列|依序|含|不含|{_SETTING_ASIDE}|不要|不限|不只|以.{{1,4}}為單位)")  # '（列出…）': said to the tool
+
+
+_ASIDE = re.compile(r"[（(][^）)]{2,}[）)]")
 
 
 def _bracket_content(match: re.Match[str]) -> str:
