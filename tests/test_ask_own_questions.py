@@ -66,6 +66,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-126", 1.00), ("own-gold-127", 1.00),  # the session of 2026-11-30 (2): 48/52 first
     ("own-gold-128", 1.00), ("own-gold-129", 1.00),  # and two more: 49/53 first
     ("own-gold-130", 1.00), ("own-gold-131", 0.85),  # and two more: 46/53 first
+    ("own-gold-132", 1.00), ("own-gold-133", 1.00),  # and two more: 49/52 first
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
