@@ -67,6 +67,8 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-128", 1.00), ("own-gold-129", 1.00),  # and two more: 49/53 first
     ("own-gold-130", 1.00), ("own-gold-131", 0.85),  # and two more: 46/53 first
     ("own-gold-132", 1.00), ("own-gold-133", 1.00),  # and two more: 49/52 first
+    ("own-gold-134", 1.00), ("own-gold-135", 1.00),  # and four more: 97/103 first
+    ("own-gold-136", 0.95), ("own-gold-137", 0.95),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -84,8 +86,9 @@ def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
 # gets the 131 家 its item transferred technology to; own-gold-118 asks the money 實際投資到位 and gets
 # the 2,233 億元 the approved firms plan to invest.
 # own-gold-122 asks the grant total of the 121 案 approved, and gets the 12.36 億元 granted the 117 that signed.
+# own-gold-136 asks the government's own funds for 高軟二期 and gets the investment it is to draw (預計增加投資 100 億元).
 NOT_IN_REPORT_ANSWERED = {"own-gold-67": 1, "own-gold-80": 1, "own-gold-89": 1, "own-gold-105": 1, "own-gold-113": 1, "own-gold-118": 1,
-                          "own-gold-122": 1}
+                          "own-gold-122": 1, "own-gold-136": 1}
 
 
 def test_a_duration_is_asked_in_months_or_days():
@@ -1157,3 +1160,33 @@ def test_a_brackets_aside_and_places_asked_together(ledger):  # noqa: F811
 def test_asked_until_when_not_the_day_it_began(ledger):  # noqa: F811
     # '紙本三倍券自 109 年 7 月 23 日開始兌領，…店家兌領作業將持續至 110 年 3 月 31 日'
     assert answer_value(ledger)("紙本三倍券的店家兌領作業會持續到哪一天？") == "2021-03-31"
+
+
+def test_a_changes_two_ends_and_what_a_percentage_change_is_of(ledger):  # noqa: F811
+    value = answer_value(ledger)
+    # '目前全臺漏水率已從 106 年的 16%降到目前 13.5%': asked where it is now, the change's end
+    assert value("全臺漏水率現在已經降到多少？") == 13.5
+    # '109 年核准新南向國家來臺投資件數為 515 件，較上年減少 20.2％，投(增)資金額 3.8 億美元，減少 65.2％'
+    assert value("109 年新南向國家來臺投資件數較上年減少了多少百分比？") == 20.2
+    assert value("109 年新南向國家來臺投資金額較上年減少了多少百分比？") == 65.2
+
+
+def test_an_items_year_a_plans_cost_and_a_whole_asked_by_its_parts(ledger):  # noqa: F811
+    value = answer_value(ledger)
+    # '109 年計協助 17 個數位寬頻應用街區，…。辦理 206 場次推廣活動、講習活動、說明會等，計 13 萬 1,773 人次參加'
+    assert value("109 年普及中小企業數位寬頻應用的推廣活動、講習活動及說明會，共計多少人次參加？") == 131773
+    # '計畫期程為 106 年 1 月至 115 年 12 月，投資總額 1,104.6 億元': a plan's cost, asked plainly
+    assert value("大潭電廠增建計畫的投資總額有多少？") == 1104.6
+    # '截至 109 年底，累計已辦理防災減災工程 208.1 公里、河川環境景觀改善工程 160.9 公里…'
+    assert value("中央管河川、區域排水及海堤治理截至 109 年底累計辦理了多少公里的防災減災工程？") == 208.1
+    # '儲槽容積天數現行至少 15 天，116 年至少 24 天': 現行 is now, not the year named before it
+    assert value("116 年天然氣儲槽容積天數至少要幾天？") == 24
+
+
+def test_asked_what_was_actually_paid_a_rules_floor_is_no_answer(tmp_path: Path):
+    from tests.test_ask import small_ledger
+
+    engine = small_ledger(tmp_path, "衛生福利部業務報告\n\n壹、長期照顧\n一、照顧服務員：截至 109 年底，居家及社區式服務之照顧服務員 7 萬 3,168 人，"
+                                    "並保障全職照顧服務員月薪至少 3 萬 2,000 元。\n")
+    assert ask(engine, "109 年居家照顧服務員的平均月薪實際是多少？")["answer"] is None
+    assert ask(engine, "全職照顧服務員的月薪至少保障多少？")["answer"]["value"] == 32000

@@ -45,7 +45,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
         (text, 0.35),
     ]
     # A date later in the sentence than the figure's own clause dates what follows it, not the figure.
-    period = _period_factor(parsed, claim, item.node.text[sentence_start:clause_end])
+    period = _period_factor(parsed, claim, item.node.text[sentence_start:clause_end], item.node.text[:sentence_start])
     joined = [m.end() for m in _JOINS.finditer(text, before, claim.start)]
     own = text[max([before, *joined]):after] + respective
     factors = period * _kind_factor(parsed, claim, own) * _contrast_factor(parsed, own, sentence) * _subset_factor(parsed, own, sentence)
@@ -58,6 +58,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _included_factor(parsed, claim, sentence) * _rate_only_factor(parsed, sentence) * _excluded_factor(parsed, own)
     factors *= _money_measure_factor(parsed, text, claim, neighbours, own, (sentence_start, sentence_end))
     factors *= _per_time_factor(parsed, claim, own) * _each_asked_factor(parsed, own)
+    factors *= _change_of_factor(parsed, claim, neighbours, sentence_start)
     factors *= _total_factor(parsed, text, claim, neighbours, (sentence_start, sentence_end))
     factors *= _named_after_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
     factors *= _joint_factor(parsed, text[before:after]) * _sub_item_factor(parsed, item)
@@ -264,6 +265,25 @@ def _each_asked_factor(parsed: Question, own: str) -> float:
     return 1.0 if any(place in own for place in places) else 0.6
 
 
+# What a change asked is a change of: '件數較上年減少多少百分比' asks the count's, not the amount's.
+_CHANGE_OF_ASKED = re.compile(
+    r"(?:(件數|家數|人數|人次|次數)|(金額|投資額|營收|產值|營業額|銷售額))\s*(?:\d{2,3}\s*年)?\s*[減增降升]?\s*(?:較|比(?![重例率])|相較|成長|增加|減少|提升|提高|下降|降低)"
+)
+
+
+def _change_of_factor(parsed: Question, claim: Claim, neighbours: list[Claim], sentence_start: int) -> float:
+    """'515 件，較上年減少 20.2％，投(增)資金額 3.8 億美元，減少 65.2％': a percentage change is of the figure
+    it follows in its sentence; asked the change of a count, the change after an amount is the amount's."""
+    asked = _CHANGE_OF_ASKED.search(parsed.text)
+    if asked is None or claim.dimension != "percent" or "percent" not in parsed.dimensions:
+        return 1.0
+    before = [c for c in neighbours if sentence_start <= c.start and c.end <= claim.start and c.dimension != "percent"]
+    if not before:
+        return 1.0
+    host = max(before, key=lambda c: c.end)
+    return 1.0 if host.dimension == ("count" if asked.group(1) else "money") else 0.6
+
+
 def _per_time_factor(parsed: Question, claim: Claim, own: str) -> float:
     """'每日可提供產業載水多少': an amount a day, not the count beside it ('設置 6 處…，可提供…每日 9,000 噸')."""
     if not _PER_TIME_ASKED.search(parsed.folded) or claim.dimension != "count":
@@ -343,8 +363,8 @@ def _list_member_factor(parsed: Question, own: str, sentence: str, claim: Claim)
     '於雲林、嘉義、臺南及高雄等 4 縣市 5 處農場…開發面積 423 公頃')."""
     compacted = compact(sentence)
     lists = _lists_in_sentence(compacted)
-    if not lists:
-        return 1.0
+    if not lists or _ASKS_SEVERAL.search(parsed.text):
+        return 1.0  # '中央管河川、區域排水及海堤治理…累計完成多少公里': asked about them all, the whole's figure
     own_words = compact(own)
     figure = _written(claim.text)
     for listed in lists:
@@ -370,6 +390,7 @@ def _list_member_factor(parsed: Question, own: str, sentence: str, claim: Claim)
 
 
 _RATE_WORDS = re.compile(fold(r"每[日天月年]可?"))
+_ASKS_SEVERAL = re.compile(r"[\u4e00-\u9fff]{2,}、[\u4e00-\u9fff]{2,}(?:、|及|和|與)[\u4e00-\u9fff]{2,}")  # a list of three in the question
 
 
 def _members_named(parsed: Question, listed: str) -> int:
@@ -520,8 +541,9 @@ def _asked_without_excluded(parsed: Question) -> str:
 # '由 538 公頃增加為 835 公頃': the first figure is where a change started, the second where it
 # ended. A reader asking how large something is (or what it grew to) wants the end, unless the
 # question asks where it started.
-_CHANGE_FROM = re.compile(fold(rf"{FROM}\s*{FROM_LEAD}\s*$"))
-_CHANGE_TO = re.compile(fold(rf"^\s*{CHANGE_VERB}?\s*{TO}\s*$"))
+# '已從 106 年的 16%降到目前 13.5%': a change's start and end, with the year it started and the end's 目前
+_CHANGE_FROM = re.compile(fold(rf"{FROM}\s*{FROM_LEAD}\s*的?\s*$"))
+_CHANGE_TO = re.compile(fold(rf"^\s*{CHANGE_VERB}?\s*{TO}\s*(?:目前|現在|現今)?\s*$"))
 _ASKS_START = re.compile(fold(r"原本|原來|原先|起初|之前|由多少|從多少"))
 
 
@@ -625,7 +647,8 @@ def _past_name(text: str, end: int, limit: int) -> int:
     return name.end() if name else end
 
 
-def _period_factor(parsed: Question, claim: Claim, sentence: str) -> float:
+def _period_factor(parsed: Question, claim: Claim, sentence: str, earlier: str = "") -> float:
+    """How well the figure's period fits the one asked; `earlier` is its item's text before its sentence."""
     if parsed.period is None:
         return 1.0
     start, end = parsed.period
@@ -633,6 +656,8 @@ def _period_factor(parsed: Question, claim: Claim, sentence: str) -> float:
     if claim_start is None and claim_end is None:
         if _sentence_mentions(sentence, start, end):
             return 1.0
+        if not _own_clause_dated(sentence) and not _NOW.search(sentence) and _sentence_mentions(earlier, start, end):
+            return 0.95  # '109 年計協助 17 個…街區，…。辦理 206 場次…，計 13 萬 1,773 人次參加': the item's year
         # '安全存量天數 108 年至少 7 天，116 年至少 14 天' (a rule: no period of its own) asked for 112 年:
         # the figure's own clause names another year
         return 0.45 if _own_clause_dated(sentence) else 0.8
@@ -659,6 +684,7 @@ def _period_factor(parsed: Question, claim: Claim, sentence: str) -> float:
 _CUT_OFF_DAYS = 62
 
 
+_NOW = re.compile(r"現行|目前|現在|迄今")
 # Asked about one year only (單一年度節電多少度): a sum since an earlier year is no answer.
 _ONE_YEAR_ASKED = re.compile(r"單一年度|單年度|單年|單就|單在|當年度|一整年|全年|(?<![第每])一年(?![內期以多半])|這一年|那一年")
 
@@ -687,6 +713,8 @@ _CHANGE_FROM_A_BASE = re.compile(fold(r"(?:較|比|相較).{0,12}(?:成長|減�
 def _kind_factor(parsed: Question, claim: Claim, own: str) -> float:
     if _ASKS_THRESHOLD.search(parsed.folded):
         return 1.0 if claim.kind == "rule" else 0.7  # '營業額下滑多少以上才得享有利息補貼': the threshold, not an amount granted
+    if parsed.wants_actual and claim.kind in ("target", "forecast", "rule"):
+        return 0.6  # '平均月薪實際是多少': not what was aimed at, nor the floor a rule sets
     if claim.kind == "rule" and claim.qualifier in ("more_than", "at_least") and not _ASKS_RULE.search(parsed.folded):
         # '5 億元以上之民間新增投資案件…投資金額 1.5 兆元': the class's threshold is no amount of it (a rate
         # or an amount a scheme grants is what is asked: '一般保險費率由 4.69% 調整為 5.17%')
@@ -700,13 +728,16 @@ def _kind_factor(parsed: Question, claim: Claim, own: str) -> float:
     if parsed.wants_change:
         # '帶動新增營業額約 35 億元' is an increase, though a 新增 figure is typed actual
         return 1.0 if claim.kind == "change" or _ADDED in own else 0.8
-    if parsed.wants_actual:  # '平均月薪實際是多少': not what was aimed at, nor the floor a rule sets
-        return 0.6 if claim.kind in ("target", "forecast", "rule") else 1.0
+    if parsed.wants_actual:
+        return 1.0
     if claim.kind == "change" and not _CHANGE_ASKED_WORDS.search(parsed.folded):
         return 0.9  # '國防預算相當於 GDP 的百分之多少', '…總共多少錢': a level or share, not its growth (增加 421 億元, 成長 10.2%)
+    if _PLANS_TOTAL.search(own):
+        return 1.0  # '計畫期程為 106 年 1 月至 115 年 12 月，投資總額 1,104.6 億元': a plan's cost is its own, planned or spent
     return 0.8 if claim.kind in ("target", "forecast") else 1.0
 
 
+_PLANS_TOTAL = re.compile(fold(r"投資總額|總投資金?額|總經費|計畫經費|總預算"))
 _CHANGE_ASKED_WORDS = re.compile(fold(r"成長|增加|減少|提升|提高|下降|降低|改善|增幅|減幅|降幅|變化|差距|相差|多了|少了|增|減|較|比|省|節水|節電|節能|節約|縮短"))
 # A change still to come is typed a change, not a target: '可減少淹水面積 18.1 公頃'.
 _TO_COME = re.compile(fold("可|將|預計|預估|估計|預期"))
