@@ -69,6 +69,8 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-132", 1.00), ("own-gold-133", 1.00),  # and two more: 49/52 first
     ("own-gold-134", 1.00), ("own-gold-135", 1.00),  # and four more: 97/103 first
     ("own-gold-136", 0.95), ("own-gold-137", 0.95),
+    ("own-gold-138", 1.00), ("own-gold-139", 0.95),  # and four more: 98/106 first
+    ("own-gold-140", 0.95), ("own-gold-141", 1.00),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -1190,3 +1192,33 @@ def test_asked_what_was_actually_paid_a_rules_floor_is_no_answer(tmp_path: Path)
                                     "並保障全職照顧服務員月薪至少 3 萬 2,000 元。\n")
     assert ask(engine, "109 年居家照顧服務員的平均月薪實際是多少？")["answer"] is None
     assert ask(engine, "全職照顧服務員的月薪至少保障多少？")["answer"]["value"] == 32000
+
+
+def test_a_list_ended_by_with_a_lead_in_by_inviting_and_a_place_before_its_thing(ledger):  # noqa: F811
+    from policyledger.passages import names_of
+
+    # 及 then 與: 與 ends the list, 及 joins within a name; 與 then 及 as before
+    assert names_of("如高雄市鳳山溪、臺中市柳川及綠川與宜蘭縣安農溪")[-2:] == ["臺中市柳川及綠川", "宜蘭縣安農溪"]
+    assert names_of("苗栗通霄溪、雲林濁水溪與高雄高屏溪溪埔及大泉伏流水")[-1] == "高雄高屏溪溪埔及大泉伏流水"
+    assert names_of("邀請日本和歌山、青森、福岡、大阪")[0] == "日本和歌山"
+    # '目前已提出雲林地區有才村試辦計畫': where a thing is, written before it
+    assert answer_value(ledger)("推行在地滯洪新治水觀念，目前提出的試辦計畫是在哪個地方？") == ["雲林地區有才村"]
+
+
+def test_words_that_hold_a_stop_character_and_a_subjectless_sentences_topic_for_dates(ledger):  # noqa: F811
+    assert "等值服务" in parse_question("提供 2 萬元或 6 萬元等值服務的輔導辦到何時？").segments
+    assert "渔电共生" in parse_question("漁電共生的設置量是多少？").segments
+    assert parse_question("瞭解投資環境所辦理的研討會有幾場？").segments[:2] == ["瞭解投资环境", "办理"]
+    # '4、數位行銷輔導：提供 2 萬元或 6 萬元等值之數位貿易輔導服務，…。109 年已有 4,146 家廠商申請數位貿易輔導，
+    # 將持續辦理至 110 年 3 月底'
+    assert answer_value(ledger)("提供 2 萬元或 6 萬元等值服務的數位貿易輔導會持續辦理到什麼時候？") == "2021-03-31"
+
+
+def test_a_grant_is_not_what_it_drew_nor_a_programmes_cost_its_revenue(ledger):  # noqa: F811
+    engine, doc_id, _ = ledger
+    # '服務業創新研發：核定補助 75 案，帶動業者相對投入研發經費 1.5 億元、營業額增加 3.9 億元'
+    assert ask(engine, "服務業創新研發核定補助 75 案，政府的補助金額一共是多少？", doc_id=doc_id)["answer"] is None
+    # '辦理「臺灣美食行動 GO」活動，…帶動餐飲營業額約 4.16 億元'
+    assert ask(engine, "臺灣美食行動 GO 活動花了多少辦理經費？", doc_id=doc_id)["answer"] is None
+    # '主要包含綠能營區、…、漁電共生（已公告先行區 4,702 公頃）等相關場域，設置量已於 109 年底達 1.74GW': the whole's
+    assert ask(engine, "地面型太陽光電裡，漁電共生到 109 年底設置量有多少？", doc_id=doc_id)["answer"] is None

@@ -14,7 +14,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from policyledger.passages import QUOTED, SENTENCE, Item, citation, clause_span
+from policyledger.passages import QUOTED, SENTENCE, Item, citation, clause_span, topic_of_subjectless
 from policyledger.quantity.periods import find_time_expressions
 from policyledger.question import Question, another_ordinal
 from policyledger.records import iso
@@ -67,7 +67,7 @@ def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
                 if (expr.period_start is None and expr.period_end is None) or not (parsed.wants_year or re.search(r"日|月|底|初", expr.text)):
                     continue
                 exact = "日" in expr.text or parsed.wants_year
-                windows = _date_windows(item, sentence, folded, expressions, index)
+                windows = _date_windows(item, match.start(), sentence, folded, expressions, index)
                 own = _own_words(windows)
                 score = parsed.coverage(windows, rarity) * (1.0 if exact else _not_to_the_day(parsed)) * _stated_figure_factor(parsed, own)
                 score *= _heading_period_factor(parsed, item) * _superseded_factor(parsed, own)
@@ -279,10 +279,12 @@ def _respective_date(parsed: Question, sentence: str, expr: Any) -> tuple[str, d
     return None
 
 
-def _date_windows(item: Item, sentence: str, folded: str, expressions: list, index: int) -> list[tuple[str, float]]:
-    """The text around the index-th date of a sentence (`folded` is the sentence folded), each window
-    weighted as coverage wants: the date's own clause first — '…發布「方案」，並自 110 年 1 月 5 日起
-    試行': asked when it 試行, the date of that clause, not the sentence's first."""
+def _date_windows(item: Item, sentence_start: int, sentence: str, folded: str, expressions: list, index: int) -> list[tuple[str, float]]:
+    """The text around the index-th date of the sentence at `sentence_start` (`folded` is the sentence
+    folded), each window weighted as coverage wants: the date's own clause first — '…發布「方案」，並自
+    110 年 1 月 5 日起試行': asked when it 試行, the date of that clause, not the sentence's first; then
+    for a sentence without a subject, what its item opened with ('提供…數位貿易輔導服務。…將持續辦理至
+    110 年 3 月底')."""
     expr = expressions[index]
     clause_start, clause_end = clause_span(sentence, expr.start, expr.end)
     if _DATE_ALONE.fullmatch(sentence, clause_start, clause_end):
@@ -291,7 +293,7 @@ def _date_windows(item: Item, sentence: str, folded: str, expressions: list, ind
     # A quoted name's words are matched in the sentence; in the clause they would tie the clause of
     # a name that holds the verb (「…試行作業方案」) with the verb's own.
     own_clause = QUOTED.sub(" ", folded[_subject_clause_start(sentence, expressions, index, clause_start):clause_end])
-    windows = [(own_clause, 1.0), (folded, 0.9), (item.context, 0.85), (item.folded, 0.35)]
+    windows = [(own_clause, 1.0), (folded, 0.9), (item.context, 0.85), (topic_of_subjectless(item.folded, sentence_start), 0.65), (item.folded, 0.35)]
     following = expressions[index + 1].start if index + 1 < len(expressions) else len(sentence)
     preceding = expressions[index - 1].end if index > 0 else -1
     if following < clause_end or preceding > clause_start:

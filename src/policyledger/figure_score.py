@@ -13,7 +13,19 @@ from datetime import date
 from functools import lru_cache
 
 from policyledger.model import Claim
-from policyledger.passages import BRACKETED, CLAUSE_BREAK, ENUMERATION, FOLDED_LEAD, OPENING_SENTENCE, QUOTED, QUOTED_LIST, Item, clause_span, names_of, sentence_span
+from policyledger.passages import (
+    BRACKETED,
+    CLAUSE_BREAK,
+    ENUMERATION,
+    FOLDED_LEAD,
+    QUOTED,
+    QUOTED_LIST,
+    Item,
+    clause_span,
+    names_of,
+    sentence_span,
+    topic_of_subjectless,
+)
 from policyledger.quantity.changes import CHANGE_VERB, FROM, FROM_LEAD, FROM_REACH, TO
 from policyledger.quantity.periods import find_time_expressions
 from policyledger.question import Question, another_ordinal, bigrams, is_place
@@ -41,7 +53,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
         (_condition_of_subjectless(item, clause_start, sentence_start, neighbours, claim), 0.8),
         (item.context, 0.85),
         (sentence, 0.65),
-        (_topic_of_subjectless(text, sentence_start), 0.65),
+        (topic_of_subjectless(text, sentence_start), 0.65),
         (text, 0.35),
     ]
     # A date later in the sentence than the figure's own clause dates what follows it, not the figure.
@@ -156,6 +168,8 @@ _OPPOSITES = [(fold(a), fold(b)) for a, b in (
     ("屋頂型", "地面型"), ("陸域", "離岸"), ("專利", "商標"), ("最高", "最低"), ("上半年", "下半年"),
     ("增加", "減少"), ("成長", "減少"), ("提高", "降低"), ("上升", "下降"),
     ("受理", "核准"), ("受理", "核定"),  # applications received are not those approved
+    ("補助", "相對投入"), ("補助", "營業額"), ("補助", "營收"), ("補助", "產值"),  # a grant is not what it drew
+    ("經費", "營業額"), ("經費", "營收"),  # what a programme spends is not the revenue it drew
 )]
 # Kinds of a thing a whole sentence is about, its later clauses leaving the subject unsaid ('109 年發明專利
 # 案件平均審結期間…13.9 個月，平均首次通知期間為 8.7 個月'): asked about the other kind, no figure of it answers.
@@ -741,25 +755,6 @@ _PLANS_TOTAL = re.compile(fold(r"投資總額|總投資金?額|總經費|計畫�
 _CHANGE_ASKED_WORDS = re.compile(fold(r"成長|增加|減少|提升|提高|下降|降低|改善|增幅|減幅|降幅|變化|差距|相差|多了|少了|增|減|較|比|省|節水|節電|節能|節約|縮短"))
 # A change still to come is typed a change, not a target: '可減少淹水面積 18.1 公頃'.
 _TO_COME = re.compile(fold("可|將|預計|預估|估計|預期"))
-
-
-# A sentence that opens with its time or an adverb has no subject of its own: it goes on about
-# what the item's opening sentence named.
-_SUBJECTLESS = re.compile(fold(
-    r"\s*(?:\d+\s*年|截至|迄今|目前|現階段|現行|已|並|另|累計|總計|共|計"
-    r"|辦理|協助|推動|完成|輔導|補助|促成|舉辦|提供|建置|核准|受理|帶動|吸引)"  # or with its verb: 辦理 206 場次…
-))
-
-
-def _topic_of_subjectless(text: str, sentence_start: int) -> str:
-    """'…建立國產空品感測器技術自主能力…。109 年已技轉國內 3 家廠商': for a figure in a later
-    sentence without a subject, the item's opening sentence and the sentence just before
-    ('…已辦理 6 場…主題行銷活動…；共計吸引超過 214.8 萬人次參與')."""
-    opening = OPENING_SENTENCE.match(text)
-    if opening is None or sentence_start < opening.end() or not _SUBJECTLESS.match(text, sentence_start):
-        return ""
-    previous_start, _ = sentence_span(text, sentence_start - 1)
-    return opening.group(0) + " " + text[max(previous_start, opening.end()):sentence_start]
 
 
 # A clause that opens with 可/將/並 … goes on from the clause before it: '預計 111 年 11 月完成第一期

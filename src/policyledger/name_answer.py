@@ -90,7 +90,7 @@ def _single_names(parsed: Question, item: Item, sentence: str, rarity: dict[str,
         found += [(score, start, end, [" ".join(sentence[start:end].split())]) for start, end, score in _kind_ended(parsed, item, sentence, rarity)]
     if parsed.count == 1:
         picked = [*_slot_names(parsed, item, sentence, rarity), *_members_picked(parsed, item, sentence, rarity),
-                  *_named_after_kind(parsed, item, sentence, rarity)]
+                  *_named_after_kind(parsed, item, sentence, rarity), *_place_before_subject(parsed, item, sentence, rarity)]
         found += [(score, start, end, [sentence[start:end].strip()]) for start, end, score in picked]
     return found
 
@@ -290,6 +290,20 @@ def _named_after_kind(parsed: Question, item: Item, sentence: str, rarity: dict[
     folded = fold(sentence)
     kind = fold(asked.group(1))[-3:]
     found = re.finditer(rf"{_spaced(kind)}\s*([^，,。；;、：:（(「」\s]{{2,12}}?)(?=[，,。；;、]|$)", folded)
+    return [(name.start(1), name.end(1), _name_score(parsed, item, sentence, folded, name.start(), name.end(), rarity)) for name in found]
+
+
+# '試辦計畫在哪個地方' — '目前已提出雲林地區有才村試辦計畫': where a thing is, written before it.
+_WHERE_IS = re.compile(r"([\u4e00-\u9fff]{2,4})\s*(?:是)?\s*(?:在|位於)\s*(?:哪裡|何處|哪一?個地方|哪一?個地區)")
+_PLACE_LEAD = "提出|選定|設於|位於|於|在"
+
+
+def _place_before_subject(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[int, int, float]]:
+    asked = _WHERE_IS.search(parsed.text)
+    if asked is None:
+        return []
+    folded = fold(sentence)
+    found = re.finditer(rf"(?:{fold(_PLACE_LEAD)})\s*([^，,。；;、：:（(「」\s]{{2,10}}?)\s*{_spaced(fold(asked.group(1)))}", folded)
     return [(name.start(1), name.end(1), _name_score(parsed, item, sentence, folded, name.start(), name.end(), rarity)) for name in found]
 
 

@@ -86,7 +86,7 @@ _LATIN_PAIR = re.compile(rf"(?<![A-Za-z0-9]){LATIN_WORD}(?: {LATIN_WORD})?\s*(?:
 BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # a bracket and what it holds (no bracket inside)
 # The words that lead into a list ('包括…', '與…'). A verb's are cut first, 與 only where there is
 # none: '雙方就科學與技術、…' keeps 科學與技術 whole.
-_LEAD_VERBS = "包括|包含|計有|共有|例如|如|於|(?<![駐存現所正實])在|有|辦理|執行|推動|稽核|赴|向|對|就|取得|結合|邀集|導入|參照|擬訂|擬定|係由|由|新建|興建|擴建"
+_LEAD_VERBS = "包括|包含|計有|共有|例如|如|於|(?<![駐存現所正實])在|有|辦理|執行|推動|稽核|赴|向|對|就|取得|結合|邀集|邀請|導入|參照|擬訂|擬定|係由|由|新建|興建|擴建"
 _ITEM_LEAD = re.compile(rf"^.*(?:{_LEAD_VERBS}|與)")
 _LEAD_VERB = re.compile(_LEAD_VERBS)
 FOLDED_LEAD = re.compile(fold(_ITEM_LEAD.pattern))
@@ -215,11 +215,19 @@ def names_of(enumeration: str) -> list[str]:
     # 與 or 和 the other names hold is part of a name ('能源查核與節能輔導、…、強制性規範與標準'); 及 ends a list
     others = [_without_lead(parts[0]), *parts[1:-1]] if len(parts) > 1 else []
     conjunctions = ["以及", "及", "暨", "或者", *(word for word in ("與", "和", "或") if not any(word in part for part in others))]
-    parts[-1:] = re.split("|".join(conjunctions), parts[-1], maxsplit=1)
+    # 及 then 與: 與 ends the list, 及 joins within a name ('…、臺中市柳川及綠川與宜蘭縣安農溪')
+    ending = _AND_WITHIN_THEN_WITH.fullmatch(parts[-1]) if "與" in conjunctions else None
+    if ending:
+        parts[-1:] = [ending.group(1), ending.group(2)]
+    else:
+        parts[-1:] = re.split("|".join(conjunctions), parts[-1], maxsplit=1)
     parts[0] = _without_lead(parts[0])
     parts[-1] = _ITEM_TAIL.sub("", parts[-1])
     names = [_NOTE_MARK.sub(lambda mark: _kept(notes[ord(mark.group(0)) - _NOTE_BASE]), part).strip() for part in parts]
     return [name for name in names if name]
+
+
+_AND_WITHIN_THEN_WITH = re.compile(r"([^及與以]+?(?<!以)及[^及與]+?)與([^及與]+)")
 
 
 def _without_lead(first: str) -> str:
@@ -255,3 +263,22 @@ def citation(item: Item, start: int, end: int) -> dict[str, Any]:
     quote = re.sub(r"\s*\n\s*", "", node.text[sentence_start:clause_end]).strip()
     first = sentence_start + (len(node.text[sentence_start:]) - len(node.text[sentence_start:].lstrip()))
     return {"doc": item.doc, "path": node.path, "line_start": node.line_at(first), "line_end": node.line_at(max(start, end - 1)), "quote": quote}
+
+
+# A sentence that opens with its time or an adverb has no subject of its own: it goes on about
+# what the item's opening sentence named.
+_SUBJECTLESS = re.compile(fold(
+    r"\s*(?:\d+\s*年|截至|迄今|目前|現階段|現行|已|並|另|累計|總計|共|計"
+    r"|辦理|協助|推動|完成|輔導|補助|促成|舉辦|提供|建置|核准|受理|帶動|吸引)"  # or with its verb: 辦理 206 場次…
+))
+
+
+def topic_of_subjectless(text: str, sentence_start: int) -> str:
+    """'…建立國產空品感測器技術自主能力…。109 年已技轉國內 3 家廠商': for a figure in a later
+    sentence without a subject, the item's opening sentence and the sentence just before
+    ('…已辦理 6 場…主題行銷活動…；共計吸引超過 214.8 萬人次參與')."""
+    opening = OPENING_SENTENCE.match(text)
+    if opening is None or sentence_start < opening.end() or not _SUBJECTLESS.match(text, sentence_start):
+        return ""
+    previous_start, _ = sentence_span(text, sentence_start - 1)
+    return opening.group(0) + " " + text[max(previous_start, opening.end()):sentence_start]
