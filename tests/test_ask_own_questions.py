@@ -71,6 +71,8 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-136", 0.95), ("own-gold-137", 0.95),
     ("own-gold-138", 1.00), ("own-gold-139", 0.95),  # and four more: 98/106 first
     ("own-gold-140", 0.95), ("own-gold-141", 1.00),
+    ("own-gold-142", 1.00), ("own-gold-143", 1.00),  # and four more: 98/106 first
+    ("own-gold-144", 0.85), ("own-gold-145", 1.00),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -1222,3 +1224,24 @@ def test_a_grant_is_not_what_it_drew_nor_a_programmes_cost_its_revenue(ledger): 
     assert ask(engine, "臺灣美食行動 GO 活動花了多少辦理經費？", doc_id=doc_id)["answer"] is None
     # '主要包含綠能營區、…、漁電共生（已公告先行區 4,702 公頃）等相關場域，設置量已於 109 年底達 1.74GW': the whole's
     assert ask(engine, "地面型太陽光電裡，漁電共生到 109 年底設置量有多少？", doc_id=doc_id)["answer"] is None
+
+
+def test_a_later_as_of_dates_what_is_asked_and_whose_investment_comes_here(ledger):  # noqa: F811
+    assert parse_question("台水公司 109 年投入的經費，截至 109 年底已執行多少？").as_of
+    assert parse_question("109 年核准越南來臺投資的金額是多少美元？").segments[:3] == ["核准", "越南", "来台投资"]
+    value = answer_value(ledger)
+    # '台水公司 109 年投入 3.7 億元，截至年底已執行 3.6 億元'
+    assert value("穩定南部供水，台水公司 109 年投入的經費截至 109 年底已執行了多少？") == 3.6
+    engine, doc_id, _ = ledger
+    # '109 年核准陸資來臺投資件數為 90 件，…投(增)資金額 1.3 億美元': not Vietnam's
+    assert ask(engine, "109 年核准越南來臺投資的金額有多少美元？", doc_id=doc_id)["answer"] is None
+
+
+def test_a_plan_named_by_its_kind_and_by_what_it_follows(ledger):  # noqa: F811
+    value = answer_value(ledger)
+    # '中臺灣推動大安大甲溪聯通管工程計畫，已於 109 年 12 月底通過環評審查'
+    assert value("中臺灣推動、109 年 12 月底通過環評審查的是哪一項工程計畫？") == ["大安大甲溪聯通管工程計畫"]
+    # '穩定南部供水：依「曾文南化烏山頭水庫治理及穩定南部地區供水計畫」，台水公司 109 年投入 3.7 億元'
+    assert value("台水公司穩定南部供水是依據哪一項計畫？") == ["曾文南化烏山頭水庫治理及穩定南部地區供水計畫"]
+    # '「再生能源發展條例」…經盤點須訂定、修正及廢止子法…其中法規命令截至 109 年底，已完成發布 21 項'
+    assert value("再生能源發展條例修正後須配合的法規命令，到 109 年底完成發布了幾項？") == 21

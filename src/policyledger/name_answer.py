@@ -90,7 +90,8 @@ def _single_names(parsed: Question, item: Item, sentence: str, rarity: dict[str,
         found += [(score, start, end, [" ".join(sentence[start:end].split())]) for start, end, score in _kind_ended(parsed, item, sentence, rarity)]
     if parsed.count == 1:
         picked = [*_slot_names(parsed, item, sentence, rarity), *_members_picked(parsed, item, sentence, rarity),
-                  *_named_after_kind(parsed, item, sentence, rarity), *_place_before_subject(parsed, item, sentence, rarity)]
+                  *_named_after_kind(parsed, item, sentence, rarity), *_place_before_subject(parsed, item, sentence, rarity),
+                  *_plan_named(parsed, item, sentence, rarity)]
         found += [(score, start, end, [sentence[start:end].strip()]) for start, end, score in picked]
     return found
 
@@ -305,6 +306,23 @@ def _place_before_subject(parsed: Question, item: Item, sentence: str, rarity: d
     folded = fold(sentence)
     found = re.finditer(rf"(?:{fold(_PLACE_LEAD)})\s*([^，,。；;、：:（(「」\s]{{2,10}}?)\s*{_spaced(fold(asked.group(1)))}", folded)
     return [(name.start(1), name.end(1), _name_score(parsed, item, sentence, folded, name.start(), name.end(), rarity)) for name in found]
+
+
+# '…通過環評審查的是哪一項工程計畫' — '中臺灣推動大安大甲溪聯通管工程計畫，已於…通過環評審查': a plan
+# unquoted, named by the kind asked after the verb that leads to it.
+_PLAN_KIND_ASKED = re.compile(r"哪一?[項個]\s*([\u4e00-\u9fff]{0,2}(?:計畫|方案|專案|工程|條例))")
+_PLAN_LEAD = "推動|辦理|完成|執行|啟動|進行|實施|依據|依"
+
+
+def _plan_named(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[int, int, float]]:
+    asked = _PLAN_KIND_ASKED.search(parsed.text)
+    if asked is None:
+        return []
+    folded = fold(sentence)
+    kind = fold(asked.group(1))
+    found = re.finditer(rf"(?:{fold(_PLAN_LEAD)})\s*([^，,。；;、「」()（）\s]{{2,24}}?{_spaced(kind)})", folded)
+    return [(name.start(1), name.end(1), _name_score(parsed, item, sentence, folded, name.start(), name.end(), rarity))
+            for name in found if len(compact(name.group(1))) > len(kind)]
 
 
 def _kind_closing(parsed: Question, after: str) -> str | None:

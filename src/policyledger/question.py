@@ -307,6 +307,8 @@ _VERBS_REPORTS_LEAVE_OUT = frozenset(
         "涵蓋", "包括", "包含", "涉及",  # '涵蓋哪 10 種器具': a list leads in with its own verb, or with none
         "開辦", "開設", "開課",  # '開辦多少班次': a report writes the classes, '課程 155 班次'
         "結束",  # '期程到何時結束': a span's end, '107 年 3 月至 116 年 12 月'
+        "依據", "根據",  # '是依據哪一項計畫辦理': a report writes '依「…計畫」'
+        "配合",  # '修正後須配合的法規命令': a report writes what must be 訂定、修正
         "制修訂", "制訂", "修訂",  # '標準檢驗局制修訂…國家標準': the standards are listed, '…等國家標準共 152 種'
     )
 )
@@ -480,6 +482,9 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
         until = next((e for e in exprs[1:] if e.role == "as_of"), None)
         if first.role == "open" and until is not None:  # '自 98 年開放陸資來臺投資至 109 年底': one span
             question.period, question.as_of = (first.period_start, until.period_end), False
+        elif until is not None and first.period_end is not None and until.period_end is not None and until.period_end >= first.period_end:
+            # '109 年投入的經費，截至 109 年底已執行多少': the later 截至 dates what is asked
+            question.period, question.as_of = (until.period_start, until.period_end), True
         when = first.period_start or first.period_end
         if report_year is not None and when is not None and when.year > report_year and not question.wants_actual and not _PRESENT.search(normalized):
             question.wants_target = True  # '114 年初開始供水後，每日可供水多少': a year still to come is a plan's
@@ -752,7 +757,15 @@ def _place_apart(segment: str) -> list[str]:
             return [head]  # '在泰國辦的': a one-character verb after a place says nothing to look for
         if head in _folded_names() and rest[:2] in _ONE_PLACE:  # '在越南一地提供': the place alone
             return [head, *(_place_apart(rest[2:]) if len(rest) > 3 else [])]
+    here = segment.find(_COMING_HERE)
+    place = next((segment[here - n:here] for n in (4, 3, 2) if here >= n and segment[here - n:here] in _folded_names()), None)
+    if place is not None:  # '核准越南來臺投資': whose investment comes here is a name of its own
+        before = segment[:here - len(place)]
+        return [*([before] if len(before) >= 2 else []), place, segment[here:]]
     return _verb_apart(segment)
+
+
+_COMING_HERE = fold("來臺")
 
 
 _MARKET = (fold("市場"),)
