@@ -73,6 +73,8 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-140", 0.95), ("own-gold-141", 1.00),
     ("own-gold-142", 1.00), ("own-gold-143", 1.00),  # and four more: 98/106 first
     ("own-gold-144", 0.85), ("own-gold-145", 1.00),
+    ("own-gold-146", 0.90), ("own-gold-147", 0.90),  # and four more: 91/103 first
+    ("own-gold-148", 0.80), ("own-gold-149", 0.85),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -90,9 +92,10 @@ def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
 # gets the 131 家 its item transferred technology to; own-gold-118 asks the money 實際投資到位 and gets
 # the 2,233 億元 the approved firms plan to invest.
 # own-gold-122 asks the grant total of the 121 案 approved, and gets the 12.36 億元 granted the 117 that signed.
-# own-gold-136 asks the government's own funds for 高軟二期 and gets the investment it is to draw (預計增加投資 100 億元).
+# own-gold-136 asks the government's own funds for 高軟二期 and gets the investment it is to draw (預計增加投資 100 億元);
+# own-gold-146 asks what one of the 12 firms (岱宇國際) sold across borders and gets the twelve's 43 億元.
 NOT_IN_REPORT_ANSWERED = {"own-gold-67": 1, "own-gold-80": 1, "own-gold-89": 1, "own-gold-105": 1, "own-gold-113": 1, "own-gold-118": 1,
-                          "own-gold-122": 1, "own-gold-136": 1}
+                          "own-gold-122": 1, "own-gold-136": 1, "own-gold-146": 1}
 
 
 def test_a_duration_is_asked_in_months_or_days():
@@ -1245,3 +1248,17 @@ def test_a_plan_named_by_its_kind_and_by_what_it_follows(ledger):  # noqa: F811
     assert value("台水公司穩定南部供水是依據哪一項計畫？") == ["曾文南化烏山頭水庫治理及穩定南部地區供水計畫"]
     # '「再生能源發展條例」…經盤點須訂定、修正及廢止子法…其中法規命令截至 109 年底，已完成發布 21 項'
     assert value("再生能源發展條例修正後須配合的法規命令，到 109 年底完成發布了幾項？") == 21
+
+
+def test_a_lists_first_item_dates_the_rest_and_which_two_days_asks_dates(ledger):  # noqa: F811
+    from policyledger.markers import first_sibling_marker
+
+    assert (first_sibling_marker("3、"), first_sibling_marker("（三）"), first_sibling_marker("C."), first_sibling_marker("1、")) == ("1", "(一)", "A", None)
+    value = answer_value(ledger)
+    # '1、 109 年核准對中國大陸投資 475 件…'; '2、 就業別觀之，…批發及零售業 14.1 億美元（23.8％）'
+    assert value("109 年核准對中國大陸投資中，批發及零售業占了多少比例？") == 23.8
+    assert parse_question("研討會及研習營是在哪兩天辦理的？").wants == "date"
+    # '於 109 年 12 月 17、23 日辦理「2020 臺日商務合作新契機研討會」及「貨賣日本跨境電商教戰研習營」'
+    engine, doc_id, _ = ledger
+    answer = ask(engine, "2020 臺日商務合作新契機研討會及貨賣日本跨境電商教戰研習營在哪兩天辦理？", doc_id=doc_id)["answer"]
+    assert answer["text"] == "109 年 12 月 17、23 日"

@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Engine, Select, TextClause, func, select, tex
 
 from policyledger.date_answer import best_date
 from policyledger.figure_score import score_figure
+from policyledger.markers import first_sibling_marker
 from policyledger.model import Claim, Node
 from policyledger.name_answer import best_names
 from policyledger.passages import OPENING_SENTENCE, QUOTED, Item, citation
@@ -151,12 +152,34 @@ def _load_items(connection: Connection, keys: list[tuple[str, int]], scores: dic
         return []
     rows = {(row.doc_id, row.ordinal): row_to_node(row) for row in _select(connection, select(nodes_table), "ordinal", keys)}
     titles = _ancestor_titles(connection, [(d, n) for (d, _), n in rows.items()])
+    leads = _first_item_leads(connection, [(d, n) for (d, _), n in rows.items()])
     items = []
     for d, o in keys:
         if (d, o) in rows:
             node = rows[d, o]
-            items.append(Item(d, node, fold(titles.get((d, node.path), "")), scores[d, o], fold(node.text)))
+            items.append(Item(d, node, fold(titles.get((d, node.path), "")), scores[d, o], fold(node.text), leads.get((d, node.path), "")))
     return items
+
+
+def _first_item_leads(connection: Connection, items: list[tuple[str, Node]]) -> dict[tuple[str, str], str]:
+    """For each item after the first of its list, that first item's text when it opens with a year ('1、
+    109 年核准對中國大陸投資 475 件…'): the year the list's later items go on under ('2、 就業別觀之，…
+    批發及零售業 14.1 億美元')."""
+    firsts = {}
+    for doc, node in items:
+        marker = first_sibling_marker(node.marker) if node.path else None
+        if marker is not None:
+            parent = node.path.rpartition("/")[0]
+            firsts[doc, node.path] = (doc, f"{parent}/{marker}" if parent else marker)
+    if not firsts:
+        return {}
+    columns = select(nodes_table.c.doc_id, nodes_table.c.path, nodes_table.c.text)
+    found = {(row.doc_id, row.path): row.text for row in _select(connection, columns, "path", sorted(set(firsts.values())))}
+    return {key: found[first] for key, first in firsts.items() if first in found and _OPENS_WITH_A_YEAR.match(found[first])}
+
+
+# A list's first item that opens with its year frames the list: '1、 109 年核准對中國大陸投資…'.
+_OPENS_WITH_A_YEAR = re.compile(r"\s*(?:[(（]?[\d一二三四五六七八九十]+[)）]?[、.．]?|[A-Za-z][.．])\s*\d{2,3}\s*年")
 
 
 def _ancestor_titles(connection: Connection, items: list[tuple[str, Node]]) -> dict[tuple[str, str], str]:

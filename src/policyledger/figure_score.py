@@ -57,7 +57,8 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
         (text, 0.35),
     ]
     # A date later in the sentence than the figure's own clause dates what follows it, not the figure.
-    period = _period_factor(parsed, claim, item.node.text[sentence_start:clause_end], item.node.text[:sentence_start])
+    # the year an item's earlier sentences name, or its list's first item's, dates a figure that names none
+    period = _period_factor(parsed, claim, item.node.text[sentence_start:clause_end], item.lead + "。" + item.node.text[:sentence_start])
     joined = [m.end() for m in _JOINS.finditer(text, before, claim.start)]
     own = text[max([before, *joined]):after] + respective
     factors = period * _kind_factor(parsed, claim, own) * _contrast_factor(parsed, own, sentence) * _subset_factor(parsed, own, sentence)

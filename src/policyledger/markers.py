@@ -161,3 +161,13 @@ def _canonical_part(part: str) -> str:
         return f"({_canonical_chinese(value, _PLAIN_CANON, '十')})"
     formal = any(char in _FORMAL_DIGITS or char == "拾" for char in inner)
     return _canonical_chinese(value, _FORMAL_CANON, "拾") if formal else _canonical_chinese(value, _PLAIN_CANON, "十")
+
+
+def first_sibling_marker(marker: str) -> str | None:
+    """The canonical marker of the first item of `marker`'s family ('3、' → '1', '（三）' → '(一)'),
+    or None when `marker` is that first item or no marker at all."""
+    parsed = parse_marker(marker + " ")
+    if parsed is None or parsed.value == 1:
+        return None
+    first = _value_and_canonical(parsed.family, _token_for(parsed.family, 1))
+    return first[1] if first else None

@@ -25,6 +25,7 @@ class Item:
     context: str  # folded: the item's title and the titles above it
     score: float  # retrieval score
     folded: str = ""  # the node's text, folded (set on load)
+    lead: str = ""  # its list's first item when that opens with a year ('1、 109 年核准對中國大陸投資…'), and it is not that item
 
 
 SENTENCE = re.compile(r"[^。；;\n]+[。；;]?")

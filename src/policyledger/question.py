@@ -19,7 +19,7 @@ from policyledger.quantity.units import COUNTERS, match_unit
 from policyledger.reader_words import alike_forms, in_report_words, same_words, words_in_force
 from policyledger.textnorm import compact, fold, to_halfwidth_digits
 
-_DATE_WORDS = re.compile(r"哪一天|哪天|何時|什麼時候|何日|哪一日|日期|哪一年|哪年|幾月|哪個月|(?:哪個|哪一個|什麼)時間點")
+_DATE_WORDS = re.compile(r"哪一天|哪天|哪[兩二幾]天|何時|什麼時候|何日|哪一日|日期|哪一年|哪年|幾月|哪個月|(?:哪個|哪一個|什麼)時間點")
 _YEAR_ASKED = re.compile(r"哪一年|哪年|哪個年度|哪一個年度")
 # A count of names and its measure word: 哪「3 家」, 哪「兩所」, 「10 種」器具是哪些.
 _NAMES_COUNTED = r"([\d一二兩三四五六七八九十]+)\s*[家個位國項座種類所條場大]"
