@@ -13,6 +13,7 @@ question its sentence and its own clause cover, and by how many names it holds.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from policyledger.entities import names_a_place, place_lists
@@ -288,10 +289,17 @@ def _named_after_kind(parsed: Question, item: Item, sentence: str, rarity: dict[
     asked = _KIND_BEFORE_WHICH.search(parsed.text)
     if asked is None:
         return []
-    folded = fold(sentence)
     kind = fold(asked.group(1))[-3:]
-    found = re.finditer(rf"{_spaced(kind)}\s*([^，,。；;、：:（(「」\s]{{2,12}}?)(?=[，,。；;、]|$)", folded)
-    return [(name.start(1), name.end(1), _name_score(parsed, item, sentence, folded, name.start(), name.end(), rarity)) for name in found]
+    return _names_found(parsed, item, sentence, rarity, rf"{_spaced(kind)}\s*([^，,。；;、：:（(「」\s]{{2,12}}?)(?=[，,。；;、]|$)")
+
+
+def _names_found(parsed: Question, item: Item, sentence: str, rarity: dict[str, float], pattern: str,
+                 keep: Callable[[str], bool] | None = None) -> list[tuple[int, int, float]]:
+    """Each name `pattern` finds in the folded sentence (its group 1), scored as a 「name」 is; fold
+    keeps every character's place, so the span is the sentence's as written."""
+    folded = fold(sentence)
+    return [(name.start(1), name.end(1), _name_score(parsed, item, sentence, folded, name.start(), name.end(), rarity))
+            for name in re.finditer(pattern, folded) if keep is None or keep(name.group(1))]
 
 
 # '試辦計畫在哪個地方' — '目前已提出雲林地區有才村試辦計畫': where a thing is, written before it.
@@ -303,9 +311,7 @@ def _place_before_subject(parsed: Question, item: Item, sentence: str, rarity: d
     asked = _WHERE_IS.search(parsed.text)
     if asked is None:
         return []
-    folded = fold(sentence)
-    found = re.finditer(rf"(?:{fold(_PLACE_LEAD)})\s*([^，,。；;、：:（(「」\s]{{2,10}}?)\s*{_spaced(fold(asked.group(1)))}", folded)
-    return [(name.start(1), name.end(1), _name_score(parsed, item, sentence, folded, name.start(), name.end(), rarity)) for name in found]
+    return _names_found(parsed, item, sentence, rarity, rf"(?:{fold(_PLACE_LEAD)})\s*([^，,。；;、：:（(「」\s]{{2,10}}?)\s*{_spaced(fold(asked.group(1)))}")
 
 
 # '…通過環評審查的是哪一項工程計畫' — '中臺灣推動大安大甲溪聯通管工程計畫，已於…通過環評審查': a plan
@@ -318,11 +324,9 @@ def _plan_named(parsed: Question, item: Item, sentence: str, rarity: dict[str, f
     asked = _PLAN_KIND_ASKED.search(parsed.text)
     if asked is None:
         return []
-    folded = fold(sentence)
     kind = fold(asked.group(1))
-    found = re.finditer(rf"(?:{fold(_PLAN_LEAD)})\s*([^，,。；;、「」()（）\s]{{2,24}}?{_spaced(kind)})", folded)
-    return [(name.start(1), name.end(1), _name_score(parsed, item, sentence, folded, name.start(), name.end(), rarity))
-            for name in found if len(compact(name.group(1))) > len(kind)]
+    return _names_found(parsed, item, sentence, rarity, rf"(?:{fold(_PLAN_LEAD)})\s*([^，,。；;、「」()（）\s]{{2,24}}?{_spaced(kind)})",
+                        keep=lambda name: len(compact(name)) > len(kind))
 
 
 def _kind_closing(parsed: Question, after: str) -> str | None:
