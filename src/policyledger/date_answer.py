@@ -62,12 +62,13 @@ def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
             # what each date names, read once per sentence: what happened then, the member it is bracketed after
             happened = [_what_happened(sentence, folded, expressions, at) for at in range(len(expressions))]
             members = [_member_of(folded, expr) for expr in expressions]
+            topic = topic_of_subjectless(item.folded, match.start())
             elsewhere = 0.6 if another_ordinal(parsed.text, sentence) else 1.0  # asked 第二屆, '首屆…於 109 年 11 月 20 日召開'
             for index, expr in enumerate(expressions):
                 if (expr.period_start is None and expr.period_end is None) or not (parsed.wants_year or re.search(r"日|月|底|初", expr.text)):
                     continue
                 exact = "日" in expr.text or parsed.wants_year
-                windows = _date_windows(item, match.start(), sentence, folded, expressions, index)
+                windows = _date_windows(item, topic, sentence, folded, expressions, index)
                 own = _own_words(windows)
                 score = parsed.coverage(windows, rarity) * (1.0 if exact else _not_to_the_day(parsed)) * _stated_figure_factor(parsed, own)
                 score *= _heading_period_factor(parsed, item) * _superseded_factor(parsed, own)
@@ -279,12 +280,12 @@ def _respective_date(parsed: Question, sentence: str, expr: Any) -> tuple[str, d
     return None
 
 
-def _date_windows(item: Item, sentence_start: int, sentence: str, folded: str, expressions: list, index: int) -> list[tuple[str, float]]:
-    """The text around the index-th date of the sentence at `sentence_start` (`folded` is the sentence
-    folded), each window weighted as coverage wants: the date's own clause first — '…發布「方案」，並自
-    110 年 1 月 5 日起試行': asked when it 試行, the date of that clause, not the sentence's first; then
-    for a sentence without a subject, what its item opened with ('提供…數位貿易輔導服務。…將持續辦理至
-    110 年 3 月底')."""
+def _date_windows(item: Item, topic: str, sentence: str, folded: str, expressions: list, index: int) -> list[tuple[str, float]]:
+    """The text around the index-th date of a sentence (`folded` is the sentence folded), each window
+    weighted as coverage wants: the date's own clause first — '…發布「方案」，並自 110 年 1 月 5 日起
+    試行': asked when it 試行, the date of that clause, not the sentence's first; then `topic`, for a
+    sentence without a subject what its item opened with ('提供…數位貿易輔導服務。…將持續辦理至 110 年
+    3 月底', `passages.topic_of_subjectless`)."""
     expr = expressions[index]
     clause_start, clause_end = clause_span(sentence, expr.start, expr.end)
     if _DATE_ALONE.fullmatch(sentence, clause_start, clause_end):
@@ -293,7 +294,7 @@ def _date_windows(item: Item, sentence_start: int, sentence: str, folded: str, e
     # A quoted name's words are matched in the sentence; in the clause they would tie the clause of
     # a name that holds the verb (「…試行作業方案」) with the verb's own.
     own_clause = QUOTED.sub(" ", folded[_subject_clause_start(sentence, expressions, index, clause_start):clause_end])
-    windows = [(own_clause, 1.0), (folded, 0.9), (item.context, 0.85), (topic_of_subjectless(item.folded, sentence_start), 0.65), (item.folded, 0.35)]
+    windows = [(own_clause, 1.0), (folded, 0.9), (item.context, 0.85), (topic, 0.65), (item.folded, 0.35)]
     following = expressions[index + 1].start if index + 1 < len(expressions) else len(sentence)
     preceding = expressions[index - 1].end if index > 0 else -1
     if following < clause_end or preceding > clause_start:

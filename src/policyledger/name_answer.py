@@ -231,10 +231,8 @@ def _kind_ended(parsed: Question, item: Item, sentence: str, rarity: dict[str, f
     '建置水下基礎產業人才技術訓練中心' (the sentence's line breaks and spaces folded as they are)."""
     assert parsed.kind_ended is not None
     verb, kind = parsed.kind_ended
-    folded = fold(sentence)
-    pattern = re.compile(rf"{re.escape(verb)}\s*(?:了|一座|一個|一處)?\s*([^，,。；;、「」()（）]{{2,30}}?{re.escape(kind)})")
-    return [(name.start(1), name.end(1), _name_score(parsed, item, sentence, folded, name.start(), name.end(), rarity))
-            for name in pattern.finditer(folded) if len(compact(name.group(1))) > len(kind)]
+    return _names_found(parsed, item, sentence, rarity, rf"{re.escape(verb)}\s*(?:了|一座|一個|一處)?\s*([^，,。；;、「」()（）]{{2,30}}?{re.escape(kind)})",
+                        keep=lambda name: len(compact(name)) > len(kind))
 
 
 # '是與哪個單位合辦的' — the report's '與歐洲經貿辦事處(EETO)合辦': one name asked stands where the

@@ -499,7 +499,9 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     if question.wants == "date":  # '從哪一天開始接種': a report writes the start as 自 110 年 3 月 22 日起
         remainder = _STARTING.sub(" ", remainder)
     question.segments = _segments(remainder, authors) + question.anchors
-    question.asides = {segment for aside in _ASIDE.findall(remainder) for segment in _segments(aside, authors)} - set(_segments(_ASIDE.sub(" ", remainder), authors))
+    asides = _ASIDE.findall(remainder)
+    if asides:  # what only a bracket says, not what the rest of the question says too
+        question.asides = {segment for aside in asides for segment in _segments(aside, authors)} - set(_segments(_ASIDE.sub(" ", remainder), authors))
     return question
 
 
