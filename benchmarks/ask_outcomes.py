@@ -83,9 +83,10 @@ def totals(rows: list[dict[str, str]]) -> str:
 
 def compare(before_path: Path, after_path: Path) -> None:
     before, after = read_dump(before_path), read_dump(after_path)
+    other_reports = {folder.name for folder in OTHER_REPORTS.iterdir() if folder.is_dir()}
     for name, rows in (("before", before), ("after", after)):
         for group, other in (("sample", False), ("other reports", True)):
-            chosen = [row for (folder, _), row in rows.items() if (folder.endswith("-2021")) == other]
+            chosen = [row for (folder, _), row in rows.items() if (folder in other_reports) == other]
             print(f"{name:6} {group:13} {totals(chosen)}")
     for key, old in before.items():
         new = after.get(key)

@@ -75,6 +75,8 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-144", 0.85), ("own-gold-145", 1.00),
     ("own-gold-146", 0.90), ("own-gold-147", 0.90),  # and four more: 91/103 first
     ("own-gold-148", 0.80), ("own-gold-149", 0.85),
+    ("own-gold-150", 1.00), ("own-gold-151", 1.00),  # the session of 2026-11-30 (3), items fewer sets asked: 79/87 first
+    ("own-gold-152", 0.85),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -1262,3 +1264,34 @@ def test_a_lists_first_item_dates_the_rest_and_which_two_days_asks_dates(ledger)
     engine, doc_id, _ = ledger
     answer = ask(engine, "2020 臺日商務合作新契機研討會及貨賣日本跨境電商教戰研習營在哪兩天辦理？", doc_id=doc_id)["answer"]
     assert answer["text"] == "109 年 12 月 17、23 日"
+
+
+def test_a_total_over_a_brackets_semicolons_and_what_besides_sets_aside(ledger):  # noqa: F811
+    assert parse_question("除了振興三倍券，各部會還發了哪些加碼券？").excluded == ["振兴三倍券"]
+    value = answer_value(ledger)
+    # '反傾銷稅調查案 2 件(…)，課徵監視案 9 件(…；…)，共計 11 件': 共計 asked; a ； in brackets ends no sentence
+    assert value("109 年經濟部進行貿易救濟案件產業損害調查，反傾銷稅調查案與課徵監視案共計幾件？") == 11
+    # '包含紙本及行動支付、電子票證、信用卡等 3 種數位方式': what 除…外 sets aside leaves the list
+    assert value("振興三倍券除紙本外，可用哪 3 種數位方式領取？") == ["行動支付", "電子票證", "信用卡"]
+
+
+def test_reader_words_for_a_change_and_a_condition_and_an_adverb_before_the_verb(ledger):  # noqa: F811
+    value = answer_value(ledger)
+    # '107 至 109 年裸露地面積由 1,162 公頃降為 190 公頃': 降到 is 降為
+    assert value("107 至 109 年濁水溪的裸露地面積降到多少公頃？") == 190
+    # '區內廠商任 1 月營業額較去年同期減少 15%以上者，得申請減免 20%': 符合條件的 is how a reader asks
+    assert value("科技產業園區土地租金紓困延長至 110 年 6 月，符合條件的區內廠商可申請減免多少比例的土地租金？") == 20
+    # '3 月間於花蓮溪與木瓜溪滙流口處更採用行動地磅緊急出料': 更 is no part of the place
+    assert value("水利署在哪裡採用行動地磅緊急出料？") == ["花蓮溪與木瓜溪滙流口處"]
+
+
+def test_the_year_a_change_is_measured_from_and_a_year_whole_and_an_industry_named(tmp_path: Path):
+    from tests.test_ask import small_ledger
+
+    assert parse_question("109 年全年我國農產品出口值是多少？").segments[:3] == ["全年", "我国", "农产品出口值"]
+    assert parse_question("109 年全年零售業營業額是多少元？").segments[1:3] == ["零售业", "营业额"]
+    engine = small_ledger(tmp_path, "經濟部水利署業務報告\n\n壹、水資源\n一、降低自來水漏水率：漏水率從 109 年期初 14.5%降至 109 年底 13.9%。\n"
+                                    "二、全臺自來水漏水率已從 106 年的 16%降到目前 13.5%。\n三、餐飲業：109 年提升餐飲業營業額 1.6 億元。\n")
+    assert ask(engine, "相較 106 年，全臺自來水漏水率降到多少？")["answer"]["value"] == 13.5
+    assert ask(engine, "漏水率從 109 年期初降至 109 年底是多少？")["answer"]["value"] == 13.9
+    assert ask(engine, "109 年全年零售業營業額是多少元？")["answer"] is None

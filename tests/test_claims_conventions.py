@@ -680,3 +680,32 @@ def test_what_a_plant_being_built_will_make_is_a_target_but_what_is_being_built_
 def test_a_matchmaking_days_meetings_are_that_days():
     claims = by_text(claims_of("109 年 8 月 31 日辦理臺捷企業媒合會，共有 34 家捷商進行近 180 場次一對一商務洽談。"))
     assert (claims["180 場次"].period_start, claims["180 場次"].period_end) == (date(2020, 8, 31), date(2020, 8, 31))
+
+
+def test_counting_nouns_of_other_reports_and_days_no_date_can_mean():
+    claims = by_text(claims_of(
+        "全國原住民族計 16 族，族語教材 4,600 課，每週授課 16~20 節，交換節目 120 集。"
+        "審查期間以 90 日為原則，必要時得延長 1 次，延長期間最長 60 日。於 10 月 5 日公告。"
+    ))
+    assert {"16 族", "4,600 課", "16~20 節", "120 集", "90 日", "60 日"} <= set(claims)
+    assert not any(text.endswith("5 日") for text in claims)
+
+
+def test_tenths_in_a_chinese_digit_a_measured_age_and_the_span_of_recent_years():
+    claims = by_text(claims_of(
+        "111 年吸引遊客約 28 萬 6,000 人次，其中外縣市遊客近三成。110 年原住民族平均餘命為 73.32 歲，年滿 65 歲者 5 萬人。"
+        "111 年研發經費 2,145 億元；近 5 年研發經費年均成長 7.2%。"
+    ))
+    assert (claims["三成"].base_value, claims["三成"].qualifier) == (30, "nearly")
+    assert claims["73.32 歲"].kind == "actual"
+    assert "5 年" not in claims
+    assert not by_text(claims_of("八點五成、三成半"))
+
+
+def test_floors_a_law_sets_a_loans_terms_and_the_basis_of_a_sum_are_rules():
+    claims = by_text(claims_of(
+        "純網銀最低實收資本額為 100 億元；申請公司市值須達 15 億元以上。青年創業貸款前 2 年免息。"
+        "減少碳排放約 10.5 萬公噸（以電力排碳係數每度 0.495 公斤計）。高級中等學校原住民族學生每人每學期住宿費補助最高 1 萬 2,000 元。"
+    ))
+    assert [claims[t].kind for t in ("100 億元", "15 億元", "2 年", "0.495 公斤", "1 萬 2,000 元")] == ["rule"] * 5
+    assert claims["10.5 萬公噸"].kind != "rule"

@@ -77,6 +77,7 @@ def test_marker_families():
     assert parse_marker("A、B 兩類") is None or parse_marker("A、B 兩類").family != "upper"
     assert (parse_marker("乙、 澳門").family, parse_marker("乙、 澳門").value) == ("stem", 2)
     assert parse_marker("甲、乙兩案均通過") is None
+    assert (parse_marker("Ａ.青年創業貸款").canonical, parse_marker("ｂ. 細目").value) == ("A", 2)  # full-width letters
 
 
 def test_document_without_outline_is_one_item():
@@ -182,3 +183,10 @@ def test_a_flush_left_page_number_beside_a_running_header_is_furniture():
     nodes = outline_of(text)
     item = next(n for n in nodes if n.path == "壹/一/(1)")
     assert item.title == "推動「出生登記線上預約」" and "3 萬2,418 件" in item.text and "業務報告" not in item.text
+
+
+def test_a_heading_line_ending_in_a_number_cut_short_goes_on():
+    # pdftotext lines without blank lines: '1,2' + '68 篇' is one number, so the heading runs on
+    body = "本部持續推動前瞻研究計畫，鼓勵國內學研機構投入半導體與人工智慧等關鍵技術研發，\n" * 6
+    text = f"壹、研發\n{body}一、成果\n{body}1. 研發產出\n(1) 學術論文\nA. 累計發表期刊及會議論文 1,2\n68 篇，其中國際頂尖會議論文 96 篇，占 7.6%。\n{body}"
+    assert outline_of(text)[-1].title == "累計發表期刊及會議論文 1,268 篇"

@@ -71,7 +71,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _included_factor(parsed, claim, sentence) * _rate_only_factor(parsed, sentence) * _excluded_factor(parsed, own)
     factors *= _money_measure_factor(parsed, text, claim, neighbours, own, (sentence_start, sentence_end))
     factors *= _per_time_factor(parsed, claim, own) * _each_asked_factor(parsed, own)
-    factors *= _change_of_factor(parsed, claim, neighbours, sentence_start)
+    factors *= _change_of_factor(parsed, claim, neighbours, sentence_start) * _base_year_factor(parsed, sentence)
     factors *= _total_factor(parsed, text, claim, neighbours, (sentence_start, sentence_end))
     factors *= _named_after_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
     factors *= _joint_factor(parsed, text[before:after]) * _sub_item_factor(parsed, item)
@@ -286,6 +286,20 @@ _CHANGE_OF_ASKED = re.compile(
 )
 
 
+# '相較 106 年，漏水率目前降到多少': the year a change is measured from. A sentence that measures its
+# change from another year ('從 109 年期初 14.5%降至…') answers another question.
+_BASE_YEAR_ASKED = re.compile(r"(?:相較於?|較|比|從|自)\s*(\d{2,3})\s*年")
+_BASE_YEAR_WRITTEN = re.compile(fold(r"(?:相較於?|較|比|從|由|自)\s*(\d{2,3})\s*年"))
+
+
+def _base_year_factor(parsed: Question, sentence: str) -> float:
+    asked = _BASE_YEAR_ASKED.search(parsed.text)
+    if asked is None:
+        return 1.0
+    written = {int(year) for year in _BASE_YEAR_WRITTEN.findall(sentence)}
+    return 0.85 if written and int(asked.group(1)) not in written else 1.0
+
+
 def _change_of_factor(parsed: Question, claim: Claim, neighbours: list[Claim], sentence_start: int) -> float:
     """'515 件，較上年減少 20.2％，投(增)資金額 3.8 億美元，減少 65.2％': a percentage change is of the figure
     it follows in its sentence; asked the change of a count, the change after an amount is the amount's."""
@@ -498,7 +512,7 @@ def _joint_factor(parsed: Question, own: str) -> float:
     return 0.7 if len(named) == 1 else 1.0
 
 
-_TOTAL_ASKED = re.compile(fold(r"合計|總計|加總|總和|合起來|加起來"))
+_TOTAL_ASKED = re.compile(fold(r"合計|總計|共計|加總|總和|合起來|加起來"))
 _TOTAL_BEFORE = re.compile(fold(r"(?:合計|總計|共計|總共|合共)\s*(?:約|達|為|有)?\s*$"))
 
 
@@ -556,9 +570,10 @@ def _asked_without_excluded(parsed: Question) -> str:
 # '由 538 公頃增加為 835 公頃': the first figure is where a change started, the second where it
 # ended. A reader asking how large something is (or what it grew to) wants the end, unless the
 # question asks where it started.
-# '已從 106 年的 16%降到目前 13.5%': a change's start and end, with the year it started and the end's 目前
+# '已從 106 年的 16%降到目前 13.5%', '從 109 年期初 14.5%降至 109 年底 13.9%': a change's start and end, with
+# the year it started and the end's 目前 or year
 _CHANGE_FROM = re.compile(fold(rf"{FROM}\s*{FROM_LEAD}\s*的?\s*$"))
-_CHANGE_TO = re.compile(fold(rf"^\s*{CHANGE_VERB}?\s*{TO}\s*(?:目前|現在|現今)?\s*$"))
+_CHANGE_TO = re.compile(fold(rf"^\s*{CHANGE_VERB}?\s*{TO}\s*(?:目前|現在|現今|\d{{2,3}}\s*年(?:底|初|度|期末)?)?\s*$"))
 _ASKS_START = re.compile(fold(r"原本|原來|原先|起初|之前|由多少|從多少"))
 
 

@@ -34,6 +34,7 @@ _SPACED_OUT = re.compile(r"^\S(?:[ \u3000]{2,}\S)+$")
 _HEADER_FORBIDDEN = re.compile(r"[，。、：:；;「」（）()%％,.0-9]")
 _SENTENCE_END = tuple("。！？；：:")
 _MID_SENTENCE = tuple("，、,")
+_BROKEN_NUMBER = re.compile(r"\d,\d{1,2}$")  # '…論文 1,2' + '68 篇': a thousands group cut short goes on
 _CLOSING = tuple("」』）)]")
 
 
@@ -153,7 +154,7 @@ def _blank_follows(raw: list[SourceLine], noise: set[int]) -> dict[int, bool]:
 def _ends_paragraph(convention: str, text: str, trailing: bool, blank_after: bool, typical: int, before_marker: bool = False) -> bool:
     if convention == "hard":
         return True
-    if text.endswith(_MID_SENTENCE):
+    if text.endswith(_MID_SENTENCE) or _BROKEN_NUMBER.search(text):
         return False
     if convention == "trailing_space":
         # "beyond " + "1 奈米": a space after a Latin word or number separates words, not paragraphs.

@@ -32,8 +32,8 @@ FAMILIES: tuple[Family, ...] = (
     Family("paren_plain", 3, re.compile(r"[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]")),
     Family("arabic", 4, re.compile(r"([0-9０-９]{1,2})\s*(?:、|[.．](?![0-9０-９]))")),
     Family("paren_arabic", 5, re.compile(r"[（(]\s*([0-9０-９]{1,2})\s*[）)]")),
-    Family("upper", 6, re.compile(r"([A-Z])\s*(?:[.．](?=\s|[^\x00-\x7f])|、(?![A-Za-z]))")),  # A. or A、
-    Family("lower", 7, re.compile(r"([a-z])\s*[.．](?=\s|[^\x00-\x7f])")),
+    Family("upper", 6, re.compile(r"([A-ZＡ-Ｚ])\s*(?:[.．](?=\s|[^\x00-\x7f])|、(?![A-Za-z]))")),  # A. or A、
+    Family("lower", 7, re.compile(r"([a-zａ-ｚ])\s*[.．](?=\s|[^\x00-\x7f])")),
     Family("stem", 7, re.compile(rf"([{_STEMS}])\s*、(?![{_STEMS}])")),  # 甲、乙、 (not a list 甲、乙兩案)
     Family("circled", 8, re.compile(r"([①-⑳])")),
 )
@@ -87,8 +87,8 @@ def _value_and_canonical(family: str, token: str) -> tuple[int, str] | None:
             return None
         return value, f"({value})" if family == "paren_arabic" else str(value)
     if family in ("upper", "lower"):
-        base = "A" if family == "upper" else "a"
-        return ord(token) - ord(base) + 1, token
+        letter = unicodedata.normalize("NFKC", token)  # Ａ. as A.
+        return ord(letter) - ord("A" if family == "upper" else "a") + 1, letter
     if family == "circled":
         return ord(token) - ord("①") + 1, token
     if family == "stem":

@@ -53,7 +53,7 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
             candidates = []
             for start, end, weight, listed, coverage in found:
                 # a figure is no name: '13個MOU單位、蘭陽博物館、…' names three; '每日 41萬噸、備援調度供水每日 776 萬噸' none
-                names = [name for name in listed if not compact(name).startswith(tuple(figure_texts))]
+                names = [_without_excluded(parsed, name) for name in listed if not compact(name).startswith(tuple(figure_texts))]
                 if len(names) < 2 or (parsed.count is not None and len(names) != parsed.count) or names[0].startswith("等"):
                     continue  # '…桃園市政府等單位合作地方地質教材、展示': 等 closes the list before, it starts none
                 if parsed.wants_places and sum(map(names_a_place, names)) * 2 < len(names):
@@ -77,6 +77,15 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
     score, item, start, end, names = best
     answer = {"text": "、".join(names), "value": names, "base_value": None, "base_unit": None, "period_start": None, "period_end": None}
     return {"answer": answer, "citation": citation(item, start, end), "confidence": score}
+
+
+def _without_excluded(parsed: Question, name: str) -> str:
+    """'除紙本外…哪 3 種數位方式': the member set aside, joined to the first name asked ('紙本及行動支付'), goes."""
+    for word in parsed.excluded:
+        joined = re.match(rf"\s*{_spaced(word)}\s*(?:及|與|和)\s*(?=\S)", fold(name))
+        if joined:
+            return name[joined.end():]
+    return name
 
 
 def _single_names(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[float, int, int, list[str]]]:
@@ -345,6 +354,10 @@ def _spaced(word: str) -> str:
     return r"\s*".join(map(re.escape, word))
 
 
+# An adverb between the name and the question's verb ('於花蓮溪與木瓜溪滙流口處更採用…') is no part of the name.
+_ADVERBS = "更|亦|也|再|並|則|均|皆|將|另"
+
+
 def _slot_names(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[int, int, float]]:
     """The span of each name standing in the question's slot in a sentence, scored as a 「name」 is."""
     anchors = _slot_anchors(parsed)
@@ -353,7 +366,7 @@ def _slot_names(parsed: Question, item: Item, sentence: str, rarity: dict[str, f
     leads, after = anchors
     folded = fold(sentence)
     scored = []
-    name_pattern = rf"\s*{_NAME_IN_SLOT}\s*{_spaced(after)}" if after else _PERSON_NAME
+    name_pattern = rf"\s*{_NAME_IN_SLOT}\s*(?:{_ADVERBS})?\s*{_spaced(after)}" if after else _PERSON_NAME
     kind = _kind_closing(parsed, after)
     for lead in leads:
         for name in re.finditer(rf"{_spaced(lead)}{name_pattern}", folded):

@@ -28,7 +28,9 @@ class Item:
     lead: str = ""  # its list's first item when that opens with a year ('1、 109 年核准對中國大陸投資…'), and it is not that item
 
 
-SENTENCE = re.compile(r"[^。；;\n]+[。；;]?")
+# A semicolon inside brackets parts the bracket's list, not the sentence: '課徵監視案 9 件(中國大陸之毛巾…；
+# 以及…碳鋼鋼板)，共計 11 件。' is one sentence.
+SENTENCE = re.compile(r"(?:[（(][^（）()。\n]{1,200}[）)]|[^。；;\n])+[。；;]?")
 OPENING_SENTENCE = re.compile(r"[^。；;]*")  # over line breaks: a heading may wrap
 CLAUSE_BREAK = re.compile(r"[，。；：;:\n]|,(?!\d)")
 

@@ -39,7 +39,7 @@ _BODY_ASKED = re.compile(rf"哪一?[家間個所]\s*(?:[\u4e00-\u9fff]{{0,6}}?)(
 # "自動駕駛系統叫什麼名稱": the kind of thing (系統) whose name stands by it (WinBus 自動駕駛系統).
 _KIND_NAMED = re.compile(r"([\u4e00-\u9fff]{2})(?:叫做?|的名稱|名稱)(?:是|為)?\s*(?:什麼|何)")
 _COUNT_IN_NAMES = re.compile(rf"哪\s*{_NAMES_COUNTED}")
-_ONE_ASKED = re.compile(r"哪一?[家所座間]|哪一?個|誰|在(?:哪裡|何處)(?:舉辦|舉行|展出|辦理|召開|建置|設置|興建|設立|建立|成立)")  # one person, venue or site
+_ONE_ASKED = re.compile(r"哪一?[家所座間]|哪一?個|誰|在(?:哪裡|何處)")  # one person, venue or site
 # '…的 10 種器具是哪些': the count stated before what is asked for.
 _COUNT_BEFORE_WHICH = re.compile(rf"{_NAMES_COUNTED}[\u4e00-\u9fff]{{0,8}}?(?:分別)?(?:是|有|為|包括)?哪些")
 _COUNTERS = "|".join(sorted(COUNTERS, key=len, reverse=True))  # the measure words, longest first
@@ -75,6 +75,8 @@ _PRESENT = re.compile(r"現行|目前|現在")  # '現行規定至少要幾天':
 _SETTING_ASIDE = "不是|並非|而非|非"
 _SET_ASIDE_PART = re.compile(rf"[，,]\s*(?:{_SETTING_ASIDE})[^，,]*")
 _SET_ASIDE = re.compile(rf"[（(]\s*(?:{_SETTING_ASIDE})[^（）()]*[）)]")
+# '除紙本外，可用哪 3 種數位方式', '除了振興三倍券，各部會還發了哪些': what is set aside is not asked about.
+_BESIDES = re.compile(r"除了?\s*([^，,、？?\s]{1,10}?)\s*(?:之外|以外|外)|除了\s*([^，,、？?]{1,10}?)\s*(?=[，,])")
 # Words that only say which kind of figure is wanted, or which end of a change: the kind or ask's
 # scoring captures them, the text need not hold them.
 _KIND_WORDS = re.compile(r"設定的?目標|目標|預計|預期|預定|預估|估計|未來|實際|實績|已經|原本|原來|原先|起初")
@@ -453,6 +455,8 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     the bodies whose reports are asked, which the reports call 本部: not words to look for."""
     normalized = _YEAR_NAMED.sub(r"\1", in_report_words(to_halfwidth_digits(text.strip())))
     normalized = _SET_ASIDE.sub(" ", normalized)
+    besides = [word for match in _BESIDES.finditer(normalized) for word in match.groups() if word]
+    normalized = _BESIDES.sub(" ", normalized)
     question = Question(text=normalized, wants=_wants(normalized))
     _set_units(question, normalized, compared=bool(_COMPARED.search(text)))  # the reader's words drop the base
     question.wants_places = question.wants == "names" and bool(_PLACES_ASKED.search(normalized))
@@ -463,7 +467,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     question.body_asked = fold(body.group(1)) if body else None
     part = _PART_ASKED.search(normalized)
     question.part = compact(fold(_PART_TAIL.sub("", next(group for group in part.groups() if group)))) if part else None
-    question.excluded = [compact(fold(word)) for word in _EXCLUDED.findall(normalized)]
+    question.excluded = [compact(fold(word)) for word in [*_EXCLUDED.findall(normalized), *besides]]
     question.wants_target = bool(_TARGET.search(normalized))
     question.wants_actual = bool(_ACTUAL.search(normalized)) and not question.wants_target
     question.wants_change = bool(_CHANGE.search(normalized)) and "percent" in question.dimensions
@@ -751,6 +755,8 @@ def _place_apart(segment: str) -> list[str]:
         head, rest = segment[:length], segment[length:]
         if head in _UNSAID and len(rest) >= 2:  # '我國企業投資…', '國內資源回收…': the country is left unsaid
             return [head, *_place_apart(rest)]
+        if head in PERIOD_WORDS and len(rest) >= 2:  # '109 年全年我國農產品出口值': the year's whole, then what
+            return [head, *_place_apart(rest)]
         if head in _UNSAID and len(rest) == 1:
             return [head]  # '我國已向…': a one-character particle after the country says nothing to look for
         if head in _folded_names() and (rest in _VERBS_REPORTS_LEAVE_OUT or rest.startswith(_MARKET)):
@@ -774,9 +780,17 @@ _MARKET = (fold("市場"),)
 _ONE_PLACE = frozenset(fold(word) for word in ("一地", "一國", "當地", "境內", "一處"))
 
 
+# An industry before what is measured of it ('零售業營業額'): the industry is a name of its own, which
+# must stand by the figure — 餐飲業營業額 is not the answer.
+_INDUSTRY_MEASURED = re.compile(fold(r"(?<=[\u4e00-\u9fff][^產]業)(?=營業額|營收|產值)"))  # not 資安產業產值: 產業 names no industry
+
+
 def _verb_apart(segment: str) -> list[str]:
     """'餐飲業者帶來', '獲得北美大廠訂單': a verb the report may leave out, glued to the words it goes
     with, is a word of its own (its absence then marks no near miss). The first such verb splits."""
+    industry = _INDUSTRY_MEASURED.search(segment)
+    if industry is not None:
+        return [*_verb_apart(segment[:industry.start()]), *_verb_apart(segment[industry.start():])]
     for at, verb in sorted((at, verb) for verb in _VERBS_REPORTS_LEAVE_OUT if (at := segment.find(verb)) >= 0):
         before, after = segment[:at], segment[at + len(verb):]
         if (before and len(before) < 2) or (after and len(after) < 2) or not (before or after):

@@ -217,7 +217,8 @@ def _node_claims(node: Node, text: str, exprs: list[TimeExpr], context: _Context
         claim = _claim(node, text, figure, previous, exprs, context)
         if previous_claim is not None and previous_claim.kind == "rule" and claim.kind == "actual" and _NEXT_IN_A_LIST.match(text, previous_claim.end, figure.start):
             claim = replace(claim, kind="rule", period_start=None, period_end=None, period_text=None)
-        kept = claim.dimension != "age" or claim.qualifier in ("more_than", "at_least", "up_to")  # 年滿 65 歲 is a threshold; '2 歲至 5 歲幼兒' names a group
+        kept = claim.dimension != "age" or claim.qualifier in ("more_than", "at_least", "up_to") or not claim.value.is_integer()
+        # 年滿 65 歲 is a threshold, '2 歲至 5 歲幼兒' names a group: neither is measured; '平均餘命 80.86 歲' is
         if kept:
             claims.append(claim)
         previous, previous_claim = figure, claim if kept else None

@@ -88,6 +88,10 @@ _NOT_UNIT_BEFORE = {
     "對": "於象外話策應接岸照比抗立等手方面稱口內",  # 12 萬 1,702 對 (couples), not 對於 …
     "席": "位次",
     "根": "據本源除治",
+    "族": "群語人",  # 16 族 (peoples), not 族群, 族語
+    "課": "程徵稅題長室綱",  # 4,600 課 (lessons), not 課程, 課徵 …
+    "節": "能水電日目省約點慶",  # 16~20 節 (class periods), not 節能, 節水 …
+    "集": "團中資會結合散體訓",  # 120 集 (episodes), not 集團, 集中 …
 }
 
 
@@ -239,6 +243,7 @@ def _high_end(text: str, start: int, unit: UnitMatch) -> tuple[float, int, UnitM
 
 _ODD_SCALE = re.compile(r"([萬億千百])\s*[多餘]\s*")
 _DAYS_LIMIT = re.compile(r"\s*(?:內|以內|為限|以上|起|後|之)")
+_TERM_BEFORE = re.compile(r"(?:最長|最短|為期|延長|期間|期限)\s*(?:為|以)?\s*$")
 
 
 _SHARED = re.compile(rf"(?P<scale>[萬億兆千百]?)\s*(?:及|、|和|與)\s*{ARABIC}\s*(?P<scale2>[萬億兆千百]?)\s*")
@@ -273,7 +278,9 @@ def _unit_fits(text: str, unit: UnitMatch, match: re.Match[str], mixed: bool) ->
     if unit.core == "度" and not unit.scale and nxt != "電" and "電" not in text[max(0, match.start() - 8):match.start()]:
         return False  # 度 is kWh only as 萬度/億度/度電 or after 用電 …; else a degree, 年度 …
     if unit.core in ("日", "天") and unit.spec.dimension == "duration" and not _DAYS_LIMIT.match(text[unit.end:unit.end + 3]):
-        return unit.core == "天"
+        # 日 counts days only where no date can be meant: past a month's 31 days, or after a term's word
+        days = value_of_arabic(match.group("num")) or 0
+        return unit.core == "天" or (days > 31 and days.is_integer()) or bool(_TERM_BEFORE.search(text, max(0, match.start() - 6), match.start()))
     if unit.core == "名" and text[max(0, match.start() - 2):match.start()].strip().endswith("前"):
         return False
     if unit.core == "對" and text[unit.end:unit.end + 3].lstrip()[:1].isdigit():
@@ -287,6 +294,8 @@ _AMOUNT_AFTER = re.compile(r"\s*(?:[萬億兆千]|億?元|美元|%|kW|MW|GW|公�
 _CODE_AFTER = re.compile(r"-\d")  # 46-1, 7-11
 _RANGE_AFTER = re.compile(rf"-{ARABIC}\s*[萬億兆千]?\s*[^\d\s]")  # 20-30 萬元
 # 中華郵政 1 年期定期儲金: a product's name; 83 年次以後出生: a birth cohort
+_RECENT_BEFORE = re.compile(r"(?:^|[，。；：,;:\n(（])\s*(?:近|過去|最近)\s*$")
+_YEARS_THEN_NOUN = re.compile(r"\s*年(?:來|間)?\s*[\u4e00-\u9fff](?<![內以])")
 _TERM_PRODUCT = re.compile(r"\s*年期\s*(?:定期|定存|公債|債券|存款)|\s*年次")
 
 
@@ -301,6 +310,8 @@ def _not_a_quantity(text: str, start: int, end: int) -> bool:
         return True
     if _TERM_PRODUCT.match(text, end):
         return True
+    if _RECENT_BEFORE.search(text, max(0, start - 4), start) and _YEARS_THEN_NOUN.match(text, end):
+        return True  # '；近 5 年研發經費年均成長 7.2%': the span a figure covers, not a figure
     if _YEAR_LIKE.fullmatch(text, start, end):
         return not _AMOUNT_AFTER.match(text[end:end + 4])
     nxt = text[end:end + 1]
@@ -347,7 +358,16 @@ def _chinese(text: str, blocked: list[tuple[int, int]], taken: list[tuple[int, i
 _TWO = re.compile(r"(?<![第前])兩(?=\s*(?:座|次|部|艘|架|輛|家|項|件|場|處|臺|台|名|位|成|個(?!月)))")
 
 
+# A lone digit before 成 counts tenths too ('遊客近三成'): 成 after a digit makes no other word here
+# but 成長, 成立, 成員…; 一成 is left to the idiom 一成不變, and 八點五成, 三成半 to no reading.
+_TENTHS = re.compile(r"(?<![第前點点〇零一二三四五六七八九十百千萬兩])[三四五六七八九](?=成(?![長立員功本果效為交])(?!\s*[半一二三四五六七八九]))")
+
+
 def _two_of(text: str, blocked: list[tuple[int, int]]) -> Iterator[Figure]:
+    for match in _TENTHS.finditer(text):
+        unit = match_unit(text, match.end())
+        if unit is not None and not _overlaps(match.start(), unit.end, blocked):
+            yield Figure(match.start(), unit.end, float(value_of_chinese(match.group(0)) or 0), None, unit, unit.text, False)
     for match in _TWO.finditer(text):
         unit = match_unit(text, _skip_spaces(text, match.end()))
         if unit is not None and not unit.scale and not _overlaps(match.start(), unit.end, blocked) and _unit_fits(text, unit, match, False):

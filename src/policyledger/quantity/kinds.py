@@ -15,7 +15,7 @@ from policyledger.textnorm import compact
 _RULE = re.compile(
     r"上限|費率|(?<!得標)利率|保證成數|成數|門檻|年限|期限|限期|補貼期間|補助期間|不得|明定|得申請|為限|申請資格|符合資格者|定義|持股|最高補助|補助比例|"
     r"補貼.{0,12}\d+\s*成|以上者|以下者|之艱困|針對|一次性|計算方式|認定標準|補貼措施|應達|依法規定|條規定|基本工資|年息|罰鍰(?:提高|調高|調整|由)|"
-    r"補助比率|補貼比率|一律|可申請|額度(?:最高|最多|上限)|(?:必須|須|應)(?:於|使|在|接受|完成|設置|提繳|提撥)|"
+    r"補助比率|補貼比率|一律|可申請|額度(?:最高|最多|上限)|(?:必須|須|應)(?:於|使|在|接受|完成|設置|提繳|提撥|達)|最低標準|最低實收資本額|"
     r"規費|手續費|扣繳|代扣|稅率(?![^，。；]{0,4}(?:調降|調升|調高|降低|提高|下降))|免納|免稅|效期|有效期間|役期|服役期間|薪俸|"  # not 稅率進一步調降(4.1%-7.5%), a cut
     r"規定(?=[^，。；、]{0,24}(?:應|至少|不得|不少於|以上))|"
     # penalties a law sets, limits and standards, quarantine terms, tax and prize schedules
@@ -36,7 +36,7 @@ _PAID_AFTER = re.compile(r"^\s*(?:按月|按日|按次)?(?:發給|計給|給付|
 # A per-recipient amount, or a cap on one: '每人每月發給就業獎勵 1 萬元', '每家補助 30 萬元', '每團至少
 # 15 人', '每月最高 100 小時': what a scheme grants or requires, not what it gave ('平均每人領取 1 萬 3,143 元').
 _PER_RECIPIENT = re.compile(
-    r"每(?:人|家|戶|團|房|輛|車|案|校|班|名|位|艘|頭|床|間|場|件|子女|員工|學員|公頃|公斤|單位)[^，。；、\d]{0,8}$"
+    r"每(?:人|家|戶|團|房|輛|車|案|校|班|名|位|艘|頭|床|間|場|件|子女|員工|學員|公頃|公斤|單位)[^，。；、\d]{0,12}$"
     r"|每(?:月|日|週|季|小時|次)[\u4e00-\u9fff]{0,4}?(?:最高|最多|至多|至少|最低|上限|不超過|不得超過)[^，。；、\d]{0,4}$"  # 每月繳費不超過; not 每年至少 1 GW, a goal
     r"|每年(?:最高|最多|至多|上限)[^，。；、\d]{0,4}$"  # 修繕費每年最高 1 萬元
     r"|每[\u4e00-\u9fff]{1,2}(?:補助|補貼|發給|加發|獎勵|給付|補償|折抵|核發|減免|課徵|徵收)[^，。；、\d]{0,6}$"  # 每餐補助 6 元, 每千支課徵菸稅
@@ -55,6 +55,8 @@ _RULE_AFTER = re.compile(
     r"^\s*(?:[)）]\s*)?(?:小額貸款|貸款|保證|以[上下]\s*[)）]?\s*之|以下(?:不|免))"
     r"|^\s*[、及至~-]\s*(?:最高|最多|至多)?\s*[\d.]+\s*成\s*保證"  # 最低 8 成、最高 9 成保證
     r"|^\s*之\s*(?:全額)?利息"  # 政府補助 6 個月之全額利息
+    r"|^\s*免(?:息|付息|還款)"  # 前 2 年免息: a loan's terms
+    r"|^\s*計\s*(?=[)），,。；;]|$)"  # '（以…每度 0.495 公斤計）', '依每度回饋 2 元計': the basis of a sum
     r"|^\s*(?:以[上下])?\s*之?罰鍰"  # 處 18 萬元罰鍰: a penalty's scale (處罰鍰 8,735 萬元 is what was fined)
     r"|^\s*以上\s*[\d,.]+\s*[萬億千]?\s*元\s*以下\s*之?罰鍰"  # 處 3 萬元以上 12 萬元以下罰鍰
     r"|^\s*(?:以[上下])?\s*者"  # 超過 100 元者負擔…, 1.5 倍者: who or what a rule covers
@@ -165,7 +167,7 @@ def _sets_a_rule(text: str, figure: Figure, before: str, after: str) -> bool:
     dimension = figure.unit.spec.dimension
     squeezed = compact(before)
     return bool(
-        dimension == "age"  # 年滿 65 歲, 45 歲以上: an age is a threshold
+        (dimension == "age" and figure.value.is_integer())  # 年滿 65 歲, 45 歲以上: an age is a threshold; 平均餘命 73.32 歲 is not
         or _RULE.search(before + " " + after)
         or (dimension not in ("count", "percent") and _CLASS_BEYOND.search(before) is not None and _NOUN_AFTER_OF.match(after) is not None)
         or (_PER_RECIPIENT.search(squeezed) is not None and "平均" not in squeezed)
