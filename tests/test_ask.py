@@ -206,7 +206,7 @@ def test_the_reports_author_named_in_a_question_is_the_report_itself(tmp_path: P
 def test_authors_are_read_off_report_titles():
     from policyledger.question import authors_of
 
-    assert authors_of(["勞動部業務報告", "行政院農業委員會業務報告", "行政院施政報告", "會議紀錄"]) == ("行政院農業委員會", "農業委員會", "勞動部", "行政院")
+    assert authors_of(["勞動部業務報告", "行政院農業委員會業務報告", "行政院施政報告", "會議紀錄"]) == ("行政院農業委員會", "農業委員會", "勞動部", "行政院", "農委會")
     assert "勞動部" not in parse_question("勞動部從哪一天起暫停引進印尼移工？", authors=("勞動部",)).segments[0]
 
 

@@ -709,3 +709,10 @@ def test_floors_a_law_sets_a_loans_terms_and_the_basis_of_a_sum_are_rules():
     ))
     assert [claims[t].kind for t in ("100 億元", "15 億元", "2 年", "0.495 公斤", "1 萬 2,000 元")] == ["rule"] * 5
     assert claims["10.5 萬公噸"].kind != "rule"
+
+
+def test_a_sum_to_a_year_still_to_come_is_a_target():
+    # '累計' says what has been summed so far, unless the year it is summed to is still to come
+    claims = by_text(claims_of("截至 109 年 8 月底累計 5,817MW；目標 114 年累計達 20GW，2030 年累計達 31GW。"))
+    assert (claims["5,817MW"].kind, claims["5,817MW"].period_end) == ("actual", date(2020, 8, 31))
+    assert (claims["31GW"].kind, claims["31GW"].period_start, claims["31GW"].period_end) == ("target", None, date(2030, 12, 31))

@@ -30,6 +30,13 @@ FLOORS = {
     "epa-2021": (0.99, 0.95, 0.96, 0.75),  # held out: first measured at 9388d73
     "mof-2021": (0.99, 0.89, 0.90, 0.62),  # held out: first measured at 89a4929
     "moc-2021": (0.97, 0.93, 0.93, 0.79),  # held out: first measured at 89a4929
+    # the session of 2026-11-30 (3): other years, other layouts (README of each)
+    "fsc-2021": (0.99, 0.98, 0.95, 0.91),  # held out: first measured at aaddfe1
+    "cip-2022": (0.98, 0.97, 0.97, 0.95),  # held out: first measured at aaddfe1
+    "most-2023": (0.99, 0.92, 0.97, 0.83),  # held out: first measured at aaddfe1
+    "ey-policy-2024": (0.99, 0.89, 0.88, 0.83),  # held out: first measured at aaddfe1
+    "ndc-2023": (0.99, 0.95, 0.96, 0.91),  # held out: first measured at 2c1ee99 (pdftotext -layout, CRLF, form feeds)
+    "oac-2022": (0.96, 0.94, 0.93, 0.83),  # held out: first measured at 2c1ee99
 }
 
 

@@ -190,3 +190,31 @@ def test_a_heading_line_ending_in_a_number_cut_short_goes_on():
     body = "本部持續推動前瞻研究計畫，鼓勵國內學研機構投入半導體與人工智慧等關鍵技術研發，\n" * 6
     text = f"壹、研發\n{body}一、成果\n{body}1. 研發產出\n(1) 學術論文\nA. 累計發表期刊及會議論文 1,2\n68 篇，其中國際頂尖會議論文 96 篇，占 7.6%。\n{body}"
     assert outline_of(text)[-1].title == "累計發表期刊及會議論文 1,268 篇"
+
+
+def test_a_latin_word_at_a_line_end_is_apart_from_the_figure_that_starts_the_next():
+    body = "本會持續督導金融機構提供友善服務，協助身心障礙者及高齡者便利使用金融服務。\n" * 6
+    text = f"壹、金融友善\n{body}一、 金融友善服務：截至 110 年 6 月底，全國設置無障礙 ATM\n5,864 台，占全體 ATM 3 萬 1,527 台之 18.6％。\n{body}"
+    node = next(n for n in outline_of(text) if n.path == "壹/一")
+    assert "無障礙 ATM 5,864 台" in node.text
+
+
+def test_pdftotext_layout_with_blank_lines_only_between_sections():
+    # a few blank lines between sections say nothing of paragraphs; a marker set out to the left of the
+    # line before begins an item even after a comma (國發會's 112 年 10 月 report, pdftotext -layout)
+    body = "            本會持續推動人口政策，協助各部會掌握人口結構變化並研提因應對策。\n" * 8
+    text = (
+        "    壹、人口推估\n\n"
+        "      一、 人口結構\n"
+        "        （一） 人口推估結果：依本會 111 年 8 月發布之「中華民國人口推估\n"
+        "               （2022 年至 2070 年）」，\n"
+        "            1. 高齡化：推估 2025 年老年人口占比超過 20%，我國將邁入超高\n"
+        "               齡社會；推估 2070 年老年人口占比達 43.6%。\n"
+        "            2. 總人口：推估 2070 年總人口介於 1,377 萬人至 1,651 萬人之\n"
+        "               間，中推估為 1,502 萬人。\n"
+        f"{body}\n"
+        "    貳、國土規劃\n"
+        f"{body}"
+    )
+    paths = [n.path for n in outline_of(text)]
+    assert [path for path in paths if path] == ["壹", "壹/一", "壹/一/(一)", "壹/一/(一)/1", "壹/一/(一)/2", "貳"]

@@ -61,7 +61,9 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     period = _period_factor(parsed, claim, item.node.text[sentence_start:clause_end], item.lead + "。" + item.node.text[:sentence_start])
     joined = [m.end() for m in _JOINS.finditer(text, before, claim.start)]
     own = text[max([before, *joined]):after] + respective
-    factors = period * _kind_factor(parsed, claim, own) * _contrast_factor(parsed, own, sentence) * _subset_factor(parsed, own, sentence)
+    # a change's clause leaves its subject to the amount before it ('上市公司總市值 55 兆…，較 109 年底增加 10 兆…')
+    contrasted = own + _base_clause(item.node.text, claim, neighbours, sentence_start, clause_start)
+    factors = period * _kind_factor(parsed, claim, own) * _contrast_factor(parsed, contrasted, sentence) * _subset_factor(parsed, own, sentence)
     factors *= _own_words_factor(parsed, own, claim) * _end_of_change_factor(parsed, text, claim, neighbours)
     factors *= _breakdown_factor(parsed, text, claim, neighbours, own, clause_start, clause_end)
     factors *= _named_elsewhere_factor(parsed, text, sentence) * _direction_factor(parsed, sentence)
@@ -74,9 +76,21 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _change_of_factor(parsed, claim, neighbours, sentence_start) * _base_year_factor(parsed, sentence)
     factors *= _total_factor(parsed, text, claim, neighbours, (sentence_start, sentence_end))
     factors *= _named_after_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
-    factors *= _joint_factor(parsed, text[before:after]) * _sub_item_factor(parsed, item)
+    factors *= _joint_factor(parsed, text[before:after]) * _sub_item_factor(parsed, item) * _amount_factor(parsed, claim)
     factors *= 0.6 if another_ordinal(parsed.text, item.node.text[sentence_start:sentence_end]) else 1.0  # 第二期 asked, 第一期's figure
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
+
+
+def _base_clause(text: str, claim: Claim, neighbours: list[Claim], sentence_start: int, clause_start: int) -> str:
+    """The clause of the amount a change's clause goes on from, where it names what changed."""
+    if claim.kind != "change":
+        return ""
+    bases = [c for c in neighbours if sentence_start <= c.start < clause_start and c.base_unit == claim.base_unit and c.kind != "change"]
+    if not bases:
+        return ""
+    base = max(bases, key=lambda c: c.start)
+    start, end = clause_span(text, base.start, base.end)
+    return fold(text[start:end])
 
 
 def _implied_words(claim: Claim) -> str:
@@ -171,6 +185,8 @@ _OPPOSITES = [(fold(a), fold(b)) for a, b in (
     ("受理", "核准"), ("受理", "核定"),  # applications received are not those approved
     ("補助", "相對投入"), ("補助", "營業額"), ("補助", "營收"), ("補助", "產值"),  # a grant is not what it drew
     ("經費", "營業額"), ("經費", "營收"),  # what a programme spends is not the revenue it drew
+    ("上市", "上櫃"),  # the two stock markets
+    ("緩繳", "減收"), ("緩繳", "減免"),  # a payment put off is not one cut
 )]
 # Kinds of a thing a whole sentence is about, its later clauses leaving the subject unsaid ('109 年發明專利
 # 案件平均審結期間…13.9 個月，平均首次通知期間為 8.7 個月'): asked about the other kind, no figure of it answers.
@@ -461,19 +477,25 @@ def _lists_in_sentence(compacted: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-_OPENING = re.compile(r"\s*[（(]")
+_OPENING = re.compile(fold(r"\s*(?:[（(]|[，,]\s*其中)"))
 _CLOSING = re.compile(r"[）)]")
+_CLAUSE_END = re.compile(r"[，,。；;]")
 _PART_NAME = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
 def _breakdown_factor(parsed: Question, text: str, claim: Claim, neighbours: list[Claim], own: str, clause_start: int, clause_end: int) -> float:
-    """'延攬海外科技人才 931 人（海外人才 534 人、僑外生 397 人）': asked for 僑外生, a part named in
-    the bracket after a total, the total is the wrong figure."""
+    """'延攬海外科技人才 931 人（海外人才 534 人、僑外生 397 人）', '錄取 486 人，其中三等 112 人、四等
+    304 人': asked for 僑外生 or 四等, a part named after a total, the total is the wrong figure."""
     opening = _OPENING.match(text, claim.end)
     if opening is None:
         return 1.0
-    closing = _CLOSING.search(text, opening.end())
-    end = closing.start() if closing else clause_end
+    if opening.group(0).strip().startswith(("(", "（")):
+        closing = _CLOSING.search(text, opening.end())
+        end = closing.start() if closing else clause_end
+    else:  # '錄取 486 人，其中三等 112 人、四等 304 人': the parts run to their clause's end
+        closing = _CLAUSE_END.search(text, opening.end())
+        end = closing.start() if closing else len(text)
+        clause_end = end
     parts = [c for c in neighbours if opening.end() <= c.start < end]
     asked = parsed.folded
     for part in parts:
@@ -499,7 +521,18 @@ def _sub_item_factor(parsed: Question, item: Item) -> float:
 
 
 # Two things counted together: '產官學界現場及線上共逾 120 人參加'.
-_COUNTED_TOGETHER = re.compile(fold(r"([\u4e00-\u9fff]{2})(?:及|與|和|、)([\u4e00-\u9fff]{2})(?:共|合計|總計|合共)"))
+_COUNTED_TOGETHER = re.compile(fold(
+    r"([\u4e00-\u9fff]{2})(?:及|與|和|、)([\u4e00-\u9fff]{2})(?:共|合計|總計|合共)"
+    r"|(?:^|[（(])(?:含|包含|包括)([\u4e00-\u9fff]{2,4})(?:及|與|和|、)([\u4e00-\u9fff]{2,4})[）)]"  # '（含已完工及興建中）7 萬 4,132 戶'
+))
+
+
+# '桃園國際機場旅運量是多少': an amount asked (…量), which no percentage is, unless a share is asked.
+_AMOUNT_ASKED = re.compile(r"[\u4e00-\u9fff]量\s*(?:是|有|為|達|約)?\s*(?:多少|幾)")
+
+
+def _amount_factor(parsed: Question, claim: Claim) -> float:
+    return 0.85 if claim.dimension == "percent" and not parsed.dimensions and _AMOUNT_ASKED.search(parsed.text) else 1.0
 
 
 def _joint_factor(parsed: Question, own: str) -> float:
@@ -508,7 +541,7 @@ def _joint_factor(parsed: Question, own: str) -> float:
     together = _COUNTED_TOGETHER.search(compact(own))
     if together is None:
         return 1.0
-    named = [word for word in together.groups() if word in parsed.folded]
+    named = [word for word in together.groups() if word and word in parsed.folded]
     return 0.7 if len(named) == 1 else 1.0
 
 
@@ -702,6 +735,8 @@ def _period_factor(parsed: Question, claim: Claim, sentence: str, earlier: str =
         # '自 108 年 5 月至 109 年底計辦理 10 萬 6,162 件' counts more than 109 年 alone
         if claim_start is not None and claim_start < start and not parsed.as_of:
             return 0.5 if _ONE_YEAR_ASKED.search(parsed.text) else 0.75
+        if claim_start is not None and (claim_end - claim_start).days < _MOST_OF_A_YEAR and _WHOLE_YEAR_ASKED.search(parsed.text):
+            return 0.6  # '112 年全年出口金額' asked, '112 年 1 至 8 月出口 2,808.5 億美元': part of the year
         return 0.95
     if claim_start is not None and start is not None and end is not None and start <= claim_start <= end:
         return 0.9
@@ -715,6 +750,8 @@ _CUT_OFF_DAYS = 62
 
 
 _NOW = re.compile(r"現行|目前|現在|迄今")
+_WHOLE_YEAR_ASKED = re.compile(r"全年|整年|一整年")
+_MOST_OF_A_YEAR = 300  # days
 # Asked about one year only (單一年度節電多少度): a sum since an earlier year is no answer.
 _ONE_YEAR_ASKED = re.compile(r"單一年度|單年度|單年|單就|單在|當年度|一整年|全年|(?<![第每])一年(?![內期以多半])|這一年|那一年")
 

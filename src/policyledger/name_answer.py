@@ -39,6 +39,8 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
             folded = fold(sentence)
             coverage = parsed.coverage([(folded, 1.0), (item.context, 0.85), (item.folded, 0.35)], rarity)
             for score, start, end, names in _single_names(parsed, item, sentence, rarity):
+                if compact(fold(names[0])).strip("「」") in parsed.excluded:
+                    continue  # '除「…計畫」外，還辦理了哪一個計畫': the one set aside is not the answer
                 if best is None or score > best[0]:
                     best = (score, item, match.start() + start, match.start() + end, names)
             found = [_Found(enum.start(), enum.end(), weight, names_of(enum.group(0)), coverage) for enum, weight in lists_in(sentence)]

@@ -109,8 +109,9 @@ def _separator(left: ContentLine, right: ContentLine) -> str:
         return "\n"
     a, b = left.text[-1], right.text[0]
     if a.isascii() and b.isascii():
-        # "beyond " + "1 奈米" keeps its space; "3,0" + "97" is a number broken in two.
-        return " " if left.trailing_space else ""
+        # "beyond " + "1 奈米" keeps its space; "3,0" + "97" is a number broken in two; "無障礙 ATM" +
+        # "5,864 台" is a word, then a figure.
+        return " " if left.trailing_space or (a.isalpha() and b.isdigit()) else ""
     if left.ends_paragraph:
         return "\n"
     return ""

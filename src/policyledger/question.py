@@ -47,6 +47,7 @@ _COUNTER_ASKED = re.compile(rf"(?:幾|多少)\s*(?:萬|億)?\s*({_COUNTERS})")
 _MONEY = re.compile(
     r"多少\s*(?:萬|億|兆)?\s*(?:元|美元|錢)|金額|經費|[水電]費|營收|產值|營業額|出超|入超|總額|預算|投資多少|多少投資|承貸|資金|補助多少|多少美元"
     r"|多少融資|融資(?:金額|額度)|(?:交易|銷售|貿易|出口|進口)額|多少(?:的)?補助(?!案|件|家)|月薪|年薪|時薪|薪水|工資"
+    r"|補償金|獎勵金|獎金|補助金|技轉金|權利金|罰鍰|罰金|保險金|租金|規費|市值|市價"  # 共核發多少補償金: money, not the hectares
     r"|多少(?:的)?(?:市場|商機)|(?:市場|商機)(?:規模)?(?:是|有|約)?多少"  # 創造了多少市場: 逾 1 億元市場
 )
 _PERCENT = re.compile(
@@ -66,7 +67,7 @@ _ENERGY = re.compile(r"(?:發|用|售|節|省|購|供)電量|多少電(?![力網
 _POWER = re.compile(r"(?<![蓄庫水])容量(?!率)|MW|GW|kW|瓩")  # 裝置容量, 多少容量; not a reservoir's 蓄水容量
 _AREA = re.compile(r"公頃|面積|平方公里|坪")
 _PRICE_ASKED = re.compile(r"售價|單價|價格|價錢|票價|定價|每\s*[瓶包盒罐支件個份張片]")  # '每瓶售價多少元': 45 元/瓶
-_EMISSIONS = re.compile(r"減碳|碳排|排碳|二氧化碳|CO2|溫室氣體")  # '減碳量是多少': so many tonnes
+_EMISSIONS = re.compile(r"減碳|碳排|排碳|二氧化碳|CO2|溫室氣體|重量|多重")  # '減碳量是多少', '清除多少廢棄物（重量）': so many tonnes
 _VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|萬噸|噸|庫容|(?<=[蓄庫])容量")
 _TARGET = re.compile(r"目標|預計|預期|預定|預估|估計|未來|總經費|規劃|計畫將|將|(?:完成|完工|啟用|營運)之?後|(?:建置|興建)中|正在(?:建置|興建)")  # a target or a forecast
 _ACTUAL = re.compile(r"實際|實績|已經|已達")
@@ -76,7 +77,7 @@ _SETTING_ASIDE = "不是|並非|而非|非"
 _SET_ASIDE_PART = re.compile(rf"[，,]\s*(?:{_SETTING_ASIDE})[^，,]*")
 _SET_ASIDE = re.compile(rf"[（(]\s*(?:{_SETTING_ASIDE})[^（）()]*[）)]")
 # '除紙本外，可用哪 3 種數位方式', '除了振興三倍券，各部會還發了哪些': what is set aside is not asked about.
-_BESIDES = re.compile(r"除了?\s*([^，,、？?\s]{1,10}?)\s*(?:之外|以外|外)|除了\s*([^，,、？?]{1,10}?)\s*(?=[，,])")
+_BESIDES = re.compile(r"除了?\s*(「[^」]{1,40}」|[^，,、？?\s]{1,10}?)\s*(?:之外|以外|外)|除了\s*(「[^」]{1,40}」|[^，,、？?]{1,10}?)\s*(?=[，,])")
 # Words that only say which kind of figure is wanted, or which end of a change: the kind or ask's
 # scoring captures them, the text need not hold them.
 _KIND_WORDS = re.compile(r"設定的?目標|目標|預計|預期|預定|預估|估計|未來|實際|實績|已經|原本|原來|原先|起初")
@@ -90,9 +91,18 @@ _SELF = r"本部|本會|本院|(?<!地方)政府"
 _AUTHOR_IN_TITLE = re.compile(r"^\s*(.{2,20}?)\s*(?:\d{2,3}\s*年度?)?\s*(?:業務|施政|工作)?報告")
 
 
+# How readers shorten the bodies that report to the Legislative Yuan (金融監督管理委員會 → 金管會).
+_SHORT_NAMES = {
+    "金融監督管理委員會": "金管會", "國家發展委員會": "國發會", "原住民族委員會": "原民會", "農業委員會": "農委會",
+    "環境保護署": "環保署", "衛生福利部": "衛福部", "國家科學及技術委員會": "國科會", "海洋委員會": "海委會",
+    "客家委員會": "客委會", "大陸委員會": "陸委會", "僑務委員會": "僑委會", "國軍退除役官兵輔導委員會": "退輔會",
+    "公平交易委員會": "公平會", "國家通訊傳播委員會": "通傳會", "中央選舉委員會": "中選會", "數位發展部": "數發部",
+}
+
+
 def authors_of(titles: list[str]) -> tuple[str, ...]:
     """The names a reader may call the reports' authors by, read off their titles: 勞動部業務報告 →
-    勞動部; 行政院農業委員會業務報告 → 行政院農業委員會 and 農業委員會."""
+    勞動部; 行政院農業委員會業務報告 → 行政院農業委員會, 農業委員會 and 農委會."""
     names: set[str] = set()
     for title in titles:
         found = _AUTHOR_IN_TITLE.match(re.sub(r"\s+", "", title))
@@ -100,6 +110,9 @@ def authors_of(titles: list[str]) -> tuple[str, ...]:
             names.add(found.group(1))
             if found.group(1).startswith("行政院") and len(found.group(1)) > 3:
                 names.add(found.group(1).removeprefix("行政院"))
+            short = _SHORT_NAMES.get(found.group(1).removeprefix("行政院"))
+            if short is not None:
+                names.add(short)
     return tuple(sorted(names, key=lambda name: (-len(name), name)))  # longest first: 行政院農業委員會 before 行政院
 
 
@@ -108,10 +121,12 @@ def _author_words(authors: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join([*map(re.escape, authors), _SELF]))
 _DURATION_ASKED = re.compile(r"(?:幾|多少)\s*(?:個月|天|日|週|小時|年)(?!度|底|初|[0-9]|產|營|薪|收|均)|多久|多長時間")  # not 多少年產值
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}")
+_NOUN_UP_TO_FOUR = re.compile(r"[\u4e00-\u9fff]{2,4}(?=\s*[？?]?\s*$)")
 _CHANGE = re.compile(r"成長|增加|減少|提升|提高|上升|下降|降低|改善|增幅|減幅")
 # Words that ask rather than say: removed before matching.
 _ASKING = re.compile(
     r"(?:有)?(?:幾|多少)\s*家\s*(?:企業|公司)(?!\s*[？?]?\s*$)|"  # '有幾家企業獲准': what 家 counts, the report's 核准 N 家 leaves unsaid
+    r"(?:幾|多少)\s*個\s*(?:國家|縣市)|"  # '新南向幾個國家的駐臺單位': what is counted, which a report writes 6 國
     r"(?:多少|幾)\s*(?:萬|億)?\s*資金|"  # 募得多少資金: what is asked, not a word the text holds (募資 3,000 萬元)
     rf"(?:是|有|為)?(?:百分之)?(?:幾|多少)\s*(?:萬|億|兆)?\s*(?:{_COUNTERS}|元|美元|錢)?(?:以內|內)?|"
     rf"請問|(?:是什麼時候|什麼時候|哪一天|哪天|何時|哪一年|哪年|哪個年度|哪一個年度|(?:哪個|哪一個|什麼)時間點)起?|是什麼|什麼|多大(?:的)?總?規模|總?規模(?:有)?多大|多久(?:的)?時間|多長(?:的)?時間|多久|多大|多長|多高|多遠|多重|哪些|哪幾\s*[部家個座項位國種類]?|哪\s*{_NAMES_COUNTED}|哪一?[家所座間]|哪個|哪一個|哪|誰|嗎|呢|"
@@ -305,7 +320,7 @@ class Question:
 _VERBS_REPORTS_LEAVE_OUT = frozenset(
     fold(word) for word in (
         "創造", "帶動", "促成", "產生", "達成", "提供", "獲得", "取得", "舉行", "舉辦", "帶來", "新增", "分布", "處理",
-        "施行", "實施", "生效", "上路", "適用",  # '從哪一天開始施行': a report writes '自 110 年 1 月 1 日起，…'
+        "施行", "實施", "生效", "上路", "適用", "收取",  # '從哪一天開始施行': a report writes '自 110 年 1 月 1 日起，…'
         "涵蓋", "包括", "包含", "涉及",  # '涵蓋哪 10 種器具': a list leads in with its own verb, or with none
         "開辦", "開設", "開課",  # '開辦多少班次': a report writes the classes, '課程 155 班次'
         "結束",  # '期程到何時結束': a span's end, '107 年 3 月至 116 年 12 月'
@@ -321,7 +336,7 @@ _NOUNS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("工程",))
 # Words a ministry's report mostly leaves unsaid: counted where the text has them (我國出口 …), no
 # near miss where it does not.
 # The country a report is about, and the times it reports on (疫情期間: the whole of 109 年), are mostly left unsaid.
-_UNSAID = frozenset(fold(word) for word in ("我國", "全國", "全臺", "全臺灣", "國內", "疫情期間", "疫情下", "疫情期間內"))
+_UNSAID = frozenset(fold(word) for word in ("我國", "全國", "全臺", "全臺灣", "國內", "疫情期間", "疫情下", "疫情期間內", "疫情前"))
 
 # A one-character insertion in brackets: '投(增)資金額', '核准(備)' are read as 投資金額, 核准.
 _INSERTION = re.compile(r"[(（][\u4e00-\u9fff][)）]")
@@ -455,7 +470,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     the bodies whose reports are asked, which the reports call 本部: not words to look for."""
     normalized = _YEAR_NAMED.sub(r"\1", in_report_words(to_halfwidth_digits(text.strip())))
     normalized = _SET_ASIDE.sub(" ", normalized)
-    besides = [word for match in _BESIDES.finditer(normalized) for word in match.groups() if word]
+    besides = [word.strip("「」") for match in _BESIDES.finditer(normalized) for word in match.groups() if word]
     normalized = _BESIDES.sub(" ", normalized)
     question = Question(text=normalized, wants=_wants(normalized))
     _set_units(question, normalized, compared=bool(_COMPARED.search(text)))  # the reader's words drop the base
@@ -558,6 +573,9 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
         # "幾個國家": the report counts in the noun's own measure word (13 國) as often as in 個.
         noun = _NOUN_AFTER.match(text, counter.end())
         question.units = {"個"} | ({noun.group(0), *_counted_in(noun.group(0)[0])} if noun else set())
+        # "多少個發電案場": or in a measure word the noun ends in (核發發電案場 167 案)
+        whole = _NOUN_UP_TO_FOUR.match(text, counter.end())
+        question.units |= {unit for char in (whole.group(0)[1:] if whole else "") if char in COUNTERS for unit in _counted_in(char)}
         return
     if counter:
         question.units = _counted_in(counter.group(1).replace("台", "臺"))
@@ -776,7 +794,7 @@ def _place_apart(segment: str) -> list[str]:
 _COMING_HERE = fold("來臺")
 
 
-_MARKET = (fold("市場"),)
+_MARKET = (fold("市場"), fold("海域"))  # '在日本市場執行', '金門海域驅離…': the place is a name of its own
 _ONE_PLACE = frozenset(fold(word) for word in ("一地", "一國", "當地", "境內", "一處"))
 
 
@@ -793,6 +811,8 @@ def _verb_apart(segment: str) -> list[str]:
         return [*_verb_apart(segment[:industry.start()]), *_verb_apart(segment[industry.start():])]
     for at, verb in sorted((at, verb) for verb in _VERBS_REPORTS_LEAVE_OUT if (at := segment.find(verb)) >= 0):
         before, after = segment[:at], segment[at + len(verb):]
+        if before.endswith("所") and len(before) > 2:
+            before = before[:-1]  # '技術移轉所收取的技轉金': 所 only marks the verb's object
         if (before and len(before) < 2) or (after and len(after) < 2) or not (before or after):
             continue
         return [piece for piece in (before, verb, after) if piece]
