@@ -78,6 +78,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-150", 1.00), ("own-gold-151", 1.00),  # the session of 2026-11-30 (3), items fewer sets asked: 79/87 first
     ("own-gold-152", 0.85),
     ("own-gold-153", 0.95), ("own-gold-154", 0.95), ("own-gold-155", 0.85),  # and three more, at 2c1ee99: 78/86 first
+    ("own-gold-156", 0.95), ("own-gold-157", 0.95), ("own-gold-158", 0.85),  # and three more, at 58a24c7: 80/87 first
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -1346,3 +1347,16 @@ def test_a_part_after_its_total_a_whole_year_asked_and_the_sea_off_a_place(tmp_p
     assert ask(engine, "110 年海巡人員特考四等錄取多少人？")["answer"]["value"] == 304
     assert ask(engine, "110 年全年我國出口金額是多少？")["answer"] is None
     assert ask(engine, "110 年在金門海域驅離多少艘次？")["answer"]["value"] == 521
+
+
+def test_a_share_named_by_the_amount_before_it_and_what_a_list_of_figures_leaves(ledger):  # noqa: F811
+    value = answer_value(ledger)
+    # '信保基金獲捐助 1,514.2 億元，其中政府占 71.8％，金融機構占 28.2％': each share is named by the whole's words
+    assert value("信保基金累計獲得的捐助中，政府捐助所占的比例是多少？") == 71.8
+    assert value("累計至 109 年底信保基金獲得的捐助中，金融機構所占比例是多少？") == 28.2
+    # '已將 OT 資安硬體加速偵防技術、端點 AI 異常分析等技術，順利導入三聯、功得…': the list the question states is not asked
+    assert value("強化製造資安防護方面，OT 資安硬體加速偵防、端點 AI 異常分析等技術已導入哪些廠商？")[:2] == ["三聯", "功得"]
+    from policyledger.name_answer import _a_unit_left, _trimmed
+
+    assert _a_unit_left("億元") and _a_unit_left("場") and not _a_unit_left("臺東縣")
+    assert _trimmed("將來商業銀行已分別於") == "將來商業銀行"

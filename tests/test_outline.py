@@ -218,3 +218,10 @@ def test_pdftotext_layout_with_blank_lines_only_between_sections():
     )
     paths = [n.path for n in outline_of(text)]
     assert [path for path in paths if path] == ["壹", "壹/一", "壹/一/(一)", "壹/一/(一)/1", "壹/一/(一)/2", "貳"]
+
+
+def test_a_short_line_ending_in_a_number_goes_on_to_its_unit():
+    body = "　　本會持續推動客家文化保存與推廣，並結合地方政府及民間團體擴大參與各項活動。\n" * 6
+    text = f"壹、文化\n{body}　　一、 文化館\n　　　1、 112 年參觀 82 萬 4,615 人次，較 111 年增加 21.3%，其\n　　　　中團體參觀 4,328 \n　　　　團。\n{body}"
+    node = next(n for n in outline_of(text) if n.path == "壹/一/1")
+    assert node.title == "112 年參觀 82 萬 4,615 人次"

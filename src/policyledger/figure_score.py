@@ -45,7 +45,11 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     host = _bracket_host(text, claim, neighbours)
     if host is not None:  # '批發及零售業 14.1 億美元（23.8％）': a share is named by its amount's words
         before = min(before, _own_words(text, host, neighbours, clause_start, clause_end)[0])
+    whole = _whole_of_share(text, claim, neighbours, clause_start)
     respective = _respective_item(text, claim, clause_start, sentence_start)
+    if whole is not None:  # '信保基金獲捐助 1,514.2 億元，其中政府占 71.8％': and so is one of the amount before it
+        whole_start, whole_end = _own_words(text, whole, neighbours, *clause_span(item.node.text, whole.start, whole.end))
+        respective += "，" + text[whole_start:whole_end]
     clause, sentence = text[clause_start:clause_end], text[sentence_start:sentence_end]
     windows = [
         (text[before:after] + respective + _implied_words(claim), 1.0),
@@ -631,6 +635,22 @@ def _end_of_change_factor(parsed: Question, text: str, claim: Claim, neighbours:
 
 
 _OPENS_BRACKET = re.compile(r"\s*[(（]\s*$")
+
+
+_SHARE_IN_CLAUSE = re.compile(fold(r"[占佔]"))
+_PARTS_FROM_HERE = re.compile(fold(r"[，,]\s*其中[^。；;]*$"))
+
+
+def _whole_of_share(text: str, claim: Claim, neighbours: list[Claim], clause_start: int) -> Claim | None:
+    """The amount a list of shares goes on from: '信保基金獲捐助 1,514.2 億元，其中政府占 71.8％，金融機構占
+    28.2％' (each share, not the first only)."""
+    if claim.base_unit != "percent" or not _SHARE_IN_CLAUSE.search(text, clause_start, claim.start):
+        return None
+    earlier = [c for c in neighbours if c.end <= clause_start and c.base_unit != "percent"]
+    if not earlier:
+        return None
+    whole = max(earlier, key=lambda c: c.end)
+    return whole if _PARTS_FROM_HERE.match(text[whole.end:claim.start]) else None
 
 
 def _bracket_host(text: str, claim: Claim, neighbours: list[Claim]) -> Claim | None:

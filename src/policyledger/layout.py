@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from policyledger.markers import parse_marker
 from policyledger.model import SourceLine, SourceText
+from policyledger.quantity.units import match_unit
 from policyledger.textnorm import compact
 
 _SPACE = " \t\u3000\u00a0"
@@ -93,12 +94,19 @@ def analyse(source: SourceText) -> Layout:
         ends = _ends_paragraph(convention, stripped, trailing, blank_after.get(line.number, False), typical, before_marker and convention == "punctuation")
         if not ends and before_marker and _indent(kept[index + 1].text) < _indent(line.text):
             ends = True  # pdftotext -layout: an item's marker set out to the left of the line before begins a new item
+        if ends and convention != "hard" and stripped[-1:].isdigit() and not before_marker and _opens_with_unit(following):
+            ends = False  # '其中團體參觀 4,328' + '團。': a number and its unit, however short the line
         if ends and convention == "trailing_space" and following and not before_marker:
             ends = not _sentence_runs_on(paragraph, typical)
         lines.append(ContentLine(line.number, stripped, line.page, ends, trailing, leading))
         if ends:
             paragraph = []
     return Layout(lines, sorted(noise), convention)
+
+
+def _opens_with_unit(text: str) -> bool:
+    unit = match_unit(text, 0)
+    return unit is not None and (len(text) == unit.end or not text[unit.end].isdigit())
 
 
 def _indent(text: str) -> int:

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 from policyledger.entities import names_a_place, place_lists
 from policyledger.model import Claim
 from policyledger.passages import LATIN_CHAR, LATIN_WORD, SENTENCE, Item, citation, clause_span, counted_lists, lists_in, names_of, ranked_lists
+from policyledger.quantity.units import match_unit
 from policyledger.question import BODY_KINDS, Question
 from policyledger.textnorm import compact, fold
 
@@ -55,14 +56,15 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
             candidates = []
             for start, end, weight, listed, coverage in found:
                 # a figure is no name: '13個MOU單位、蘭陽博物館、…' names three; '每日 41萬噸、備援調度供水每日 776 萬噸' none
-                names = [_without_excluded(parsed, name) for name in listed if not compact(name).startswith(tuple(figure_texts))]
+                names = [_without_excluded(parsed, name) for name in listed if not compact(name).startswith(tuple(figure_texts)) and not _a_unit_left(name)]
+                names = [*names[:-1], _trimmed(names[-1])] if names else names
                 if len(names) < 2 or (parsed.count is not None and len(names) != parsed.count) or names[0].startswith("等"):
                     continue  # '…桃園市政府等單位合作地方地質教材、展示': 等 closes the list before, it starts none
                 if parsed.wants_places and sum(map(names_a_place, names)) * 2 < len(names):
                     continue  # asked for countries, a list of anything else is no answer
                 if _SITES_ASKED.search(parsed.text) and sum(map(_names_a_site, names)) * 2 < len(names):
                     continue  # asked 哪些地點, a list of minerals (銻銀鉛礦、輝銻鉛銀礦…) is no answer
-                if all(compact(fold(name)) in parsed.compacted for name in names):
+                if all(compact(fold(name))[:_STATED_PREFIX] in parsed.compacted for name in names):
                     continue  # '哪些地點具有金、銀等貴金屬': the names the question states are not what it asks
                 candidates.append((start, end, weight, names, coverage, _list_clause_coverage(parsed, item, sentence, folded, (start, end), spans, rarity)))
             best_own = max((own for *_, own in candidates), default=0.0)
@@ -79,6 +81,31 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
     score, item, start, end, names = best
     answer = {"text": "、".join(names), "value": names, "base_value": None, "base_unit": None, "period_start": None, "period_end": None}
     return {"answer": answer, "citation": citation(item, start, end), "confidence": score}
+
+
+# How much of a listed name the question must state for the list to be what it says, not what it asks
+# ('已將 OT 資安硬體加速偵防技術、端點 AI 異常分析等技術，順利導入三聯、功得…': asked 導入哪些廠商).
+_STATED_PREFIX = 5
+
+
+# Where the last name of a pair runs into what the sentence says of both ('樂天國際商業銀行及將來商業銀行已分別於
+# 110 年 1 月及 3 月開業'): an adverb of time or manner no name holds.
+_SAID_OF_THEM = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:已|均|皆|分別|亦|並將|將於)")
+
+
+def _trimmed(name: str) -> str:
+    said = _SAID_OF_THEM.search(name)
+    return name[:said.start()] if said else name
+
+
+def _a_unit_left(name: str) -> bool:
+    """What a list of figures leaves of its members ('146 場、參與 3,870 人次' → 場; '632 億元、放款總額' → 億元):
+    one Chinese character, or a unit and nothing else, names nothing."""
+    compacted = compact(name)
+    if len(compacted) == 1 and not compacted.isascii():
+        return True
+    unit = match_unit(compacted, 0)
+    return unit is not None and unit.end == len(compacted)
 
 
 def _without_excluded(parsed: Question, name: str) -> str:

@@ -87,7 +87,7 @@ _STARTING = re.compile(r"開始|起(?=[\u4e00-\u9fff])")
 PERIOD_WORDS = frozenset(fold(word) for word in ("全年", "全年度", "整年", "整年度", "單季", "單月", "當季", "當月"))
 # The body whose report it is: the report says 本部 (本會, 本院), the reader names it (勞動部, from
 # the report's title: `authors_of`) or says 政府.
-_SELF = r"本部|本會|本院|(?<!地方)政府"
+_SELF = r"本部|本會|本院|(?<!地方)政府(?!捐助|出資|負擔|所占|所佔|占|佔|部門)"  # not the part a share names: 政府捐助所占
 _AUTHOR_IN_TITLE = re.compile(r"^\s*(.{2,20}?)\s*(?:\d{2,3}\s*年度?)?\s*(?:業務|施政|工作)?報告")
 
 
