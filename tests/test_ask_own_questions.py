@@ -1360,3 +1360,14 @@ def test_a_share_named_by_the_amount_before_it_and_what_a_list_of_figures_leaves
 
     assert _a_unit_left("億元") and _a_unit_left("場") and not _a_unit_left("臺東縣")
     assert _trimmed("將來商業銀行已分別於") == "將來商業銀行"
+
+
+def test_a_rise_asked_as_a_rate_who_passed_not_who_sat_and_a_total_drawn_not_a_days_rate(ledger, tmp_path: Path):  # noqa: F811
+    from tests.test_ask import small_ledger
+
+    assert parse_question("113 年度法定預算較 112 年度增幅是多少？").dimensions == {"percent"}
+    assert parse_question("本部已採購哪一款 COVID-19 單價疫苗？").wants == "names"
+    # '其中新竹 17 口抗旱井可提供每天 3.2 萬噸水源，迄今已抽取 543 萬噸水量'
+    assert answer_value(ledger)("新竹 17 口抗旱井迄今已抽取多少水量？") == 543
+    engine = small_ledger(tmp_path, "客家委員會業務報告\n\n壹、客語\n一、初級認證：112 年初級認證報考 2 萬 3,415 人，合格 1 萬 8,762 人，合格率 80.1%。\n")
+    assert ask(engine, "112 年客語初級認證的合格人數是多少人？")["answer"]["value"] == 18762

@@ -191,6 +191,7 @@ _OPPOSITES = [(fold(a), fold(b)) for a, b in (
     ("經費", "營業額"), ("經費", "營收"),  # what a programme spends is not the revenue it drew
     ("上市", "上櫃"),  # the two stock markets
     ("緩繳", "減收"), ("緩繳", "減免"),  # a payment put off is not one cut
+    ("報考", "合格"), ("報名", "合格"), ("報考", "錄取"),  # who sat an exam is not who passed it
 )]
 # Kinds of a thing a whole sentence is about, its later clauses leaving the subject unsaid ('109 年發明專利
 # 案件平均審結期間…13.9 個月，平均首次通知期間為 8.7 個月'): asked about the other kind, no figure of it answers.
@@ -333,9 +334,15 @@ def _change_of_factor(parsed: Question, claim: Claim, neighbours: list[Claim], s
     return 1.0 if host.dimension == ("count" if asked.group(1) else "money") else 0.6
 
 
+_SO_FAR = re.compile(fold(r"迄今|至今|累計|總共|共計"))
+
+
 def _per_time_factor(parsed: Question, claim: Claim, own: str) -> float:
     """'每日可提供產業載水多少': an amount a day, not the count beside it ('設置 6 處…，可提供…每日 9,000 噸')."""
-    if not _PER_TIME_ASKED.search(parsed.folded) or claim.dimension != "count":
+    if not _PER_TIME_ASKED.search(parsed.folded):
+        # '迄今已抽取多少水量': a total drawn, not the rate a day ('可提供每天 3.2 萬噸水源，迄今已抽取 543 萬噸')
+        return 0.85 if claim.base_unit.endswith("/day") and _SO_FAR.search(parsed.folded) else 1.0
+    if claim.dimension != "count":
         return 1.0
     return 1.0 if _PER_TIME_SAID.search(own) else 0.85
 

@@ -25,7 +25,7 @@ _YEAR_ASKED = re.compile(r"哪一年|哪年|哪個年度|哪一個年度")
 _NAMES_COUNTED = r"([\d一二兩三四五六七八九十]+)\s*[家個位國項座種類所條場大]"
 _NAME_WORDS = re.compile(
     rf"哪些|哪幾|哪裡|何處|什麼地方|哪\s*{_NAMES_COUNTED}"
-    r"|哪一家|哪家|哪個|哪一個|誰|哪間|哪一間|哪所|哪一所|哪座|哪一座|名稱"
+    r"|哪一家|哪家|哪個|哪一個|誰|哪間|哪一間|哪所|哪一所|哪座|哪一座|哪一?款|哪一?支|哪一?部|名稱"
 )
 # "簽署的是什麼文件", "計畫名稱是什麼": one name, which a report writes in 「」.
 _TITLE_NOUNS = r"文件|協定|協議|備忘錄|意向書|計畫|方案|專案|條例|法規|法案|辦法|名稱|活動|展覽|獎項|平臺|平台|系統|服務|措施|標準|網站|網頁"
@@ -39,7 +39,7 @@ _BODY_ASKED = re.compile(rf"哪一?[家間個所]\s*(?:[\u4e00-\u9fff]{{0,6}}?)(
 # "自動駕駛系統叫什麼名稱": the kind of thing (系統) whose name stands by it (WinBus 自動駕駛系統).
 _KIND_NAMED = re.compile(r"([\u4e00-\u9fff]{2})(?:叫做?|的名稱|名稱)(?:是|為)?\s*(?:什麼|何)")
 _COUNT_IN_NAMES = re.compile(rf"哪\s*{_NAMES_COUNTED}")
-_ONE_ASKED = re.compile(r"哪一?[家所座間]|哪一?個|誰|在(?:哪裡|何處)")  # one person, venue or site
+_ONE_ASKED = re.compile(r"哪一?[家所座間款支部]|哪一?個|誰|在(?:哪裡|何處)")  # one person, venue or site
 # '…的 10 種器具是哪些': the count stated before what is asked for.
 _COUNT_BEFORE_WHICH = re.compile(rf"{_NAMES_COUNTED}[\u4e00-\u9fff]{{0,8}}?(?:分別)?(?:是|有|為|包括)?哪些")
 _COUNTERS = "|".join(sorted(COUNTERS, key=len, reverse=True))  # the measure words, longest first
@@ -51,7 +51,7 @@ _MONEY = re.compile(
     r"|多少(?:的)?(?:市場|商機)|(?:市場|商機)(?:規模)?(?:是|有|約)?多少"  # 創造了多少市場: 逾 1 億元市場
 )
 _PERCENT = re.compile(
-    r"百分比|百分之|多少\s*%|多少\s*％|幾\s*[%％]|占比|佔比|所占|所佔|比重"
+    r"百分比|百分之|多少\s*%|多少\s*％|幾\s*[%％]|占比|佔比|所占|所佔|比重|[增減降漲跌]幅(?:是|為|有|約)?多少"
     r"|比率|比例|幾成|成數|容量率|率(?:的)?(?:目標|預估|預計|最高|最低|上限|下限|平均|再加|加碼)?(?:是|為|有)?多少|合格率"
     r"|率(?:降|升|提高|提升|下降|減少|增加)(?:到|至|為)?多少(?!錢|元)"  # 漏水率降到多少
     r"|率[^，,？?多]{0,6}?達到?\s*多少"  # 平均年節電率依規定應達多少以上
