@@ -1371,3 +1371,15 @@ def test_a_rise_asked_as_a_rate_who_passed_not_who_sat_and_a_total_drawn_not_a_d
     assert answer_value(ledger)("新竹 17 口抗旱井迄今已抽取多少水量？") == 543
     engine = small_ledger(tmp_path, "客家委員會業務報告\n\n壹、客語\n一、初級認證：112 年初級認證報考 2 萬 3,415 人，合格 1 萬 8,762 人，合格率 80.1%。\n")
     assert ask(engine, "112 年客語初級認證的合格人數是多少人？")["answer"]["value"] == 18762
+
+
+def test_a_shorter_span_than_asked_exports_are_not_all_sales_and_the_top_of_a_range(tmp_path: Path):
+    from tests.test_ask import small_ledger
+
+    engine = small_ledger(tmp_path, "衛生福利部業務報告\n\n一、健保\n（一） 門診利用：112 年上半年門診就醫 1 億 7,356 萬人次。\n"
+                                    "（二） 營業額：112 年科學園區整體營業額達 4 兆 2,178 億元。\n")
+    assert ask(engine, "112 年 1 至 8 月健保門診就醫人次是多少？")["answer"] is None
+    assert ask(engine, "112 年科學園區的出口金額是多少？")["answer"] is None
+    (tmp_path / "pay").mkdir()
+    engine = small_ledger(tmp_path / "pay", "海洋委員會業務報告\n\n一、人事\n（一） 加給：危險職務加給每人每月 8,000 元至 1 萬 2,000 元。\n")
+    assert ask(engine, "危險職務加給每人每月最高是多少元？")["answer"]["value"] == 12000

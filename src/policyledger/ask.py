@@ -247,7 +247,7 @@ def _best_claim(connection: Connection, parsed: Question, items: list[Item]) -> 
         return None
     scored.sort(key=lambda entry: -entry[0])  # stable: of equal scores, the first found
     score, claim, item = scored[0]
-    best = {"answer": _answer(claim), "citation": citation(item, claim.start, claim.end), "confidence": score}
+    best = {"answer": _answer(claim, highest=bool(_HIGHEST_ASKED.search(parsed.text))), "citation": citation(item, claim.start, claim.end), "confidence": score}
     rival = _rival(scored)
     if rival is not None:
         best["also"] = rival
@@ -272,11 +272,18 @@ def _rival(scored: list[tuple[float, Claim, Item]]) -> dict[str, Any] | None:
     return None
 
 
-def _answer(claim: Claim) -> dict[str, Any]:
+# '每人每月最高是多少元', asked of '8,000 元至 1 萬 2,000 元': the top of the range is the value asked.
+_HIGHEST_ASKED = re.compile(r"最高|最多|上限|至多")
+
+
+def _answer(claim: Claim, highest: bool = False) -> dict[str, Any]:
+    value, base_value = claim.value, claim.base_value
+    if highest and claim.value_high is not None and claim.value:
+        value, base_value = claim.value_high, claim.base_value * claim.value_high / claim.value
     return {
         "text": claim.text,
-        "value": number(claim.value),
-        "base_value": number(claim.base_value),
+        "value": number(value),
+        "base_value": number(base_value),
         "base_unit": claim.base_unit,
         "period_start": iso(claim.period_start),
         "period_end": iso(claim.period_end),

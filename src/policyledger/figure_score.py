@@ -192,6 +192,7 @@ _OPPOSITES = [(fold(a), fold(b)) for a, b in (
     ("上市", "上櫃"),  # the two stock markets
     ("緩繳", "減收"), ("緩繳", "減免"),  # a payment put off is not one cut
     ("報考", "合格"), ("報名", "合格"), ("報考", "錄取"),  # who sat an exam is not who passed it
+    ("出口", "營業額"), ("出口", "營收"),  # what was sold abroad is not all that was sold
 )]
 # Kinds of a thing a whole sentence is about, its later clauses leaving the subject unsaid ('109 年發明專利
 # 案件平均審結期間…13.9 個月，平均首次通知期間為 8.7 個月'): asked about the other kind, no figure of it answers.
@@ -764,6 +765,8 @@ def _period_factor(parsed: Question, claim: Claim, sentence: str, earlier: str =
             return 0.5 if _ONE_YEAR_ASKED.search(parsed.text) else 0.75
         if claim_start is not None and (claim_end - claim_start).days < _MOST_OF_A_YEAR and _WHOLE_YEAR_ASKED.search(parsed.text):
             return 0.6  # '112 年全年出口金額' asked, '112 年 1 至 8 月出口 2,808.5 億美元': part of the year
+        if claim_start is not None and (end - start).days < _MOST_OF_A_YEAR and (end - claim_end).days > _A_MONTH:
+            return 0.6  # '112 年 1 至 8 月門診人次' asked, '112 年上半年門診 1 億 7,356 萬人次': a shorter span
         return 0.95
     if claim_start is not None and start is not None and end is not None and start <= claim_start <= end:
         return 0.9
@@ -779,6 +782,7 @@ _CUT_OFF_DAYS = 62
 _NOW = re.compile(r"現行|目前|現在|迄今")
 _WHOLE_YEAR_ASKED = re.compile(r"全年|整年|一整年")
 _MOST_OF_A_YEAR = 300  # days
+_A_MONTH = 31  # days
 # Asked about one year only (單一年度節電多少度): a sum since an earlier year is no answer.
 _ONE_YEAR_ASKED = re.compile(r"單一年度|單年度|單年|單就|單在|當年度|一整年|全年|(?<![第每])一年(?![內期以多半])|這一年|那一年")
 
