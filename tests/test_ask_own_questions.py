@@ -78,7 +78,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-150", 1.00), ("own-gold-151", 1.00),  # the session of 2026-11-30 (3), items fewer sets asked: 79/87 first
     ("own-gold-152", 0.85),
     ("own-gold-153", 0.95), ("own-gold-154", 0.95), ("own-gold-155", 0.85),  # and three more, at 2c1ee99: 78/86 first
-    ("own-gold-156", 0.95), ("own-gold-157", 0.95), ("own-gold-158", 0.85),  # and three more, at 58a24c7: 80/87 first
+    ("own-gold-156", 0.95), ("own-gold-157", 0.95), ("own-gold-158", 0.85),  # and three more, at 1309487: 80/87 first
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger

@@ -37,8 +37,8 @@ FLOORS = {
     "ey-policy-2024": (0.99, 0.89, 0.88, 0.83),  # held out: first measured at aaddfe1
     "ndc-2023": (0.99, 0.95, 0.96, 0.91),  # held out: first measured at 2c1ee99 (pdftotext -layout, CRLF, form feeds)
     "oac-2022": (0.96, 0.94, 0.93, 0.83),  # held out: first measured at 2c1ee99
-    "hakka-2024": (0.98, 0.93, 0.94, 0.83),  # held out: first measured at 58a24c7 (PDFium text, CRLF, full-width indents)
-    "mohw-2023": (0.99, 0.92, 0.91, 0.75),  # held out: first measured at 58a24c7 (no 壹 level)
+    "hakka-2024": (0.98, 0.93, 0.94, 0.83),  # held out: first measured at 1309487 (PDFium text, CRLF, full-width indents)
+    "mohw-2023": (0.99, 0.92, 0.91, 0.75),  # held out: first measured at 1309487 (no 壹 level)
 }
 
 
