@@ -21,7 +21,7 @@ from policyledger.model import Claim, Node
 from policyledger.quantity.changes import CHANGE_VERB, FROM, FROM_LEAD, FROM_REACH, TO
 from policyledger.quantity.clauses import CLAUSE_BREAK, SENTENCE_BREAK, clause_span, end_of_sentence, joined_lines, start_of_sentence
 from policyledger.quantity.figures import Figure, find_figures, masked_spans
-from policyledger.quantity.kinds import ACTUAL_CUE, kind_of
+from policyledger.quantity.kinds import ACTUAL_CUE, DONE_CUE, kind_of
 from policyledger.quantity.periods import HALF, QUARTER, REPORT_YEAR_WORDS, TimeExpr, find_time_expressions
 from policyledger.quantity.qualifiers import qualifier_of
 from policyledger.quantity.units import normalize, reads_water
@@ -230,16 +230,11 @@ def _node_claims(node: Node, text: str, exprs: list[TimeExpr], context: _Context
 _NEXT_IN_A_LIST = re.compile(r"\s*[、及]\s*[^\d，。；、,]{1,10}$")
 
 
-# What was done stays actual under a later date ('截至 112 年底已完成…'); 累計 alone does not: '2030 年累計達 31GW'
-# sums what is still to come.
-_DONE_BEFORE = re.compile(ACTUAL_CUE.pattern.replace("累計|", ""))
-
-
 def _claim(node: Node, text: str, figure: Figure, previous: Figure | None, exprs: list[TimeExpr], context: _Context) -> Claim:
     clause_start, clause_end = clause_span(text, figure)
     before = text[clause_start:figure.start]
     kind = kind_of(text, figure, clause_start, clause_end, previous, context.is_plan, context.now)
-    if kind in ("actual", "change", "share") and _dated_in_future(text, figure, clause_start, clause_end, exprs, context) and not _DONE_BEFORE.search(before):
+    if kind in ("actual", "change", "share") and _dated_in_future(text, figure, clause_start, clause_end, exprs, context) and not DONE_CUE.search(before):
         kind = "target"  # a figure for a year still to come, with no cue (target outranks change and share): 114 年天然氣占比 50%
     if kind == "actual" and context.schedule_topic and not _DONE_IN_CLAUSE.search(before):
         kind = "rule"

@@ -107,9 +107,13 @@ _SHARE = re.compile(r"占|佔|比重")
 _PART_OF_WHOLE = re.compile(r"(?:其中|其餘|[占佔])(?:約|近|逾|超過)?$|^(?:其次為|其次是)")
 # What has been reached. 新增 also marks a figure as actual (the conventions), but it does not end a
 # target's sentence: '預計投資 32.5 億元，新增產業空間 2.3 萬平方公尺' is still expected.
-_ACHIEVED_WORDS = r"已|完成|累計|達成|實際|共獲|獲得"
+_DONE_WORDS = r"已|完成|達成|實際|共獲|獲得"  # what was done
+_ACHIEVED_WORDS = _DONE_WORDS + r"|累計"  # or summed so far
 _ACHIEVED = re.compile(_ACHIEVED_WORDS)
 ACTUAL_CUE = re.compile(_ACHIEVED_WORDS + r"|新增")
+# What was done stays actual under a later date ('截至 112 年底已完成…'); 累計 alone does not: '2030 年累計達
+# 31GW' sums what is still to come.
+DONE_CUE = re.compile(_DONE_WORDS + r"|新增")
 # A clause that opens a new action: "，並依據…", "，另…" (a target cue before it does not carry over).
 _NEW_ACTION = re.compile(r"^\s*(?:並|另|同時|且|此外|其中)")
 _A_YEAR = re.compile(r"\d\s*年")
