@@ -1383,3 +1383,11 @@ def test_a_shorter_span_than_asked_exports_are_not_all_sales_and_the_top_of_a_ra
     (tmp_path / "pay").mkdir()
     engine = small_ledger(tmp_path / "pay", "海洋委員會業務報告\n\n一、人事\n（一） 加給：危險職務加給每人每月 8,000 元至 1 萬 2,000 元。\n")
     assert ask(engine, "危險職務加給每人每月最高是多少元？")["answer"]["value"] == 12000
+
+
+def test_a_part_after_its_total_past_a_thousands_comma(tmp_path: Path):
+    from tests.test_ask import small_ledger
+
+    # the parts after 其中 run to their clause's end, not to the comma inside 1,112
+    engine = small_ledger(tmp_path, "海洋委員會業務報告\n\n壹、人事\n一、考試進用：110 年海巡人員特考錄取 1,486 人，其中三等 1,112 人、四等 304 人、五等 70 人。\n")
+    assert ask(engine, "110 年海巡人員特考四等錄取多少人？")["answer"]["value"] == 304

@@ -491,7 +491,6 @@ def _lists_in_sentence(compacted: str) -> tuple[str, ...]:
 
 _OPENING = re.compile(fold(r"\s*(?:[（(]|[，,]\s*其中)"))
 _CLOSING = re.compile(r"[）)]")
-_CLAUSE_END = re.compile(r"[，,。；;]")
 _PART_NAME = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
@@ -505,7 +504,7 @@ def _breakdown_factor(parsed: Question, text: str, claim: Claim, neighbours: lis
         closing = _CLOSING.search(text, opening.end())
         end = closing.start() if closing else clause_end
     else:  # '錄取 486 人，其中三等 112 人、四等 304 人': the parts run to their clause's end
-        closing = _CLAUSE_END.search(text, opening.end())
+        closing = _FOLDED_CLAUSE_BREAK.search(text, opening.end())
         end = closing.start() if closing else len(text)
         clause_end = end
     parts = [c for c in neighbours if opening.end() <= c.start < end]
