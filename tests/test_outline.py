@@ -220,6 +220,12 @@ def test_pdftotext_layout_with_blank_lines_only_between_sections():
     assert [path for path in paths if path] == ["壹", "壹/一", "壹/一/(一)", "壹/一/(一)/1", "壹/一/(一)/2", "貳"]
 
 
+def test_a_short_note_with_one_blank_line_after_its_title_has_its_items():
+    # one blank line, after the title, is no convention of blank lines between paragraphs
+    text = "海洋委員會業務報告\n\n壹、人事\n一、加給：危險職務加給每人每月 8,000 元。\n二、待遇：海巡人員每人每月 9,000 元。\n"
+    assert [n.path for n in outline_of(text)] == ["", "壹", "壹/一", "壹/二"]
+
+
 def test_a_short_line_ending_in_a_number_goes_on_to_its_unit():
     body = "　　本會持續推動客家文化保存與推廣，並結合地方政府及民間團體擴大參與各項活動。\n" * 6
     text = f"壹、文化\n{body}　　一、 文化館\n　　　1、 112 年參觀 82 萬 4,615 人次，較 111 年增加 21.3%，其\n　　　　中團體參觀 4,328 \n　　　　團。\n{body}"

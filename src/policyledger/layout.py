@@ -146,8 +146,9 @@ def _convention(source: SourceText, raw: list[SourceLine], noise: set[int]) -> s
     # The last line always counts as followed by a blank; only blanks between lines tell.
     followed = sum(1 for line in content[:-1] if blanks_between.get(line.number))
     # Blank lines part paragraphs when they follow a good share of lines (half, in the reports seen);
-    # a few between sections only (國發會's 16 of 246) say nothing of where a paragraph ends.
-    if _SECTION_BLANKS * len(content) <= followed < 0.6 * len(content):
+    # a few between sections only (國發會's 16 of 246) say nothing of where a paragraph ends, nor
+    # does the one after a short note's title.
+    if _SECTION_BLANKS * len(content) <= followed < 0.6 * len(content) and followed >= 2:
         return "blank_line"
     return "punctuation"
 
