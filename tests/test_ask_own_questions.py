@@ -1385,6 +1385,16 @@ def test_a_shorter_span_than_asked_exports_are_not_all_sales_and_the_top_of_a_ra
     assert ask(engine, "危險職務加給每人每月最高是多少元？")["answer"]["value"] == 12000
 
 
+def test_the_other_statement_of_a_range_also_gives_its_top_when_the_highest_is_asked(tmp_path: Path):
+    from tests.test_ask import small_ledger
+
+    engine = small_ledger(tmp_path, "海洋委員會業務報告\n\n一、人事\n（一） 加給：危險職務加給每人每月 8,000 元至 1 萬 2,000 元。\n"
+                                    "（二） 加給：危險職務加給每人每月 9,000 元至 1 萬 5,000 元。\n")
+    result = ask(engine, "危險職務加給每人每月最高是多少元？")
+    (other,) = result["also"]
+    assert {result["answer"]["value"], other["answer"]["value"]} == {12000, 15000}
+
+
 def test_a_part_after_its_total_past_a_thousands_comma(tmp_path: Path):
     from tests.test_ask import small_ledger
 

@@ -247,8 +247,9 @@ def _best_claim(connection: Connection, parsed: Question, items: list[Item]) -> 
         return None
     scored.sort(key=lambda entry: -entry[0])  # stable: of equal scores, the first found
     score, claim, item = scored[0]
-    best = {"answer": _answer(claim, highest=bool(_HIGHEST_ASKED.search(parsed.text))), "citation": citation(item, claim.start, claim.end), "confidence": score}
-    rival = _rival(scored)
+    highest = bool(_HIGHEST_ASKED.search(parsed.text))
+    best = {"answer": _answer(claim, highest), "citation": citation(item, claim.start, claim.end), "confidence": score}
+    rival = _rival(scored, highest)
     if rival is not None:
         best["also"] = rival
     return best
@@ -260,7 +261,7 @@ def _best_claim(connection: Connection, parsed: Question, items: list[Item]) -> 
 RIVAL_MARGIN = 0.05
 
 
-def _rival(scored: list[tuple[float, Claim, Item]]) -> dict[str, Any] | None:
+def _rival(scored: list[tuple[float, Claim, Item]], highest: bool) -> dict[str, Any] | None:
     """Another item's different figure in the same unit that scores within RIVAL_MARGIN of the best."""
     best_score, best, best_item = scored[0]
     for score, claim, item in scored[1:]:
@@ -268,7 +269,7 @@ def _rival(scored: list[tuple[float, Claim, Item]]) -> dict[str, Any] | None:
             return None
         other_item = (item.doc, claim.path) != (best_item.doc, best.path)
         if other_item and claim.base_unit == best.base_unit and claim.base_value != best.base_value:
-            return {"answer": _answer(claim), "citation": citation(item, claim.start, claim.end), "confidence": round(score, 3)}
+            return {"answer": _answer(claim, highest), "citation": citation(item, claim.start, claim.end), "confidence": round(score, 3)}
     return None
 
 
