@@ -1401,3 +1401,36 @@ def test_a_part_after_its_total_past_a_thousands_comma(tmp_path: Path):
     # the parts after 其中 run to their clause's end, not to the comma inside 1,112
     engine = small_ledger(tmp_path, "海洋委員會業務報告\n\n壹、人事\n一、考試進用：110 年海巡人員特考錄取 1,486 人，其中三等 1,112 人、四等 304 人、五等 70 人。\n")
     assert ask(engine, "110 年海巡人員特考四等錄取多少人？")["answer"]["value"] == 304
+
+
+def test_a_count_the_question_states_in_another_measure_word(tmp_path: Path):
+    from tests.test_ask import small_ledger
+
+    # '5 場線上臺灣形象展' of '總計 5 展': the number stands, the measure word is the reader's
+    engine = small_ledger(tmp_path, "經濟部業務報告\n\n壹、貿易\n一、形象展：109 年辦理線上臺灣形象展，"
+                                    "總計 5 展共協助 763 家廠商與買主洽談，並吸引超過 6,800 家買主參觀瀏覽。\n")
+    assert ask(engine, "109 年辦的 5 場線上臺灣形象展，吸引了超過多少家買主參觀瀏覽？")["answer"]["value"] == 6800
+
+
+def test_a_budget_spent_and_a_threshold_reached(tmp_path: Path):
+    from tests.test_ask import small_ledger
+
+    engine = small_ledger(tmp_path, "經濟部業務報告\n\n壹、水利\n"
+                                    "一、穩定南部供水：台水公司 109 年投入 3.7 億元，截至年底已執行 3.6 億元，以加強穩定南部供水。\n"
+                                    "二、補貼：針對製造業營收下降 50%之艱困事業，提供薪資補貼，每人每月上限 2 萬元及一次性營運資金 1 萬元。\n")
+    # '執行了多少' of a budget is money, though the question names water (供水)
+    assert ask(engine, "台水公司 109 年為穩定南部供水投入 3.7 億元，到 109 年底實際已經執行了多少？")["answer"]["base_value"] == 3.6 * 10**8
+    # '下降達多少': so many percent (or so much money), as '下降了多少'
+    assert ask(engine, "製造業的薪資補貼適用於營收下降達多少的艱困事業？")["answer"]["value"] == 50
+
+
+def test_words_a_report_leaves_unsaid_decided_an_opportunity_and_a_survey_office(tmp_path: Path):
+    from tests.test_ask import small_ledger
+
+    engine = small_ledger(tmp_path, "經濟部業務報告\n\n壹、投資\n"
+                                    "一、印尼：聚陽公司分散投資風險，109 年選擇在印尼增設新廠，未來新增 80 條產線。\n"
+                                    "二、形象展：109 年線上臺灣形象展吸引買主參觀瀏覽，促成逾 1.3 億美元，成功案例 10 案。\n"
+                                    "三、山崩潛勢評估計畫：完成 8 處鄰近聚落地區的山崩活動性觀測及地質安全檢討。\n")
+    assert ask(engine, "聚陽公司 109 年決定到印尼增設新廠，未來將新增幾條產線？")["answer"]["value"] == 80
+    assert ask(engine, "109 年線上臺灣形象展總共促成了多少商機金額？")["answer"]["base_value"] == 1.3 * 10**8
+    assert ask(engine, "地調所的山崩潛勢評估計畫對幾處鄰近聚落地區做了山崩活動性觀測？")["answer"]["value"] == 8

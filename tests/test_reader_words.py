@@ -7,6 +7,7 @@ import pytest
 from policyledger.errors import InputError
 from policyledger.question import parse_question
 from policyledger.reader_words import in_report_words, same_words
+from policyledger.textnorm import fold
 
 
 def test_a_readers_words_become_the_reports():
@@ -137,3 +138,19 @@ def test_a_year_named_in_brackets_and_a_span_of_fiscal_years():
     months = parse_question("今年（110 年）1 到 2 月的關稅實徵數是多少？")
     assert (months.period[0].isoformat(), months.period[1].isoformat()) == ("2021-01-01", "2021-02-28")
     assert not any("3年度" in anchor for anchor in parse_question("債務未償餘額和前 3 年度 GDP 平均數相比是百分之多少？").date_anchors)
+
+
+def test_a_years_output_a_source_a_target_market_and_firms_by_their_country():
+    assert in_report_words("試量產線一年可以生產多少？") == "試量產線年產多少？"
+    assert in_report_words("根據統計處的數字，零售業連續負成長幾個月？") == "根據統計處 ，零售業連續負成長幾個月？"
+    assert same_words(fold("根據")) == same_words(fold("依據"))
+    assert same_words(fold("鎖定全球市場")) == same_words(fold("搶攻全球市場"))
+    assert same_words(fold("熱塑複合材料")) == same_words(fold("熱塑複材"))
+    assert same_words(fold("引進法國廠商")) == same_words(fold("引進法商"))
+
+
+def test_kinds_of_count_budgets_spent_and_thresholds_reached():
+    assert not any("類數" in s or "类数" in s for s in parse_question("商標註冊申請的類數增加了多少百分比？").segments)
+    assert parse_question("台水公司為穩定南部供水投入 3.7 億元，實際已經執行了多少？").dimensions == {"money"}
+    assert "percent" in parse_question("薪資補貼適用於營收下降達多少的艱困事業？").dimensions
+    assert fold("商標申請案") in parse_question("商標申請案如果適用快軌機制，通知期間縮短到多少？").segments  # 如果 is no content

@@ -842,7 +842,7 @@ _TO_COME = re.compile(fold("可|將|預計|預估|估計|預期"))
 
 # A clause that opens with 可/將/並 … goes on from the clause before it: '預計 111 年 11 月完成第一期
 # 工程，可供水每日 1 萬噸，113 年 11 月完成全期工程，可供水每日 3.75 萬噸'.
-_GOES_ON = re.compile(fold(r"\s*(?:可|將|並|即|則|預計可|預估可|約?占|約?佔)"))  # '…以協助行政流程最多，約占 52％': a share of what came before
+_GOES_ON = re.compile(fold(r"\s*(?:可|將|並|即|則|預計可|預估可|預期可|約?占|約?佔)"))  # '…以協助行政流程最多，約占 52％': a share of what came before
 
 
 # A clause that opens with the amount of what the clause before counted: '已完成協處 126 件，投資金額約

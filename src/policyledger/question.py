@@ -49,6 +49,7 @@ _MONEY = re.compile(
     r"|多少融資|融資(?:金額|額度)|(?:交易|銷售|貿易|出口|進口)額|多少(?:的)?補助(?!案|件|家)|月薪|年薪|時薪|薪水|工資"
     r"|補償金|獎勵金|獎金|補助金|技轉金|權利金|罰鍰|罰金|保險金|租金|規費|市值|市價"  # 共核發多少補償金: money, not the hectares
     r"|多少(?:的)?(?:市場|商機)|(?:市場|商機)(?:規模)?(?:是|有|約)?多少"  # 創造了多少市場: 逾 1 億元市場
+    r"|(?:執行|支用|動支)了?多少\s*[？?]?\s*$"  # '投入 3.7 億元，到年底實際已經執行了多少': a budget's part spent
 )
 _PERCENT = re.compile(
     r"百分比|百分之|多少\s*%|多少\s*％|幾\s*[%％]|占比|佔比|所占|所佔|比重|[增減降漲跌]幅(?:是|為|有|約)?多少"
@@ -60,7 +61,7 @@ _PERCENT = re.compile(
 # "出口金額較 108 年增加了多少？" asks for a rate of change; "增加多少投資" names what increased
 # (money); "營業額增加多少？" with no base of comparison may be either (35 億元 or 16%).
 # '營收下降多少的艱困事業': how far a thing fell, as a condition, asks the same.
-_CHANGE_ASKED = re.compile(r"(?:成長|減少|增加|改善|提升|提高|上升|下降|降低|下滑|衰退)了?多少(?:(?=\s*[？?]?\s*$)|以上|以下|(?=的))")
+_CHANGE_ASKED = re.compile(r"(?:成長|減少|增加|改善|提升|提高|上升|下降|降低|下滑|衰退)了?(?:達|逾|超過)?多少(?:(?=\s*[？?]?\s*$)|以上|以下|(?=的))")
 _COMPARED = re.compile(r"較|比|相較|同期|前一年|去年(?!度)|上年(?!度)")  # 去年度（109 年）dates, it does not compare
 _RELIEF_ASKED = re.compile(r"(?:減免|減收|折扣|優惠)(?:了)?(?:多少|幾)")
 _ENERGY = re.compile(r"(?:發|用|售|節|省|購|供)電量|多少電(?![力網廠價費])|多少\s*(?:萬|億)?\s*度電")  # 發多少電: kWh, not kW
@@ -157,13 +158,13 @@ _STOP_CHARS = re.compile(
     r"|(?<![通超經度難跨透錯越勝])過(?=的)"  # 服務過的企業: done before (not 通過的, 超過的)
     r"|方面(?=\s*[，,])"  # '新南向投資方面，…': the topic is the words before it
     r"|(?<![這那哪心])[裡裏](?![程])"  # 貿易救濟案件裡: in
-    r"|透過|經由|藉由|針對"  # 透過間接投資方式: by way of; 針對哪些產品: aimed at
+    r"|透過|經由|藉由|針對|如果|假如|倘若"  # 透過間接投資方式: by way of; 針對哪些產品: aimed at
     r"|(?<![達降提升增減收得找看回遇做辦受遭感直迄至遲算計])到(?![期位達底])"  # 大廠到臺中港: to (not 達到, 降到, 到期)
 )
 # Words that name the kind of figure asked for, which the unit and kind already capture.
 _MEASURE_WORDS = re.compile(
     r"(?<![再用])水量(?=\s*(?:是|有|為|約|達)?\s*(?:多少)?\s*[？?]?\s*$)|"  # '每日供應…多少水量': so much water, a volume
-    r"金額|總?經費|數量|數目|案件數|件數|家數|人數|次數|案件(?=[^\u4e00-\u9fff]|累計|共|有|數|$)|百分比|比率|比例|所占|所佔|占比|佔比|比重|"
+    r"金額|總?經費|數量|數目|案件數|件數|家數|人數|次數|[類戶項案場班]數|案件(?=[^\u4e00-\u9fff]|累計|共|有|數|$)|百分比|比率|比例|所占|所佔|占比|佔比|比重|"
     r"(?:裝置|發電)?(?<![蓄庫水])容量|面積|多少|總計|合計|共計|累計|成長|增加|減少|提升|下降"
 )
 
@@ -273,8 +274,9 @@ class Question:
             is_date = segment in self.date_anchors or (period_matched and segment in PERIOD_WORDS)
             best_in_segment = 0.0
             found_grams = []
+            restated = _restated_count(segment, texts) if segment in self.anchors and not is_date else 0.0
             for gram in bigrams(segment):
-                weight = max((w for text, w in texts if gram in text), default=0.0)
+                weight = max(max((w for text, w in texts if gram in text), default=0.0), restated)
                 found_grams.append(weight > 0.0)
                 if is_date and period_matched:
                     weight = 1.0  # the figure's own period is the one asked for, however it is written
@@ -315,12 +317,25 @@ class Question:
         return weights
 
 
+def _restated_count(segment: str, texts: list[tuple[str, float]]) -> float:
+    """A count the question states in another measure word ('5 場線上臺灣形象展' of '總計 5 展'):
+    its number, standing alone in a window, holds it a little less well than its words would."""
+    number = _LEADING_NUMBER.match(segment)
+    if number is None:
+        return 0.0
+    alone = re.compile(rf"(?<![\d.,]){re.escape(number.group(0))}(?![\d.,])")
+    return 0.8 * max((w for text, w in texts if alone.search(text)), default=0.0)
+
+
+_LEADING_NUMBER = re.compile(r"\d[\d,.]*(?=[^\d,.])")
+
+
 # Verbs a reader puts before a figure that reports often leave out ('可以創造多少就業機會' for
 # '新增…就業機會 200 人'): missing, they count as any word does, but do not mark a near miss.
 _VERBS_REPORTS_LEAVE_OUT = frozenset(
     fold(word) for word in (
         "創造", "帶動", "促成", "產生", "達成", "提供", "獲得", "取得", "舉行", "舉辦", "帶來", "新增", "分布", "處理",
-        "施行", "實施", "生效", "上路", "適用", "收取",  # '從哪一天開始施行': a report writes '自 110 年 1 月 1 日起，…'
+        "施行", "實施", "生效", "上路", "適用", "收取", "決定",  # '從哪一天開始施行': a report writes '自 110 年 1 月 1 日起，…'
         "涵蓋", "包括", "包含", "涉及",  # '涵蓋哪 10 種器具': a list leads in with its own verb, or with none
         "開辦", "開設", "開課",  # '開辦多少班次': a report writes the classes, '課程 155 班次'
         "結束",  # '期程到何時結束': a span's end, '107 年 3 月至 116 年 12 月'
@@ -331,7 +346,8 @@ _VERBS_REPORTS_LEAVE_OUT = frozenset(
 )
 
 # Nouns a reader adds that a report leaves to its verb ('的工程是在何時完工': '107 年 8 月完工').
-_NOUNS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("工程",))
+# '促成多少商機': a fair's '促成逾 1.3 億美元' leaves the opportunity unsaid.
+_NOUNS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("工程", "商機"))
 
 # Words a ministry's report mostly leaves unsaid: counted where the text has them (我國出口 …), no
 # near miss where it does not.
@@ -442,7 +458,7 @@ def _own_offices() -> tuple[str, ...]:
     return tuple(sorted((fold(name) for name in offices), key=len, reverse=True))
 
 
-_OFFICES_IN_FULL = ("智慧財產局", "國際貿易局", "中小及新創企業署", "產業發展署", "產業園區管理局", "中央地質調查所", "標檢局")
+_OFFICES_IN_FULL = ("智慧財產局", "國際貿易局", "中小及新創企業署", "產業發展署", "產業園區管理局", "中央地質調查所", "地調所", "標檢局")
 
 
 # A name made of Latin letters and digits (PM10, 5G, COVID-19): its bigrams say nothing of it.
