@@ -231,3 +231,10 @@ def test_a_short_line_ending_in_a_number_goes_on_to_its_unit():
     text = f"壹、文化\n{body}　　一、 文化館\n　　　1、 112 年參觀 82 萬 4,615 人次，較 111 年增加 21.3%，其\n　　　　中團體參觀 4,328 \n　　　　團。\n{body}"
     node = next(n for n in outline_of(text) if n.path == "壹/一/1")
     assert node.title == "112 年參觀 82 萬 4,615 人次"
+
+
+def test_a_table_row_ending_in_a_number_stays_apart_from_a_paragraph_opening_with_one():
+    body = "本部持續督導地方政府提升清運及處理效率，推動源頭減量與妥善處理一般廢棄物。\n" * 6
+    text = f"壹、廢棄物\n{body}一、 概況：近年回收量如下：\n項目 111年 112年\n廚餘回收量(萬公噸) 52.3 50.8 24.9\n113 年上半年平均每人每日清運量為 0.372 公斤。\n{body}"
+    node = next(n for n in outline_of(text) if n.path == "壹/一")
+    assert "24.9\n113 年上半年" in node.text

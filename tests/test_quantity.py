@@ -222,3 +222,10 @@ def test_remembered_unit_factors_are_pints_own(tmp_path, monkeypatch):
     units._remembered_factors.cache_clear()
     assert units._remembered_factors() == written
     units._remembered_factors.cache_clear()
+
+
+def test_a_tables_unit_label_is_no_figure():
+    # '資源回收量(萬公噸) 583.6 601.2': the bracket holds the row's scale and unit, not ten thousand tonnes
+    assert list(find_figures("資源回收量(萬公噸) 583.6 601.2 301.7", [])) == []
+    assert list(find_figures("單位：億元", [])) == []
+    assert [f.value for f in find_figures("逾萬家企業受惠", [])] == [10000]

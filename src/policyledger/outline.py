@@ -105,7 +105,7 @@ def join_lines(lines: list[ContentLine]) -> tuple[str, list[tuple[int, int]]]:
 
 
 def _separator(left: ContentLine, right: ContentLine) -> str:
-    if left.ends_paragraph and not left.text[-1].isascii():
+    if left.ends_paragraph:
         return "\n"
     a, b = left.text[-1], right.text[0]
     if a.isascii() and b.isascii():

@@ -339,6 +339,8 @@ def _chinese(text: str, blocked: list[tuple[int, int]], taken: list[tuple[int, i
             continue
         if text[max(0, start - 2):start].rstrip()[-1:].isdigit():
             continue  # the scale word of a number not read as one ('2 萬 3 億元'): no numeral of its own
+        if len(numeral) == 1 and _UNIT_LABEL_OPENS.search(text[max(0, start - 6):start]):
+            continue  # a table's unit label, '資源回收量(萬公噸) 583.6 601.2': a scale, not ten thousand tonnes
         positional = _POSITIONAL.search(numeral)
         assert positional is not None
         # The longest head of the numeral with a positional word in it that reads as a number and has a unit.
@@ -351,6 +353,9 @@ def _chinese(text: str, blocked: list[tuple[int, int]], taken: list[tuple[int, i
                 continue
             yield Figure(start, unit.end, value, None, unit, unit.text, False)
             break
+
+
+_UNIT_LABEL_OPENS = re.compile(r"(?:[(（]|單位\s*[：:]\s*)$")
 
 
 # 兩 alone counts things (兩座, 以補助兩次為限, 兩成): the one Chinese digit read without a positional
