@@ -1434,3 +1434,11 @@ def test_words_a_report_leaves_unsaid_decided_an_opportunity_and_a_survey_office
     assert ask(engine, "聚陽公司 109 年決定到印尼增設新廠，未來將新增幾條產線？")["answer"]["value"] == 80
     assert ask(engine, "109 年線上臺灣形象展總共促成了多少商機金額？")["answer"]["base_value"] == 1.3 * 10**8
     assert ask(engine, "地調所的山崩潛勢評估計畫對幾處鄰近聚落地區做了山崩活動性觀測？")["answer"]["value"] == 8
+
+
+def test_a_count_the_question_states_is_not_its_answer_in_another_measure_word(tmp_path: Path):
+    from tests.test_ask import small_ledger
+
+    # '11 件補助案' states the count: the answer is the resources put in, not '補助案 11 案'
+    engine = small_ledger(tmp_path, "經濟部業務報告\n\n壹、產業\n一、智慧機械：截至 109 年底，已推動智慧機械產業切入全球供應鏈補助案 11 案，投入政府資源 3.38 億元。\n")
+    assert ask(engine, "推動智慧機械產業切入全球供應鏈的 11 件補助案，政府共投入多少資源？")["answer"]["base_value"] == 3.38 * 10**8

@@ -154,3 +154,10 @@ def test_kinds_of_count_budgets_spent_and_thresholds_reached():
     assert parse_question("台水公司為穩定南部供水投入 3.7 億元，實際已經執行了多少？").dimensions == {"money"}
     assert "percent" in parse_question("薪資補貼適用於營收下降達多少的艱困事業？").dimensions
     assert fold("商標申請案") in parse_question("商標申請案如果適用快軌機制，通知期間縮短到多少？").segments  # 如果 is no content
+
+
+def test_a_rate_asked_how_high_a_kind_of_part_and_a_thing_handed_on():
+    assert parse_question("3D 皮膚列印技術良率有多高？").dimensions == {"percent"}
+    assert parse_question("物聯網資安產業標準中，影像監控類的標準有幾項？").part == fold("影像監控")
+    assert not parse_question("中科院將軍品關鍵技術技轉民間後，促成廠商投資了多少金額？").wants_target  # 將 as 把
+    assert parse_question("中科院將投入多少經費？").wants_target

@@ -351,7 +351,18 @@ def _per_time_factor(parsed: Question, claim: Claim, own: str) -> float:
 def _premise_factor(parsed: Question, claim: Claim) -> float:
     """A figure the question itself states is what it asks from, not its answer: '預期 3 年內可以
     …爭取多少訂單', '持續服務的 435 件投資案中，外商投資案有幾件'."""
-    return 0.5 if _written(claim.text) in parsed.compacted else 1.0
+    stated = _written(claim.text) in parsed.compacted or (claim.dimension == "count" and _count_stated(parsed, claim))
+    return 0.5 if stated else 1.0
+
+
+def _count_stated(parsed: Question, claim: Claim) -> bool:
+    """'11 件補助案' asked of '補助案 11 案': a count the question states in a measure word of its own."""
+    number = _LEADING_NUMBER.match(_written(claim.text))
+    stated = {found.group(0) for anchor in parsed.anchors if anchor not in parsed.date_anchors if (found := _LEADING_NUMBER.match(anchor))}
+    return number is not None and number.group(0) in stated
+
+
+_LEADING_NUMBER = re.compile(r"\d[\d,.]*")
 
 
 def _condition_factor(parsed: Question, claim: Claim, neighbours: list[Claim], clause_start: int) -> float:
@@ -391,7 +402,7 @@ def _rate_named(name: str, compacted: str) -> bool:
 
 
 _RATE = fold("率")
-_TWO_CHARACTER_RATES = frozenset(fold(word) for word in ("利率", "費率", "稅率", "匯率"))
+_TWO_CHARACTER_RATES = frozenset(fold(word) for word in ("利率", "費率", "稅率", "匯率", "良率"))
 _CHANGE_RATES = frozenset(fold(word) for word in ("成長率", "增加率", "減少率", "增長率", "年增率", "衰退率", "成長比率", "百分率"))
 
 

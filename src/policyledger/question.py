@@ -53,7 +53,7 @@ _MONEY = re.compile(
 )
 _PERCENT = re.compile(
     r"百分比|百分之|多少\s*%|多少\s*％|幾\s*[%％]|占比|佔比|所占|所佔|比重|[增減降漲跌]幅(?:是|為|有|約)?多少"
-    r"|比率|比例|幾成|成數|容量率|率(?:的)?(?:目標|預估|預計|最高|最低|上限|下限|平均|再加|加碼)?(?:是|為|有)?多少|合格率"
+    r"|比率|比例|幾成|成數|容量率|率(?:的)?(?:目標|預估|預計|最高|最低|上限|下限|平均|再加|加碼)?(?:是|為|有)?(?:多少|多高|多低)|合格率"
     r"|率(?:降|升|提高|提升|下降|減少|增加)(?:到|至|為)?多少(?!錢|元)"  # 漏水率降到多少
     r"|率[^，,？?多]{0,6}?達到?\s*多少"  # 平均年節電率依規定應達多少以上
     r"|[占佔][^，,？?]{0,12}?的?多少(?=\s*(?:以上|以下)?\s*[？?]?\s*$)"  # 合計約占投資總額的多少, 已占家庭夏季用電量多少以上
@@ -70,7 +70,10 @@ _AREA = re.compile(r"公頃|面積|平方公里|坪")
 _PRICE_ASKED = re.compile(r"售價|單價|價格|價錢|票價|定價|每\s*[瓶包盒罐支件個份張片]")  # '每瓶售價多少元': 45 元/瓶
 _EMISSIONS = re.compile(r"減碳|碳排|排碳|二氧化碳|CO2|溫室氣體|重量|多重")  # '減碳量是多少', '清除多少廢棄物（重量）': so many tonnes
 _VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|萬噸|噸|庫容|(?<=[蓄庫])容量")
-_TARGET = re.compile(r"目標|預計|預期|預定|預估|估計|未來|總經費|規劃|計畫將|將|(?:完成|完工|啟用|營運)之?後|(?:建置|興建)中|正在(?:建置|興建)")  # a target or a forecast
+# 將 of a thing handed on (中科院將軍品技術技轉民間) takes an object, as 把 does: not a future
+_HANDED_ON = r"(?![^，,？?]{1,12}?(?:技轉|移轉|轉為|轉型為|納入|列入|改為|改成|交由|提供給|用於|作為))"
+# a target or a forecast
+_TARGET = re.compile(rf"目標|預計|預期|預定|預估|估計|未來|總經費|規劃|計畫將|將{_HANDED_ON}|(?:完成|完工|啟用|營運)之?後|(?:建置|興建)中|正在(?:建置|興建)")
 _ACTUAL = re.compile(r"實際|實績|已經|已達")
 _PRESENT = re.compile(r"現行|目前|現在")  # '現行規定至少要幾天': now, whatever year the question names
 # What a question sets aside in brackets is no part of what it asks: '現行規定至少要幾天（不是 116 年的目標）'.
@@ -497,7 +500,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     body = _BODY_ASKED.search(normalized) or _KIND_NAMED.search(normalized)
     question.body_asked = fold(body.group(1)) if body else None
     part = _PART_ASKED.search(normalized)
-    question.part = compact(fold(_PART_TAIL.sub("", next(group for group in part.groups() if group)))) if part else None
+    question.part = _KIND_OF_PART.sub("", compact(fold(_PART_TAIL.sub("", next(group for group in part.groups() if group))))) if part else None
     question.excluded = [compact(fold(word)) for word in [*_EXCLUDED.findall(normalized), *besides]]
     question.wants_target = bool(_TARGET.search(normalized))
     question.wants_actual = bool(_ACTUAL.search(normalized)) and not question.wants_target
@@ -653,6 +656,7 @@ _JOBS_UNITS = frozenset({"個", "人", "人次"})  # jobs are counted as opening
 _JOBS_ASKED = re.compile(r"(?:幾|多少)\s*(?:個)?\s*(?:就業機會|工作機會|就業(?:人數)?(?=\s*[？?]?\s*$)|工作(?![坊天日]))")
 # "核定的計畫中有多少件是新創企業？": a part of what the report counts, which must be named by the figure.
 # What follows the part's name: '發電業的投資金額', '政府所占比例' name 發電業 and 政府.
+_KIND_OF_PART = re.compile(fold(r"(?<=..)(?:類別|類)$"))  # '影像監控類的標準有幾項': the report lists '影像監控 3 項'
 _PART_TAIL = re.compile(r"^由|(?:的|所[占佔]|[占佔]).*$")
 _PART_ASKED = re.compile(
     r"(?:幾|多少)\s*[\u4e00-\u9fff]?\s*(?:是|屬於|為)\s*([\u4e00-\u9fff]{2,10})\s*[？?]?\s*$"  # …中有多少件是新創企業
