@@ -238,3 +238,21 @@ def test_a_table_row_ending_in_a_number_stays_apart_from_a_paragraph_opening_wit
     text = f"壹、廢棄物\n{body}一、 概況：近年回收量如下：\n項目 111年 112年\n廚餘回收量(萬公噸) 52.3 50.8 24.9\n113 年上半年平均每人每日清運量為 0.372 公斤。\n{body}"
     node = next(n for n in outline_of(text) if n.path == "壹/一")
     assert "24.9\n113 年上半年" in node.text
+
+
+def test_pdfium_spaces_where_words_wrap_are_no_paragraph_convention_and_footnotes_are_furniture():
+    # PDFium leaves a space where a line wraps between words ('較 ' + '112 年'), never after '。':
+    # those spaces say nothing of paragraphs; '註 1：…' at a page's foot belongs to no item
+    body = "本部持續推動就業服務，結合地方政府及民間團體辦理徵才活動，協助求職者就業。\r\n" * 5
+    text = (
+        "勞動部業務報告\r\n壹、就業服務\r\n一、 就業市場概況\r\n"
+        "（一） 勞動力情勢：113 年上半年平均失業率 3.36%註1，較 \r\n112 年同期下降 0.09 個百分點；勞動力參與率 59.31%，較 \r\n"
+        "111 年提升。直聘中心受理申請 1 萬 8,\r\n註 1：統計資料來源為勞動部勞動統計查詢網。\r\n1\r\n勞動部業務報告\r\n734 件。\r\n"
+        f"{body}（二） 就業者：113 年 8 月就業者 1,168 萬 2 千人。\r\n{body}"
+        "貳、職業訓練\r\n一、 訓練成果\r\n（一） 失業者職前訓練：參訓 2 萬 1,560 人。\r\n註 2：含委託訓練。\r\n2\r\n"
+    )
+    nodes = outline_of(text)
+    assert [n.path for n in nodes if n.path] == ["壹", "壹/一", "壹/一/(一)", "壹/一/(二)", "貳", "貳/一", "貳/一/(一)"]
+    first = next(n for n in nodes if n.path == "壹/一/(一)")
+    assert "1 萬 8,734 件" in first.text and "註 1" not in first.text
+    assert "註 2" not in next(n for n in nodes if n.path == "貳/一/(一)").text

@@ -131,6 +131,7 @@ def _words_wrap(text: str, following: str) -> bool:
 
 
 _SECTION_BLANKS = 0.2
+_ENDING_SHARE = 0.1
 
 
 def _convention(source: SourceText, raw: list[SourceLine], noise: set[int]) -> str:
@@ -139,8 +140,11 @@ def _convention(source: SourceText, raw: list[SourceLine], noise: set[int]) -> s
     content = [line for line in raw if line.number not in noise and line.text.strip(_SPACE)]
     if not content:
         return "hard"
-    with_trailing = sum(1 for line in content if line.text != line.text.rstrip(_SPACE))
-    if with_trailing >= 0.05 * len(content) and with_trailing >= 2:
+    with_trailing = [line.text.rstrip(_SPACE) for line in content if line.text != line.text.rstrip(_SPACE)]
+    # Paragraphs end in a space when some spaced lines end sentences; PDFium leaves a space only where
+    # a line wraps between words ('較 ' + '112 年同期'), never after '。'.
+    ending = sum(1 for text in with_trailing if text.endswith(_SENTENCE_END + _CLOSING))
+    if len(with_trailing) >= 0.05 * len(content) and len(with_trailing) >= 2 and ending >= _ENDING_SHARE * len(with_trailing):
         return "trailing_space"
     blanks_between = _blank_follows(raw, noise)
     # The last line always counts as followed by a blank; only blanks between lines tell.
@@ -209,7 +213,33 @@ def _page_furniture(raw: list[SourceLine]) -> list[int]:
         if parse_marker(content[j].text) is None and compact(content[j].text) in known:
             noise.add(content[j].number)
     noise.update(line.number for line in content if _SPACED_OUT.match(line.text.strip(_SPACE)) and _looks_like_section_name(line.text))
+    noise.update(_footnotes(content, [*page_numbers, len(content)], noise))
     return sorted(noise)
+
+
+# '註 1：統計資料來源為…' at a page's foot: the note a body's '3.36%註1' points to, not part of its item
+_FOOTNOTE = re.compile(r"[\s　]*[註注]\s*[0-9０-９一二三四五六七八九十]{1,2}\s*[：:]")
+
+
+def _footnotes(content: list[SourceLine], page_ends: list[int], noise: set[int]) -> set[int]:
+    """The notes standing last before a page's number (or the end of the text), its header aside."""
+    found: set[int] = set()
+    for end in page_ends:
+        index = end - 1
+        while index >= 0 and (content[index].number in noise or _is_last_page_number(content, index)):
+            if content[index].number not in noise:
+                found.add(content[index].number)
+            index -= 1
+        while index >= 0 and _FOOTNOTE.match(content[index].text):
+            found.add(content[index].number)
+            index -= 1
+    return found
+
+
+def _is_last_page_number(content: list[SourceLine], index: int) -> bool:
+    """The text's last line a bare number after a note: the last page's footer."""
+    stripped = content[index].text.strip(_SPACE)
+    return index == len(content) - 1 and stripped.isdigit() and len(stripped) <= 4 and index > 0 and _FOOTNOTE.match(content[index - 1].text) is not None
 
 
 def _is_page_number(line: SourceLine, content: list[SourceLine], index: int) -> bool:
