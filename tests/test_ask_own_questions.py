@@ -1442,3 +1442,13 @@ def test_a_count_the_question_states_is_not_its_answer_in_another_measure_word(t
     # '11 件補助案' states the count: the answer is the resources put in, not '補助案 11 案'
     engine = small_ledger(tmp_path, "經濟部業務報告\n\n壹、產業\n一、智慧機械：截至 109 年底，已推動智慧機械產業切入全球供應鏈補助案 11 案，投入政府資源 3.38 億元。\n")
     assert ask(engine, "推動智慧機械產業切入全球供應鏈的 11 件補助案，政府共投入多少資源？")["answer"]["base_value"] == 3.38 * 10**8
+
+
+def test_a_name_in_the_slot_before_a_latin_word_or_past_a_possessive(tmp_path: Path):
+    from tests.test_ask import small_ledger
+
+    engine = small_ledger(tmp_path, "經濟部業務報告\n\n壹、資安\n一、5G 資安：完成 5G 開台審驗檢測；並協助明泰科技 5G NSA 基站進行資通安全合規檢測。\n"
+                                    "二、印度：我商與印商成立合資公司，協助印方邦加羅爾廠區建立產線，供應印度電子供應鏈。\n")
+    # '哪一家廠商的 5G NSA 基站': the kind, then what the name stands before, past 的 and in Latin letters
+    assert ask(engine, "經濟部協助哪一家廠商的 5G NSA 基站進行資通安全合規檢測？")["answer"]["value"] == ["明泰科技"]
+    assert ask(engine, "我商與印商成立合資公司，是協助印方在哪個城市的廠區建立產線？")["answer"]["value"] == ["邦加羅爾"]
