@@ -14,10 +14,10 @@ _YUE = r"(?<![合契條預節公規簽履解違制邀特誓])約"
 _QUALIFIER_BEFORE = (
     # 約, not the 約 of a word (委製合約 686 億元, 契約, 條約, 節約)
     (re.compile(rf"(?:大約|約達|達約|共約|計約|約為|{_YUE})(?:占|佔|為|達)?$|{_YUE}(?:占|佔)[^\d，。；]{{0,14}}的?$|{_YUE}可[\u4e00-\u9fff]{{0,3}}$"), "approx"),
-    (re.compile(r"(?:(?<!不)超過|(?<!未)逾|高於|大於|多於)$"), "more_than"),  # not 不超過 or 未逾, at most
+    (re.compile(r"(?:(?<!不)(?<!不[得可應能])超過|(?<!未)逾|高於|大於|多於)$"), "more_than"),  # not 不(得)超過 or 未逾, at most
     (re.compile(r"(?:將近|接近|近)$"), "nearly"),
-    (re.compile(r"(?:至少|最少|最低|不少於|不低於|年滿|(?<!未)滿)$"), "at_least"),
-    (re.compile(r"(?:上限為?|最高為?|最多為?|最長為?|至多|不超過|未逾|低於|少於|未滿|未達|不到|不足|(?<![無不])限(?:用|購|領|申請)?)$"), "up_to"),
+    (re.compile(r"(?:至少|最少|最低|不[得可應能]?少於|不[得可應能]?低於|年滿|(?<!未)滿)$"), "at_least"),
+    (re.compile(r"(?:上限為?|最高為?|最多為?|最長為?|至多|不[得可應能]?超過|未逾|低於|少於|未滿|未達|不到|不足|(?<![無不])限(?:用|購|領|申請)?)$"), "up_to"),
 )
 # Any of them: most figures have none, and one search says so for all five.
 _ANY_QUALIFIER_BEFORE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _QUALIFIER_BEFORE))
