@@ -229,3 +229,19 @@ def test_a_tables_unit_label_is_no_figure():
     assert list(find_figures("資源回收量(萬公噸) 583.6 601.2 301.7", [])) == []
     assert list(find_figures("單位：億元", [])) == []
     assert [f.value for f in find_figures("逾萬家企業受惠", [])] == [10000]
+
+
+def test_broadband_speeds_storage_and_spectrum_in_their_base_units():
+    from policyledger.quantity.units import normalize
+
+    found = {f.unit.text: normalize(f.value, f.unit) for f in find_figures("平均下載速率 412.6Mbps，雲端儲存 1.2TB，核配頻寬 2,130MHz", [])}
+    assert found["Mbps"] == ("data_rate", 412.6e6, "bit/s")
+    assert found["TB"] == ("data", 1.2e12, "B")
+    assert found["MHz"] == ("frequency", 2130e6, "Hz")
+    # a band is named by its frequency: '3.3GHz 頻段' is no width of spectrum
+    assert [f.unit.text for f in find_figures("釋出 3.3GHz 頻段共 100MHz 頻寬", [])] == ["MHz"]
+
+
+def test_two_of_a_duration_or_a_multiple():
+    assert figures("為期兩個月之職場體驗，成長兩倍，連續兩年") == ["兩個月", "兩倍", "兩年"]
+    assert figures("兩年度預算") == []

@@ -285,9 +285,12 @@ def _unit_fits(text: str, unit: UnitMatch, match: re.Match[str], mixed: bool) ->
         return False
     if unit.core == "對" and text[unit.end:unit.end + 3].lstrip()[:1].isdigit():
         return False  # 1 對 1 單軸式機組: one-to-one, no pairs
+    if unit.spec.dimension == "frequency" and _BAND_AFTER.match(text, unit.end):
+        return False  # 3.3GHz 頻段: a band's name, not a width of spectrum (100MHz 頻寬)
     return not (mixed and unit.scale)
 
 
+_BAND_AFTER = re.compile(r"\s*(?:頻段|頻帶|頻譜|頻率)")
 _UNIT_BEFORE = re.compile(r"\d\s*(?:cc|kW|MW|GW|kWh|km|ha|%)$")
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _AMOUNT_AFTER = re.compile(r"\s*(?:[萬億兆千]|億?元|美元|%|kW|MW|GW|公頃|公噸|噸)")
@@ -360,7 +363,7 @@ _UNIT_LABEL_OPENS = re.compile(r"(?:[(（]|單位\s*[：:]\s*)$")
 
 # 兩 alone counts things (兩座, 以補助兩次為限, 兩成): the one Chinese digit read without a positional
 # word — 一 (一家 'a firm') and 三 (三大 'the three major') make names and phrases more often than numbers.
-_TWO = re.compile(r"(?<![第前])兩(?=\s*(?:座|次|部|艘|架|輛|家|項|件|場|處|臺|台|名|位|成|個(?!月)))")
+_TWO = re.compile(r"(?<![第前])兩(?=\s*(?:座|次|部|艘|架|輛|家|項|件|場|處|臺|台|名|位|成|倍|劑|個|年(?![度級])|週|天))")
 
 
 # A lone digit before 成 counts tenths too ('遊客近三成'): 成 after a digit makes no other word here

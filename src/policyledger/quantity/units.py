@@ -27,7 +27,8 @@ REGISTRY_FILE = Path(__file__).with_name("units.txt")
 
 @dataclass(frozen=True)
 class UnitSpec:
-    dimension: str  # money, count, power, energy, area, mass, volume, length, duration, age, percent, ratio, price, rate
+    dimension: str  # money, count, power, energy, area, mass, volume, length, duration, age, percent, ratio, price, rate,
+    # data_rate, data, frequency
     base_unit: str  # TWD, kW, ha, 家 …
     pint_unit: str | None = None  # converted to `pint_target` by pint
     pint_target: str | None = None
@@ -72,6 +73,9 @@ PHYSICAL: dict[str, UnitSpec] = {
     **_physical("duration", "hour", "分鐘"),  # 48 分鐘 = 0.8 hour: hour is the base of the conventions
     **_physical("duration", "second", "秒"),
     **_physical("age", "year", "歲"),  # 年滿 65 歲: an age, in years
+    **_physical("data_rate", "bit/s", "bps", "kbps", "Kbps", "Mbps", "Gbps", "Tbps"),
+    **_physical("data", "B", "KB", "MB", "GB", "TB", "PB"),
+    **_physical("frequency", "Hz", "Hz", "kHz", "MHz", "GHz"),
 }
 
 # Counting nouns keep their noun as unit; 台 is written 臺.
