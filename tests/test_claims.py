@@ -45,6 +45,7 @@ F1_FLOORS = {"own-claims-15": 0.97, "own-claims-17": 0.98, "own-claims-21": 0.97
     ("own-claims-10", 0.85), ("own-claims-11", 0.90), ("own-claims-12", 0.90), ("own-claims-13", 0.95), ("own-claims-14", 0.95),
     ("own-claims-15", 0.90), ("own-claims-16", 0.95), ("own-claims-17", 0.95), ("own-claims-18", 0.80),
     ("own-claims-19", 0.90), ("own-claims-20", 0.90), ("own-claims-21", 0.95), ("own-claims-22", 0.80),
+    ("own-claims-23", 0.90), ("own-claims-24", 0.95),
 ])
 def test_own_claims_scores(sample_claims, folder: str, least_period: float):
     gold = Path(__file__).parent.parent / "benchmarks" / folder
@@ -90,6 +91,13 @@ def test_names_and_dates_are_not_figures(sample_claims):
     written = {c.text for c in sample_claims}
     assert not written & {"2020 臺", "100", "5G", "16 型", "1988"}
     assert not any(c.clause.startswith("第") and "條" in c.text for c in sample_claims)
+
+
+def test_a_cap_or_floor_a_rule_sets_by_not_exceeding_or_not_falling_below():
+    text = "延長工作時間每月不得超過46 小時，雇主提繳率不得低於 6%，每班不得少於 30 人，吸引超過 6,800 家買主。"
+    node = Node(path="壹", level=1, depth=1, marker="壹、", title="t", text=text, line_start=1, line_end=1, line_anchors=[(0, 1)])
+    assert [(c.text, c.qualifier) for c in extract_claims([node])] == [
+        ("46 小時", "up_to"), ("6%", "at_least"), ("30 人", "at_least"), ("6,800 家", "more_than")]
 
 
 @settings(max_examples=300, deadline=None)

@@ -161,3 +161,8 @@ def test_a_rate_asked_how_high_a_kind_of_part_and_a_thing_handed_on():
     assert parse_question("物聯網資安產業標準中，影像監控類的標準有幾項？").part == fold("影像監控")
     assert not parse_question("中科院將軍品關鍵技術技轉民間後，促成廠商投資了多少金額？").wants_target  # 將 as 把
     assert parse_question("中科院將投入多少經費？").wants_target
+
+
+def test_a_download_speed_is_no_percentage():
+    assert parse_question("5G 平均下載速率是多少？").dimensions == {"data_rate"}
+    assert parse_question("100Mbps 以上寬頻涵蓋率是多少？").dimensions == {"percent"}

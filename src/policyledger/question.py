@@ -63,6 +63,7 @@ _PERCENT = re.compile(
 # '營收下降多少的艱困事業': how far a thing fell, as a condition, asks the same.
 _CHANGE_ASKED = re.compile(r"(?:成長|減少|增加|改善|提升|提高|上升|下降|降低|下滑|衰退)了?(?:達|逾|超過)?多少(?:(?=\s*[？?]?\s*$)|以上|以下|(?=的))")
 _COMPARED = re.compile(r"較|比|相較|同期|前一年|去年(?!度)|上年(?!度)")  # 去年度（109 年）dates, it does not compare
+_DATA_RATE = re.compile(r"(?:下載|上傳|傳輸|連網|寬頻)?速率(?!.*(?:涵蓋|普及|使用|占)率)|網速")
 _RELIEF_ASKED = re.compile(r"(?:減免|減收|折扣|優惠)(?:了)?(?:多少|幾)")
 _ENERGY = re.compile(r"(?:發|用|售|節|省|購|供)電量|多少電(?![力網廠價費])|多少\s*(?:萬|億)?\s*度電")  # 發多少電: kWh, not kW
 _POWER = re.compile(r"(?<![蓄庫水])容量(?!率)|MW|GW|kW|瓩")  # 裝置容量, 多少容量; not a reservoir's 蓄水容量
@@ -618,6 +619,8 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
     currency = _CURRENCY_ASKED.search(text)
     if currency:  # '多少歐元': an amount in another currency is no answer
         question.units = {_CURRENCIES[currency.group(1)]}
+    elif _DATA_RATE.search(text):  # '平均下載速率是多少': so many Mbps, though 率 ends its name
+        question.dimensions = {"data_rate"}
     elif _PERCENT.search(text):
         question.dimensions = {"percent"}
     elif _CHANGE_ASKED.search(text):
