@@ -28,6 +28,7 @@ from policyledger.passages import (
 )
 from policyledger.quantity.changes import CHANGE_VERB, FROM, FROM_LEAD, FROM_REACH, TO
 from policyledger.quantity.periods import find_time_expressions
+from policyledger.quantity.tables import cells_in
 from policyledger.question import Question, another_ordinal, bigrams, is_place
 from policyledger.textnorm import compact, fold
 
@@ -52,7 +53,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
         respective += "，" + text[whole_start:whole_end]
     clause, sentence = text[clause_start:clause_end], text[sentence_start:sentence_end]
     windows = [
-        (text[before:after] + respective + _implied_words(claim), 1.0),
+        (text[before:after] + respective + _implied_words(claim) + _row_and_column(item, claim), 1.0),
         (clause, 0.9),
         (_condition_of_subjectless(item, clause_start, sentence_start, neighbours, claim), 0.8),
         (item.context, 0.85),
@@ -83,6 +84,12 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _joint_factor(parsed, text[before:after]) * _sub_item_factor(parsed, item) * _amount_factor(parsed, claim)
     factors *= 0.6 if another_ordinal(parsed.text, item.node.text[sentence_start:sentence_end]) else 1.0  # 第二期 asked, 第一期's figure
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
+
+
+def _row_and_column(item: Item, claim: Claim) -> str:
+    """A table's number is named by its row's label and its column's header, not by the line it shares."""
+    cell = cells_in(item.node.text).get(claim.start)
+    return fold(f"，{cell.label}，{cell.period.text}") if cell else ""
 
 
 def _base_clause(text: str, claim: Claim, neighbours: list[Claim], sentence_start: int, clause_start: int) -> str:

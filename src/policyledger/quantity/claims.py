@@ -24,6 +24,7 @@ from policyledger.quantity.figures import Figure, find_figures, masked_spans
 from policyledger.quantity.kinds import ACTUAL_CUE, DONE_CUE, kind_of
 from policyledger.quantity.periods import HALF, QUARTER, REPORT_YEAR_WORDS, TimeExpr, find_time_expressions
 from policyledger.quantity.qualifiers import qualifier_of
+from policyledger.quantity.tables import Cell, table_cells
 from policyledger.quantity.units import normalize, reads_water
 from policyledger.textnorm import compact, to_halfwidth_digits
 
@@ -213,8 +214,11 @@ def _node_claims(node: Node, text: str, exprs: list[TimeExpr], context: _Context
     claims: list[Claim] = []
     previous = None  # figures come in order and never overlap: a figure looks back to the one just before it
     previous_claim = None  # the previous figure's claim, where it was kept
-    for figure in find_figures(text, blocked):
+    cells = {cell.figure.start: cell for cell in table_cells(text, exprs)}
+    for figure in _with_cells(list(find_figures(text, blocked)), cells):
         claim = _claim(node, text, figure, previous, exprs, context)
+        if figure.start in cells:
+            claim = _as_cell(claim, cells[figure.start])
         if previous_claim is not None and previous_claim.kind == "rule" and claim.kind == "actual" and _NEXT_IN_A_LIST.match(text, previous_claim.end, figure.start):
             claim = replace(claim, kind="rule", period_start=None, period_end=None, period_text=None)
         kept = claim.dimension != "age" or claim.qualifier in ("more_than", "at_least", "up_to") or not claim.value.is_integer()
@@ -223,6 +227,19 @@ def _node_claims(node: Node, text: str, exprs: list[TimeExpr], context: _Context
             claims.append(claim)
         previous, previous_claim = figure, claim if kept else None
     return claims
+
+
+def _with_cells(figures: list[Figure], cells: dict[int, Cell]) -> list[Figure]:
+    """The figures found in running text, a table's cells in place of any that overlap them."""
+    kept = [figure for figure in figures if not any(cell.figure.start < figure.end and figure.start < cell.figure.end for cell in cells.values())]
+    return sorted([*kept, *(cell.figure for cell in cells.values())], key=lambda figure: figure.start)
+
+
+def _as_cell(claim: Claim, cell: Cell) -> Claim:
+    """A table's number, read by its row and column rather than by the sentence around it."""
+    period = cell.period
+    return replace(claim, kind=cell.kind, qualifier="exact", period_start=period.period_start, period_end=period.period_end,
+                   period_text=period.text.strip(), subject=cell.label)
 
 
 # The next entry of a list, named by a short label: '一般家庭每月補助 6,000 元、中低收入戶 8,000 元'

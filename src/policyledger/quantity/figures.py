@@ -23,7 +23,8 @@ _NUMBER = re.compile(
 # looked for only where such a character stands (the lookahead).
 _CHINESE = re.compile(rf"(?=[{CHINESE_NUMERAL_CHARS}])[{CHINESE_NUMERAL_CHARS}]*[十百千萬億兆][{CHINESE_NUMERAL_CHARS}]*")
 _PERCENT_WORDS = re.compile(rf"(?P<per>百分之|千分之)\s*(?P<pct>{ARABIC}|[{CHINESE_NUMERAL_CHARS}點]+)")
-_RANGE = re.compile(rf"\s*(?:~|～|-|－|—|–|至|到)\s*(?P<num>{ARABIC})")
+# A dash joins a range written tight (20-30 萬元) or spaced on both sides; ' -4.2%' after a space is a minus.
+_RANGE = re.compile(rf"(?:\s*(?:~|～|至|到)|[-－—–]|\s+[-－—–](?=\s))\s*(?P<num>{ARABIC})")
 _URL = re.compile(r"(?=[hw])(?:https?://|www\.)[\w./%?=&#:~+-]+", re.IGNORECASE)
 # A bare domain is found from its ending (.gov.tw …) and widened to the left: scanning for it
 # from every word start would take quadratic time on strings like 1.1.1.1….
@@ -342,7 +343,7 @@ def _chinese(text: str, blocked: list[tuple[int, int]], taken: list[tuple[int, i
             continue
         if text[max(0, start - 2):start].rstrip()[-1:].isdigit():
             continue  # the scale word of a number not read as one ('2 萬 3 億元'): no numeral of its own
-        if len(numeral) == 1 and _UNIT_LABEL_OPENS.search(text[max(0, start - 6):start]):
+        if _UNIT_LABEL_OPENS.search(text[max(0, start - 6):start]) and all(char in "十百千萬億兆" for char in numeral):
             continue  # a table's unit label, '資源回收量(萬公噸) 583.6 601.2': a scale, not ten thousand tonnes
         positional = _POSITIONAL.search(numeral)
         assert positional is not None

@@ -1,0 +1,134 @@
+"""Tables that a PDF's text layer flattens into lines: a header of periods, then rows of a label
+and one number a column.
+
+    項目 111年 112年 113年上半年
+    一般廢棄物產生量(萬公噸) 1,012.4 1,026.8 508.3
+    資源回收率 57.7% 58.6% 59.4%
+
+Each number is a figure of its row's label, in the unit its own sign (57.7%), its label's
+bracket (萬公噸) or the table's 單位：… names, for the period its column's header names. A column
+after the periods (成長率) holds changes over the last of them. A row may follow the header on
+its line or on the next: some extractions put a whole table on one line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from policyledger.quantity.figures import Figure
+from policyledger.quantity.numbers import value_of_arabic
+from policyledger.quantity.periods import TimeExpr, find_time_expressions
+from policyledger.quantity.units import UnitMatch, match_unit
+from policyledger.textnorm import to_halfwidth_digits
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One number of a table, read as the figure its row and column make it."""
+
+    figure: Figure
+    label: str  # the row's label without its unit: 一般廢棄物產生量
+    period: TimeExpr  # the column's
+    kind: str  # "actual", or "change" in a column of changes
+
+
+# The header's first word (項目, 品項, 年度別 …): short, no figure, no punctuation of a sentence.
+_HEADER_LABEL = re.compile(r"[ \t　]*[^\d\s，。；：:、]{1,8}[ \t　]+")
+_CHANGE_COLUMN = re.compile(r"[ \t　]*(?:成長率|增減率|年增率|變動率|增減幅度|增減)(?=\s|$)")
+_NUMBER = r"[-−]?\d[\d,]*(?:\.\d+)?(?:[ \t]*[%％])?"
+_LABEL = r"[^\d\s，。；：:、][^\d\s，。；：:]{0,23}"
+_BRACKETED_UNIT = re.compile(r"[(（]\s*([^()（）]{1,6}?)\s*[)）]$")
+_TABLE_UNIT = re.compile(r"單位\s*[：:]\s*([^()（）\s，。：:]{1,6})")
+_CELL = re.compile(r"(?P<sign>[-−])?(?P<num>\d[\d,]*(?:\.\d+)?)")
+
+
+@lru_cache(maxsize=512)
+def cells_in(text: str) -> dict[int, Cell]:
+    """The cells of an item's text by where each starts: for a reader of a stored item."""
+    if not _TWO_YEARS.search(text):
+        return {}
+    halfwidth = to_halfwidth_digits(text)  # the same offsets
+    return {cell.figure.start: cell for cell in table_cells(halfwidth, find_time_expressions(halfwidth))}
+
+
+_TWO_YEARS = re.compile(r"[\d０-９]{2,3}\s*年\S*[ \t　]+[\d０-９]{2,3}\s*年")
+
+
+def table_cells(text: str, exprs: list[TimeExpr]) -> list[Cell]:
+    """Every cell of every table in an item's text (offsets into `text`)."""
+    cells: list[Cell] = []
+    for columns, changes, end in _headers(text, exprs):
+        cells.extend(_rows(text, columns, changes, end))
+    return cells
+
+
+def _headers(text: str, exprs: list[TimeExpr]) -> Iterator[tuple[list[TimeExpr], bool, int]]:
+    """(the period columns, whether a column of changes follows them, where the header ends)."""
+    index = 0
+    while index < len(exprs):
+        run = [exprs[index]]
+        while index + len(run) < len(exprs) and _only_spaces(text, run[-1].end, exprs[index + len(run)].start):
+            run.append(exprs[index + len(run)])
+        index += len(run)
+        if len(run) < 2 or any(expr.role != "period" for expr in run):
+            continue
+        line_start = text.rfind("\n", 0, run[0].start) + 1
+        if _HEADER_LABEL.fullmatch(text, line_start, run[0].start) is None:
+            continue
+        changes = _CHANGE_COLUMN.match(text, run[-1].end)
+        yield run, changes is not None, changes.end() if changes else run[-1].end
+
+
+def _only_spaces(text: str, start: int, end: int) -> bool:
+    return start <= end and not text[start:end].strip()
+
+
+def _rows(text: str, columns: list[TimeExpr], changes: bool, position: int) -> Iterator[Cell]:
+    width = len(columns) + (1 if changes else 0)
+    # a row may run on from the last without a break: '508.3資源回收率 57.7%'
+    row = re.compile(rf"\s*(?P<label>{_LABEL})" + rf"[ \t　]+({_NUMBER})" * width + r"(?![\d.,])")
+    table_unit = _table_unit(text, columns[0].start)
+    while (found := row.match(text, position)) is not None:
+        label = found.group("label")
+        bracketed = _BRACKETED_UNIT.search(label)
+        label_unit = _unit_named(bracketed.group(1)) if bracketed else None
+        name = label[: bracketed.start()] if bracketed else label
+        for column in range(width):
+            cell = _cell(text, found.start(column + 2), found.end(column + 2), label_unit or table_unit)
+            if cell is not None:
+                period = columns[min(column, len(columns) - 1)]
+                yield Cell(cell, name, period, "change" if column >= len(columns) else "actual")
+        position = found.end()
+
+
+def _cell(text: str, start: int, end: int, named: UnitMatch | None) -> Figure | None:
+    """A cell's number with its own unit (57.7%) or the one its row or table names."""
+    number = _CELL.match(text, start)
+    if number is None:
+        return None
+    value = value_of_arabic(number.group("num"))
+    own = match_unit(text, number.end())
+    unit = own if own is not None and own.end <= end else named
+    if value is None or unit is None:
+        return None
+    if number.group("sign"):
+        value = -value
+    figure_end = unit.end if unit is own else number.end()
+    return Figure(start, figure_end, value, None, unit, unit.text, False)
+
+
+def _unit_named(words: str) -> UnitMatch | None:
+    """The unit a bracket or a 單位 names, whole: (萬公噸), （%）, （人）."""
+    unit = match_unit(words, 0)
+    return unit if unit is not None and unit.end == len(words) else None
+
+
+def _table_unit(text: str, header_start: int) -> UnitMatch | None:
+    """'…出口值如下（單位：百萬美元）：' just before the header."""
+    named = None
+    for found in _TABLE_UNIT.finditer(text, max(0, header_start - 80), header_start):
+        named = _unit_named(found.group(1))
+    return named

@@ -1,0 +1,66 @@
+"""Tables flattened into lines by a PDF's text layer: each number read by its row and its column."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from tests.test_ask import small_ledger
+
+from policyledger.ask import ask
+from policyledger.model import Node
+from policyledger.quantity.claims import extract_claims
+
+
+def claims_of(text: str):
+    node = Node(path="壹/一", level=2, depth=2, marker="一、", title="t", text=text, line_start=1, line_end=1, line_anchors=[(0, 1)])
+    return extract_claims([node])
+
+
+def test_rows_under_a_header_of_periods_take_their_labels_unit_and_their_columns_period():
+    claims = claims_of("一、 概況：近年回收情形如下：\n項目 111年 112年 113年上半年\n一般廢棄物產生量(萬公噸) 1,012.4 1,026.8 508.3\n"
+                       "資源回收率 57.7% 58.6% 59.4%\n113 年上半年平均每人每日清運量為 0.372 公斤。")
+    cells = [(c.text, c.base_value, c.base_unit, c.period_start, c.period_end, c.subject) for c in claims[:6]]
+    assert cells == [
+        ("1,012.4", 10124000, "t", date(2022, 1, 1), date(2022, 12, 31), "一般廢棄物產生量"),
+        ("1,026.8", 10268000, "t", date(2023, 1, 1), date(2023, 12, 31), "一般廢棄物產生量"),
+        ("508.3", 5083000, "t", date(2024, 1, 1), date(2024, 6, 30), "一般廢棄物產生量"),
+        ("57.7%", 57.7, "percent", date(2022, 1, 1), date(2022, 12, 31), "資源回收率"),
+        ("58.6%", 58.6, "percent", date(2023, 1, 1), date(2023, 12, 31), "資源回收率"),
+        ("59.4%", 59.4, "percent", date(2024, 1, 1), date(2024, 6, 30), "資源回收率"),
+    ]
+    assert claims[-1].text == "0.372 公斤"  # the sentence after the table is read as a sentence
+    assert not any(c.text == "萬公噸" for c in claims)  # the bracket is the row's unit, no figure
+
+
+def test_a_tables_unit_a_column_of_changes_and_negative_numbers():
+    claims = claims_of("109 年重點品項出口值如下（單位：百萬美元）：\n品項 108 年 109 年 成長率\n稻米 12.3 15.6 26.8%\n毛豆 93.0 89.1 -4.2%")
+    read = [(c.text, c.base_value, c.base_unit, c.kind, c.period_end) for c in claims]
+    assert read == [
+        ("12.3", 12300000, "USD", "actual", date(2019, 12, 31)), ("15.6", 15600000, "USD", "actual", date(2020, 12, 31)),
+        ("26.8%", 26.8, "percent", "change", date(2020, 12, 31)),
+        ("93.0", 93000000, "USD", "actual", date(2019, 12, 31)), ("89.1", 89100000, "USD", "actual", date(2020, 12, 31)),
+        ("-4.2%", -4.2, "percent", "change", date(2020, 12, 31)),
+    ]
+
+
+def test_a_whole_table_on_one_line():
+    claims = claims_of("項目 110 年 111 年 1–8 月 勞動力參與率（%） 60.12 60.54 就業人數（人） 264,318 268,105")
+    assert [(c.text, c.base_unit, c.period_end) for c in claims] == [
+        ("60.12", "percent", date(2021, 12, 31)), ("60.54", "percent", date(2022, 8, 31)),
+        ("264,318", "人", date(2021, 12, 31)), ("268,105", "人", date(2022, 8, 31)),
+    ]
+
+
+def test_years_in_a_sentence_make_no_table():
+    # a number with no unit of its own, its row's or its table's is no figure; a sentence is read as one
+    assert [c.text for c in claims_of("比較 108 年 109 年 出口值 12.3 15.6 億元，成長 26.8%。")] == ["15.6 億元", "26.8%"]
+    assert [c.subject for c in claims_of("109 年 110 年 111 年 分別核准 12 家、15 家及 20 家。")][:1] == ["核准"]
+
+
+def test_a_question_on_a_tables_cell_gets_its_columns_figure(tmp_path: Path):
+    engine = small_ledger(tmp_path, "環境部業務報告\n\n壹、廢棄物\n一、 回收概況：近年回收情形如下：\n項目 111年 112年 113年上半年\n"
+                                    "一般廢棄物產生量(萬公噸) 1,012.4 1,026.8 508.3\n資源回收率 57.7% 58.6% 59.4%\n"
+                                    "113 年上半年平均每人每日清運量為 0.372 公斤。\n")
+    assert ask(engine, "112 年全國一般廢棄物的資源回收率是多少？")["answer"]["value"] == 58.6
+    assert ask(engine, "113 年上半年一般廢棄物產生量是多少萬公噸？")["answer"]["base_value"] == 5083000
