@@ -79,6 +79,10 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-152", 0.85),
     ("own-gold-153", 0.95), ("own-gold-154", 0.95), ("own-gold-155", 0.85),  # and three more, at 2c1ee99: 78/86 first
     ("own-gold-156", 0.95), ("own-gold-157", 0.95), ("own-gold-158", 0.85),  # and three more, at 1309487: 80/87 first
+    ("own-gold-159", 0.85), ("own-gold-160", 0.75),  # the session of 2026-11-30 (4), at 4203ce5: 91/120 first
+    ("own-gold-161", 0.80), ("own-gold-162", 0.95),
+    ("own-gold-163", 0.85), ("own-gold-164", 0.90),  # and four more, at f735824: 103/120 first
+    ("own-gold-165", 0.95), ("own-gold-166", 0.80),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
