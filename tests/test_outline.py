@@ -256,3 +256,9 @@ def test_pdfium_spaces_where_words_wrap_are_no_paragraph_convention_and_footnote
     first = next(n for n in nodes if n.path == "壹/一/(一)")
     assert "1 萬 8,734 件" in first.text and "註 1" not in first.text
     assert "註 2" not in next(n for n in nodes if n.path == "貳/一/(一)").text
+
+
+def test_words_one_character_brackets_are_markers_of_their_families():
+    body = "本部持續推動就業服務，結合地方政府及民間團體辦理徵才活動，協助求職者就業。\n" * 3
+    text = f"壹、就業服務\n一、 就業市場\n㈠ 勞動力情勢：\n{body}⑴ 失業率：113 年上半年 3.36%。\n⑵ 參與率：59.31%。\n㈡ 就業者：\n{body}"
+    assert [n.path for n in outline_of(text) if n.path] == ["壹", "壹/一", "壹/一/(一)", "壹/一/(一)/(1)", "壹/一/(一)/(2)", "壹/一/(二)"]

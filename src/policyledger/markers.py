@@ -29,9 +29,10 @@ class Family:
 FAMILIES: tuple[Family, ...] = (
     Family("formal", 1, re.compile(r"([壹貳贰參参叁肆伍陸柒捌玖拾]{1,3})\s*、")),
     Family("plain", 2, re.compile(r"([一二三四五六七八九十]{1,3})\s*、")),
-    Family("paren_plain", 3, re.compile(r"[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]")),
+    # Word's numbering writes (一) and (1) as one character each: ㈠, ⑴
+    Family("paren_plain", 3, re.compile(r"[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]|([㈠-㈩])")),
     Family("arabic", 4, re.compile(r"([0-9０-９]{1,2})\s*(?:、|[.．](?![0-9０-９]))")),
-    Family("paren_arabic", 5, re.compile(r"[（(]\s*([0-9０-９]{1,2})\s*[）)]")),
+    Family("paren_arabic", 5, re.compile(r"[（(]\s*([0-9０-９]{1,2})\s*[）)]|([⑴-⒇])")),
     Family("upper", 6, re.compile(r"([A-ZＡ-Ｚ])\s*(?:[.．](?=\s|[^\x00-\x7f])|、(?![A-Za-z]))")),  # A. or A、
     Family("lower", 7, re.compile(r"([a-zａ-ｚ])\s*[.．](?=\s|[^\x00-\x7f])")),
     Family("stem", 7, re.compile(rf"([{_STEMS}])\s*、(?![{_STEMS}])")),  # 甲、乙、 (not a list 甲、乙兩案)
@@ -73,6 +74,8 @@ def _canonical_chinese(value: int, alphabet: str, ten: str) -> str:
 
 
 def _value_and_canonical(family: str, token: str) -> tuple[int, str] | None:
+    if family in ("paren_plain", "paren_arabic") and unicodedata.normalize("NFKC", token).startswith("("):
+        token = unicodedata.normalize("NFKC", token).strip("()")  # ㈠ → 一, ⑴ → 1
     if family in ("formal", "plain", "paren_plain"):
         value = chinese_ordinal(token)
         if value is None or value == 0:
@@ -103,7 +106,7 @@ def parse_marker(line: str) -> Marker | None:
         match = family.pattern.match(text)
         if not match:
             continue
-        parsed = _value_and_canonical(family.name, match.group(1))
+        parsed = _value_and_canonical(family.name, next(group for group in match.groups() if group))
         if parsed is None:
             return None
         value, canonical = parsed
