@@ -1456,3 +1456,11 @@ def test_a_name_in_the_slot_before_a_latin_word_or_past_a_possessive(tmp_path: P
     # '哪一家廠商的 5G NSA 基站': the kind, then what the name stands before, past 的 and in Latin letters
     assert ask(engine, "經濟部協助哪一家廠商的 5G NSA 基站進行資通安全合規檢測？")["answer"]["value"] == ["明泰科技"]
     assert ask(engine, "我商與印商成立合資公司，是協助印方在哪個城市的廠區建立產線？")["answer"]["value"] == ["邦加羅爾"]
+
+
+def test_a_span_of_months_shorter_than_the_quarter_asked_is_no_answer(tmp_path: Path):
+    from tests.test_ask import small_ledger
+
+    engine = small_ledger(tmp_path, "經濟部業務報告\n\n壹、數位\n一、雲世代方案：112 年 7 至 8 月核定補助 5,102 家，補助金額 1.3 億元。\n")
+    assert ask(engine, "雲世代方案在 112 年第 3 季核定補助多少家？")["answer"] is None  # 7 至 8 月 leaves September out
+    assert ask(engine, "雲世代方案在 112 年 7 至 8 月核定補助多少家？")["answer"]["value"] == 5102

@@ -9,7 +9,7 @@ threshold for an amount, another programme's figure, a target for what was done.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from policyledger.model import Claim
@@ -782,7 +782,7 @@ def _period_factor(parsed: Question, claim: Claim, sentence: str, earlier: str =
             return 0.5 if _ONE_YEAR_ASKED.search(parsed.text) else 0.75
         if claim_start is not None and (claim_end - claim_start).days < _MOST_OF_A_YEAR and _WHOLE_YEAR_ASKED.search(parsed.text):
             return 0.6  # '112 年全年出口金額' asked, '112 年 1 至 8 月出口 2,808.5 億美元': part of the year
-        if claim_start is not None and (end - start).days < _MOST_OF_A_YEAR and (end - claim_end).days > _A_MONTH:
+        if claim_start is not None and (end - start).days < _MOST_OF_A_YEAR and _shorter_span(claim_start, claim_end, start, end):
             return 0.6  # '112 年 1 至 8 月門診人次' asked, '112 年上半年門診 1 億 7,356 萬人次': a shorter span
         return 0.95
     if claim_start is not None and start is not None and end is not None and start <= claim_start <= end:
@@ -790,6 +790,16 @@ def _period_factor(parsed: Question, claim: Claim, sentence: str, earlier: str =
     if claim_start is None and end is not None and claim_end is not None and 0 < (claim_end - end).days <= _CUT_OFF_DAYS:
         return 0.85  # '109 年推動…' asked, '截至 110 年 1 月底…合計 32,534 人次': the year's work, counted at the report's cut-off
     return 0.45
+
+
+def _shorter_span(claim_start: date, claim_end: date, start: date, end: date) -> bool:
+    """A span of whole months that leaves a good part of the one asked out: 上半年 for 1 至 8 月, 7 至
+    8 月 for 第 3 季 (events' days, 8 月 14 日…9 月 11 日, may well be what 8 至 9 月 asks for)."""
+    whole_months = claim_start.day == 1 and (claim_end + timedelta(days=1)).day == 1
+    return whole_months and (claim_end - claim_start).days < _MOST_OF_A_SPAN * (end - start).days
+
+
+_MOST_OF_A_SPAN = 0.8
 
 
 # How long after a year a report may count that year's work up to ('截至 110 年 2 月底').
