@@ -1464,3 +1464,12 @@ def test_a_span_of_months_shorter_than_the_quarter_asked_is_no_answer(tmp_path: 
     engine = small_ledger(tmp_path, "經濟部業務報告\n\n壹、數位\n一、雲世代方案：112 年 7 至 8 月核定補助 5,102 家，補助金額 1.3 億元。\n")
     assert ask(engine, "雲世代方案在 112 年第 3 季核定補助多少家？")["answer"] is None  # 7 至 8 月 leaves September out
     assert ask(engine, "雲世代方案在 112 年 7 至 8 月核定補助多少家？")["answer"]["value"] == 5102
+
+
+def test_a_part_named_with_others_before_their_joint_count_is_not_counted_alone(tmp_path: Path):
+    from tests.test_ask import small_ledger
+
+    engine = small_ledger(tmp_path, "經濟部業務報告\n\n壹、循環經濟\n一、大聯盟：積極促成「臺灣循環經濟大聯盟」成立，109 年已集結產業界及公協會計 227 家成員加入。\n"
+                                    "二、人才：延攬海外人才 534 人、僑外生 397 人。\n")
+    assert ask(engine, "臺灣循環經濟大聯盟的成員中，公協會有幾家？")["answer"] is None  # 227 家 counts both
+    assert ask(engine, "延攬的人才中，僑外生有幾人？")["answer"]["value"] == 397  # a breakdown: its own figure

@@ -422,14 +422,23 @@ def _part_factor(parsed: Question, clause: str) -> float:
     compacted = compact(clause)
     if parsed.part not in compacted:
         return 0.6
-    return 0.6 if _listed_with_others(parsed.part).search(compacted) else 1.0
+    return 0.6 if any(_listed_with_others(compacted, found.start(), found.end()) for found in re.finditer(re.escape(parsed.part), compacted)) else 1.0
 
 
-@lru_cache(maxsize=256)
-def _listed_with_others(part: str) -> re.Pattern[str]:
-    # not a breakdown that gives the part its own figure ('海外人才 534 人、僑外生 397 人')
-    # ('…、風力發電約 853.7 MW、…': its own figure after a qualifier)
-    return re.compile(rf"[、及与和]{re.escape(part)}(?!(?:约|逾|近|达|为|计|共)?\d)|{re.escape(part)}[、及与和]")
+_JOINED = "、及与和"
+_OWN_FIGURE_AFTER = re.compile(r"(?:约|逾|近|达|为|计|共)?\d")
+_FIGURE_ENDS = re.compile(r"\d[^\d、及与和，,。；]{0,4}$")
+
+
+def _listed_with_others(compacted: str, start: int, end: int) -> bool:
+    """Whether the part at compacted[start:end] is named among others counted together: not in a
+    breakdown that gives each its own figure ('海外人才 534 人、僑外生 397 人', '…、風力發電約 853.7 MW'),
+    but where the figure after it counts the list ('集結產業界及公協會計 227 家成員')."""
+    if compacted[end:end + 1] and compacted[end] in _JOINED:
+        return True
+    if not (start and compacted[start - 1] in _JOINED):
+        return False
+    return not _OWN_FIGURE_AFTER.match(compacted, end) or not _FIGURE_ENDS.search(compacted, 0, start - 1)
 
 
 def _list_member_factor(parsed: Question, own: str, sentence: str, claim: Claim) -> float:
