@@ -1473,3 +1473,12 @@ def test_a_part_named_with_others_before_their_joint_count_is_not_counted_alone(
                                     "二、人才：延攬海外人才 534 人、僑外生 397 人。\n")
     assert ask(engine, "臺灣循環經濟大聯盟的成員中，公協會有幾家？")["answer"] is None  # 227 家 counts both
     assert ask(engine, "延攬的人才中，僑外生有幾人？")["answer"]["value"] == 397  # a breakdown: its own figure
+
+
+def test_the_title_of_a_list_a_word_of_the_question_picks_in_words_used_alike(tmp_path: Path):
+    from tests.test_ask import small_ledger
+
+    engine = small_ledger(tmp_path, "經濟部業務報告\n\n壹、電力\n一、輸電部分：台電公司已推動多項輸變電計畫，包括「第七輸變電計畫」、「北區一期電網計畫」、"
+                                    "「離岸風力發電加強電力網第一期計畫」及「南科超高壓變電所擴建計畫」，總投資金額合計約 3,669 億元。\n")
+    # 風電 asked, 風力發電 written: the member that holds it, not the list's first 「title」
+    assert ask(engine, "台電的輸電計畫中，為離岸風電加強電力網的是哪一項計畫？")["answer"]["value"] == ["離岸風力發電加強電力網第一期計畫"]

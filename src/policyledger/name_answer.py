@@ -21,6 +21,7 @@ from policyledger.model import Claim
 from policyledger.passages import LATIN_CHAR, LATIN_WORD, SENTENCE, Item, citation, clause_span, counted_lists, lists_in, names_of, ranked_lists
 from policyledger.quantity.units import match_unit
 from policyledger.question import BODY_KINDS, Question
+from policyledger.reader_words import same_words
 from policyledger.textnorm import compact, fold
 
 
@@ -121,6 +122,8 @@ def _single_names(parsed: Question, item: Item, sentence: str, rarity: dict[str,
     """The one-name candidates of a sentence, as (score, start, end, [name]): a 「title」, a body's
     name by its kind, a name in the question's slot or a member a list's bracket or word picks."""
     found = []
+    if parsed.count == 1:  # first: of a list's 「titles」 scored alike, the one a word of the question picks
+        found += [(score, start, end, [sentence[start:end].strip()]) for start, end, score in _members_picked(parsed, item, sentence, rarity)]
     if parsed.wants_title:
         found += [(score, title.start(), title.end(), [title.group(1)]) for title, score in _titles(parsed, item, sentence, rarity)]
     if parsed.body_asked:
@@ -128,9 +131,8 @@ def _single_names(parsed: Question, item: Item, sentence: str, rarity: dict[str,
     if parsed.kind_ended:
         found += [(score, start, end, [" ".join(sentence[start:end].split())]) for start, end, score in _kind_ended(parsed, item, sentence, rarity)]
     if parsed.count == 1:
-        picked = [*_slot_names(parsed, item, sentence, rarity), *_members_picked(parsed, item, sentence, rarity),
-                  *_named_after_kind(parsed, item, sentence, rarity), *_place_before_subject(parsed, item, sentence, rarity),
-                  *_plan_named(parsed, item, sentence, rarity)]
+        picked = [*_slot_names(parsed, item, sentence, rarity), *_named_after_kind(parsed, item, sentence, rarity),
+                  *_place_before_subject(parsed, item, sentence, rarity), *_plan_named(parsed, item, sentence, rarity)]
         found += [(score, start, end, [sentence[start:end].strip()]) for start, end, score in picked]
     return found
 
@@ -409,6 +411,11 @@ def _slot_names(parsed: Question, item: Item, sentence: str, rarity: dict[str, f
     return scored
 
 
+def _words_of(name: str) -> str:
+    """A name as a question's segments are written: folded, spaces out, words used alike as one (風力發電 → 風電)."""
+    return same_words(compact(fold(name)))
+
+
 def _members_picked(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[int, int, float]]:
     """The one member of a list the question picks out: by the day in its bracket ('以 8 月 5 日的研討會
     為對象的國家' — 越南(6 月 8 日)、…緬甸(8 月 5 日)), or by a word of the question no other member holds
@@ -425,8 +432,8 @@ def _members_picked(parsed: Question, item: Item, sentence: str, rarity: dict[st
         if len(names) < 3:
             continue  # a pair ('業者與消費者') is too weak a list to pick from
         for name in names:
-            holds = [segment for segment in parsed.segments if len(segment) >= 2 and segment in fold(name)]
-            if holds and not any(segment in fold(other) for other in names if other != name for segment in holds):
+            holds = [segment for segment in parsed.segments if len(segment) >= 2 and segment in _words_of(name)]
+            if holds and not any(segment in _words_of(other) for other in names if other != name for segment in holds):
                 at = sentence.find(name, enum.start())
                 if at >= 0:
                     picked.append((_name_start(sentence, at), at + len(name)))
