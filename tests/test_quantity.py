@@ -245,3 +245,11 @@ def test_broadband_speeds_storage_and_spectrum_in_their_base_units():
 def test_two_of_a_duration_or_a_multiple():
     assert figures("為期兩個月之職場體驗，成長兩倍，連續兩年") == ["兩個月", "兩倍", "兩年"]
     assert figures("兩年度預算") == []
+
+
+def test_a_range_of_tenths_battalions_person_days_kilolitres_and_a_tables_number():
+    assert figures("租金為市場租金之六至八成") == ["六至八成"]
+    assert [(f.value, f.value_high) for f in find_figures("六至八成", [])] == [(6.0, 8.0)]
+    assert figures("計 64 營完成基地訓練，住院 41.3 萬人日，儲油 18.7 萬公秉") == ["64 營", "41.3 萬人日", "18.7 萬公秉"]
+    assert figures("表 1 國防預算用途別比較；變更內容對照表 68 件") == ["68 件"]
+    assert figures("3 營運據點") == []

@@ -47,6 +47,7 @@ _NOT_UNIT_BEFORE = {
     "台": "灣北中南商電糖水幣東",
     "組": "織成裝",
     "處": "理分",
+    "營": "業運收造建利養區隊",
     "支": "持出援付",
     "口": "罩岸徑",
     "只": "要有能",
@@ -291,6 +292,7 @@ def _unit_fits(text: str, unit: UnitMatch, match: re.Match[str], mixed: bool) ->
     return not (mixed and unit.scale)
 
 
+_TABLE_NUMBER = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff]))[表圖]\s*$")
 _BAND_AFTER = re.compile(r"\s*(?:頻段|頻帶|頻譜|頻率)")
 _UNIT_BEFORE = re.compile(r"\d\s*(?:cc|kW|MW|GW|kWh|km|ha|%)$")
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
@@ -306,8 +308,8 @@ _TERM_PRODUCT = re.compile(r"\s*年期\s*(?:定期|定存|公債|債券|存款)|
 def _not_a_quantity(text: str, start: int, end: int) -> bool:
     """Ordinals, names and codes: 第 3 條, TCE100, 5G, F-16, COVID-19, 7-11, 46-1, 2020 臺馬…, 1 年期定期儲金."""
     before = text[max(0, start - 3):start]
-    if before.rstrip().endswith("第") or before.endswith(("No.", "NO.")):
-        return True
+    if before.rstrip().endswith("第") or before.endswith(("No.", "NO.")) or _TABLE_NUMBER.search(text, max(0, start - 4), start):
+        return True  # 第 3 條, 表 1 國防預算用途別比較: an ordinal or a table's number (not 對照表 68 件)
     prev = text[start - 1] if start else ""
     glued = prev.isascii() and prev.isalpha() and not _UNIT_BEFORE.search(text[max(0, start - 8):start])
     if glued or prev in ("-", "_", "/", ".", "#"):
@@ -372,7 +374,16 @@ _TWO = re.compile(r"(?<![第前])兩(?=\s*(?:座|次|部|艘|架|輛|家|項|件
 _TENTHS = re.compile(r"(?<![第前點点〇零一二三四五六七八九十百千萬兩])[三四五六七八九](?=成(?![長立員功本果效為交])(?!\s*[半一二三四五六七八九]))")
 
 
+# '租金為市場租金之六至八成': a range of tenths, written with its unit once
+_TENTHS_RANGE = re.compile(r"(?<![第前點点〇零一二三四五六七八九十百千萬兩])([一二三四五六七八九])\s*[至到~～]\s*([二三四五六七八九十])(?=成(?![長立員功本果效為交]))")
+
+
 def _two_of(text: str, blocked: list[tuple[int, int]]) -> Iterator[Figure]:
+    for match in _TENTHS_RANGE.finditer(text):
+        unit = match_unit(text, match.end())
+        low, high = value_of_chinese(match.group(1)), value_of_chinese(match.group(2))
+        if unit is not None and low and high and low < high and not _overlaps(match.start(), unit.end, blocked):
+            yield Figure(match.start(), unit.end, float(low), float(high), unit, unit.text, False)
     for match in _TENTHS.finditer(text):
         unit = match_unit(text, match.end())
         if unit is not None and not _overlaps(match.start(), unit.end, blocked):
