@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -164,3 +165,11 @@ def test_entities_listing(ingested_db: str):
     assert {("organisation", "台電公司"), ("organisation", "中科院"), ("law", "產業創新條例第 46-1 條"), ("place", "彰化")} <= names
     claims = json.loads(run_cli("claims", "moea", "--format", "json", db=ingested_db).stdout)
     assert any("台電公司" in c["entities"] for c in claims)
+
+
+def test_a_dated_heading_that_names_a_topic_yields_to_the_figures_own_clause():
+    text = "2、 113 年目標：113 年招募目標 1 萬 3,000 人，截至 113 年 2 月底已招募 2,218 人，達成率 17.1%。"
+    node = Node(path="壹/一/2", level=4, depth=3, marker="2、", title="113 年目標", text=text, line_start=1, line_end=1, line_anchors=[(0, 1)])
+    periods = {c.text: (c.period_start, c.period_end) for c in extract_claims([node])}
+    assert periods["1 萬 3,000 人"] == (date(2024, 1, 1), date(2024, 12, 31))
+    assert periods["2,218 人"] == (None, date(2024, 2, 29))  # 截至 in its own clause, not the heading's year

@@ -45,6 +45,7 @@ class _Context:
     heading_end: int = 0  # end of the item's heading clause in its text
     water_topic: bool = False  # the item or a heading above it is about water (推動再生水開發)
     schedule_topic: bool = False  # the item or a heading above it sets a scheme's terms (補助標準, 給付額度)
+    heading_labelled: bool = False  # the dated heading says of what, too (113 年目標：…), not only when
 
 
 def extract_claims(nodes: list[Node]) -> list[Claim]:
@@ -142,13 +143,14 @@ def _context(node: Node, exprs: list[TimeExpr], scopes: dict[str, TimeExpr | Non
     title_end = len(node.marker) + len(node.title) + 4
     # only a date the title itself holds: '(1) 產值：109 年…' has a title of its own and a dated sentence
     heading_exprs = [e for e in exprs if e.start < title_end and e.role != "base" and e.text.strip() in node.title]
-    heading_period = None
+    heading_period, labelled = None, False
     if heading_exprs and node.title:
         label = _BRACKETED.sub("", node.title)  # 109 年第 2 季(僅補貼會展業)
         for expr in heading_exprs:
             label = label.replace(expr.text.strip(), "")
-        if len(_LABEL_FILLER.sub("", label)) <= 2 and _stands_as_heading(node):
-            heading_period = heading_exprs[0]
+        label = _LABEL_FILLER.sub("", label)
+        if len(label) <= 2 and _stands_as_heading(node):
+            heading_period, labelled = heading_exprs[0], bool(label)
     inherited = None
     parent = node.parent_path
     while parent:
@@ -159,7 +161,7 @@ def _context(node: Node, exprs: list[TimeExpr], scopes: dict[str, TimeExpr | Non
     schedule = _PLAN_SCHEDULE.search(node.text)
     plan = next((e for e in exprs if schedule and e.start >= schedule.end()), None) if schedule else None
     heading_end = len(node.marker) + len(node.title) + 3
-    return _Context(heading_period, inherited, now, plan, schedule is not None, heading_end, water_topic, schedule_topic)
+    return _Context(heading_period, inherited, now, plan, schedule is not None, heading_end, water_topic, schedule_topic, labelled)
 
 
 _HEADING_END = re.compile(r"\s*(?:[：:]|\n|$)")
@@ -371,9 +373,14 @@ def _end_of_span(period: TimeExpr, end: str | None) -> TimeExpr:
 _LIST_ENTRY = re.compile(r"[\d、]")
 
 
+def _dated_in_own_clause(exprs: list[TimeExpr], clause_start: int, figure: Figure) -> bool:
+    """'113 年目標：…，截至 113 年 2 月底已招募 2,218 人': the figure's own clause dates it, not its heading."""
+    return any(clause_start <= e.start and e.end <= figure.start and e.role != "base" for e in exprs)
+
+
 def _period(text: str, figure: Figure, clause_start: int, clause_end: int, exprs: list[TimeExpr], context: _Context, kind: str) -> TimeExpr | None:
-    if context.heading_period is not None:
-        return context.heading_period
+    if context.heading_period is not None and not (context.heading_labelled and _dated_in_own_clause(exprs, clause_start, figure)):
+        return context.heading_period  # 'C. 109 年第 4 季：截至 109 年 12 月 31 日止，總計核准 17,797 家': the quarter
     sentence_start = start_of_sentence(text, figure.start)
     sentence_end = end_of_sentence(text, figure.end)
     in_sentence = [e for e in exprs if sentence_start <= e.start and e.end <= sentence_end]
