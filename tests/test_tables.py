@@ -64,3 +64,11 @@ def test_a_question_on_a_tables_cell_gets_its_columns_figure(tmp_path: Path):
                                     "113 年上半年平均每人每日清運量為 0.372 公斤。\n")
     assert ask(engine, "112 年全國一般廢棄物的資源回收率是多少？")["answer"]["value"] == 58.6
     assert ask(engine, "113 年上半年一般廢棄物產生量是多少萬公噸？")["answer"]["base_value"] == 5083000
+
+
+def test_a_budget_tables_row_and_column_answer_a_question_in_its_unit(tmp_path: Path):
+    engine = small_ledger(tmp_path, "國防部業務報告\n\n壹、預算\n一、 經費分類：113 年度預算按用途分類如表 1。\n表 1 國防預算用途別比較\n（單位：千元）\n"
+                                    "項目 112年度 113年度\n人員維持 126,438,512 128,917,306\n作業維持 98,215,037 104,382,951\n"
+                                    "113 年度人員維持、作業維持分占總額 39.1%、31.6%。\n")
+    assert ask(engine, "113 年度國防預算中，作業維持編列多少千元？")["answer"]["value"] == 104382951
+    assert ask(engine, "112 年度國防預算的人員維持是多少千元？")["answer"]["value"] == 126438512

@@ -52,8 +52,9 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
         whole_start, whole_end = _own_words(text, whole, neighbours, *clause_span(item.node.text, whole.start, whole.end))
         respective += "，" + text[whole_start:whole_end]
     clause, sentence = text[clause_start:clause_end], text[sentence_start:sentence_end]
+    row = _row_and_column(item, claim)  # a table's number: its row and column say what it is, not the line it shares
     windows = [
-        (text[before:after] + respective + _implied_words(claim) + _row_and_column(item, claim), 1.0),
+        ((row or text[before:after]) + respective + _implied_words(claim), 1.0),
         (clause, 0.9),
         (_condition_of_subjectless(item, clause_start, sentence_start, neighbours, claim), 0.8),
         (item.context, 0.85),
@@ -65,7 +66,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     # the year an item's earlier sentences name, or its list's first item's, dates a figure that names none
     period = _period_factor(parsed, claim, item.node.text[sentence_start:clause_end], item.lead + "。" + item.node.text[:sentence_start])
     joined = [m.end() for m in _JOINS.finditer(text, before, claim.start)]
-    own = text[max([before, *joined]):after] + respective
+    own = (row or text[max([before, *joined]):after]) + respective
     # a change's clause leaves its subject to the amount before it ('上市公司總市值 55 兆…，較 109 年底增加 10 兆…')
     contrasted = own + _base_clause(item.node.text, claim, neighbours, sentence_start, clause_start)
     factors = period * _kind_factor(parsed, claim, own) * _contrast_factor(parsed, contrasted, sentence) * _subset_factor(parsed, own, sentence)
@@ -89,7 +90,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
 def _row_and_column(item: Item, claim: Claim) -> str:
     """A table's number is named by its row's label and its column's header, not by the line it shares."""
     cell = cells_in(item.node.text).get(claim.start)
-    return fold(f"，{cell.label}，{cell.period.text}") if cell else ""
+    return fold(f"{cell.label}，{cell.period.text}") if cell else ""
 
 
 def _base_clause(text: str, claim: Claim, neighbours: list[Claim], sentence_start: int, clause_start: int) -> str:
