@@ -72,3 +72,12 @@ def test_a_budget_tables_row_and_column_answer_a_question_in_its_unit(tmp_path: 
                                     "113 年度人員維持、作業維持分占總額 39.1%、31.6%。\n")
     assert ask(engine, "113 年度國防預算中，作業維持編列多少千元？")["answer"]["value"] == 104382951
     assert ask(engine, "112 年度國防預算的人員維持是多少千元？")["answer"]["value"] == 126438512
+
+
+def test_the_sentence_that_introduces_a_table_names_its_numbers_and_a_column_to_come_is_planned(tmp_path: Path):
+    engine = small_ledger(tmp_path, "行政院施政報告\n\n壹、交通\n一、交通建設經費\n中央政府交通建設經費編列情形如下表，113 年度為法定預算數，"
+                                    "115 年度為概估數：\n（單位：億元）\n項目\t113 年度\t114 年度\t115 年度\n軌道建設\t352.4\t378.9\t401.2\n"
+                                    "公路建設\t268.7\t255.3\t240.0\n截至 113 年 12 月底，軌道建設完成 12 項。\n")
+    assert ask(engine, "中央政府交通建設經費中，軌道建設 115 年度的概估數是多少？")["answer"]["base_value"] == 401.2e8
+    claims = claims_of("截至 113 年 12 月底已完成。\n項目 113 年度 115 年度\n軌道建設(億元) 352.4 401.2")
+    assert [c.kind for c in claims] == ["actual", "target"]

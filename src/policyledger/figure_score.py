@@ -58,7 +58,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
         (clause, 0.9),
         (_condition_of_subjectless(item, clause_start, sentence_start, neighbours, claim), 0.8),
         (item.context, 0.85),
-        (sentence, 0.65),
+        (sentence + _caption(item, claim), 0.65),
         (topic_of_subjectless(text, sentence_start), 0.65),
         (text, 0.35),
     ]
@@ -91,6 +91,11 @@ def _row_and_column(item: Item, claim: Claim) -> str:
     """A table's number is named by its row's label and its column's header, not by the line it shares."""
     cell = cells_in(item.node.text).get(claim.start)
     return fold(f"{cell.label}，{cell.period.text}") if cell else ""
+
+
+def _caption(item: Item, claim: Claim) -> str:
+    cell = cells_in(item.node.text).get(claim.start)
+    return fold("，" + cell.caption) if cell else ""
 
 
 def _base_clause(text: str, claim: Claim, neighbours: list[Claim], sentence_start: int, clause_start: int) -> str:

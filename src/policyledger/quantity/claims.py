@@ -220,7 +220,7 @@ def _node_claims(node: Node, text: str, exprs: list[TimeExpr], context: _Context
     for figure in _with_cells(list(find_figures(text, blocked)), cells):
         claim = _claim(node, text, figure, previous, exprs, context)
         if figure.start in cells:
-            claim = _as_cell(claim, cells[figure.start])
+            claim = _as_cell(claim, cells[figure.start], context.now)
         if previous_claim is not None and previous_claim.kind == "rule" and claim.kind == "actual" and _NEXT_IN_A_LIST.match(text, previous_claim.end, figure.start):
             claim = replace(claim, kind="rule", period_start=None, period_end=None, period_text=None)
         kept = claim.dimension != "age" or claim.qualifier in ("more_than", "at_least", "up_to") or not claim.value.is_integer()
@@ -237,10 +237,12 @@ def _with_cells(figures: list[Figure], cells: dict[int, Cell]) -> list[Figure]:
     return sorted([*kept, *(cell.figure for cell in cells.values())], key=lambda figure: figure.start)
 
 
-def _as_cell(claim: Claim, cell: Cell) -> Claim:
-    """A table's number, read by its row and column rather than by the sentence around it."""
+def _as_cell(claim: Claim, cell: Cell, now: date | None) -> Claim:
+    """A table's number, read by its row and column rather than by the sentence around it; a
+    column for a year to come holds what is planned."""
     period = cell.period
-    return replace(claim, kind=cell.kind, qualifier="exact", period_start=period.period_start, period_end=period.period_end,
+    kind = "target" if cell.kind == "actual" and _is_future(period, now) else cell.kind
+    return replace(claim, kind=kind, qualifier="exact", period_start=period.period_start, period_end=period.period_end,
                    period_text=period.text.strip(), subject=cell.label)
 
 

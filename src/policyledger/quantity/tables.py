@@ -33,6 +33,7 @@ class Cell:
     label: str  # the row's label without its unit: 一般廢棄物產生量
     period: TimeExpr  # the column's
     kind: str  # "actual", or "change" in a column of changes
+    caption: str  # what the text says of the table before it: '中央政府交通建設經費編列情形如下表，…'
 
 
 # The header's first word (項目, 品項, 年度別 …): short, no figure, no punctuation of a sentence.
@@ -91,6 +92,7 @@ def _rows(text: str, columns: list[TimeExpr], changes: bool, position: int) -> I
     # a row may run on from the last without a break: '508.3資源回收率 57.7%'
     row = re.compile(rf"\s*(?P<label>{_LABEL})" + rf"[ \t　]+({_NUMBER})" * width + r"(?![\d.,])")
     table_unit = _table_unit(text, columns[0].start)
+    caption = _caption(text, columns[0].start)
     while (found := row.match(text, position)) is not None:
         label = found.group("label")
         bracketed = _BRACKETED_UNIT.search(label)
@@ -100,7 +102,7 @@ def _rows(text: str, columns: list[TimeExpr], changes: bool, position: int) -> I
             cell = _cell(text, found.start(column + 2), found.end(column + 2), label_unit or table_unit)
             if cell is not None:
                 period = columns[min(column, len(columns) - 1)]
-                yield Cell(cell, name, period, "change" if column >= len(columns) else "actual")
+                yield Cell(cell, name, period, "change" if column >= len(columns) else "actual", caption)
         position = found.end()
 
 
@@ -118,6 +120,13 @@ def _cell(text: str, start: int, end: int, named: UnitMatch | None) -> Figure | 
         value = -value
     figure_end = unit.end if unit is own else number.end()
     return Figure(start, figure_end, value, None, unit, unit.text, False)
+
+
+def _caption(text: str, header_start: int) -> str:
+    """The sentence before the header that introduces the table, its unit's line and all."""
+    line_start = text.rfind("\n", 0, header_start) + 1
+    sentence_start = max(text.rfind("。", 0, max(0, line_start - 1)) + 1, 0)
+    return text[sentence_start:line_start]
 
 
 def _unit_named(words: str) -> UnitMatch | None:
