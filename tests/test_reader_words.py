@@ -166,3 +166,7 @@ def test_a_rate_asked_how_high_a_kind_of_part_and_a_thing_handed_on():
 def test_a_download_speed_is_no_percentage():
     assert parse_question("5G 平均下載速率是多少？").dimensions == {"data_rate"}
     assert parse_question("100Mbps 以上寬頻涵蓋率是多少？").dimensions == {"percent"}
+
+
+def test_each_of_a_list_the_question_sets_aside():
+    assert parse_question("補助商圈進行環境優化（不含行銷、訓練活動）的補助金額是多少？").excluded == [fold("行銷"), fold("訓練活動")]

@@ -502,7 +502,8 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     question.body_asked = fold(body.group(1)) if body else None
     part = _PART_ASKED.search(normalized)
     question.part = _KIND_OF_PART.sub("", compact(fold(_PART_TAIL.sub("", next(group for group in part.groups() if group))))) if part else None
-    question.excluded = [compact(fold(word)) for word in [*_EXCLUDED.findall(normalized), *besides]]
+    # '（不含行銷、訓練活動）': each of a list set aside
+    question.excluded = [compact(fold(word)) for found in [*_EXCLUDED.findall(normalized), *besides] for word in found.split("、") if word]
     question.wants_target = bool(_TARGET.search(normalized))
     question.wants_actual = bool(_ACTUAL.search(normalized)) and not question.wants_target
     question.wants_change = bool(_CHANGE.search(normalized)) and "percent" in question.dimensions
@@ -768,7 +769,7 @@ def _number_out(match: re.Match[str]) -> str:
 
 
 # What the question leaves out of the figure it asks for ('電話服務（不含文字）有多少通次').
-_EXCLUDED = re.compile(r"(?:不含|不包括|不包含|不算|扣除)\s*([\u4e00-\u9fff]{1,8}?)(?:的|在內|部分)?(?=[）)，,。？?]|$)")
+_EXCLUDED = re.compile(r"(?:不含|不包括|不包含|不算|扣除)\s*([\u4e00-\u9fff、]{1,16}?)(?:的|在內|部分)?(?=[）)，,。？?]|$)")
 _INSTRUCTION = re.compile(rf"\s*(?:請|列出|只列|依序|含|不含|{_SETTING_ASIDE}|不要|不限|不只|以.{{1,4}}為單位)")  # '（列出…）': said to the tool
 
 
