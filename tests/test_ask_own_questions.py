@@ -1482,3 +1482,14 @@ def test_the_title_of_a_list_a_word_of_the_question_picks_in_words_used_alike(tm
                                     "「離岸風力發電加強電力網第一期計畫」及「南科超高壓變電所擴建計畫」，總投資金額合計約 3,669 億元。\n")
     # 風電 asked, 風力發電 written: the member that holds it, not the list's first 「title」
     assert ask(engine, "台電的輸電計畫中，為離岸風電加強電力網的是哪一項計畫？")["answer"]["value"] == ["離岸風力發電加強電力網第一期計畫"]
+
+
+def test_a_count_named_by_the_word_after_it_and_a_change_of_the_count_asked_after_a_comma(tmp_path: Path):
+    from tests.test_ask import small_ledger
+
+    engine = small_ledger(tmp_path, "經濟部業務報告\n\n壹、投資\n一、創投：間接投資已有 3 家創投公司及 1 家私募股權基金參與實質投資。\n"
+                                    "二、交流：辦理 2 場次國際企業交流會議，總計洽邀 23 家海外買主與臺灣 13 家品牌企業媒合對接。\n"
+                                    "三、來臺投資：109 年核准新南向國家來臺投資件數為 515 件，較上年減少 20.2％，投(增)資金額 3.8 億美元，減少 65.2％。\n")
+    assert ask(engine, "間接投資管道目前有幾家創投公司參與實質投資？")["answer"]["value"] == 3
+    assert ask(engine, "國際企業交流會議總共洽邀了多少家海外買主與臺灣品牌企業媒合？")["answer"]["value"] == 23
+    assert ask(engine, "109 年核准新南向國家來臺投資的件數，較上年減少了多少百分比？")["answer"]["value"] == 20.2

@@ -317,7 +317,7 @@ def _each_asked_factor(parsed: Question, own: str) -> float:
 
 # What a change asked is a change of: '件數較上年減少多少百分比' asks the count's, not the amount's.
 _CHANGE_OF_ASKED = re.compile(
-    r"(?:(件數|家數|人數|人次|次數)|(金額|投資額|營收|產值|營業額|銷售額))\s*(?:\d{2,3}\s*年)?\s*[減增降升]?\s*(?:較|比(?![重例率])|相較|成長|增加|減少|提升|提高|下降|降低)"
+    r"(?:(件數|家數|人數|人次|次數)|(金額|投資額|營收|產值|營業額|銷售額))\s*[，,]?\s*(?:\d{2,3}\s*年)?\s*[減增降升]?\s*(?:較|比(?![重例率])|相較|成長|增加|減少|提升|提高|下降|降低)"
 )
 
 
@@ -615,26 +615,31 @@ def _named_after_factor(parsed: Question, text: str, claim: Claim, neighbours: l
     if claim.start not in words:
         return 1.0
     asked = _asked_without_excluded(parsed)
-    if words[claim.start] in asked:
+    if words[claim.start] and words[claim.start] in asked:
         return 1.0
-    return 0.7 if any(word in asked for word in words.values()) else 1.0
+    # '3 家創投公司及 1 家私募股權基金': another member is named by the word asked, this one not
+    return 0.7 if any(word and word in asked for word in words.values()) else 1.0
 
 
 def _listed_with_words_after(text: str, figures: list[Claim], clause: tuple[int, int]) -> dict[int, str]:
     """{figure start: its word} for each figure of the clause whose word after it leads to the next
     figure by a list's separator, or ends the clause after such a figure."""
     inside = [c for c in figures if clause[0] <= c.start < clause[1]]
-    words: dict[int, str] = {}
+    words: dict[int, str] = {}  # a member whose word is not found has ""
     for figure, following in zip(inside, [*inside[1:], None], strict=True):
         found = _WORD_AFTER.match(text, figure.end, clause[1])
         if found is None:
             continue
-        if following is not None and found.end() == following.start:
+        if following is not None and _LEADS_TO_NEXT.fullmatch(text, found.end(), following.start):
             words[figure.start] = found.group(1)
             words.setdefault(following.start, "")
         elif figure.start in words and (following is None or found.end() <= following.start):
             words[figure.start] = found.group(1)
-    return {start: word for start, word in words.items() if word}
+    return words
+
+
+# Between a list's separator and its next figure, a few words may stand: '23 家海外買主與臺灣 13 家品牌企業'.
+_LEADS_TO_NEXT = re.compile(r"[\u4e00-\u9fff]{0,3}\s*")
 
 
 def _asked_without_excluded(parsed: Question) -> str:
