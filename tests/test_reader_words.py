@@ -147,6 +147,7 @@ def test_a_years_output_a_source_a_target_market_and_firms_by_their_country():
     assert same_words(fold("鎖定全球市場")) == same_words(fold("搶攻全球市場"))
     assert same_words(fold("熱塑複合材料")) == same_words(fold("熱塑複材"))
     assert same_words(fold("引進法國廠商")) == same_words(fold("引進法商"))
+    assert same_words(fold("占比提高到")) == same_words(fold("占比提升到"))
 
 
 def test_kinds_of_count_budgets_spent_and_thresholds_reached():
