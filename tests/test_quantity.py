@@ -253,3 +253,4 @@ def test_a_range_of_tenths_battalions_person_days_kilolitres_and_a_tables_number
     assert figures("計 64 營完成基地訓練，住院 41.3 萬人日，儲油 18.7 萬公秉") == ["64 營", "41.3 萬人日", "18.7 萬公秉"]
     assert figures("表 1 國防預算用途別比較；變更內容對照表 68 件") == ["68 件"]
     assert figures("3 營運據點") == []
+    assert figures("敬老票 5 折優惠，完成 4 段路線；8 折扣抵") == ["5 折", "4 段"]

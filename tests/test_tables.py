@@ -81,3 +81,14 @@ def test_the_sentence_that_introduces_a_table_names_its_numbers_and_a_column_to_
     assert ask(engine, "中央政府交通建設經費中，軌道建設 115 年度的概估數是多少？")["answer"]["base_value"] == 401.2e8
     claims = claims_of("截至 113 年 12 月底已完成。\n項目 113 年度 115 年度\n軌道建設(億元) 352.4 401.2")
     assert [c.kind for c in claims] == ["actual", "target"]
+
+
+def test_a_column_of_the_same_months_a_year_before():
+    claims = claims_of("（單位：萬人次）\n項目 113 年 1-6 月 112 年同期 增減率\n臺鐵 10,234 9,876 3.6%\n臺中捷運 1,062 1,108 -4.2%")
+    read = [(c.text, c.base_value, c.period_start, c.period_end, c.kind) for c in claims[:3]]
+    assert read == [
+        ("10,234", 102340000, date(2024, 1, 1), date(2024, 6, 30), "actual"),
+        ("9,876", 98760000, date(2023, 1, 1), date(2023, 6, 30), "actual"),  # 112 年同期: 112 年 1-6 月
+        ("3.6%", 3.6, date(2024, 1, 1), date(2024, 6, 30), "change"),
+    ]
+    assert claims[-1].text == "-4.2%"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from policyledger.quantity.figures import Figure
@@ -71,7 +71,7 @@ def _headers(text: str, exprs: list[TimeExpr]) -> Iterator[tuple[list[TimeExpr],
     index = 0
     while index < len(exprs):
         run = [exprs[index]]
-        while index + len(run) < len(exprs) and _only_spaces(text, run[-1].end, exprs[index + len(run)].start):
+        while index + len(run) < len(exprs) and _between_columns(text, run[-1].end, exprs[index + len(run)].start):
             run.append(exprs[index + len(run)])
         index += len(run)
         if len(run) < 2 or any(expr.role != "period" for expr in run):
@@ -79,12 +79,30 @@ def _headers(text: str, exprs: list[TimeExpr]) -> Iterator[tuple[list[TimeExpr],
         line_start = text.rfind("\n", 0, run[0].start) + 1
         if _HEADER_LABEL.fullmatch(text, line_start, run[0].start) is None:
             continue
-        changes = _CHANGE_COLUMN.match(text, run[-1].end)
-        yield run, changes is not None, changes.end() if changes else run[-1].end
+        columns = [_same_span(text, expr, run[0]) for expr in run]
+        changes = _CHANGE_COLUMN.match(text, columns[-1].end)
+        yield columns, changes is not None, changes.end() if changes else columns[-1].end
 
 
-def _only_spaces(text: str, start: int, end: int) -> bool:
-    return start <= end and not text[start:end].strip()
+_SAME_SPAN = re.compile(r"[ \t　]*同期")  # '113 年 1-6 月 112 年同期': the same months a year before
+
+
+def _between_columns(text: str, end: int, next_start: int) -> bool:
+    same = _SAME_SPAN.match(text, end, next_start)
+    return not text[same.end() if same else end:next_start].strip() and end <= next_start
+
+
+def _same_span(text: str, column: TimeExpr, first: TimeExpr) -> TimeExpr:
+    """A column headed '112 年同期' covers the first column's months in its own year."""
+    same = _SAME_SPAN.match(text, column.end)
+    if same is None or column.period_start is None or first.period_start is None or first.period_end is None:
+        return column
+    year = column.period_start.year
+    try:
+        start, end = first.period_start.replace(year=year), first.period_end.replace(year=year)
+    except ValueError:  # 2 月 29 日 in a year without one
+        return column
+    return replace(column, end=same.end(), text=text[column.start:same.end()], period_start=start, period_end=end)
 
 
 def _rows(text: str, columns: list[TimeExpr], changes: bool, position: int) -> Iterator[Cell]:

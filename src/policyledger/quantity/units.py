@@ -45,6 +45,7 @@ CURRENCIES: dict[str, str] = {
 PERCENT: dict[str, UnitSpec] = {
     "%": UnitSpec("percent", "percent"),
     "成": UnitSpec("percent", "percent", factor=10.0),
+    "折": UnitSpec("percent", "percent", factor=10.0),  # 票價 5 折: half the price
     "百分點": UnitSpec("percent", "percentage_point"),
     "個百分點": UnitSpec("percent", "percentage_point"),
     "倍": UnitSpec("ratio", "times"),
@@ -87,7 +88,7 @@ COUNTERS: tuple[str, ...] = (
     "顆", "頁", "枚", "具", "口", "座次", "隊", "面", "只", "只次", "門", "科", "項目", "區", "廠", "層", "床",
     "礦次", "礦", "幅", "系列", "領域", "點", "展", "通", "職類", "頭", "尾", "列", "旅次", "間夜", "TEU", "例", "劑", "房", "園",
     "艘次", "起", "對", "枝", "站日", "輛次", "席", "批次", "處次", "根", "櫃",
-    "劑次", "族", "課", "節", "位元", "集", "營", "人日", "人月",
+    "劑次", "族", "課", "節", "位元", "集", "營", "人日", "人月", "段",
 )
 _COUNTER_CANON = {"台": "臺"}
 
