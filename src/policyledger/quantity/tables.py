@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 
 from policyledger.quantity.figures import Figure
@@ -111,6 +112,7 @@ def _rows(text: str, columns: list[TimeExpr], changes: bool, position: int) -> I
     row = re.compile(rf"\s*(?P<label>{_LABEL})" + rf"[ \t　]+({_NUMBER})" * width + r"(?![\d.,])")
     table_unit = _table_unit(text, columns[0].start)
     caption = _caption(text, columns[0].start)
+    latest = max(columns, key=lambda expr: expr.period_end or expr.period_start or date.min)
     while (found := row.match(text, position)) is not None:
         label = found.group("label")
         bracketed = _BRACKETED_UNIT.search(label)
@@ -119,7 +121,7 @@ def _rows(text: str, columns: list[TimeExpr], changes: bool, position: int) -> I
         for column in range(width):
             cell = _cell(text, found.start(column + 2), found.end(column + 2), label_unit or table_unit)
             if cell is not None:
-                period = columns[min(column, len(columns) - 1)]
+                period = columns[column] if column < len(columns) else latest  # a change is the latest column's
                 yield Cell(cell, name, period, "change" if column >= len(columns) else "actual", caption)
         position = found.end()
 
