@@ -1493,3 +1493,11 @@ def test_a_count_named_by_the_word_after_it_and_a_change_of_the_count_asked_afte
     assert ask(engine, "間接投資管道目前有幾家創投公司參與實質投資？")["answer"]["value"] == 3
     assert ask(engine, "國際企業交流會議總共洽邀了多少家海外買主與臺灣品牌企業媒合？")["answer"]["value"] == 23
     assert ask(engine, "109 年核准新南向國家來臺投資的件數，較上年減少了多少百分比？")["answer"]["value"] == 20.2
+
+
+def test_an_amount_asked_as_a_change_from_a_base_is_not_the_level_reached(tmp_path: Path):
+    from tests.test_ask import small_ledger
+
+    engine = small_ledger(tmp_path, "行政院施政報告\n\n壹、長照\n一、長照基金：長照特種基金 114 年度預算 962 億元，主要用於提高居家服務給付。\n")
+    assert ask(engine, "長照特種基金 114 年度預算較 113 年度增加多少元？")["answer"] is None
+    assert ask(engine, "長照特種基金 114 年度預算是多少元？")["answer"]["base_value"] == 962e8

@@ -852,7 +852,7 @@ _ASKS_RULE = re.compile(fold(r"上限|下限|最多|最高|最少|最低|至少|
 _ASKS_THRESHOLD = re.compile(fold(r"多少(?:以上|以下)\s*(?:才|者|的)|(?:多少|幾).{0,6}(?:才能|才得|才可)"))
 _ADDED = fold("新增")
 # '…較 108 年提升多少？': asked by how much something changed from a base, a level is no answer.
-_CHANGE_FROM_A_BASE = re.compile(fold(r"(?:較|比|相較).{0,12}(?:成長|減少|增加|提升|提高|上升|下降|降低)了?多少\s*[？?]?\s*$"))
+_CHANGE_FROM_A_BASE = re.compile(fold(r"(?:較|比|相較).{0,12}(?:成長|減少|增加|提升|提高|上升|下降|降低)了?多少\s*(?:萬|億|兆|千)?\s*(?:元|美元|人|家|件)?\s*[？?]?\s*$"))
 
 
 def _kind_factor(parsed: Question, claim: Claim, own: str) -> float:
@@ -865,7 +865,7 @@ def _kind_factor(parsed: Question, claim: Claim, own: str) -> float:
         # or an amount a scheme grants is what is asked: '一般保險費率由 4.69% 調整為 5.17%')
         return 0.85
     if parsed.wants_change and _CHANGE_FROM_A_BASE.search(parsed.folded):
-        return 1.0 if claim.kind == "change" else 0.6  # '預估產值占比較 108 年提升多少': the change, not the share
+        return 1.0 if claim.kind == "change" else 0.55  # '預估產值占比較 108 年提升多少': the change, not the share (nor the level)
     if parsed.wants_target:
         # a rule phased in for a year to come ('116 年至少 14 天') is as much what is planned as a target
         to_come = claim.kind in ("target", "forecast", "rule") or (claim.kind == "change" and _TO_COME.search(own) is not None)

@@ -128,6 +128,8 @@ _DURATION_ASKED = re.compile(r"(?:幾|多少)\s*(?:個月|天|日|週|小時|年
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}")
 _NOUN_UP_TO_FOUR = re.compile(r"[\u4e00-\u9fff]{2,4}(?=\s*[？?]?\s*$)")
 _CHANGE = re.compile(r"成長|增加|減少|提升|提高|上升|下降|降低|改善|增幅|減幅")
+# '114 年度預算較 113 年度增加多少元': by how much, from a base — a change, not the level it reached
+_CHANGE_BY_AN_AMOUNT = re.compile(r"(?:較|比|相較)[^，,？?]{0,12}?(?:成長|增加|減少|上升|下降|降低)了?多少\s*(?:萬|億|兆|千)?\s*(?:元|美元|人|家|件)?\s*[？?]?\s*$")
 # Words that ask rather than say: removed before matching.
 _ASKING = re.compile(
     r"(?:有)?(?:幾|多少)\s*家\s*(?:企業|公司)(?!\s*[？?]?\s*$)|"  # '有幾家企業獲准': what 家 counts, the report's 核准 N 家 leaves unsaid
@@ -506,7 +508,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     question.excluded = [compact(fold(word)) for found in [*_EXCLUDED.findall(normalized), *besides] for word in found.split("、") if word]
     question.wants_target = bool(_TARGET.search(normalized))
     question.wants_actual = bool(_ACTUAL.search(normalized)) and not question.wants_target
-    question.wants_change = bool(_CHANGE.search(normalized)) and "percent" in question.dimensions
+    question.wants_change = bool(_CHANGE.search(normalized)) and ("percent" in question.dimensions or bool(_CHANGE_BY_AN_AMOUNT.search(normalized)))
     count = _COUNT_IN_NAMES.search(normalized) or (_COUNT_BEFORE_WHICH.search(normalized) if question.wants == "names" else None)
     if count:
         question.count = count_of(count.group(1)) or None
