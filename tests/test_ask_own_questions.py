@@ -1501,3 +1501,11 @@ def test_an_amount_asked_as_a_change_from_a_base_is_not_the_level_reached(tmp_pa
     engine = small_ledger(tmp_path, "行政院施政報告\n\n壹、長照\n一、長照基金：長照特種基金 114 年度預算 962 億元，主要用於提高居家服務給付。\n")
     assert ask(engine, "長照特種基金 114 年度預算較 113 年度增加多少元？")["answer"] is None
     assert ask(engine, "長照特種基金 114 年度預算是多少元？")["answer"]["base_value"] == 962e8
+
+
+def test_a_share_asked_is_not_how_much_the_whole_grew(tmp_path: Path):
+    from tests.test_ask import small_ledger
+
+    engine = small_ledger(tmp_path, "經濟部業務報告\n\n壹、投資\n一、僑外投資：112 年核准僑外投資 2,836 件，投（增）資金額 112.3 億美元，成長 68.1%。\n")
+    assert ask(engine, "112 年核准的僑外投資中，荷蘭投資金額所占的比率是多少？")["answer"] is None
+    assert ask(engine, "112 年核准的僑外投資金額成長了多少百分比？")["answer"]["value"] == 68.1

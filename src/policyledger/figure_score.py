@@ -855,6 +855,9 @@ _ADDED = fold("新增")
 _CHANGE_FROM_A_BASE = re.compile(fold(r"(?:較|比|相較).{0,12}(?:成長|減少|增加|提升|提高|上升|下降|降低)了?多少\s*(?:萬|億|兆|千)?\s*(?:元|美元|人|家|件)?\s*[？?]?\s*$"))
 
 
+_SHARE_ASKED = re.compile(fold(r"所[占佔]|[占佔][^，,？?]{0,10}(?:比率|比例|比重|百分之|多少)|占比|佔比"))
+
+
 def _kind_factor(parsed: Question, claim: Claim, own: str) -> float:
     if _ASKS_THRESHOLD.search(parsed.folded):
         return 1.0 if claim.kind == "rule" else 0.7  # '營業額下滑多少以上才得享有利息補貼': the threshold, not an amount granted
@@ -864,6 +867,8 @@ def _kind_factor(parsed: Question, claim: Claim, own: str) -> float:
         # '5 億元以上之民間新增投資案件…投資金額 1.5 兆元': the class's threshold is no amount of it (a rate
         # or an amount a scheme grants is what is asked: '一般保險費率由 4.69% 調整為 5.17%')
         return 0.85
+    if claim.kind == "change" and _SHARE_ASKED.search(parsed.folded) and not parsed.wants_change:
+        return 0.6  # '荷蘭投資金額所占的比率': a share of the whole, not how much the whole grew (成長 68.1%)
     if parsed.wants_change and _CHANGE_FROM_A_BASE.search(parsed.folded):
         return 1.0 if claim.kind == "change" else 0.55  # '預估產值占比較 108 年提升多少': the change, not the share (nor the level)
     if parsed.wants_target:
