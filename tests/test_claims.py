@@ -46,7 +46,7 @@ F1_FLOORS = {"own-claims-15": 0.97, "own-claims-17": 0.98, "own-claims-21": 0.97
     ("own-claims-10", 0.85), ("own-claims-11", 0.90), ("own-claims-12", 0.90), ("own-claims-13", 0.95), ("own-claims-14", 0.95),
     ("own-claims-15", 0.90), ("own-claims-16", 0.95), ("own-claims-17", 0.95), ("own-claims-18", 0.80),
     ("own-claims-19", 0.90), ("own-claims-20", 0.90), ("own-claims-21", 0.95), ("own-claims-22", 0.80),
-    ("own-claims-23", 0.90), ("own-claims-24", 0.95),
+    ("own-claims-23", 0.90), ("own-claims-24", 0.95), ("own-claims-25", 0.85), ("own-claims-26", 0.90),
 ])
 def test_own_claims_scores(sample_claims, folder: str, least_period: float):
     gold = Path(__file__).parent.parent / "benchmarks" / folder

@@ -44,6 +44,10 @@ FLOORS = {
     "moenv-2024": (0.99, 0.93, 0.96, 0.83),  # held out: first measured at 4203ce5 (pdfplumber, a flattened table)
     "moda-2024": (0.99, 0.93, 0.93, 0.91),  # held out: first measured at 4203ce5 (Word export, Mbps/TB/MHz)
     "mol-2024": (0.99, 0.95, 0.90, 0.91),  # held out: first measured at 9eda865 (PDFium, CRLF, footnotes)
+    "mnd-2024": (0.99, 0.80, 0.92, 0.91),  # held out: first measured at 992f283 (pdftotext, form feeds, a table in 千元)
+    "ey-policy-2025": (0.98, 0.83, 0.94, 0.95),  # held out: first measured at 4d14a50 (Word numbering ㈠ ⑴ ①)
+    "moea-2024": (0.99, 0.95, 0.97, 0.87),  # held out: first measured at 5a97807 (the sample's layout, 113 年)
+    "motc-2024": (0.98, 0.94, 0.93, 0.91),  # held out: first measured at f382174 (PDFium, ※ notes, 同期 column)
 }
 
 

@@ -12,7 +12,7 @@ from datetime import date
 from functools import cached_property, lru_cache
 
 from policyledger.model import Claim
-from policyledger.quantity.figures import begins_another_word
+from policyledger.quantity.figures import NOT_UNIT_BEFORE, begins_another_word
 from policyledger.quantity.numbers import count_of
 from policyledger.quantity.periods import SINCE_AFTER, find_time_expressions
 from policyledger.quantity.units import COUNTERS, match_unit
@@ -42,7 +42,13 @@ _COUNT_IN_NAMES = re.compile(rf"哪\s*{_NAMES_COUNTED}")
 _ONE_ASKED = re.compile(r"哪一?[家所座間款支部]|哪一?個|誰|在(?:哪裡|何處)")  # one person, venue or site
 # '…的 10 種器具是哪些': the count stated before what is asked for.
 _COUNT_BEFORE_WHICH = re.compile(rf"{_NAMES_COUNTED}[\u4e00-\u9fff]{{0,8}}?(?:分別)?(?:是|有|為|包括)?哪些")
-_COUNTERS = "|".join(sorted(COUNTERS, key=len, reverse=True))  # the measure words, longest first
+def _guarded(counter: str) -> str:
+    """A measure word as a question asks it, not the first character of another word (多少營業額)."""
+    after = NOT_UNIT_BEFORE.get(counter, "") if len(counter) == 1 else ""
+    return re.escape(counter) + (f"(?![{after}])" if after else "")
+
+
+_COUNTERS = "|".join(_guarded(counter) for counter in sorted(COUNTERS, key=len, reverse=True))  # longest first
 _COUNTER_ASKED = re.compile(rf"(?:幾|多少)\s*(?:萬|億)?\s*({_COUNTERS})")
 _MONEY = re.compile(
     r"多少\s*(?:千萬|百萬|萬|億|兆|千)?\s*(?:元|美元|錢)|金額|經費|[水電]費|營收|產值|營業額|出超|入超|總額|預算|投資多少|多少投資|承貸|資金|補助多少|多少美元"

@@ -34,7 +34,7 @@ _DOMAIN_START = re.compile(r"[\w-]+(?:\.[\w-]+)*$")
 _PHONE = re.compile(r"0(?<!\w0)(?:\d{1,4}-\d{3,4}-\d{3,4}|800-?\d{3}-?\d{3})\b")
 
 # A unit followed by these characters is the start of another word: 4 成長, 本部, 口罩 …
-_NOT_UNIT_BEFORE = {
+NOT_UNIT_BEFORE = {
     "成": "長立本果為功效員交熟型形品",
     "部": "分門長會份署落",
     "間": "接隔",
@@ -272,7 +272,7 @@ def _with_scale(unit: UnitMatch, scale: str, end: int) -> UnitMatch:
 
 def begins_another_word(unit: str, following: str) -> bool:
     """Whether a unit followed by `following` is really the start of another word: 本國, 4 成長, 口罩."""
-    return bool(following) and following in _NOT_UNIT_BEFORE.get(unit[-1:], "")
+    return bool(following) and following in NOT_UNIT_BEFORE.get(unit[-1:], "")
 
 
 def _unit_fits(text: str, unit: UnitMatch, match: re.Match[str], mixed: bool) -> bool:
