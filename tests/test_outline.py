@@ -262,3 +262,9 @@ def test_words_one_character_brackets_are_markers_of_their_families():
     body = "本部持續推動就業服務，結合地方政府及民間團體辦理徵才活動，協助求職者就業。\n" * 3
     text = f"壹、就業服務\n一、 就業市場\n㈠ 勞動力情勢：\n{body}⑴ 失業率：113 年上半年 3.36%。\n⑵ 參與率：59.31%。\n㈡ 就業者：\n{body}"
     assert [n.path for n in outline_of(text) if n.path] == ["壹", "壹/一", "壹/一/(一)", "壹/一/(一)/(1)", "壹/一/(一)/(2)", "壹/一/(二)"]
+
+
+def test_a_conjunction_opening_a_list_is_no_part_of_its_first_name():
+    from policyledger.passages import names_of
+
+    assert names_of("以及 AI、IoT、5G")[:2] == ["AI", "IoT"]

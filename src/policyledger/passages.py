@@ -234,9 +234,14 @@ _AND_WITHIN_THEN_WITH = re.compile(r"([^及與以]+?(?<!以)及[^及與]+?)與([
 
 
 def _without_lead(first: str) -> str:
-    """The first name without the words that lead into the list: a verb's if there is one, else 與's."""
+    """The first name without the words that lead into the list: a verb's if there is one, else 與's
+    (and a conjunction opening it: '…全球供應鏈，以及 AI、IoT、5G')."""
+    first = _OPENING_CONJUNCTION.sub("", first)
     led = _after_lead_verb(first)
     return led if led != first else first.rpartition("與")[2] or first
+
+
+_OPENING_CONJUNCTION = re.compile(r"^\s*(?:以及|及|暨|並且|並)\s*")
 
 
 def _after_lead_verb(first: str) -> str:
