@@ -173,3 +173,11 @@ def test_a_dated_heading_that_names_a_topic_yields_to_the_figures_own_clause():
     periods = {c.text: (c.period_start, c.period_end) for c in extract_claims([node])}
     assert periods["1 萬 3,000 人"] == (date(2024, 1, 1), date(2024, 12, 31))
     assert periods["2,218 人"] == (None, date(2024, 2, 29))  # 截至 in its own clause, not the heading's year
+
+
+def test_a_heading_that_dates_a_report_on_the_work_dates_its_items_figures():
+    text = "（二） 113 年上半年執行成果\n全國查獲各級毒品 2,846.3 公斤，較 112 年同期減少 18.2%。"
+    node = Node(path="壹/一/(二)", level=3, depth=3, marker="（二）", title="113 年上半年執行成果", text=text, line_start=1, line_end=2,
+                line_anchors=[(0, 1), (17, 2)])
+    periods = {c.text: (c.period_start, c.period_end) for c in extract_claims([node])}
+    assert periods["2,846.3 公斤"] == (date(2024, 1, 1), date(2024, 6, 30))

@@ -149,7 +149,7 @@ def _context(node: Node, exprs: list[TimeExpr], scopes: dict[str, TimeExpr | Non
         for expr in heading_exprs:
             label = label.replace(expr.text.strip(), "")
         label = _LABEL_FILLER.sub("", label)
-        if len(label) <= 2 and _stands_as_heading(node):
+        if (len(label) <= 2 or _RESULTS_LABEL.fullmatch(label)) and _stands_as_heading(node):
             heading_period, labelled = heading_exprs[0], bool(label)
     inherited = None
     parent = node.parent_path
@@ -164,6 +164,8 @@ def _context(node: Node, exprs: list[TimeExpr], scopes: dict[str, TimeExpr | Non
     return _Context(heading_period, inherited, now, plan, schedule is not None, heading_end, water_topic, schedule_topic, labelled)
 
 
+# A heading that dates a report on the work ('（二） 113 年上半年執行成果'), not an event ('109 年 8 月成立…').
+_RESULTS_LABEL = re.compile(r"(?:執行|辦理|推動|工作|實施|營運|業務|整體)?(?:成果|情形|概況|現況|績效|成效|進度|統計)")
 _HEADING_END = re.compile(r"\s*(?:[：:]|\n|$)")
 
 
