@@ -254,3 +254,5 @@ def test_a_range_of_tenths_battalions_person_days_kilolitres_and_a_tables_number
     assert figures("表 1 國防預算用途別比較；變更內容對照表 68 件") == ["68 件"]
     assert figures("3 營運據點") == []
     assert figures("敬老票 5 折優惠，完成 4 段路線；8 折扣抵") == ["5 折", "4 段"]
+    assert figures("平均結案日數 52.3 日，縮短 3.1 日；縮短為 14 日，列管兩種物質") == ["52.3 日", "3.1 日", "14 日", "兩種"]
+    assert figures("10 月 22 日辦理") == []

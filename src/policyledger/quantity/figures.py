@@ -247,7 +247,7 @@ def _high_end(text: str, start: int, unit: UnitMatch) -> tuple[float, int, UnitM
 
 _ODD_SCALE = re.compile(r"([萬億千百])\s*[多餘]\s*")
 _DAYS_LIMIT = re.compile(r"\s*(?:內|以內|為限|以上|起|後|之)")
-_TERM_BEFORE = re.compile(r"(?:最長|最短|為期|延長|期間|期限)\s*(?:為|以)?\s*$")
+_TERM_BEFORE = re.compile(r"(?:最長|最短|為期|延長|縮短|期間|期限|日數)\s*(?:為|以|至)?\s*$")
 
 
 _SHARED = re.compile(rf"(?P<scale>[萬億兆千百]?)\s*(?:及|、|和|與)\s*{ARABIC}\s*(?P<scale2>[萬億兆千百]?)\s*")
@@ -284,7 +284,8 @@ def _unit_fits(text: str, unit: UnitMatch, match: re.Match[str], mixed: bool) ->
     if unit.core in ("日", "天") and unit.spec.dimension == "duration" and not _DAYS_LIMIT.match(text[unit.end:unit.end + 3]):
         # 日 counts days only where no date can be meant: past a month's 31 days, or after a term's word
         days = value_of_arabic(match.group("num")) or 0
-        return unit.core == "天" or (days > 31 and days.is_integer()) or bool(_TERM_BEFORE.search(text, max(0, match.start() - 6), match.start()))
+        # no date is written with a fraction (平均結案日數 52.3 日) or past a month's 31 days
+        return unit.core == "天" or days > 31 or not days.is_integer() or bool(_TERM_BEFORE.search(text, max(0, match.start() - 6), match.start()))
     if unit.core == "名" and text[max(0, match.start() - 2):match.start()].strip().endswith("前"):
         return False
     if unit.core == "對" and text[unit.end:unit.end + 3].lstrip()[:1].isdigit():
@@ -368,7 +369,7 @@ _UNIT_LABEL_OPENS = re.compile(r"(?:[(（]|單位\s*[：:]\s*)$")
 
 # 兩 alone counts things (兩座, 以補助兩次為限, 兩成): the one Chinese digit read without a positional
 # word — 一 (一家 'a firm') and 三 (三大 'the three major') make names and phrases more often than numbers.
-_TWO = re.compile(r"(?<![第前])兩(?=\s*(?:座|次|部|艘|架|輛|家|項|件|場|處|臺|台|名|位|成|倍|劑|個|年(?![度級])|週|天))")
+_TWO = re.compile(r"(?<![第前])兩(?=\s*(?:座|次|部|艘|架|輛|家|項|件|場|處|臺|台|名|位|成|倍|劑|個|種|年(?![度級])|週|天))")
 
 
 # A lone digit before 成 counts tenths too ('遊客近三成'): 成 after a digit makes no other word here
