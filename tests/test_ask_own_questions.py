@@ -1517,3 +1517,15 @@ def test_a_share_asked_is_not_how_much_the_whole_grew(tmp_path: Path):
     engine = small_ledger(tmp_path, "經濟部業務報告\n\n壹、投資\n一、僑外投資：112 年核准僑外投資 2,836 件，投（增）資金額 112.3 億美元，成長 68.1%。\n")
     assert ask(engine, "112 年核准的僑外投資中，荷蘭投資金額所占的比率是多少？")["answer"] is None
     assert ask(engine, "112 年核准的僑外投資金額成長了多少百分比？")["answer"]["value"] == 68.1
+
+
+def test_a_breakdown_after_a_semicolon_a_share_asked_last_and_water_asked(tmp_path: Path):
+    from tests.test_ask import small_ledger
+
+    engine = small_ledger(tmp_path, "法務部業務報告\n\n壹、反毒\n一、 查緝：113 年上半年全國查獲各級毒品 2,846.3 公斤，較 112 年同期減少 18.2%；"
+                                    "其中第一級毒品 46.8 公斤、第三級毒品 1,602.4 公斤。\n"
+                                    "二、 交通安全：113 年上半年道路交通事故死亡 1,412 人；其中 65 歲以上高齡者占 38.2%，機車使用者占 61.5%。\n"
+                                    "三、 抗旱：抗旱井已併入自來水系統，每日約可抽水 34 萬噸，計畫經費 14 億元。\n")
+    assert ask(engine, "113 年上半年全國查獲的第三級毒品有多少？")["answer"]["base_value"] == 1.6024  # tonnes
+    assert ask(engine, "113 年上半年道路交通事故死亡人數中，機車使用者占多少？")["answer"]["value"] == 61.5
+    assert ask(engine, "已併入自來水系統的抗旱井每日約可抽多少水？")["answer"]["value"] == 34

@@ -30,7 +30,7 @@ class Item:
 
 # A semicolon inside brackets parts the bracket's list, not the sentence: '課徵監視案 9 件(中國大陸之毛巾…；
 # 以及…碳鋼鋼板)，共計 11 件。' is one sentence.
-SENTENCE = re.compile(r"(?:[（(][^（）()。\n]{1,200}[）)]|[^。；;\n])+[。；;]?")
+SENTENCE = re.compile(r"(?:[（(][^（）()。\n]{1,200}[）)]|[^。；;\n]|[；;](?=\s*其中))+[。；;]?")
 OPENING_SENTENCE = re.compile(r"[^。；;]*")  # over line breaks: a heading may wrap
 CLAUSE_BREAK = re.compile(r"[，。；：;:\n]|,(?!\d)")
 
