@@ -87,6 +87,8 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-169", 0.75), ("own-gold-170", 0.75),
     ("own-gold-171", 0.85), ("own-gold-172", 0.85),  # and four more: 96/120 first
     ("own-gold-173", 0.80), ("own-gold-174", 0.75),
+    ("own-gold-175", 0.75), ("own-gold-176", 0.70),  # and four more, at 8e4975a: 87/118 first
+    ("own-gold-177", 0.75), ("own-gold-178", 0.70),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
