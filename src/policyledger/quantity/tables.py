@@ -7,7 +7,7 @@ and one number a column.
 
 Each number is a figure of its row's label, in the unit its own sign (57.7%), its label's
 bracket (萬公噸) or the table's 單位：… names, for the period its column's header names. A column
-after the periods (成長率) holds changes over the last of them. A row may follow the header on
+after the periods (成長率) holds changes, dated to the latest of them. A row may follow the header on
 its line or on the next: some extractions put a whole table on one line.
 """
 
