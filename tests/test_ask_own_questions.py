@@ -1531,3 +1531,14 @@ def test_a_breakdown_after_a_semicolon_a_share_asked_last_and_water_asked(tmp_pa
     assert ask(engine, "113 年上半年全國查獲的第三級毒品有多少？")["answer"]["base_value"] == 1.6024  # tonnes
     assert ask(engine, "113 年上半年道路交通事故死亡人數中，機車使用者占多少？")["answer"]["value"] == 61.5
     assert ask(engine, "已併入自來水系統的抗旱井每日約可抽多少水？")["answer"]["value"] == 34
+
+
+def test_list_members_named_before_their_figures_and_entrants_are_not_winners(tmp_path: Path):
+    from tests.test_ask import small_ledger
+
+    engine = small_ledger(tmp_path, "經濟部業務報告\n\n壹、智財\n一、 優先權：自 99 年至 109 年第 4 季，"
+                                    "中國大陸受理我方優先權計專利 5 萬 177 件、商標 473 件、品種權 3 件。\n"
+                                    "二、 臺菜：辦理「2020 優質臺菜餐廳」徵選活動，有 106 家業者報名。\n")
+    assert ask(engine, "中國大陸受理我方優先權的品種權有幾件？")["answer"]["value"] == 3
+    assert ask(engine, "「2020 優質臺菜餐廳」徵選最後共有幾家餐廳獲選？")["answer"] is None  # 106 家 entered
+    assert "离岸风电" in parse_question("為配合離岸風電而加強電力網的是哪一項計畫？").segments

@@ -82,6 +82,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _change_of_factor(parsed, claim, neighbours, sentence_start) * _base_year_factor(parsed, sentence)
     factors *= _total_factor(parsed, text, claim, neighbours, (sentence_start, sentence_end))
     factors *= _named_after_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
+    factors *= _named_before_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
     factors *= _joint_factor(parsed, text[before:after]) * _sub_item_factor(parsed, item) * _amount_factor(parsed, claim)
     factors *= 0.6 if another_ordinal(parsed.text, item.node.text[sentence_start:sentence_end]) else 1.0  # 第二期 asked, 第一期's figure
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
@@ -205,6 +206,7 @@ _OPPOSITES = [(fold(a), fold(b)) for a, b in (
     ("上市", "上櫃"),  # the two stock markets
     ("緩繳", "減收"), ("緩繳", "減免"),  # a payment put off is not one cut
     ("報考", "合格"), ("報名", "合格"), ("報考", "錄取"),  # who sat an exam is not who passed it
+    ("報名", "獲選"), ("報名", "入選"),  # who entered a contest is not who was chosen
     ("出口", "營業額"), ("出口", "營收"),  # what was sold abroad is not all that was sold
 )]
 # Kinds of a thing a whole sentence is about, its later clauses leaving the subject unsaid ('109 年發明專利
@@ -619,6 +621,29 @@ def _named_after_factor(parsed: Question, text: str, claim: Claim, neighbours: l
         return 1.0
     # '3 家創投公司及 1 家私募股權基金': another member is named by the word asked, this one not
     return 0.7 if any(word and word in asked for word in words.values()) else 1.0
+
+
+def _named_before_factor(parsed: Question, text: str, claim: Claim, neighbours: list[Claim], clause: tuple[int, int]) -> float:
+    """Figures listed each after the word that names it ('計專利 5 萬 177 件、商標 473 件、品種權 3 件'):
+    asked about 品種權, a member named by another word the question leaves out is another's."""
+    inside = sorted((c for c in (claim, *neighbours) if clause[0] <= c.start < clause[1]), key=lambda c: c.start)
+    if len(inside) < 3:
+        return 1.0
+    words, previous_end = {}, clause[0]
+    for figure in inside:
+        named = _WORD_BEFORE.search(text, previous_end, figure.start)
+        if named is None:
+            return 1.0  # not a list each of whose members is named before its figure
+        words[figure.start] = named.group(1)
+        previous_end = figure.end
+    asked = _asked_without_excluded(parsed)
+    if words[claim.start] in asked:
+        return 1.0
+    return 0.7 if any(word in asked for word in words.values()) else 1.0
+
+
+# The word that names a list member, just before its figure: after the list's 、, its lead-in (計, 共) or a comma.
+_WORD_BEFORE = re.compile(fold(r"(?:^|[、，,計共])\s*([\u4e00-\u9fff]{2,6}?)\s*(?:約|逾|達|為)?\s*$"))
 
 
 def _listed_with_words_after(text: str, figures: list[Claim], clause: tuple[int, int]) -> dict[int, str]:
