@@ -286,6 +286,9 @@ def test_a_gold_duration_written_as_in_the_report_is_the_same_duration():
     assert not answer_is_right(gold, {"answer": {"base_value": 14, "base_unit": "month"}})
     metres = {"kind": "lookup", "answer_value": 1730000, "unit": "m"}
     assert answer_is_right(metres, {"answer": {"base_value": 1730, "base_unit": "km"}})
+    area = {"kind": "lookup", "answer_value": 5432000000, "unit": "m2"}  # 5,432 平方公里, written in m2
+    assert answer_is_right(area, {"answer": {"base_value": 543200, "base_unit": "ha"}})
+    assert not answer_is_right(area, {"answer": {"base_value": 5432, "base_unit": "ha"}})
 
 
 def test_a_date_at_a_periods_edge_is_right_at_the_golds_precision():

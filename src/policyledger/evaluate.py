@@ -140,6 +140,8 @@ def score_claims(predicted: list[dict[str, Any]], gold: list[dict[str, Any]], it
 # A gold unit given in a smaller measure than the base unit, and the factor to the base: 173 萬公尺
 # written in metres is 1,730 km.
 UNIT_SCALES = {"m": ("km", 0.001)}
+# An area is in ha (公頃, 平方公里) or m2 (平方公尺, 坪) as written; a gold may give either: (gold unit, answer unit) → factor
+AREA_UNITS = {("m2", "ha"): 1e4, ("ha", "m2"): 1e-4}
 # A gold unit and the base units that answer it: water in 噸 is m3, and a duration a writer gave
 # as written (14 天, 6 個月) is the same duration in base units.
 UNIT_EQUIVALENTS = {
@@ -196,7 +198,11 @@ def answer_is_right(gold: dict[str, Any], result: dict[str, Any]) -> bool:
         return all(str(name) in text for name in names)  # a range given as a list of numbers: each written
     unit, scale = UNIT_SCALES.get(gold["unit"], (gold["unit"], 1.0))
     units = UNIT_EQUIVALENTS.get(unit, {unit}) | _per_unit_written(gold, unit)
-    return answer.get("base_unit") in units and _close(float(answer.get("base_value") or 0), float(gold["answer_value"]) * scale)
+    answered = float(answer.get("base_value") or 0)
+    converted = AREA_UNITS.get((unit, answer.get("base_unit")))
+    if converted is not None:  # 5,432 平方公里 answered in ha, written by its writer in m2
+        return _close(answered * converted, float(gold["answer_value"]) * scale)
+    return answer.get("base_unit") in units and _close(answered, float(gold["answer_value"]) * scale)
 
 
 def _same_edge_of_period(gold: dict[str, Any], answer: dict[str, Any]) -> bool:
