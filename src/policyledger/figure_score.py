@@ -52,13 +52,15 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
         whole_start, whole_end = _own_words(text, whole, neighbours, *clause_span(item.node.text, whole.start, whole.end))
         respective += "，" + text[whole_start:whole_end]
     clause, sentence = text[clause_start:clause_end], text[sentence_start:sentence_end]
-    row = _row_and_column(item, claim)  # a table's number: its row and column say what it is, not the line it shares
+    # a table's number: its row and column say what it is, not the line it shares; the sentence before the table, of what
+    cell = cells_in(item.node.text).get(claim.start)
+    row, caption = (fold(f"{cell.label}，{cell.period.text}"), fold("，" + cell.caption)) if cell else ("", "")
     windows = [
         ((row or text[before:after]) + respective + _implied_words(claim), 1.0),
         (clause, 0.9),
         (_condition_of_subjectless(item, clause_start, sentence_start, neighbours, claim), 0.8),
         (item.context, 0.85),
-        (sentence + _caption(item, claim), 0.65),
+        (sentence + caption, 0.65),
         (topic_of_subjectless(text, sentence_start), 0.65),
         (text, 0.35),
     ]
@@ -86,17 +88,6 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _joint_factor(parsed, text[before:after]) * _sub_item_factor(parsed, item) * _amount_factor(parsed, claim)
     factors *= 0.6 if another_ordinal(parsed.text, item.node.text[sentence_start:sentence_end]) else 1.0  # 第二期 asked, 第一期's figure
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
-
-
-def _row_and_column(item: Item, claim: Claim) -> str:
-    """A table's number is named by its row's label and its column's header, not by the line it shares."""
-    cell = cells_in(item.node.text).get(claim.start)
-    return fold(f"{cell.label}，{cell.period.text}") if cell else ""
-
-
-def _caption(item: Item, claim: Claim) -> str:
-    cell = cells_in(item.node.text).get(claim.start)
-    return fold("，" + cell.caption) if cell else ""
 
 
 def _base_clause(text: str, claim: Claim, neighbours: list[Claim], sentence_start: int, clause_start: int) -> str:
@@ -373,8 +364,7 @@ def _premise_factor(parsed: Question, claim: Claim) -> float:
 def _count_stated(parsed: Question, claim: Claim) -> bool:
     """'11 件補助案' asked of '補助案 11 案': a count the question states in a measure word of its own."""
     number = _LEADING_NUMBER.match(_written(claim.text))
-    stated = {found.group(0) for anchor in parsed.anchors if anchor not in parsed.date_anchors if (found := _LEADING_NUMBER.match(anchor))}
-    return number is not None and number.group(0) in stated
+    return number is not None and number.group(0) in parsed.stated_counts
 
 
 _LEADING_NUMBER = re.compile(r"\d[\d,.]*")
@@ -616,11 +606,7 @@ def _named_after_factor(parsed: Question, text: str, claim: Claim, neighbours: l
     words = _listed_with_words_after(text, sorted((claim, *neighbours), key=lambda c: c.start), clause)
     if claim.start not in words:
         return 1.0
-    asked = _asked_without_excluded(parsed)
-    if words[claim.start] and words[claim.start] in asked:
-        return 1.0
-    # '3 家創投公司及 1 家私募股權基金': another member is named by the word asked, this one not
-    return 0.7 if any(word and word in asked for word in words.values()) else 1.0
+    return _named_member_factor(_asked_without_excluded(parsed), words, claim.start)
 
 
 def _named_before_factor(parsed: Question, text: str, claim: Claim, neighbours: list[Claim], clause: tuple[int, int]) -> float:
@@ -636,10 +622,16 @@ def _named_before_factor(parsed: Question, text: str, claim: Claim, neighbours: 
             return 1.0  # not a list each of whose members is named before its figure
         words[figure.start] = named.group(1)
         previous_end = figure.end
-    asked = _asked_without_excluded(parsed)
-    if words[claim.start] in asked:
+    return _named_member_factor(_asked_without_excluded(parsed), words, claim.start)
+
+
+def _named_member_factor(asked: str, words: dict[int, str], start: int) -> float:
+    """A list member named by the word the question asks stands; one named otherwise (or not found
+    named, ""), where another member is named by the word asked, is that other's neighbour:
+    '3 家創投公司及 1 家私募股權基金' asked of 創投公司."""
+    if words[start] and words[start] in asked:
         return 1.0
-    return 0.7 if any(word in asked for word in words.values()) else 1.0
+    return 0.7 if any(word and word in asked for word in words.values()) else 1.0
 
 
 # The word that names a list member, just before its figure: after the list's 、, its lead-in (計, 共) or a comma.
@@ -854,7 +846,6 @@ _CUT_OFF_DAYS = 62
 _NOW = re.compile(r"現行|目前|現在|迄今")
 _WHOLE_YEAR_ASKED = re.compile(r"全年|整年|一整年")
 _MOST_OF_A_YEAR = 300  # days
-_A_MONTH = 31  # days
 # Asked about one year only (單一年度節電多少度): a sum since an earlier year is no answer.
 _ONE_YEAR_ASKED = re.compile(r"單一年度|單年度|單年|單就|單在|當年度|一整年|全年|(?<![第每])一年(?![內期以多半])|這一年|那一年")
 

@@ -112,8 +112,6 @@ def _separator(left: ContentLine, right: ContentLine) -> str:
         # "beyond " + "1 奈米" keeps its space; "3,0" + "97" is a number broken in two; "無障礙 ATM" +
         # "5,864 台" is a word, then a figure.
         return " " if left.trailing_space or (a.isalpha() and b.isdigit()) else ""
-    if left.ends_paragraph:
-        return "\n"
     return ""
 
 

@@ -170,7 +170,8 @@ _STOP_CHARS = re.compile(
     r"|(?<![通超經度難跨透錯越勝])過(?=的)"  # 服務過的企業: done before (not 通過的, 超過的)
     r"|方面(?=\s*[，,])"  # '新南向投資方面，…': the topic is the words before it
     r"|(?<![這那哪心])[裡裏](?![程])"  # 貿易救濟案件裡: in
-    r"|透過|經由|藉由|針對|如果|假如|倘若|(?:然|因|從|進|反)?而(?!言)"  # 為配合離岸風電而加強: and so  # 透過間接投資方式: by way of; 針對哪些產品: aimed at
+    # 透過間接投資方式: by way of; 針對哪些產品: aimed at; 如果: if; 為配合離岸風電而加強: and so
+    r"|透過|經由|藉由|針對|如果|假如|倘若|(?:然|因|從|進|反)?而(?!言)"
     r"|(?<![達降提升增減收得找看回遇做辦受遭感直迄至遲算計])到(?![期位達底])"  # 大廠到臺中港: to (not 達到, 降到, 到期)
 )
 # Words that name the kind of figure asked for, which the unit and kind already capture.
@@ -240,6 +241,11 @@ class Question:
     def folded(self) -> str:
         """The question's text folded as the report's text is for matching (臺/台, widths, 简/繁)."""
         return fold(self.text)
+
+    @cached_property
+    def stated_counts(self) -> frozenset[str]:
+        """The numbers of the counts and measures the question states ('11 件補助案' → 11), dates aside."""
+        return frozenset(found.group(0) for anchor in self.anchors if anchor not in self.date_anchors if (found := _LEADING_NUMBER.match(anchor)))
 
     @cached_property
     def compacted(self) -> str:
