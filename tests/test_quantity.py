@@ -256,3 +256,8 @@ def test_a_range_of_tenths_battalions_person_days_kilolitres_and_a_tables_number
     assert figures("敬老票 5 折優惠，完成 4 段路線；8 折扣抵") == ["5 折", "4 段"]
     assert figures("平均結案日數 52.3 日，縮短 3.1 日；縮短為 14 日，列管兩種物質") == ["52.3 日", "3.1 日", "14 日", "兩種"]
     assert figures("10 月 22 日辦理") == []
+
+
+def test_zero_days_is_read_without_a_crash():
+    # 0 is falsy: the day count must still be a float to ask whether it is whole
+    assert figures("0日") == [] and figures("延長 0 日") == ["0 日"]

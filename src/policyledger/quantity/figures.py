@@ -283,7 +283,7 @@ def _unit_fits(text: str, unit: UnitMatch, match: re.Match[str], mixed: bool) ->
         return False  # 度 is kWh only as 萬度/億度/度電 or after 用電 …; else a degree, 年度 …
     if unit.core in ("日", "天") and unit.spec.dimension == "duration" and not _DAYS_LIMIT.match(text[unit.end:unit.end + 3]):
         # 日 counts days only where no date can be meant: past a month's 31 days, or after a term's word
-        days = value_of_arabic(match.group("num")) or 0
+        days = float(value_of_arabic(match.group("num")) or 0)
         # no date is written with a fraction (平均結案日數 52.3 日) or past a month's 31 days
         return unit.core == "天" or days > 31 or not days.is_integer() or bool(_TERM_BEFORE.search(text, max(0, match.start() - 6), match.start()))
     if unit.core == "名" and text[max(0, match.start() - 2):match.start()].strip().endswith("前"):
