@@ -268,3 +268,14 @@ def test_a_conjunction_opening_a_list_is_no_part_of_its_first_name():
     from policyledger.passages import names_of
 
     assert names_of("以及 AI、IoT、5G")[:2] == ["AI", "IoT"]
+
+
+def test_a_short_line_before_a_url_too_long_for_its_end_goes_on():
+    body = "               本部持續推動坡地保育與土石流防災工作，並結合地方政\n" * 6
+    text = (f"壹、 水土保持\n{body}        一、 土石流防災\n"
+            "            1. 全國公告土石流潛勢溪流 1,736 條，累計培訓土石流防災專員\n"
+            "               3,148 人；民眾可至土石流防災資訊網\n"
+            "               (https://246.ardswc.gov.tw)查詢即時警戒資訊，或撥打專線通報。\n"
+            f"{body}")
+    node = next(n for n in outline_of(text) if n.path == "壹/一/1")
+    assert node.title == "全國公告土石流潛勢溪流 1,736 條"

@@ -96,6 +96,8 @@ def analyse(source: SourceText) -> Layout:
             ends = True  # pdftotext -layout: an item's marker set out to the left of the line before begins a new item
         if ends and convention != "hard" and stripped[-1:].isdigit() and not before_marker and _opens_with_unit(following):
             ends = False  # '其中團體參觀 4,328' + '團。': a number and its unit, however short the line
+        if ends and convention == "punctuation" and not before_marker and _wrapped_before_long_word(stripped, following, typical):
+            ends = False  # '民眾可至土石流防災資訊網' + '(https://246.ardswc.gov.tw)查詢…': a URL too long for the line's end
         if ends and convention == "trailing_space" and following and not before_marker:
             ends = not _sentence_runs_on(paragraph, typical)
         lines.append(ContentLine(line.number, stripped, line.page, ends, trailing, leading))
@@ -122,6 +124,16 @@ def _sentence_runs_on(paragraph: list[str], typical: int) -> bool:
         return True
     last = paragraph[-1]
     return len(paragraph) > 1 and display_width(last) >= 0.9 * typical and not last.endswith(_SENTENCE_END + _CLOSING)
+
+
+_LONG_WORD = re.compile(r"[(（]?[A-Za-z0-9][\w:/.\-@?=&%#~+]{7,}[)）]?")
+
+
+def _wrapped_before_long_word(text: str, following: str, typical: int) -> bool:
+    """A short line that stops mid-sentence where the next line opens with a word too long to have fitted
+    after it (a URL, an e-mail address): a wrap, not a paragraph's end."""
+    word = _LONG_WORD.match(following)
+    return word is not None and not text.endswith(_SENTENCE_END) and display_width(text) + display_width(word.group(0)) > 0.9 * typical
 
 
 def _words_wrap(text: str, following: str) -> bool:
