@@ -716,3 +716,21 @@ def test_a_sum_to_a_year_still_to_come_is_a_target():
     claims = by_text(claims_of("截至 109 年 8 月底累計 5,817MW；目標 114 年累計達 20GW，2030 年累計達 31GW。"))
     assert (claims["5,817MW"].kind, claims["5,817MW"].period_end) == ("actual", date(2020, 8, 31))
     assert (claims["31GW"].kind, claims["31GW"].period_start, claims["31GW"].period_end) == ("target", None, date(2030, 12, 31))
+
+
+def test_a_bulleted_list_takes_the_period_of_the_sentence_leading_into_it():
+    claims = by_text(claims_of(
+        "113 學年度第 1 學期申貸者之學制結構如下：\n● 大學部 12 萬 6,410 人次，占 67.5％；\n● 碩士及博士班 2 萬 8,102 人次。"
+    ))
+    for text in ("12 萬 6,410 人次", "67.5％", "2 萬 8,102 人次"):
+        assert (str(claims[text].period_start), str(claims[text].period_end)) == ("2024-08-01", "2025-01-31"), text
+    # a bullet whose lead-in ends in no colon is no list of it
+    unled = by_text(claims_of("113 學年度申貸 18 萬人次。\n● 大學部 12 萬 6,410 人次。"))
+    assert unled["12 萬 6,410 人次"].period_end is None
+
+
+def test_figures_after_fen_bie_take_a_lists_periods_in_turn():
+    claims = by_text(claims_of("預估 114 學年度及 115 學年度國小新生分別約 15 萬 6,000 人及約 14 萬 9,000 人。"))
+    first, second = claims["15 萬 6,000 人"], claims["14 萬 9,000 人"]
+    assert (str(first.period_start), str(first.period_end)) == ("2025-08-01", "2026-07-31")
+    assert (str(second.period_start), str(second.period_end)) == ("2026-08-01", "2027-07-31")

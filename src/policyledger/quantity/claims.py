@@ -414,13 +414,60 @@ def _period(text: str, figure: Figure, clause_start: int, clause_end: int, exprs
     if kind == "target" and preceding and preceding[-1].end <= clause_start and _dates_a_step(text, preceding[-1], clause_start):
         return None  # '訂於 110 年 7 月公告招商、12 月開發工程動土，預計增加投資 100 億元': the months are the steps'
     if preceding:
-        return _accumulate(text, figure, clause_start, _span_from_opening(text, preceding), figure.unit.spec.dimension, kind)
+        period = _respective_period(text, figure, _span_from_opening(text, preceding))
+        return _accumulate(text, figure, clause_start, period, figure.unit.spec.dimension, kind)
     following_expr = _following(text, figure, in_sentence, context, kind)
     if following_expr is not None:
         return following_expr
+    lead_in = _lead_in_period(text, sentence_start, exprs)
+    if lead_in is not None:
+        return lead_in
     if kind == "target" and context.plan is not None:
         return context.plan
     return context.inherited
+
+
+_RESPECTIVELY = re.compile(r"分別")
+_LIST_JOINER = re.compile(r"\s*(?:及|、|和|與)\s*")
+
+
+def _respective_period(text: str, figure: Figure, period: TimeExpr) -> TimeExpr:
+    """The one period of a list that a figure after 分別 takes in turn: '預估 114 學年度及 115 學年度國小新生
+    分別約 15 萬 6,000 人及約 14 萬 9,000 人' — the second figure is 115 學年度's."""
+    respectively = _RESPECTIVELY.search(text, period.end, figure.start)
+    pieces = _LIST_JOINER.split(period.text.strip())
+    if respectively is None or len(pieces) < 2:
+        return period
+    position = len(_LIST_JOINER.findall(text, respectively.end(), figure.start))
+    if position >= len(pieces):
+        return period
+    parts = [find_time_expressions(piece, period.year) for piece in pieces]
+    if any(len(found) != 1 or found[0].period_end is None for found in parts):
+        return period
+    own = parts[position][0]
+    return replace(period, text=pieces[position], period_start=own.period_start, period_end=own.period_end)
+
+
+_BULLET = re.compile(r"\s*[●◎○•・■□◆◇▪➢]")
+_LEAD_IN_END = re.compile(r"[：:]\s*$")
+
+
+def _lead_in_period(text: str, sentence_start: int, exprs: list[TimeExpr]) -> TimeExpr | None:
+    """A bulleted line's period, where it gives none, from the sentence leading into the list with a colon:
+    '113 學年度第 1 學期申貸者之學制結構如下：\n● 大學部 12 萬 6,410 人次，占 67.5％；'."""
+    line_start = text.rfind("\n", 0, sentence_start + 1) + 1
+    if not _BULLET.match(text, line_start):
+        return None
+    while line_start > 0:
+        previous_start = text.rfind("\n", 0, line_start - 1) + 1
+        if not _BULLET.match(text, previous_start):
+            break
+        line_start = previous_start
+    if line_start == 0 or not _LEAD_IN_END.search(text, 0, line_start - 1):
+        return None
+    lead_in_start = start_of_sentence(text, line_start - 2)
+    dated = [e for e in exprs if lead_in_start <= e.start and e.end < line_start and e.role != "base"]
+    return dated[-1] if dated else None
 
 
 # A quarter or half written without its year narrows the year before it for its own clause only:

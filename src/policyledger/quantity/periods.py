@@ -163,7 +163,13 @@ def _month_day(year: int, month: int | None, day: int | None, part: str | None) 
         return None, _last_day(year, month), year, True
     if part == "初":
         return None, date(year, month, 1), year, True
+    if part in _TEN_DAYS:  # 下旬: the 21st to the month's end
+        first, last = _TEN_DAYS[part]
+        return date(year, month, first), date(year, month, last) if last else _last_day(year, month), year, False
     return date(year, month, 1), _last_day(year, month), year, False
+
+
+_TEN_DAYS = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, None)}
 
 
 # The only words the report's own year changes (see `_relative`).
