@@ -189,7 +189,7 @@ def answer_is_right(gold: dict[str, Any], result: dict[str, Any]) -> bool:
     if answer is None:
         return False
     if kind == "date":
-        return answer.get("value") == gold["answer_value"] or _same_edge_of_period(gold, answer)
+        return answer.get("value") == gold["answer_value"] or _same_edge_of_period(gold, answer) or _same_interval(gold, answer)
     value = gold["answer_value"]
     if kind == "name" or isinstance(value, list) or (isinstance(value, str) and not _numeric(value)):
         # a name, whatever kind the writer gave it ('8 月 5 日的研討會以哪國為對象' as a time qualifier)
@@ -203,6 +203,15 @@ def answer_is_right(gold: dict[str, Any], result: dict[str, Any]) -> bool:
     if converted is not None:  # 5,432 平方公里 answered in ha, written by its writer in m2
         return _close(answered * converted, float(gold["answer_value"]) * scale)
     return answer.get("base_unit") in units and _close(answered, float(gold["answer_value"]) * scale)
+
+
+def _same_interval(gold: dict[str, Any], answer: dict[str, Any]) -> bool:
+    """A gold written as an ISO 8601 interval ('2020-09-24/2020-09-25' for 9 月 24 日至 25 日, 2020-01-21/2020-01-31
+    for 1 月下旬): right when the answer's period is those days exactly."""
+    wanted = gold.get("answer_value")
+    if not isinstance(wanted, str) or wanted.count("/") != 1:
+        return False
+    return wanted.split("/") == [answer.get("period_start"), answer.get("period_end")]
 
 
 def _same_edge_of_period(gold: dict[str, Any], answer: dict[str, Any]) -> bool:
