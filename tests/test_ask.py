@@ -792,3 +792,42 @@ def test_as_of_asked_prefers_the_stock_and_a_member_named_again_governs_the_figu
 
 def test_a_particle_after_the_country_leaves_no_word():
     assert parse_question("109 年我國已向多少個國家採購天然氣？").segments[0] == "我国"
+
+
+def test_a_gold_interval_is_right_for_an_answer_of_exactly_those_days():
+    from policyledger.evaluate import answer_is_right
+
+    span = {"kind": "date", "answer_value": "2020-09-24/2020-09-25"}  # '109年 9月 24日至 25日'
+    assert answer_is_right(span, {"answer": {"value": "2020-09-24", "period_start": "2020-09-24", "period_end": "2020-09-25"}})
+    assert not answer_is_right(span, {"answer": {"value": "2020-09-24", "period_start": "2020-09-24", "period_end": "2020-09-24"}})
+
+
+def test_ten_days_of_a_month_and_a_span_of_days_answer_with_their_days(ledger):
+    from policyledger.quantity.periods import find_time_expressions
+
+    (late,) = find_time_expressions("109 年 1 月下旬")
+    assert (str(late.period_start), str(late.period_end)) == ("2020-01-21", "2020-01-31")
+    engine, doc_id, _ = ledger
+    # '…自 109 年 1 月下旬起…': the days it names, as an ISO interval
+    answer = ask(engine, "台電對防疫物資廠商超約用電不加倍收費的措施，實施期間從什麼時候起算？", doc_id=doc_id)["answer"]
+    assert answer["value"] == "2020-01-21/2020-01-31"
+    # '第 9 屆臺日商標審查官視訊會議…於 109年 9月 24日至 25日': both days, valued by the first
+    answer = ask(engine, "第 9 屆臺日商標審查官視訊會議是在哪幾天舉行的？", doc_id=doc_id)["answer"]
+    assert (answer["value"], answer["period_start"], answer["period_end"]) == ("2020-09-24", "2020-09-24", "2020-09-25")
+
+
+def test_a_share_opening_its_clause_with_zhan_is_the_amounts_and_a_total_sums_its_sentence(tmp_path: Path):
+    engine = small_ledger(
+        tmp_path,
+        "農業部業務報告\n\n壹、 農產貿易\n\n一、 主要出口市場：112 年對美國出口 8.96 億美元，占 16.8%，對日本出口 8.12 億美元，占 15.2%。\n\n"
+        "二、 颱風災損：凱米颱風造成農產品損失 27.4 億元、農田及農業設施損失 8.4 億元，合計 35.8 億元。\n\n"
+        "三、 救助基準：水稻救助額度為 20,000 元/公頃、香蕉 48,000 元/公頃。\n",
+    )
+    # '占 16.8%' says nothing of its own: the amount before it names what it is the share of
+    assert ask(engine, "112 年對美國的出口占了多少比例？")["answer"]["value"] == 16.8
+    assert ask(engine, "112 年對日本的出口占了多少比例？")["answer"]["value"] == 15.2
+    # asked for the 合計, the total is of what its sentence lists
+    assert ask(engine, "凱米颱風造成的農業損失合計是多少？")["answer"]["base_value"] == 3_580_000_000
+    # so much money each hectare: a rate in 元/公頃, not an area
+    answer = ask(engine, "水稻的現金救助額度每公頃是多少？")["answer"]
+    assert (answer["base_value"], answer["base_unit"]) == (20_000, "TWD/ha")

@@ -4,6 +4,7 @@ question readings they called for."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,8 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-175", 0.75), ("own-gold-176", 0.70),  # and four more, at 8e4975a: 87/118 first
     ("own-gold-177", 0.75), ("own-gold-178", 0.70),
     ("own-gold-179", 0.85), ("own-gold-180", 0.95), ("own-gold-181", 0.80),  # random items, at 6486bd5: 76/89 first
+    ("own-gold-182", 0.75), ("own-gold-183", 0.70),  # the session of 2026-11-30 (5), items no set had asked, at 463d833: 79/119 first
+    ("own-gold-184", 0.75), ("own-gold-185", 0.80),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -1287,6 +1290,18 @@ def test_a_lists_first_item_dates_the_rest_and_which_two_days_asks_dates(ledger)
     engine, doc_id, _ = ledger
     answer = ask(engine, "2020 臺日商務合作新契機研討會及貨賣日本跨境電商教戰研習營在哪兩天辦理？", doc_id=doc_id)["answer"]
     assert answer["text"] == "109 年 12 月 17、23 日"
+    assert answer["value"] == ["2020-12-17", "2020-12-23"]  # each day it lists, not the first
+
+
+def test_listed_days_reads_each_day_of_a_date():
+    from datetime import date
+
+    from policyledger.date_answer import listed_days
+
+    assert listed_days("109 年 12 月 17、23 日") == [date(2020, 12, 17), date(2020, 12, 23)]
+    assert listed_days("109 年 9 月 8 日及 10 月 5 日") == [date(2020, 9, 8), date(2020, 10, 5)]
+    assert listed_days("109 年 9 月 8 日") == [date(2020, 9, 8)]
+    assert listed_days("109 年 2 月 30、31 日") == []  # no such days: nothing, never a wrong one
 
 
 def test_a_total_over_a_brackets_semicolons_and_what_besides_sets_aside(ledger):  # noqa: F811
@@ -1546,3 +1561,46 @@ def test_list_members_named_before_their_figures_and_entrants_are_not_winners(tm
     assert ask(engine, "中國大陸受理我方優先權的品種權有幾件？")["answer"]["value"] == 3
     assert ask(engine, "「2020 優質臺菜餐廳」徵選最後共有幾家餐廳獲選？")["answer"] is None  # 106 家 entered
     assert "离岸风电" in parse_question("為配合離岸風電而加強電力網的是哪一項計畫？").segments
+
+
+def test_dates_asked_in_a_readers_words(ledger):  # noqa: F811
+    value = answer_value(ledger)
+    # '首次與奈及利亞工貿投部出口促進委員會(NEPC)於 109 年 11 月 17 日合辦臺奈數位貿易研討會': 我國 unsaid, 奈及利亞 whole
+    assert value("我國和奈及利亞合辦的臺奈數位貿易研討會是哪一天舉行的？") == "2020-11-17"
+    # '110 年預定舉行第 12 屆部長會議(MC12)': what was 原本預定 is what the report says is 預定
+    assert value("WTO 第 12 屆部長會議（MC12）原本預定在哪一年舉行？") == "2021"
+    # '109 年 10 月完成製作「…手冊」…；12 月訂定「中小企業海外申請專利諮詢協助流程」': 12 月 of the item's 109 年
+    assert value("智慧局在 109 年幾月訂定了中小企業海外申請專利的諮詢協助流程？") == "2020-12"
+    # '修正案於 108 年 7 月 24 日公布，並於 109 年 3 月 20 日施行': 公布後 is when it follows, not what is asked
+    assert value("工廠管理輔導法修正案公布後，從哪一天開始正式施行？") == "2020-03-20"
+    assert value("新創產業積極型專利審查是從哪一天開始試辦的？") == "2021-01-05"  # '自 110 年 1 月 5 日起試行'
+    assert value("核二廠的運轉執照什麼時候到期？") == "2023-03"  # '運轉執照將於 112 年 3 月屆期'
+    # '我國與巴拉圭及尼加拉瓜分於 109 年 10 月及 12 月…召開第 3 屆…委員會議': each country its own month
+    assert value("我國和尼加拉瓜的第 3 屆經濟合作協定/自由貿易協定委員會議是在 109 年幾月召開的？") == "2020-12"
+    assert value("巴拉圭的第 3 屆經合協定委員會議是在 109 年幾月召開？") == "2020-10"
+
+
+def test_what_the_report_says_has_not_happened_has_no_date_and_a_load_is_power(ledger):  # noqa: F811
+    engine, doc_id, _ = ledger
+    # '於 109 年 9 月 30 日簽署臺貝經濟合作協定…，待協定生效後…': signed, not yet in force
+    assert ask(engine, "臺貝（貝里斯）經濟合作協定是在哪一天正式生效的？", doc_id=doc_id)["answer"] is None
+    assert parse_question("109 年全國的尖峰用電負載是多少？").dimensions == {"power"}  # not the 435 家 of an audit
+
+
+def test_a_count_in_words_is_no_content_word_but_a_name_keeps_its_numeral():
+    assert parse_question("湖山、集集南岸兩座小水力發電機組預計何時併聯？").segments[:3] == ["湖山", "集集南岸", "小水力发电机组"]
+    assert "核二厂除役" in parse_question("核二廠除役的二階環評預計何時完成？").segments
+
+
+def test_figures_asked_in_a_readers_words(ledger):  # noqa: F811
+    value = answer_value(ledger)
+    # '109 年已向 13 國(全球 LNG 出口國僅 21 國)採購天然氣': 全世界 is 全球, and 出口國…幾個 counts in 國
+    assert parse_question("全世界的液化天然氣（LNG）出口國一共只有幾個？").units == {"個", "國"}
+    assert value("全世界的液化天然氣（LNG）出口國一共只有幾個？") == 21
+    # '儲槽容積天數現行至少 15 天，116 年至少 24 天': a 法定下限 is what a rule sets 至少
+    assert value("天然氣進口業者的儲槽容積天數，116 年的法定下限是幾天？") == 24
+    # '…節水量約 2,750 萬噸': 可節省多少水量 is the 節水量
+    engine, doc_id, _ = ledger
+    assert ask(engine, "推動強制使用省水標章器材，累計約可節省多少水量？", doc_id=doc_id)["answer"]["text"] == "2,750 萬噸"
+    # 'C. 109 年第 4 季：截至 109 年 12 月 31 日止…': a bracket counting the quarter to its end asks the quarter
+    assert parse_question("製造業薪資補貼在 109 年第 4 季（統計到 109 年底）有多少員工受惠？").period == (date(2020, 10, 1), date(2020, 12, 31))

@@ -58,6 +58,16 @@ def test_own_claims_scores(sample_claims, folder: str, least_period: float):
     assert result.accuracy("period") >= least_period  # the readings left are named in each README
 
 
+# Two sets of items whose every number is a date, an ordinal, a name, a URL or a list marker (each
+# listed in its README): a figure found there is a false positive.
+@pytest.mark.parametrize("folder", ["own-claims-27", "own-claims-28"])
+def test_items_without_figures_give_none(sample_claims, folder: str):
+    gold = Path(__file__).parent.parent / "benchmarks" / folder
+    predicted = [claim_record("sample", claim) for claim in sample_claims]
+    result = score_claims(predicted, read_jsonl(gold / "claims.jsonl"), read_claim_items(gold / "claims-items.txt"))
+    assert (result.score.expected, result.score.predicted) == (0, 0)
+
+
 def claim_at(claims, line: int, text: str):
     return next(c for c in claims if c.line == line and c.text == text)
 

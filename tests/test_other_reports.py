@@ -48,7 +48,10 @@ FLOORS = {
     "ey-policy-2025": (0.98, 0.83, 0.94, 0.95),  # held out: first measured at 4d14a50 (Word numbering ㈠ ⑴ ①)
     "moea-2024": (0.99, 0.95, 0.97, 0.87),  # held out: first measured at 5a97807 (the sample's layout, 113 年)
     "motc-2024": (0.98, 0.94, 0.93, 0.91),  # held out: first measured at f382174 (PDFium, ※ notes, 同期 column)
-    "moj-2024": (0.99, 0.95, 0.88, 0.87),  # held out: first measured at 2abbd2d (Word export, bullets, spaced brackets)
+    "moj-2024": (0.99, 0.95, 0.94, 0.87),  # held out: first measured at 2abbd2d (Word export, bullets, spaced brackets)
+    # the session of 2026-11-30 (5)
+    "moa-2024": (0.99, 0.93, 0.97, 0.87),  # held out: first measured at 463d833 (pdftotext -layout, a URL at a wrap, a table)
+    "moe-2025": (0.99, 0.93, 0.95, 0.87),  # held out: first measured at 463d833 (PDFium, CRLF, wraps anywhere, 學年度)
 }
 
 

@@ -55,10 +55,12 @@ def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
     rarity = parsed.rarity([item.folded for item in items])
     best = None
     for item in items:
+        year = None  # '109 年 10 月完成…；12 月訂定…': a month without its year is in the item's last year
         for match in SENTENCE.finditer(item.node.text):
             sentence = match.group(0)
             folded = fold(sentence)
-            expressions = find_time_expressions(sentence)
+            expressions = find_time_expressions(sentence, year)
+            year = next((expr.year for expr in reversed(expressions) if expr.year), year)
             # what each date names, read once per sentence: what happened then, the member it is bracketed after
             happened = [_what_happened(sentence, folded, expressions, at) for at in range(len(expressions))]
             members = [_member_of(folded, expr) for expr in expressions]
@@ -72,7 +74,7 @@ def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
                 own = _own_words(windows)
                 score = parsed.coverage(windows, rarity) * (1.0 if exact else _not_to_the_day(parsed)) * _stated_figure_factor(parsed, own)
                 score *= _heading_period_factor(parsed, item) * _superseded_factor(parsed, own)
-                score *= _bracketed_member_factor(parsed, members, index) * _event_factor(parsed, happened, index)
+                score *= _bracketed_member_factor(parsed, members, index) * _event_factor(parsed, happened, index, folded)
                 score *= _named_after_date_factor(parsed, sentence, folded, expr, happened, members, index) * elsewhere
                 if expr.role == "open" and _END_ASKED.search(parsed.text):
                     score *= 0.85  # '作業將持續到哪一天': not the day it began ('自 109 年 7 月 23 日開始兌領')
@@ -87,15 +89,64 @@ def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
                         precision = "year" if parsed.wants_year else _precision(span_end)
                     respective = _respective_date(parsed, sentence, expr)
                     if respective is not None:
-                        (text, when), precision = respective, "day"
-                    best = (score, item, match.start() + expr.start, match.start() + expr.end, text, when, precision)
+                        (text, when), precision = respective, _precision(respective[0])
+                    span = (expr.period_start, expr.period_end) if text == expr.text.strip() and _days_span(expr) else None
+                    best = (score, item, match.start() + expr.start, match.start() + expr.end, text, when, precision, span)
     if best is None:
         return None
-    score, item, start, end, text, when, precision = best
-    first, last = _span_of(when, precision)
-    answer = {"text": re.sub(r"^(?:截至|自|於|至)\s*", "", text), "value": _as_written(when, precision), "base_value": None,
+    score, item, start, end, text, when, precision, span = best
+    first, last = span or _span_of(when, precision)  # '109年 9月 24日至 25日': both days, valued by the first
+    days = listed_days(text) if _DAYS_ASKED.search(parsed.text) else []
+    value: str | list[str] = [day.isoformat() for day in days] if len(days) > 1 else _as_written(when, precision)
+    if len(days) > 1:
+        first, last = days[0], days[-1]
+    ten_days = _ten_days(text)
+    if ten_days is not None:  # '109 年 1 月下旬': the days it names, an ISO interval
+        first, last = ten_days
+        value = f"{first.isoformat()}/{last.isoformat()}"
+    answer = {"text": re.sub(r"^(?:截至|自|於|至)\s*", "", text), "value": value, "base_value": None,
               "base_unit": "date", "period_start": iso(first), "period_end": iso(last)}
     return {"answer": answer, "citation": citation(item, start, end), "confidence": score}
+
+
+# Asked for several days ('在哪兩天辦理'), a date listing days ('109 年 12 月 17、23 日') answers with each.
+_DAYS_ASKED = re.compile(r"哪(?:兩|幾|[二三四五])(?:天|日)|哪些(?:日子|日期|天)|分別(?:在|於)?(?:哪一?天|何日)")
+_A_SPAN = re.compile(r"至|到|~|～|－|-")
+_DATE_PART = re.compile(r"(\d+)\s*(年|月)?")
+
+
+def _days_span(expr: Any) -> bool:
+    """'9 月 24 日至 25 日': a span from one day to another."""
+    return bool(_A_SPAN.search(expr.text) and "日" in expr.text and expr.period_start and expr.period_end and expr.period_start < expr.period_end)
+
+
+def _ten_days(written: str) -> tuple[date, date] | None:
+    if "旬" not in written:
+        return None
+    found = find_time_expressions(re.sub(r"^\s*(?:截至|自|從|於|至)\s*|\s*(?:起|開始)\s*$", "", written))
+    if len(found) != 1 or found[0].period_start is None or found[0].period_end is None:
+        return None
+    return found[0].period_start, found[0].period_end
+
+
+def listed_days(written: str) -> list[date]:
+    """Each day a date lists, in order: '109 年 12 月 17、23 日' → 2020-12-17, 2020-12-23; '9 月 8 日及
+    10 月 5 日' keeps its year for the second. A date naming one day, or none, lists nothing."""
+    if _A_SPAN.search(written):
+        return []  # '24 日至 25 日' is a span, not a list
+    year = month = None
+    days = []
+    for number, unit in _DATE_PART.findall(written):
+        if unit == "年":
+            year = int(number) + (1911 if int(number) < 1911 else 0)
+        elif unit == "月":
+            month = int(number)
+        elif year and month:
+            try:
+                days.append(date(year, month, int(number)))
+            except ValueError:
+                return []
+    return days
 
 
 _NEW_ASKED = re.compile(r"新的|調整後|延後後|修正後|最新")
@@ -120,14 +171,22 @@ _EVENTS = tuple(fold(word) for word in (
 ))
 
 
-def _event_factor(parsed: Question, parts: list[str], index: int) -> float:
+_NOT_AFTER = fold(r"(?!\s*(?:之後|以後|後))")  # '修正案公布後，從哪一天開始施行': 公布 is when it follows, not what is asked
+
+
+_PENDING = fold(r"(?:待|俟|等到)[^，。；]{0,12}?")
+
+
+def _event_factor(parsed: Question, parts: list[str], index: int, folded: str) -> float:
     """'…第二期計畫已於 109 年 6 月 15 日決標，預定於 114 年完工': asked when it is 完工, the date of
     the clause that says 完工, though the other clause names the plan. `parts`: what each date names."""
-    asked = [event for event in _EVENTS if event in parsed.folded]
+    asked = [event for event in _EVENTS if re.search(event + _NOT_AFTER, parsed.folded)]
     if not asked:
         return 1.0
     if any(event in parts[index] for event in asked):
         return 1.0
+    if any(re.search(_PENDING + event, folded) for event in asked):
+        return 0.5  # '於 109 年 9 月 30 日簽署…協定，待協定生效後…': asked when it took effect, the report says it has not yet
     others = (part for at, part in enumerate(parts) if at != index)
     return 0.85 if any(event in part for part in others for event in asked) else 1.0
 
@@ -250,13 +309,32 @@ _LAST_ASKED = re.compile(r"最後一[部座台臺]")
 _DATE_JOINER = re.compile(r"\s*(?:及|、|和|與)\s*")
 
 
+_RESPECTIVELY_BEFORE = re.compile(r"分別?\s*(?:於|在)?\s*$")
+
+
+def _members_before_respectively(sentence: str, expr: Any, count: int) -> list[str]:
+    """The names a date list's 分(別)於 takes in turn, the last `count` of the list before it."""
+    before = sentence[: expr.start]
+    lead = _RESPECTIVELY_BEFORE.search(before)
+    if lead is None:
+        return []
+    listed = before[: lead.start()]
+    listed = listed[max(listed.rfind(mark) for mark in "，,；;：:") + 1:]
+    names = [name.strip() for name in _DATE_JOINER.split(listed) if name.strip()]
+    return names[-count:] if len(names) >= count else []
+
+
 def _respective_date(parsed: Question, sentence: str, expr: Any) -> tuple[str, date] | None:
     """The one date of a list that belongs to the member the question names (9 號機組 → the second)."""
     pieces = _DATE_JOINER.split(expr.text.strip())
     if len(pieces) < 2:
         return None
     members = list(_NUMBERED_MEMBERS.finditer(sentence, 0, expr.start))
-    if members:
+    named = _members_before_respectively(sentence, expr, len(pieces))
+    if named:  # '我國與巴拉圭及尼加拉瓜分於 109 年 10 月及 12 月…召開', asked about 尼加拉瓜: the second
+        count = len(named)
+        asked = [index for index, name in enumerate(named) if fold(name) in parsed.folded]
+    elif members:
         numbers = re.findall(r"\d+", members[-1].group(1))
         count = len(numbers)
         asked = [index for index, number in enumerate(numbers) if re.search(rf"(?<!\d){number}\s*號", parsed.text)]

@@ -45,7 +45,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
         before = min(before, _own_words(text, start_of_change, neighbours, clause_start, clause_end)[0])
     host = _bracket_host(text, claim, neighbours)
     if host is not None:  # '批發及零售業 14.1 億美元（23.8％）': a share is named by its amount's words
-        before = min(before, _own_words(text, host, neighbours, clause_start, clause_end)[0])
+        before = min(before, _own_words(text, host, neighbours, *clause_span(item.node.text, host.start, host.end))[0])
     whole = _whole_of_share(text, claim, neighbours, clause_start)
     respective = _respective_item(text, claim, clause_start, sentence_start)
     if whole is not None:  # '信保基金獲捐助 1,514.2 億元，其中政府占 71.8％': and so is one of the amount before it
@@ -58,6 +58,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     windows = [
         ((row or text[before:after]) + respective + _implied_words(claim), 1.0),
         (clause, 0.9),
+        (_summed_parts(parsed, text, claim, sentence_start, clause_start), 0.9),
         (_condition_of_subjectless(item, clause_start, sentence_start, neighbours, claim), 0.8),
         (item.context, 0.85),
         (sentence + caption, 0.65),
@@ -70,7 +71,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     joined = [m.end() for m in _JOINS.finditer(text, before, claim.start)]
     own = (row or text[max([before, *joined]):after]) + respective
     # a change's clause leaves its subject to the amount before it ('上市公司總市值 55 兆…，較 109 年底增加 10 兆…')
-    contrasted = own + _base_clause(item.node.text, claim, neighbours, sentence_start, clause_start)
+    contrasted = own + caption + _base_clause(item.node.text, claim, neighbours, sentence_start, clause_start)  # a table's caption names its cells too
     factors = period * _kind_factor(parsed, claim, own) * _contrast_factor(parsed, contrasted, sentence) * _subset_factor(parsed, own, sentence)
     factors *= _own_words_factor(parsed, own, claim) * _end_of_change_factor(parsed, text, claim, neighbours)
     factors *= _breakdown_factor(parsed, text, claim, neighbours, own, clause_start, clause_end)
@@ -88,6 +89,14 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _joint_factor(parsed, text[before:after]) * _sub_item_factor(parsed, item) * _amount_factor(parsed, claim)
     factors *= 0.6 if another_ordinal(parsed.text, item.node.text[sentence_start:sentence_end]) else 1.0  # 第二期 asked, 第一期's figure
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
+
+
+def _summed_parts(parsed: Question, text: str, claim: Claim, sentence_start: int, clause_start: int) -> str:
+    """Asked for a total, what a total sums, said before it in its sentence: '造成農產品損失 27.4 億元、
+    農田及農業設施損失 8.4 億元，合計 35.8 億元'."""
+    if not _SUM_ASKED.search(parsed.folded) or not _TOTAL_BEFORE.search(text, max(0, claim.start - 6), claim.start):
+        return ""
+    return text[sentence_start:clause_start]
 
 
 def _base_clause(text: str, claim: Claim, neighbours: list[Claim], sentence_start: int, clause_start: int) -> str:
@@ -582,6 +591,7 @@ def _joint_factor(parsed: Question, own: str) -> float:
 
 
 _TOTAL_ASKED = re.compile(fold(r"合計|總計|共計|加總|總和|合起來|加起來"))
+_SUM_ASKED = re.compile(fold(r"合計|總計|共計|加總|總和|合起來|加起來|總共|一共"))
 _TOTAL_BEFORE = re.compile(fold(r"(?:合計|總計|共計|總共|合共)\s*(?:約|達|為|有)?\s*$"))
 
 
@@ -721,9 +731,14 @@ def _bracket_host(text: str, claim: Claim, neighbours: list[Claim]) -> Claim | N
     if not earlier:
         return None
     host = max(earlier, key=lambda c: c.end)
-    return host if _OPENS_BRACKET.match(text[host.end:claim.start]) else None
+    between = text[host.end:claim.start]
+    if _OPENS_BRACKET.match(between):
+        return host
+    # '112 年對美國出口 8.96 億美元，占 16.8%': a share whose clause opens with 占 is the amount's
+    return host if claim.dimension == "percent" and host.dimension != "percent" and _SHARE_GOES_ON.fullmatch(between) else None
 
 
+_SHARE_GOES_ON = re.compile(fold(r"\s*[，,]\s*(?:約|合計|共)?\s*[占佔]\s*(?:約|達)?\s*"))
 _NUMBER = re.compile(r"\d[\d,.]*")
 _RESPECTIVELY = fold("分別")  # windows are searched in folded text
 

@@ -72,7 +72,7 @@ _COMPARED = re.compile(r"較|比|相較|同期|前一年|去年(?!度)|上年(?!
 _DATA_RATE = re.compile(r"(?:下載|上傳|傳輸|連網|寬頻)?速率(?!.*(?:涵蓋|普及|使用|占)率)|網速")
 _RELIEF_ASKED = re.compile(r"(?:減免|減收|折扣|優惠)(?:了)?(?:多少|幾)")
 _ENERGY = re.compile(r"(?:發|用|售|節|省|購|供)電量|多少電(?![力網廠價費])|多少\s*(?:萬|億)?\s*度電")  # 發多少電: kWh, not kW
-_POWER = re.compile(r"(?<![蓄庫水])容量(?!率)|MW|GW|kW|瓩")  # 裝置容量, 多少容量; not a reservoir's 蓄水容量
+_POWER = re.compile(r"(?<![蓄庫水])容量(?!率)|MW|GW|kW|瓩|(?:尖峰|用電)(?:負載|負荷)(?!率)")  # 裝置容量, 多少容量; not a reservoir's 蓄水容量
 _AREA = re.compile(r"公頃|面積|平方公里|坪")
 _PRICE_ASKED = re.compile(r"售價|單價|價格|價錢|票價|定價|每\s*[瓶包盒罐支件個份張片]")  # '每瓶售價多少元': 45 元/瓶
 _EMISSIONS = re.compile(r"減碳|碳排|排碳|二氧化碳|CO2|溫室氣體|重量|多重")  # '減碳量是多少', '清除多少廢棄物（重量）': so many tonnes
@@ -131,6 +131,8 @@ def authors_of(titles: list[str]) -> tuple[str, ...]:
 def _author_words(authors: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join([*map(re.escape, authors), _SELF]))
 _DURATION_ASKED = re.compile(r"(?:幾|多少)\s*(?:個月|天|日|週|小時|年)(?!度|底|初|[0-9]|產|營|薪|收|均)|多久|多長時間")  # not 多少年產值
+# '出口國一共只有幾個': the thing counted before the question's 幾個, the measure word it ends in
+_NOUN_BEFORE = re.compile(r"([\u4e00-\u9fff])\s*(?:一共|總共|共|合計|只|僅|有|是|為|約)*\s*(?:幾|多少)\s*個\s*[？?]?\s*$")
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}")
 _NOUN_UP_TO_FOUR = re.compile(r"[\u4e00-\u9fff]{2,4}(?=\s*[？?]?\s*$)")
 _CHANGE = re.compile(r"成長|增加|減少|提升|提高|上升|下降|降低|改善|增幅|減幅")
@@ -154,7 +156,7 @@ _ASKING = re.compile(
 )
 _STOP_CHARS = re.compile(
     r"[\s？?，,。、；：:！!（）()「」『』\"“”]+"
-    r"|當中|之中|的|是|了|有|在(?![地職])|於|與|(?<![普涉波顧])及(?![時格])|(?<![協溫緩調中百])和(?![平成])|或|跟(?![進隨蹤])|其|各|共(?![同生享識構])|(?<![合契簽條公規預節])約|達(?=\s*(?:到|多少|幾|[\d０-９]|約|逾|近|超過|百分|新[臺台]幣|成(?![率立果效])|[？?，,。]|$))|之|為|並|將|被|由|從|(?<!針)(?!(?<=一)對一)對(?![外內])|(?<![方導面南動傾意])向|以(?!色列)|等(?![值級於同待候])|相較(?:於)?|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機]|計酬)|中(?=[，,、\s？?]|$)"
+    r"|當中|之中|的|是|了|有|在(?![地職])|於|與|(?<![普涉波顧奈埃])及(?![時格])|(?<![協溫緩調中百])和(?![平成])|或|跟(?![進隨蹤])|其|各|共(?![同生享識構])|(?<![合契簽條公規預節])約|達(?=\s*(?:到|多少|幾|[\d０-９]|約|逾|近|超過|百分|新[臺台]幣|成(?![率立果效])|[？?，,。]|$))|之|為|並|將|被|由|從|(?<!針)(?!(?<=一)對一)對(?![外內])|(?<![方導面南動傾意])向|以(?!色列)|等(?![值級於同待候])|相較(?:於)?|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機]|計酬)|中(?=[，,、\s？?]|$)"
     r"|(?<![供補配])給(?![付予])|(?<!轉)讓(?![與渡售])"  # 技轉給幾家, 讓水回收系統…: not 供給, 轉讓
     r"|可以|(?<!市)[占佔](?![領據用有])"  # 金融機構占多少: the share is what is asked
     r"|(?<![場住處研])所(?=辦理|舉辦|提供|推動|建置|設置|核定|完成|簽署|簽訂)"  # 投資環境所辦理的: which was held
@@ -299,14 +301,16 @@ class Question:
                 if is_date and period_matched:
                     weight = 1.0  # the figure's own period is the one asked for, however it is written
                 importance = (rarity or {}).get(gram, 1.0)
-                if segment in self.asides and not weight:
-                    continue  # an aside is counted where the text has it, never held against a passage that lacks it
+                if not weight and (segment in self.asides or segment == _HOME):
+                    continue  # an aside, or the report's own country, is counted where the text has it, never held against a passage that lacks it
                 total += importance
                 found += weight * importance
                 best_in_segment = max(best_in_segment, weight)
             # A place or organisation the question names must stand by the figure (對美國的出口).
             if is_date or segment in _UNSAID or segment in _own_offices() or segment in self.asides:
                 continue  # a bracket's aside describes what is asked, perhaps in another item's words
+            if segment == _HOME and not _names_another_place(asked_places, texts):
+                continue  # '我國和奈及利亞合辦': the report's own country, unsaid unless another is named instead
             if is_place(segment) and best_in_segment < 0.85 and (best_in_segment < _SENTENCE or _names_another_place(asked_places, texts)):
                 penalty *= 0.5  # about another place or body: a near miss, not the answer
             elif _about_another_company(segment, texts):
@@ -352,7 +356,7 @@ _LEADING_NUMBER = re.compile(r"\d[\d,.]*(?=[^\d,.])")
 # '新增…就業機會 200 人'): missing, they count as any word does, but do not mark a near miss.
 _VERBS_REPORTS_LEAVE_OUT = frozenset(
     fold(word) for word in (
-        "創造", "帶動", "促成", "產生", "達成", "提供", "獲得", "取得", "舉行", "舉辦", "帶來", "新增", "分布", "處理",
+        "創造", "帶動", "促成", "產生", "達成", "提供", "獲得", "取得", "舉行", "舉辦", "帶來", "新增", "分布", "處理", "造成",
         "施行", "實施", "生效", "上路", "適用", "收取", "決定",  # '從哪一天開始施行': a report writes '自 110 年 1 月 1 日起，…'
         "涵蓋", "包括", "包含", "涉及",  # '涵蓋哪 10 種器具': a list leads in with its own verb, or with none
         "開辦", "開設", "開課",  # '開辦多少班次': a report writes the classes, '課程 155 班次'
@@ -371,6 +375,8 @@ _NOUNS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("工程", "商機")
 # near miss where it does not.
 # The country a report is about, and the times it reports on (疫情期間: the whole of 109 年), are mostly left unsaid.
 _UNSAID = frozenset(fold(word) for word in ("我國", "全國", "全臺", "全臺灣", "國內", "疫情期間", "疫情下", "疫情期間內", "疫情前"))
+
+_HOME = fold("臺灣")  # what 我國 becomes where a reader's words pair it with another country (我國和 → 臺灣與)
 
 # A one-character insertion in brackets: '投(增)資金額', '核准(備)' are read as 投資金額, 核准.
 _INSERTION = re.compile(r"[(（][\u4e00-\u9fff][)）]")
@@ -536,6 +542,8 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
         until = next((e for e in exprs[1:] if e.role == "as_of"), None)
         if first.role == "open" and until is not None:  # '自 98 年開放陸資來臺投資至 109 年底': one span
             question.period, question.as_of = (first.period_start, until.period_end), False
+        elif until is not None and _restates_the_end(normalized, first, until):
+            pass  # '109 年第 4 季（統計到 109 年底）': a bracket counting the quarter to its end asks the quarter
         elif until is not None and first.period_end is not None and until.period_end is not None and until.period_end >= first.period_end:
             # '109 年投入的經費，截至 109 年底已執行多少': the later 截至 dates what is asked
             question.period, question.as_of = (until.period_start, until.period_end), True
@@ -559,6 +567,13 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     return question
 
 
+def _restates_the_end(text: str, period, until) -> bool:
+    """Whether `until` is a bracket's aside that dates the end of `period` (its last day), not another date."""
+    opened = max(text.rfind("（", 0, until.start), text.rfind("(", 0, until.start))
+    closed = max(text.rfind("）", 0, until.start), text.rfind(")", 0, until.start))
+    return opened > closed and period.period_start is not None and until.period_end == period.period_end
+
+
 _MEASURES = "公噸|噸|公頃|公里|立方公尺|公尺|瓩|毫升|公升|公斤|公克|cc"  # units a figure the question states may carry
 # A duration or measure the question states ('提高到至少 14 天是在哪一年', '增供每日 21.1 萬噸'): words of
 # the passage asked for, as a count is.
@@ -579,6 +594,11 @@ def _anchors(text: str, exprs: list) -> list[str]:
 _PLACES_ASKED = re.compile(r"哪(?:些|幾個?|一個?)\s*(?:國家|縣市)|(?:國家|縣市)\s*(?:有|是|為)?\s*哪|哪裡|何處|什麼地方")
 
 
+# So much money for each hectare: a rate a report writes 元/公頃.
+_PER_AREA = re.compile(r"每\s*(?:公頃|甲|平方公尺|坪)")
+_PER_AREA_MONEY = re.compile(r"額度|補助|救助|給付|獎勵|津貼|金額|錢|元|租金|價")
+
+
 # '發布了哪一個百分比門檻': a figure asked by which one it is, not a name.
 _FIGURE_NAMED = re.compile(r"哪一?個?\s*(?:百分比|比例|比率|比重|數字|數值|金額)")
 
@@ -594,6 +614,9 @@ def _wants(text: str) -> str:
 
 
 def _set_units(question: Question, text: str, compared: bool = False) -> None:
+    if _PER_AREA.search(text) and _PER_AREA_MONEY.search(text):  # '現金救助額度每公頃是多少': 20,000 元/公頃
+        question.dimensions = {"price"}
+        return
     if _DURATION_ASKED.search(text):
         question.dimensions = {"duration"}
         return
@@ -608,6 +631,9 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
         # "幾個國家": the report counts in the noun's own measure word (13 國) as often as in 個.
         noun = _NOUN_AFTER.match(text, counter.end())
         question.units = {"個"} | ({noun.group(0), *_counted_in(noun.group(0)[0])} if noun else set())
+        before = _NOUN_BEFORE.search(text, 0, counter.end())
+        if not noun and before and before.group(1) in COUNTERS:  # 'LNG 出口國一共只有幾個': 21 國
+            question.units |= _counted_in(before.group(1))
         # "多少個發電案場": or in a measure word the noun ends in (核發發電案場 167 案)
         whole = _NOUN_UP_TO_FOUR.match(text, counter.end())
         question.units |= {unit for char in (whole.group(0)[1:] if whole else "") if char in COUNTERS for unit in _counted_in(char)}
@@ -745,6 +771,7 @@ def _segments(text: str, authors: tuple[str, ...] = ()) -> list[str]:
     text = _VERSION.sub(r"\1", text)  # 水環境建設 2.0 is a name: kept whole, not a number
     text = _PER_ONE.sub(" ", text)
     text = _NUMBER.sub(_number_out, text)
+    text = _WORD_COUNT.sub(" ", text)
     text = _MEASURE_WORDS.sub(" ", text)
     text = _KIND_WORDS.sub(" ", text)
     text = _author_words(authors).sub(" ", text)
@@ -768,6 +795,11 @@ _PER_ONE = re.compile(r"^\s*(?:請問)?\s*[一每]\s*(?:份|張|人|戶|位|名|
 _NUMBER = re.compile(
     rf"(?<![A-Za-z\d.-])\d+(?:\.\d+)?(?![A-Za-z])\s*(?:萬|億)?\s*"
     rf"(?:元|美元|%|％|{_MEASURES}|(?:{_COUNTERS})(?![\u4e00-\u9fff]?[年月日]))?"
+)
+# A count in words ('集集南岸兩座小水力發電機組', '這三項'): no content word either; not an ordinal (第二條)
+# nor part of a name (核二廠, 核四廠).
+_WORD_COUNT = re.compile(
+    rf"(?:(?<!第)兩|(?:(?<![\u4e00-\u9fff])|(?<=[這那等共了有各前約近逾達的和與及、]))[二三四五六七八九])(?:{_COUNTERS})"
 )
 # A version after a name (水環境建設 2.0, 工業 4.0): no unit follows it.
 _VERSION = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])\s*(\d{1,2}\.0)(?![\d.])(?!\s*(?:萬|億|千|百|元|美元|%|％|倍|[a-zA-Z]))")
@@ -819,6 +851,8 @@ def _place_apart(segment: str) -> list[str]:
             return [head, rest]
         if head in _folded_names() and len(rest) == 1:
             return [head]  # '在泰國辦的': a one-character verb after a place says nothing to look for
+        if head in _folded_names() and length >= 3 and len(rest) >= 2:
+            return [head, *_place_apart(rest)]  # '與奈及利亞合辦': a long place name glued to what it did
         if head in _folded_names() and rest[:2] in _ONE_PLACE:  # '在越南一地提供': the place alone
             return [head, *(_place_apart(rest[2:]) if len(rest) > 3 else [])]
     here = segment.find(_COMING_HERE)
