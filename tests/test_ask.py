@@ -396,7 +396,7 @@ def test_which_n_of_any_measure_word_asks_for_names():
 
 
 def test_cases_asked_for_by_their_generic_noun_are_the_count_not_a_word_to_find():
-    assert parse_question("截至 109 年底，水域型太陽能發電已併聯完成的案件累計有多少案？").segments[-2:] == ["发电已并联完成", "截至109年底"]
+    assert parse_question("截至 109 年底，水域型太陽能發電已併聯完成的案件累計有多少案？").segments[-2:] == ["水域型太阳能发电已并联完成", "截至109年底"]
     assert "专利侵权诉讼" in parse_question("專利侵權訴訟案件有多少件？").segments
 
 
@@ -800,6 +800,10 @@ def test_a_gold_interval_is_right_for_an_answer_of_exactly_those_days():
     span = {"kind": "date", "answer_value": "2020-09-24/2020-09-25"}  # '109年 9月 24日至 25日'
     assert answer_is_right(span, {"answer": {"value": "2020-09-24", "period_start": "2020-09-24", "period_end": "2020-09-25"}})
     assert not answer_is_right(span, {"answer": {"value": "2020-09-24", "period_start": "2020-09-24", "period_end": "2020-09-24"}})
+    late = {"text": "109 年 1 月下旬", "value": "2020-01-21/2020-01-31", "period_start": "2020-01-21", "period_end": "2020-01-31"}
+    assert answer_is_right({"kind": "date", "answer_value": "2020-01"}, {"answer": late})  # its writer read it to the month
+    assert answer_is_right({"kind": "date", "answer_value": "2020-01-21/2020-01-31"}, {"answer": late})
+    assert not answer_is_right({"kind": "date", "answer_value": "2020-02"}, {"answer": late})
 
 
 def test_ten_days_of_a_month_and_a_span_of_days_answer_with_their_days(ledger):
@@ -831,3 +835,21 @@ def test_a_share_opening_its_clause_with_zhan_is_the_amounts_and_a_total_sums_it
     # so much money each hectare: a rate in 元/公頃, not an area
     answer = ask(engine, "水稻的現金救助額度每公頃是多少？")["answer"]
     assert (answer["base_value"], answer["base_unit"]) == (20_000, "TWD/ha")
+
+
+def test_parts_of_a_total_and_their_opposites(tmp_path: Path):
+    engine = small_ledger(
+        tmp_path,
+        "衛生福利部業務報告\n\n壹、 醫療\n\n一、 醫療院所：截至 113 年底，全國醫療院所 2 萬 3,518 家，其中醫院 477 家、診所 2 萬 3,041 家。\n\n"
+        "二、 保費收入：113 年上半年保險業保費收入 1 兆 1,283 億元，較上年同期成長 5.62%，其中壽險業 9,856 億元、產險業 1,427 億元。\n\n"
+        "三、 HPV 疫苗：113 學年度國中女生 HPV 疫苗第 1 劑接種率 93.6%。\n\n"
+        "四、 資產品質：113 年 6 月底本國銀行逾期放款比率為 0.15%。\n\n"
+        "五、 董事會：上市櫃公司獨立董事連續任期不得超過 3 屆。\n",
+    )
+    value = lambda question: (ask(engine, question)["answer"] or {}).get("value")  # noqa: E731
+    assert value("截至 113 年底，全國共有幾家醫院？") == 477  # '其中醫院 477 家': the part the question names
+    assert value("113 年上半年產險業的保費收入有多少？") == 1427  # parts after the total's change
+    assert value("截至 113 年底，全國醫療院所（不限醫院）共有幾家？") == 23518  # a part set aside asks the total
+    assert value("113 學年度國中男生 HPV 疫苗的接種率是多少？") is None  # 女生's is no answer
+    assert value("113 年 6 月底本國銀行的逾放比是多少？") == 0.15  # 逾放 = 逾期放款
+    assert ask(engine, "獨立董事連續任期最多幾屆？")["answer"]["base_unit"] == "屆"  # 屆 counts, 第 3 屆 does not

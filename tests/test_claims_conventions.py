@@ -734,3 +734,9 @@ def test_figures_after_fen_bie_take_a_lists_periods_in_turn():
     first, second = claims["15 萬 6,000 人"], claims["14 萬 9,000 人"]
     assert (str(first.period_start), str(first.period_end)) == ("2025-08-01", "2026-07-31")
     assert (str(second.period_start), str(second.period_end)) == ("2026-08-01", "2027-07-31")
+
+
+def test_terms_in_office_are_counted_in_jie_but_an_ordinal_is_none():
+    claims = by_text(claims_of("上市櫃公司獨立董事連續任期不得超過 3 屆；第 6 屆產業對話於 109 年召開。"))
+    assert list(claims) == ["3 屆"]
+    assert (claims["3 屆"].base_unit, claims["3 屆"].qualifier, claims["3 屆"].kind) == ("屆", "up_to", "rule")

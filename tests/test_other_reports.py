@@ -50,8 +50,10 @@ FLOORS = {
     "motc-2024": (0.98, 0.94, 0.93, 0.91),  # held out: first measured at f382174 (PDFium, ※ notes, 同期 column)
     "moj-2024": (0.99, 0.95, 0.94, 0.87),  # held out: first measured at 2abbd2d (Word export, bullets, spaced brackets)
     # the session of 2026-11-30 (5)
-    "moa-2024": (0.99, 0.93, 0.97, 0.87),  # held out: first measured at 463d833 (pdftotext -layout, a URL at a wrap, a table)
+    "moa-2024": (0.99, 0.93, 0.97, 0.91),  # held out: first measured at 463d833 (pdftotext -layout, a URL at a wrap, a table)
     "moe-2025": (0.99, 0.93, 0.95, 0.87),  # held out: first measured at 463d833 (PDFium, CRLF, wraps anywhere, 學年度)
+    "fsc-2024": (0.99, 0.95, 0.95, 0.87),  # held out: first measured at 46f99f4 (the sample's layout, numbers cut by wraps)
+    "mohw-2025": (0.98, 0.86, 0.91, 0.83),  # held out: first measured at 46f99f4 (pdftotext, form feeds, a table in 億元)
 }
 
 

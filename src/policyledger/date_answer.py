@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from policyledger.passages import QUOTED, SENTENCE, Item, citation, clause_span, topic_of_subjectless
+from policyledger.quantity.numbers import count_of
 from policyledger.quantity.periods import find_time_expressions
 from policyledger.question import Question, another_ordinal
 from policyledger.records import iso
@@ -305,6 +306,7 @@ def _span_of(when: date, precision: str) -> tuple[date, date]:
 _NUMBERED_MEMBERS = re.compile(r"(\d+(?:\s*[、及和]\s*\d+)+)\s*號")
 _COUNTED_MEMBERS = re.compile(r"(\d+)\s*[部座台臺]機")
 _ORDINAL_ASKED = re.compile(r"第\s*(\d+)\s*[部座台臺號]")
+_SESSION_ASKED = re.compile(r"第\s*(\d+|[一二三四五六七八九十])\s*[場次梯]|最後一[場次梯]")
 _LAST_ASKED = re.compile(r"最後一[部座台臺]")
 _DATE_JOINER = re.compile(r"\s*(?:及|、|和|與)\s*")
 
@@ -345,6 +347,11 @@ def _respective_date(parsed: Question, sentence: str, expr: Any) -> tuple[str, d
         asked = [int(ordinal.group(1)) - 1] if ordinal and 0 < int(ordinal.group(1)) <= count else []
         if not asked and count and _LAST_ASKED.search(parsed.text):  # '3 部機組中最後一部': the third
             asked = [count - 1]
+        session = _SESSION_ASKED.search(parsed.text)
+        if not asked and session:  # '研討會的第一場是哪一天' — '109 年 8 月 14 日、8 月 28 日、9 月 11 日…辦理': the first
+            count = len(pieces)
+            number = count_of(session.group(1)) if session.group(1) else 0
+            asked = [count - 1] if session.group(0).startswith("最後") else [number - 1] if 0 < number <= count else []
     if count != len(pieces) or len(asked) != 1:
         return None
     year = expr.year

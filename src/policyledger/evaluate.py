@@ -218,6 +218,8 @@ def _same_edge_of_period(gold: dict[str, Any], answer: dict[str, Any]) -> bool:
     """'109 年 12 月底' read to the month (2020-12) or to its last day (2020-12-31), '114 年初' to the
     year or its first month: the same words, whichever precision the gold's writer chose."""
     value, wanted = str(answer.get("value") or ""), str(gold.get("answer_value") or "")
+    if "旬" in str(answer.get("text") or "") and len(wanted) == 7:  # '109 年 1 月下旬' read to the month (2020-01) or to its days
+        return str(answer.get("period_start") or "").startswith(wanted + "-") and str(answer.get("period_end") or "").startswith(wanted + "-")
     edge = re.search(r"[底初]", str(answer.get("text") or ""))
     return edge is not None and len(wanted) in (4, 7) and len(value) > len(wanted) and value.startswith(wanted + "-")
 

@@ -30,6 +30,7 @@ from policyledger.quantity.changes import CHANGE_VERB, FROM, FROM_LEAD, FROM_REA
 from policyledger.quantity.periods import find_time_expressions
 from policyledger.quantity.tables import cells_in
 from policyledger.question import Question, another_ordinal, bigrams, is_place
+from policyledger.reader_words import same_words
 from policyledger.textnorm import compact, fold
 
 
@@ -201,6 +202,7 @@ _OPPOSITES = [(fold(a), fold(b)) for a, b in (
     ("屋頂型", "地面型"), ("陸域", "離岸"), ("專利", "商標"), ("最高", "最低"), ("上半年", "下半年"),
     ("增加", "減少"), ("成長", "減少"), ("提高", "降低"), ("上升", "下降"),
     ("受理", "核准"), ("受理", "核定"),  # applications received are not those approved
+    ("核准", "申請"),  # nor are those applied for ('6,946 家…申請轉換特定工廠登記')
     ("補助", "相對投入"), ("補助", "營業額"), ("補助", "營收"), ("補助", "產值"),  # a grant is not what it drew
     ("經費", "營業額"), ("經費", "營收"),  # what a programme spends is not the revenue it drew
     ("上市", "上櫃"),  # the two stock markets
@@ -208,6 +210,7 @@ _OPPOSITES = [(fold(a), fold(b)) for a, b in (
     ("報考", "合格"), ("報名", "合格"), ("報考", "錄取"),  # who sat an exam is not who passed it
     ("報名", "獲選"), ("報名", "入選"),  # who entered a contest is not who was chosen
     ("出口", "營業額"), ("出口", "營收"),  # what was sold abroad is not all that was sold
+    ("男生", "女生"), ("男性", "女性"), ("男童", "女童"),
 )]
 # Kinds of a thing a whole sentence is about, its later clauses leaving the subject unsaid ('109 年發明專利
 # 案件平均審結期間…13.9 個月，平均首次通知期間為 8.7 個月'): asked about the other kind, no figure of it answers.
@@ -221,9 +224,9 @@ _JOINS = re.compile(r"及|与|和|、")
 
 
 def _contrast_factor(parsed: Question, own_words: str, sentence: str) -> float:
-    asked = parsed.folded
+    asked = same_words(parsed.folded)
     sentence = sentence.replace(" ", "")
-    for pairs, words in ((_OPPOSITES, own_words.replace(" ", "")), (_KINDS_APART, sentence)):
+    for pairs, words in ((_OPPOSITES, same_words(own_words.replace(" ", ""))), (_KINDS_APART, sentence)):
         for first, second in pairs:
             for wanted, other in ((first, second), (second, first)):
                 if wanted in asked and other not in asked and other in words and wanted not in words:
@@ -526,12 +529,13 @@ def _lists_in_sentence(compacted: str) -> tuple[str, ...]:
 _OPENING = re.compile(fold(r"\s*(?:[（(]|[，,]\s*其中)"))
 _CLOSING = re.compile(r"[）)]")
 _PART_NAME = re.compile(r"[\u4e00-\u9fff]{2,}")
+_PART_LEAD = re.compile(fold(r"^(?:其中|另有|包括|包含)"))  # '其中醫院 477 家': the part is 醫院
 
 
 def _breakdown_factor(parsed: Question, text: str, claim: Claim, neighbours: list[Claim], own: str, clause_start: int, clause_end: int) -> float:
     """'延攬海外科技人才 931 人（海外人才 534 人、僑外生 397 人）', '錄取 486 人，其中三等 112 人、四等
     304 人': asked for 僑外生 or 四等, a part named after a total, the total is the wrong figure."""
-    opening = _OPENING.match(text, claim.end)
+    opening = _OPENING.match(text, claim.end) or _breakdown_after_its_change(text, claim, neighbours)
     if opening is None:
         return 1.0
     if opening.group(0).strip().startswith(("(", "（")):
@@ -546,10 +550,24 @@ def _breakdown_factor(parsed: Question, text: str, claim: Claim, neighbours: lis
     for part in parts:
         others = [claim, *(c for c in neighbours if c is not part)]
         start, stop = _own_words(text, part, others, clause_start, clause_end)
-        names = _PART_NAME.findall(text[start:stop].replace(fold(part.text), " "))
-        if any(name in asked and name not in own for name in names):
-            return 0.6
+        names = [_PART_LEAD.sub("", name) for name in _PART_NAME.findall(text[start:stop].replace(fold(part.text), " "))]
+        if any(name in asked and name not in own and name not in parsed.excluded for name in names):
+            return 0.6  # ('不限建築物火災': a part the question names to set aside asks the total)
     return 1.0
+
+
+_LATER_PARTS = re.compile(fold(r"[，,]\s*其中"))
+_SENTENCE_END = re.compile(r"[。；;]")
+
+
+def _breakdown_after_its_change(text: str, claim: Claim, neighbours: list[Claim]) -> re.Match[str] | None:
+    """'保費收入 1 兆 1,283 億元，較上年同期成長 5.62%，其中壽險業 9,856 億元、產險業 1,427 億元': the
+    parts may follow the total's change, no other figure of the total's unit between."""
+    end = _SENTENCE_END.search(text, claim.end)
+    later = _LATER_PARTS.search(text, claim.end, end.start() if end else len(text))
+    if later is None or any(claim.end <= c.start < later.start() and c.base_unit == claim.base_unit for c in neighbours):
+        return None
+    return later
 
 
 def _sub_item_factor(parsed: Question, item: Item) -> float:

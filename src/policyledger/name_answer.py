@@ -126,6 +126,10 @@ def _single_names(parsed: Question, item: Item, sentence: str, rarity: dict[str,
         found += [(score, start, end, [sentence[start:end].strip()]) for start, end, score in _members_picked(parsed, item, sentence, rarity)]
     if parsed.wants_title:
         found += [(score, title.start(), title.end(), [title.group(1)]) for title, score in _titles(parsed, item, sentence, rarity)]
+    if parsed.wants_url:
+        folded = fold(sentence)
+        found += [(_name_score(parsed, item, sentence, folded, url.start(), url.end(), rarity), url.start(), url.end(), [url.group(0)])
+                  for url in _URL.finditer(sentence)]
     if parsed.body_asked:
         found += [(score, start, end, [sentence[start:end]]) for start, end, score in _bodies(parsed, item, sentence, rarity)]
     if parsed.kind_ended:
@@ -137,6 +141,7 @@ def _single_names(parsed: Question, item: Item, sentence: str, rarity: dict[str,
     return found
 
 
+_URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+?(?=[）)」，。；\s]|$)")
 _SITES_ASKED = re.compile(r"(?:地點|場址)\s*(?:有|是|為)?\s*哪|哪(?:些|幾個?)\s*(?:地點|場址)")
 # How the name of a site ends: a reservoir, a weir, a port, a park, a plant, a town, a volcano…
 _SITE_ENDING = re.compile(r"(?:水庫|攔河堰|堰|港|園區|工業區|廠|站|場|縣|市|鄉|鎮|區|島|嶼|山|火山|海域|海槽|隆堆|溪|湖|潭|灣|村|里)$")
@@ -387,6 +392,9 @@ def _spaced(word: str) -> str:
 
 # An adverb between the name and the question's verb ('於花蓮溪與木瓜溪滙流口處更採用…') is no part of the name.
 _ADVERBS = "更|亦|也|再|並|則|均|皆|將|另"
+_SITE_KINDS = frozenset(fold(kind) for kind in ("基地", "廠區", "營區", "機場", "港口", "會場", "場館", "展館"))
+# What stands between a slot's lead and a name, and is not the name: '於 109 年 8 月 28 日親自蒞臨清泉崗基地'
+_NAME_OPENING = re.compile(fold(r"\s*(?:\d+\s*年\s*)?(?:\d+\s*月\s*)?(?:\d+\s*日\s*)?(?:親自|親)?\s*(?:蒞臨|前往|抵達|出席|赴)?\s*"))
 
 
 def _slot_names(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[int, int, float]]:
@@ -405,7 +413,11 @@ def _slot_names(parsed: Question, item: Item, sentence: str, rarity: dict[str, f
                 continue
             named = re.match(rf"\s*{_spaced(kind)}", folded[name.end(1):]) if kind else None
             end = name.end(1) + (named.end() if named else 0)  # '位在哪一個科技園區': 臺中港科技園區, kind and all
-            scored.append((name.start(1), end, _name_score(parsed, item, sentence, folded, name.start(), name.end(), rarity)))
+            if after in _SITE_KINDS:
+                end = name.end()  # '在哪一個基地舉行' — '蒞臨清泉崗基地': the site's name is written with its kind
+            opening = _NAME_OPENING.match(folded, name.start(1), end)
+            start = opening.end() if opening and end - opening.end() >= 2 else name.start(1)  # a name opens with no date or verb
+            scored.append((start, end, _name_score(parsed, item, sentence, folded, name.start(), name.end(), rarity)))
         if scored:
             break  # the kind named is the nearer anchor: '國際會展專業媒體 M&C Asia 辦理', not all of '由…辦理'
     return scored

@@ -65,12 +65,12 @@ _LIST_NAME = (
     rf"(?:[（(][^（）()]{{0,24}}[）)])?"
 )
 # The last name of a list closed by 等 may be longer: 等 says where it ends ('…饋線自動化設備擴建及數位電驛設備汰換等各項強韌工程').
-_LAST_NAME = rf"(?:{_NAME_CHAR}{{1,22}}(?=等)|{_LIST_NAME})"
+_LAST_NAME = rf"(?:(?:{_NAME_CHAR}|\s(?=[A-Za-z])|(?<=[A-Za-z])\s){{1,22}}(?=等)|{_LIST_NAME})"
 # The part after the last 、 is split at its first conjunction before its 14 characters run out:
 # '…、根留臺灣企業加速投資及中小企業加速投資三大方案' is two names, not one cut at 中小企.
 _CONJUNCTION = "及|與|和|暨|或者|或"
 ENUMERATION = re.compile(
-    rf"{_LIST_NAME}(?:、{_LIST_NAME})*、(?:{_NAME_CHAR}{{1,14}}?(?:{_CONJUNCTION}){_LAST_NAME}|{_LAST_NAME}(?:(?:{_CONJUNCTION}){_LAST_NAME})?)"
+    rf"{_LIST_NAME}(?:、{_LIST_NAME})*、(?:{_NAME_CHAR}{{1,14}}?(?:{_CONJUNCTION})\s?{_LAST_NAME}|{_LAST_NAME}(?:(?:{_CONJUNCTION})\s?{_LAST_NAME})?)"
 )
 # Two names joined by a conjunction ('取得馬國吉隆坡國際機場與沙巴公家機關合作共識'): a list too,
 # but a weaker one, since 'A 與 B' also joins things that are no answer.
@@ -89,11 +89,19 @@ _LATIN_PAIR = re.compile(rf"(?<![A-Za-z0-9]){LATIN_WORD}(?: {LATIN_WORD})?\s*(?:
 BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # a bracket and what it holds (no bracket inside)
 # The words that lead into a list ('包括…', '與…'). A verb's are cut first, 與 only where there is
 # none: '雙方就科學與技術、…' keeps 科學與技術 whole.
-_LEAD_VERBS = "包括|包含|計有|共有|例如|如|於|(?<![駐存現所正實])在|有|辦理|執行|推動|稽核|赴|向|對|就|取得|結合|邀集|邀請|導入|參照|擬訂|擬定|係由|由|新建|興建|擴建"
+_LEAD_VERBS = (
+    "包括|包含|計有|共有|例如|透過|藉由|經由|如|於|(?<![駐存現所正實])在|有|辦理|執行|推動|稽核|赴|向|對|就|取得"
+    "|結合|邀集|邀請|導入|參照|擬訂|擬定|係由|由|新建|興建|擴建"
+)
 _ITEM_LEAD = re.compile(rf"^.*(?:{_LEAD_VERBS}|與)")
 _LEAD_VERB = re.compile(_LEAD_VERBS)
 FOLDED_LEAD = re.compile(fold(_ITEM_LEAD.pattern))
-_ITEM_TAIL = re.compile(r"(?:等|合作|辦理|達成|進駐|執行|共同|各|兩|均|皆|\d|(?<=[\u4e00-\u9fff]{2})(?:設置|建置|興建)).*$")
+_HOME_WITH = re.compile(r"^\s*(?:我國|我方|本部|本會|本署)\s*(?:與|和|跟)")
+_COMPOUND_COOPERATION = r"(?<!技術)(?<!國際)(?<!產學)(?<!策略)(?<!雙邊)(?<!區域)(?<!經濟)"  # 技術合作 is a name, not the verb after a list
+_ITEM_TAIL = re.compile(
+    rf"(?:等|分別?(?:於|在)|{_COMPOUND_COOPERATION}合作|辦理|達成|進駐|執行|共同|各|兩|均|皆|(?<![A-Za-z.\-])\d"  # not KP.2's 2
+    rf"|(?<=[\u4e00-\u9fff]{{2}})(?:設置|建置|興建)).*$"
+)
 
 
 # Names in 「」 joined by 、 or a conjunction (folded text too: 与): '包括「第七輸變電計畫」、…及
@@ -211,6 +219,7 @@ def names_of(enumeration: str) -> list[str]:
     「names」 is its names."""
     if enumeration.startswith("「"):
         return [" ".join(name[1:-1].split()) for name in QUOTED.findall(enumeration)]
+    enumeration = _HOME_WITH.sub("", enumeration)  # '我國與巴拉圭及尼加拉瓜': the report's own side is no member
     notes = BRACKETED.findall(enumeration)
     counter = iter(range(len(notes)))
     # a note may hold 、 or 及: each stands aside as one private-use character while the names are split
@@ -248,6 +257,8 @@ def _after_lead_verb(first: str) -> str:
     """What follows the last verb leading into a list that leaves a name: '將推動協助廠商登記出進口資格
     全部線上辦理' is led in by 推動; its own 辦理 ends the name."""
     for verb in reversed(list(_LEAD_VERB.finditer(first))):
+        if verb.start() > 0 and first[verb.start() - 1] in "與和及":
+            continue  # '已與有量、中油、台塑': the name after 與 opens with 有
         if first[verb.end():].strip():
             return first[verb.end():]
     return first

@@ -33,6 +33,10 @@ _TITLE_NOUNS = r"文件|協定|協議|備忘錄|意向書|計畫|方案|專案|�
 # ('建置水下基礎產業人才技術訓練中心'), unquoted.
 _KIND_ENDED_ASKED = re.compile(r"([\u4e00-\u9fff]{2})\s*了?\s*(?:什麼|何種|哪一?個)\s*(中心|基地|園區|聯盟|機制|學院|學苑|專區|實驗室|場域|工廠|獎(?=項))")
 _TITLE_ASKED = re.compile(rf"(?:什麼|何種|哪一?[份項個部])\s*(?:{_TITLE_NOUNS})|名稱\s*(?:是|為)?\s*(?:什麼|何)")
+_CURRENCY_NAMED = re.compile(r"新[臺台]幣")
+_SESSION_OF_DATES = re.compile(r"(?:的)?(?:第\s*(?:\d+|[一二三四五六七八九十])|最後一)\s*[場次梯]")
+# "網址是什麼", "要連到哪個網址": a web address, which a report writes in brackets after what it is of.
+_URL_ASKED = re.compile(r"網址|網站位址|網頁位址|網頁連結|連結網址|URL", re.IGNORECASE)
 # "和哪家國際驗證機構共同成立": one body, which a report may name right after its kind (國際驗證機構 DNVGL).
 BODY_KINDS = "機構|機關|公司|企業|廠商|銀行|大學|組織|業者|單位"  # what a body asked for is called
 _BODY_ASKED = re.compile(rf"哪一?[家間個所]\s*(?:[\u4e00-\u9fff]{{0,6}}?)({BODY_KINDS})")
@@ -74,7 +78,7 @@ _RELIEF_ASKED = re.compile(r"(?:減免|減收|折扣|優惠)(?:了)?(?:多少|�
 _ENERGY = re.compile(r"(?:發|用|售|節|省|購|供)電量|多少電(?![力網廠價費])|多少\s*(?:萬|億)?\s*度電")  # 發多少電: kWh, not kW
 _POWER = re.compile(r"(?<![蓄庫水])容量(?!率)|MW|GW|kW|瓩|(?:尖峰|用電)(?:負載|負荷)(?!率)")  # 裝置容量, 多少容量; not a reservoir's 蓄水容量
 _AREA = re.compile(r"公頃|面積|平方公里|坪")
-_PRICE_ASKED = re.compile(r"售價|單價|價格|價錢|票價|定價|每\s*[瓶包盒罐支件個份張片]")  # '每瓶售價多少元': 45 元/瓶
+_PRICE_ASKED = re.compile(r"售價|單價|價格|價錢|票價|定價|每\s*[瓶包盒罐支件個份張片月]")  # '每瓶售價多少元': 45 元/瓶
 _EMISSIONS = re.compile(r"減碳|碳排|排碳|二氧化碳|CO2|溫室氣體|重量|多重")  # '減碳量是多少', '清除多少廢棄物（重量）': so many tonnes
 _VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|萬噸|噸|庫容|(?<=[蓄庫])容量|多少水(?![庫準質費])")
 # 將 of a thing handed on (中科院將軍品技術技轉民間) takes an object, as 把 does: not a future
@@ -87,6 +91,7 @@ _PRESENT = re.compile(r"現行|目前|現在")  # '現行規定至少要幾天':
 _SETTING_ASIDE = "不是|並非|而非|非"
 _SET_ASIDE_PART = re.compile(rf"[，,]\s*(?:{_SETTING_ASIDE})[^，,]*")
 _SET_ASIDE = re.compile(rf"[（(]\s*(?:{_SETTING_ASIDE})[^（）()]*[）)]")
+_SET_ASIDE_IN_BRACKET = re.compile(rf"(?<=[（(])([^（）()]*?)[，,]\s*(?:{_SETTING_ASIDE})[^（）()]*(?=[）)])")
 # '除紙本外，可用哪 3 種數位方式', '除了振興三倍券，各部會還發了哪些': what is set aside is not asked about.
 _BESIDES = re.compile(r"除了?\s*(「[^」]{1,40}」|[^，,、？?\s]{1,10}?)\s*(?:之外|以外|外)|除了\s*(「[^」]{1,40}」|[^，,、？?]{1,10}?)\s*(?=[，,])")
 # Words that only say which kind of figure is wanted, or which end of a change: the kind or ask's
@@ -156,13 +161,13 @@ _ASKING = re.compile(
 )
 _STOP_CHARS = re.compile(
     r"[\s？?，,。、；：:！!（）()「」『』\"“”]+"
-    r"|當中|之中|的|是|了|有|在(?![地職])|於|與|(?<![普涉波顧奈埃])及(?![時格])|(?<![協溫緩調中百])和(?![平成])|或|跟(?![進隨蹤])|其|各|共(?![同生享識構])|(?<![合契簽條公規預節])約|達(?=\s*(?:到|多少|幾|[\d０-９]|約|逾|近|超過|百分|新[臺台]幣|成(?![率立果效])|[？?，,。]|$))|之|為|並|將|被|由|從|(?<!針)(?!(?<=一)對一)對(?![外內])|(?<![方導面南動傾意])向|以(?!色列)|等(?![值級於同待候])|相較(?:於)?|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機]|計酬)|中(?=[，,、\s？?]|$)"
+    r"|當中|之中|的|是|了|(?<![既現])有|在(?![地職])|於|與|(?<![普涉波顧奈埃])及(?![時格])|(?<![協溫緩調中百])和(?![平成])|或|跟(?![進隨蹤])|其|各|(?<!公)共(?![同生享識構])|(?<![合契簽條公規預節])約|達(?=\s*(?:到|多少|幾|[\d０-９]|約|逾|近|超過|百分|新[臺台]幣|成(?![率立果效])|[？?，,。]|$))|之|為|並|將|被|(?<!自)由|從|(?<!針)(?!(?<=一)對一)對(?![外內])|(?<![方導面南動傾意])向|以(?!色列)|等(?![值級於同待候])|相較(?:於)?|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機]|計酬)|中(?=[，,、\s？?]|$)"
     r"|(?<![供補配])給(?![付予])|(?<!轉)讓(?![與渡售])"  # 技轉給幾家, 讓水回收系統…: not 供給, 轉讓
     r"|可以|(?<!市)[占佔](?![領據用有])"  # 金融機構占多少: the share is what is asked
     r"|(?<![場住處研])所(?=辦理|舉辦|提供|推動|建置|設置|核定|完成|簽署|簽訂)"  # 投資環境所辦理的: which was held
     r"|(?<=方案|計畫|政策|架構|機制)下(?=\s*[，,])"  # 在…方案下，: under a programme
     # a reader's modal and light verbs: 能省, 要等多久, 把案子, 做診斷 (not 能源, 需要, 人才, 就業 …)
-    r"|(?<![節產效功智動體性技熱核電太可綠儲光風水火])能(?![源力量效])|(?<![需主重必只想])要(?![求點件素項])"
+    r"|(?<![節產效功智動體性技熱核電太陽可綠儲光風水火])能(?![源力量效])|(?<![需主重必只想])要(?![求點件素項])"
     r"|做(?!法|為)|把(?!關)|也|(?<!人)才|(?<![首宏成])都(?!市|會)|就(?!業|學|醫|地)"
     r"|(?<![^\s，,後也還不])會(?![議展員計館談場所期商址])"  # ，會新增: a modal after a pause (not 會議, 會展)
     r"|(?<=會議)上"  # 在國際標準組織會議上發表 (the report: 會議中提案發表)
@@ -179,7 +184,7 @@ _STOP_CHARS = re.compile(
 # Words that name the kind of figure asked for, which the unit and kind already capture.
 _MEASURE_WORDS = re.compile(
     r"(?<![再用])水量(?=\s*(?:是|有|為|約|達)?\s*(?:多少)?\s*[？?]?\s*$)|"  # '每日供應…多少水量': so much water, a volume
-    r"金額|總?經費|數量|數目|案件數|件數|家數|人數|次數|[類戶項案場班]數|案件(?=[^\u4e00-\u9fff]|累計|共|有|數|$)|百分比|比率|比例|所占|所佔|占比|佔比|比重|"
+    r"金額|總?經費|數量|數目|(?:案件|件|家|人|次|[類戶項案場班])數(?!位)|案件(?=[^\u4e00-\u9fff]|累計|共|有|數|$)|百分比|比率|比例|所占|所佔|占比|佔比|比重|"
     r"(?:裝置|發電)?(?<![蓄庫水])容量|面積|多少|總計|合計|共計|累計|成長|增加|減少|提升|下降"
 )
 
@@ -219,6 +224,7 @@ class Question:
     excluded: list[str] = field(default_factory=list)  # "電話服務（不含文字）": what the figure asked leaves out (folded)
     wants_places: bool = False  # "哪些國家", "哪些縣市": the names must be places
     wants_title: bool = False  # "簽署的是什麼文件": one name in 「」 will do
+    wants_url: bool = False  # "查詢網站的網址是什麼": one web address
     kind_ended: tuple[str, str] | None = None  # "建置了什麼中心": (the verb, the kind), folded
     body_asked: str | None = None  # "和哪家國際驗證機構": the kind of body (機構), whose name follows it
     wants_target: bool = False
@@ -369,7 +375,7 @@ _VERBS_REPORTS_LEAVE_OUT = frozenset(
 
 # Nouns a reader adds that a report leaves to its verb ('的工程是在何時完工': '107 年 8 月完工').
 # '促成多少商機': a fair's '促成逾 1.3 億美元' leaves the opportunity unsaid.
-_NOUNS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("工程", "商機"))
+_NOUNS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("工程", "商機", "規定", "每月", "每年"))
 
 # Words a ministry's report mostly leaves unsaid: counted where the text has them (我國出口 …), no
 # near miss where it does not.
@@ -510,12 +516,14 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     the bodies whose reports are asked, which the reports call 本部: not words to look for."""
     normalized = _YEAR_NAMED.sub(r"\1", in_report_words(to_halfwidth_digits(text.strip())))
     normalized = _SET_ASIDE.sub(" ", normalized)
+    normalized = _SET_ASIDE_IN_BRACKET.sub(r"\1", normalized)  # '（整體，不是電視台製播經費）': what is set aside is not asked
     besides = [word.strip("「」") for match in _BESIDES.finditer(normalized) for word in match.groups() if word]
     normalized = _BESIDES.sub(" ", normalized)
     question = Question(text=normalized, wants=_wants(normalized))
     _set_units(question, normalized, compared=bool(_COMPARED.search(text)))  # the reader's words drop the base
     question.wants_places = question.wants == "names" and bool(_PLACES_ASKED.search(normalized))
     question.wants_title = bool(_TITLE_ASKED.search(normalized))
+    question.wants_url = bool(_URL_ASKED.search(normalized))
     kind_ended = _KIND_ENDED_ASKED.search(normalized)
     question.kind_ended = (fold(kind_ended.group(1)), fold(kind_ended.group(2))) if kind_ended else None
     body = _BODY_ASKED.search(normalized) or _KIND_NAMED.search(normalized)
@@ -530,7 +538,8 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     count = _COUNT_IN_NAMES.search(normalized) or (_COUNT_BEFORE_WHICH.search(normalized) if question.wants == "names" else None)
     if count:
         question.count = count_of(count.group(1)) or None
-    elif question.wants == "names" and (_ONE_ASKED.search(normalized) or ((question.wants_title or question.kind_ended) and "哪些" not in normalized)):
+    elif question.wants == "names" and (_ONE_ASKED.search(normalized) or (
+            (question.wants_title or question.kind_ended or question.wants_url) and "哪些" not in normalized)):
         question.count = 1  # '設置了哪一所示範幼兒園', '系統叫什麼名稱': one name, never a list
     remainder = normalized
     found = find_time_expressions(normalized, None, report_year)
@@ -560,6 +569,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     question.date_anchors = [compact(fold(e.text)) for e in exprs]
     if question.wants == "date":  # '從哪一天開始接種': a report writes the start as 自 110 年 3 月 22 日起
         remainder = _STARTING.sub(" ", remainder)
+        remainder = _SESSION_OF_DATES.sub(" ", remainder)  # '第一場是哪一天': which of the dates listed, no word to look for
     question.segments = _segments(remainder, authors) + question.anchors
     asides = _ASIDE.findall(remainder)
     if asides:  # what only a bracket says, not what the rest of the question says too
@@ -604,6 +614,8 @@ _FIGURE_NAMED = re.compile(r"哪一?個?\s*(?:百分比|比例|比率|比重|數
 
 
 def _wants(text: str) -> str:
+    if _URL_ASKED.search(text):
+        return "names"
     if _DATE_WORDS.search(text):
         return "date"
     if _FIGURE_NAMED.search(text):
@@ -684,7 +696,7 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
         question.dimensions = {"volume", "mass", "rate"}
 
 
-_CURRENCIES = {"美元": "USD", "美金": "USD", "歐元": "EUR", "日圓": "JPY", "日幣": "JPY", "日元": "JPY", "人民幣": "CNY"}
+_CURRENCIES = {"新臺幣": "TWD", "新台幣": "TWD", "美元": "USD", "美金": "USD", "歐元": "EUR", "日圓": "JPY", "日幣": "JPY", "日元": "JPY", "人民幣": "CNY"}
 _CURRENCY_ASKED = re.compile("(" + "|".join(_CURRENCIES) + ")")
 
 _SHARE_ASKED_LAST = re.compile(
@@ -751,7 +763,7 @@ def _without_asked_unit(text: str) -> str:
     return text
 
 
-_ANSWER_TYPE = r"國家|廠商|企業|公司|業者|臺商|台商|水庫|縣市|單位|機關|地區|地方|城市|項目|名稱|地點|場址"
+_ANSWER_TYPE = r"國家|邦交國|友邦|廠商|企業|公司|業者|臺商|台商|水庫|縣市|單位|機關|地區|地方|城市|項目|名稱|地點|場址"
 
 
 def _segments(text: str, authors: tuple[str, ...] = ()) -> list[str]:
@@ -762,11 +774,14 @@ def _segments(text: str, authors: tuple[str, ...] = ()) -> list[str]:
     text = re.sub(
         rf"(?:{_ANSWER_TYPE})(?=\s*有?\s*(?:哪些|哪幾))|(?<=哪些)(?:{_ANSWER_TYPE}|[\u4e00-\u9fff]{{1,4}}(?=\s*[？?]?\s*$))"
         rf"|(?<=[家個位])(?:{_ANSWER_TYPE})(?=\s*[？?]?\s*$)"
-        rf"|(?<=哪[個家位所間])[\u4e00-\u9fff]{{0,3}}?(?:{_ANSWER_TYPE})|(?<=哪一[個家位所間])[\u4e00-\u9fff]{{0,3}}?(?:{_ANSWER_TYPE})",  # 以哪個國家為對象
+        rf"|(?<=哪[個家位所間])[\u4e00-\u9fff]{{0,3}}?(?:{_ANSWER_TYPE})"  # 以哪個國家為對象
+        rf"|(?<=哪[一幾兩二三四五六][個家位所間])[\u4e00-\u9fff]{{0,5}}?(?:{_ANSWER_TYPE})",  # 哪幾個單位, 哪兩個中南美洲邦交國
         " ", text,
     )
     text = _without_asked_unit(text)
     text = _TITLE_ASKED.sub(" ", text)  # the kind of name asked for, not a word to look for
+    text = _URL_ASKED.sub(" ", text)  # a report writes the address, not the word 網址
+    text = _CURRENCY_NAMED.sub(" ", text)  # '帶動了多少新臺幣投資': the currency asked is the unit, no word to look for
     text = _ASKING.sub(" ", text)
     text = _VERSION.sub(r"\1", text)  # 水環境建設 2.0 is a name: kept whole, not a number
     text = _PER_ONE.sub(" ", text)
@@ -811,11 +826,11 @@ def _number_out(match: re.Match[str]) -> str:
     if glued and re.fullmatch(r"\d{1,2}\.0", match.group(0).strip()):
         return match.group(0)
     ordinal = re.search(r"第\s*$", match.string[max(0, match.start() - 3):match.start()])
-    return match.group(0).strip() if ordinal and re.fullmatch(r"\d{1,2}", match.group(0).strip()) else " "
+    return re.sub(r"\s+", "", match.group(0)) if ordinal and re.match(r"\d{1,2}(?!\d)", match.group(0).strip()) else " "  # 第 3 屆: one word
 
 
 # What the question leaves out of the figure it asks for ('電話服務（不含文字）有多少通次').
-_EXCLUDED = re.compile(r"(?:不含|不包括|不包含|不算|扣除)\s*([\u4e00-\u9fff、]{1,16}?)(?:的|在內|部分)?(?=[）)，,。？?]|$)")
+_EXCLUDED = re.compile(r"(?:不含|不包括|不包含|不算|扣除|不限於?|不只)\s*([\u4e00-\u9fff、]{1,16}?)(?:的|在內|部分)?(?=[）)，,。？?]|$)")
 _INSTRUCTION = re.compile(rf"\s*(?:請|列出|只列|依序|含|不含|{_SETTING_ASIDE}|不要|不限|不只|以.{{1,4}}為單位)")  # '（列出…）': said to the tool
 
 
