@@ -95,6 +95,8 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-184", 0.85), ("own-gold-185", 0.80),
     ("own-gold-186", 0.80), ("own-gold-187", 0.80),  # and four more, at 46f99f4: 84/120 first
     ("own-gold-188", 0.85), ("own-gold-189", 0.70),
+    ("own-gold-190", 0.80), ("own-gold-191", 0.80),  # random items, two thirds figures, at ea79ec6: 90/119 first
+    ("own-gold-192", 0.70), ("own-gold-193", 0.80),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -1642,3 +1644,15 @@ def test_which_session_and_more_readers_words(ledger):  # noqa: F811
     assert value("規劃中的廢太陽能模組處理廠，每年預定可處理多少廢模組？") == 2  # 年作業量 2 千公噸; 太陽能 one word
     assert value("廢太陽能模組處理廠的建置計畫，109 年帶動了多少新臺幣投資？") == 3.8
     assert value("截至 110 年初，既有的未登記工廠中有幾家已申請納管？") == 7282  # 既有 a word
+
+
+def test_words_a_reader_adds_or_says_otherwise(ledger):  # noqa: F811
+    value = answer_value(ledger)
+    # '…已執行其中 317 家業者停工及停止供水供電作業': 斷水斷電 is 停止供水供電
+    assert value("清查新增未登記工廠後，截至 109 年底已對多少家業者執行停工並斷水斷電？") == 317
+    # '…完成除役計畫提送原能會審查': 送交 = 提送, and 原能會 is one word
+    assert value("台電預計什麼時候把核三廠除役計畫送交原能會審查？") == "2021-07"
+    # '(能源大用戶…)平均年節電率…應達 1%以上': 這 10 年間 restates the span asked
+    assert value("能源大用戶在 104 年至 113 年這 10 年間，平均年節電率至少要達到多少？") == 1
+    # '礦業法自 19 年 5 月 26 日制定公布': 最初 says which date, not a word to find
+    assert value("現行礦業法最初是在哪一天制定公布的？") == "1930-05-26"

@@ -96,7 +96,7 @@ _SET_ASIDE_IN_BRACKET = re.compile(rf"(?<=[（(])([^（）()]*?)[，,]\s*(?:{_SE
 _BESIDES = re.compile(r"除了?\s*(「[^」]{1,40}」|[^，,、？?\s]{1,10}?)\s*(?:之外|以外|外)|除了\s*(「[^」]{1,40}」|[^，,、？?]{1,10}?)\s*(?=[，,])")
 # Words that only say which kind of figure is wanted, or which end of a change: the kind or ask's
 # scoring captures them, the text need not hold them.
-_KIND_WORDS = re.compile(r"設定的?目標|目標|預計|預期|預定|預估|估計|未來|實際|實績|已經|原本|原來|原先|起初")
+_KIND_WORDS = re.compile(r"設定的?目標|目標|預計|預期|預定|預估|估計|未來|實際|實績|已經|原本|原來|原先|起初|最初|當初")
 _STARTING = re.compile(r"開始|起(?=[\u4e00-\u9fff])")
 # Words that restate the period asked (109 年全年, 第 4 季單季): a figure of that period has them,
 # written or not; another figure lacks them (`Question.coverage`).
@@ -167,7 +167,7 @@ _STOP_CHARS = re.compile(
     r"|(?<![場住處研])所(?=辦理|舉辦|提供|推動|建置|設置|核定|完成|簽署|簽訂)"  # 投資環境所辦理的: which was held
     r"|(?<=方案|計畫|政策|架構|機制)下(?=\s*[，,])"  # 在…方案下，: under a programme
     # a reader's modal and light verbs: 能省, 要等多久, 把案子, 做診斷 (not 能源, 需要, 人才, 就業 …)
-    r"|(?<![節產效功智動體性技熱核電太陽可綠儲光風水火])能(?![源力量效])|(?<![需主重必只想])要(?![求點件素項])"
+    r"|(?<![節產效功智動體性技熱核電太陽可綠儲光風水火原])能(?![源力量效])|(?<![需主重必只想])要(?![求點件素項])"
     r"|做(?!法|為)|把(?!關)|也|(?<!人)才|(?<![首宏成])都(?!市|會)|就(?!業|學|醫|地)"
     r"|(?<![^\s，,後也還不])會(?![議展員計館談場所期商址])"  # ，會新增: a modal after a pause (not 會議, 會展)
     r"|(?<=會議)上"  # 在國際標準組織會議上發表 (the report: 會議中提案發表)
@@ -785,6 +785,7 @@ def _segments(text: str, authors: tuple[str, ...] = ()) -> list[str]:
     text = _ASKING.sub(" ", text)
     text = _VERSION.sub(r"\1", text)  # 水環境建設 2.0 is a name: kept whole, not a number
     text = _PER_ONE.sub(" ", text)
+    text = _SPAN_RESTATED.sub(" ", text)  # '在 104 年至 113 年這 10 年間': the span, said again
     text = _NUMBER.sub(_number_out, text)
     text = _WORD_COUNT.sub(" ", text)
     text = _MEASURE_WORDS.sub(" ", text)
@@ -811,6 +812,7 @@ _NUMBER = re.compile(
     rf"(?<![A-Za-z\d.-])\d+(?:\.\d+)?(?![A-Za-z])\s*(?:萬|億)?\s*"
     rf"(?:元|美元|%|％|{_MEASURES}|(?:{_COUNTERS})(?![\u4e00-\u9fff]?[年月日]))?"
 )
+_SPAN_RESTATED = re.compile(r"(?:這|那)?\s*\d+\s*年(?:之)?間")
 # A count in words ('集集南岸兩座小水力發電機組', '這三項'): no content word either; not an ordinal (第二條)
 # nor part of a name (核二廠, 核四廠).
 _WORD_COUNT = re.compile(
