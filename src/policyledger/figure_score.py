@@ -95,7 +95,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
 def _summed_parts(parsed: Question, text: str, claim: Claim, sentence_start: int, clause_start: int) -> str:
     """Asked for a total, what a total sums, said before it in its sentence: '造成農產品損失 27.4 億元、
     農田及農業設施損失 8.4 億元，合計 35.8 億元'."""
-    if not _SUM_ASKED.search(parsed.folded) or not _TOTAL_BEFORE.search(text, max(0, claim.start - 6), claim.start):
+    if not _SUM_ASKED.search(parsed.folded) or not _TOTAL_BEFORE.search(text, max(0, claim.start - 14), claim.start):
         return ""
     return text[sentence_start:clause_start]
 
@@ -610,7 +610,7 @@ def _joint_factor(parsed: Question, own: str) -> float:
 
 _TOTAL_ASKED = re.compile(fold(r"合計|總計|共計|加總|總和|合起來|加起來"))
 _SUM_ASKED = re.compile(fold(r"合計|總計|共計|加總|總和|合起來|加起來|總共|一共"))
-_TOTAL_BEFORE = re.compile(fold(r"(?:合計|總計|共計|總共|合共)\s*(?:約|達|為|有)?\s*$"))
+_TOTAL_BEFORE = re.compile(fold(r"(?:合計|總計|共計|總共|合共)\s*(?:約|達|為|有)?\s*(?:[占佔][^，。；]{0,6}?)?\s*$"))  # 合計約占總額 51.1％
 
 
 def _total_factor(parsed: Question, text: str, claim: Claim, neighbours: list[Claim], sentence: tuple[int, int]) -> float:
@@ -619,7 +619,7 @@ def _total_factor(parsed: Question, text: str, claim: Claim, neighbours: list[Cl
     if not _TOTAL_ASKED.search(parsed.folded):
         return 1.0
     totals = [c for c in (claim, *neighbours) if sentence[0] <= c.start < sentence[1] and c.base_unit == claim.base_unit
-              and _TOTAL_BEFORE.search(text, max(0, c.start - 6), c.start)]
+              and _TOTAL_BEFORE.search(text, max(0, c.start - 14), c.start)]
     return 0.8 if totals and claim not in totals else 1.0
 
 

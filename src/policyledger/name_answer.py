@@ -20,7 +20,7 @@ from policyledger.entities import names_a_place, place_lists
 from policyledger.model import Claim
 from policyledger.passages import LATIN_CHAR, LATIN_WORD, SENTENCE, Item, citation, clause_span, counted_lists, lists_in, names_of, ranked_lists
 from policyledger.quantity.units import match_unit
-from policyledger.question import BODY_KINDS, Question
+from policyledger.question import BODY_KINDS, Question, place_spans
 from policyledger.reader_words import same_words
 from policyledger.textnorm import compact, fold
 
@@ -136,7 +136,8 @@ def _single_names(parsed: Question, item: Item, sentence: str, rarity: dict[str,
         found += [(score, start, end, [" ".join(sentence[start:end].split())]) for start, end, score in _kind_ended(parsed, item, sentence, rarity)]
     if parsed.count == 1:
         picked = [*_slot_names(parsed, item, sentence, rarity), *_named_after_kind(parsed, item, sentence, rarity),
-                  *_place_before_subject(parsed, item, sentence, rarity), *_plan_named(parsed, item, sentence, rarity)]
+                  *_place_before_subject(parsed, item, sentence, rarity), *_plan_named(parsed, item, sentence, rarity),
+                  *_one_place(parsed, item, sentence, rarity)]
         found += [(score, start, end, [sentence[start:end].strip()]) for start, end, score in picked]
     return found
 
@@ -348,6 +349,16 @@ def _names_found(parsed: Question, item: Item, sentence: str, rarity: dict[str, 
 # '試辦計畫在哪個地方' — '目前已提出雲林地區有才村試辦計畫': where a thing is, written before it.
 _WHERE_IS = re.compile(r"([\u4e00-\u9fff]{2,4})\s*(?:是)?\s*(?:在|位於)\s*(?:哪裡|何處|哪一?個地方|哪一?個地區)")
 _PLACE_LEAD = "提出|選定|設於|位於|於|在"
+
+
+def _one_place(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[int, int, float]]:
+    """Asked for one country or county, each the sentence names, by its own clause: '109 年完成與巴拉圭簽署
+    「促進技術合作意向書」，及與以色列重新簽署「一般性合作協定」' — asked about the 意向書, 巴拉圭."""
+    if not (parsed.wants_places and parsed.count == 1):
+        return []
+    folded = fold(sentence)
+    return [(start, end, _name_score(parsed, item, sentence, folded, start, end, rarity))
+            for start, end in place_spans(folded) if folded[start:end] not in parsed.places_named]
 
 
 def _place_before_subject(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[int, int, float]]:
