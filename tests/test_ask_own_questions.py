@@ -1668,3 +1668,14 @@ def test_a_total_share_and_one_place_by_its_own_clause(ledger):  # noqa: F811
     # '109 年完成與巴拉圭簽署「促進技術合作意向書」，及與以色列重新簽署「一般性合作協定」': each country by its clause
     assert value("標準檢驗局 109 年和哪一個國家簽了技術合作意向書？") == ["巴拉圭"]
     assert value("標準檢驗局 109 年和哪一個國家重新簽署了一般性合作協定？") == ["以色列"]
+
+
+def test_framing_words_and_a_mid_year_that_is_smes(ledger):  # noqa: F811
+    from policyledger.quantity.periods import find_time_expressions
+
+    value = answer_value(ledger)
+    assert value("109 年透過 0800 創業諮詢專線等管道，共提供了多少人次的創業諮詢服務？") == 8860  # 等管道 frames the list
+    assert value("109 年經濟部對工業與服務業企業做節能技術輔導，一共找出多少度的節電潛力？") == 3.2  # 找出: left out
+    # '109 年中小企業…' is 109 年 and 中小企業, not the middle of 109
+    assert [e.text for e in find_time_expressions("109 年中小企業財務診斷")] == ["109 年"]
+    assert [e.text for e in find_time_expressions("110 年中完成")] == ["110 年中"]

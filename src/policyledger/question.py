@@ -362,7 +362,7 @@ _LEADING_NUMBER = re.compile(r"\d[\d,.]*(?=[^\d,.])")
 # '新增…就業機會 200 人'): missing, they count as any word does, but do not mark a near miss.
 _VERBS_REPORTS_LEAVE_OUT = frozenset(
     fold(word) for word in (
-        "創造", "帶動", "促成", "產生", "達成", "提供", "獲得", "取得", "舉行", "舉辦", "帶來", "新增", "分布", "處理", "造成", "進行",
+        "創造", "帶動", "促成", "產生", "達成", "提供", "獲得", "取得", "舉行", "舉辦", "帶來", "新增", "分布", "處理", "造成", "進行", "找出",
         "施行", "實施", "生效", "上路", "適用", "收取", "決定",  # '從哪一天開始施行': a report writes '自 110 年 1 月 1 日起，…'
         "涵蓋", "包括", "包含", "涉及",  # '涵蓋哪 10 種器具': a list leads in with its own verb, or with none
         "開辦", "開設", "開課",  # '開辦多少班次': a report writes the classes, '課程 155 班次'
