@@ -16,8 +16,8 @@ from typing import Any
 
 from policyledger.passages import QUOTED, SENTENCE, Item, citation, clause_span, topic_of_subjectless
 from policyledger.quantity.numbers import count_of
-from policyledger.quantity.periods import find_time_expressions
-from policyledger.question import Question, another_ordinal
+from policyledger.quantity.periods import LIST_SPLIT, find_time_expressions, roc_to_gregorian
+from policyledger.question import SESSION_ASKED, Question, another_ordinal
 from policyledger.records import iso
 from policyledger.textnorm import compact, fold
 
@@ -112,13 +112,12 @@ def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
 
 # Asked for several days ('在哪兩天辦理'), a date listing days ('109 年 12 月 17、23 日') answers with each.
 _DAYS_ASKED = re.compile(r"哪(?:兩|幾|[二三四五])(?:天|日)|哪些(?:日子|日期|天)|分別(?:在|於)?(?:哪一?天|何日)")
-_A_SPAN = re.compile(r"至|到|~|～|－|-")
 _DATE_PART = re.compile(r"(\d+)\s*(年|月)?")
 
 
 def _days_span(expr: Any) -> bool:
     """'9 月 24 日至 25 日': a span from one day to another."""
-    return bool(_A_SPAN.search(expr.text) and "日" in expr.text and expr.period_start and expr.period_end and expr.period_start < expr.period_end)
+    return bool(_SPAN_JOINER.search(expr.text) and "日" in expr.text and expr.period_start and expr.period_end and expr.period_start < expr.period_end)
 
 
 def _ten_days(written: str) -> tuple[date, date] | None:
@@ -133,13 +132,13 @@ def _ten_days(written: str) -> tuple[date, date] | None:
 def listed_days(written: str) -> list[date]:
     """Each day a date lists, in order: '109 年 12 月 17、23 日' → 2020-12-17, 2020-12-23; '9 月 8 日及
     10 月 5 日' keeps its year for the second. A date naming one day, or none, lists nothing."""
-    if _A_SPAN.search(written):
+    if _SPAN_JOINER.search(written):
         return []  # '24 日至 25 日' is a span, not a list
     year = month = None
     days = []
     for number, unit in _DATE_PART.findall(written):
         if unit == "年":
-            year = int(number) + (1911 if int(number) < 1911 else 0)
+            year = roc_to_gregorian(int(number))
         elif unit == "月":
             month = int(number)
         elif year and month:
@@ -306,9 +305,7 @@ def _span_of(when: date, precision: str) -> tuple[date, date]:
 _NUMBERED_MEMBERS = re.compile(r"(\d+(?:\s*[、及和]\s*\d+)+)\s*號")
 _COUNTED_MEMBERS = re.compile(r"(\d+)\s*[部座台臺]機")
 _ORDINAL_ASKED = re.compile(r"第\s*(\d+)\s*[部座台臺號]")
-_SESSION_ASKED = re.compile(r"第\s*(\d+|[一二三四五六七八九十])\s*[場次梯]|最後一[場次梯]")
 _LAST_ASKED = re.compile(r"最後一[部座台臺]")
-_DATE_JOINER = re.compile(r"\s*(?:及|、|和|與)\s*")
 
 
 _RESPECTIVELY_BEFORE = re.compile(r"分別?\s*(?:於|在)?\s*$")
@@ -322,13 +319,13 @@ def _members_before_respectively(sentence: str, expr: Any, count: int) -> list[s
         return []
     listed = before[: lead.start()]
     listed = listed[max(listed.rfind(mark) for mark in "，,；;：:") + 1:]
-    names = [name.strip() for name in _DATE_JOINER.split(listed) if name.strip()]
+    names = [name.strip() for name in LIST_SPLIT.split(listed) if name.strip()]
     return names[-count:] if len(names) >= count else []
 
 
 def _respective_date(parsed: Question, sentence: str, expr: Any) -> tuple[str, date] | None:
     """The one date of a list that belongs to the member the question names (9 號機組 → the second)."""
-    pieces = _DATE_JOINER.split(expr.text.strip())
+    pieces = LIST_SPLIT.split(expr.text.strip())
     if len(pieces) < 2:
         return None
     members = list(_NUMBERED_MEMBERS.finditer(sentence, 0, expr.start))
@@ -347,7 +344,7 @@ def _respective_date(parsed: Question, sentence: str, expr: Any) -> tuple[str, d
         asked = [int(ordinal.group(1)) - 1] if ordinal and 0 < int(ordinal.group(1)) <= count else []
         if not asked and count and _LAST_ASKED.search(parsed.text):  # '3 部機組中最後一部': the third
             asked = [count - 1]
-        session = _SESSION_ASKED.search(parsed.text)
+        session = SESSION_ASKED.search(parsed.text)
         if not asked and session:  # '研討會的第一場是哪一天' — '109 年 8 月 14 日、8 月 28 日、9 月 11 日…辦理': the first
             count = len(pieces)
             number = count_of(session.group(1)) if session.group(1) else 0

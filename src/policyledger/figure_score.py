@@ -95,7 +95,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
 def _summed_parts(parsed: Question, text: str, claim: Claim, sentence_start: int, clause_start: int) -> str:
     """Asked for a total, what a total sums, said before it in its sentence: '造成農產品損失 27.4 億元、
     農田及農業設施損失 8.4 億元，合計 35.8 億元'."""
-    if not _SUM_ASKED.search(parsed.folded) or not _TOTAL_BEFORE.search(text, max(0, claim.start - 14), claim.start):
+    if not _SUM_ASKED.search(parsed.folded) or not _after_a_total_word(text, claim.start):
         return ""
     return text[sentence_start:clause_start]
 
@@ -224,7 +224,7 @@ _JOINS = re.compile(r"及|与|和|、")
 
 
 def _contrast_factor(parsed: Question, own_words: str, sentence: str) -> float:
-    asked = same_words(parsed.folded)
+    asked = parsed.folded_alike
     sentence = sentence.replace(" ", "")
     for pairs, words in ((_OPPOSITES, same_words(own_words.replace(" ", ""))), (_KINDS_APART, sentence)):
         for first, second in pairs:
@@ -608,9 +608,15 @@ def _joint_factor(parsed: Question, own: str) -> float:
     return 0.7 if len(named) == 1 else 1.0
 
 
-_TOTAL_ASKED = re.compile(fold(r"合計|總計|共計|加總|總和|合起來|加起來"))
-_SUM_ASKED = re.compile(fold(r"合計|總計|共計|加總|總和|合起來|加起來|總共|一共"))
+_TOTAL_WORDS = r"合計|總計|共計|加總|總和|合起來|加起來"
+_TOTAL_ASKED = re.compile(fold(_TOTAL_WORDS))
+_SUM_ASKED = re.compile(fold(_TOTAL_WORDS + r"|總共|一共"))  # a total asked in words that also ask a count's sum
 _TOTAL_BEFORE = re.compile(fold(r"(?:合計|總計|共計|總共|合共)\s*(?:約|達|為|有)?\s*(?:[占佔][^，。；]{0,6}?)?\s*$"))  # 合計約占總額 51.1％
+
+
+def _after_a_total_word(text: str, start: int) -> bool:
+    """Whether the figure at `start` is a total: '…，合計 35.8 億元', '合計約占總額 51.1％'."""
+    return _TOTAL_BEFORE.search(text, max(0, start - 14), start) is not None
 
 
 def _total_factor(parsed: Question, text: str, claim: Claim, neighbours: list[Claim], sentence: tuple[int, int]) -> float:
@@ -619,7 +625,7 @@ def _total_factor(parsed: Question, text: str, claim: Claim, neighbours: list[Cl
     if not _TOTAL_ASKED.search(parsed.folded):
         return 1.0
     totals = [c for c in (claim, *neighbours) if sentence[0] <= c.start < sentence[1] and c.base_unit == claim.base_unit
-              and _TOTAL_BEFORE.search(text, max(0, c.start - 14), c.start)]
+              and _after_a_total_word(text, c.start)]
     return 0.8 if totals and claim not in totals else 1.0
 
 

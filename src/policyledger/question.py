@@ -34,7 +34,9 @@ _TITLE_NOUNS = r"文件|協定|協議|備忘錄|意向書|計畫|方案|專案|�
 _KIND_ENDED_ASKED = re.compile(r"([\u4e00-\u9fff]{2})\s*了?\s*(?:什麼|何種|哪一?個)\s*(中心|基地|園區|聯盟|機制|學院|學苑|專區|實驗室|場域|工廠|獎(?=項))")
 _TITLE_ASKED = re.compile(rf"(?:什麼|何種|哪一?[份項個部])\s*(?:{_TITLE_NOUNS})|名稱\s*(?:是|為)?\s*(?:什麼|何)")
 _CURRENCY_NAMED = re.compile(r"新[臺台]幣")
-_SESSION_OF_DATES = re.compile(r"(?:的)?(?:第\s*(?:\d+|[一二三四五六七八九十])|最後一)\s*[場次梯]")
+# '研討會的第一場是哪一天', '最後一場': which of a list of dates is asked (group 1 its number)
+SESSION_ASKED = re.compile(r"(?:第\s*(\d+|[一二三四五六七八九十])|最後一)\s*[場次梯]")
+_SESSION_OF_DATES = re.compile(r"(?:的)?" + SESSION_ASKED.pattern)
 # "網址是什麼", "要連到哪個網址": a web address, which a report writes in brackets after what it is of.
 _URL_ASKED = re.compile(r"網址|網站位址|網頁位址|網頁連結|連結網址|URL", re.IGNORECASE)
 # "和哪家國際驗證機構共同成立": one body, which a report may name right after its kind (國際驗證機構 DNVGL).
@@ -249,6 +251,11 @@ class Question:
     def folded(self) -> str:
         """The question's text folded as the report's text is for matching (臺/台, widths, 简/繁)."""
         return fold(self.text)
+
+    @cached_property
+    def folded_alike(self) -> str:
+        """The folded question with words the reports use alike put as one (`reader_words.same_words`)."""
+        return same_words(self.folded)
 
     @cached_property
     def stated_counts(self) -> frozenset[str]:

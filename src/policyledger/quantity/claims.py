@@ -22,7 +22,7 @@ from policyledger.quantity.changes import CHANGE_VERB, FROM, FROM_LEAD, FROM_REA
 from policyledger.quantity.clauses import CLAUSE_BREAK, SENTENCE_BREAK, clause_span, end_of_sentence, joined_lines, start_of_sentence
 from policyledger.quantity.figures import Figure, find_figures, masked_spans
 from policyledger.quantity.kinds import ACTUAL_CUE, DONE_CUE, kind_of
-from policyledger.quantity.periods import HALF, QUARTER, REPORT_YEAR_WORDS, TimeExpr, find_time_expressions
+from policyledger.quantity.periods import HALF, LIST_SPLIT, QUARTER, REPORT_YEAR_WORDS, TimeExpr, find_time_expressions
 from policyledger.quantity.qualifiers import qualifier_of
 from policyledger.quantity.tables import Cell, table_cells
 from policyledger.quantity.units import normalize, reads_water
@@ -428,17 +428,16 @@ def _period(text: str, figure: Figure, clause_start: int, clause_end: int, exprs
 
 
 _RESPECTIVELY = re.compile(r"分別")
-_LIST_JOINER = re.compile(r"\s*(?:及|、|和|與)\s*")
 
 
 def _respective_period(text: str, figure: Figure, period: TimeExpr) -> TimeExpr:
     """The one period of a list that a figure after 分別 takes in turn: '預估 114 學年度及 115 學年度國小新生
     分別約 15 萬 6,000 人及約 14 萬 9,000 人' — the second figure is 115 學年度's."""
     respectively = _RESPECTIVELY.search(text, period.end, figure.start)
-    pieces = _LIST_JOINER.split(period.text.strip())
+    pieces = LIST_SPLIT.split(period.text.strip())
     if respectively is None or len(pieces) < 2:
         return period
-    position = len(_LIST_JOINER.findall(text, respectively.end(), figure.start))
+    position = len(LIST_SPLIT.findall(text, respectively.end(), figure.start))
     if position >= len(pieces):
         return period
     parts = [find_time_expressions(piece, period.year) for piece in pieces]

@@ -47,6 +47,7 @@ _TO = r"(?:至|到|~|～|－|-|—|–)"  # what joins the two ends of a range
 _RANGE_JOIN = re.compile(rf"^\s*(?:起\s*)?{_TO}\s*(?:今)?\s*$")
 _LIST_SEPARATOR = r"[、及與和]"  # what joins the items of a list of dates, days or months
 _LIST_JOIN = re.compile(rf"^\s*{_LIST_SEPARATOR}\s*$")
+LIST_SPLIT = re.compile(rf"\s*{_LIST_SEPARATOR}\s*")  # a list of dates cut into its items ('114 學年度及 115 學年度')
 SINCE_AFTER = re.compile(r"\s*(?:起|以來|迄今)")
 # '創 101 年以來新高': the years a record is set against, a base and no period of the figure
 _RECORD_SINCE = re.compile(r"\s*以來\s*(?:新高|新低|最高|最低|最佳|最多|最少)")
