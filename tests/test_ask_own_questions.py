@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from tests.test_ask import ledger  # noqa: F401  (the sample, ingested once)
+from tests.test_ask import ledger, small_ledger  # noqa: F401  (the sample, ingested once; a small report written by a test)
 
 from policyledger.ask import ask
 from policyledger.evaluate import read_jsonl, score_answers
@@ -1228,8 +1228,6 @@ def test_an_items_year_a_plans_cost_and_a_whole_asked_by_its_parts(ledger):  # n
 
 
 def test_asked_what_was_actually_paid_a_rules_floor_is_no_answer(tmp_path: Path):
-    from tests.test_ask import small_ledger
-
     engine = small_ledger(tmp_path, "衛生福利部業務報告\n\n壹、長期照顧\n一、照顧服務員：截至 109 年底，居家及社區式服務之照顧服務員 7 萬 3,168 人，"
                                     "並保障全職照顧服務員月薪至少 3 萬 2,000 元。\n")
     assert ask(engine, "109 年居家照顧服務員的平均月薪實際是多少？")["answer"] is None
@@ -1333,8 +1331,6 @@ def test_reader_words_for_a_change_and_a_condition_and_an_adverb_before_the_verb
 
 
 def test_the_year_a_change_is_measured_from_and_a_year_whole_and_an_industry_named(tmp_path: Path):
-    from tests.test_ask import small_ledger
-
     assert parse_question("109 年全年我國農產品出口值是多少？").segments[:3] == ["全年", "我国", "农产品出口值"]
     assert parse_question("109 年全年零售業營業額是多少元？").segments[1:3] == ["零售业", "营业额"]
     engine = small_ledger(tmp_path, "經濟部水利署業務報告\n\n壹、水資源\n一、降低自來水漏水率：漏水率從 109 年期初 14.5%降至 109 年底 13.9%。\n"
@@ -1367,8 +1363,6 @@ def test_what_besides_sets_aside_a_deferral_is_no_cut_and_trades_closed(ledger):
 
 
 def test_a_changes_subject_an_aside_counted_together_and_an_amount_asked(tmp_path: Path):
-    from tests.test_ask import small_ledger
-
     engine = small_ledger(tmp_path, "金融監督管理委員會業務報告\n\n壹、證券市場\n一、市場規模：截至 110 年 6 月底，上市公司 960 家、上櫃公司 760 家，"
                                     "上市公司總市值 55 兆 3,600 億元，較 109 年底增加 10 兆 4,800 億元。\n"
                                     "二、社會住宅：截至 113 年 1 月底，社會住宅直接興建（含已完工及興建中）7 萬 4,132 戶。\n"
@@ -1379,8 +1373,6 @@ def test_a_changes_subject_an_aside_counted_together_and_an_amount_asked(tmp_pat
 
 
 def test_a_part_after_its_total_a_whole_year_asked_and_the_sea_off_a_place(tmp_path: Path):
-    from tests.test_ask import small_ledger
-
     assert parse_question("110 年查獲的農漁畜產品走私市價約多少？").dimensions == {"money"}
     assert parse_question("110 年各界淨灘活動共清除多少廢棄物（重量）？").dimensions == {"mass"}
     engine = small_ledger(tmp_path, "海洋委員會業務報告\n\n壹、海巡\n一、考試進用：110 年海巡人員特考錄取 486 人，其中三等 112 人、四等 304 人、五等 70 人。\n"
@@ -1405,8 +1397,6 @@ def test_a_share_named_by_the_amount_before_it_and_what_a_list_of_figures_leaves
 
 
 def test_a_rise_asked_as_a_rate_who_passed_not_who_sat_and_a_total_drawn_not_a_days_rate(ledger, tmp_path: Path):  # noqa: F811
-    from tests.test_ask import small_ledger
-
     assert parse_question("113 年度法定預算較 112 年度增幅是多少？").dimensions == {"percent"}
     assert parse_question("本部已採購哪一款 COVID-19 單價疫苗？").wants == "names"
     # '其中新竹 17 口抗旱井可提供每天 3.2 萬噸水源，迄今已抽取 543 萬噸水量'
@@ -1416,8 +1406,6 @@ def test_a_rise_asked_as_a_rate_who_passed_not_who_sat_and_a_total_drawn_not_a_d
 
 
 def test_a_shorter_span_than_asked_exports_are_not_all_sales_and_the_top_of_a_range(tmp_path: Path):
-    from tests.test_ask import small_ledger
-
     engine = small_ledger(tmp_path, "衛生福利部業務報告\n\n一、健保\n（一） 門診利用：112 年上半年門診就醫 1 億 7,356 萬人次。\n"
                                     "（二） 營業額：112 年科學園區整體營業額達 4 兆 2,178 億元。\n")
     assert ask(engine, "112 年 1 至 8 月健保門診就醫人次是多少？")["answer"] is None
@@ -1428,8 +1416,6 @@ def test_a_shorter_span_than_asked_exports_are_not_all_sales_and_the_top_of_a_ra
 
 
 def test_the_other_statement_of_a_range_also_gives_its_top_when_the_highest_is_asked(tmp_path: Path):
-    from tests.test_ask import small_ledger
-
     engine = small_ledger(tmp_path, "海洋委員會業務報告\n\n一、人事\n（一） 加給：危險職務加給每人每月 8,000 元至 1 萬 2,000 元。\n"
                                     "（二） 加給：危險職務加給每人每月 9,000 元至 1 萬 5,000 元。\n")
     result = ask(engine, "危險職務加給每人每月最高是多少元？")
@@ -1438,16 +1424,12 @@ def test_the_other_statement_of_a_range_also_gives_its_top_when_the_highest_is_a
 
 
 def test_a_part_after_its_total_past_a_thousands_comma(tmp_path: Path):
-    from tests.test_ask import small_ledger
-
     # the parts after 其中 run to their clause's end, not to the comma inside 1,112
     engine = small_ledger(tmp_path, "海洋委員會業務報告\n\n壹、人事\n一、考試進用：110 年海巡人員特考錄取 1,486 人，其中三等 1,112 人、四等 304 人、五等 70 人。\n")
     assert ask(engine, "110 年海巡人員特考四等錄取多少人？")["answer"]["value"] == 304
 
 
 def test_a_count_the_question_states_in_another_measure_word(tmp_path: Path):
-    from tests.test_ask import small_ledger
-
     # '5 場線上臺灣形象展' of '總計 5 展': the number stands, the measure word is the reader's
     engine = small_ledger(tmp_path, "經濟部業務報告\n\n壹、貿易\n一、形象展：109 年辦理線上臺灣形象展，"
                                     "總計 5 展共協助 763 家廠商與買主洽談，並吸引超過 6,800 家買主參觀瀏覽。\n")
@@ -1455,8 +1437,6 @@ def test_a_count_the_question_states_in_another_measure_word(tmp_path: Path):
 
 
 def test_a_budget_spent_and_a_threshold_reached(tmp_path: Path):
-    from tests.test_ask import small_ledger
-
     engine = small_ledger(tmp_path, "經濟部業務報告\n\n壹、水利\n"
                                     "一、穩定南部供水：台水公司 109 年投入 3.7 億元，截至年底已執行 3.6 億元，以加強穩定南部供水。\n"
                                     "二、補貼：針對製造業營收下降 50%之艱困事業，提供薪資補貼，每人每月上限 2 萬元及一次性營運資金 1 萬元。\n")
@@ -1467,8 +1447,6 @@ def test_a_budget_spent_and_a_threshold_reached(tmp_path: Path):
 
 
 def test_words_a_report_leaves_unsaid_decided_an_opportunity_and_a_survey_office(tmp_path: Path):
-    from tests.test_ask import small_ledger
-
     engine = small_ledger(tmp_path, "經濟部業務報告\n\n壹、投資\n"
                                     "一、印尼：聚陽公司分散投資風險，109 年選擇在印尼增設新廠，未來新增 80 條產線。\n"
                                     "二、形象展：109 年線上臺灣形象展吸引買主參觀瀏覽，促成逾 1.3 億美元，成功案例 10 案。\n"
@@ -1479,16 +1457,12 @@ def test_words_a_report_leaves_unsaid_decided_an_opportunity_and_a_survey_office
 
 
 def test_a_count_the_question_states_is_not_its_answer_in_another_measure_word(tmp_path: Path):
-    from tests.test_ask import small_ledger
-
     # '11 件補助案' states the count: the answer is the resources put in, not '補助案 11 案'
     engine = small_ledger(tmp_path, "經濟部業務報告\n\n壹、產業\n一、智慧機械：截至 109 年底，已推動智慧機械產業切入全球供應鏈補助案 11 案，投入政府資源 3.38 億元。\n")
     assert ask(engine, "推動智慧機械產業切入全球供應鏈的 11 件補助案，政府共投入多少資源？")["answer"]["base_value"] == 3.38 * 10**8
 
 
 def test_a_name_in_the_slot_before_a_latin_word_or_past_a_possessive(tmp_path: Path):
-    from tests.test_ask import small_ledger
-
     engine = small_ledger(tmp_path, "經濟部業務報告\n\n壹、資安\n一、5G 資安：完成 5G 開台審驗檢測；並協助明泰科技 5G NSA 基站進行資通安全合規檢測。\n"
                                     "二、印度：我商與印商成立合資公司，協助印方邦加羅爾廠區建立產線，供應印度電子供應鏈。\n")
     # '哪一家廠商的 5G NSA 基站': the kind, then what the name stands before, past 的 and in Latin letters
@@ -1497,16 +1471,12 @@ def test_a_name_in_the_slot_before_a_latin_word_or_past_a_possessive(tmp_path: P
 
 
 def test_a_span_of_months_shorter_than_the_quarter_asked_is_no_answer(tmp_path: Path):
-    from tests.test_ask import small_ledger
-
     engine = small_ledger(tmp_path, "經濟部業務報告\n\n壹、數位\n一、雲世代方案：112 年 7 至 8 月核定補助 5,102 家，補助金額 1.3 億元。\n")
     assert ask(engine, "雲世代方案在 112 年第 3 季核定補助多少家？")["answer"] is None  # 7 至 8 月 leaves September out
     assert ask(engine, "雲世代方案在 112 年 7 至 8 月核定補助多少家？")["answer"]["value"] == 5102
 
 
 def test_a_part_named_with_others_before_their_joint_count_is_not_counted_alone(tmp_path: Path):
-    from tests.test_ask import small_ledger
-
     engine = small_ledger(tmp_path, "經濟部業務報告\n\n壹、循環經濟\n一、大聯盟：積極促成「臺灣循環經濟大聯盟」成立，109 年已集結產業界及公協會計 227 家成員加入。\n"
                                     "二、人才：延攬海外人才 534 人、僑外生 397 人。\n")
     assert ask(engine, "臺灣循環經濟大聯盟的成員中，公協會有幾家？")["answer"] is None  # 227 家 counts both
@@ -1514,8 +1484,6 @@ def test_a_part_named_with_others_before_their_joint_count_is_not_counted_alone(
 
 
 def test_the_title_of_a_list_a_word_of_the_question_picks_in_words_used_alike(tmp_path: Path):
-    from tests.test_ask import small_ledger
-
     engine = small_ledger(tmp_path, "經濟部業務報告\n\n壹、電力\n一、輸電部分：台電公司已推動多項輸變電計畫，包括「第七輸變電計畫」、「北區一期電網計畫」、"
                                     "「離岸風力發電加強電力網第一期計畫」及「南科超高壓變電所擴建計畫」，總投資金額合計約 3,669 億元。\n")
     # 風電 asked, 風力發電 written: the member that holds it, not the list's first 「title」
@@ -1523,8 +1491,6 @@ def test_the_title_of_a_list_a_word_of_the_question_picks_in_words_used_alike(tm
 
 
 def test_a_count_named_by_the_word_after_it_and_a_change_of_the_count_asked_after_a_comma(tmp_path: Path):
-    from tests.test_ask import small_ledger
-
     engine = small_ledger(tmp_path, "經濟部業務報告\n\n壹、投資\n一、創投：間接投資已有 3 家創投公司及 1 家私募股權基金參與實質投資。\n"
                                     "二、交流：辦理 2 場次國際企業交流會議，總計洽邀 23 家海外買主與臺灣 13 家品牌企業媒合對接。\n"
                                     "三、來臺投資：109 年核准新南向國家來臺投資件數為 515 件，較上年減少 20.2％，投(增)資金額 3.8 億美元，減少 65.2％。\n")
@@ -1534,24 +1500,18 @@ def test_a_count_named_by_the_word_after_it_and_a_change_of_the_count_asked_afte
 
 
 def test_an_amount_asked_as_a_change_from_a_base_is_not_the_level_reached(tmp_path: Path):
-    from tests.test_ask import small_ledger
-
     engine = small_ledger(tmp_path, "行政院施政報告\n\n壹、長照\n一、長照基金：長照特種基金 114 年度預算 962 億元，主要用於提高居家服務給付。\n")
     assert ask(engine, "長照特種基金 114 年度預算較 113 年度增加多少元？")["answer"] is None
     assert ask(engine, "長照特種基金 114 年度預算是多少元？")["answer"]["base_value"] == 962e8
 
 
 def test_a_share_asked_is_not_how_much_the_whole_grew(tmp_path: Path):
-    from tests.test_ask import small_ledger
-
     engine = small_ledger(tmp_path, "經濟部業務報告\n\n壹、投資\n一、僑外投資：112 年核准僑外投資 2,836 件，投（增）資金額 112.3 億美元，成長 68.1%。\n")
     assert ask(engine, "112 年核准的僑外投資中，荷蘭投資金額所占的比率是多少？")["answer"] is None
     assert ask(engine, "112 年核准的僑外投資金額成長了多少百分比？")["answer"]["value"] == 68.1
 
 
 def test_a_breakdown_after_a_semicolon_a_share_asked_last_and_water_asked(tmp_path: Path):
-    from tests.test_ask import small_ledger
-
     engine = small_ledger(tmp_path, "法務部業務報告\n\n壹、反毒\n一、 查緝：113 年上半年全國查獲各級毒品 2,846.3 公斤，較 112 年同期減少 18.2%；"
                                     "其中第一級毒品 46.8 公斤、第三級毒品 1,602.4 公斤。\n"
                                     "二、 交通安全：113 年上半年道路交通事故死亡 1,412 人；其中 65 歲以上高齡者占 38.2%，機車使用者占 61.5%。\n"
@@ -1562,8 +1522,6 @@ def test_a_breakdown_after_a_semicolon_a_share_asked_last_and_water_asked(tmp_pa
 
 
 def test_list_members_named_before_their_figures_and_entrants_are_not_winners(tmp_path: Path):
-    from tests.test_ask import small_ledger
-
     engine = small_ledger(tmp_path, "經濟部業務報告\n\n壹、智財\n一、 優先權：自 99 年至 109 年第 4 季，"
                                     "中國大陸受理我方優先權計專利 5 萬 177 件、商標 473 件、品種權 3 件。\n"
                                     "二、 臺菜：辦理「2020 優質臺菜餐廳」徵選活動，有 106 家業者報名。\n")
