@@ -1637,3 +1637,33 @@ def test_framing_words_and_a_mid_year_that_is_smes(ledger):  # noqa: F811
     # '109 年中小企業…' is 109 年 and 中小企業, not the middle of 109
     assert [e.text for e in find_time_expressions("109 年中小企業財務診斷")] == ["109 年"]
     assert [e.text for e in find_time_expressions("110 年中完成")] == ["110 年中"]
+
+
+def test_a_place_in_a_series_is_answered_with_its_ordinal(ledger):  # noqa: F811
+    value = answer_value(ledger)
+    # '109 年 12 月 16 日召開第 32 屆臺歐盟經貿對話會議': 第幾屆 asks the ordinal, which is no figure of the claims
+    assert value("109 年 12 月 16 日召開的臺歐盟經貿對話會議是第幾屆？") == 32
+    assert parse_question("這是第幾屆會議？").wants == "ordinal" and parse_question("第幾季營收最高？").wants != "ordinal"
+
+
+def test_a_month_asked_with_its_year_and_an_abbreviation_standing_for_its_name(ledger):  # noqa: F811
+    value = answer_value(ledger)
+    assert value("核三廠的運轉執照會在哪一年哪一月到期？") == "2025-05"  # 哪一年哪一月: the month, not only the year
+    # '另臺越 BIA 已於 108 年 12 月簽署': the abbreviation stands for the name; the date another clause says 生效 is another event's
+    assert value("臺越雙邊投資保障協定（BIA）是在什麼時候簽署的？") == "2019-12"
+    assert value("我國與尼加拉瓜的自由貿易協定委員會議，109 年是在哪個月份以視訊召開的？") == "2020-12"  # 哪個月份: asking words
+    assert value("進口口罩一律須標示正確原產地的規定自哪一天起實施？") == "2020-10-22"  # 自哪一天起: 自 asks too
+
+
+def test_a_readers_modal_a_years_worth_and_a_yearly_average(ledger):  # noqa: F811
+    value = answer_value(ledger)
+    assert value("潭子科技園區眺島更新預計可創造多少個就業機會？") == 1500  # 可創造: 創造, which a report may leave out
+    assert value("中小企業創新育成這塊，政府一年大概幫多少家中小企業？") == 1800  # 一年: '每年輔導培育約 1,800 家'
+    assert value("100 年至 109 年期間，我國能源密集度平均每年大約改善多少？") == 2.6  # 平均每年 = 年均; 期間 restates the span
+    assert value("用電大戶條款的適用對象和配套措施，每隔幾年滾動檢討一次？") == 2  # 每隔: how a reader asks
+
+
+def test_a_list_led_in_by_its_kind_or_a_verb_and_closed_by_its_count(ledger):  # noqa: F811
+    value = answer_value(ledger)
+    assert value("經濟部輔導國內廠商籌建 F16 型機自主維修及產製能量、整備供應鏈，運用了哪些政策資源？") == ["研發補助", "工業合作"]
+    assert value("經濟部研發的工控（OT）資安硬體偵防與端點 AI 異常分析技術，已導入哪幾家廠商？") == ["三聯", "功得", "金豐", "明安", "研華", "金全益"]

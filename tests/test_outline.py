@@ -279,3 +279,20 @@ def test_a_short_line_before_a_url_too_long_for_its_end_goes_on():
             f"{body}")
     node = next(n for n in outline_of(text) if n.path == "壹/一/1")
     assert node.title == "全國公告土石流潛勢溪流 1,736 條"
+
+
+def test_a_soft_break_inside_a_clause_of_a_word_export_goes_on():
+    # one paragraph a line, long lines: a line stopping on a word whose next line finishes the clause is cut mid-sentence
+    body = "本部持續推動戶政便民服務，結合地方政府及民間團體辦理各項業務，提升服務品質與行政效率，並檢討相關法規以利民眾申辦。\n" * 4
+    text = (f"壹、人口\n一、 人口概況\n{body}（一） 人口結構：截至 114 年 8 月底，老年人口 463 萬 2,050 人，占總人口\n"
+            f"19.83%，較 113 年底增加 0.62 個百分點。\n（二） 戶籍統計\n項目 113年 114年\n戶數(萬戶) 926.1 935.3\n{body}")
+    nodes = outline_of(text)
+    structure = next(n for n in nodes if n.path == "壹/一/(一)")
+    assert "占總人口19.83%" in structure.text
+    assert "項目 113年 114年\n戶數" in next(n for n in nodes if n.path == "壹/一/(二)").text  # a table's rows stay lines
+
+
+def test_an_item_whose_first_line_ends_a_sentence_is_titled_by_its_first_clause():
+    text = ("外交部業務報告\n壹、領事事務\n一、 護照業務\n1、 核發普通護照 68 萬 4,213 本，較 112 年同期減少 6.8%；\n"
+            "其中首次申請 19 萬 5,120 本，占 28.5%。\n2、 護照一般件處理時間為 4 個工作天。\n")
+    assert next(n for n in outline_of(text) if n.path == "壹/一/1").title == "核發普通護照 68 萬 4,213 本"

@@ -26,6 +26,7 @@ from policyledger.figure_score import score_figure
 from policyledger.markers import first_sibling_marker
 from policyledger.model import Claim, Node
 from policyledger.name_answer import best_names
+from policyledger.ordinal_answer import best_ordinal
 from policyledger.passages import OPENING_SENTENCE, QUOTED, Item, citation
 from policyledger.quantity.periods import REPORT_YEAR_WORDS
 from policyledger.question import Question, authors_of, parse_question
@@ -63,6 +64,8 @@ def ask(engine: Engine, question: str, *, doc_id: str | None = None) -> dict[str
             best = best_date(parsed, items)
         elif parsed.wants == "names":
             best = best_names(parsed, items, _claims_of(connection, items))
+        elif parsed.wants == "ordinal":
+            best = best_ordinal(parsed, items)
         else:
             best = _best_claim(connection, parsed, items)
         if best is None or best["confidence"] < ANSWER_THRESHOLD:

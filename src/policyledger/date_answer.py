@@ -188,7 +188,22 @@ def _event_factor(parsed: Question, parts: list[str], index: int, folded: str) -
     if any(re.search(_PENDING + event, folded) for event in asked):
         return 0.5  # '於 109 年 9 月 30 日簽署…協定，待協定生效後…': asked when it took effect, the report says it has not yet
     others = (part for at, part in enumerate(parts) if at != index)
-    return 0.85 if any(event in part for part in others for event in asked) else 1.0
+    if any(event in part for part in others for event in asked):
+        return 0.85
+    return 0.8 if _another_event(asked, parts[index]) else 1.0
+
+
+# Events that may fall on one day, told apart from the rest: a treaty's signing is not its entry into force.
+_EVENT_KINDS = tuple(tuple(fold(word) for word in kind) for kind in (
+    ("簽署", "簽訂", "簽約"), ("生效", "施行", "實施"), ("完工", "竣工"), ("動工", "動土", "開工"), ("決標", "招標", "開標"),
+))
+
+
+def _another_event(asked: list[str], part: str) -> bool:
+    """'109 年 5 月 24 日生效之新版「臺越投資保障協定」', asked when it was 簽署: the date of another event."""
+    kinds = [kind for kind in _EVENT_KINDS if any(event in asked for event in kind)]
+    return bool(kinds) and not any(event in part for kind in kinds for event in kind) and any(
+        event in part for kind in _EVENT_KINDS if kind not in kinds for event in kind)
 
 
 _END_ASKED = re.compile(r"結束|到期|到何時|到什麼時候|(?:持續|延續|延長|實施)(?:到|至)|到哪一?天|至哪一?天")

@@ -98,6 +98,8 @@ def analyse(source: SourceText) -> Layout:
             ends = False  # '其中團體參觀 4,328' + '團。': a number and its unit, however short the line
         if ends and convention == "punctuation" and not before_marker and _wrapped_before_long_word(stripped, following, typical):
             ends = False  # '民眾可至土石流防災資訊網' + '(https://246.ardswc.gov.tw)查詢…': a URL too long for the line's end
+        if ends and convention == "punctuation" and not before_marker and _breaks_a_clause(stripped, following):
+            ends = False  # a Word export's soft break: '…老年人口 463 萬 2,050 人，占總人口' + '19.83%，較 113 年底…'
         if ends and convention == "trailing_space" and following and not before_marker:
             ends = not _sentence_runs_on(paragraph, typical)
         lines.append(ContentLine(line.number, stripped, line.page, ends, trailing, leading))
@@ -134,6 +136,22 @@ def _wrapped_before_long_word(text: str, following: str, typical: int) -> bool:
     after it (a URL, an e-mail address): a wrap, not a paragraph's end."""
     word = _LONG_WORD.match(following)
     return word is not None and not text.endswith(_SENTENCE_END) and display_width(text) + display_width(word.group(0)) > 0.9 * typical
+
+
+# The rest of a clause: up to its first break, no longer than a clause runs.
+_CLAUSE_REST = re.compile(r"[^，。；：、,\s]{1,12}(?:\s?[^，。；：、,\s]{1,12}){0,3}[，。；、]")
+
+
+def _breaks_a_clause(text: str, following: str) -> bool:
+    """A line of prose (it holds a comma) stopping on a word, whose next line finishes the clause: the
+    line is cut mid-sentence, however short (a soft break in a Word export), not a paragraph's end.
+    A table's row holds no comma; a heading ends with none."""
+    if not following or "，" not in text or not _IDEOGRAPH_OR_DIGIT.match(text[-1]):
+        return False
+    return _CLAUSE_REST.match(following) is not None
+
+
+_IDEOGRAPH_OR_DIGIT = re.compile(r"[\u4e00-\u9fff\d%％]")
 
 
 def _words_wrap(text: str, following: str) -> bool:

@@ -163,7 +163,7 @@ class _Found(NamedTuple):
     coverage: float
 
 
-_KIND_ASKED = re.compile(r"哪(?:些|幾[種個項類]?)\s*([\u4e00-\u9fff]{2})")
+_KIND_ASKED = re.compile(r"哪(?:些|幾\s*[種個項類家所位座間部條]?)\s*([\u4e00-\u9fff]{2})")
 
 
 def _kind_asked(parsed: Question) -> str | None:
@@ -183,7 +183,10 @@ def _closed_by_kind(kind: str | None, sentence: str, end: int) -> bool:
     南投及彰化地區)."""
     if kind is None:
         return False
-    return re.match(rf"\s*(?:等\s*{re.escape(kind[0])}|{_spaced(kind)})", sentence[end:end + 6]) is not None
+    return re.match(rf"\s*(?:等\s*(?:{_COUNTED}\s*)?{re.escape(kind[0])}|{_spaced(kind)})", sentence[end:end + 12]) is not None
+
+
+_COUNTED = r"[\d一二兩三四五六七八九十]+\s*[家個位所項種類座間部條]"  # '…等 6 家廠商': the list's count before its kind
 
 
 def _fragment(entry: _Found, found: list[_Found]) -> bool:

@@ -152,10 +152,14 @@ def _title(item: _Open) -> str:
     colon = _first_colon(first_two.replace("\n", "")[:_TWO_LINES])
     if colon is not None and not head_text[:colon].rstrip().endswith(_LIST_LEAD):
         return head_text[:colon].strip()
-    if len(heading) <= 2 and len(head_text) <= _TWO_LINES and not head_text.rstrip().endswith("。") and heading[-1].ends_paragraph:
+    if len(heading) <= 2 and len(head_text) <= _TWO_LINES and not head_text.rstrip().endswith(_SENTENCE_ENDS) and heading[-1].ends_paragraph:
         return head_text.strip()
     match = _CLAUSE_END.search(head_text)
     return (head_text[: match.start()] if match else head_text).strip()
+
+
+# A heading of its own ends with no sentence's mark: '1、 核發普通護照 68 萬 4,213 本，較 112 年同期減少 6.8%；' starts its text.
+_SENTENCE_ENDS = ("。", "；", ";")
 
 
 def _first_paragraph(lines: list[ContentLine]) -> list[ContentLine]:

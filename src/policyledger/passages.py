@@ -91,13 +91,13 @@ BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # a bracket and what it hol
 # none: '雙方就科學與技術、…' keeps 科學與技術 whole.
 _LEAD_VERBS = (
     "包括|包含|計有|共有|例如|透過|藉由|經由|如|於|(?<![駐存現所正實])在|有|辦理|執行|推動|稽核|赴|向|對|就|取得"
-    "|結合|邀集|邀請|導入|參照|擬訂|擬定|係由|由|新建|興建|擴建"
+    "|結合|邀集|邀請|導入|參照|擬訂|擬定|係由|由|新建|興建|擴建|運用|利用"
 )
 _ITEM_LEAD = re.compile(rf"^.*(?:{_LEAD_VERBS}|與)")
 _LEAD_VERB = re.compile(_LEAD_VERBS)
 FOLDED_LEAD = re.compile(fold(_ITEM_LEAD.pattern))
 _HOME_WITH = re.compile(r"^\s*(?:我國|我方|本部|本會|本署)\s*(?:與|和|跟)")
-_COMPOUND_COOPERATION = r"(?<!技術)(?<!國際)(?<!產學)(?<!策略)(?<!雙邊)(?<!區域)(?<!經濟)"  # 技術合作 is a name, not the verb after a list
+_COMPOUND_COOPERATION = r"(?<!技術)(?<!國際)(?<!產學)(?<!策略)(?<!雙邊)(?<!區域)(?<!經濟)(?<!工業)(?<!產業)"  # 技術合作 is a name, not the verb after a list
 _ITEM_TAIL = re.compile(
     rf"(?:等|分別?(?:於|在)|{_COMPOUND_COOPERATION}合作|辦理|達成|進駐|執行|共同|各|兩|均|皆|(?<![A-Za-z.\-])\d"  # not KP.2's 2
     rf"|(?<=[\u4e00-\u9fff]{{2}})(?:設置|建置|興建)).*$"
@@ -247,7 +247,12 @@ def _without_lead(first: str) -> str:
     (and a conjunction opening it: '…全球供應鏈，以及 AI、IoT、5G')."""
     first = _OPENING_CONJUNCTION.sub("", first)
     led = _after_lead_verb(first)
-    return led if led != first else first.rpartition("與")[2] or first
+    led = led if led != first else first.rpartition("與")[2] or first
+    return _KIND_BEFORE_NAMES.sub("", led)
+
+
+# '結合國內廠商明泰、仁寶、廣達': the kind of the names, said before the first, is none of them
+_KIND_BEFORE_NAMES = re.compile(r"^\s*(?:國內外?|國外|國際|本土|在地)?(?:廠商|業者|大廠)(?=[\u4e00-\u9fffA-Za-z]{2})")
 
 
 _OPENING_CONJUNCTION = re.compile(r"^\s*(?:以及|及|暨|並且|並)\s*")

@@ -20,7 +20,7 @@ from policyledger.reader_words import alike_forms, in_report_words, same_words, 
 from policyledger.textnorm import compact, fold, to_halfwidth_digits
 
 _DATE_WORDS = re.compile(r"哪一天|哪天|哪[兩二幾]天|何時|什麼時候|何日|哪一日|日期|哪一年|哪年|幾月|哪個月|(?:哪個|哪一個|什麼)時間點")
-_YEAR_ASKED = re.compile(r"哪一年|哪年|哪個年度|哪一個年度")
+_YEAR_ASKED = re.compile(r"(?:哪一年|哪年|哪個年度|哪一個年度)(?!\s*(?:哪一?個?|幾)\s*月)")  # not '哪一年哪一月': the month is asked too
 # A count of names and its measure word: 哪「3 家」, 哪「兩所」, 「10 種」器具是哪些.
 _NAMES_COUNTED = r"([\d一二兩三四五六七八九十]+)\s*[家個位國項座種類所條場大]"
 _NAME_WORDS = re.compile(
@@ -151,7 +151,7 @@ _ASKING = re.compile(
     r"(?:幾|多少)\s*個\s*(?:國家|縣市)|"  # '新南向幾個國家的駐臺單位': what is counted, which a report writes 6 國
     r"(?:多少|幾)\s*(?:萬|億)?\s*資金|"  # 募得多少資金: what is asked, not a word the text holds (募資 3,000 萬元)
     rf"(?:是|有|為)?(?:百分之)?(?:幾|多少)\s*(?:千萬(?=元)|百萬(?=元)|千(?=元)|萬|億|兆)?\s*(?:{_COUNTERS}|元|美元|錢)?(?:以內|內)?|"
-    rf"請問|(?:是什麼時候|什麼時候|哪一天|哪天|何時|哪一年|哪年|哪個年度|哪一個年度|(?:哪個|哪一個|什麼)時間點)起?|是什麼|什麼|多大(?:的)?總?規模|總?規模(?:有)?多大|多久(?:的)?時間|多長(?:的)?時間|多久|多大|多長|多高|多遠|多重|哪些|哪幾\s*[部家個座項位國種類]?|哪\s*{_NAMES_COUNTED}|哪一?[家所座間]|哪個|哪一個|哪|誰|嗎|呢|"
+    rf"請問|(?:哪一?個|幾)\s*月份|(?:(?<![來各親獨])自)?(?:是什麼時候|什麼時候|哪一天|哪天|何時|哪一年|哪年|哪個年度|哪一個年度|(?:哪個|哪一個|什麼)時間點)起?|是什麼|什麼|多大(?:的)?總?規模|總?規模(?:有)?多大|多久(?:的)?時間|多長(?:的)?時間|多久|多大|多長|多高|多遠|多重|哪些|哪幾\s*[部家個座項位國種類]?|哪\s*{_NAMES_COUNTED}|哪一?[家所座間]|哪個|哪一個|哪|誰|嗎|呢|"
     r"[這那][兩二三四五六七八九十\d]+\s*(?:場|個|家|項|件|位|座|次)|"  # 這兩場電商活動: pointing, not content
     r"(?:超過|至少|最少|大於|低於|少於|未達|不到)(?=\s*(?:要|可|能)?\s*[\u4e00-\u9fff]{0,4}?(?:多少|幾))|"  # 超過多少家: the qualifier of the answer, not a word of it
     r"(?:跟|和|與|比起)\s+(?:相)?比(?:較)?|"  # '跟 108 年比提高了多少' once its year is out: the base, not the thing
@@ -166,7 +166,8 @@ _STOP_CHARS = re.compile(
     r"|當中|之中|的|是|了|(?<![既現])有|在(?![地職])|於|與|(?<![普涉波顧奈埃])及(?![時格])|(?<![協溫緩調中百])和(?![平成])|或|跟(?![進隨蹤])|其|各|(?<!公)共(?![同生享識構])|(?<![合契簽條公規預節])約|達(?=\s*(?:到|多少|幾|[\d０-９]|約|逾|近|超過|百分|新[臺台]幣|成(?![率立果效])|[？?，,。]|$))|之|為|並|將|被|(?<!自)由|從|(?<!針)(?!(?<=一)對一)對(?![外內])|(?<![方導面南動傾意])向|以(?!色列)|等(?![值級於同待候])|相較(?:於)?|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機]|計酬)|中(?=[，,、\s？?]|$)"
     r"|(?<![供補配])給(?![付予])|(?<!轉)讓(?![與渡售])"  # 技轉給幾家, 讓水回收系統…: not 供給, 轉讓
     r"|可以|(?<!市)[占佔](?![領據用有])"  # 金融機構占多少: the share is what is asked
-    r"|(?<![場住處研])所(?=辦理|舉辦|提供|推動|建置|設置|核定|完成|簽署|簽訂)"  # 投資環境所辦理的: which was held
+    r"|(?<![許認寬不寧])可(?=創造|帶動|節省|發電|發多少|省下|吸引|帶來|促成)"  # a reader's modal: '預計可創造' is 創造
+    r"|(?<![場住處研])所(?=辦理|舉辦|提供|推動|建置|設置|核定|完成|簽署|簽訂|要|需)"  # 投資環境所辦理的: which was held
     r"|(?<=方案|計畫|政策|架構|機制)下(?=\s*[，,])"  # 在…方案下，: under a programme
     # a reader's modal and light verbs: 能省, 要等多久, 把案子, 做診斷 (not 能源, 需要, 人才, 就業 …)
     r"|(?<![節產效功智動體性技熱核電太陽可綠儲光風水火原])能(?![源力量效])|(?<![需主重必只想])要(?![求點件素項])"
@@ -193,6 +194,8 @@ _MEASURE_WORDS = re.compile(
 
 # An ordinal of a recurring thing: 首屆, 第二屆, 第 2 期, 第三階段.
 _ORDINAL = re.compile(r"(?:第\s*([一二三四五六七八九十兩\d]{1,3})|(首))\s*(屆|次|期|階段|批|輪)")
+# '是第幾屆會議', '第幾次': a place in a series, which a report writes 第 32 屆 (not 第幾季: a date)
+ORDINAL_ASKED = re.compile(r"第\s*幾\s*(屆|次|期|階段|批|輪|場|梯|名)")
 
 
 def ordinals(text: str) -> dict[str, set[int]]:
@@ -216,7 +219,7 @@ def another_ordinal(asked: str, text: str) -> bool:
 @dataclass
 class Question:
     text: str
-    wants: str  # "number", "date" or "names"
+    wants: str  # "number", "date", "names" or "ordinal"
     units: set[str] = field(default_factory=set)  # accepted base units (empty: any)
     dimensions: set[str] = field(default_factory=set)  # accepted dimensions (empty: any)
     period: tuple[date | None, date | None] | None = None
@@ -236,6 +239,13 @@ class Question:
     anchors: list[str] = field(default_factory=list)  # the question's own dates and figures, compacted
     date_anchors: list[str] = field(default_factory=list)  # those of them that are dates
     asides: set[str] = field(default_factory=set)  # segments a bracket adds: '（受疫情影響標竿企業之研發輔導）'
+    aliases: dict[str, str] = field(default_factory=dict)  # a name's abbreviation in brackets: '雙邊投資保障協定（BIA）' → {'bia': name}
+
+    @property
+    def ordinal_counter(self) -> str | None:
+        """'是第幾屆': the counter of the place in a series asked (屆)."""
+        asked = ORDINAL_ASKED.search(self.text)
+        return asked.group(1) if asked else None
 
     @property
     def places_named(self) -> frozenset[str]:
@@ -308,6 +318,7 @@ class Question:
             best_in_segment = 0.0
             found_grams = []
             restated = _restated_count(segment, texts) if segment in self.anchors and not is_date else 0.0
+            restated = max(restated, self._abbreviated(segment, texts))
             for gram in bigrams(segment):
                 weight = max(max((w for text, w in texts if gram in text), default=0.0), restated)
                 found_grams.append(weight > 0.0)
@@ -337,6 +348,11 @@ class Question:
         if not total:
             return 0.0
         return (found / total) * penalty
+
+    def _abbreviated(self, segment: str, texts: list[tuple[str, float]]) -> float:
+        """A name the question gives with its abbreviation, held where a window writes the abbreviation."""
+        codes = [code for code, name in self.aliases.items() if segment and name.endswith(segment)]
+        return max((w for code in codes for text, w in texts if re.search(rf"(?<![a-z]){re.escape(code)}(?![a-z])", text)), default=0.0)
 
     def rarity(self, texts: list[str]) -> dict[str, float]:
         """Inverse document frequency of each content bigram among `texts` (the candidate items)."""
@@ -370,7 +386,7 @@ _LEADING_NUMBER = re.compile(r"\d[\d,.]*(?=[^\d,.])")
 _VERBS_REPORTS_LEAVE_OUT = frozenset(
     fold(word) for word in (
         "創造", "帶動", "促成", "產生", "達成", "提供", "獲得", "取得", "舉行", "舉辦", "帶來", "新增", "分布", "處理", "造成", "進行", "找出",
-        "施行", "實施", "生效", "上路", "適用", "收取", "決定",  # '從哪一天開始施行': a report writes '自 110 年 1 月 1 日起，…'
+        "施行", "實施", "生效", "上路", "適用", "收取", "決定", "運作",  # '從哪一天開始施行': a report writes '自 110 年 1 月 1 日起，…'
         "涵蓋", "包括", "包含", "涉及",  # '涵蓋哪 10 種器具': a list leads in with its own verb, or with none
         "開辦", "開設", "開課",  # '開辦多少班次': a report writes the classes, '課程 155 班次'
         "結束",  # '期程到何時結束': a span's end, '107 年 3 月至 116 年 12 月'
@@ -382,7 +398,10 @@ _VERBS_REPORTS_LEAVE_OUT = frozenset(
 
 # Nouns a reader adds that a report leaves to its verb ('的工程是在何時完工': '107 年 8 月完工').
 # '促成多少商機': a fair's '促成逾 1.3 億美元' leaves the opportunity unsaid.
-_NOUNS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("工程", "商機", "規定", "每月", "每年"))
+# '100 年至 109 年期間' of '100 年至 109 年年均': the span is said by the figure's words.
+_NOUNS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("工程", "商機", "規定", "每月", "每年", "期間"))
+# '一年大概幫多少家': a year's worth, which a report writes 每年 (not 第一年, 一年內, 哪一年)
+_A_YEARS_WORTH = re.compile(r"(?<![第十同單前後哪])一年(?![期內半多以來])")
 
 # Words a ministry's report mostly leaves unsaid: counted where the text has them (我國出口 …), no
 # near miss where it does not.
@@ -504,6 +523,9 @@ _OFFICES_IN_FULL = ("智慧財產局", "國際貿易局", "中小及新創企業
 
 
 # A name made of Latin letters and digits (PM10, 5G, COVID-19): its bigrams say nothing of it.
+# A name and its abbreviation in brackets, which a report may write alone: '臺越 BIA 已於 108 年 12 月簽署'.
+_ABBREVIATED = re.compile(r"([\u4e00-\u9fff]{2,})\s*[（(]\s*([A-Z][A-Za-z&]{1,9})\s*[)）]")
+
 _CODE_NAME = re.compile(r"(?=[a-z0-9.+-]*[a-z])(?=[a-z0-9.+-]*\d)[a-z0-9.+-]+")
 
 
@@ -582,7 +604,10 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     if question.wants == "date":  # '從哪一天開始接種': a report writes the start as 自 110 年 3 月 22 日起
         remainder = _STARTING.sub(" ", remainder)
         remainder = _SESSION_OF_DATES.sub(" ", remainder)  # '第一場是哪一天': which of the dates listed, no word to look for
+    if question.wants == "ordinal":  # '是第幾屆': the place asked, no word to look for
+        remainder = ORDINAL_ASKED.sub(" ", remainder)
     question.segments = _segments(remainder, authors) + question.anchors
+    question.aliases = {fold(code).lower(): same_words(compact(fold(name))) for name, code in _ABBREVIATED.findall(normalized)}
     asides = _ASIDE.findall(remainder)
     if asides:  # what only a bracket says, not what the rest of the question says too
         question.asides = {segment for aside in asides for segment in _segments(aside, authors)} - set(_segments(_ASIDE.sub(" ", remainder), authors))
@@ -626,6 +651,8 @@ _FIGURE_NAMED = re.compile(r"哪一?個?\s*(?:百分比|比例|比率|比重|數
 
 
 def _wants(text: str) -> str:
+    if ORDINAL_ASKED.search(text):
+        return "ordinal"
     if _URL_ASKED.search(text):
         return "names"
     if _DATE_WORDS.search(text):
@@ -781,6 +808,7 @@ _ANSWER_TYPE = r"國家|邦交國|友邦|廠商|企業|公司|業者|臺商|台�
 def _segments(text: str, authors: tuple[str, ...] = ()) -> list[str]:
     """Content words: the question with asking words, particles, numbers and units removed."""
     text = re.sub(r"[（(][^）)]*[）)]", _bracket_content, text)
+    text = _A_YEARS_WORTH.sub("每年", text)
     # "…的國家有哪些", "哪些水庫…": the kind of name asked for is not a word to look for.
     # "停靠了哪些離島？": a noun closing the question after 哪些 is the kind asked for too.
     text = re.sub(
@@ -798,7 +826,7 @@ def _segments(text: str, authors: tuple[str, ...] = ()) -> list[str]:
     text = _VERSION.sub(r"\1", text)  # 水環境建設 2.0 is a name: kept whole, not a number
     text = _PER_ONE.sub(" ", text)
     text = _SPAN_RESTATED.sub(" ", text)  # '在 104 年至 113 年這 10 年間': the span, said again
-    text = _NUMBER.sub(_number_out, text)
+    text = _NUMBER.sub(_number_out, re.sub(r"第\s+(?=\d)", "第", text))  # '第 3 階段': the ordinal is one word
     text = _WORD_COUNT.sub(" ", text)
     text = _MEASURE_WORDS.sub(" ", text)
     text = _KIND_WORDS.sub(" ", text)
