@@ -114,12 +114,8 @@ def _mentions(text: str) -> list[tuple[int, str, str]]:
     for match in _QUOTED.finditer(text):
         name = match.group(1).strip()
         found.append((match.start(1), name, "law" if _LAW_SUFFIX.search(name) else "programme"))
-    for match in _scan(_LAW, text, _LAW_ENDING):
-        law = _LAW_VERB.sub("", _LEADING_FUNCTION.sub("", match.group(1)))
-        if len(law) < 3 or law.endswith(_NOT_LAW_TAIL):
-            continue
-        name = _with_article(law, match.group(2), match.group(3))
-        found.append((match.start(1), name, "law"))
+    for mention, _, _, _, with_article in laws_in(text):
+        found.append((mention, with_article, "law"))
     for matches in (_AGENCY.finditer(text), _scan(_ORG, text, _ORG_ENDING)):
         for match in matches:
             name = _ORG_VERB.sub("", _LEADING_FUNCTION.sub("", match.group(1)))
@@ -131,6 +127,19 @@ def _mentions(text: str) -> list[tuple[int, str, str]]:
     for match in _PLACES.finditer(text):
         found.append((match.start(), match.group(0), "place"))
     return sorted(found)
+
+
+def laws_in(text: str) -> list[tuple[int, int, int, str, str]]:
+    """Each law a text names: (where its mention starts, where the law's name starts, where its article or
+    name ends, the law, the law with its article)."""
+    found = []
+    for match in _scan(_LAW, text, _LAW_ENDING):
+        law = _LAW_VERB.sub("", _LEADING_FUNCTION.sub("", match.group(1)))
+        if len(law) < 3 or law.endswith(_NOT_LAW_TAIL):
+            continue
+        start = match.end(1) - len(law)
+        found.append((match.start(1), start, match.end(), law, _with_article(law, match.group(2), match.group(3))))
+    return found
 
 
 def _with_article(law: str, article: str | None, sub_article: str | None) -> str:

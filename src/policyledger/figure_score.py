@@ -551,8 +551,8 @@ def _breakdown_factor(parsed: Question, text: str, claim: Claim, neighbours: lis
         others = [claim, *(c for c in neighbours if c is not part)]
         start, stop = _own_words(text, part, others, clause_start, clause_end)
         names = [_PART_LEAD.sub("", name) for name in _PART_NAME.findall(text[start:stop].replace(fold(part.text), " "))]
-        if any(name in asked and name not in own and name not in parsed.excluded for name in names):
-            return 0.6  # ('不限建築物火災': a part the question names to set aside asks the total)
+        if any(name in asked and name not in own and name not in parsed.excluded and name not in parsed.included for name in names):
+            return 0.6  # ('不限建築物火災': a part the question names to set aside asks the total; so do '（含陸域與海域）' the parts it sums)
     return 1.0
 
 

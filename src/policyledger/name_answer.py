@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from policyledger.entities import names_a_place, place_lists
+from policyledger.entities import laws_in, names_a_place, place_lists
 from policyledger.model import Claim
 from policyledger.passages import LATIN_CHAR, LATIN_WORD, SENTENCE, Item, citation, clause_span, counted_lists, lists_in, names_of, ranked_lists
 from policyledger.quantity.units import match_unit
@@ -137,7 +137,8 @@ def _single_names(parsed: Question, item: Item, sentence: str, rarity: dict[str,
     if parsed.count == 1:
         picked = [*_slot_names(parsed, item, sentence, rarity), *_named_after_kind(parsed, item, sentence, rarity),
                   *_place_before_subject(parsed, item, sentence, rarity), *_plan_named(parsed, item, sentence, rarity),
-                  *_one_place(parsed, item, sentence, rarity)]
+                  *_one_place(parsed, item, sentence, rarity), *_site_of_kind(parsed, item, sentence, rarity),
+                  *_law_named(parsed, item, sentence, rarity)]
         found += [(score, start, end, [sentence[start:end].strip()]) for start, end, score in picked]
     return found
 
@@ -362,6 +363,37 @@ def _one_place(parsed: Question, item: Item, sentence: str, rarity: dict[str, fl
     folded = fold(sentence)
     return [(start, end, _name_score(parsed, item, sentence, folded, start, end, rarity))
             for start, end in place_spans(folded) if folded[start:end] not in parsed.places_named]
+
+
+# '哪一座國家公園在監測珊瑚覆蓋率' — '墾丁國家公園珊瑚礁監測樣區': a site asked by its kind, named as that kind ends it.
+_SITE_KIND_ASKED = re.compile(r"哪一?[座個家所間處]\s*(國家公園|國家自然公園|公園|水庫|發電廠|電廠|機場|醫院|大學|科學園區|工業區|園區|博物館|車站|淨水場|淨水廠|焚化廠)")
+
+
+_SITE_LEAD = fold("設置於|設置|設於|位於|選定|成立|建置|興建|於|在")  # '於楠梓園區設置示範幼兒園': the verb before the name
+
+
+def _site_of_kind(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[int, int, float]]:
+    asked = _SITE_KIND_ASKED.search(parsed.text)
+    if asked is None:
+        return []
+    kind = re.escape(fold(asked.group(1)))
+    # a proper name before the kind: not a count (9 座國家公園) nor 全國/各/該
+    return _names_found(parsed, item, sentence, rarity, rf"(?<![\d座個家所處全各該本及與、])(?:{_SITE_LEAD})?([\u4e00-\u9fff]{{2,6}}?{kind})",
+                        keep=lambda name: not name.startswith(("全國", "各", "該", "本", "國內", "我國")))
+
+
+# '是依據哪一部法律（的哪一條）' — '依住宅法第 15 條，…': the law a sentence names, with its article if that is asked.
+_LAW_ASKED = re.compile(r"哪一?[部個項條]\s*(?:法律|法規|法令|法)")
+_ARTICLE_ASKED = re.compile(r"哪一?條|第幾條")
+
+
+def _law_named(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[int, int, float]]:
+    if _LAW_ASKED.search(parsed.text) is None:
+        return []
+    with_article = _ARTICLE_ASKED.search(parsed.text) is not None
+    # '依住宅法第 15 條，房東…免稅': a law leads its sentence in; the whole sentence is what it governs
+    score = parsed.coverage([(fold(sentence), 1.0), (item.context, 0.85), (item.folded, 0.35)], rarity) * TITLE_WEIGHT
+    return [(start, end if with_article else start + len(law), score) for _, start, end, law, _ in laws_in(sentence)]
 
 
 def _place_before_subject(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[int, int, float]]:

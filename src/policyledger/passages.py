@@ -91,7 +91,7 @@ BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # a bracket and what it hol
 # none: '雙方就科學與技術、…' keeps 科學與技術 whole.
 _LEAD_VERBS = (
     "包括|包含|計有|共有|例如|透過|藉由|經由|如|於|(?<![駐存現所正實])在|有|辦理|執行|推動|稽核|赴|向|對|就|取得"
-    "|結合|邀集|邀請|導入|參照|擬訂|擬定|係由|由|新建|興建|擴建|運用|利用"
+    "|結合|邀集|邀請|導入|參照|擬訂|擬定|係由|由|新建|興建|擴建|運用|利用|完成|其中"
 )
 _ITEM_LEAD = re.compile(rf"^.*(?:{_LEAD_VERBS}|與)")
 _LEAD_VERB = re.compile(_LEAD_VERBS)

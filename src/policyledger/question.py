@@ -78,11 +78,11 @@ _COMPARED = re.compile(r"較|比|相較|同期|前一年|去年(?!度)|上年(?!
 _DATA_RATE = re.compile(r"(?:下載|上傳|傳輸|連網|寬頻)?速率(?!.*(?:涵蓋|普及|使用|占)率)|網速")
 _RELIEF_ASKED = re.compile(r"(?:減免|減收|折扣|優惠)(?:了)?(?:多少|幾)")
 _ENERGY = re.compile(r"(?:發|用|售|節|省|購|供)電量|多少電(?![力網廠價費])|多少\s*(?:萬|億)?\s*度電")  # 發多少電: kWh, not kW
-_POWER = re.compile(r"(?<![蓄庫水])容量(?!率)|MW|GW|kW|瓩|(?:尖峰|用電)(?:負載|負荷)(?!率)")  # 裝置容量, 多少容量; not a reservoir's 蓄水容量
+_POWER = re.compile(r"(?<![蓄庫水理])容量(?!率)|MW|GW|kW|瓩|(?:尖峰|用電)(?:負載|負荷)(?!率)")  # 裝置容量, 多少容量; not a reservoir's 蓄水容量 nor a plant's 處理容量
 _AREA = re.compile(r"公頃|面積|平方公里|坪")
 _PRICE_ASKED = re.compile(r"售價|單價|價格|價錢|票價|定價|每\s*[瓶包盒罐支件個份張片月]")  # '每瓶售價多少元': 45 元/瓶
 _EMISSIONS = re.compile(r"減碳|碳排|排碳|二氧化碳|CO2|溫室氣體|重量|多重")  # '減碳量是多少', '清除多少廢棄物（重量）': so many tonnes
-_VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|萬噸|噸|庫容|(?<=[蓄庫])容量|多少水(?![庫準質費])")
+_VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|萬噸|噸|庫容|(?<=[蓄庫理])容量|多少水(?![庫準質費])")
 # 將 of a thing handed on (中科院將軍品技術技轉民間) takes an object, as 把 does: not a future
 _HANDED_ON = r"(?![^，,？?]{1,12}?(?:技轉|移轉|轉為|轉型為|納入|列入|改為|改成|交由|提供給|用於|作為))"
 # a target or a forecast
@@ -151,7 +151,7 @@ _ASKING = re.compile(
     r"(?:幾|多少)\s*個\s*(?:國家|縣市)|"  # '新南向幾個國家的駐臺單位': what is counted, which a report writes 6 國
     r"(?:多少|幾)\s*(?:萬|億)?\s*資金|"  # 募得多少資金: what is asked, not a word the text holds (募資 3,000 萬元)
     rf"(?:是|有|為)?(?:百分之)?(?:幾|多少)\s*(?:千萬(?=元)|百萬(?=元)|千(?=元)|萬|億|兆)?\s*(?:{_COUNTERS}|元|美元|錢)?(?:以內|內)?|"
-    rf"請問|(?:哪一?個|幾)\s*月份|(?:(?<![來各親獨])自)?(?:是什麼時候|什麼時候|哪一天|哪天|何時|哪一年|哪年|哪個年度|哪一個年度|(?:哪個|哪一個|什麼)時間點)起?|是什麼|什麼|多大(?:的)?總?規模|總?規模(?:有)?多大|多久(?:的)?時間|多長(?:的)?時間|多久|多大|多長|多高|多遠|多重|哪些|哪幾\s*[部家個座項位國種類]?|哪\s*{_NAMES_COUNTED}|哪一?[家所座間]|哪個|哪一個|哪|誰|嗎|呢|"
+    rf"請問|哪一?\s*[部個項條]\s*(?:法律|法規|法令)|哪一?條|第幾條|(?:哪一?個|幾)\s*月份|(?:(?<![來各親獨])自)?(?:是什麼時候|什麼時候|哪一天|哪天|何時|哪一年|哪年|哪個年度|哪一個年度|(?:哪個|哪一個|什麼)時間點)起?|是什麼|什麼|多大(?:的)?總?規模|總?規模(?:有)?多大|多久(?:的)?時間|多長(?:的)?時間|多久|多大|多長|多高|多遠|多重|哪些|哪幾\s*[部家個座項位國種類]?|哪\s*{_NAMES_COUNTED}|哪一?[家所座間]|哪個|哪一個|哪|誰|嗎|呢|"
     r"[這那][兩二三四五六七八九十\d]+\s*(?:場|個|家|項|件|位|座|次)|"  # 這兩場電商活動: pointing, not content
     r"(?:超過|至少|最少|大於|低於|少於|未達|不到)(?=\s*(?:要|可|能)?\s*[\u4e00-\u9fff]{0,4}?(?:多少|幾))|"  # 超過多少家: the qualifier of the answer, not a word of it
     r"(?:跟|和|與|比起)\s+(?:相)?比(?:較)?|"  # '跟 108 年比提高了多少' once its year is out: the base, not the thing
@@ -227,6 +227,7 @@ class Question:
     count: int | None = None  # "哪 5 家": the list must have 5 names
     part: str | None = None  # "…中有多少件是新創企業": the part of a whole asked for (folded, compact)
     excluded: list[str] = field(default_factory=list)  # "電話服務（不含文字）": what the figure asked leaves out (folded)
+    included: list[str] = field(default_factory=list)  # "總面積（含陸域與海域）": parts the figure asked sums (folded)
     wants_places: bool = False  # "哪些國家", "哪些縣市": the names must be places
     wants_title: bool = False  # "簽署的是什麼文件": one name in 「」 will do
     wants_url: bool = False  # "查詢網站的網址是什麼": one web address
@@ -566,6 +567,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     question.part = _KIND_OF_PART.sub("", compact(fold(_PART_TAIL.sub("", next(group for group in part.groups() if group))))) if part else None
     # '（不含行銷、訓練活動）': each of a list set aside
     question.excluded = [compact(fold(word)) for found in [*_EXCLUDED.findall(normalized), *besides] for word in found.split("、") if word]
+    question.included = [compact(fold(word)) for found in _INCLUDED.findall(normalized) for word in re.split("、|與|及|和", found) if word]
     question.wants_target = bool(_TARGET.search(normalized))
     question.wants_actual = bool(_ACTUAL.search(normalized)) and not question.wants_target
     question.wants_change = bool(_CHANGE.search(normalized)) and ("percent" in question.dimensions or bool(_CHANGE_BY_AN_AMOUNT.search(normalized)))
@@ -841,7 +843,7 @@ def _segments(text: str, authors: tuple[str, ...] = ()) -> list[str]:
 
 
 # '經濟部說…', '報告中提到…': who says it, not what is said ('說' once the author is out; not 說明會)
-_SAYING = re.compile(r"(?:報告中?)?(?:(?<![小演解傳學遊勸])說|表示|指出|提到|宣稱)(?![明服法])")
+_SAYING = re.compile(r"(?:報告中?)?(?:(?<![小演解傳學遊勸])說|表示|指出|提到|提及|宣稱|舉出|列舉|列出)(?![明服法])")
 
 # '一份藝 FUN 券的面額', '每張券多少錢': one of a thing asked of, which a report writes 每份 (or not at all)
 _PER_ONE = re.compile(r"^\s*(?:請問)?\s*[一每]\s*(?:份|張|人|戶|位|名|輛|臺|台|個)")
@@ -872,6 +874,7 @@ def _number_out(match: re.Match[str]) -> str:
 
 
 # What the question leaves out of the figure it asks for ('電話服務（不含文字）有多少通次').
+_INCLUDED = re.compile(r"(?<![不未])(?:含|包括|包含|連同)\s*([\u4e00-\u9fff、]{1,16}?)(?:在內)?(?=[）)])")
 _EXCLUDED = re.compile(r"(?:不含|不包括|不包含|不算|扣除|不限於?|不只)\s*([\u4e00-\u9fff、]{1,16}?)(?:的|在內|部分)?(?=[）)，,。？?]|$)")
 _INSTRUCTION = re.compile(rf"\s*(?:請|列出|只列|依序|含|不含|{_SETTING_ASIDE}|不要|不限|不只|以.{{1,4}}為單位)")  # '（列出…）': said to the tool
 
