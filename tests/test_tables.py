@@ -92,3 +92,34 @@ def test_a_column_of_the_same_months_a_year_before():
         ("3.6%", 3.6, date(2024, 1, 1), date(2024, 6, 30), "change"),
     ]
     assert claims[-1].text == "-4.2%"
+
+
+def test_a_table_headed_by_categories_under_a_caption_that_dates_it_and_names_its_unit():
+    claims = claims_of("（二） 援外支出地區分布：按地區別分布如下表：\n表 1 113 年對外援助支出按地區別統計 單位：萬美元\n"
+                       "地區 雙邊合作 人道援助 合計 占比\n亞太地區 9,850 1,230 11,080 32.7%\n非洲地區 3,270 410 3,680 10.9%\n"
+                       "113 年雙邊合作支出占援外支出總額 80.7%。")
+    read = [(c.text, c.base_value, c.base_unit, c.kind, c.period_start, c.subject) for c in claims[:4]]
+    assert read == [
+        ("9,850", 98500000, "USD", "actual", date(2024, 1, 1), "亞太地區 雙邊合作"),
+        ("1,230", 12300000, "USD", "actual", date(2024, 1, 1), "亞太地區 人道援助"),
+        ("11,080", 110800000, "USD", "actual", date(2024, 1, 1), "亞太地區 合計"),
+        ("32.7%", 32.7, "percent", "share", date(2024, 1, 1), "亞太地區 占比"),
+    ]
+    assert claims[-1].text == "80.7%" and len(claims) == 9  # the sentence after the table is read as a sentence
+
+
+def test_a_header_of_words_without_a_unit_named_makes_no_table():
+    # no 單位： above it: words in a row are no header, and a number with no unit is no figure
+    assert [c.text for c in claims_of("表 1 113 年概況\n地區 雙邊合作 人道援助\n亞太地區 9,850 1,230")] == []
+
+
+def test_a_caption_naming_its_unit_ends_its_line(tmp_path: Path):
+    # a pdfplumber-like page: the caption is as wide as a wrapped line, yet the table's header does not go on from it
+    body = "本部持續推動對外援助，結合友邦需求辦理各項合作計畫，提升援助效益。\n" * 6
+    text = (f"外交部業務報告\n壹、 援外\n{body}一、 援外支出：113 年對外援助支出按地區別分布如下表：\n"
+            "表 1 113 年對外援助支出按地區別統計 單位：萬美元\n地區 雙邊合作 人道援助 合計 占比\n"
+            f"亞太地區 9,850 1,230 11,080 32.7%\n{body}")
+    engine = small_ledger(tmp_path, text)
+    result = ask(engine, "113 年對亞太地區的人道援助支出是多少？")
+    assert result["answer"]["text"] == "1,230" and result["answer"]["base_value"] == 12300000
+    engine.dispose()

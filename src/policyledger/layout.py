@@ -98,6 +98,8 @@ def analyse(source: SourceText) -> Layout:
             ends = False  # '其中團體參觀 4,328' + '團。': a number and its unit, however short the line
         if ends and convention == "punctuation" and not before_marker and _wrapped_before_long_word(stripped, following, typical):
             ends = False  # '民眾可至土石流防災資訊網' + '(https://246.ardswc.gov.tw)查詢…': a URL too long for the line's end
+        if not ends and convention != "hard" and _NAMES_A_TABLES_UNIT.search(stripped):
+            ends = True  # '表 1 113 年對外援助支出按地區別統計 單位：萬美元': a caption, the table's header follows
         if ends and convention == "punctuation" and not before_marker and _breaks_a_clause(stripped, following):
             ends = False  # a Word export's soft break: '…老年人口 463 萬 2,050 人，占總人口' + '19.83%，較 113 年底…'
         if ends and convention == "trailing_space" and following and not before_marker:
@@ -138,6 +140,7 @@ def _wrapped_before_long_word(text: str, following: str, typical: int) -> bool:
     return word is not None and not text.endswith(_SENTENCE_END) and display_width(text) + display_width(word.group(0)) > 0.9 * typical
 
 
+_NAMES_A_TABLES_UNIT = re.compile(r"單位\s*[：:]\s*[^\s，。；()（）]{1,6}[)）]?$")
 # The rest of a clause: up to its first break, no longer than a clause runs.
 _CLAUSE_REST = re.compile(r"[^，。；：、,\s]{1,12}(?:\s?[^，。；：、,\s]{1,12}){0,3}[，。；、]")
 

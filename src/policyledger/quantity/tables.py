@@ -9,6 +9,15 @@ Each number is a figure of its row's label, in the unit its own sign (57.7%), it
 bracket (萬公噸) or the table's 單位：… names, for the period its column's header names. A column
 after the periods (成長率) holds changes, dated to the latest of them. A row may follow the header on
 its line or on the next: some extractions put a whole table on one line.
+
+A table may head its columns with categories instead, under a caption that dates it and names its unit:
+
+    表 1 113 年對外援助支出按地區別統計 單位：萬美元
+    地區 雙邊合作 人道援助 合計 占比
+    亞太地區 9,850 1,230 11,080 32.7%
+
+Each number is then of its row and its column (亞太地區 雙邊合作), for the caption's period; a column of
+shares (占比) holds shares.
 """
 
 from __future__ import annotations
@@ -50,7 +59,7 @@ _CELL = re.compile(r"(?P<sign>[-−])?(?P<num>\d[\d,]*(?:\.\d+)?)")
 @lru_cache(maxsize=512)
 def cells_in(text: str) -> dict[int, Cell]:
     """The cells of an item's text by where each starts: for a reader of a stored item."""
-    if not _TWO_YEARS.search(text):
+    if not _TWO_YEARS.search(text) and "單位" not in text:
         return {}
     halfwidth = to_halfwidth_digits(text)  # the same offsets
     return {cell.figure.start: cell for cell in table_cells(halfwidth, find_time_expressions(halfwidth))}
@@ -62,9 +71,39 @@ _TWO_YEARS = re.compile(r"[\d０-９]{2,3}\s*年\S*[ \t　]+[\d０-９]{2,3}\s*�
 def table_cells(text: str, exprs: list[TimeExpr]) -> list[Cell]:
     """Every cell of every table in an item's text (offsets into `text`)."""
     cells: list[Cell] = []
-    for columns, changes, end in _headers(text, exprs):
-        cells.extend(_rows(text, columns, changes, end))
+    for periods, changes, end in _headers(text, exprs):
+        latest = max(periods, key=lambda expr: expr.period_end or expr.period_start or date.min)
+        columns = [_Column(period, "actual", "") for period in periods] + ([_Column(latest, "change", "")] if changes else [])
+        cells.extend(_rows(text, columns, periods[0].start, end))
+    for header_start, columns, end in _category_headers(text, exprs):
+        cells.extend(_rows(text, columns, header_start, end))
     return cells
+
+
+@dataclass(frozen=True)
+class _Column:
+    period: TimeExpr
+    kind: str  # actual, change (a column after the periods) or share
+    name: str  # a category's ('雙邊合作'), which names its cells with their row's label; '' for a period's
+
+
+# A header of categories: a first word, then two to eight column names; no digit, no sentence's punctuation.
+_CATEGORY_HEADER = re.compile(r"^[ \t　]*[^\d\s，。；：:、%％()（）]{1,8}((?:[ \t　]+[^\d\s，。；：:、%％()（）]{1,8}){2,8})[ \t　]*$", re.MULTILINE)
+_SHARE_COLUMN = re.compile(r"占比|佔比|比重|比率|百分比|占率")
+
+
+def _category_headers(text: str, exprs: list[TimeExpr]) -> Iterator[tuple[int, list[_Column], int]]:
+    """(where the header starts, its columns, where it ends) of each table headed by categories: only under
+    a caption that names the table's unit (單位：萬美元) and its period (113 年)."""
+    for header in _CATEGORY_HEADER.finditer(text):
+        if _table_unit(text, header.start()) is None:
+            continue
+        caption_start = text.rfind("\n", 0, max(0, header.start() - 1)) + 1
+        dated = [expr for expr in exprs if caption_start <= expr.start < header.start() and expr.role == "period"]
+        if not dated:
+            continue
+        columns = [_Column(dated[-1], "share" if _SHARE_COLUMN.search(name) else "actual", name) for name in header.group(1).split()]
+        yield header.start(), columns, header.end()
 
 
 def _headers(text: str, exprs: list[TimeExpr]) -> Iterator[tuple[list[TimeExpr], bool, int]]:
@@ -106,23 +145,20 @@ def _same_span(text: str, column: TimeExpr, first: TimeExpr) -> TimeExpr:
     return replace(column, end=same.end(), text=text[column.start:same.end()], period_start=start, period_end=end)
 
 
-def _rows(text: str, columns: list[TimeExpr], changes: bool, position: int) -> Iterator[Cell]:
-    width = len(columns) + (1 if changes else 0)
+def _rows(text: str, columns: list[_Column], header_start: int, position: int) -> Iterator[Cell]:
     # a row may run on from the last without a break: '508.3資源回收率 57.7%'
-    row = re.compile(rf"\s*(?P<label>{_LABEL})" + rf"[ \t　]+({_NUMBER})" * width + r"(?![\d.,])")
-    table_unit = _table_unit(text, columns[0].start)
-    caption = _caption(text, columns[0].start)
-    latest = max(columns, key=lambda expr: expr.period_end or expr.period_start or date.min)
+    row = re.compile(rf"\s*(?P<label>{_LABEL})" + rf"[ \t　]+({_NUMBER})" * len(columns) + r"(?![\d.,])")
+    table_unit = _table_unit(text, header_start)
+    caption = _caption(text, header_start)
     while (found := row.match(text, position)) is not None:
         label = found.group("label")
         bracketed = _BRACKETED_UNIT.search(label)
         label_unit = _unit_named(bracketed.group(1)) if bracketed else None
         name = label[: bracketed.start()] if bracketed else label
-        for column in range(width):
-            cell = _cell(text, found.start(column + 2), found.end(column + 2), label_unit or table_unit)
+        for index, column in enumerate(columns):
+            cell = _cell(text, found.start(index + 2), found.end(index + 2), label_unit or table_unit)
             if cell is not None:
-                period = columns[column] if column < len(columns) else latest  # a change is the latest column's
-                yield Cell(cell, name, period, "change" if column >= len(columns) else "actual", caption)
+                yield Cell(cell, f"{name} {column.name}" if column.name else name, column.period, column.kind, caption)
         position = found.end()
 
 
