@@ -100,6 +100,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-194", 0.70), ("own-gold-195", 0.80),  # and four more, at a49c9a1: 86/119 first
     ("own-gold-196", 0.80), ("own-gold-197", 0.60),
     ("own-gold-198", 0.90), ("own-gold-199", 0.75), ("own-gold-200", 0.80), ("own-gold-201", 0.90),  # random items: 72/100 first
+    ("own-gold-202", 0.70), ("own-gold-203", 0.80), ("own-gold-204", 0.84), ("own-gold-205", 0.84),  # after their rules: 86/111 first
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
