@@ -1692,3 +1692,19 @@ def test_a_law_a_site_a_total_of_parts_and_a_plants_capacity(tmp_path: Path):
     assert answered("營運中的污水處理廠，一天的設計處理容量合計有多少？") == 498  # 處理容量: water, not power
     assert answered("報告舉出哪些國家和我國建立了打詐合作窗口？") == ["美國", "日本", "菲律賓"]  # 報告舉出: who says it
     engine.dispose()
+
+
+def test_the_top_of_a_range_asked_and_what_reading_drops(ledger):  # noqa: F811
+    from policyledger.evaluate import answer_is_right
+
+    engine, doc_id, _ = ledger
+    # '最高可達' is dropped by the reader words, yet asks the top of '270 萬瓩~330 萬瓩'
+    answer = ask(engine, "通霄電廠第二期更新改建計畫規劃的總裝置容量最高可達多少？", doc_id=doc_id)["answer"]
+    assert answer["text"] == "270 萬瓩~330 萬瓩" and answer["base_value"] == 3300000
+    # a range answered as its gold writes it is right, whichever end each takes for its value
+    gold = {"kind": "percentage", "answer_value": 10, "unit": "percent", "answer_text": "10~30%"}
+    assert answer_is_right(gold, {"answer": {"text": "10~30%", "base_value": 30, "base_unit": "percent"}})
+    assert not answer_is_right(gold, {"answer": {"text": "30%", "base_value": 30, "base_unit": "percent"}})
+    value = answer_value(ledger)
+    assert value("能源大用戶在 104 至 113 年間的平均年節電率，規定至少要達到多少？") == 1  # 節電率，…達到多少: a percentage
+    assert "rate" in parse_question("新烏山嶺引水隧道完工後，每日備援輸水能力最多可增加多少？").dimensions  # 輸水: water a day

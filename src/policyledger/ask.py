@@ -250,7 +250,7 @@ def _best_claim(connection: Connection, parsed: Question, items: list[Item]) -> 
         return None
     scored.sort(key=lambda entry: -entry[0])  # stable: of equal scores, the first found
     score, claim, item = scored[0]
-    highest = bool(_HIGHEST_ASKED.search(parsed.text))
+    highest = bool(_HIGHEST_ASKED.search(parsed.asked or parsed.text))  # '最高可達多少': the reader's words, which reading drops
     best = {"answer": _answer(claim, highest), "citation": citation(item, claim.start, claim.end), "confidence": score}
     rival = _rival(scored, highest)
     if rival is not None:

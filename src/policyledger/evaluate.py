@@ -202,7 +202,18 @@ def answer_is_right(gold: dict[str, Any], result: dict[str, Any]) -> bool:
     converted = AREA_UNITS.get((unit, answer.get("base_unit")))
     if converted is not None:  # 5,432 平方公里 answered in ha, written by its writer in m2
         return _close(answered * converted, float(gold["answer_value"]) * scale)
+    if answer.get("base_unit") in units and _same_range_written(gold, answer):
+        return True  # '10~30%' asked 最高: the answer's value is its top, the gold's its bottom, the figure the same
     return answer.get("base_unit") in units and _close(answered, float(gold["answer_value"]) * scale)
+
+
+def _same_range_written(gold: dict[str, Any], answer: dict[str, Any]) -> bool:
+    """A range answered as the gold writes it, whichever end either takes for its value."""
+    written = "".join(str(answer.get("text") or "").split())
+    return bool(_RANGE_JOINER.search(written)) and written == "".join(str(gold.get("answer_text") or "").split())
+
+
+_RANGE_JOINER = re.compile(r"\d\s*[~～至到－-]\s*\d|[%％元噸瓩]\s*[~～至到－-]")
 
 
 def _same_interval(gold: dict[str, Any], answer: dict[str, Any]) -> bool:

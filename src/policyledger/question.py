@@ -67,7 +67,7 @@ _PERCENT = re.compile(
     r"百分比|百分之|多少\s*%|多少\s*％|幾\s*[%％]|占比|佔比|所占|所佔|比重|[增減降漲跌]幅(?:是|為|有|約)?多少"
     r"|比率|比例|幾成|成數|容量率|率(?:的)?(?:目標|預估|預計|最高|最低|上限|下限|平均|再加|加碼)?(?:是|為|有)?(?:多少|多高|多低)|合格率"
     r"|率(?:降|升|提高|提升|下降|減少|增加)(?:到|至|為)?多少(?!錢|元)"  # 漏水率降到多少
-    r"|率[^，,？?多]{0,6}?達到?\s*多少"  # 平均年節電率依規定應達多少以上
+    r"|率[，,]?[^，,？?多的之]{0,6}?達到?\s*多少"  # 平均年節電率依規定應達多少以上, 節電率，規定至少要達到多少
     r"|[占佔][^，,？?]{0,12}?的?多少(?=\s*(?:以上|以下)?\s*[？?]?\s*$)"  # 合計約占投資總額的多少, 已占家庭夏季用電量多少以上
 )
 # "出口金額較 108 年增加了多少？" asks for a rate of change; "增加多少投資" names what increased
@@ -82,7 +82,7 @@ _POWER = re.compile(r"(?<![蓄庫水理])容量(?!率)|MW|GW|kW|瓩|(?:尖峰|�
 _AREA = re.compile(r"公頃|面積|平方公里|坪")
 _PRICE_ASKED = re.compile(r"售價|單價|價格|價錢|票價|定價|每\s*[瓶包盒罐支件個份張片月]")  # '每瓶售價多少元': 45 元/瓶
 _EMISSIONS = re.compile(r"減碳|碳排|排碳|二氧化碳|CO2|溫室氣體|重量|多重")  # '減碳量是多少', '清除多少廢棄物（重量）': so many tonnes
-_VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|萬噸|噸|庫容|(?<=[蓄庫理])容量|多少水(?![庫準質費])")
+_VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|輸水|萬噸|噸|庫容|(?<=[蓄庫理])容量|多少水(?![庫準質費])")
 # 將 of a thing handed on (中科院將軍品技術技轉民間) takes an object, as 把 does: not a future
 _HANDED_ON = r"(?![^，,？?]{1,12}?(?:技轉|移轉|轉為|轉型為|納入|列入|改為|改成|交由|提供給|用於|作為))"
 # a target or a forecast
@@ -218,8 +218,9 @@ def another_ordinal(asked: str, text: str) -> bool:
 
 @dataclass
 class Question:
-    text: str
+    text: str  # as read: in the report's words (`in_report_words`)
     wants: str  # "number", "date", "names" or "ordinal"
+    asked: str = ""  # as the reader wrote it
     units: set[str] = field(default_factory=set)  # accepted base units (empty: any)
     dimensions: set[str] = field(default_factory=set)  # accepted dimensions (empty: any)
     period: tuple[date | None, date | None] | None = None
@@ -554,7 +555,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     normalized = _SET_ASIDE_IN_BRACKET.sub(r"\1", normalized)  # '（整體，不是電視台製播經費）': what is set aside is not asked
     besides = [word.strip("「」") for match in _BESIDES.finditer(normalized) for word in match.groups() if word]
     normalized = _BESIDES.sub(" ", normalized)
-    question = Question(text=normalized, wants=_wants(normalized))
+    question = Question(text=normalized, wants=_wants(normalized), asked=text)
     _set_units(question, normalized, compared=bool(_COMPARED.search(text)))  # the reader's words drop the base
     question.wants_places = question.wants == "names" and bool(_PLACES_ASKED.search(normalized))
     question.wants_title = bool(_TITLE_ASKED.search(normalized))
@@ -719,8 +720,8 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
         question.dimensions = {"percent"}
     elif _CHANGE_ASKED.search(text):
         question.dimensions = {"money", "percent"} if _MONEY.search(text) and not compared else {"percent"}
-        if not compared and _VOLUME.search(text):  # '水庫容量增加了多少': so much water, or so many percent
-            question.dimensions |= {"volume"}
+        if not compared and _VOLUME.search(text):  # '水庫容量增加了多少': so much water (每日 400 萬噸), or so many percent
+            question.dimensions |= {"volume", "rate"}
     elif _RELIEF_ASKED.search(text):  # "可以申請減免多少": by so much money, or by so many percent
         question.dimensions = {"money", "percent"}
     elif _MONEY.search(text):
