@@ -365,11 +365,15 @@ def _one_place(parsed: Question, item: Item, sentence: str, rarity: dict[str, fl
             for start, end in place_spans(folded) if folded[start:end] not in parsed.places_named]
 
 
-# '哪一座國家公園在監測珊瑚覆蓋率' — '墾丁國家公園珊瑚礁監測樣區': a site asked by its kind, named as that kind ends it.
-_SITE_KIND_ASKED = re.compile(r"哪一?[座個家所間處]\s*(國家公園|國家自然公園|公園|水庫|發電廠|電廠|機場|醫院|大學|科學園區|工業區|園區|博物館|車站|淨水場|淨水廠|焚化廠)")
+# '哪一座國家公園在監測珊瑚覆蓋率' — '墾丁國家公園珊瑚礁監測樣區': a site (or a company) asked by its kind, named as that kind ends it.
+_SITE_KINDS = "國家公園|國家自然公園|公園|水庫|發電廠|電廠|機場|醫院|大學|科學園區|工業區|園區|博物館|車站|淨水場|淨水廠|焚化廠|公司"
+_SITE_KIND_ASKED = re.compile(rf"哪一?[座個家所間處]\s*({_SITE_KINDS})")
 
 
 _SITE_LEAD = fold("設置於|設置|設於|位於|選定|成立|建置|興建|於|在")  # '於楠梓園區設置示範幼兒園': the verb before the name
+
+
+_NAME_CHARACTER = r"(?:(?![之的於在與及和並將為以由等])[\u4e00-\u9fff])"  # '北側之台糖公司': the name starts after 之
 
 
 def _site_of_kind(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[int, int, float]]:
@@ -378,7 +382,7 @@ def _site_of_kind(parsed: Question, item: Item, sentence: str, rarity: dict[str,
         return []
     kind = re.escape(fold(asked.group(1)))
     # a proper name before the kind: not a count (9 座國家公園) nor 全國/各/該
-    return _names_found(parsed, item, sentence, rarity, rf"(?<![\d座個家所處全各該本及與、])(?:{_SITE_LEAD})?([\u4e00-\u9fff]{{2,6}}?{kind})",
+    return _names_found(parsed, item, sentence, rarity, rf"(?<![\d座個家所處全各該本及與、])(?:{_SITE_LEAD})?({_NAME_CHARACTER}{{2,6}}?{kind})",
                         keep=lambda name: not name.startswith(("全國", "各", "該", "本", "國內", "我國")))
 
 

@@ -641,7 +641,7 @@ def _anchors(text: str, exprs: list) -> list[str]:
 
 
 # "哪些國家", "國家有哪些" ask for places; "國家標準…哪些國際組織" does not.
-_PLACES_ASKED = re.compile(r"哪(?:些|幾個?|一個?)\s*(?:國家|縣市)|(?:國家|縣市)\s*(?:有|是|為)?\s*哪|哪裡|何處|什麼地方")
+_PLACES_ASKED = re.compile(r"哪(?:些|幾個?|一個?|個)\s*(?:國家|縣市|城市)|(?:國家|縣市|城市)\s*(?:有|是|為)?\s*哪|哪裡|何處|什麼地方")
 
 
 # So much money for each hectare: a rate a report writes 元/公頃.
