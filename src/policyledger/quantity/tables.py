@@ -95,6 +95,8 @@ _SHARE_COLUMN = re.compile(r"占比|佔比|比重|比率|百分比|占率")
 def _category_headers(text: str, exprs: list[TimeExpr]) -> Iterator[tuple[int, list[_Column], int]]:
     """(where the header starts, its columns, where it ends) of each table headed by categories: only under
     a caption that names the table's unit (單位：萬美元) and its period (113 年)."""
+    if "單位" not in text:
+        return  # no unit named, no such table: the header's pattern is not worth running
     for header in _CATEGORY_HEADER.finditer(text):
         if _table_unit(text, header.start()) is None:
             continue
