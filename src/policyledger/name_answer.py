@@ -366,13 +366,10 @@ def _one_place(parsed: Question, item: Item, sentence: str, rarity: dict[str, fl
 
 
 # '哪一座國家公園在監測珊瑚覆蓋率' — '墾丁國家公園珊瑚礁監測樣區': a site (or a company) asked by its kind, named as that kind ends it.
-_SITE_KINDS = "國家公園|國家自然公園|公園|水庫|發電廠|電廠|機場|醫院|大學|科學園區|工業區|園區|博物館|車站|淨水場|淨水廠|焚化廠|公司"
-_SITE_KIND_ASKED = re.compile(rf"哪一?[座個家所間處]\s*({_SITE_KINDS})")
-
-
+# (not `_SITE_KINDS` below: those a slot's name is written with, '蒞臨清泉崗基地')
+_KINDS_ENDING_A_NAME = "國家公園|國家自然公園|公園|水庫|發電廠|電廠|機場|醫院|大學|科學園區|工業區|園區|博物館|車站|淨水場|淨水廠|焚化廠|公司"
+_SITE_KIND_ASKED = re.compile(rf"哪一?[座個家所間處]\s*({_KINDS_ENDING_A_NAME})")
 _SITE_LEAD = fold("設置於|設置|設於|位於|選定|成立|建置|興建|於|在")  # '於楠梓園區設置示範幼兒園': the verb before the name
-
-
 _NAME_CHARACTER = r"(?:(?![之的於在與及和並將為以由等])[\u4e00-\u9fff])"  # '北側之台糖公司': the name starts after 之
 
 
@@ -394,10 +391,13 @@ _ARTICLE_ASKED = re.compile(r"哪一?條|第幾條")
 def _law_named(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[int, int, float]]:
     if _LAW_ASKED.search(parsed.text) is None:
         return []
+    laws = laws_in(sentence)
+    if not laws:
+        return []
     with_article = _ARTICLE_ASKED.search(parsed.text) is not None
     # '依住宅法第 15 條，房東…免稅': a law leads its sentence in; the whole sentence is what it governs
     score = parsed.coverage([(fold(sentence), 1.0), (item.context, 0.85), (item.folded, 0.35)], rarity) * TITLE_WEIGHT
-    return [(start, end if with_article else start + len(law), score) for _, start, end, law, _ in laws_in(sentence)]
+    return [(start, end if with_article else start + len(law), score) for _, start, end, law, _ in laws]
 
 
 def _place_before_subject(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[int, int, float]]:

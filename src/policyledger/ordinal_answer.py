@@ -14,10 +14,10 @@ from typing import Any
 
 from policyledger.passages import SENTENCE, Item, citation, clause_span
 from policyledger.quantity.numbers import count_of
-from policyledger.question import Question
+from policyledger.question import ORDINAL_COUNTERS, Question
 from policyledger.textnorm import fold
 
-_ORDINAL_WRITTEN = re.compile(r"第\s*([一二三四五六七八九十兩〇○零百\d]{1,4})\s*(屆|次|期|階段|批|輪|場|梯|名)|(首)\s*(屆|次|期|批|輪|場|梯)")
+_ORDINAL_WRITTEN = re.compile(rf"第\s*([一二三四五六七八九十兩〇○零百\d]{{1,4}})\s*({ORDINAL_COUNTERS})|(首)\s*(屆|次|期|批|輪|場|梯)")
 
 
 def best_ordinal(parsed: Question, items: list[Item]) -> dict[str, Any] | None:

@@ -195,7 +195,8 @@ _MEASURE_WORDS = re.compile(
 # An ordinal of a recurring thing: 首屆, 第二屆, 第 2 期, 第三階段.
 _ORDINAL = re.compile(r"(?:第\s*([一二三四五六七八九十兩\d]{1,3})|(首))\s*(屆|次|期|階段|批|輪)")
 # '是第幾屆會議', '第幾次': a place in a series, which a report writes 第 32 屆 (not 第幾季: a date)
-ORDINAL_ASKED = re.compile(r"第\s*幾\s*(屆|次|期|階段|批|輪|場|梯|名)")
+ORDINAL_COUNTERS = "屆|次|期|階段|批|輪|場|梯|名"  # the places in a series a question may ask, and `ordinal_answer` reads
+ORDINAL_ASKED = re.compile(rf"第\s*幾\s*({ORDINAL_COUNTERS})")
 
 
 def ordinals(text: str) -> dict[str, set[int]]:
