@@ -853,3 +853,26 @@ def test_parts_of_a_total_and_their_opposites(tmp_path: Path):
     assert value("113 學年度國中男生 HPV 疫苗的接種率是多少？") is None  # 女生's is no answer
     assert value("113 年 6 月底本國銀行的逾放比是多少？") == 0.15  # 逾放 = 逾期放款
     assert ask(engine, "獨立董事連續任期最多幾屆？")["answer"]["base_unit"] == "屆"  # 屆 counts, 第 3 屆 does not
+
+
+def test_a_sentence_that_goes_on_about_what_came_before_and_a_programme_that_did_it(tmp_path: Path):
+    report = (
+        "交通部業務報告\n\n壹、 公路\n\n一、 車輛檢驗\n\n"
+        "（一） 113 年辦理機車排氣定檢 15 萬 2,300 件、大型車安全檢驗 8,410 件。不合格者，均依法通知複驗，計處罰鍰 316 件。\n\n"
+        "（二） 本部已對長期停用之客運路線進行檢討並加強管理，並就不適續營之路線予以停駛；執行至 113 年 12 月底，路線已減少 18 條，現存路線計 402 條。\n\n"
+        "二、 推動智慧運輸\n\n"
+        "（一） 112 年 5 月成立智慧號誌創新中心，提供路口實測場域。112 年 9 月設立區域交控資料中心與擴編雲端團隊。\n\n"
+        "（二） 為推廣臺灣觀光，與日本合作籌辦 113 年 3 月 8 日至 3 月 12 日「2024 臺日鐵道旅遊節」，並於 113 年 1 月 5 日辦理說明會。\n"
+    )
+    expected = {
+        # the only figure of a sentence opening with 不合格者 is what those that failed come to
+        "113 年機車排氣定檢及大型車安全檢驗，有多少件因不合格而處以罰鍰？": "316 件",
+        # '執行至…' after ； goes on about what the clause before it did
+        "本部檢討並停駛不適續營的客運路線，至 113 年 12 月底路線已減少多少條？": "18 條",
+        # '計畫所成立的': who set it up, then the verb; '計畫下的': under the programme
+        "推動智慧運輸計畫所成立的智慧號誌創新中心是何時成立的？": "112 年 5 月",
+        "智慧運輸計畫下的區域交控資料中心是何時設立的？": "112 年 9 月",
+        # 合辦 is how a reader says 合作籌辦
+        "與日本合辦的「2024 臺日鐵道旅遊節」從哪一天開始？": "113 年 3 月 8 日至 3 月 12 日",
+    }
+    assert answer_texts(tmp_path, report, list(expected)) == expected

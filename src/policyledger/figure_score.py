@@ -73,7 +73,8 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     own = (row or text[max([before, *joined]):after]) + respective
     # a change's clause leaves its subject to the amount before it ('上市公司總市值 55 兆…，較 109 年底增加 10 兆…')
     contrasted = own + caption + _base_clause(item.node.text, claim, neighbours, sentence_start, clause_start)  # a table's caption names its cells too
-    factors = period * _kind_factor(parsed, claim, own) * _contrast_factor(parsed, contrasted, sentence) * _subset_factor(parsed, own, sentence)
+    alone = _alone(claim, neighbours, (sentence_start, sentence_end))
+    factors = period * _kind_factor(parsed, claim, own) * _contrast_factor(parsed, contrasted, sentence) * _subset_factor(parsed, own, sentence, alone)
     factors *= _own_words_factor(parsed, own, claim) * _end_of_change_factor(parsed, text, claim, neighbours)
     factors *= _breakdown_factor(parsed, text, claim, neighbours, own, clause_start, clause_end)
     factors *= _named_elsewhere_factor(parsed, text, sentence) * _direction_factor(parsed, sentence)
@@ -90,6 +91,11 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _joint_factor(parsed, text[before:after]) * _sub_item_factor(parsed, item) * _amount_factor(parsed, claim)
     factors *= 0.6 if another_ordinal(parsed.text, item.node.text[sentence_start:sentence_end]) else 1.0  # 第二期 asked, 第一期's figure
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
+
+
+def _alone(claim: Claim, neighbours: list[Claim], sentence: tuple[int, int]) -> bool:
+    """Whether `claim` is the only figure of its sentence."""
+    return not any(sentence[0] <= other.start < sentence[1] for other in neighbours)
 
 
 def _summed_parts(parsed: Question, text: str, claim: Claim, sentence_start: int, clause_start: int) -> str:
@@ -257,9 +263,12 @@ _SUBSET_WORDS = [fold(word) for word in (
 )]
 
 
-def _subset_factor(parsed: Question, own_words: str, sentence: str) -> float:
+def _subset_factor(parsed: Question, own_words: str, sentence: str, alone: bool) -> float:
     """A figure without the asked subset word beside it, in a sentence where that word stands
-    by another figure, counts the whole, not the part asked for."""
+    by another figure, counts the whole, not the part asked for. The only figure of its sentence
+    is what the sentence's subset word counts ('不符合者，均依法處分…，計處罰鍰 482 件')."""
+    if alone:
+        return 1.0
     asked = parsed.folded
     own = own_words.replace(" ", "")
     sentence = sentence.replace(" ", "")

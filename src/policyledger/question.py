@@ -163,7 +163,7 @@ _ASKING = re.compile(
 )
 _STOP_CHARS = re.compile(
     r"[\s？?，,。、；：:！!（）()「」『』\"“”]+"
-    r"|當中|之中|的|是|了|(?<![既現])有|在(?![地職])|於|與|(?<![普涉波顧奈埃])及(?![時格])|(?<![協溫緩調中百])和(?![平成])|或|跟(?![進隨蹤])|其|各|(?<!公)共(?![同生享識構])|(?<![合契簽條公規預節])約|達(?=\s*(?:到|多少|幾|[\d０-９]|約|逾|近|超過|百分|新[臺台]幣|成(?![率立果效])|[？?，,。]|$))|之|為|並|將|被|(?<!自)由|從|(?<!針)(?!(?<=一)對一)對(?![外內])|(?<![方導面南動傾意])向|以(?!色列)|等(?![值級於同待候])|相較(?:於)?|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機]|計酬)|中(?=[，,、\s？?]|$)"
+    r"|當中|之中|的|是|了|(?<![既現])有|在(?![地職])|於|與|(?<![普涉波顧奈埃])及(?![時格])|(?<![協溫緩調中百])和(?![平成])|或|跟(?![進隨蹤])|其|各|(?<!公)共(?![同生享識構])|(?<![合契簽條公規預節])約|達(?=\s*(?:到|多少|幾|[\d０-９]|約|逾|近|超過|百分|新[臺台]幣|成(?![率立果效])|[？?，,。]|$))|之|為|並|將|被|(?<!自)由|從|(?<!針)(?!(?<=一)對一)對(?![外內])|(?<![方導面南動傾意])向|以(?!色列)|等(?![值級於同待候])|相較(?:於)?|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機]|計酬)|中(?=[，,、\s？?]|$)|(?<=[畫劃案策構制議例])下(?=[，,、\s？?的]|$)"
     r"|(?<![供補配])給(?![付予])|(?<!轉)讓(?![與渡售])"  # 技轉給幾家, 讓水回收系統…: not 供給, 轉讓
     r"|可以|(?<!市)[占佔](?![領據用有])"  # 金融機構占多少: the share is what is asked
     r"|(?<![許認寬不寧])可(?=創造|帶動|節省|發電|發多少|省下|吸引|帶來|促成)"  # a reader's modal: '預計可創造' is 創造
@@ -937,12 +937,18 @@ _ONE_PLACE = frozenset(fold(word) for word in ("一地", "一國", "當地", "�
 _INDUSTRY_MEASURED = re.compile(fold(r"(?<=[\u4e00-\u9fff][^產]業)(?=營業額|營收|產值)"))  # not 資安產業產值: 產業 names no industry
 
 
+_DONE_BY = re.compile(r"(?<=[\u4e00-\u9fff]{2})所(?=[\u4e00-\u9fff]{2}$)")
+
+
 def _verb_apart(segment: str) -> list[str]:
     """'餐飲業者帶來', '獲得北美大廠訂單': a verb the report may leave out, glued to the words it goes
     with, is a word of its own (its absence then marks no near miss). The first such verb splits."""
     industry = _INDUSTRY_MEASURED.search(segment)
     if industry is not None:
         return [*_verb_apart(segment[:industry.start()]), *_verb_apart(segment[industry.start():])]
+    done = _DONE_BY.search(segment)
+    if done is not None:  # '亞洲‧矽谷計畫所成立(的)': who did it, then the verb — 所 only marks its object
+        return [*_verb_apart(segment[:done.start()]), segment[done.end():]]
     for at, verb in sorted((at, verb) for verb in _VERBS_REPORTS_LEAVE_OUT if (at := segment.find(verb)) >= 0):
         before, after = segment[:at], segment[at + len(verb):]
         if before.endswith("所") and len(before) > 2:
