@@ -876,3 +876,24 @@ def test_a_sentence_that_goes_on_about_what_came_before_and_a_programme_that_did
         "與日本合辦的「2024 臺日鐵道旅遊節」從哪一天開始？": "113 年 3 月 8 日至 3 月 12 日",
     }
     assert answer_texts(tmp_path, report, list(expected)) == expected
+
+
+def test_names_standing_where_the_question_asks_them(tmp_path: Path):
+    report = (
+        "國防部業務報告\n\n壹、 國防產業\n\n一、 合作\n\n"
+        "（一） 艦艇維修：本部已會同海巡署及台船公司組成「艦艇維修技術小組」，並邀集洛馬、雷神、BAE 等原廠代表商議合作重點，"
+        "包括引進關鍵技術、授權與認證、建立軍民通用之維修技術。\n\n"
+        "（二） 防疫優惠：國營事業針對醫療器材廠商及防護衣供應廠商及集中檢疫旅館，因配合防疫增產造成超量用水，已提供水費減免措施。\n\n"
+        "（三） 冷鏈外銷：協助業者開拓菲律賓、泰國之冷鏈市場。\n\n"
+        "（四） 災害應變：已訂定風災災害防救業務計畫，並辦理演練 3 場。\n"
+    )
+    expected = {
+        # the names between the words around the question's 哪些, not the sentence's longer list
+        "「艦艇維修技術小組」是本部會同哪些單位組成的？": "海巡署、台船公司",
+        # 對象 is led into by 針對; 及 joins each of three names
+        "國營事業因防疫增產造成超量用水而提供的水費減免措施，適用於哪些對象？": "醫療器材廠商、防護衣供應廠商、集中檢疫旅館",
+        "協助業者開拓哪些國家的冷鏈市場？": "菲律賓、泰國",
+        # a plan's kind is part of its name
+        "為風災應變已訂定了哪一個計畫？": "風災災害防救業務計畫",
+    }
+    assert answer_texts(tmp_path, report, list(expected)) == expected

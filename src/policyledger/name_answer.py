@@ -52,7 +52,8 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
             found += [_Found(start - match.start(), end - match.start(), RANKING_WEIGHT, names,
                              _ranking_coverage(parsed, item, folded, len(names), rarity, _dated_as_asked(parsed, item_figures, start, end)))
                       for start, end, names in rankings if match.start() <= start and end <= match.end() and len(names) >= 3]
-            found = [entry for entry in found if not _fragment(entry, found)]
+            slotted = [_Found(start, end, 1.0, names, coverage) for start, end, names in _slot_lists(parsed, sentence)]
+            found = [entry for entry in found if not _fragment(entry, found)] + slotted
             spans = [(other.start, other.end) for other in found]
             candidates = []
             for start, end, weight, listed, coverage in found:
@@ -69,12 +70,16 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
                     continue  # '哪些地點具有金、銀等貴金屬': the names the question states are not what it asks
                 candidates.append((start, end, weight, names, coverage, _list_clause_coverage(parsed, item, sentence, folded, (start, end), spans, rarity)))
             best_own = max((own for *_, own in candidates), default=0.0)
-            of_kind = [_of_kind(kind, names) or _closed_by_kind(kind, sentence, end) for _, end, _, names, _, _ in candidates]
+            of_kind = [_of_kind(kind, names) or _closed_by_kind(kind, sentence, end) or _led_as_kind(kind, sentence, start)
+                       for start, end, _, names, _, _ in candidates]
             for (start, end, weight, names, coverage, own), fits in zip(candidates, of_kind, strict=True):
                 # of two lists in one sentence, the one whose own clause the question describes, or
                 # whose names are of the kind asked ('哪些節日前夕': 春節、端午節、中秋節, not the places after)
                 nearer = 1.0 if (fits if any(of_kind) else own >= best_own) else 0.85
-                score = coverage * weight * min(1.0, 0.85 + 0.05 * len(names)) * nearer
+                size = min(1.0, 0.85 + 0.05 * len(names))
+                if slotted:  # the names standing where the question's 哪些 stands ('偕同國防部及漢翔公司籌組') are the ones asked
+                    nearer, size = (1.0, 1.0) if any((start, end) == (other.start, other.end) for other in slotted) else (0.85, size)
+                score = coverage * weight * size * nearer
                 if best is None or score > best[0]:
                     best = (score, item, match.start() + start, match.start() + end, names)
     if best is None:
@@ -92,6 +97,33 @@ _STATED_PREFIX = 5
 # Where the last name of a pair runs into what the sentence says of both ('樂天國際商業銀行及將來商業銀行已分別於
 # 110 年 1 月及 3 月開業'): an adverb of time or manner no name holds.
 _SAID_OF_THEM = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:已|均|皆|分別|亦|並將|將於)")
+
+
+# '經濟部偕同哪些單位籌組的': the word before the 哪些 phrase and the word after it, between which the
+# report writes the names ('本部已偕同國防部及漢翔公司籌組「…團隊」').
+# A word closing the question ('包括哪些項目？') is the kind asked, no word the report writes after the names.
+_LIST_SLOT = re.compile(
+    rf"([\u4e00-\u9fff]{{2}})\s*(?:哪些|哪幾[個家位所]?)\s*(?:{BODY_KINDS}|國家|地區|縣市|城市)?\s*(?:的\s*)?([\u4e00-\u9fff]{{2}})(?!\s*[？?]?\s*$)"
+)
+_LIST_IN_SLOT = r"([^，,。；;：:「」\n]{4,60}?)"
+
+
+def _slot_lists(parsed: Question, sentence: str) -> list[tuple[int, int, list[str]]]:
+    """The names of `sentence` standing in the question's 哪些 slot, where there are two or more."""
+    slot = _LIST_SLOT.search(parsed.text)
+    if slot is None:
+        return []
+    before, after = (fold(word) for word in slot.groups())
+    found = []
+    for listed in re.finditer(rf"{_spaced(before)}\s*{_LIST_IN_SLOT}\s*{_spaced(after)}", fold(sentence)):
+        lead, listed_end = sentence[listed.start():listed.start(1)], listed.end(1)
+        listed_end -= sentence[listed.start(1):listed_end].endswith(("之", "的"))  # '越南、印尼之冷鏈市場'
+        names = names_of(lead + sentence[listed.start(1):listed_end])  # with its lead, which names_of knows to cut ('已與有量')
+        if names and names[0].startswith(lead.strip()):  # or not ('偕同國防部')
+            names[0] = names[0][len(lead.strip()):].strip()
+        if len(names) >= 2 and (parsed.count is None or len(names) == parsed.count):
+            found.append((listed.start(1), listed_end, names))
+    return found
 
 
 def _trimmed(name: str) -> str:
@@ -185,6 +217,16 @@ def _closed_by_kind(kind: str | None, sentence: str, end: int) -> bool:
     if kind is None:
         return False
     return re.match(rf"\s*(?:等\s*(?:{_COUNTED}\s*)?{re.escape(kind[0])}|{_spaced(kind)})", sentence[end:end + 12]) is not None
+
+
+# What leads into names of a kind that no name ends with: '適用於哪些對象' — '針對口罩廠商及…'.
+# The lead may open the list's match itself ('台電公司針對口罩廠商及…': its first name's lead words).
+_KIND_LEADS = {"對象": re.compile(r"針對|對象(?:為|是|包括|包含)|適用(?:於|對象為)?")}
+
+
+def _led_as_kind(kind: str | None, sentence: str, start: int) -> bool:
+    lead = _KIND_LEADS.get(kind or "")
+    return lead is not None and lead.search(sentence, max(0, start - 12), start + 8) is not None
 
 
 _COUNTED = r"[\d一二兩三四五六七八九十]+\s*[家個位所項種類座間部條]"  # '…等 6 家廠商': the list's count before its kind
@@ -410,7 +452,7 @@ def _place_before_subject(parsed: Question, item: Item, sentence: str, rarity: d
 # '…通過環評審查的是哪一項工程計畫' — '中臺灣推動大安大甲溪聯通管工程計畫，已於…通過環評審查': a plan
 # unquoted, named by the kind asked after the verb that leads to it.
 _PLAN_KIND_ASKED = re.compile(r"哪一?[項個]\s*([\u4e00-\u9fff]{0,2}(?:計畫|方案|專案|工程|條例))")
-_PLAN_LEAD = "推動|辦理|完成|執行|啟動|進行|實施|依據|依"
+_PLAN_LEAD = "推動|辦理|完成|執行|啟動|進行|實施|訂定|制定|擬定|依據|依"
 
 
 def _plan_named(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[int, int, float]]:
@@ -430,10 +472,11 @@ def _kind_closing(parsed: Question, after: str) -> str | None:
         return None
     closing = re.match(r"([\u4e00-\u9fff]{0,3})\s*[？?]?\s*$", parsed.text[slot.end():])
     kind = slot.group(3) + closing.group(1) if closing else ""
-    return fold(kind) if _KIND_OF_PLACE.search(kind) else None
+    return fold(kind) if _KIND_IN_THE_NAME.search(kind) else None
 
 
-_KIND_OF_PLACE = re.compile(r"(?:園區|工業區|公司|中心|機構|大學|醫院|學校|幼兒園|銀行|縣市|城市|國家|港|館|廠)$")
+# Kinds a name is written with ('臺中港科技園區', '旱災災害防救業務計畫'), not words after it.
+_KIND_IN_THE_NAME = re.compile(r"(?:園區|工業區|公司|中心|機構|大學|醫院|學校|幼兒園|銀行|縣市|城市|國家|港|館|廠|計畫|方案|專案|條例)$")
 
 
 def _spaced(word: str) -> str:

@@ -231,6 +231,8 @@ def names_of(enumeration: str) -> list[str]:
     ending = _AND_WITHIN_THEN_WITH.fullmatch(parts[-1]) if "與" in conjunctions else None
     if ending:
         parts[-1:] = [ending.group(1), ending.group(2)]
+    elif len(parts) == 1 and parts[0].count("及") >= 2 and "以及" not in parts[0]:  # '口罩廠商及材料供應廠商及集中檢疫場所': 及 joins each
+        parts = parts[0].split("及")
     else:
         parts[-1:] = re.split("|".join(conjunctions), parts[-1], maxsplit=1)
     parts[0] = _without_lead(parts[0])
