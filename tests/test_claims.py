@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.conftest import run_cli
 
-from policyledger.evaluate import read_claim_items, read_jsonl, score_claims
+from policyledger.evaluate import GoldItem, read_claim_items, read_jsonl, score_claims
 from policyledger.markers import canonical_path
 from policyledger.model import Node
 from policyledger.quantity.claims import extract_claims
@@ -191,3 +191,14 @@ def test_a_heading_that_dates_a_report_on_the_work_dates_its_items_figures():
                 line_anchors=[(0, 1), (17, 2)])
     periods = {c.text: (c.period_start, c.period_end) for c in extract_claims([node])}
     assert periods["2,846.3 公斤"] == (date(2024, 1, 1), date(2024, 6, 30))
+
+
+def test_a_gold_figure_in_another_unit_of_its_dimension_is_the_same_figure():
+    # the gold's writer chose metres and minutes; we give km and hours: the same quantities, converted by the registry
+    items = [GoldItem(1, 9, "壹")]
+    gold = [{"line": 2, "base_value": 4215, "base_unit": "m"}, {"line": 3, "base_value": 12, "base_unit": "minute"},
+            {"line": 4, "base_value": 30, "base_unit": "件"}]
+    ours = [{"line": 2, "base_value": 4.215, "base_unit": "km"}, {"line": 3, "base_value": 0.2, "base_unit": "hour"},
+            {"line": 4, "base_value": 30, "base_unit": "人"}]
+    result = score_claims(ours, gold, items)
+    assert (result.score.true_positives, [row["line"] for row in result.score.misses]) == (2, [4])  # a count's noun is no unit to convert

@@ -296,3 +296,21 @@ def test_an_item_whose_first_line_ends_a_sentence_is_titled_by_its_first_clause(
     text = ("外交部業務報告\n壹、領事事務\n一、 護照業務\n1、 核發普通護照 68 萬 4,213 本，較 112 年同期減少 6.8%；\n"
             "其中首次申請 19 萬 5,120 本，占 28.5%。\n2、 護照一般件處理時間為 4 個工作天。\n")
     assert next(n for n in outline_of(text) if n.path == "壹/一/1").title == "核發普通護照 68 萬 4,213 本"
+
+
+def test_pdftotext_layout_whose_blanks_part_sections_but_not_items():
+    # blank lines before a fifth of the lines, all between sections: the items under each come line after
+    # line, each set in further than the heading above it (國科會, pdftotext -layout)
+    section = (
+        "    一、 專題研究計畫補助\n"
+        "      （一） 一般專題研究計畫：114 年 1 至 8 月共受理申請 1 萬 8,436 件，經審查核定\n"
+        "             7,952 件，核定率 43.1%。\n"
+        "      （二） 多年期計畫：計畫執行期間以 3~5 年為原則。\n"
+        "\n"
+    )
+    text = "  壹、厚植學術研究能量\n\n" + section + section.replace("一、 專題", "二、 前瞻")
+    titles = [(node.path, node.title) for node in outline_of(text) if node.path]
+    assert titles == [
+        ("壹", "厚植學術研究能量"), ("壹/一", "專題研究計畫補助"), ("壹/一/(一)", "一般專題研究計畫"), ("壹/一/(二)", "多年期計畫"),
+        ("壹/二", "前瞻研究計畫補助"), ("壹/二/(一)", "一般專題研究計畫"), ("壹/二/(二)", "多年期計畫"),
+    ]

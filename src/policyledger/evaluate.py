@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from policyledger.model import Node
+from policyledger.quantity.units import conversion_factor
 
 DEMO_REPORT = Path(__file__).parent / "demo" / "moea-business-report-ly10-3.txt"
 
@@ -115,6 +116,20 @@ def _close(a: float | None, b: float | None) -> bool:
     return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
 
 
+def _same_quantity(value: float | None, unit: str | None, gold_value: float | None, gold_unit: str | None) -> bool:
+    """The same value in the same base unit — or in another unit of its dimension the gold's writer
+    chose (4,215 m for our 4.215 km, 12 minute for 0.2 hour), converted by the units registry."""
+    if unit == gold_unit:
+        return _close(value, gold_value)
+    if value is None or gold_value is None or not unit or not gold_unit:
+        return False
+    try:
+        factor = conversion_factor(gold_unit, unit)
+    except Exception:  # pint names no common error for an unknown unit and an incompatible one
+        return False
+    return _close(value, gold_value * factor)
+
+
 def score_claims(predicted: list[dict[str, Any]], gold: list[dict[str, Any]], items: list[GoldItem]) -> ClaimScore:
     """Match = same line ±1, same base value and base unit; only inside the gold's items."""
     inside = [p for p in predicted if any(item.line_start <= p["line"] <= item.line_end for item in items)]
@@ -123,7 +138,7 @@ def score_claims(predicted: list[dict[str, Any]], gold: list[dict[str, Any]], it
     misses = []
     for row in gold:
         match = next(
-            (p for p in unmatched if abs(p["line"] - row["line"]) <= 1 and p["base_unit"] == row["base_unit"] and _close(p["base_value"], row["base_value"])),
+            (p for p in unmatched if abs(p["line"] - row["line"]) <= 1 and _same_quantity(p["base_value"], p["base_unit"], row["base_value"], row["base_unit"])),
             None,
         )
         if match is None:

@@ -13,6 +13,7 @@ file's own convention, detected once per file:
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -185,9 +186,17 @@ def _convention(source: SourceText, raw: list[SourceLine], noise: set[int]) -> s
     # Blank lines part paragraphs when they follow a good share of lines (half, in the reports seen);
     # a few between sections only (國發會's 16 of 246) say nothing of where a paragraph ends, nor
     # does the one after a short note's title.
-    if _SECTION_BLANKS * len(content) <= followed < 0.6 * len(content) and followed >= 2:
+    if _SECTION_BLANKS * len(content) <= followed < 0.6 * len(content) and followed >= 2 and _blanks_part_items(content, blanks_between):
         return "blank_line"
     return "punctuation"
+
+
+def _blanks_part_items(content: list[SourceLine], blanks_between: dict[int, bool]) -> bool:
+    """Whether a blank line stands before most items: where paragraphs are parted by blanks, every
+    item's marker follows one; pdftotext -layout leaves blanks only between some sections, the
+    items under them coming line after line ('    一、 專題研究計畫補助' + '      （一） 一般…')."""
+    before_items = [line for line, following in itertools.pairwise(content) if parse_marker(following.text.strip(_SPACE)) is not None]
+    return not before_items or sum(1 for line in before_items if blanks_between.get(line.number)) >= 0.5 * len(before_items)
 
 
 def _blank_follows(raw: list[SourceLine], noise: set[int]) -> dict[int, bool]:
