@@ -202,3 +202,10 @@ def test_a_gold_figure_in_another_unit_of_its_dimension_is_the_same_figure():
             {"line": 4, "base_value": 30, "base_unit": "人"}]
     result = score_claims(ours, gold, items)
     assert (result.score.true_positives, [row["line"] for row in result.score.misses]) == (2, [4])  # a count's noun is no unit to convert
+
+
+def test_the_parts_in_a_daily_amounts_bracket_are_daily():
+    node = Node(path="壹", level=1, depth=1, marker="壹、", title="t", line_start=1, line_end=1, line_anchors=[(0, 1)],
+                text="（一） 用水：114 年三園區平均每日用水量約 41.3 萬噸（竹科 16.2 萬噸、中科 10.9 萬噸），累計用水約 1 億 36 萬噸。")
+    units = [(claim.text, claim.base_unit) for claim in extract_claims([node])]
+    assert units == [("41.3 萬噸", "m3/day"), ("16.2 萬噸", "m3/day"), ("10.9 萬噸", "m3/day"), ("1 億 36 萬噸", "m3")]

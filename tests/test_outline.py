@@ -314,3 +314,12 @@ def test_pdftotext_layout_whose_blanks_part_sections_but_not_items():
         ("壹", "厚植學術研究能量"), ("壹/一", "專題研究計畫補助"), ("壹/一/(一)", "一般專題研究計畫"), ("壹/一/(二)", "多年期計畫"),
         ("壹/二", "前瞻研究計畫補助"), ("壹/二/(一)", "一般專題研究計畫"), ("壹/二/(二)", "多年期計畫"),
     ]
+
+
+def test_a_long_running_header_after_page_number_after_page_number_is_furniture():
+    # pdftotext -layout: a centred page number, a form feed, then the report's long running title on every page
+    page = "    一、 園區營運：各園區營運情形良好，廠商持續擴大投資並增聘人才。\n" * 3
+    header = "                             國家科學及技術委員會業務報告（立法院第 11 屆第 4 會期）\n"
+    text = "  壹、 園區\n" + "".join(f"{page}\n                                          {n}\n\f{header}\n" for n in range(1, 5)) + page
+    layout = analyse(read_bytes(text.encode("utf-8"), "t.txt"))
+    assert not any("委員會業務報告" in line.text for line in layout.lines)

@@ -123,3 +123,28 @@ def test_a_caption_naming_its_unit_ends_its_line(tmp_path: Path):
     result = ask(engine, "113 年對亞太地區的人道援助支出是多少？")
     assert result["answer"]["text"] == "1,230" and result["answer"]["base_value"] == 12300000
     engine.dispose()
+
+
+def test_columns_headed_each_with_its_unit():
+    # no 單位： above it: each column's heading names its unit in brackets (pdftotext -layout keeps the columns apart)
+    claims = claims_of("表 1  三大科學園區營運概況（114 年 1 至 8 月）\n"
+                       "園區              營業額（億元）      從業員工（人）      面積（公頃）\n"
+                       "竹科                     8,946.3             168,215             1,470\n"
+                       "合計                    21,694.0             306,479             5,769")
+    read = [(c.text, c.base_value, c.base_unit, c.subject) for c in claims[:3]]
+    assert read == [("8,946.3", 894630000000, "TWD", "竹科 營業額"), ("168,215", 168215, "人", "竹科 從業員工"), ("1,470", 1470, "ha", "竹科 面積")]
+    assert len(claims) == 6 and claims[0].period_start == date(2025, 1, 1)
+
+
+def test_a_pdftotext_layout_tables_rows_end_their_lines(tmp_path: Path):
+    body = "本會持續推動科學園區發展，協助廠商進駐並強化園區公共設施與服務品質。\n" * 6
+    text = (f"國科會業務報告\n\n  壹、 園區\n{body}    一、 園區營運：各園區營運情形如表 1。\n"
+            "        表 1  三大科學園區營運概況（114 年 1 至 8 月）\n"
+            "        園區              營業額（億元）      從業員工（人）      面積（公頃）\n"
+            "        竹科                     8,946.3             168,215             1,470\n"
+            "        中科                     5,812.7              52,360             1,713\n"
+            f"{body}")
+    engine = small_ledger(tmp_path, text)
+    answer = ask(engine, "114 年 1 至 8 月中科的營業額是多少？")["answer"]
+    assert (answer["text"], answer["base_value"]) == ("5,812.7", 581270000000)
+    engine.dispose()

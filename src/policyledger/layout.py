@@ -101,6 +101,8 @@ def analyse(source: SourceText) -> Layout:
             ends = False  # '民眾可至土石流防災資訊網' + '(https://246.ardswc.gov.tw)查詢…': a URL too long for the line's end
         if not ends and convention != "hard" and _NAMES_A_TABLES_UNIT.search(stripped):
             ends = True  # '表 1 113 年對外援助支出按地區別統計 單位：萬美元': a caption, the table's header follows
+        if not ends and convention != "hard" and _SET_IN_COLUMNS.search(stripped):
+            ends = True  # pdftotext -layout: '竹科      8,946.3      168,215': a table's row, its columns set apart by spaces
         if ends and convention == "punctuation" and not before_marker and _breaks_a_clause(stripped, following):
             ends = False  # a Word export's soft break: '…老年人口 463 萬 2,050 人，占總人口' + '19.83%，較 113 年底…'
         if ends and convention == "trailing_space" and following and not before_marker:
@@ -141,6 +143,7 @@ def _wrapped_before_long_word(text: str, following: str, typical: int) -> bool:
     return word is not None and not text.endswith(_SENTENCE_END) and display_width(text) + display_width(word.group(0)) > 0.9 * typical
 
 
+_SET_IN_COLUMNS = re.compile(r"\S[ 　]{3,}\S")
 _NAMES_A_TABLES_UNIT = re.compile(r"單位\s*[：:]\s*[^\s，。；()（）]{1,6}[)）]?$")
 # The rest of a clause: up to its first break, no longer than a clause runs.
 _CLAUSE_REST = re.compile(r"[^，。；：、,\s]{1,12}(?:\s?[^，。；：、,\s]{1,12}){0,3}[，。；、]")
@@ -243,6 +246,9 @@ def _typical_width(lines: list[SourceLine]) -> int:
 # --- running headers and page numbers -------------------------------------------------------
 
 
+_REPEATS_OF_A_HEADER = 3
+
+
 def _page_furniture(raw: list[SourceLine]) -> list[int]:
     content = [line for line in raw if line.text.strip(_SPACE)]
     noise: set[int] = set()
@@ -250,9 +256,14 @@ def _page_furniture(raw: list[SourceLine]) -> list[int]:
     known = _running_header_names(content)
     page_numbers = [i for i, line in enumerate(content) if _is_page_number(line, content, i) or _numbers_a_headed_page(content, i, known)]
     noise.update(content[i].number for i in page_numbers)
-    for j in _header_places(content, page_numbers):
-        # A known section name beside a page number or at a page's edge is a running header, brackets and all.
-        if parse_marker(content[j].text) is None and compact(content[j].text) in known:
+    places = _header_places(content, page_numbers)
+    beside_numbers = Counter(_edge_key(content[j].text) for j in places)
+    for j in places:
+        # A known section name beside a page number or at a page's edge is a running header, brackets and all;
+        # so is a line of any name that stands beside page number after page number ('國家科學及技術委員會業務報告（立法院…）').
+        text = content[j].text
+        repeated = beside_numbers[_edge_key(text)] >= _REPEATS_OF_A_HEADER and len(text.strip(_SPACE)) <= 40
+        if parse_marker(text) is None and (compact(text) in known or repeated):
             noise.add(content[j].number)
     noise.update(line.number for line in content if _SPACED_OUT.match(line.text.strip(_SPACE)) and _looks_like_section_name(line.text))
     noise.update(_footnotes(content, [*page_numbers, len(content)], noise))

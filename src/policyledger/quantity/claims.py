@@ -328,12 +328,21 @@ def _about_water(text: str, figure: Figure, context: _Context) -> bool:
 
 def _daily(text: str, figure: Figure, previous: Figure | None, clause_start: int) -> bool:
     """每日 4 萬噸, and the 20 萬噸 of '由每日 7 萬噸提升至 20 萬噸' (the rate carries to the amount it rises to)."""
-    if _DAILY.search(text, max(clause_start, figure.start - 8), figure.start):
+    if _DAILY.search(text, max(clause_start, figure.start - 8), figure.start) or _part_of_a_daily_amount(text, figure, clause_start):
         return True
     if previous is None or previous.start < clause_start or previous.unit.core != figure.unit.core:
         return False
     linked = _SAME_AMOUNT_LINK.match(text[previous.end:figure.start])
     return bool(linked) and bool(_DAILY.search(text, max(clause_start, previous.start - 8), previous.start))
+
+
+def _part_of_a_daily_amount(text: str, figure: Figure, clause_start: int) -> bool:
+    """'每日用水量約 41.3 萬噸（竹科 16.2 萬噸、中科 10.9 萬噸…）': the parts in a daily amount's bracket are daily."""
+    opening = max(text.rfind("（", clause_start, figure.start), text.rfind("(", clause_start, figure.start))
+    if opening < 0 or max(text.rfind("）", opening, figure.start), text.rfind(")", opening, figure.start)) >= 0:
+        return False
+    before = text[max(clause_start, opening - 16):opening].rstrip()
+    return before.endswith(figure.unit.core) and _DAILY.search(before) is not None
 
 
 _FROM = re.compile(rf"{FROM}\s*{FROM_LEAD}\s*$")

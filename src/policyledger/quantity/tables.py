@@ -17,7 +17,11 @@ A table may head its columns with categories instead, under a caption that dates
     亞太地區 9,850 1,230 11,080 32.7%
 
 Each number is then of its row and its column (亞太地區 雙邊合作), for the caption's period; a column of
-shares (占比) holds shares.
+shares (占比) holds shares. Instead of the caption, each column's heading may name its own unit:
+
+    表 1  三大科學園區營運概況（114 年 1 至 8 月）
+    園區              營業額（億元）      從業員工（人）      面積（公頃）
+    竹科                     8,946.3             168,215             1,470
 """
 
 from __future__ import annotations
@@ -59,7 +63,7 @@ _CELL = re.compile(r"(?P<sign>[-−])?(?P<num>\d[\d,]*(?:\.\d+)?)")
 @lru_cache(maxsize=512)
 def cells_in(text: str) -> dict[int, Cell]:
     """The cells of an item's text by where each starts: for a reader of a stored item."""
-    if not _TWO_YEARS.search(text) and "單位" not in text:
+    if not _TWO_YEARS.search(text) and "單位" not in text and not _UNITS_HEADING_COLUMNS.search(text):
         return {}
     halfwidth = to_halfwidth_digits(text)  # the same offsets
     return {cell.figure.start: cell for cell in table_cells(halfwidth, find_time_expressions(halfwidth))}
@@ -85,27 +89,44 @@ class _Column:
     period: TimeExpr
     kind: str  # actual, change (a column after the periods) or share
     name: str  # a category's ('雙邊合作'), which names its cells with their row's label; '' for a period's
+    unit: UnitMatch | None = None  # the unit its heading names in brackets: 營業額（億元）
 
 
-# A header of categories: a first word, then two to eight column names; no digit, no sentence's punctuation.
-_CATEGORY_HEADER = re.compile(r"^[ \t　]*[^\d\s，。；：:、%％()（）]{1,8}((?:[ \t　]+[^\d\s，。；：:、%％()（）]{1,8}){2,8})[ \t　]*$", re.MULTILINE)
+# A header of categories: a first word, then two to eight column names, each perhaps with its unit in
+# brackets (營業額（億元）); no digit, no sentence's punctuation.
+_COLUMN_NAME = r"[^\d\s，。；：:、%％()（）]{1,8}(?:[(（][^()（）\s]{1,6}[)）])?"
+_CATEGORY_HEADER = re.compile(rf"^[ \t　]*[^\d\s，。；：:、%％()（）]{{1,8}}((?:[ \t　]+{_COLUMN_NAME}){{2,8}})[ \t　]*$", re.MULTILINE)
 _SHARE_COLUMN = re.compile(r"占比|佔比|比重|比率|百分比|占率")
+# Two column headings side by side, each naming its unit: '營業額（億元）      從業員工（人）'
+_UNITS_HEADING_COLUMNS = re.compile(r"[)）][ \t　]+[^\d\s，。；：:、()（）]{1,8}[(（][^()（）\s]{1,6}[)）]")
 
 
 def _category_headers(text: str, exprs: list[TimeExpr]) -> Iterator[tuple[int, list[_Column], int]]:
-    """(where the header starts, its columns, where it ends) of each table headed by categories: only under
-    a caption that names the table's unit (單位：萬美元) and its period (113 年)."""
-    if "單位" not in text:
+    """(where the header starts, its columns, where it ends) of each table headed by categories: only
+    where its unit is named — by the caption (單位：萬美元) or by every column's heading (營業額（億元）) —
+    under a caption that dates it (113 年)."""
+    if "單位" not in text and not _UNITS_HEADING_COLUMNS.search(text):
         return  # no unit named, no such table: the header's pattern is not worth running
     for header in _CATEGORY_HEADER.finditer(text):
-        if _table_unit(text, header.start()) is None:
+        columns = [_category_column(name) for name in header.group(1).split()]
+        if _table_unit(text, header.start()) is None and not all(column.unit for column in columns):
             continue
         caption_start = text.rfind("\n", 0, max(0, header.start() - 1)) + 1
         dated = [expr for expr in exprs if caption_start <= expr.start < header.start() and expr.role == "period"]
         if not dated:
             continue
-        columns = [_Column(dated[-1], "share" if _SHARE_COLUMN.search(name) else "actual", name) for name in header.group(1).split()]
-        yield header.start(), columns, header.end()
+        yield header.start(), [replace(column, period=dated[-1]) for column in columns], header.end()
+
+
+_NO_PERIOD = TimeExpr(0, 0, "", None, None, "period")
+
+
+def _category_column(heading: str) -> _Column:
+    """A category's column, its unit read off its heading's brackets: 面積（公頃） → 面積, 公頃."""
+    bracketed = _BRACKETED_UNIT.search(heading)
+    unit = _unit_named(bracketed.group(1)) if bracketed else None
+    name = heading[: bracketed.start()] if bracketed and unit else heading
+    return _Column(_NO_PERIOD, "share" if _SHARE_COLUMN.search(name) else "actual", name, unit)
 
 
 def _headers(text: str, exprs: list[TimeExpr]) -> Iterator[tuple[list[TimeExpr], bool, int]]:
@@ -158,7 +179,7 @@ def _rows(text: str, columns: list[_Column], header_start: int, position: int) -
         label_unit = _unit_named(bracketed.group(1)) if bracketed else None
         name = label[: bracketed.start()] if bracketed else label
         for index, column in enumerate(columns):
-            cell = _cell(text, found.start(index + 2), found.end(index + 2), label_unit or table_unit)
+            cell = _cell(text, found.start(index + 2), found.end(index + 2), label_unit or column.unit or table_unit)
             if cell is not None:
                 yield Cell(cell, f"{name} {column.name}" if column.name else name, column.period, column.kind, caption)
         position = found.end()
