@@ -209,3 +209,23 @@ def test_the_parts_in_a_daily_amounts_bracket_are_daily():
                 text="（一） 用水：114 年三園區平均每日用水量約 41.3 萬噸（竹科 16.2 萬噸、中科 10.9 萬噸），累計用水約 1 億 36 萬噸。")
     units = [(claim.text, claim.base_unit) for claim in extract_claims([node])]
     assert units == [("41.3 萬噸", "m3/day"), ("16.2 萬噸", "m3/day"), ("10.9 萬噸", "m3/day"), ("1 億 36 萬噸", "m3")]
+
+
+def test_figures_a_planning_report_writes_its_own_way():
+    def read(text: str):
+        node = Node(path="壹", level=1, depth=1, marker="壹、", title="t", text=text, line_start=1, line_end=1, line_anchors=[(0, 1)])
+        return [(claim.text, claim.base_value, claim.base_unit, claim.kind) for claim in extract_claims([node])]
+
+    # the scale said at both ends of a range, the unit once
+    assert read("推估未來每年新增人才需求約 3.6 萬至 4.2 萬人。")[0][:3] == ("3.6 萬至 4.2 萬人", 36000, "人")
+    assert read("社交工程演練寄送郵件 48 萬封。") == [("48 萬封", 480000, "封", "actual")]  # 封 counts letters, not 封閉
+    assert read("該路段於 113 年封閉 3 處。") == [("3 處", 3, "處", "actual")]
+    # an age measured is a figure, an age that is a threshold is a rule
+    assert read("112 年國人平均壽命 80.23 歲，目標 120 年延長至 82 歲。")[1] == ("82 歲", 82, "year", "target")
+    assert read("年滿 65 歲之長者")[0][3] == "rule"
+    # a term of days before its change is no date; a day after its month is
+    assert [text for text, *_ in read("平均審核時間由 14 日縮短為 9 日。")] == ["14 日", "9 日"]
+    assert read("於 10 月 14 日縮短營業時間") == []
+    # numbers inside a short name in 「」 are part of the name; a quote ending on its figure is a figure
+    assert read("推動淨零「十二項關鍵戰略」，並推出「二二八事件 78 週年檔案展」。") == []
+    assert [text for text, *_ in read("發布「百分之三十」計算方式，發放「每人 1 萬元」")] == ["百分之三十", "1 萬元"]

@@ -148,3 +148,17 @@ def test_a_pdftotext_layout_tables_rows_end_their_lines(tmp_path: Path):
     answer = ask(engine, "114 年 1 至 8 月中科的營業額是多少？")["answer"]
     assert (answer["text"], answer["base_value"]) == ("5,812.7", 581270000000)
     engine.dispose()
+
+
+def test_a_header_of_periods_says_which_columns_are_targets_and_cells_hold_mixed_numerals_and_bounds():
+    claims = claims_of("表 1　國家發展主要總體目標\n項目\t113 年實績\t116 年目標\t120 年目標\n"
+                       "平均每人 GDP\t3 萬 3,437 美元\t3 萬 8,000 美元\t4 萬 5,000 美元\n失業率\t3.38%\t3.5% 以下\t3.5% 以下")
+    read = [(c.text, c.base_value, c.kind, c.qualifier, c.period_start.year, c.subject) for c in claims]
+    assert read == [
+        ("3 萬 3,437 美元", 33437, "actual", "exact", 2024, "平均每人 GDP"),
+        ("3 萬 8,000 美元", 38000, "target", "exact", 2027, "平均每人 GDP"),
+        ("4 萬 5,000 美元", 45000, "target", "exact", 2031, "平均每人 GDP"),
+        ("3.38%", 3.38, "actual", "exact", 2024, "失業率"),
+        ("3.5%", 3.5, "target", "up_to", 2027, "失業率"),
+        ("3.5%", 3.5, "target", "up_to", 2031, "失業率"),
+    ]

@@ -21,7 +21,7 @@ from policyledger.model import Claim, Node
 from policyledger.quantity.changes import CHANGE_VERB, FROM, FROM_LEAD, FROM_REACH, TO
 from policyledger.quantity.clauses import CLAUSE_BREAK, SENTENCE_BREAK, clause_span, end_of_sentence, joined_lines, start_of_sentence
 from policyledger.quantity.figures import Figure, find_figures, masked_spans
-from policyledger.quantity.kinds import ACTUAL_CUE, DONE_CUE, kind_of
+from policyledger.quantity.kinds import ACTUAL_CUE, DONE_CUE, MEASURED_AGE, kind_of
 from policyledger.quantity.periods import HALF, LIST_SPLIT, QUARTER, REPORT_YEAR_WORDS, TimeExpr, find_time_expressions
 from policyledger.quantity.qualifiers import qualifier_of
 from policyledger.quantity.tables import Cell, table_cells
@@ -226,7 +226,9 @@ def _node_claims(node: Node, text: str, exprs: list[TimeExpr], context: _Context
         if previous_claim is not None and previous_claim.kind == "rule" and claim.kind == "actual" and _NEXT_IN_A_LIST.match(text, previous_claim.end, figure.start):
             claim = replace(claim, kind="rule", period_start=None, period_end=None, period_text=None)
         kept = claim.dimension != "age" or claim.qualifier in ("more_than", "at_least", "up_to") or not claim.value.is_integer()
-        # 年滿 65 歲 is a threshold, '2 歲至 5 歲幼兒' names a group: neither is measured; '平均餘命 80.86 歲' is
+        kept = kept or MEASURED_AGE.search(text, max(0, figure.start - 12), figure.start) is not None
+        # 年滿 65 歲 is a threshold, '2 歲至 5 歲幼兒' names a group: neither is measured; '平均餘命 80.86 歲' and
+        # '（平均壽命）目標 120 年延長至 82 歲' are
         if kept:
             claims.append(claim)
         previous, previous_claim = figure, claim if kept else None
@@ -244,7 +246,7 @@ def _as_cell(claim: Claim, cell: Cell, now: date | None) -> Claim:
     column for a year to come holds what is planned."""
     period = cell.period
     kind = "target" if cell.kind == "actual" and _is_future(period, now) else cell.kind
-    return replace(claim, kind=kind, qualifier="exact", period_start=period.period_start, period_end=period.period_end,
+    return replace(claim, kind=kind, qualifier=cell.qualifier, period_start=period.period_start, period_end=period.period_end,
                    period_text=period.text.strip(), subject=cell.label)
 
 

@@ -96,6 +96,7 @@ NOT_UNIT_BEFORE = {
     "課": "程徵稅題長室綱",  # 4,600 課 (lessons), not 課程, 課徵 …
     "節": "能水電日目省約點慶",  # 16~20 節 (class periods), not 節能, 節水 …
     "集": "團中資會結合散體訓",  # 120 集 (episodes), not 集團, 集中 …
+    "封": "閉存裝鎖面底頂口條城包鎖測",  # 48 萬封 (letters), not 封閉, 封裝 …
 }
 
 
@@ -110,9 +111,16 @@ class Figure:
     scale_in_value: bool  # a mixed numeral (72 萬 3,097): the value is whole, the unit bare
 
 
+# A name in 「」 that goes on past its numbers ('推動淨零「十二項關鍵戰略」', '「二二八事件 78 週年檔案展」'):
+# its numbers are part of the name. A quote that ends on its figure ('「每人 1 萬元」', '「百分之三十」') is not masked.
+_QUOTED_NAME = re.compile(r"「[^「」\n]{0,14}[\u4e00-\u9fff]{2}」")  # a name is short; a law quoted at length holds figures
+_ENDS_ON_A_FIGURE = re.compile(r"[\d〇○零一二兩三四五六七八九十百千萬億]\s*[^\d\s]{0,4}」$")
+
+
 def masked_spans(text: str) -> list[tuple[int, int]]:
-    """Spans that never hold figures: URLs, bare domains and phone numbers."""
+    """Spans that never hold figures: URLs, bare domains, phone numbers and names in 「」."""
     spans = [m.span() for pattern in (_URL, _PHONE) for m in pattern.finditer(text)]
+    spans += [m.span() for m in _QUOTED_NAME.finditer(text) if not _ENDS_ON_A_FIGURE.search(m.group(0))]
     for end in _DOMAIN_END.finditer(text):
         head = _DOMAIN_START.search(text, max(0, end.start() - 120), end.start())
         if head:
@@ -225,7 +233,15 @@ def _range_and_unit(text: str, position: int) -> tuple[float | None, int, UnitMa
             return high, ranged.end(), second
     if unit is not None and ranged:
         return _high_end(text, ranged.start("num"), unit) or (None, position, unit)
+    if unit is None and text[position:position + 1] in _SCALES:  # '3.6 萬至 4.2 萬人': the scale said twice, the unit once
+        ranged = _RANGE.match(text, position + 1)
+        second = match_unit(text, _skip_spaces(text, ranged.end())) if ranged else None
+        if ranged and second is not None and second.scale == text[position] and value_of_arabic(ranged.group("num")) is not None:
+            return value_of_arabic(ranged.group("num")), ranged.end(), second
     return None, position, unit
+
+
+_SCALES = frozenset("萬億兆千百")
 
 
 def _high_end(text: str, start: int, unit: UnitMatch) -> tuple[float, int, UnitMatch] | None:
@@ -247,7 +263,9 @@ def _high_end(text: str, start: int, unit: UnitMatch) -> tuple[float, int, UnitM
 
 _ODD_SCALE = re.compile(r"([萬億千百])\s*[多餘]\s*")
 _DAYS_LIMIT = re.compile(r"\s*(?:內|以內|為限|以上|起|後|之)")
-_TERM_BEFORE = re.compile(r"(?:最長|最短|為期|延長|縮短|期間|期限|日數)\s*(?:為|以|至)?\s*$")
+_TERM_BEFORE = re.compile(r"(?:最長|最短|為期|延長|縮短|期間|期限|日數|天數|時間)\s*(?:為|以|至|由|從)?\s*$")
+_AFTER_A_MONTH = re.compile(r"月\s*$")
+_TERM_CHANGED_AFTER = re.compile(r"\s*(?:縮短|延長|減為|降為|降至)")  # '由 14 日縮短為 9 日': a term before its change
 
 
 _SHARED = re.compile(rf"(?P<scale>[萬億兆千百]?)\s*(?:及|、|和|與)\s*{ARABIC}\s*(?P<scale2>[萬億兆千百]?)\s*")
@@ -285,7 +303,8 @@ def _unit_fits(text: str, unit: UnitMatch, match: re.Match[str], mixed: bool) ->
         # 日 counts days only where no date can be meant: past a month's 31 days, or after a term's word
         days = float(value_of_arabic(match.group("num")) or 0)
         # no date is written with a fraction (平均結案日數 52.3 日) or past a month's 31 days
-        return unit.core == "天" or days > 31 or not days.is_integer() or bool(_TERM_BEFORE.search(text, max(0, match.start() - 6), match.start()))
+        return (unit.core == "天" or days > 31 or not days.is_integer() or bool(_TERM_BEFORE.search(text, max(0, match.start() - 6), match.start()))
+                or (bool(_TERM_CHANGED_AFTER.match(text, unit.end)) and not _AFTER_A_MONTH.search(text, max(0, match.start() - 3), match.start())))
     if unit.core == "名" and text[max(0, match.start() - 2):match.start()].strip().endswith("前"):
         return False
     if unit.core == "對" and text[unit.end:unit.end + 3].lstrip()[:1].isdigit():

@@ -166,12 +166,16 @@ def _list_after_respectively(text: str, figure: Figure, previous: Figure | None,
     return first.start() if first else None
 
 
+# An age that is measured, not a threshold: '平均壽命 80 歲', '目標 120 年延長至 82 歲'.
+MEASURED_AGE = re.compile(r"(?:壽命|餘命|年齡)[^，。；\d]{0,6}(?:為|達|是)?\s*$|(?:延長|提高|延後|提升|降低|增加)(?:至|到|為)\s*$")
+
+
 def _sets_a_rule(text: str, figure: Figure, before: str, after: str) -> bool:
     """A parameter rather than an outcome: a cap, rate, threshold, term, price or spec."""
     dimension = figure.unit.spec.dimension
     squeezed = compact(before)
     return bool(
-        (dimension == "age" and figure.value.is_integer())  # 年滿 65 歲, 45 歲以上: an age is a threshold; 平均餘命 73.32 歲 is not
+        (dimension == "age" and figure.value.is_integer() and not MEASURED_AGE.search(before))  # 年滿 65 歲, 45 歲以上: a threshold
         or _RULE.search(before + " " + after)
         or (dimension not in ("count", "percent") and _CLASS_BEYOND.search(before) is not None and _NOUN_AFTER_OF.match(after) is not None)
         or (_PER_RECIPIENT.search(squeezed) is not None and "平均" not in squeezed)

@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from policyledger.quantity.figures import Figure
+from policyledger.quantity.figures import Figure, find_figures
 from policyledger.quantity.numbers import value_of_arabic
 from policyledger.quantity.periods import TimeExpr, find_time_expressions
 from policyledger.quantity.units import UnitMatch, match_unit
@@ -46,15 +46,19 @@ class Cell:
     figure: Figure
     label: str  # the row's label without its unit: 一般廢棄物產生量
     period: TimeExpr  # the column's
-    kind: str  # "actual", or "change" in a column of changes
+    kind: str  # "actual", "target" or "forecast" as its column heading says (116 年目標), or "change" in a column of changes
     caption: str  # what the text says of the table before it: '中央政府交通建設經費編列情形如下表，…'
+    qualifier: str = "exact"  # up_to or more_than where the cell says so: '3.5% 以下'
 
 
 # The header's first word (項目, 品項, 年度別 …): short, no figure, no punctuation of a sentence.
 _HEADER_LABEL = re.compile(r"[ \t　]*[^\d\s，。；：:、]{1,8}[ \t　]+")
 _CHANGE_COLUMN = re.compile(r"[ \t　]*(?:成長率|增減率|年增率|變動率|增減幅度|增減)(?=\s|$)")
 _NUMBER = r"[-−]?\d[\d,]*(?:\.\d+)?(?:[ \t]*[%％])?"
-_LABEL = r"[^\d\s，。；：:、][^\d\s，。；：:]{0,23}"
+# A cell may hold more than a number: '3 萬 3,437 美元' (a mixed numeral and its unit), '3.5% 以下' (a bound).
+_CELL_TEXT = rf"{_NUMBER}(?:[ \t]*[萬億兆][ \t]*\d[\d,]*(?:\.\d+)?)?(?:[ \t]*(?:美元|萬元|億元|元))?(?:[ \t]*(?:以下|以上))?"
+# A row's label: no digit or sentence's punctuation; a space only before a Latin word (平均每人 GDP)
+_LABEL = r"[^\d\s，。；：:、](?:[^\d\s，。；：:]| (?=[A-Za-z])){0,23}"
 _BRACKETED_UNIT = re.compile(r"[(（]\s*([^()（）]{1,6}?)\s*[)）]$")
 _TABLE_UNIT = re.compile(r"單位\s*[：:]\s*([^()（）\s，。：:]{1,6})")
 _CELL = re.compile(r"(?P<sign>[-−])?(?P<num>\d[\d,]*(?:\.\d+)?)")
@@ -75,9 +79,9 @@ _TWO_YEARS = re.compile(r"[\d０-９]{2,3}\s*年\S*[ \t　]+[\d０-９]{2,3}\s*�
 def table_cells(text: str, exprs: list[TimeExpr]) -> list[Cell]:
     """Every cell of every table in an item's text (offsets into `text`)."""
     cells: list[Cell] = []
-    for periods, changes, end in _headers(text, exprs):
+    for periods, kinds, changes, end in _headers(text, exprs):
         latest = max(periods, key=lambda expr: expr.period_end or expr.period_start or date.min)
-        columns = [_Column(period, "actual", "") for period in periods] + ([_Column(latest, "change", "")] if changes else [])
+        columns = [_Column(period, kind, "") for period, kind in zip(periods, kinds, strict=True)] + ([_Column(latest, "change", "")] if changes else [])
         cells.extend(_rows(text, columns, periods[0].start, end))
     for header_start, columns, end in _category_headers(text, exprs):
         cells.extend(_rows(text, columns, header_start, end))
@@ -129,8 +133,8 @@ def _category_column(heading: str) -> _Column:
     return _Column(_NO_PERIOD, "share" if _SHARE_COLUMN.search(name) else "actual", name, unit)
 
 
-def _headers(text: str, exprs: list[TimeExpr]) -> Iterator[tuple[list[TimeExpr], bool, int]]:
-    """(the period columns, whether a column of changes follows them, where the header ends)."""
+def _headers(text: str, exprs: list[TimeExpr]) -> Iterator[tuple[list[TimeExpr], list[str], bool, int]]:
+    """(the period columns, each one's kind, whether a column of changes follows them, where the header ends)."""
     index = 0
     while index < len(exprs):
         run = [exprs[index]]
@@ -143,15 +147,27 @@ def _headers(text: str, exprs: list[TimeExpr]) -> Iterator[tuple[list[TimeExpr],
         if _HEADER_LABEL.fullmatch(text, line_start, run[0].start) is None:
             continue
         columns = [_same_span(text, expr, run[0]) for expr in run]
-        changes = _CHANGE_COLUMN.match(text, columns[-1].end)
-        yield columns, changes is not None, changes.end() if changes else columns[-1].end
+        kinds = [_column_kind(text, column.end) for column in columns]
+        last = _COLUMN_KIND.match(text, columns[-1].end)
+        changes = _CHANGE_COLUMN.match(text, last.end() if last else columns[-1].end)
+        yield columns, kinds, changes is not None, changes.end() if changes else (last.end() if last else columns[-1].end)
 
 
 _SAME_SPAN = re.compile(r"[ \t　]*同期")  # '113 年 1-6 月 112 年同期': the same months a year before
 
 
+# What a period's heading may say after it: '113 年實績', '116 年目標'.
+_COLUMN_KIND = re.compile(r"[ \t　]*(實績|實際|目標|預估|估計|預計)")
+_KIND_OF_COLUMN = {"實績": "actual", "實際": "actual", "目標": "target", "預估": "forecast", "估計": "forecast", "預計": "target"}
+
+
+def _column_kind(text: str, end: int) -> str:
+    said = _COLUMN_KIND.match(text, end)
+    return _KIND_OF_COLUMN[said.group(1)] if said else "actual"
+
+
 def _between_columns(text: str, end: int, next_start: int) -> bool:
-    same = _SAME_SPAN.match(text, end, next_start)
+    same = _SAME_SPAN.match(text, end, next_start) or _COLUMN_KIND.match(text, end, next_start)
     return not text[same.end() if same else end:next_start].strip() and end <= next_start
 
 
@@ -170,7 +186,7 @@ def _same_span(text: str, column: TimeExpr, first: TimeExpr) -> TimeExpr:
 
 def _rows(text: str, columns: list[_Column], header_start: int, position: int) -> Iterator[Cell]:
     # a row may run on from the last without a break: '508.3資源回收率 57.7%'
-    row = re.compile(rf"\s*(?P<label>{_LABEL})" + rf"[ \t　]+({_NUMBER})" * len(columns) + r"(?![\d.,])")
+    row = re.compile(rf"\s*(?P<label>{_LABEL})" + rf"[ \t　]+({_CELL_TEXT})" * len(columns) + r"(?![\d.,])")
     table_unit = _table_unit(text, header_start)
     caption = _caption(text, header_start)
     while (found := row.match(text, position)) is not None:
@@ -181,12 +197,21 @@ def _rows(text: str, columns: list[_Column], header_start: int, position: int) -
         for index, column in enumerate(columns):
             cell = _cell(text, found.start(index + 2), found.end(index + 2), label_unit or column.unit or table_unit)
             if cell is not None:
-                yield Cell(cell, f"{name} {column.name}" if column.name else name, column.period, column.kind, caption)
+                bound = _BOUND.search(found.group(index + 2))
+                yield Cell(cell, f"{name} {column.name}" if column.name else name, column.period, column.kind, caption,
+                           _BOUNDS[bound.group(0)] if bound else "exact")
         position = found.end()
 
 
+_BOUND = re.compile(r"以下|以上$")
+_BOUNDS = {"以下": "up_to", "以上": "more_than"}
+
+
 def _cell(text: str, start: int, end: int, named: UnitMatch | None) -> Figure | None:
-    """A cell's number with its own unit (57.7%) or the one its row or table names."""
+    """A cell's number with its own unit (57.7%, 3 萬 3,437 美元) or the one its row or table names."""
+    own = next(find_figures(text[start:end], []), None)
+    if own is not None and own.start == 0:
+        return replace(own, start=start + own.start, end=start + own.end, unit=replace(own.unit, end=start + own.unit.end))
     number = _CELL.match(text, start)
     if number is None:
         return None
