@@ -897,3 +897,23 @@ def test_names_standing_where_the_question_asks_them(tmp_path: Path):
         "為風災應變已訂定了哪一個計畫？": "風災災害防救業務計畫",
     }
     assert answer_texts(tmp_path, report, list(expected)) == expected
+
+
+def test_a_science_park_by_its_short_name_the_first_months_of_a_year_and_a_whole_not_each_ones_share(tmp_path: Path):
+    report = (
+        "國科會業務報告\n\n壹、 園區\n\n一、 營運：三園區營運情形如表 1。\n"
+        "表 1  三大科學園區營運概況（114 年 1 至 8 月）\n"
+        "園區              營業額（億元）      從業員工（人）\n"
+        "竹科                     8,946.3             168,215\n"
+        "中科                     5,812.7              52,360\n\n"
+        "二、 用電：114 年 1 至 8 月三園區用電量合計 386.4 億度。\n\n"
+        "三、 國際合作：114 年 1 至 8 月參與歐盟「展望歐洲」計畫，研究團隊共獲補助 1,480 萬歐元。\n\n"
+        "四、 工作站：114 年補助設置 82 處創新工作站，補助經費 1 億 2,300 萬元；每站每年補助上限 200 萬元。\n"
+    )
+    expected = {
+        "114 年 1 至 8 月中部科學園區有多少從業員工？": "52,360",  # 中科 is how the table writes 中部科學園區
+        "竹科 114 年 1 至 8 月的用電量是多少？": None,  # the three parks' total is not 竹科's
+        "研究團隊今年前 8 個月參與展望歐洲計畫共獲得多少補助？": "1,480 萬歐元",  # 前 8 個月 is January to August
+        "114 年補助設置創新工作站的補助經費總額是多少？": "1 億 2,300 萬元",  # a whole, not what each station may get
+    }
+    assert answer_texts(tmp_path, report, list(expected)) == expected

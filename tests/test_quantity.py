@@ -90,6 +90,9 @@ def period(text: str, context: int | None = 2020, report: int | None = 2021):
         ("109 年 4 至 6 月", [(date(2020, 4, 1), date(2020, 6, 30), "period")]),
         ("10 至 12 月間", [(date(2020, 10, 1), date(2020, 12, 31), "period")]),
         ("3 至 5 級偏鄉", []),
+        ("109 年前 8 個月", [(date(2020, 1, 1), date(2020, 8, 31), "period")]),  # the first eight months
+        ("今年前 3 個月", [(date(2021, 1, 1), date(2021, 3, 31), "period")]),  # of the report's year
+        ("於 114 年前完成", [(None, date(2025, 12, 31), "as_of")]),  # by the end of that year
     ],
 )
 def test_periods(text: str, expected):

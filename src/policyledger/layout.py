@@ -101,8 +101,8 @@ def analyse(source: SourceText) -> Layout:
             ends = False  # '民眾可至土石流防災資訊網' + '(https://246.ardswc.gov.tw)查詢…': a URL too long for the line's end
         if not ends and convention != "hard" and _NAMES_A_TABLES_UNIT.search(stripped):
             ends = True  # '表 1 113 年對外援助支出按地區別統計 單位：萬美元': a caption, the table's header follows
-        if not ends and convention != "hard" and _SET_IN_COLUMNS.search(stripped):
-            ends = True  # pdftotext -layout: '竹科      8,946.3      168,215': a table's row, its columns set apart by spaces
+        if not ends and convention != "hard" and (_SET_IN_COLUMNS.search(stripped) or _SET_IN_COLUMNS.search(following)):
+            ends = True  # pdftotext -layout: '竹科      8,946.3      168,215': a table's row, its columns set apart by spaces, and the line before it
         if ends and convention == "punctuation" and not before_marker and _breaks_a_clause(stripped, following):
             ends = False  # a Word export's soft break: '…老年人口 463 萬 2,050 人，占總人口' + '19.83%，較 113 年底…'
         if ends and convention == "trailing_space" and following and not before_marker:

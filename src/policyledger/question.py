@@ -402,7 +402,8 @@ _VERBS_REPORTS_LEAVE_OUT = frozenset(
 # Nouns a reader adds that a report leaves to its verb ('的工程是在何時完工': '107 年 8 月完工').
 # '促成多少商機': a fair's '促成逾 1.3 億美元' leaves the opportunity unsaid.
 # '100 年至 109 年期間' of '100 年至 109 年年均': the span is said by the figure's words.
-_NOUNS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("工程", "商機", "規定", "每月", "每年", "期間"))
+# '核定的經費總額': the figure is the whole of what it counts ('核定經費 152 億 6,300 萬元').
+_NOUNS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("工程", "商機", "規定", "每月", "每年", "期間", "總額", "總數"))
 # '一年大概幫多少家': a year's worth, which a report writes 每年 (not 第一年, 一年內, 哪一年)
 _A_YEARS_WORTH = re.compile(r"(?<![第十同單前後哪])一年(?![期內半多以來])")
 
@@ -506,10 +507,11 @@ def _folded_names() -> frozenset[str]:
     的出口), folded once (not per segment and window)."""
     from policyledger.entities import COUNTIES, COUNTRIES
 
-    return frozenset(fold(name) for name in (*COUNTIES, *COUNTRIES, *_REGIONS))
+    return frozenset(fold(name) for name in (*COUNTIES, *COUNTRIES, *_REGIONS, *_PARKS))
 
 
 _REGIONS = ("東協", "中東", "東南亞", "北美", "拉丁美洲", "中南美洲", "非洲", "歐洲")
+_PARKS = ("竹科", "中科", "南科")  # the science parks, as reader_words.txt writes each (中部科學園區 → 中科)
 
 
 @lru_cache(maxsize=1)
@@ -636,8 +638,10 @@ def _anchors(text: str, exprs: list) -> list[str]:
     anchors = [compact(fold(e.text)) for e in exprs if re.search(r"\d", e.text)]
     # a count, not an ordinal: 第 1 部 names which unit, the report need not write 1 部
     # nor the size of the list asked for: 哪 4 個縣市
-    anchors += [compact(fold(m.group(0))) for m in re.finditer(r"(?<![第哪])(?<![第哪]\s)\d[\d,.]*\s*(?:萬|億)?\s*(?:" + "|".join(COUNTERS) + ")", text)]
-    anchors += [compact(fold(m.group(0))) for m in _MEASURE_STATED.finditer(text)]
+    counts = re.finditer(r"(?<![第哪])(?<![第哪]\s)\d[\d,.]*\s*(?:萬|億)?\s*(?:" + "|".join(COUNTERS) + ")", text)
+    measures = _MEASURE_STATED.finditer(text)
+    # a number inside a date is no figure of its own: '前 8 個月' is part of '114 年前 8 個月'
+    anchors += [compact(fold(m.group(0))) for m in (*counts, *measures) if not any(e.start <= m.start() < e.end for e in exprs)]
     return [a for a in anchors if len(a) >= 2]
 
 
