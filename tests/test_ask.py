@@ -914,6 +914,13 @@ def test_a_science_park_by_its_short_name_the_first_months_of_a_year_and_a_whole
         "114 年 1 至 8 月中部科學園區有多少從業員工？": "52,360",  # 中科 is how the table writes 中部科學園區
         "竹科 114 年 1 至 8 月的用電量是多少？": None,  # the three parks' total is not 竹科's
         "研究團隊今年前 8 個月參與展望歐洲計畫共獲得多少補助？": "1,480 萬歐元",  # 前 8 個月 is January to August
+        "三園區今年 1 至 8 月的用電量合計是多少？": "386.4 億度",  # 今年 1 至 8 月 is 114 年 1 至 8 月
         "114 年補助設置創新工作站的補助經費總額是多少？": "1 億 2,300 萬元",  # a whole, not what each station may get
     }
     assert answer_texts(tmp_path, report, list(expected)) == expected
+
+
+def test_this_years_months_are_the_reports_year_as_it_writes_them():
+    question = parse_question("三大科學園區今年 1 至 8 月一共用了多少電？", 2025)
+    assert question.period == (date(2025, 1, 1), date(2025, 8, 31)) and "114年1至8月" in question.segments
+    assert parse_question("今年的出口", 2025).period == (date(2025, 1, 1), date(2025, 12, 31))

@@ -549,11 +549,16 @@ def bigrams(segment: str) -> list[str]:
     return [segment[i:i + 2] for i in range(len(segment) - 1)]
 
 
+_THIS_YEAR_IN_PART = re.compile(r"(?:今年|本年)(?=\s*(?:\d{1,2}\s*(?:[至到~-]\s*\d{1,2}\s*)?月|第\s*[1-4一二三四]\s*季|[上下]半年|前\s*\d{1,2}\s*個月))")
+
+
 def parse_question(text: str, report_year: int | None = None, authors: tuple[str, ...] = ()) -> Question:
     """A question read: what it asks for, about what, when. `report_year` (the Gregorian year of
     the newest report asked about) says which year 去年 and 今年 are; `authors` (`authors_of`) are
     the bodies whose reports are asked, which the reports call 本部: not words to look for."""
     normalized = _YEAR_NAMED.sub(r"\1", in_report_words(to_halfwidth_digits(text.strip())))
+    if report_year is not None:  # '今年 1 至 8 月': the report's year, as the report writes it (114 年 1 至 8 月)
+        normalized = _THIS_YEAR_IN_PART.sub(f"{report_year - 1911} 年", normalized)
     normalized = _SET_ASIDE.sub(" ", normalized)
     normalized = _SET_ASIDE_IN_BRACKET.sub(r"\1", normalized)  # '（整體，不是電視台製播經費）': what is set aside is not asked
     besides = [word.strip("「」") for match in _BESIDES.finditer(normalized) for word in match.groups() if word]
