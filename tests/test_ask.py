@@ -924,3 +924,12 @@ def test_this_years_months_are_the_reports_year_as_it_writes_them():
     question = parse_question("三大科學園區今年 1 至 8 月一共用了多少電？", 2025)
     assert question.period == (date(2025, 1, 1), date(2025, 8, 31)) and "114年1至8月" in question.segments
     assert parse_question("今年的出口", 2025).period == (date(2025, 1, 1), date(2025, 12, 31))
+
+
+def test_a_country_asked_is_answered_by_a_country_or_not_at_all(tmp_path: Path):
+    report = (
+        "經濟部業務報告\n\n壹、 多邊經貿\n\n一、 WTO：110 年預定舉行第 12 屆部長會議(MC12)，我國將持續推動漁業補貼、電子商務及 WTO 改革等多項議題的討論。\n\n"
+        "二、 中東：109 年與沙國辦理企業領袖對談，促成雙方企業合作。\n"
+    )
+    expected = {"WTO 第 12 屆部長會議預定在哪個國家舉行？": None, "我國與哪一個國家辦理了企業領袖對談？": "沙國"}
+    assert answer_texts(tmp_path, report, list(expected)) == expected

@@ -31,6 +31,7 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
     for doc, claim in figures:
         figures_of.setdefault((doc, claim.path), []).append(claim)
     kind = _kind_asked(parsed)
+    country_asked = _COUNTRY_ASKED.search(parsed.text) is not None
     best = None
     for item in items:
         item_figures = figures_of.get((item.doc, item.node.path), [])
@@ -43,6 +44,8 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
             for score, start, end, names in _single_names(parsed, item, sentence, rarity):
                 if compact(fold(names[0])).strip("「」") in parsed.excluded:
                     continue  # '除「…計畫」外，還辦理了哪一個計畫': the one set aside is not the answer
+                if country_asked and not (names_a_place(names[0]) or _SHORT_COUNTRY.fullmatch(names[0].strip())):
+                    continue  # '在哪個國家舉行': a country, not the 'WTO 改革' its sentence lists
                 if best is None or score > best[0]:
                     best = (score, item, match.start() + start, match.start() + end, names)
             found = [_Found(enum.start(), enum.end(), weight, names_of(enum.group(0)), coverage) for enum, weight in lists_in(sentence)]
@@ -87,6 +90,10 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
     score, item, start, end, names = best
     answer = {"text": "、".join(names), "value": names, "base_value": None, "base_unit": None, "period_start": None, "period_end": None}
     return {"answer": answer, "citation": citation(item, start, end), "confidence": score}
+
+
+_SHORT_COUNTRY = re.compile(r"[\u4e00-\u9fff]{1,2}國")  # 沙國, 馬國: short forms no list of countries holds
+_COUNTRY_ASKED = re.compile(r"哪(?:一|個|一個)?\s*(?:國家|國|縣市)(?![\u4e00-\u9fff]{0,2}(?:組織|機構|公司|廠商|企業|業者|大學))")
 
 
 # How much of a listed name the question must state for the list to be what it says, not what it asks
