@@ -933,3 +933,18 @@ def test_a_country_asked_is_answered_by_a_country_or_not_at_all(tmp_path: Path):
     )
     expected = {"WTO 第 12 屆部長會議預定在哪個國家舉行？": None, "我國與哪一個國家辦理了企業領袖對談？": "沙國"}
     assert answer_texts(tmp_path, report, list(expected)) == expected
+
+
+def test_a_readers_pointing_back_a_plan_by_its_kind_and_a_programmes_version(tmp_path: Path):
+    report = (
+        "經濟部業務報告\n\n壹、 商業\n\n一、 餐飲\n\n（一） 輔導 35 家烘焙業導入數位點餐及品牌優化，113 年至少提升營業額 1.2 億元、新增展店 42 家。\n\n"
+        "貳、 地方\n\n一、 地方創生 2.0\n\n（一） 行政院核定「地方創生 2.0 計畫」，計畫期程為 114 年至 118 年，總經費 500 億元。\n\n"
+        "（二） 108 年起推動地方創生，累計核定 1,283 案，投入經費 148 億元。\n"
+    )
+    expected = {
+        "經濟部輔導 35 家烘焙業導入數位點餐及品牌優化，113 年帶動這些業者新增展店多少家？": "42 家",  # 這些業者: the firms named before
+        "輔導烘焙業導入數位點餐及品牌優化的計畫，113 年至少提升營業額多少元？": "1.2 億元",  # 計畫: the reader's word for the work
+        "「地方創生 2.0 計畫」的總經費是多少？": "500 億元",
+        "地方創生 2.0 已投入多少經費？": None,  # '推動地方創生…投入經費 148 億元' is the first programme's
+    }
+    assert answer_texts(tmp_path, report, list(expected)) == expected

@@ -29,7 +29,7 @@ from policyledger.passages import (
 from policyledger.quantity.changes import CHANGE_VERB, FROM, FROM_LEAD, FROM_REACH, TO
 from policyledger.quantity.periods import find_time_expressions
 from policyledger.quantity.tables import cells_in
-from policyledger.question import Question, another_ordinal, bigrams, is_place
+from policyledger.question import Question, another_ordinal, another_version, bigrams, is_place
 from policyledger.reader_words import same_words
 from policyledger.textnorm import compact, fold
 
@@ -89,7 +89,9 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _named_after_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
     factors *= _named_before_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
     factors *= _joint_factor(parsed, text[before:after]) * _sub_item_factor(parsed, item) * _amount_factor(parsed, claim)
-    factors *= 0.6 if another_ordinal(parsed.text, item.node.text[sentence_start:sentence_end]) else 1.0  # 第二期 asked, 第一期's figure
+    own_sentence = item.node.text[sentence_start:sentence_end]
+    factors *= 0.6 if another_ordinal(parsed.text, own_sentence) else 1.0  # 第二期 asked, 第一期's figure
+    factors *= 0.6 if another_version(parsed.text, own_sentence) else 1.0  # 地方創生 2.0 asked, 地方創生's figure
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
 
 

@@ -217,6 +217,20 @@ def another_ordinal(asked: str, text: str) -> bool:
     return any(counter in named and not (named[counter] & numbers) for counter, numbers in wanted.items())
 
 
+# A name with its version: '地方創生 2.0', '工業 4.0', '水環境建設 2.0'.
+_VERSIONED = re.compile(r"([\u4e00-\u9fff]{2,8})\s*(\d{1,2}\.\d)(?![\d.])")
+
+
+def another_version(asked: str, text: str) -> bool:
+    """Whether `text` names a versioned name the question asks ('地方創生 2.0') without its version:
+    the figure of '地方創生…投入經費 148 億元' is the first programme's, not 2.0's."""
+    for name, version in _VERSIONED.findall(asked):
+        written = [found.group(1) for found in re.finditer(rf"{re.escape(name)}\s*(\d{{1,2}}\.\d)?", text)]
+        if written and version not in written:
+            return True
+    return False
+
+
 @dataclass
 class Question:
     text: str  # as read: in the report's words (`in_report_words`)
@@ -402,8 +416,8 @@ _VERBS_REPORTS_LEAVE_OUT = frozenset(
 # Nouns a reader adds that a report leaves to its verb ('的工程是在何時完工': '107 年 8 月完工').
 # '促成多少商機': a fair's '促成逾 1.3 億美元' leaves the opportunity unsaid.
 # '100 年至 109 年期間' of '100 年至 109 年年均': the span is said by the figure's words.
-# '核定的經費總額': the figure is the whole of what it counts ('核定經費 152 億 6,300 萬元').
-_NOUNS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("工程", "商機", "規定", "每月", "每年", "期間", "總額", "總數"))
+# '核定的經費總額': the figure is the whole of what it counts ('核定經費 152 億 6,300 萬元'); '…認證的計畫': a reader's name for the work.
+_NOUNS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("工程", "商機", "規定", "每月", "每年", "期間", "總額", "總數", "計畫"))
 # '一年大概幫多少家': a year's worth, which a report writes 每年 (not 第一年, 一年內, 哪一年)
 _A_YEARS_WORTH = re.compile(r"(?<![第十同單前後哪])一年(?![期內半多以來])")
 
