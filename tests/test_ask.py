@@ -14,7 +14,7 @@ from sqlalchemy import Engine, event
 from tests.conftest import run_cli
 
 from policyledger.ask import ask
-from policyledger.evaluate import read_jsonl, score_answers
+from policyledger.evaluate import answer_is_right, read_jsonl, score_answers
 from policyledger.ingest import ingest_path
 from policyledger.model import Document
 from policyledger.pipeline import parse_source, source_text
@@ -948,3 +948,14 @@ def test_a_readers_pointing_back_a_plan_by_its_kind_and_a_programmes_version(tmp
         "地方創生 2.0 已投入多少經費？": None,  # '推動地方創生…投入經費 148 億元' is the first programme's
     }
     assert answer_texts(tmp_path, report, list(expected)) == expected
+
+
+def test_which_years_asks_a_span_of_years(tmp_path: Path):
+    report = "經濟部業務報告\n\n壹、 能源\n\n一、 節電\n\n（一） 推動「新節電運動方案」：106 年至 109 年促進地方政府建置能源治理能力，累計節電 45.8 億度。\n"
+    engine = small_ledger(tmp_path, report)
+    result = ask(engine, "「新節電運動方案」的推動期間是哪幾年？")
+    engine.dispose()
+    assert (result["answer"]["value"], result["answer"]["period_start"], result["answer"]["period_end"]) == ("2017/2020", "2017-01-01", "2020-12-31")
+    # a gold's writer may give the years, or their first and last days joined by '..'
+    for gold_value in ("2017/2020", "2017-01-01..2020-12-31"):
+        assert answer_is_right({"kind": "date", "answer_value": gold_value}, result)

@@ -229,3 +229,12 @@ def test_figures_a_planning_report_writes_its_own_way():
     # numbers inside a short name in 「」 are part of the name; a quote ending on its figure is a figure
     assert read("推動淨零「十二項關鍵戰略」，並推出「二二八事件 78 週年檔案展」。") == []
     assert [text for text, *_ in read("發布「百分之三十」計算方式，發放「每人 1 萬元」")] == ["百分之三十", "1 萬元"]
+
+
+def test_a_text_in_full_width_digits_its_commas_meals_and_money_a_month():
+    node = Node(path="壹", level=1, depth=1, marker="壹、", title="t", line_start=1, line_end=1, line_anchors=[(0, 1)],
+                text="截至 １１４ 年 ８ 月底，服務榮民計 ３６ 萬 ８，４５２ 人，供應 ２１ 萬 ４，５６０ 餐，主副食費按 ６，４８０ 元/月 核給，"
+                     "完成 １２６ 村里光纖建設；配合「榮耀 ７０ 週年」系列活動辦理 １８ 場。")
+    read = [(claim.text, claim.base_value, claim.base_unit) for claim in extract_claims([node])]
+    assert read == [("３６ 萬 ８，４５２ 人", 368452, "人"), ("２１ 萬 ４，５６０ 餐", 214560, "餐"), ("６，４８０ 元/月", 6480, "TWD/月"),
+                    ("１２６ 村里", 126, "村里"), ("１８ 場", 18, "場")]

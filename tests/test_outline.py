@@ -323,3 +323,11 @@ def test_a_long_running_header_after_page_number_after_page_number_is_furniture(
     text = "  壹、 園區\n" + "".join(f"{page}\n                                          {n}\n\f{header}\n" for n in range(1, 5)) + page
     layout = analyse(read_bytes(text.encode("utf-8"), "t.txt"))
     assert not any("委員會業務報告" in line.text for line in layout.lines)
+
+
+def test_a_flattened_tables_last_row_ends_before_the_next_item():
+    # PDFium text with a space left at every line's end: a row ends with numbers, the next item is an item
+    body = "本會持續推動寬頻建設，提升偏鄉網路品質並保障民眾通訊權益，辦理情形如下。 \n" * 6
+    text = (f"壹、 寬頻 \n{body}（一） 用戶數：各技術別用戶數如表 1： \n表 1 固定寬頻用戶數 單位：萬戶 \n"
+            "技術別 113 年 8 月底 114 年 1 月底 \n光纖 431.5 447.9 \n合計 603.4 614.2 \n（二） 寬頻速率：5G 平均下載速率為 \n486.3Mbps。 \n")
+    assert [node.path for node in outline_of(text) if node.path] == ["壹", "壹/(一)", "壹/(二)"]

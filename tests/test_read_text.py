@@ -143,3 +143,10 @@ def test_sniffing_looks_at_content_not_name():
     assert sniff("壹、工業".encode()) == "txt"
     with pytest.raises(InputError, match="not a Word document"):
         read_bytes("壹、工業\n".encode(), "report.docx")
+
+
+def test_a_full_width_comma_between_digits_separates_thousands_only():
+    from policyledger.textnorm import to_halfwidth_digits
+
+    assert to_halfwidth_digits("３６ 萬 ８，４５２ 人") == "36 萬 8,452 人"
+    assert to_halfwidth_digits("１０９ 年，１００ 家；分別為 ５，１０ 件") == "109 年，100 家；分別為 5，10 件"

@@ -162,3 +162,15 @@ def test_a_header_of_periods_says_which_columns_are_targets_and_cells_hold_mixed
         ("3.5%", 3.5, "target", "up_to", 2027, "失業率"),
         ("3.5%", 3.5, "target", "up_to", 2031, "失業率"),
     ]
+
+
+def test_a_table_of_stocks_at_two_dates_with_its_change_and_a_latin_label():
+    claims = claims_of("表 1 固定寬頻用戶數按技術別分布 單位：萬戶\n技術別 113 年 8 月底 114 年 1 月底 增減\n"
+                       "光纖 431.5 447.9 16.4\nADSL 及其他 43.2 35.7 -7.5")
+    read = [(c.text, c.base_value, c.period_end, c.subject) for c in claims]
+    assert read == [
+        ("431.5", 4315000, date(2024, 8, 31), "光纖"), ("447.9", 4479000, date(2025, 1, 31), "光纖"), ("16.4", 164000, date(2025, 1, 31), "光纖"),
+        ("43.2", 432000, date(2024, 8, 31), "ADSL 及其他"), ("35.7", 357000, date(2025, 1, 31), "ADSL 及其他"),
+        ("-7.5", -75000, date(2025, 1, 31), "ADSL 及其他"),
+    ]
+    assert [c.kind for c in claims][2::3] == ["change", "change"]  # the column after the dates holds changes

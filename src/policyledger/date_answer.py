@@ -17,7 +17,7 @@ from typing import Any
 from policyledger.passages import QUOTED, SENTENCE, Item, citation, clause_span, topic_of_subjectless
 from policyledger.quantity.numbers import count_of
 from policyledger.quantity.periods import LIST_SPLIT, find_time_expressions, roc_to_gregorian
-from policyledger.question import SESSION_ASKED, Question, another_ordinal
+from policyledger.question import SESSION_ASKED, YEARS_ASKED, Question, another_ordinal
 from policyledger.records import iso
 from policyledger.textnorm import compact, fold
 
@@ -91,7 +91,7 @@ def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
                     respective = _respective_date(parsed, sentence, expr)
                     if respective is not None:
                         (text, when), precision = respective, _precision(respective[0])
-                    span = (expr.period_start, expr.period_end) if text == expr.text.strip() and _days_span(expr) else None
+                    span = (expr.period_start, expr.period_end) if text == expr.text.strip() and (_days_span(expr) or _years_span(parsed, expr)) else None
                     best = (score, item, match.start() + expr.start, match.start() + expr.end, text, when, precision, span)
     if best is None:
         return None
@@ -99,6 +99,8 @@ def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
     first, last = span or _span_of(when, precision)  # '109年 9月 24日至 25日': both days, valued by the first
     days = listed_days(text) if _DAYS_ASKED.search(parsed.text) else []
     value: str | list[str] = [day.isoformat() for day in days] if len(days) > 1 else _as_written(when, precision)
+    if span is not None and YEARS_ASKED.search(parsed.text):  # '哪幾年': '106 年至 109 年', an interval of years
+        value = f"{span[0].year}/{span[1].year}"
     if len(days) > 1:
         first, last = days[0], days[-1]
     ten_days = _ten_days(text)
@@ -113,6 +115,11 @@ def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
 # Asked for several days ('在哪兩天辦理'), a date listing days ('109 年 12 月 17、23 日') answers with each.
 _DAYS_ASKED = re.compile(r"哪(?:兩|幾|[二三四五])(?:天|日)|哪些(?:日子|日期|天)|分別(?:在|於)?(?:哪一?天|何日)")
 _DATE_PART = re.compile(r"(\d+)\s*(年|月)?")
+
+
+def _years_span(parsed: Question, expr: Any) -> bool:
+    """'哪幾年' asked of '106 年至 109 年': a span from one year to another."""
+    return bool(YEARS_ASKED.search(parsed.text) and expr.period_start and expr.period_end and expr.period_start.year < expr.period_end.year)
 
 
 def _days_span(expr: Any) -> bool:

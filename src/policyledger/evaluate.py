@@ -233,11 +233,14 @@ _RANGE_JOINER = re.compile(r"\d\s*[~～至到－-]\s*\d|[%％元噸瓩]\s*[~～�
 
 def _same_interval(gold: dict[str, Any], answer: dict[str, Any]) -> bool:
     """A gold written as an ISO 8601 interval ('2020-09-24/2020-09-25' for 9 月 24 日至 25 日, 2020-01-21/2020-01-31
-    for 1 月下旬): right when the answer's period is those days exactly."""
+    for 1 月下旬, 2026/2035 for 115~124 年; some writers join with '..'): right when the answer's period is exactly that."""
     wanted = gold.get("answer_value")
-    if not isinstance(wanted, str) or wanted.count("/") != 1:
+    if not isinstance(wanted, str) or (wanted.count("/") != 1 and wanted.count("..") != 1):
         return False
-    return wanted.split("/") == [answer.get("period_start"), answer.get("period_end")]
+    first, last = re.split(r"/|\.\.", wanted)
+    start, end = str(answer.get("period_start") or ""), str(answer.get("period_end") or "")
+    # years ('2026/2035' for 115~124 年) are the first day of the first and the last of the last
+    return (first, last) == (start, end) or (len(first) == len(last) == 4 and start == f"{first}-01-01" and end == f"{last}-12-31")
 
 
 def _same_edge_of_period(gold: dict[str, Any], answer: dict[str, Any]) -> bool:

@@ -103,6 +103,8 @@ def analyse(source: SourceText) -> Layout:
             ends = True  # '表 1 113 年對外援助支出按地區別統計 單位：萬美元': a caption, the table's header follows
         if not ends and convention != "hard" and (_SET_IN_COLUMNS.search(stripped) or _SET_IN_COLUMNS.search(following)):
             ends = True  # pdftotext -layout: '竹科      8,946.3      168,215': a table's row, its columns set apart by spaces, and the line before it
+        if not ends and convention != "hard" and _ENDS_WITH_NUMBERS.search(stripped):
+            ends = True  # '合計 603.4 614.2 10.8': a flattened table's row ends with numbers no sentence ends with
         if ends and convention == "punctuation" and not before_marker and _breaks_a_clause(stripped, following):
             ends = False  # a Word export's soft break: '…老年人口 463 萬 2,050 人，占總人口' + '19.83%，較 113 年底…'
         if ends and convention == "trailing_space" and following and not before_marker:
@@ -144,6 +146,7 @@ def _wrapped_before_long_word(text: str, following: str, typical: int) -> bool:
 
 
 _SET_IN_COLUMNS = re.compile(r"\S[ 　]{3,}\S")
+_ENDS_WITH_NUMBERS = re.compile(r"\s-?\d[\d,]*(?:\.\d+)?%?\s+-?\d[\d,]*(?:\.\d+)?%?$")
 _NAMES_A_TABLES_UNIT = re.compile(r"單位\s*[：:]\s*[^\s，。；()（）]{1,6}[)）]?$")
 # The rest of a clause: up to its first break, no longer than a clause runs.
 _CLAUSE_REST = re.compile(r"[^，。；：、,\s]{1,12}(?:\s?[^，。；：、,\s]{1,12}){0,3}[，。；、]")

@@ -57,8 +57,8 @@ _CHANGE_COLUMN = re.compile(r"[ \t　]*(?:成長率|增減率|年增率|變動�
 _NUMBER = r"[-−]?\d[\d,]*(?:\.\d+)?(?:[ \t]*[%％])?"
 # A cell may hold more than a number: '3 萬 3,437 美元' (a mixed numeral and its unit), '3.5% 以下' (a bound).
 _CELL_TEXT = rf"{_NUMBER}(?:[ \t]*[萬億兆][ \t]*\d[\d,]*(?:\.\d+)?)?(?:[ \t]*(?:美元|萬元|億元|元))?(?:[ \t]*(?:以下|以上))?"
-# A row's label: no digit or sentence's punctuation; a space only before a Latin word (平均每人 GDP)
-_LABEL = r"[^\d\s，。；：:、](?:[^\d\s，。；：:]| (?=[A-Za-z])){0,23}"
+# A row's label: no digit or sentence's punctuation; a space only beside a Latin word (平均每人 GDP, ADSL 及其他)
+_LABEL = r"[^\d\s，。；：:、](?:[^\d\s，。；：:]| (?=[A-Za-z])|(?<=[A-Za-z]) (?=[^\d\s])){0,23}"  # ADSL 及其他
 _BRACKETED_UNIT = re.compile(r"[(（]\s*([^()（）]{1,6}?)\s*[)）]$")
 _TABLE_UNIT = re.compile(r"單位\s*[：:]\s*([^()（）\s，。：:]{1,6})")
 _CELL = re.compile(r"(?P<sign>[-−])?(?P<num>\d[\d,]*(?:\.\d+)?)")
@@ -141,7 +141,7 @@ def _headers(text: str, exprs: list[TimeExpr]) -> Iterator[tuple[list[TimeExpr],
         while index + len(run) < len(exprs) and _between_columns(text, run[-1].end, exprs[index + len(run)].start):
             run.append(exprs[index + len(run)])
         index += len(run)
-        if len(run) < 2 or any(expr.role != "period" for expr in run):
+        if len(run) < 2 or any(expr.role not in ("period", "as_of") for expr in run):  # '113 年 8 月底 114 年 1 月底': stocks at two dates
             continue
         line_start = text.rfind("\n", 0, run[0].start) + 1
         if _HEADER_LABEL.fullmatch(text, line_start, run[0].start) is None:

@@ -88,7 +88,7 @@ COUNTERS: tuple[str, ...] = (
     "顆", "頁", "枚", "具", "口", "座次", "隊", "面", "只", "只次", "門", "科", "項目", "區", "廠", "層", "床",
     "礦次", "礦", "幅", "系列", "領域", "點", "展", "通", "職類", "頭", "尾", "列", "旅次", "間夜", "TEU", "例", "劑", "房", "園",
     "艘次", "起", "對", "枝", "站日", "輛次", "席", "批次", "處次", "根", "櫃",
-    "劑次", "族", "課", "節", "位元", "集", "營", "人日", "人月", "段", "屆", "封",
+    "劑次", "族", "課", "節", "位元", "集", "營", "人日", "人月", "段", "屆", "封", "餐", "錠", "村里", "回合", "站次",
 )
 _COUNTER_CANON = {"台": "臺"}
 
@@ -122,7 +122,7 @@ PRICE_DENOMINATORS: dict[str, str] = {
 }
 _PER_PHYSICAL = _alternation(list(PRICE_DENOMINATORS))
 _UNIT_RE = re.compile(
-    rf"(?P<scale>{_SCALE})?\s?(?:(?P<money>{_MONEY_CORE})(?:/(?:(?P<per_measure>{_PER_PHYSICAL})|(?P<per>{_COUNTER_CORE})))?"
+    rf"(?P<scale>{_SCALE})?\s?(?:(?P<money>{_MONEY_CORE})(?:/(?:(?P<per_measure>{_PER_PHYSICAL})|(?P<per>{_COUNTER_CORE})|(?P<per_period>月|年|日|天|小時)))?"
     rf"|(?P<physical>{_PHYSICAL_CORE})(?:/(?P<per_time>日|天|年|月))?"
     rf"|(?P<percent>{_PERCENT_CORE})|(?P<counter>{_COUNTER_CORE}))"
 )
@@ -156,6 +156,9 @@ def _read_unit(written: str) -> tuple[str, str, str, UnitSpec] | None:
         elif per:
             core = f"{core}/{per}"
             spec = UnitSpec("price", f"{currency}/{_canon_counter(per)}")
+        elif match.group("per_period"):  # 6,480 元/月: so much a month
+            core = f"{core}/{match.group('per_period')}"
+            spec = UnitSpec("price", f"{currency}/{match.group('per_period')}")
         else:
             spec = UnitSpec("money", currency)
     elif match.group("physical"):
