@@ -959,3 +959,12 @@ def test_which_years_asks_a_span_of_years(tmp_path: Path):
     # a gold's writer may give the years, or their first and last days joined by '..'
     for gold_value in ("2017/2020", "2017-01-01..2020-12-31"):
         assert answer_is_right({"kind": "date", "answer_value": gold_value}, result)
+
+
+def test_a_gold_figure_in_another_unit_of_its_dimension_is_the_answers():
+    def right(gold_value: float, gold_unit: str, base_value: float, base_unit: str) -> bool:
+        gold = {"kind": "lookup", "answer_value": gold_value, "unit": gold_unit}
+        return answer_is_right(gold, {"answer": {"text": "", "base_value": base_value, "base_unit": base_unit}})
+
+    assert right(486.3, "Mbps", 486_300_000, "bit/s") and right(1_730_000, "m", 1730, "km") and right(54_320_000, "m2", 5432, "ha")
+    assert not right(486.3, "Mbps", 486.3, "bit/s") and not right(30, "件", 30, "人")

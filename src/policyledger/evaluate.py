@@ -152,11 +152,6 @@ def score_claims(predicted: list[dict[str, Any]], gold: list[dict[str, Any]], it
 
 # --- questions ---------------------------------------------------------------------------------
 
-# A gold unit given in a smaller measure than the base unit, and the factor to the base: 173 萬公尺
-# written in metres is 1,730 km.
-UNIT_SCALES = {"m": ("km", 0.001)}
-# An area is in ha (公頃, 平方公里) or m2 (平方公尺, 坪) as written; a gold may give either: (gold unit, answer unit) → factor
-AREA_UNITS = {("m2", "ha"): 1e4, ("ha", "m2"): 1e-4}
 # A gold unit and the base units that answer it: water in 噸 is m3, and a duration a writer gave
 # as written (14 天, 6 個月) is the same duration in base units.
 UNIT_EQUIVALENTS = {
@@ -211,15 +206,15 @@ def answer_is_right(gold: dict[str, Any], result: dict[str, Any]) -> bool:
         names = value if isinstance(value, list) else [value]
         text = answer.get("text") or ""
         return all(str(name) in text for name in names)  # a range given as a list of numbers: each written
-    unit, scale = UNIT_SCALES.get(gold["unit"], (gold["unit"], 1.0))
+    unit = gold["unit"]
     units = UNIT_EQUIVALENTS.get(unit, {unit}) | _per_unit_written(gold, unit)
     answered = float(answer.get("base_value") or 0)
-    converted = AREA_UNITS.get((unit, answer.get("base_unit")))
-    if converted is not None:  # 5,432 平方公里 answered in ha, written by its writer in m2
-        return _close(answered * converted, float(gold["answer_value"]) * scale)
     if answer.get("base_unit") in units and _same_range_written(gold, answer):
         return True  # '10~30%' asked 最高: the answer's value is its top, the gold's its bottom, the figure the same
-    return answer.get("base_unit") in units and _close(answered, float(gold["answer_value"]) * scale)
+    if answer.get("base_unit") in units and _close(answered, float(gold["answer_value"])):
+        return True
+    # 173 萬公尺 given in m (1,730 km), 5,432 平方公里 in m2 (ha), 486.3 Mbps (bit/s): converted by the units registry
+    return _same_quantity(answered, answer.get("base_unit"), float(gold["answer_value"]), unit)
 
 
 def _same_range_written(gold: dict[str, Any], answer: dict[str, Any]) -> bool:
