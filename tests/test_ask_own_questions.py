@@ -101,6 +101,8 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-196", 0.80), ("own-gold-197", 0.60),
     ("own-gold-198", 0.90), ("own-gold-199", 0.75), ("own-gold-200", 0.80), ("own-gold-201", 0.90),  # random items: 72/100 first
     ("own-gold-202", 0.70), ("own-gold-203", 0.80), ("own-gold-204", 0.84), ("own-gold-205", 0.84),  # after their rules: 86/111 first
+    ("own-gold-206", 0.86), ("own-gold-207", 0.75), ("own-gold-208", 0.86), ("own-gold-209", 0.86),  # least used items: 78/100 first
+    ("own-gold-210", 0.80), ("own-gold-211", 0.90), ("own-gold-212", 0.96), ("own-gold-213", 0.90),  # after their rules: 91/100 first
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -133,9 +135,14 @@ def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
 # own-gold-155 asks how many of the 163 accident reports were injuries (受傷, a two-character word found nowhere,
 # which no rule marks missing without hiding right answers) and how much less sand came from China, and gets
 # the 7,200 萬公噸 dredged and sold.
+# own-gold-207 asks the day 核二廠's decommissioning licence took effect and gets 核一廠's (108 年 7 月 16 日), and the
+# firms in the 度量衡 scheme at 109 年底 and gets the count at 110 年 2 月底 (2,647 家), as it did first.
+# own-gold-210 asks how many of the 41 restaurants were halal-certified and gets the 51 new shops they opened, and
+# the sand and gravel in stock at 109 年底 and gets the supply that counts sales and stock together (1 億 160 萬公噸).
 NOT_IN_REPORT_ANSWERED = {"own-gold-67": 1, "own-gold-80": 1, "own-gold-89": 1, "own-gold-105": 1, "own-gold-113": 1, "own-gold-118": 1,
                           "own-gold-122": 1, "own-gold-136": 1, "own-gold-146": 1, "own-gold-155": 2, "own-gold-170": 1,
-                          "own-gold-180": 1, "own-gold-189": 1, "own-gold-197": 1, "own-gold-199": 1, "own-gold-140": 1}
+                          "own-gold-180": 1, "own-gold-189": 1, "own-gold-197": 1, "own-gold-199": 1, "own-gold-140": 1,
+                          "own-gold-207": 2, "own-gold-210": 2}
 
 
 def test_a_duration_is_asked_in_months_or_days():

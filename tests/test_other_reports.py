@@ -58,6 +58,11 @@ FLOORS = {
     # the session of 2026-11-30 (6)
     "mofa-2025": (0.99, 0.95, 0.95, 0.91),  # held out: first measured at dc97bdf (pdfplumber-like, a table headed by regions)
     "moi-2025": (0.97, 0.94, 0.87, 0.79),  # held out: first measured at dc97bdf (Word export, ㈠ ⑴, soft breaks inside clauses)
+    # the session of 2026-11-30 (7)
+    "nstc-2025": (0.99, 0.91, 0.89, 0.83),  # held out: first measured at 034b991 (pdftotext -layout, a table with units in its heads)
+    "ndc-2025": (0.98, 0.93, 0.97, 0.83),  # held out: first measured at 8d747d5 (a web page's text, a table of targets)
+    "ncc-2025": (0.99, 0.91, 0.94, 0.70),  # held out: first measured at 328e4bc (PDFium, CRLF, no blank lines, a flattened table)
+    "vac-2025": (0.99, 0.92, 0.95, 0.70),  # held out: first measured at 328e4bc (an .odt's text, full-width digits and commas)
 }
 
 
