@@ -968,3 +968,9 @@ def test_a_gold_figure_in_another_unit_of_its_dimension_is_the_answers():
 
     assert right(486.3, "Mbps", 486_300_000, "bit/s") and right(1_730_000, "m", 1730, "km") and right(54_320_000, "m2", 5432, "ha")
     assert not right(486.3, "Mbps", 486.3, "bit/s") and not right(30, "件", 30, "人")
+
+
+def test_shi_neng_is_a_word_not_a_modal():
+    # 失能 (disabled) is a word; 能 after it is no reader's modal that splits the question
+    assert "荣家失能养护床位" in parse_question("榮家失能養護床位的進住率是多少？").segments
+    assert "利息补贴" in parse_question("營業額下滑多少以上才能享有利息補貼？").segments  # 才能 here is "only then can"
