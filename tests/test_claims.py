@@ -238,3 +238,12 @@ def test_a_text_in_full_width_digits_its_commas_meals_and_money_a_month():
     read = [(claim.text, claim.base_value, claim.base_unit) for claim in extract_claims([node])]
     assert read == [("３６ 萬 ８，４５２ 人", 368452, "人"), ("２１ 萬 ４，５６０ 餐", 214560, "餐"), ("６，４８０ 元/月", 6480, "TWD/月"),
                     ("１２６ 村里", 126, "村里"), ("１８ 場", 18, "場")]
+
+
+def test_a_fine_stated_is_a_rule_and_a_fine_imposed_is_not():
+    def kinds(text: str):
+        node = Node(path="壹", level=1, depth=1, marker="壹、", title="t", text=text, line_start=1, line_end=1, line_anchors=[(0, 1)])
+        return [(claim.text, claim.kind) for claim in extract_claims([node])]
+
+    assert kinds("依水土保持法第 33 條，罰鍰為 6 萬至 30 萬元。") == [("6 萬至 30 萬元", "rule")]
+    assert kinds("113 年查報違規使用 1,072 件，處罰鍰 6,318 萬元。") == [("1,072 件", "actual"), ("6,318 萬元", "actual")]

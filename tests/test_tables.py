@@ -174,3 +174,9 @@ def test_a_table_of_stocks_at_two_dates_with_its_change_and_a_latin_label():
         ("-7.5", -75000, date(2025, 1, 31), "ADSL 及其他"),
     ]
     assert [c.kind for c in claims][2::3] == ["change", "change"]  # the column after the dates holds changes
+
+
+def test_a_row_of_growth_rates_holds_changes():
+    claims = claims_of("項目 111 年 112 年\n出口總值(億美元) 55.3 53.3\n出口成長率(%) 2.1 -3.6")
+    assert [(c.text, c.kind) for c in claims][::2] == [("55.3", "actual"), ("2.1", "change")]
+    assert claims[3].kind == "change"

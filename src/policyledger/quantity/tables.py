@@ -198,12 +198,14 @@ def _rows(text: str, columns: list[_Column], header_start: int, position: int) -
             cell = _cell(text, found.start(index + 2), found.end(index + 2), label_unit or column.unit or table_unit)
             if cell is not None:
                 bound = _BOUND.search(found.group(index + 2))
-                yield Cell(cell, f"{name} {column.name}" if column.name else name, column.period, column.kind, caption,
+                kind = "change" if column.kind == "actual" and _CHANGE_ROW.search(name) else column.kind  # '出口成長率(%) 2.1 -3.6'
+                yield Cell(cell, f"{name} {column.name}" if column.name else name, column.period, kind, caption,
                            _BOUNDS[bound.group(0)] if bound else "exact")
         position = found.end()
 
 
 _BOUND = re.compile(r"以下|以上$")
+_CHANGE_ROW = re.compile(r"成長率|增減率|年增率|變動率|增加率|減少率")
 _BOUNDS = {"以下": "up_to", "以上": "more_than"}
 
 
