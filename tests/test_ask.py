@@ -974,3 +974,11 @@ def test_shi_neng_is_a_word_not_a_modal():
     # 失能 (disabled) is a word; 能 after it is no reader's modal that splits the question
     assert "荣家失能养护床位" in parse_question("榮家失能養護床位的進住率是多少？").segments
     assert "利息补贴" in parse_question("營業額下滑多少以上才能享有利息補貼？").segments  # 才能 here is "only then can"
+
+
+def test_a_unit_under_a_body_is_an_author_a_reader_names():
+    from policyledger.question import authors_of
+
+    assert authors_of(["海洋委員會海巡署業務報告"]) == ("海洋委員會海巡署", "海巡署")
+    assert authors_of(["經濟部能源署業務報告"]) == ("經濟部能源署", "能源署")
+    assert authors_of(["經濟部業務報告"]) == ("經濟部",)

@@ -247,3 +247,10 @@ def test_a_fine_stated_is_a_rule_and_a_fine_imposed_is_not():
 
     assert kinds("依水土保持法第 33 條，罰鍰為 6 萬至 30 萬元。") == [("6 萬至 30 萬元", "rule")]
     assert kinds("113 年查報違規使用 1,072 件，處罰鍰 6,318 萬元。") == [("1,072 件", "actual"), ("6,318 萬元", "actual")]
+
+
+def test_nautical_miles_are_a_length():
+    node = Node(path="壹", level=1, depth=1, marker="壹、", title="t", line_start=1, line_end=1, line_anchors=[(0, 1)],
+                text="巡護航程累計 31.6 萬浬，離岸最遠可達 24 浬。")
+    assert [(claim.text, round(claim.base_value, 3), claim.base_unit) for claim in extract_claims([node])] == [
+        ("31.6 萬浬", 585232.0, "km"), ("24 浬", 44.448, "km")]

@@ -331,3 +331,12 @@ def test_a_flattened_tables_last_row_ends_before_the_next_item():
     text = (f"壹、 寬頻 \n{body}（一） 用戶數：各技術別用戶數如表 1： \n表 1 固定寬頻用戶數 單位：萬戶 \n"
             "技術別 113 年 8 月底 114 年 1 月底 \n光纖 431.5 447.9 \n合計 603.4 614.2 \n（二） 寬頻速率：5G 平均下載速率為 \n486.3Mbps。 \n")
     assert [node.path for node in outline_of(text) if node.path] == ["壹", "壹/(一)", "壹/(二)"]
+
+
+def test_a_footer_of_the_reports_title_and_its_page_is_furniture():
+    # plain pdftotext: '海巡署業務報告 第 N 頁' at each page's foot, the next page's first line an item
+    page = "本署持續強化海域執法，維護海洋秩序與國人生命財產安全，成果如下。\n" * 3
+    text = "壹、 海域執法\n" + "".join(f"{page}\n海巡署業務報告 第 {n} 頁\n\f（{'一二三'[n - 1]}） 巡護：完成巡護任務。\n" for n in (1, 2, 3))
+    layout = analyse(read_bytes(text.encode("utf-8"), "t.txt"))
+    assert not any("業務報告" in line.text for line in layout.lines)
+    assert [node.path for node in outline_of(text) if node.path] == ["壹", "壹/(一)", "壹/(二)", "壹/(三)"]

@@ -257,7 +257,8 @@ def _page_furniture(raw: list[SourceLine]) -> list[int]:
     noise: set[int] = set()
     noise.update(_page_edge_repeats(content))
     known = _running_header_names(content)
-    page_numbers = [i for i, line in enumerate(content) if _is_page_number(line, content, i) or _numbers_a_headed_page(content, i, known)]
+    titled = _titled_page_numbers(content)
+    page_numbers = [i for i, line in enumerate(content) if _is_page_number(line, content, i) or _numbers_a_headed_page(content, i, known) or i in titled]
     noise.update(content[i].number for i in page_numbers)
     places = _header_places(content, page_numbers)
     beside_numbers = Counter(_edge_key(content[j].text) for j in places)
@@ -290,6 +291,17 @@ def _footnotes(content: list[SourceLine], page_ends: list[int], noise: set[int])
             found.add(content[index].number)
             index -= 1
     return found
+
+
+# A footer of the report's title and its page number on one line: '海巡署業務報告 第 2 頁'.
+_TITLED_PAGE_NUMBER = re.compile(r"^([\u4e00-\u9fff（）()]{2,24})\s*(?:第\s*\d{1,4}\s*頁|[-–—－]\s*\d{1,4}\s*[-–—－])$")
+
+
+def _titled_page_numbers(content: list[SourceLine]) -> set[int]:
+    """The lines that are such a footer, its title the same on two pages or more."""
+    found = {i: match.group(1) for i, line in enumerate(content) if (match := _TITLED_PAGE_NUMBER.match(line.text.strip(_SPACE)))}
+    titles = Counter(found.values())
+    return {i for i, title in found.items() if titles[title] >= 2}
 
 
 def _is_last_page_number(content: list[SourceLine], index: int) -> bool:

@@ -119,6 +119,9 @@ _SHORT_NAMES = {
 }
 
 
+_UNIT_UNDER_A_BODY = re.compile(r"(?:部|委員會|院)([\u4e00-\u9fff]{2,6}(?:署|局|處|所|中心))$")
+
+
 def authors_of(titles: list[str]) -> tuple[str, ...]:
     """The names a reader may call the reports' authors by, read off their titles: 勞動部業務報告 →
     勞動部; 行政院農業委員會業務報告 → 行政院農業委員會, 農業委員會 and 農委會."""
@@ -132,6 +135,9 @@ def authors_of(titles: list[str]) -> tuple[str, ...]:
             short = _SHORT_NAMES.get(found.group(1).removeprefix("行政院"))
             if short is not None:
                 names.add(short)
+            unit = _UNIT_UNDER_A_BODY.search(found.group(1))
+            if unit is not None:  # 海洋委員會海巡署 → 海巡署, 經濟部能源署 → 能源署: the body a reader names
+                names.add(unit.group(1))
     return tuple(sorted(names, key=lambda name: (-len(name), name)))  # longest first: 行政院農業委員會 before 行政院
 
 

@@ -66,7 +66,7 @@ PHYSICAL: dict[str, UnitSpec] = {
     **_physical("area", "m2", "坪", "平方公尺", "平方米", "m2"),
     **_physical("mass", "t", "公噸", "噸", "公斤", "千克", "公克", "毫克", "微克"),
     **_physical("volume", "m3", "立方公尺", "立方米", "公秉", "公升", "毫升", "cc", "c.c."),
-    **_physical("length", "km", "公里", "km", "千米", "公尺"),  # one base unit a dimension: 173 萬公尺 = 1,730 km
+    **_physical("length", "km", "公里", "km", "千米", "公尺", "海浬", "浬"),  # one base unit a dimension: 173 萬公尺 = 1,730 km
     **_physical("duration", "year", "年"),
     **_physical("duration", "month", "個月", "個多月"),
     **_physical("duration", "day", "天", "日", "週", "周", "工作天", "個工作天", "工作日", "個工作日"),
