@@ -32,6 +32,7 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
         figures_of.setdefault((doc, claim.path), []).append(claim)
     kind = _kind_asked(parsed)
     country_asked = _COUNTRY_ASKED.search(parsed.text) is not None
+    slot = _list_slot(parsed)
     best = None
     for item in items:
         item_figures = figures_of.get((item.doc, item.node.path), [])
@@ -55,7 +56,7 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
             found += [_Found(start - match.start(), end - match.start(), RANKING_WEIGHT, names,
                              _ranking_coverage(parsed, item, folded, len(names), rarity, _dated_as_asked(parsed, item_figures, start, end)))
                       for start, end, names in rankings if match.start() <= start and end <= match.end() and len(names) >= 3]
-            slotted = [_Found(start, end, 1.0, names, coverage) for start, end, names in _slot_lists(parsed, sentence)]
+            slotted = [_Found(start, end, 1.0, names, coverage) for start, end, names in _slot_lists(parsed, slot, sentence)]
             found = [entry for entry in found if not _fragment(entry, found)] + slotted
             spans = [(other.start, other.end) for other in found]
             candidates = []
@@ -115,12 +116,17 @@ _LIST_SLOT = re.compile(
 _LIST_IN_SLOT = r"([^，,。；;：:「」\n]{4,60}?)"
 
 
-def _slot_lists(parsed: Question, sentence: str) -> list[tuple[int, int, list[str]]]:
-    """The names of `sentence` standing in the question's 哪些 slot, where there are two or more."""
+def _list_slot(parsed: Question) -> tuple[str, str] | None:
+    """The (folded) words around the question's 哪些 phrase, if it has one: ('偕同', '籌組')."""
     slot = _LIST_SLOT.search(parsed.text)
+    return (fold(slot.group(1)), fold(slot.group(2))) if slot else None
+
+
+def _slot_lists(parsed: Question, slot: tuple[str, str] | None, sentence: str) -> list[tuple[int, int, list[str]]]:
+    """The names of `sentence` standing in the question's 哪些 slot, where there are two or more."""
     if slot is None:
         return []
-    before, after = (fold(word) for word in slot.groups())
+    before, after = slot
     found = []
     for listed in re.finditer(rf"{_spaced(before)}\s*{_LIST_IN_SLOT}\s*{_spaced(after)}", fold(sentence)):
         lead, listed_end = sentence[listed.start():listed.start(1)], listed.end(1)
