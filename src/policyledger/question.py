@@ -20,8 +20,8 @@ from policyledger.reader_words import alike_forms, in_report_words, same_words, 
 from policyledger.textnorm import compact, fold, to_halfwidth_digits
 
 _DATE_WORDS = re.compile(r"哪一天|哪天|哪[兩二幾]天|何時|什麼時候|何日|哪一日|日期|哪一年|哪年|哪幾年|哪些年|幾月|哪個月|(?:哪個|哪一個|什麼)時間點")
-_YEAR_ASKED = re.compile(r"(?:哪一年|哪年|哪個年度|哪一個年度|哪幾年|哪些年)(?!\s*(?:哪一?個?|幾)\s*月)")
-YEARS_ASKED = re.compile(r"哪幾年|哪些年|哪幾個年度")  # '推動期間是哪幾年': a span of years, '106 年至 109 年'  # not '哪一年哪一月': the month is asked too
+_YEAR_ASKED = re.compile(r"(?:哪一年|哪年|哪個年度|哪一個年度|哪幾年|哪些年)(?!\s*(?:哪一?個?|幾)\s*月)")  # not '哪一年哪一月': the month is asked too
+YEARS_ASKED = re.compile(r"哪幾年|哪些年|哪幾個年度")  # '推動期間是哪幾年': a span of years, '106 年至 109 年'
 # A count of names and its measure word: 哪「3 家」, 哪「兩所」, 「10 種」器具是哪些.
 _NAMES_COUNTED = r"([\d一二兩三四五六七八九十]+)\s*[家個位國項座種類所條場大]"
 _NAME_WORDS = re.compile(

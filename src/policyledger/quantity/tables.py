@@ -53,7 +53,9 @@ class Cell:
 
 # The header's first word (項目, 品項, 年度別 …): short, no figure, no punctuation of a sentence.
 _HEADER_LABEL = re.compile(r"[ \t　]*[^\d\s，。；：:、]{1,8}[ \t　]+")
-_CHANGE_COLUMN = re.compile(r"[ \t　]*(?:成長率|增減率|年增率|變動率|增減幅度|增減)(?=\s|$)")
+# Words that name a rate of change, heading a column (成長率) or labelling a row (出口成長率(%)).
+_RATES_OF_CHANGE = "成長率|增減率|年增率|變動率"
+_CHANGE_COLUMN = re.compile(rf"[ \t　]*(?:{_RATES_OF_CHANGE}|增減幅度|增減)(?=\s|$)")
 _NUMBER = r"[-−]?\d[\d,]*(?:\.\d+)?(?:[ \t]*[%％])?"
 # A cell may hold more than a number: '3 萬 3,437 美元' (a mixed numeral and its unit), '3.5% 以下' (a bound).
 _CELL_TEXT = rf"{_NUMBER}(?:[ \t]*[萬億兆][ \t]*\d[\d,]*(?:\.\d+)?)?(?:[ \t]*(?:美元|萬元|億元|元))?(?:[ \t]*(?:以下|以上))?"
@@ -204,8 +206,8 @@ def _rows(text: str, columns: list[_Column], header_start: int, position: int) -
         position = found.end()
 
 
-_BOUND = re.compile(r"以下|以上$")
-_CHANGE_ROW = re.compile(r"成長率|增減率|年增率|變動率|增加率|減少率")
+_BOUND = re.compile(r"(?:以下|以上)$")
+_CHANGE_ROW = re.compile(rf"{_RATES_OF_CHANGE}|增加率|減少率")
 _BOUNDS = {"以下": "up_to", "以上": "more_than"}
 
 
