@@ -93,6 +93,10 @@ def period(text: str, context: int | None = 2020, report: int | None = 2021):
         ("109 年前 8 個月", [(date(2020, 1, 1), date(2020, 8, 31), "period")]),  # the first eight months
         ("今年前 3 個月", [(date(2021, 1, 1), date(2021, 3, 31), "period")]),  # of the report's year
         ("於 114 年前完成", [(None, date(2025, 12, 31), "as_of")]),  # by the end of that year
+        ("114.2.3 於外海攔獲", [(None, date(2025, 2, 3), "as_of")]),  # an ROC date written with dots
+        ("113.10.29 至 113.11.1 颱風侵襲期間", [(date(2024, 10, 29), date(2024, 11, 1), "period")]),
+        ("113/12/31", [(None, date(2024, 12, 31), "as_of")]),
+        ("版本 1.2.3、成長 3.5.1 與 113.13.2", []),  # no ROC year, no month 13
     ],
 )
 def test_periods(text: str, expected):

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from policyledger.markers import parse_marker
 from policyledger.model import SourceLine, SourceText
+from policyledger.quantity.tables import cell_a_line_tables
 from policyledger.quantity.units import match_unit
 from policyledger.textnorm import compact
 
@@ -83,6 +84,7 @@ def analyse(source: SourceText) -> Layout:
     convention = _convention(source, raw, noise)
     blank_after = _blank_follows(raw, noise)
     typical = _typical_width(kept)
+    in_cell_a_line_tables = _lines_of_cell_a_line_tables([line.text.strip(_SPACE) for line in kept])
     lines = []
     paragraph: list[str] = []  # the lines of the paragraph being read, this one included
     for index, line in enumerate(kept):
@@ -105,6 +107,8 @@ def analyse(source: SourceText) -> Layout:
             ends = True  # pdftotext -layout: '竹科      8,946.3      168,215': a table's row, its columns set apart by spaces, and the line before it
         if not ends and convention != "hard" and _ENDS_WITH_NUMBERS.search(stripped):
             ends = True  # '合計 603.4 614.2 10.8': a flattened table's row ends with numbers no sentence ends with
+        if index in in_cell_a_line_tables:
+            ends = True  # '毒品' + '39' + '19': a ruled table printed one cell a line, each cell a line of its own
         if ends and convention == "punctuation" and not before_marker and _breaks_a_clause(stripped, following):
             ends = False  # a Word export's soft break: '…老年人口 463 萬 2,050 人，占總人口' + '19.83%，較 113 年底…'
         if ends and convention == "trailing_space" and following and not before_marker:
@@ -113,6 +117,10 @@ def analyse(source: SourceText) -> Layout:
         if ends:
             paragraph = []
     return Layout(lines, sorted(noise), convention)
+
+
+def _lines_of_cell_a_line_tables(texts: list[str]) -> set[int]:
+    return {first + line for first, columns, rows in cell_a_line_tables(texts) for line in range((1 + columns) * (1 + rows))}
 
 
 def _opens_with_unit(text: str) -> bool:
@@ -258,7 +266,9 @@ def _page_furniture(raw: list[SourceLine]) -> list[int]:
     noise.update(_page_edge_repeats(content))
     known = _running_header_names(content)
     titled = _titled_page_numbers(content)
-    page_numbers = [i for i, line in enumerate(content) if _is_page_number(line, content, i) or _numbers_a_headed_page(content, i, known) or i in titled]
+    cells = _lines_of_cell_a_line_tables([line.text.strip(_SPACE) for line in content])  # '合計' + '97': a table's row, no header beside a page number
+    page_numbers = [i for i, line in enumerate(content)
+                    if i not in cells and (_is_page_number(line, content, i) or _numbers_a_headed_page(content, i, known) or i in titled)]
     noise.update(content[i].number for i in page_numbers)
     places = _header_places(content, page_numbers)
     beside_numbers = Counter(_edge_key(content[j].text) for j in places)

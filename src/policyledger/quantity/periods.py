@@ -33,6 +33,7 @@ _ATOM = re.compile(
     rf"|(?P<month>\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_S}月(?:份)?(?:{_S}(?P<day>\d{{1,2}}){_S}日|{_S}(?P<mpart>底|初|中(?![小型華央南部東西北])|上旬|中旬|下旬))?"
     rf"|(?P<firstmonths>{_FIRST_MONTHS})"  # 114 年前 8 個月: January to August
     rf"|(?P<ypart>年底|年初|底|初|期初|期末|(?:年)?中(?![小型華央南])|[以之]前|前(?![半瞻期述揭列言]))|(?P<fiscal>度))?)?"  # not 109 年中小企業
+    rf"|(?<![\d.])(?P<dyear>9\d|1[0-4]\d)(?P<dsep>[./])(?P<dmonth>\d{{1,2}})(?P=dsep)(?P<dday>\d{{1,2}})(?![\d.])"  # 113.10.31, 113/10/31
     rf"|(?P<omonth>\d{{1,2}}){_S}月(?:份)?(?:{_S}(?P<oday>\d{{1,2}}){_S}日|{_S}(?P<ompart>底|初|中(?![小型華央南部東西北])))?"
     rf"|(?P<oquarter>{QUARTER})|(?P<ohalf>{HALF})"  # 其中第 4 季, 其中上半年: the year before
     rf"|(?P<thisyear>今年|本年){_S}(?P<thisfirst>{_FIRST_MONTHS})"  # 今年前 8 個月
@@ -103,6 +104,9 @@ def _atom_period(match: re.Match[str], context_year: int | None, report_year: in
     if groups["thisyear"]:
         this_year = _relative(groups["thisyear"], context_year, report_year)
         return _dated(this_year[2], {**dict.fromkeys(groups), "firstmonths": groups["thisfirst"]}) if this_year and this_year[2] else None
+    if groups["dyear"] is not None:
+        year = roc_to_gregorian(int(groups["dyear"]))
+        return _month_day(year, int(groups["dmonth"]), int(groups["dday"]), None) if year is not None else None
     if groups["year"] is not None:
         raw_year = _number(groups["year"])
         year = roc_to_gregorian(raw_year) if raw_year is not None else None

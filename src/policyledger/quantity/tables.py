@@ -22,6 +22,18 @@ shares (占比) holds shares. Instead of the caption, each column's heading may 
     表 1  三大科學園區營運概況（114 年 1 至 8 月）
     園區              營業額（億元）      從業員工（人）      面積（公頃）
     竹科                     8,946.3             168,215             1,470
+
+Some extractions print a ruled table one cell a line, row by row: the first word, each column's
+heading, then each row's label and its numbers, one to a line. A heading there is a period, a
+category, a share or the total (合計), which covers the caption's period.
+
+    表 1 113 年 9 月至 114 年 2 月查緝走私案件統計（單位：件）
+    類別
+    113 年 9~12 月
+    合計
+    毒品
+    39
+    58
 """
 
 from __future__ import annotations
@@ -69,7 +81,7 @@ _CELL = re.compile(r"(?P<sign>[-−])?(?P<num>\d[\d,]*(?:\.\d+)?)")
 @lru_cache(maxsize=512)
 def cells_in(text: str) -> dict[int, Cell]:
     """The cells of an item's text by where each starts: for a reader of a stored item."""
-    if not _TWO_YEARS.search(text) and "單位" not in text and not _UNITS_HEADING_COLUMNS.search(text):
+    if not _TWO_YEARS.search(text) and "單位" not in text and not _UNITS_HEADING_COLUMNS.search(text) and not _TWO_CELL_LINES.search(text):
         return {}
     halfwidth = to_halfwidth_digits(text)  # the same offsets
     return {cell.figure.start: cell for cell in table_cells(halfwidth, find_time_expressions(halfwidth))}
@@ -87,6 +99,8 @@ def table_cells(text: str, exprs: list[TimeExpr]) -> list[Cell]:
         cells.extend(_rows(text, columns, periods[0].start, end))
     for header_start, columns, end in _category_headers(text, exprs):
         cells.extend(_rows(text, columns, header_start, end))
+    if _TWO_CELL_LINES.search(text):
+        cells.extend(_cells_one_a_line(text, exprs))
     return cells
 
 
@@ -249,3 +263,115 @@ def _table_unit(text: str, header_start: int) -> UnitMatch | None:
     for found in _TABLE_UNIT.finditer(text, max(0, header_start - 80), header_start):
         named = _unit_named(found.group(1))
     return named
+
+
+# Two lines in a row holding a number and nothing else: the mark of a table printed one cell a line.
+_TWO_CELL_LINES = re.compile(rf"^[ \t　]*{_NUMBER}[ \t　]*\n[ \t　]*{_NUMBER}[ \t　]*$", re.MULTILINE)
+_CELL_LINE = re.compile(rf"[ \t　]*({_CELL_TEXT})[ \t　]*")
+_LABEL_LINE = re.compile(rf"[ \t　]*({_LABEL})[ \t　]*")
+_HEADING_LINE = re.compile(r"[ \t　]*[^，。；：:、\s](?:[^，。；：:、]{0,15}[^，。；：:、\s])?[ \t　]*")
+_TOTAL_COLUMN = re.compile(r"合計|總計|小計|總數|全年|累計")
+
+
+def cell_a_line_tables(lines: list[str]) -> Iterator[tuple[int, int, int]]:
+    """(first line, columns, rows) of each table printed one cell a line among `lines`: a first word,
+    two to eight headings, then at least two rows of a label and as many numbers, each alone on its line."""
+    index = 0
+    while index < len(lines):
+        found = _cell_a_line_table(lines, index)
+        if found is None:
+            index += 1
+            continue
+        yield index, *found
+        index += (1 + found[0]) * (1 + found[1])
+
+
+def _cell_a_line_table(lines: list[str], first: int) -> tuple[int, int] | None:
+    """(columns, rows) of the table whose first word stands on line `first`, if one does."""
+    if not _is_label(lines[first]):
+        return None
+    for width in range(2, 9):
+        headings = lines[first + 1:first + 1 + width]
+        if len(headings) < width or not all(_is_heading(heading) for heading in headings):
+            return None
+        rows = 0
+        row = first + 1 + width
+        while row + width < len(lines) and _is_label(lines[row]) and all(_is_cell(cell) for cell in lines[row + 1:row + 1 + width]):
+            rows += 1
+            row += 1 + width
+        if rows >= 2:
+            return width, rows
+    return None
+
+
+def _is_label(line: str) -> bool:
+    return _LABEL_LINE.fullmatch(line) is not None and _CELL_LINE.fullmatch(line) is None
+
+
+def _is_heading(line: str) -> bool:
+    return _HEADING_LINE.fullmatch(line) is not None and not _is_cell(line)
+
+
+def _is_cell(line: str) -> bool:
+    return _CELL_LINE.fullmatch(line) is not None
+
+
+def _cells_one_a_line(text: str, exprs: list[TimeExpr]) -> Iterator[Cell]:
+    """The cells of each table printed one cell a line, read by their row's label and their column's heading."""
+    spans = _lines(text)
+    for first, width, rows in cell_a_line_tables([text[start:end] for start, end in spans]):
+        header_start = spans[first][0]
+        columns = _one_a_line_columns(text, header_start, spans[first + 1:first + 1 + width], exprs)
+        if not columns:
+            continue
+        unit, caption = _table_unit(text, header_start), _caption(text, header_start)
+        for row in range(rows):
+            label = first + (1 + width) * (row + 1)
+            yield from _row_cells(text, spans[label], spans[label + 1:label + 1 + width], columns, unit, caption)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, its break left out."""
+    spans, start = [], 0
+    for found in re.finditer(r"\n", text):
+        spans.append((start, found.start()))
+        start = found.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _one_a_line_columns(text: str, header_start: int, headings: list[tuple[int, int]], exprs: list[TimeExpr]) -> list[_Column]:
+    """Each heading's column: a period of its own, or the caption's period for a total, a share or a
+    category. No columns where a heading needs the caption's period and the caption names none."""
+    caption_start = text.rfind("\n", 0, max(0, header_start - 1)) + 1
+    dated = [expr for expr in exprs if caption_start <= expr.start < header_start and expr.role in ("period", "as_of")]
+    columns = []
+    for start, end in headings:
+        heading = text[start:end].strip()
+        own = [expr for expr in exprs if start <= expr.start and expr.end <= end and expr.role in ("period", "as_of")]
+        if own and not text[start:own[0].start].strip():
+            columns.append(_Column(own[0], _column_kind(text, own[-1].end), ""))
+        elif not dated:
+            return []
+        elif _TOTAL_COLUMN.fullmatch(heading):
+            columns.append(_Column(dated[-1], "actual", ""))
+        else:
+            columns.append(replace(_category_column(heading), period=dated[-1]))
+    return columns
+
+
+def _row_cells(text: str, label_line: tuple[int, int], cell_lines: list[tuple[int, int]], columns: list[_Column],
+               table_unit: UnitMatch | None, caption: str) -> Iterator[Cell]:
+    label = text[label_line[0]:label_line[1]].strip()
+    bracketed = _BRACKETED_UNIT.search(label)
+    label_unit = _unit_named(bracketed.group(1)) if bracketed else None
+    name = label[: bracketed.start()] if bracketed else label
+    for (start, end), column in zip(cell_lines, columns, strict=True):
+        found = _CELL_LINE.fullmatch(text, start, end)
+        assert found is not None  # the row was read for it
+        cell = _cell(text, found.start(1), found.end(1), label_unit or column.unit or table_unit)
+        if cell is not None:
+            bound = _BOUND.search(found.group(1))
+            kind = "change" if column.kind == "actual" and _CHANGE_ROW.search(name) else column.kind
+            yield Cell(cell, f"{name} {column.name}" if column.name else name, column.period, kind, caption,
+                       _BOUNDS[bound.group(0)] if bound else "exact")
