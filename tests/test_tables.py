@@ -187,20 +187,21 @@ def test_a_ruled_table_printed_one_cell_a_line(tmp_path: Path):
     # numbers, one to a line — bare numbers no page number is, beside labels no running header is
     body = "本署持續查緝走私，強化海上巡邏與情資整合，維護國境安全。\n" * 4
     cells = ["毒品", "39", "19", "58", "菸品", "18", "9", "27", "合計", "97", "47", "144"]
-    text = (f"海巡署業務報告\n壹、 查緝走私\n{body}一、 案件統計：各類走私案件查獲情形如表 1。\n"
+    text = (f"海巡署業務報告\n壹、 查緝走私\n{body}一、 案件統計：各類走私案件查獲情形如表 1，合計 171 件，以毒品案件占 45.6%最多。\n"
             "表 1 113 年 9 月至 114 年 2 月查緝走私案件統計（單位：件）\n類別\n113 年 9~12 月\n114 年 1~2 月\n合計\n"
             + "".join(f"{cell}\n" for cell in cells) + f"二、 其他：{body}")
     engine = small_ledger(tmp_path, text)
     with engine.connect() as connection:
         rows = connection.exec_driver_sql("SELECT text, base_value, line, period_start, period_end, subject FROM claims ORDER BY line").all()
     first_cell = text.split("\n").index("39") + 1
-    assert [tuple(row) for row in rows[:3]] == [
+    assert [tuple(row) for row in rows[2:5]] == [
         ("39", 39, first_cell, "2024-09-01", "2024-12-31", "毒品"),
         ("19", 19, first_cell + 1, "2025-01-01", "2025-02-28", "毒品"),
         ("58", 58, first_cell + 2, "2024-09-01", "2025-02-28", "毒品"),  # 合計: the caption's period
     ]
-    assert len(rows) == 9 and rows[-1][:2] == ("144", 144)
-    answer = ask(engine, "114 年 1~2 月查獲的菸品走私案件有幾件？")["answer"]
+    assert len(rows) == 11 and rows[-1][:2] == ("144", 144)
+    # the reader points to the table; the text's clause pointing to it says what its cells count (查獲)
+    answer = ask(engine, "依表 1，114 年 1~2 月查獲的菸品走私案件有幾件？")["answer"]
     assert answer is not None and answer["text"] == "9"
     engine.dispose()
 
@@ -211,3 +212,15 @@ def test_lines_that_only_look_like_a_table_are_left_as_prose():
     assert list(cell_a_line_tables(["類別", "甲", "乙", "毒品", "39", "19", "菸品", "18"])) == []  # one whole row only
     assert list(cell_a_line_tables(["類別", "甲", "乙", "毒品", "39", "19", "菸品", "18", "9"])) == [(0, 2, 2)]
     assert list(cell_a_line_tables(["本署查獲：", "39", "19", "菸品", "18", "9"])) == []
+
+
+def test_a_tables_caption_takes_the_clause_of_the_text_pointing_to_it():
+    from policyledger.quantity.periods import find_time_expressions
+    from policyledger.quantity.tables import table_cells
+    from policyledger.question import parse_question
+
+    text = ("各類走私案件查獲情形如表 1，合計 171 件。\n表 1 113 年 9 月至 114 年 2 月查緝走私案件統計（單位：件）\n"
+            "類別\n113 年 9~12 月\n114 年 1~2 月\n毒品\n39\n19\n菸品\n18\n9")
+    cells = table_cells(text, find_time_expressions(text))
+    assert cells[0].caption.startswith("各類走私案件查獲情形如表 1，") and "查緝走私案件統計" in cells[0].caption  # what its cells count: 查獲
+    assert all("依表" not in term for term in parse_question("依表 1，114 年 1~2 月查獲的菸品走私案件有幾件？").search_terms)

@@ -94,6 +94,7 @@ _PRESENT = re.compile(r"現行|目前|現在")  # '現行規定至少要幾天':
 _SETTING_ASIDE = "不是|並非|而非|非"
 _SET_ASIDE_PART = re.compile(rf"[，,]\s*(?:{_SETTING_ASIDE})[^，,]*")
 _SET_ASIDE = re.compile(rf"[（(]\s*(?:{_SETTING_ASIDE})[^（）()]*[）)]")
+_TABLE_POINTED = re.compile(r"(?:依|根據|按照?|參照|參考|從)\s*表\s*\d{1,2}(?!\d)\s*(?:來看|所示|中|的)?\s*[，,]?")
 _SET_ASIDE_IN_BRACKET = re.compile(rf"(?<=[（(])([^（）()]*?)[，,]\s*(?:{_SETTING_ASIDE})[^（）()]*(?=[）)])")
 # '除紙本外，可用哪 3 種數位方式', '除了振興三倍券，各部會還發了哪些': what is set aside is not asked about.
 _BESIDES = re.compile(r"除了?\s*(「[^」]{1,40}」|[^，,、？?\s]{1,10}?)\s*(?:之外|以外|外)|除了\s*(「[^」]{1,40}」|[^，,、？?]{1,10}?)\s*(?=[，,])")
@@ -581,6 +582,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     if report_year is not None:  # '今年 1 至 8 月': the report's year, as the report writes it (114 年 1 至 8 月)
         normalized = _THIS_YEAR_IN_PART.sub(f"{report_year - 1911} 年", normalized)
     normalized = _SET_ASIDE.sub(" ", normalized)
+    normalized = _TABLE_POINTED.sub(" ", normalized)  # '依表 1，…': where to look, no word of what is asked
     normalized = _SET_ASIDE_IN_BRACKET.sub(r"\1", normalized)  # '（整體，不是電視台製播經費）': what is set aside is not asked
     besides = [word.strip("「」") for match in _BESIDES.finditer(normalized) for word in match.groups() if word]
     normalized = _BESIDES.sub(" ", normalized)

@@ -245,10 +245,17 @@ def _cell(text: str, start: int, end: int, named: UnitMatch | None) -> Figure | 
 
 
 def _caption(text: str, header_start: int) -> str:
-    """The sentence before the header that introduces the table, its unit's line and all."""
+    """The sentence before the header that introduces the table, its unit's line and all, after the
+    clause of the text that points to it by number: '各類走私案件查獲情形如表 1' + '表 1 …統計（單位：件）'."""
     line_start = text.rfind("\n", 0, header_start) + 1
     sentence_start = max(text.rfind("。", 0, max(0, line_start - 1)) + 1, 0)
-    return text[sentence_start:line_start]
+    caption = text[sentence_start:line_start]
+    numbered = _TABLE_NUMBER.search(caption)
+    pointer = re.search(rf"[^，。；\n]*[如見詳]\s*表\s*{numbered.group(1)}(?!\d)", text[:sentence_start]) if numbered else None
+    return f"{pointer.group(0)}，{caption}" if pointer else caption
+
+
+_TABLE_NUMBER = re.compile(r"表\s*(\d{1,2})(?!\d)")
 
 
 def _unit_named(words: str) -> UnitMatch | None:
