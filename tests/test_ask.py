@@ -982,3 +982,17 @@ def test_a_unit_under_a_body_is_an_author_a_reader_names():
     assert authors_of(["海洋委員會海巡署業務報告"]) == ("海洋委員會海巡署", "海巡署")
     assert authors_of(["經濟部能源署業務報告"]) == ("經濟部能源署", "能源署")
     assert authors_of(["經濟部業務報告"]) == ("經濟部",)
+
+
+def test_a_whole_asked_by_weight_is_not_the_part_its_sentence_singles_out(tmp_path: Path):
+    # '這半年' names the span the report covers; '總重量' the whole, which the unit (公斤) says is a weight;
+    # the 612 公斤 after 其中 is one seizure of the whole
+    engine = small_ledger(
+        tmp_path,
+        "海洋委員會海巡署業務報告\n\n壹、 查緝走私\n\n一、 查緝毒品走私：113 年 9 月至 114 年 2 月共查獲毒品走私案件 58 件，"
+        "查扣海洛因、安非他命及愷他命等各級毒品 1,245.6 公斤，市價約 32 億元。其中 114 年 1 月 15 日於高雄港外海攔檢漁船，"
+        "查獲第三級毒品愷他命 612 公斤，為本署成立以來單一案件最大量。\n\n二、 私菸：查獲私菸 27 件。\n",
+    )
+    answer = ask(engine, "這半年海巡署查到的毒品總重量有多少？")["answer"]
+    assert answer is not None and answer["text"] == "1,245.6 公斤"
+    engine.dispose()

@@ -83,7 +83,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _condition_factor(parsed, claim, neighbours, clause_start) * _rate_named_factor(parsed, claim, sentence)
     factors *= _included_factor(parsed, claim, sentence) * _rate_only_factor(parsed, sentence) * _excluded_factor(parsed, own)
     factors *= _money_measure_factor(parsed, text, claim, neighbours, own, (sentence_start, sentence_end))
-    factors *= _per_time_factor(parsed, claim, own) * _each_asked_factor(parsed, own) * _whole_asked_factor(parsed, own)
+    factors *= _per_time_factor(parsed, claim, own) * _each_asked_factor(parsed, own) * _whole_asked_factor(parsed, own, text[sentence_start:claim.start])
     factors *= _change_of_factor(parsed, claim, neighbours, sentence_start) * _base_year_factor(parsed, sentence)
     factors *= _total_factor(parsed, text, claim, neighbours, (sentence_start, sentence_end))
     factors *= _named_after_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
@@ -325,14 +325,21 @@ _EACH_ASKED = re.compile(r"(?:各|分別)(?:是|為|有|約)?(?:多少|幾)")
 
 
 # '補助經費總額是多少': the whole, not what each gets ('每站每年補助上限 200 萬元').
-_WHOLE_ASKED = re.compile(fold(r"總額|總數|總共|一共|合計|加起來|總計"))
+_WHOLE_ASKED = re.compile(fold(r"總額|總數|總共|一共|合計|加起來|總計|總重量|總量|總人數|總件數|總金額"))
 _EACH_ONE = re.compile(fold(r"每\s*(?![日天年月週周時])[\u4e00-\u9fff]"))  # 每站, 每人; 每日 is a rate, no one of many
 
 
-def _whole_asked_factor(parsed: Question, own: str) -> float:
+def _whole_asked_factor(parsed: Question, own: str, sentence_before: str) -> float:
+    """A whole asked ('毒品總重量'): not one of many (每站), nor a part its sentence singles out after
+    the whole ('…毒品 1,245.6 公斤…。其中…查獲愷他命 612 公斤')."""
     if "每" in parsed.folded or not _WHOLE_ASKED.search(parsed.folded):
         return 1.0
-    return 0.8 if _EACH_ONE.search(own) and not _WHOLE_ASKED.search(own) else 1.0
+    if _WHOLE_ASKED.search(own):
+        return 1.0
+    return 0.8 if _EACH_ONE.search(own) or sentence_before.lstrip().startswith(_AMONG_THEM) else 1.0
+
+
+_AMONG_THEM = fold("其中")
 
 
 def _each_asked_factor(parsed: Question, own: str) -> float:
