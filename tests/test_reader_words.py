@@ -94,6 +94,8 @@ def test_words_of_other_ministries_reports():
     assert same_words("经大院审议通过") == same_words("经立法院审议通过")
     assert same_words("核拨金额") == same_words("拨出金额")
     assert in_report_words("110 年每月基本工資調升的幅度是百分之多少？") == "110 年每月基本工資調幅是百分之多少？"
+    # calls a line took are 來電 in its report; '這半年' is the span the report covers, no word of what is asked
+    assert in_report_words("118 專線在這半年接到多少通電話？").split() == ["118", "專線在", "多少通來電？"]
 
 
 def test_a_bracketed_not_and_words_restating_the_period_asked():
