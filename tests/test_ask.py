@@ -996,3 +996,16 @@ def test_a_whole_asked_by_weight_is_not_the_part_its_sentence_singles_out(tmp_pa
     answer = ask(engine, "這半年海巡署查到的毒品總重量有多少？")["answer"]
     assert answer is not None and answer["text"] == "1,245.6 公斤"
     engine.dispose()
+
+
+def test_a_date_written_with_dots_answers_to_the_day(tmp_path: Path):
+    engine = small_ledger(
+        tmp_path,
+        "海洋委員會海巡署業務報告\n\n壹、 海域執法\n\n一、 巡護：另於 114 年春節期間（114.1.25 至 114.2.2）加強重點海域威力掃蕩，"
+        "出勤 1,214 艘次。\n\n二、 救援：113.10.31 於花蓮外海救起翻覆漁船船員 5 人。\n",
+    )
+    started = ask(engine, "114 年春節期間的威力掃蕩是從哪一天開始的？")["answer"]
+    assert started is not None and started["value"] == "2025-01-25"
+    rescue = ask(engine, "海巡署是在哪一天於花蓮外海救起翻覆漁船船員？")["answer"]
+    assert rescue is not None and rescue["value"] == "2024-10-31"
+    engine.dispose()

@@ -42,6 +42,9 @@ def _subject_clause_start(sentence: str, expressions: list, index: int, clause_s
     return previous_start
 
 
+# A date to the day: '114 年 1 月 25 日', or with dots or slashes, '114.1.25'; to the month at least, '114 年 1 月', '1 月底'.
+_DAY = re.compile(r"日|\d[./]\d{1,2}[./]\d")
+_MONTH_OR_DAY = re.compile(r"日|月|底|初|\d[./]\d{1,2}[./]\d")
 _AS_OF = re.compile(r"\s*(?:截至|截止|迄)")
 _AS_OF_ASKED = re.compile(r"截至|截止|迄|統計到|算到")
 # Asked for a day, a date to the day answers better than a month; asked 何時, a little better.
@@ -68,9 +71,9 @@ def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
             topic = topic_of_subjectless(item.folded, match.start())
             elsewhere = 0.6 if another_ordinal(parsed.text, sentence) else 1.0  # asked 第二屆, '首屆…於 109 年 11 月 20 日召開'
             for index, expr in enumerate(expressions):
-                if (expr.period_start is None and expr.period_end is None) or not (parsed.wants_year or re.search(r"日|月|底|初", expr.text)):
+                if (expr.period_start is None and expr.period_end is None) or not (parsed.wants_year or _MONTH_OR_DAY.search(expr.text)):
                     continue
-                exact = "日" in expr.text or parsed.wants_year
+                exact = bool(_DAY.search(expr.text)) or parsed.wants_year
                 windows = _date_windows(item, topic, sentence, folded, expressions, index)
                 own = _own_words(windows)
                 score = parsed.coverage(windows, rarity) * (1.0 if exact else _not_to_the_day(parsed)) * _stated_figure_factor(parsed, own)
@@ -124,7 +127,7 @@ def _years_span(parsed: Question, expr: Any) -> bool:
 
 def _days_span(expr: Any) -> bool:
     """'9 月 24 日至 25 日': a span from one day to another."""
-    return bool(_SPAN_JOINER.search(expr.text) and "日" in expr.text and expr.period_start and expr.period_end and expr.period_start < expr.period_end)
+    return bool(_SPAN_JOINER.search(expr.text) and _DAY.search(expr.text) and expr.period_start and expr.period_end and expr.period_start < expr.period_end)
 
 
 def _ten_days(written: str) -> tuple[date, date] | None:
@@ -303,7 +306,7 @@ def _precision(written: str) -> str:
     """How exactly a report dates a thing: '109 年 12 月底' and '108 年 3 月 4 日' to the day (底 is the
     last day, as DESIGN.md reads 年底), '106 年 4 月' and '113 年初' (early in a year, no day) to the
     month, '112 年' to the year."""
-    if re.search(r"日|底", written):
+    if _DAY.search(written) or "底" in written:
         return "day"
     return "month" if re.search(r"月|初", written) else "year"
 
