@@ -456,6 +456,10 @@ def test_an_as_of_date_leading_into_the_items_dates_them():
     claims = report_claims(text)
     assert [claims[t].period_end.isoformat() for t in ("233 家", "8,621 億元")] == ["2021-02-18", "2021-02-18"]
     assert claims["500 戶"].period_end is None  # the date there counts what the sentence counts, not the points after it
+    # '…合計 2 萬 1,260 件，其中：' leads into its parts just as '如下：' does
+    parts = report_claims("壹、 稅務 \n一、 紓困 \n（一） 截至 110 年 2 月 28 日，核准延期或分期繳納合計 2 萬 1,260 件，其中： \n"
+                          "1、 延期繳納：核准延期繳納 1 萬 2,356 件，稅額 421.6 億元。 \n")
+    assert [parts[t].period_end.isoformat() for t in ("1 萬 2,356 件", "421.6 億元")] == ["2021-02-28", "2021-02-28"]
 
 
 def test_more_rules_of_schemes_and_obligations():

@@ -183,7 +183,7 @@ def _stands_as_heading(node: Node) -> bool:
     return title_at >= 0 and _HEADING_END.match(node.text, title_at + len(node.title)) is not None
 
 
-_AS_FOLLOWS = re.compile(r"如下\s*[：:]?\s*$")
+_AS_FOLLOWS = re.compile(r"(?:如下\s*[：:]?|其中\s*[：:])\s*$")  # 如下：, or 其中： leading into the parts
 
 
 def _heading_scope(node: Node, text: str, exprs: list[TimeExpr]) -> TimeExpr | None:
