@@ -96,6 +96,8 @@ def period(text: str, context: int | None = 2020, report: int | None = 2021):
         ("114.2.3 於外海攔獲", [(None, date(2025, 2, 3), "as_of")]),  # an ROC date written with dots
         ("113.10.29 至 113.11.1 颱風侵襲期間", [(date(2024, 10, 29), date(2024, 11, 1), "period")]),
         ("113/12/31", [(None, date(2024, 12, 31), "as_of")]),
+        ("在 106 到 109 年這四年間", [(date(2017, 1, 1), date(2020, 12, 31), "period")]),  # not 'counted to 109 年'
+        ("成長 10 到 109 年", [(None, date(2020, 12, 31), "as_of")]),  # 10 is no year's first of a range
         ("版本 1.2.3、成長 3.5.1 與 113.13.2", []),  # no ROC year, no month 13
     ],
 )

@@ -640,6 +640,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
         remainder = _SESSION_OF_DATES.sub(" ", remainder)  # '第一場是哪一天': which of the dates listed, no word to look for
     if question.wants == "ordinal":  # '是第幾屆': the place asked, no word to look for
         remainder = ORDINAL_ASKED.sub(" ", remainder)
+    remainder = _COUNTED_BY.sub(r"（\g<0>）", remainder)  # '如果按指定類別計算': how to count, an aside
     question.segments = _segments(remainder, authors) + question.anchors
     question.aliases = {fold(code).lower(): same_words(compact(fold(name))) for name, code in _ABBREVIATED.findall(normalized)}
     asides = _ASIDE.findall(remainder)
@@ -888,7 +889,8 @@ _NUMBER = re.compile(
     rf"(?<![A-Za-z\d.-])\d+(?:\.\d+)?(?![A-Za-z])\s*(?:萬|億)?\s*"
     rf"(?:元|美元|%|％|{_MEASURES}|(?:{_COUNTERS})(?![\u4e00-\u9fff]?[年月日]))?"
 )
-_SPAN_RESTATED = re.compile(r"(?:這|那)?\s*\d+\s*年(?:之)?間")
+# '這 10 年間', '這四年間', '這三個月來': the span asked, said again in words
+_SPAN_RESTATED = re.compile(r"(?:這|那)?\s*\d+\s*年(?:之)?間|(?:這|那)\s*[兩二三四五六七八九十]{1,2}\s*(?:個\s*)?(?:年|月|季)(?:之?間|來|內|當中)")
 # A count in words ('集集南岸兩座小水力發電機組', '這三項'): no content word either; not an ordinal (第二條)
 # nor part of a name (核二廠, 核四廠).
 _WORD_COUNT = re.compile(
@@ -914,6 +916,8 @@ _INSTRUCTION = re.compile(rf"\s*(?:請|列出|只列|依序|含|不含|{_SETTING
 
 
 _ASIDE = re.compile(r"[（(][^）)]{2,}[）)]")
+# How the reader would have a figure counted ('如果按指定類別計算', '以類計'): a report that counts so need not say so.
+_COUNTED_BY = re.compile(r"(?:(?:如果|若|假如)\s*|(?<![\u4e00-\u9fff]))(?:按|以|依)[^，,？?（）()]{1,8}?(?:來)?(?:計算|計)(?![\u4e00-\u9fff])")
 
 
 def _bracket_content(match: re.Match[str]) -> str:

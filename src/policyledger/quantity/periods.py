@@ -288,7 +288,8 @@ def _merge(text: str, atoms: list[TimeExpr]) -> list[TimeExpr]:
     return _merge_bare_month_ranges(text, _merge_bare_year_ranges(text, merged))
 
 
-_BARE_RANGE = re.compile(r"(\d{2,3})\s*(?:至|~|～|－|-|—|–)\s*$")
+_BARE_RANGE = re.compile(r"(\d{2,3})\s*(?:至|到|~|～|－|-|—|–)\s*$")
+_LEADING_TO = re.compile(r"(?:至|到)\s*")
 _BARE_LIST = re.compile(r"(\d{2,3})\s*、\s*$")
 
 
@@ -296,12 +297,14 @@ def _merge_bare_year_ranges(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
     """'115 至 124 年' and '108、109 年': the first year is written without 年."""
     result = []
     for expr in exprs:
-        head = text[max(0, expr.start - 8):expr.start]
+        before = text[max(0, expr.start - 8):expr.start]
+        lead = _LEADING_TO.match(expr.text)  # '106 到 109 年': '到 109 年' was read as a date counted to
+        head = before + (lead.group(0) if lead else "")
         match = _BARE_RANGE.search(head) or _BARE_LIST.search(head)
         if match and expr.year is not None and expr.period_end is not None:
             first = roc_to_gregorian(int(match.group(1)))
             if first is not None and first <= expr.year and expr.year - first < 60:
-                begin = expr.start - (len(head) - match.start())
+                begin = expr.start - (len(before) - match.start())
                 expr = replace(expr, start=begin, text=text[begin:expr.end], period_start=date(first, 1, 1), role="range")
         result.append(expr)
     return result
