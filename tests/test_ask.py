@@ -1009,3 +1009,14 @@ def test_a_date_written_with_dots_answers_to_the_day(tmp_path: Path):
     rescue = ask(engine, "海巡署是在哪一天於花蓮外海救起翻覆漁船船員？")["answer"]
     assert rescue is not None and rescue["value"] == "2024-10-31"
     engine.dispose()
+
+
+def test_a_date_a_plan_gave_does_not_answer_when_a_thing_was_done(tmp_path: Path):
+    engine = small_ledger(
+        tmp_path,
+        "經濟部業務報告\n\n壹、 能源\n\n一、 電源開發\n\n（一） 興達電廠燃氣機組改建計畫：裝置 3 部燃氣複循環機組，總裝置容量 390 萬瓩，"
+        "計畫期程為 107 年 2 月至 117 年 12 月，投資總額 1,168.7 億元；3 部機原規劃於 112 年 6 月 30 日、113 年 6 月 30 日、"
+        "115 年 1 月 1 日商轉，因環評延後 9 個月取得許可，將滾動檢討。\n",
+    )
+    assert ask(engine, "興達電廠燃氣機組改建計畫是在哪一天通過環評審查的？")["answer"] is None
+    engine.dispose()

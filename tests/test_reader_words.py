@@ -96,6 +96,10 @@ def test_words_of_other_ministries_reports():
     assert in_report_words("110 年每月基本工資調升的幅度是百分之多少？") == "110 年每月基本工資調幅是百分之多少？"
     # calls a line took are 來電 in its report; '這半年' is the span the report covers, no word of what is asked
     assert in_report_words("118 專線在這半年接到多少通電話？").split() == ["118", "專線在", "多少通來電？"]
+    # certificates 核發 are sent out (發出); a feed-in tariff is 躉購 or 躉售; a meeting held is 召開
+    assert same_words("已核发证书 133 张") == same_words("已发出证书 133 张")
+    assert same_words("趸售电价") == same_words("趸购电价")
+    assert in_report_words("協調會報是在哪一天開會的？") == "協調會報是在哪一天召開？"
 
 
 def test_a_bracketed_not_and_words_restating_the_period_asked():

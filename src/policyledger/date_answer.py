@@ -84,6 +84,8 @@ def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
                     score *= 0.85  # '作業將持續到哪一天': not the day it began ('自 109 年 7 月 23 日開始兌領')
                 if _AS_OF.match(expr.text) and not _AS_OF_ASKED.search(parsed.text):
                     score *= 0.9  # '截至 110 年 2 月 23 日，提供…': the day counted to, not the day it happened
+                if _PLANNED_BEFORE.search(sentence, max(0, expr.start - 8), expr.start) and not parsed.wants_target:
+                    score *= 0.8  # asked when it was done ('哪一天審查通過'), '預定於 110 年 7 月完成…提送審查': a plan's date
                 if best is None or score > best[0]:
                     when = expr.period_end if expr.period_start is None else expr.period_start
                     text, precision = expr.text.strip(), "year" if parsed.wants_year else _precision(expr.text)
@@ -160,6 +162,7 @@ def listed_days(written: str) -> list[date]:
 
 
 _NEW_ASKED = re.compile(r"新的|調整後|延後後|修正後|最新")
+_PLANNED_BEFORE = re.compile(r"(?:預定|預計|規劃)\s*(?:於|在)?\s*$")  # not 將於: '將於 112 年 3 月屆期' is what will be
 _ORIGINAL_PLAN = re.compile(fold(r"原(?:規劃|訂|定|預定|計畫|排定)"))
 
 
