@@ -744,3 +744,24 @@ def test_terms_in_office_are_counted_in_jie_but_an_ordinal_is_none():
     claims = by_text(claims_of("上市櫃公司獨立董事連續任期不得超過 3 屆；第 6 屆產業對話於 109 年召開。"))
     assert list(claims) == ["3 屆"]
     assert (claims["3 屆"].base_unit, claims["3 屆"].qualifier, claims["3 屆"].kind) == ("屆", "up_to", "rule")
+
+
+def test_a_central_banks_points_rates_and_forecasts():
+    claims = report_claims(
+        "中央銀行業務報告\n中華民國 114 年 3 月\n壹、 國際經濟 \n一、 展望 \n"
+        "國際貨幣基金預測，114 年全球經濟成長率為 3.1%，略低於 113 年之 3.2%。\n"
+        "英國央行於 113 年 11 月及 114 年 2 月各降息 1 碼，政策利率降至 4.5%；韓國央行連續降息，累計 2 碼。\n"
+        "歐洲央行累計調降存款機制利率 1 個百分點至 2.75%；依條例規定費率每年調高 0.5 百分點。\n"
+        "金融業隔夜拆款加權平均利率平均為 0.824%。高雄港 2 碼頭啟用。\n"
+        "114 年 2 月底新臺幣對美元匯率為 32.818 元，較 113 年 8 月底之 31.966 元貶值 2.60%。\n"
+        "鈔券發行金額中，千元券為 2 兆 9,823 億元，五百元券及百元券合計占 13.30%。\n"
+        "導入 AI 需求預測，平均降低庫存 12%。\n"
+    )
+    assert (claims["1 碼"].base_value, claims["1 碼"].base_unit, claims["1 碼"].kind) == (0.25, "percentage_point", "change")
+    assert (claims["2 碼"].base_value, claims["2 碼"].kind) == (0.5, "change")  # the cut said a clause before
+    assert claims["1 個百分點"].kind == "change" and claims["0.5 百分點"].kind == "rule"  # a law's yearly step is a rule
+    assert claims["0.824%"].kind == "actual"  # a market's average rate is measured, not set
+    assert [c.text for c in claims_of("高雄港 2 碼頭啟用。")] == []  # a wharf, no quarter points
+    assert (claims["32.818 元"].base_unit, claims["31.966 元"].base_unit) == ("TWD/USD", "TWD/USD")
+    assert not any(text in claims for text in ("千元", "五百元", "百元"))  # notes by their face value
+    assert [claims[t].kind for t in ("3.1%", "3.2%", "12%")] == ["forecast", "actual", "change"]

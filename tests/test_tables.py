@@ -224,3 +224,17 @@ def test_a_tables_caption_takes_the_clause_of_the_text_pointing_to_it():
     cells = table_cells(text, find_time_expressions(text))
     assert cells[0].caption.startswith("各類走私案件查獲情形如表 1，") and "查緝走私案件統計" in cells[0].caption  # what its cells count: 查獲
     assert all("依表" not in term for term in parse_question("依表 1，114 年 1~2 月查獲的菸品走私案件有幾件？").search_terms)
+
+
+def test_rows_headed_by_periods_under_a_header_of_categories():
+    # a Word table pasted as tab-separated rows: each row a month's end, a column of changes after the stock
+    claims = claims_of("表 1　外匯存底變動（單位：億美元）\n月底\t外匯存底\t較上月增減\n"
+                       "113 年 9 月底\t5,768.9\t+48.5\n113 年 10 月底\t5,741.2\t-27.7\n另本行持有黃金約 422.8 公噸。")
+    read = [(c.text, c.base_value, c.kind, c.period_start, c.period_end, c.subject) for c in claims[:4]]
+    assert read == [
+        ("5,768.9", 576890000000, "actual", None, date(2024, 9, 30), "外匯存底"),
+        ("+48.5", 4850000000, "change", date(2024, 9, 1), date(2024, 9, 30), "較上月增減"),  # the change over the month
+        ("5,741.2", 574120000000, "actual", None, date(2024, 10, 31), "外匯存底"),
+        ("-27.7", -2770000000, "change", date(2024, 10, 1), date(2024, 10, 31), "較上月增減"),
+    ]
+    assert claims[-1].text == "422.8 公噸"

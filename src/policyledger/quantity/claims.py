@@ -25,7 +25,7 @@ from policyledger.quantity.kinds import ACTUAL_CUE, DONE_CUE, MEASURED_AGE, kind
 from policyledger.quantity.periods import HALF, LIST_SPLIT, QUARTER, REPORT_YEAR_WORDS, TimeExpr, find_time_expressions
 from policyledger.quantity.qualifiers import qualifier_of
 from policyledger.quantity.tables import Cell, table_cells
-from policyledger.quantity.units import normalize, reads_water
+from policyledger.quantity.units import CURRENCIES, normalize, reads_water
 from policyledger.textnorm import compact, to_halfwidth_digits
 
 # An item that describes a plan (計畫期程為 106 年 1 月至 115 年 12 月): its parameters are targets.
@@ -255,6 +255,15 @@ def _as_cell(claim: Claim, cell: Cell, now: date | None) -> Claim:
 _NEXT_IN_A_LIST = re.compile(r"\s*[、及]\s*[^\d，。；、,]{1,10}$")
 
 
+_EXCHANGE_RATE = re.compile(rf"對\s*({'|'.join(c for c in CURRENCIES if c not in ('元', '新臺幣元', '臺幣'))})\s*(?:之)?(?:匯率|匯價)")
+
+
+def _exchange_rate_quoted(text: str, figure: Figure) -> str | None:
+    """The currency an exchange rate named earlier in the figure's sentence quotes the TWD against."""
+    named = list(_EXCHANGE_RATE.finditer(text, start_of_sentence(text, figure.start), figure.start))
+    return CURRENCIES[named[-1].group(1)] if named else None
+
+
 def _claim(node: Node, text: str, figure: Figure, previous: Figure | None, exprs: list[TimeExpr], context: _Context) -> Claim:
     clause_start, clause_end = clause_span(text, figure)
     before = text[clause_start:figure.start]
@@ -275,6 +284,10 @@ def _claim(node: Node, text: str, figure: Figure, previous: Figure | None, exprs
     water = reads_water(figure.unit) and _about_water(text, figure, context)
     per_day = water and _daily(text, figure, previous, clause_start)
     dimension, base_value, base_unit = normalize(figure.value, figure.unit, water=water, per_day=per_day)
+    if base_unit == "TWD" and figure.unit.core == "元" and not figure.unit.scale:
+        quoted = _exchange_rate_quoted(text, figure)
+        if quoted is not None:  # '新臺幣對美元匯率為 32.818 元': so many TWD a US dollar
+            dimension, base_unit = "price", f"TWD/{quoted}"
     high = figure.value_high
     return Claim(
         path=node.path,

@@ -36,6 +36,7 @@ _PHONE = re.compile(r"0(?<!\w0)(?:\d{1,4}-\d{3,4}-\d{3,4}|800-?\d{3}-?\d{3})\b")
 # A unit followed by these characters is the start of another word: 4 成長, 本部, 口罩 …
 NOT_UNIT_BEFORE = {
     "成": "長立本果為功效員交熟型形品",
+    "碼": "頭",  # 3 碼 (quarter points), not 碼頭 (a wharf)
     "部": "分門長會份署落",
     "間": "接隔",
     "位": "於置數",
@@ -120,9 +121,14 @@ _QUOTED_NAME = re.compile(r"「[^「」\n]{0,14}[\u4e00-\u9fff]{2}」")  # a nam
 _ENDS_ON_A_FIGURE = re.compile(r"[\d〇○零一二兩三四五六七八九十百千萬億]\s*[^\d\s]{0,4}」$")
 
 
+# A note or coin named by its face value: 千元券, 五百元券, 50 元硬幣 (not 3,000 元消費券, an amount).
+_DENOMINATION = re.compile(r"(?<![\d,.])(?:[一二五]?[千百十]|[125]0{0,3})元(?=券|鈔|紙鈔|硬幣|鎳幣)")
+
+
 def masked_spans(text: str) -> list[tuple[int, int]]:
-    """Spans that never hold figures: URLs, bare domains, phone numbers and names in 「」."""
-    spans = [m.span() for pattern in (_URL, _PHONE) for m in pattern.finditer(text)]
+    """Spans that never hold figures: URLs, bare domains, phone numbers, notes and coins by their face
+    value and names in 「」."""
+    spans = [m.span() for pattern in (_URL, _PHONE, _DENOMINATION) for m in pattern.finditer(text)]
     spans += [m.span() for m in _QUOTED_NAME.finditer(text) if not _ENDS_ON_A_FIGURE.search(m.group(0))]
     for end in _DOMAIN_END.finditer(text):
         head = _DOMAIN_START.search(text, max(0, end.start() - 120), end.start())

@@ -13,7 +13,7 @@ from policyledger.quantity.qualifiers import CAP_BEFORE
 from policyledger.textnorm import compact
 
 _RULE = re.compile(
-    r"上限|費率|(?<!得標)利率|保證成數|成數|門檻|年限|期限|限期|補貼期間|補助期間|不得|明定|得申請|為限|申請資格|符合資格者|定義|持股|最高補助|補助比例|"
+    r"上限|費率|(?<!得標)(?<!平均)利率|保證成數|成數|門檻|年限|期限|限期|補貼期間|補助期間|不得|明定|得申請|為限|申請資格|符合資格者|定義|持股|最高補助|補助比例|"
     r"補貼.{0,12}\d+\s*成|以上者|以下者|之艱困|針對|一次性|計算方式|認定標準|補貼措施|應達|依法規定|條規定|基本工資|年息|罰鍰(?:提高|調高|調整|由|為)|"
     r"補助比率|補貼比率|一律|可申請|額度(?:最高|最多|上限)|(?:必須|須|應)(?:於|使|在|接受|完成|設置|提繳|提撥|達)|最低標準|最低實收資本額|"
     r"規費|手續費|扣繳|代扣|稅率(?![^，。；]{0,4}(?:調降|調升|調高|降低|提高|下降))|免納|免稅|效期|有效期間|役期|服役期間|薪俸|"  # not 稅率進一步調降(4.1%-7.5%), a cut
@@ -22,6 +22,16 @@ _RULE = re.compile(
     r"有期徒刑|拘役|罰金|罰鍰額度|容許量|容許值|品質標準|排放標準|管制標準|範圍內|扣除額|免稅額|"
     r"分離課稅|兌獎期間|面額"
 )
+_RATE_MOVED = re.compile(r"降息|升息|調降|調升|調高|調低|下調|上調|減碼|加碼")
+
+
+def _moves_a_rate(text: str, figure: Figure, clause_start: int) -> bool:
+    """'累計調降存款機制利率 1 個百分點', '連續降息，累計 2 碼': so many points a rate moved (not a law's
+    yearly step, '依…規定每年調高 0.5 百分點', a rule)."""
+    if figure.unit.spec.base_unit != "percentage_point":
+        return False
+    before = text[start_of_sentence(text, clause_start):figure.start]
+    return _RATE_MOVED.search(before) is not None and _REGULATION.search(before) is None
 # An entry of a schedule: '逾 2 年未逾 5 年者 35%', '按直轄市 61.76%、縣（市）24%' — the rate set for a class.
 _SCHEDULE_ENTRY = re.compile(r"(?:年者|元者|歲者)$|按(?:直轄市|縣|鄉|每)[^，。；\d]{0,6}$")
 # A threshold naming a class of things: 設置未達 2MW 再生能源發電設備 (not 出口未達 100 億元。).
@@ -131,13 +141,15 @@ def kind_of(text: str, figure: Figure, clause_start: int, clause_end: int, previ
     listed = _list_after_respectively(text, figure, previous, clause_start, before)
     if listed is not None:
         governed = text[clause_start:listed]
+    if _moves_a_rate(text, figure, clause_start):
+        return "change"  # '累計調降存款機制利率 1 個百分點', '連續降息，累計 2 碼': a rate moved, not the rate set
     if _sets_a_rule(text, figure, before, after) or _floor_or_cap_of_a_regulation(text, figure, clause_start, before, after):
         return "rule"
     if _target_cue_last(before) or _TARGET_AFTER.match(after) or _BUDGETED.search(before):
         return "target"
     if figure.unit.spec.dimension not in ("count", "money") and _BEING_BUILT.search(before):
         return "target"  # '目前正在建置年產 600 噸的…生產線': what it will make (not '興建中 97 案', a count of now)
-    if _FORECAST.search(before):
+    if _FORECAST.search(before) or _forecast_leads(text, clause_start, before, now):
         return "forecast"
     if _target_carries(text, clause_start, before, now) or (plan and not ACTUAL_CUE.search(before) and not _A_YEAR.search(before)):
         return "target"
@@ -234,6 +246,28 @@ def _target_cue_last(before: str) -> bool:
 
 def _product_spec(text: str, figure: Figure) -> bool:
     return figure.unit.spec.dimension in ("volume", "percent") and bool(_PRODUCT_AFTER.match(text[figure.end:figure.end + 10]))
+
+
+# A forecast verb ending its clause introduces what is forecast: '…報告預測，114 年全球經濟成長率為 3.1%'.
+_FORECAST_LEADS = re.compile(r"(?:預估|推估|預測)\s*[，,]")
+
+
+def _forecast_leads(text: str, clause_start: int, before: str, now: date | None) -> bool:
+    """A figure after a clause that ends on a forecast verb, in the same statement (no ；between), is
+    forecast where what follows the verb names the report's year or a later one ('預測，114 年…3.12%，
+    其中上半年約 3.35%'), and the figure's own clause no year before it ('略低於 113 年之 3.2%': what was).
+    ('導入 AI 需求預測，平均降低庫存 12%': a forecasting tool, no year forecast.)"""
+    statement_start = max(start_of_sentence(text, clause_start), text.rfind("；", 0, clause_start) + 1)
+    lead = next(reversed(list(_FORECAST_LEADS.finditer(text, statement_start, clause_start))), None)
+    if lead is None or now is None or _ACHIEVED.search(before):
+        return False
+    forecast = _roc_years(text[lead.end():clause_start] + before)
+    own = _roc_years(before)
+    return bool(forecast) and max(forecast) >= now.year and not (own and min(own) < now.year)
+
+
+def _roc_years(text: str) -> list[int]:
+    return [int(m.group(1)) + 1911 for m in _CLAUSE_YEAR.finditer(text) if int(m.group(1)) >= 50]
 
 
 def _target_carries(text: str, clause_start: int, before: str, now: date | None) -> bool:

@@ -75,7 +75,7 @@ _CELL_TEXT = rf"{_NUMBER}(?:[ \t]*[萬億兆][ \t]*\d[\d,]*(?:\.\d+)?)?(?:[ \t]*
 _LABEL = r"[^\d\s，。；：:、](?:[^\d\s，。；：:]| (?=[A-Za-z])|(?<=[A-Za-z]) (?=[^\d\s])){0,23}"  # ADSL 及其他
 _BRACKETED_UNIT = re.compile(r"[(（]\s*([^()（）]{1,6}?)\s*[)）]$")
 _TABLE_UNIT = re.compile(r"單位\s*[：:]\s*([^()（）\s，。：:]{1,6})")
-_CELL = re.compile(r"(?P<sign>[-−])?(?P<num>\d[\d,]*(?:\.\d+)?)")
+_CELL = re.compile(r"(?P<sign>[-−+＋])?(?P<num>\d[\d,]*(?:\.\d+)?)")
 
 
 @lru_cache(maxsize=512)
@@ -99,6 +99,7 @@ def table_cells(text: str, exprs: list[TimeExpr]) -> list[Cell]:
         cells.extend(_rows(text, columns, periods[0].start, end))
     for header_start, columns, end in _category_headers(text, exprs):
         cells.extend(_rows(text, columns, header_start, end))
+    cells.extend(_period_rows(text, exprs))
     if _TWO_CELL_LINES.search(text):
         cells.extend(_cells_one_a_line(text, exprs))
     return cells
@@ -119,6 +120,64 @@ _CATEGORY_HEADER = re.compile(rf"^[ \t　]*[^\d\s，。；：:、%％()（）]{{
 _SHARE_COLUMN = re.compile(r"占比|佔比|比重|比率|百分比|占率")
 # Two column headings side by side, each naming its unit: '營業額（億元）      從業員工（人）'
 _UNITS_HEADING_COLUMNS = re.compile(r"[)）][ \t　]+[^\d\s，。；：:、()（）]{1,8}[(（][^()（）\s]{1,6}[)）]")
+
+
+def _period_rows(text: str, exprs: list[TimeExpr]) -> Iterator[Cell]:
+    """The cells of each table whose rows are periods, under a header of categories and a named unit:
+
+        表 1　外匯存底變動（單位：億美元）
+        月底            外匯存底    較上月增減
+        113 年 9 月底   5,768.9     +48.5
+
+    Each number is of its column (外匯存底) for its row's period; a column of changes holds changes."""
+    if "單位" not in text and not _UNITS_HEADING_COLUMNS.search(text):
+        return
+    starts = {expr.start: expr for expr in exprs if expr.role in ("period", "as_of")}
+    for header in _CATEGORY_HEADER.finditer(text):
+        columns = [_category_column(name) for name in header.group(1).split()]
+        if _table_unit(text, header.start()) is None and not all(column.unit for column in columns):
+            continue
+        unit, caption = _table_unit(text, header.start()), _caption(text, header.start())
+        position = header.end() + 1
+        while (row := _period_row(text, position, starts, len(columns))) is not None:
+            period, numbers = row
+            for found, column in zip(numbers, columns, strict=True):
+                cell = _cell(text, found.start(), found.end(), column.unit or unit)
+                if cell is not None:
+                    if _CHANGE_HEADING.fullmatch(column.name):
+                        yield Cell(cell, column.name, _month_to(period), "change", caption)
+                    else:
+                        yield Cell(cell, column.name, period, column.kind, caption)
+            position = text.find("\n", numbers[-1].end()) + 1 or len(text)
+
+
+_CHANGE_HEADING = re.compile(rf"(?:較\S{{0,4}})?(?:{_RATES_OF_CHANGE}|增減幅度|增減|變動)")
+
+
+def _period_row(text: str, position: int, starts: dict[int, TimeExpr], width: int) -> tuple[TimeExpr, list[re.Match[str]]] | None:
+    """A row that opens with a period and holds `width` numbers, the rest of its line, if one starts at `position`."""
+    line_end = text.find("\n", position)
+    line_end = len(text) if line_end < 0 else line_end
+    opening = _ROW_OPENING.match(text, position, line_end)
+    period = starts.get(opening.end()) if opening else None
+    if period is None:
+        return None
+    numbers = list(_CELL_IN_ROW.finditer(text, period.end, line_end))
+    if len(numbers) != width or text[period.end:line_end].translate(_NO_SPACE).strip() != "".join(n.group(0).strip() for n in numbers):
+        return None
+    return period, numbers
+
+
+def _month_to(period: TimeExpr) -> TimeExpr:
+    """A change to a month's end ('113 年 9 月底' in a column 較上月增減) is the change over that month."""
+    if period.role != "as_of" or period.period_end is None:
+        return period
+    return replace(period, period_start=period.period_end.replace(day=1), role="period")
+
+
+_ROW_OPENING = re.compile(r"[ \t　]*")
+_CELL_IN_ROW = re.compile(rf"[+＋]?{_CELL_TEXT}")
+_NO_SPACE = str.maketrans("", "", " \t　")
 
 
 def _category_headers(text: str, exprs: list[TimeExpr]) -> Iterator[tuple[int, list[_Column], int]]:
@@ -238,7 +297,7 @@ def _cell(text: str, start: int, end: int, named: UnitMatch | None) -> Figure | 
     unit = own if own is not None and own.end <= end else named
     if value is None or unit is None:
         return None
-    if number.group("sign"):
+    if number.group("sign") in ("-", "−"):
         value = -value
     figure_end = unit.end if unit is own else number.end()
     return Figure(start, figure_end, value, None, unit, unit.text, False)

@@ -48,6 +48,7 @@ PERCENT: dict[str, UnitSpec] = {
     "折": UnitSpec("percent", "percent", factor=10.0),  # 票價 5 折: half the price
     "百分點": UnitSpec("percent", "percentage_point"),
     "個百分點": UnitSpec("percent", "percentage_point"),
+    "碼": UnitSpec("percent", "percentage_point", factor=0.25),  # a central bank's quarter point: 降息 1 碼
     "倍": UnitSpec("ratio", "times"),
     "ppm": UnitSpec("ratio", "ppm"),
     "‰": UnitSpec("percent", "percent", factor=0.1),
