@@ -1020,3 +1020,28 @@ def test_a_date_a_plan_gave_does_not_answer_when_a_thing_was_done(tmp_path: Path
     )
     assert ask(engine, "興達電廠燃氣機組改建計畫是在哪一天通過環評審查的？")["answer"] is None
     engine.dispose()
+
+
+def test_a_nuclear_regulators_doses_drums_bundles_and_units(tmp_path: Path):
+    engine = small_ledger(
+        tmp_path,
+        "核能安全委員會業務報告\n\n壹、 核設施\n\n一、 燃料貯存：截至 114 年 1 月底，核一廠爐心及用過燃料池合計貯存用過核子燃料 6,224 束，"
+        "其中 1 號機爐心 408 束，占 6.6%。\n\n二、 減容：另以超高壓縮處理既有廢棄物 1,306 桶，減容後為 387 桶，減容比約 3.4 倍。\n\n"
+        "三、 劑量：113 年輻射工作人員 5 萬 6,310 人，平均個人年有效劑量 0.21 毫西弗，較 112 年減少 0.02 毫西弗；"
+        "環境輻射劑量率介於 0.033~0.217 微西弗/小時。\n",
+    )
+    dose = ask(engine, "113 年輻射工作人員的平均個人年有效劑量是多少？")["answer"]
+    assert dose is not None and (dose["text"], dose["base_unit"]) == ("0.21 毫西弗", "mSv")
+    ratio = ask(engine, "以超高壓縮處理既有廢棄物，減容比大約是多少？")["answer"]
+    assert ratio is not None and ratio["text"] == "3.4 倍"  # a ratio asked by its noun, not the drums
+    assert ask(engine, "截至 114 年 1 月底，核一廠 2 號機爐心還存放多少束燃料？")["answer"] is None  # only 1 號機's is given
+    with engine.connect() as connection:
+        units = dict(connection.exec_driver_sql("SELECT text, base_unit FROM claims").all())
+    assert units["6,224 束"] == "束" and units["1,306 桶"] == "桶" and units["0.033~0.217 微西弗/小時"] == "微西弗/小時"
+    engine.dispose()
+
+
+def test_a_count_inside_an_ordinal_is_no_count_the_question_states():
+    from policyledger.question import parse_question
+
+    assert parse_question("核三廠 2 號機第 27 次大修換了多少束新燃料？").anchors == []  # not '7 次'

@@ -100,6 +100,7 @@ def test_words_of_other_ministries_reports():
     assert same_words("已核发证书 133 张") == same_words("已发出证书 133 张")
     assert same_words("趸售电价") == same_words("趸购电价")
     assert in_report_words("協調會報是在哪一天開會的？") == "協調會報是在哪一天召開？"
+    assert in_report_words("大修換了多少束新燃料？") == "大修更換多少束新燃料？"
 
 
 def test_a_bracketed_not_and_words_restating_the_period_asked():

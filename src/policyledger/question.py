@@ -71,6 +71,8 @@ _PERCENT = re.compile(
     r"|率[，,]?[^，,？?多的之]{0,6}?達到?\s*多少"  # 平均年節電率依規定應達多少以上, 節電率，規定至少要達到多少
     r"|[占佔][^，,？?]{0,12}?的?多少(?=\s*(?:以上|以下)?\s*[？?]?\s*$)"  # 合計約占投資總額的多少, 已占家庭夏季用電量多少以上
 )
+# A ratio named by its noun: 減容比, 男女比 (not 占比, 相比, 對比)
+_RATIO_ASKED = re.compile(r"[\u4e00-\u9fff](?<![占佔所相對])比\s*(?:大約|大概|約)?\s*(?:是|為|有)?\s*(?:多少|幾)")
 # "出口金額較 108 年增加了多少？" asks for a rate of change; "增加多少投資" names what increased
 # (money); "營業額增加多少？" with no base of comparison may be either (35 億元 or 16%).
 # '營收下降多少的艱困事業': how far a thing fell, as a condition, asks the same.
@@ -81,6 +83,7 @@ _RELIEF_ASKED = re.compile(r"(?:減免|減收|折扣|優惠)(?:了)?(?:多少|�
 _ENERGY = re.compile(r"(?:發|用|售|節|省|購|供)電量|多少電(?![力網廠價費])|多少\s*(?:萬|億)?\s*度電")  # 發多少電: kWh, not kW
 _POWER = re.compile(r"(?<![蓄庫水理])容量(?!率)|MW|GW|kW|瓩|(?:尖峰|用電)(?:負載|負荷)(?!率)")  # 裝置容量, 多少容量; not a reservoir's 蓄水容量 nor a plant's 處理容量
 _AREA = re.compile(r"公頃|面積|平方公里|坪")
+_DOSE = re.compile(r"劑量|西弗")
 _PRICE_ASKED = re.compile(r"售價|單價|價格|價錢|票價|定價|每\s*[瓶包盒罐支件個份張片月]")  # '每瓶售價多少元': 45 元/瓶
 _EMISSIONS = re.compile(r"減碳|碳排|排碳|二氧化碳|CO2|溫室氣體|重量|多重")  # '減碳量是多少', '清除多少廢棄物（重量）': so many tonnes
 _VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|輸水|萬噸|噸|庫容|(?<=[蓄庫理])容量|多少水(?![庫準質費])")
@@ -201,7 +204,8 @@ _MEASURE_WORDS = re.compile(
 
 
 # An ordinal of a recurring thing: 首屆, 第二屆, 第 2 期, 第三階段.
-_ORDINAL = re.compile(r"(?:第\s*([一二三四五六七八九十兩\d]{1,3})|(首))\s*(屆|次|期|階段|批|輪)")
+# A numbered unit is named the same way: 2 號機 (of a plant).
+_ORDINAL = re.compile(r"(?:第\s*([一二三四五六七八九十兩\d]{1,3})|(首))\s*(屆|次|期|階段|批|輪)|(?<![\d.])(\d{1,2}(?:\s*[、及和與]\s*\d{1,2})*)\s*(號機)")  # 8、9 號機組
 # '是第幾屆會議', '第幾次': a place in a series, which a report writes 第 32 屆 (not 第幾季: a date)
 ORDINAL_COUNTERS = "屆|次|期|階段|批|輪|場|梯|名"  # the places in a series a question may ask, and `ordinal_answer` reads
 ORDINAL_ASKED = re.compile(rf"第\s*幾\s*({ORDINAL_COUNTERS})")
@@ -211,6 +215,9 @@ def ordinals(text: str) -> dict[str, set[int]]:
     """{counter: {numbers}} of the ordinals `text` names ('首屆…第二屆' → {'屆': {1, 2}})."""
     found: dict[str, set[int]] = {}
     for match in _ORDINAL.finditer(text):
+        if match.group(5):
+            found.setdefault(match.group(5), set()).update(int(number) for number in re.findall(r"\d+", match.group(4)))
+            continue
         number = 1 if match.group(2) else count_of(match.group(1))
         found.setdefault(match.group(3), set()).add(number)
     return found
@@ -667,7 +674,7 @@ def _anchors(text: str, exprs: list) -> list[str]:
     anchors = [compact(fold(e.text)) for e in exprs if re.search(r"\d", e.text)]
     # a count, not an ordinal: 第 1 部 names which unit, the report need not write 1 部
     # nor the size of the list asked for: 哪 4 個縣市
-    counts = re.finditer(r"(?<![第哪])(?<![第哪]\s)\d[\d,.]*\s*(?:萬|億)?\s*(?:" + "|".join(COUNTERS) + ")", text)
+    counts = re.finditer(r"(?<![第哪\d,.])(?<![第哪]\s)\d[\d,.]*\s*(?:萬|億)?\s*(?:" + "|".join(COUNTERS) + ")", text)  # not 7 次 of 第 27 次
     measures = _MEASURE_STATED.finditer(text)
     # a number inside a date is no figure of its own: '前 8 個月' is part of '114 年前 8 個月'
     anchors += [compact(fold(m.group(0))) for m in (*counts, *measures) if not any(e.start <= m.start() < e.end for e in exprs)]
@@ -750,6 +757,8 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
         question.units = {_CURRENCIES[currency.group(1)]}
     elif _DATA_RATE.search(text):  # '平均下載速率是多少': so many Mbps, though 率 ends its name
         question.dimensions = {"data_rate"}
+    elif _RATIO_ASKED.search(text):  # '減容比大約是多少': so many times, or a percentage
+        question.dimensions = {"ratio", "percent"}
     elif _PERCENT.search(text):
         question.dimensions = {"percent"}
     elif _CHANGE_ASKED.search(text):
@@ -762,6 +771,8 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
         question.dimensions = {"money", "price"} if _PRICE_ASKED.search(text) else {"money"}
     elif _EMISSIONS.search(text):
         question.dimensions = {"mass"}
+    elif _DOSE.search(text):  # '平均個人年有效劑量是多少': so many 毫西弗
+        question.dimensions = {"dose"}
     elif _ENERGY.search(text):
         question.dimensions = {"energy"}
     elif _POWER.search(text):

@@ -28,7 +28,7 @@ REGISTRY_FILE = Path(__file__).with_name("units.txt")
 @dataclass(frozen=True)
 class UnitSpec:
     dimension: str  # money, count, power, energy, area, mass, volume, length, duration, age, percent, ratio, price, rate,
-    # data_rate, data, frequency
+    # data_rate, data, frequency, dose, radioactivity
     base_unit: str  # TWD, kW, ha, 家 …
     pint_unit: str | None = None  # converted to `pint_target` by pint
     pint_target: str | None = None
@@ -78,6 +78,8 @@ PHYSICAL: dict[str, UnitSpec] = {
     **_physical("data_rate", "bit/s", "bps", "kbps", "Kbps", "Mbps", "Gbps", "Tbps"),
     **_physical("data", "B", "KB", "MB", "GB", "TB", "PB"),
     **_physical("frequency", "Hz", "Hz", "kHz", "MHz", "GHz"),
+    **_physical("dose", "mSv", "毫西弗", "微西弗", "西弗", "mSv", "μSv"),
+    **_physical("radioactivity", "Bq", "貝克", "Bq"),
 }
 
 # Counting nouns keep their noun as unit; 台 is written 臺.
@@ -90,6 +92,7 @@ COUNTERS: tuple[str, ...] = (
     "礦次", "礦", "幅", "系列", "領域", "點", "展", "通", "職類", "頭", "尾", "列", "旅次", "間夜", "TEU", "例", "劑", "房", "園",
     "艘次", "起", "對", "枝", "站日", "輛次", "席", "批次", "處次", "根", "櫃",
     "劑次", "族", "課", "節", "位元", "集", "營", "人日", "人月", "段", "屆", "封", "餐", "錠", "村里", "回合", "站次",
+    "束", "桶", "孔",  # 64 束 (fuel bundles), 25 萬 3,539 桶 (drums of waste), 2 孔 (boreholes)
 )
 _COUNTER_CANON = {"台": "臺"}
 
