@@ -128,6 +128,23 @@ def test_a_short_heading_with_a_trailing_space_still_ends():
     assert [n.title for n in outline_of(text) if n.path] == ["工業", "推動"]
 
 
+def test_a_full_line_with_a_trailing_space_before_a_number_runs_on():
+    # PDFium leaves a space where a line wraps before a figure ('…保護基金規模達 ' + '4.82 億元'), and after
+    # a sentence's end: the first runs on, though it is its paragraph's first line; a short heading still ends.
+    filler = "本會持續推動公平交易法之執行並強化事業之法令遵循與市場監督，"
+    text = (
+        "壹、 多層次傳銷 \r\n一、 保護機構 \r\n"
+        "（一） 保護機構：截至 114 年 1 月底，多層次傳銷保護機構之保護基金規模達 \r\n"
+        "4.82 億元；113 年 9 月至 114 年 1 月受理調處申請 126 件。 \r\n"
+        f"（二） 宣導：{filler}{filler[:12]} \r\n{filler}辦理說明會 12 場。 \r\n"
+        "二、 案件統計 \r\n113 年 9 月至 114 年 2 月受理檢舉案 812 件。 \r\n"
+    )
+    nodes = outline_of(text)
+    first = next(n for n in nodes if n.path == "壹/一/(一)")
+    assert "\n" not in first.text and "規模達4.82 億元" in first.text
+    assert next(n for n in nodes if n.path == "壹/二").title == "案件統計"
+
+
 def test_a_footer_page_number_of_a_total_and_the_next_pages_header_are_removed():
     # pdftotext of reports paged '第 N 頁，共 M 頁' at the foot and the report's name at the head:
     # the item after the break still starts, and neither line enters an item's text.

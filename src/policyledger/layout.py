@@ -112,7 +112,7 @@ def analyse(source: SourceText) -> Layout:
         if ends and convention == "punctuation" and not before_marker and _breaks_a_clause(stripped, following):
             ends = False  # a Word export's soft break: '…老年人口 463 萬 2,050 人，占總人口' + '19.83%，較 113 年底…'
         if ends and convention == "trailing_space" and following and not before_marker:
-            ends = not _sentence_runs_on(paragraph, typical)
+            ends = not _sentence_runs_on(paragraph, typical, following)
         lines.append(ContentLine(line.number, stripped, line.page, ends, trailing, leading))
         if ends:
             paragraph = []
@@ -132,15 +132,20 @@ def _indent(text: str) -> int:
     return len(text) - len(text.lstrip(_SPACE))
 
 
-def _sentence_runs_on(paragraph: list[str], typical: int) -> bool:
+def _sentence_runs_on(paragraph: list[str], typical: int, following: str) -> bool:
     """A trailing space that cannot end a paragraph: some extractions leave one on every wrapped
     line of a passage. A quotation 「… still open runs on; so does a wrapped line of a paragraph
-    (not its first) that fills the width and stops without punctuation."""
+    that fills the width and stops without punctuation — its first line too where the next opens
+    with a number ('…保護基金規模達 ' + '4.82 億元'; a heading is no line that fills the width)."""
     text = "".join(paragraph)
     if text.count("「") + text.count("『") > text.count("」") + text.count("』"):
         return True
     last = paragraph[-1]
-    return len(paragraph) > 1 and display_width(last) >= 0.9 * typical and not last.endswith(_SENTENCE_END + _CLOSING)
+    if last.endswith(_SENTENCE_END + _CLOSING):
+        return False
+    if following[:1].isdigit():  # numbers print narrower than ideographs: such a line fills less of the width
+        return display_width(last) >= 0.8 * typical
+    return len(paragraph) > 1 and display_width(last) >= 0.9 * typical
 
 
 _LONG_WORD = re.compile(r"[(（]?[A-Za-z0-9][\w:/.\-@?=&%#~+]{7,}[)）]?")
