@@ -186,3 +186,8 @@ def test_a_span_said_again_in_words_and_how_a_figure_is_counted_are_no_words_to_
     counted = parse_question("109 年的商標註冊申請如果按指定類別計算，一共是多少類？")
     windows = [(fold("109 年受理商標註冊申請案 9 萬 4,089 件，共計 11 萬 9,659 類"), 1.0)]
     assert counted.coverage(windows, period_matched=True) > 0.9  # '按指定類別計算' is an aside the report need not say
+
+
+def test_this_period_opening_a_question_is_the_span_the_report_covers():
+    assert not any("本期" in segment for segment in parse_question("截至 114 年 1 月底，本期所處罰鍰的收繳率是多少？").segments)
+    assert any("本期" in segment for segment in parse_question("前 5 名合計約占本期核准投資總額的多少比例？").segments)
