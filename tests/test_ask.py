@@ -208,6 +208,7 @@ def test_authors_are_read_off_report_titles():
 
     assert authors_of(["勞動部業務報告", "行政院農業委員會業務報告", "行政院施政報告", "會議紀錄"]) == ("行政院農業委員會", "農業委員會", "勞動部", "行政院", "農委會")
     assert "勞動部" not in parse_question("勞動部從哪一天起暫停引進印尼移工？", authors=("勞動部",)).segments[0]
+    assert {"核安會", "央行"} <= set(authors_of(["核能安全委員會業務報告", "中央銀行業務報告"]))  # as readers call them
 
 
 def test_a_rate_set_is_answered_and_a_floor_is_no_actual_average(tmp_path: Path):
@@ -1045,3 +1046,21 @@ def test_a_count_inside_an_ordinal_is_no_count_the_question_states():
     from policyledger.question import parse_question
 
     assert parse_question("核三廠 2 號機第 27 次大修換了多少束新燃料？").anchors == []  # not '7 次'
+
+
+def test_a_reports_title_repeated_as_its_running_header_still_names_its_author(tmp_path: Path):
+    # PDFium: the title opens the text and heads every page, so the layout takes it out as furniture;
+    # the report is still 公平交易委員會's, which a reader calls 公平會
+    header = "公平交易委員會業務報告\r\n"
+    body = "本會持續推動公平交易法之執行並強化事業之法令遵循與市場監督。\r\n" * 3
+    text = (f"{header}立法院第 11 屆第 3 會期\r\n公平交易委員會\r\n中華民國 114 年 3 月\r\n{header}主席、各位委員女士、先生： \r\n"
+            f"今天應邀列席大院報告業務，至感榮幸。本會於上會期報告後，持續依公平交易法執行各項業務，\r\n擇要報告如下。 \r\n"
+            f"壹、 結合管制\r\n{body}1\r\n"
+            f"{header}一、 申報審查：113 年 9 月至 114 年 2 月受理結合申報 74 件，涉及 186 家事業；結案 71 件。\r\n{body}2\r\n"
+            f"{header}二、 其他：{body}3\r\n{header}三、 宣導：{body}4\r\n")
+    engine = small_ledger(tmp_path, text)
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT title FROM documents").scalar_one() == "公平交易委員會業務報告"
+    answer = ask(engine, "113 年 9 月到 114 年 2 月之間，公平會一共受理了幾件結合申報？")["answer"]
+    assert answer is not None and answer["text"] == "74 件"
+    engine.dispose()

@@ -40,7 +40,7 @@ def parse_source(source: SourceText, data: bytes, progress: Progress | None = No
         source_name=source.name,
         kind=source.kind,
         sha256=sha,
-        title=_title(nodes[0].text if nodes and not nodes[0].path else "", source.name),
+        title=_title(nodes[0].text if nodes and not nodes[0].path else "", source),
         nodes=nodes,
         line_count=len(source.lines),
         page_count=source.page_count,
@@ -56,12 +56,18 @@ def parse_source(source: SourceText, data: bytes, progress: Progress | None = No
     return document
 
 
-def _title(preamble: str, source_name: str) -> str:
-    first = preamble.split("\n", 1)[0].strip()
+def _title(preamble: str, source: SourceText) -> str:
+    """The report's name: its first line, where that names a report (a running header repeating it
+    on every page may have taken it out of the text as furniture), else the text's first line."""
+    opening = next((line.text.strip() for line in source.lines if line.text.strip()), "")
+    first = opening if _NAMES_A_REPORT.search(opening) else preamble.split("\n", 1)[0].strip()
     if first and len(first) <= 40:
         # " 經 濟 部 業 務 報 告 " is a title set with spaces between characters.
         return re.sub(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])", "", first)
-    return source_name.rsplit(".", 1)[0]
+    return source.name.rsplit(".", 1)[0]
+
+
+_NAMES_A_REPORT = re.compile(r"報\s*告\s*$")
 
 
 def source_text(source: SourceText) -> str:
