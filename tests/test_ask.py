@@ -1064,3 +1064,15 @@ def test_a_reports_title_repeated_as_its_running_header_still_names_its_author(t
     answer = ask(engine, "113 年 9 月到 114 年 2 月之間，公平會一共受理了幾件結合申報？")["answer"]
     assert answer is not None and answer["text"] == "74 件"
     engine.dispose()
+
+
+def test_a_stock_asked_at_one_date_is_not_the_stock_at_a_later_one(tmp_path: Path):
+    engine = small_ledger(
+        tmp_path,
+        "中央銀行業務報告\n中華民國 114 年 3 月\n\n壹、 貨幣政策\n\n一、 定期存單：截至 114 年 2 月底，定期存單未到期餘額為 8 兆 1,234 億元，"
+        "較 113 年 8 月底增加 2,986 億元。\n\n二、 基本工資：114 年每月基本工資由 27,470 元調升為 28,590 元，調幅 4.08%。\n",
+    )
+    assert ask(engine, "113 年 12 月底央行定期存單的未到期餘額是多少？")["answer"] is None  # two months before the report's date
+    raised = ask(engine, "114 年每月基本工資調整的幅度是多少？")["answer"]  # 幅度 asks a percentage
+    assert raised is not None and raised["text"] == "4.08%"
+    engine.dispose()

@@ -893,7 +893,9 @@ def _period_factor(parsed: Question, claim: Claim, sentence: str, earlier: str =
     if claim_start is not None and start is not None and end is not None and start <= claim_start <= end:
         return 0.9
     if claim_start is None and end is not None and claim_end is not None and 0 < (claim_end - end).days <= _CUT_OFF_DAYS:
-        return 0.85  # '109 年推動…' asked, '截至 110 年 1 月底…合計 32,534 人次': the year's work, counted at the report's cut-off
+        # '109 年推動…' asked, '截至 110 年 1 月底…合計 32,534 人次': the year's work, counted at the report's cut-off
+        # (not a stock asked at a date months before: '113 年 12 月底…餘額' is no '114 年 2 月底…餘額')
+        return 0.85 if not parsed.as_of or (claim_end - end).days <= _DAYS_OF_A_MONTH else 0.45
     return 0.45
 
 
@@ -905,6 +907,7 @@ def _shorter_span(claim_start: date, claim_end: date, start: date, end: date) ->
 
 
 _MOST_OF_A_SPAN = 0.8
+_DAYS_OF_A_MONTH = 31
 
 
 # How long after a year a report may count that year's work up to ('截至 110 年 2 月底').
