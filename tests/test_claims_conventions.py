@@ -765,3 +765,9 @@ def test_a_central_banks_points_rates_and_forecasts():
     assert (claims["32.818 元"].base_unit, claims["31.966 元"].base_unit) == ("TWD/USD", "TWD/USD")
     assert not any(text in claims for text in ("千元", "五百元", "百元"))  # notes by their face value
     assert [claims[t].kind for t in ("3.1%", "3.2%", "12%")] == ["forecast", "actual", "change"]
+
+
+def test_aimed_at_names_no_rule_and_a_reward_at_a_rate_of_a_fine_is_one():
+    claims = by_text(claims_of("113 年第 4 季針對國內 12 家電子商務平台進行問卷調查，並針對演算法共謀等議題提出 9 項政策建議。"
+                               "檢舉獎金按處分確定之罰鍰金額 10% 核計，每案上限 2,000 萬元。"))
+    assert [claims[t].kind for t in ("12 家", "9 項", "10%")] == ["actual", "actual", "rule"]
