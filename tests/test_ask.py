@@ -1076,3 +1076,18 @@ def test_a_stock_asked_at_one_date_is_not_the_stock_at_a_later_one(tmp_path: Pat
     raised = ask(engine, "114 年每月基本工資調整的幅度是多少？")["answer"]  # 幅度 asks a percentage
     assert raised is not None and raised["text"] == "4.08%"
     engine.dispose()
+
+
+def test_a_group_named_by_its_size_and_asked_whole_is_not_one_of_its_items(tmp_path: Path):
+    engine = small_ledger(
+        tmp_path,
+        "經濟部業務報告 \n伍、 投資 \n一、 僑外投資：109 年核准僑外投資 1,209 件。 \n"
+        "二、 投資臺灣三大方案：因應美中貿易摩擦，108 年推動投資臺灣三大方案，截至 110 年 3 月 11 日，"
+        "已通過資格審查總計 829 家廠商，總投資金額達 1.2 兆元，預估可創造本國就業人數 100,108 人。 \n"
+        "（一） 臺商回臺方案：已召開 82 次聯審會議，共 209 家廠商通過資格審查，總投資金額約 7,925 億元。 \n"
+        "（二） 根留臺灣方案：已召開 58 次聯審會議，共 99 家廠商通過資格審查，總投資金額約 1,824 億元。 \n"
+        "（三） 中小企業方案：已召開 79 次聯審會議，共 521 家廠商通過資格審查，總投資金額約 2,233 億元。 \n",
+    )
+    answer = ask(engine, "截至 110 年 3 月 11 日，投資臺灣三大方案累計有多少家廠商通過資格審查？")["answer"]
+    assert answer is not None and answer["text"] == "829 家"
+    engine.dispose()

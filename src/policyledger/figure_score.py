@@ -603,13 +603,19 @@ def _sub_item_factor(parsed: Question, item: Item) -> float:
     """Asked for the total of a whole the question names by a heading above the item ('投資臺灣三大方案
     總計…'), a figure of one sub-item (（二）根留臺灣方案：…共 99 家) is a part of it — unless the item
     sums things itself ('…分居前 5 名，合計約占…總額的 71.8％')."""
-    if not _TOTAL_ASKED.search(parsed.folded) or _TOTAL_ASKED.search(item.folded):
+    group_whole = _GROUP_NAMED.search(parsed.folded) and _ALL_OF_IT.search(parsed.folded)
+    if not (_TOTAL_ASKED.search(parsed.folded) or group_whole) or _TOTAL_ASKED.search(item.folded):
         return 1.0
     own = compact(fold(item.node.title))
     if not own or own in parsed.compacted:
         return 1.0
     above = compact(item.context).replace(own, "")
     return 0.85 if any(len(segment) >= 4 and segment in above for segment in parsed.segments) else 1.0
+
+
+# A group named by how many it holds, asked whole: '三大方案累計有多少家' (not '配合三大方案，園區廠商…').
+_GROUP_NAMED = re.compile(fold(r"[兩二三四五六七八九十]大(?:方案|計畫|產業|措施|面向|主軸|策略)"))
+_ALL_OF_IT = re.compile(fold(r"累計|一共|總共|共有|全部"))
 
 
 # Two things counted together: '產官學界現場及線上共逾 120 人參加'.
