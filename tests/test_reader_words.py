@@ -191,3 +191,8 @@ def test_a_span_said_again_in_words_and_how_a_figure_is_counted_are_no_words_to_
 def test_this_period_opening_a_question_is_the_span_the_report_covers():
     assert not any("本期" in segment for segment in parse_question("截至 114 年 1 月底，本期所處罰鍰的收繳率是多少？").segments)
     assert any("本期" in segment for segment in parse_question("前 5 名合計約占本期核准投資總額的多少比例？").segments)
+
+
+def test_a_range_asked_by_its_breadth_is_a_percentage_and_no_word_to_look_for():
+    question = parse_question("109 年旱災應變時，民生用水減壓減量節水的幅度是多少？")
+    assert question.dimensions == {"percent"} and not any("幅度" in segment for segment in question.segments)
