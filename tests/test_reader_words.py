@@ -196,3 +196,9 @@ def test_this_period_opening_a_question_is_the_span_the_report_covers():
 def test_a_range_asked_by_its_breadth_is_a_percentage_and_no_word_to_look_for():
     question = parse_question("109 年旱災應變時，民生用水減壓減量節水的幅度是多少？")
     assert question.dimensions == {"percent"} and not any("幅度" in segment for segment in question.segments)
+
+
+def test_a_length_asked_by_its_measure_and_a_bound_asked_are_no_words_to_look_for():
+    question = parse_question("工程地質探勘資料，總長度超過多少公尺？")
+    assert question.segments == ["工程地质探勘资料"]  # 逾 173 萬公尺: the bound is the figure's qualifier
+    assert parse_question("浪漫台三線沿線長度約為多少？").dimensions == {"length"}

@@ -84,6 +84,7 @@ _ENERGY = re.compile(r"(?:發|用|售|節|省|購|供)電量|多少電(?![力網
 _POWER = re.compile(r"(?<![蓄庫水理])容量(?!率)|MW|GW|kW|瓩|(?:尖峰|用電)(?:負載|負荷)(?!率)")  # 裝置容量, 多少容量; not a reservoir's 蓄水容量 nor a plant's 處理容量
 _AREA = re.compile(r"公頃|面積|平方公里|坪")
 _DOSE = re.compile(r"劑量|西弗")
+_LENGTH = re.compile(r"長度|多長(?!時間)")
 _PRICE_ASKED = re.compile(r"售價|單價|價格|價錢|票價|定價|每\s*[瓶包盒罐支件個份張片月]")  # '每瓶售價多少元': 45 元/瓶
 _EMISSIONS = re.compile(r"減碳|碳排|排碳|二氧化碳|CO2|溫室氣體|重量|多重")  # '減碳量是多少', '清除多少廢棄物（重量）': so many tonnes
 _VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|輸水|萬噸|噸|庫容|(?<=[蓄庫理])容量|多少水(?![庫準質費])")
@@ -200,7 +201,7 @@ _STOP_CHARS = re.compile(
 _MEASURE_WORDS = re.compile(
     r"(?<![再用])水量(?=\s*(?:是|有|為|約|達)?\s*(?:多少)?\s*[？?]?\s*$)|"  # '每日供應…多少水量': so much water, a volume
     r"金額|總?經費|數量|數目|(?:案件|件|家|人|次|[類戶項案場班])數(?!位)|案件(?=[^\u4e00-\u9fff]|累計|共|有|數|$)|百分比|比率|比例|所占|所佔|占比|佔比|比重|"
-    r"(?:裝置|發電)?(?<![蓄庫水])容量|面積|總?重量|幅度|多少|總計|合計|共計|累計|成長|增加|減少|提升|下降"
+    r"(?:裝置|發電)?(?<![蓄庫水])容量|面積|總?重量|總?長度|幅度|多少|總計|合計|共計|累計|成長|增加|減少|提升|下降"
 )
 
 
@@ -774,6 +775,8 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
         question.dimensions = {"mass"}
     elif _DOSE.search(text):  # '平均個人年有效劑量是多少': so many 毫西弗
         question.dimensions = {"dose"}
+    elif _LENGTH.search(text):  # '沿線長度約為多少': so many 公里
+        question.dimensions = {"length"}
     elif _ENERGY.search(text):
         question.dimensions = {"energy"}
     elif _POWER.search(text):
