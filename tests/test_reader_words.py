@@ -101,6 +101,7 @@ def test_words_of_other_ministries_reports():
     assert same_words("趸售电价") == same_words("趸购电价")
     assert in_report_words("協調會報是在哪一天開會的？") == "協調會報是在哪一天召開？"
     assert in_report_words("大修換了多少束新燃料？") == "大修更換多少束新燃料？"
+    assert in_report_words("紀念銀幣一枚賣多少錢？") == "紀念銀幣每枚售價多少？"  # '每枚售價 1,800 元'
 
 
 def test_a_bracketed_not_and_words_restating_the_period_asked():
