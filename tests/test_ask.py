@@ -1091,3 +1091,14 @@ def test_a_group_named_by_its_size_and_asked_whole_is_not_one_of_its_items(tmp_p
     answer = ask(engine, "截至 110 年 3 月 11 日，投資臺灣三大方案累計有多少家廠商通過資格審查？")["answer"]
     assert answer is not None and answer["text"] == "829 家"
     engine.dispose()
+
+
+def test_which_two_sites_a_list_answers_without_the_verb_before_it_and_what_is_said_of_it(tmp_path: Path):
+    engine = small_ledger(
+        tmp_path,
+        "核能安全委員會業務報告\n\n參、 放射性物料\n\n二、 低放射性廢棄物最終處置：經濟部依「低放射性廢棄物最終處置設施場址設置條例」第 9 條"
+        "公告台東縣達仁鄉及金門縣烏坵鄉為建議候選場址，惟地方性公民投票迄未辦理。\n",
+    )
+    answer = ask(engine, "經濟部公告的低放射性廢棄物最終處置設施建議候選場址是哪兩處？")["answer"]
+    assert answer is not None and answer["value"] == ["台東縣達仁鄉", "金門縣烏坵鄉"]
+    engine.dispose()

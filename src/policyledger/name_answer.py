@@ -63,7 +63,7 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
             for start, end, weight, listed, coverage in found:
                 # a figure is no name: '13個MOU單位、蘭陽博物館、…' names three; '每日 41萬噸、備援調度供水每日 776 萬噸' none
                 names = [_without_excluded(parsed, name) for name in listed if not compact(name).startswith(tuple(figure_texts)) and not _a_unit_left(name)]
-                names = [*names[:-1], _trimmed(names[-1])] if names else names
+                names = [_lead_trimmed(names[0]), *names[1:-1], _trimmed(names[-1])] if len(names) > 1 else names
                 if len(names) < 2 or (parsed.count is not None and len(names) != parsed.count) or names[0].startswith("等"):
                     continue  # '…桃園市政府等單位合作地方地質教材、展示': 等 closes the list before, it starts none
                 if parsed.wants_places and sum(map(names_a_place, names)) * 2 < len(names):
@@ -104,7 +104,7 @@ _STATED_PREFIX = 5
 
 # Where the last name of a pair runs into what the sentence says of both ('樂天國際商業銀行及將來商業銀行已分別於
 # 110 年 1 月及 3 月開業'): an adverb of time or manner no name holds.
-_SAID_OF_THEM = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:已|均|皆|分別|亦|並將|將於)")
+_SAID_OF_THEM = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:已|均|皆|分別|亦|並將|將於|為(?=[\u4e00-\u9fff]{2,}$))")  # '…烏坵鄉為建議候選場址'
 
 
 # '經濟部偕同哪些單位籌組的': the word before the 哪些 phrase and the word after it, between which the
@@ -137,6 +137,16 @@ def _slot_lists(parsed: Question, slot: tuple[str, str] | None, sentence: str) -
         if len(names) >= 2 and (parsed.count is None or len(names) == parsed.count):
             found.append((listed.start(1), listed_end, names))
     return found
+
+
+def _lead_trimmed(name: str) -> str:
+    """A list's first name without the verb before it: '鎖定馬來西亞' → 馬來西亞, '公告台東縣達仁鄉' → 台東縣達仁鄉."""
+    lead = _LEAD_VERB.match(name)
+    return name[lead.end():] if lead else name
+
+
+# The verb (or 以) a list of names follows; '10 日認定': a date's day before the verb.
+_LEAD_VERB = re.compile(r"(?:日)?(?:鎖定|認定|公告|選定|指定|以)(?=[\u4e00-\u9fff]{2})")
 
 
 def _trimmed(name: str) -> str:
