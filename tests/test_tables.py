@@ -238,3 +238,18 @@ def test_rows_headed_by_periods_under_a_header_of_categories():
         ("-27.7", -2770000000, "change", date(2024, 10, 1), date(2024, 10, 31), "較上月增減"),
     ]
     assert claims[-1].text == "422.8 公噸"
+
+
+def test_columns_that_count_in_the_measure_word_their_name_ends_in():
+    # no 單位：, one bracket: 檢查場次 counts in 場次, 違法件數 in 件
+    claims = claims_of("表 1　113 年 9 月至 114 年 2 月勞動檢查辦理情形\n檢查類別 檢查場次 違法件數 罰鍰金額(萬元)\n"
+                       "勞動條件 12,480 3,126 9,874\n合計 57,305 9,916 19,925")
+    read = [(c.text, c.base_value, c.base_unit, c.subject) for c in claims[:3]]
+    assert read == [("12,480", 12480, "場次", "勞動條件 檢查場次"), ("3,126", 3126, "件", "勞動條件 違法件數"),
+                    ("9,874", 98740000, "TWD", "勞動條件 罰鍰金額")]
+    assert len(claims) == 6 and claims[0].period_end == date(2025, 2, 28)
+
+
+def test_a_minimum_wage_is_no_floor_of_the_figures_after_it():
+    claims = claims_of("114 年每月最低工資由 27,470 元調整為 28,590 元。")
+    assert [c.qualifier for c in claims] == ["exact", "exact"]

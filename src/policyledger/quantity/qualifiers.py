@@ -27,7 +27,7 @@ _QUALIFIER_AFTER = (
 )
 # '平均電價 3%之調幅上限', '以 3 萬元為上限': a cap named after the figure.
 _CAP_AFTER = re.compile(r"\s*(?:之|為)\s*[\u4e00-\u9fff]{0,4}上限(?!為)")
-CAP_BEFORE = re.compile(r"(最高|最多|最大|最長|至多|上限|不得超過|至少|最低|不得低於|不得少於)[^\d，。；、]{0,8}$")
+CAP_BEFORE = re.compile(r"(最高|最多|最大|最長|至多|上限|不得超過|至少|最低(?!工資)|不得低於|不得少於)[^\d，。；、]{0,8}$")  # 最低工資: a wage's name
 _CAPS = ("最高", "最多", "最大", "最長", "至多", "上限", "不得超過")
 # '每季至多補貼該企業正職員工 3 個月經常性薪資費用 4 成': the cap is on the rate; the months
 # only say what the rate is of (claims-conventions.md, case 5).

@@ -47,7 +47,7 @@ from functools import lru_cache
 from policyledger.quantity.figures import Figure, find_figures
 from policyledger.quantity.numbers import value_of_arabic
 from policyledger.quantity.periods import TimeExpr, find_time_expressions
-from policyledger.quantity.units import UnitMatch, match_unit
+from policyledger.quantity.units import COUNTERS, UnitMatch, match_unit
 from policyledger.textnorm import to_halfwidth_digits
 
 
@@ -81,7 +81,7 @@ _CELL = re.compile(r"(?P<sign>[-−+＋])?(?P<num>\d[\d,]*(?:\.\d+)?)")
 @lru_cache(maxsize=512)
 def cells_in(text: str) -> dict[int, Cell]:
     """The cells of an item's text by where each starts: for a reader of a stored item."""
-    if not _TWO_YEARS.search(text) and "單位" not in text and not _UNITS_HEADING_COLUMNS.search(text) and not _TWO_CELL_LINES.search(text):
+    if not _TWO_YEARS.search(text) and not _names_units(text) and not _TWO_CELL_LINES.search(text):
         return {}
     halfwidth = to_halfwidth_digits(text)  # the same offsets
     return {cell.figure.start: cell for cell in table_cells(halfwidth, find_time_expressions(halfwidth))}
@@ -118,6 +118,13 @@ class _Column:
 _COLUMN_NAME = r"[^\d\s，。；：:、%％()（）]{1,8}(?:[(（][^()（）\s]{1,6}[)）])?"
 _CATEGORY_HEADER = re.compile(rf"^[ \t　]*[^\d\s，。；：:、%％()（）]{{1,8}}((?:[ \t　]+{_COLUMN_NAME}){{2,8}})[ \t　]*$", re.MULTILINE)
 _SHARE_COLUMN = re.compile(r"占比|佔比|比重|比率|百分比|占率")
+def _names_units(text: str) -> bool:
+    """Whether the text names units a table of categories could be read in (a cheap test before the header's pattern)."""
+    return "單位" in text or _UNITS_HEADING_COLUMNS.search(text) is not None or _COUNTING_HEADING.search(text) is not None
+
+
+# A column heading counting in a measure word, another beside it: '檢查類別 檢查場次 違法件數'
+_COUNTING_HEADING = re.compile(r"[\u4e00-\u9fff](?:場次|人次|件數|家數|人數|戶數|案數)[ \t　]")
 # Two column headings side by side, each naming its unit: '營業額（億元）      從業員工（人）'
 _UNITS_HEADING_COLUMNS = re.compile(r"[)）][ \t　]+[^\d\s，。；：:、()（）]{1,8}[(（][^()（）\s]{1,6}[)）]")
 
@@ -130,7 +137,7 @@ def _period_rows(text: str, exprs: list[TimeExpr]) -> Iterator[Cell]:
         113 年 9 月底   5,768.9     +48.5
 
     Each number is of its column (外匯存底) for its row's period; a column of changes holds changes."""
-    if "單位" not in text and not _UNITS_HEADING_COLUMNS.search(text):
+    if not _names_units(text):
         return
     starts = {expr.start: expr for expr in exprs if expr.role in ("period", "as_of")}
     for header in _CATEGORY_HEADER.finditer(text):
@@ -184,7 +191,7 @@ def _category_headers(text: str, exprs: list[TimeExpr]) -> Iterator[tuple[int, l
     """(where the header starts, its columns, where it ends) of each table headed by categories: only
     where its unit is named — by the caption (單位：萬美元) or by every column's heading (營業額（億元）) —
     under a caption that dates it (113 年)."""
-    if "單位" not in text and not _UNITS_HEADING_COLUMNS.search(text):
+    if not _names_units(text):
         return  # no unit named, no such table: the header's pattern is not worth running
     for header in _CATEGORY_HEADER.finditer(text):
         columns = [_category_column(name) for name in header.group(1).split()]
@@ -201,11 +208,23 @@ _NO_PERIOD = TimeExpr(0, 0, "", None, None, "period")
 
 
 def _category_column(heading: str) -> _Column:
-    """A category's column, its unit read off its heading's brackets: 面積（公頃） → 面積, 公頃."""
+    """A category's column, its unit read off its heading's brackets (面積（公頃） → 面積, 公頃) or the
+    measure word its name counts in (檢查場次 → 場次, 違法件數 → 件)."""
     bracketed = _BRACKETED_UNIT.search(heading)
     unit = _unit_named(bracketed.group(1)) if bracketed else None
     name = heading[: bracketed.start()] if bracketed and unit else heading
+    if unit is None and not bracketed:
+        unit = _counted_in(name)
     return _Column(_NO_PERIOD, "share" if _SHARE_COLUMN.search(name) else "actual", name, unit)
+
+
+def _counted_in(name: str) -> UnitMatch | None:
+    """The measure word a column's name ends in, or counts by: 檢查場次 → 場次, 違法件數 → 件."""
+    counted = _COUNTED_BY.search(name)
+    return _unit_named(counted.group(1)) if counted else None
+
+
+_COUNTED_BY = re.compile(rf"(?<=[\u4e00-\u9fff])({'|'.join(sorted((c for c in COUNTERS if len(c) > 1 or c in '件家人戶案'), key=len, reverse=True))})數?$")
 
 
 def _headers(text: str, exprs: list[TimeExpr]) -> Iterator[tuple[list[TimeExpr], list[str], bool, int]]:
