@@ -97,9 +97,10 @@ def table_cells(text: str, exprs: list[TimeExpr]) -> list[Cell]:
         latest = max(periods, key=lambda expr: expr.period_end or expr.period_start or date.min)
         columns = [_Column(period, kind, "") for period, kind in zip(periods, kinds, strict=True)] + ([_Column(latest, "change", "")] if changes else [])
         cells.extend(_rows(text, columns, periods[0].start, end))
-    for header_start, columns, end in _category_headers(text, exprs):
+    headers = _headers_of_categories(text)
+    for header_start, columns, end in _category_headers(text, exprs, headers):
         cells.extend(_rows(text, columns, header_start, end))
-    cells.extend(_period_rows(text, exprs))
+    cells.extend(_period_rows(text, exprs, headers))
     if _TWO_CELL_LINES.search(text):
         cells.extend(_cells_one_a_line(text, exprs))
     return cells
@@ -124,12 +125,25 @@ def _names_units(text: str) -> bool:
 
 
 # A column heading counting in a measure word, another beside it: '檢查類別 檢查場次 違法件數'
-_COUNTING_HEADING = re.compile(r"[\u4e00-\u9fff](?:場次|人次|件數|家數|人數|戶數|案數)[ \t　]")
+_COUNTING_HEADING = re.compile(r"(?:場次|人次|件數|家數|人數|戶數|案數)(?<=[\u4e00-\u9fff]..)[ \t　]")  # the word first: a fast scan
 # Two column headings side by side, each naming its unit: '營業額（億元）      從業員工（人）'
 _UNITS_HEADING_COLUMNS = re.compile(r"[)）][ \t　]+[^\d\s，。；：:、()（）]{1,8}[(（][^()（）\s]{1,6}[)）]")
 
 
-def _period_rows(text: str, exprs: list[TimeExpr]) -> Iterator[Cell]:
+def _headers_of_categories(text: str) -> list[tuple[re.Match[str], list[_Column]]]:
+    """Each header of categories whose unit is named — by the caption (單位：萬美元) or by every column's
+    heading (營業額（億元）, 檢查場次) — with its columns."""
+    if not _names_units(text):
+        return []  # no unit named, no such table: the header's pattern is not worth running
+    found = []
+    for header in _CATEGORY_HEADER.finditer(text):
+        columns = [_category_column(name) for name in header.group(1).split()]
+        if _table_unit(text, header.start()) is not None or all(column.unit for column in columns):
+            found.append((header, columns))
+    return found
+
+
+def _period_rows(text: str, exprs: list[TimeExpr], headers: list[tuple[re.Match[str], list[_Column]]]) -> Iterator[Cell]:
     """The cells of each table whose rows are periods, under a header of categories and a named unit:
 
         表 1　外匯存底變動（單位：億美元）
@@ -137,13 +151,8 @@ def _period_rows(text: str, exprs: list[TimeExpr]) -> Iterator[Cell]:
         113 年 9 月底   5,768.9     +48.5
 
     Each number is of its column (外匯存底) for its row's period; a column of changes holds changes."""
-    if not _names_units(text):
-        return
     starts = {expr.start: expr for expr in exprs if expr.role in ("period", "as_of")}
-    for header in _CATEGORY_HEADER.finditer(text):
-        columns = [_category_column(name) for name in header.group(1).split()]
-        if _table_unit(text, header.start()) is None and not all(column.unit for column in columns):
-            continue
+    for header, columns in headers:
         unit, caption = _table_unit(text, header.start()), _caption(text, header.start())
         position = header.end() + 1
         while (row := _period_row(text, position, starts, len(columns))) is not None:
@@ -187,16 +196,10 @@ _CELL_IN_ROW = re.compile(rf"[+＋]?{_CELL_TEXT}")
 _NO_SPACE = str.maketrans("", "", " \t　")
 
 
-def _category_headers(text: str, exprs: list[TimeExpr]) -> Iterator[tuple[int, list[_Column], int]]:
-    """(where the header starts, its columns, where it ends) of each table headed by categories: only
-    where its unit is named — by the caption (單位：萬美元) or by every column's heading (營業額（億元）) —
-    under a caption that dates it (113 年)."""
-    if not _names_units(text):
-        return  # no unit named, no such table: the header's pattern is not worth running
-    for header in _CATEGORY_HEADER.finditer(text):
-        columns = [_category_column(name) for name in header.group(1).split()]
-        if _table_unit(text, header.start()) is None and not all(column.unit for column in columns):
-            continue
+def _category_headers(text: str, exprs: list[TimeExpr], headers: list[tuple[re.Match[str], list[_Column]]]) -> Iterator[tuple[int, list[_Column], int]]:
+    """(where the header starts, its columns, where it ends) of each table headed by categories, its unit
+    named, under a caption that dates it (113 年)."""
+    for header, columns in headers:
         caption_start = text.rfind("\n", 0, max(0, header.start() - 1)) + 1
         dated = [expr for expr in exprs if caption_start <= expr.start < header.start() and expr.role == "period"]
         if not dated:
