@@ -287,18 +287,24 @@ def _rows(text: str, columns: list[_Column], header_start: int, position: int) -
     table_unit = _table_unit(text, header_start)
     caption = _caption(text, header_start)
     while (found := row.match(text, position)) is not None:
-        label = found.group("label")
-        bracketed = _BRACKETED_UNIT.search(label)
-        label_unit = _unit_named(bracketed.group(1)) if bracketed else None
-        name = label[: bracketed.start()] if bracketed else label
-        for index, column in enumerate(columns):
-            cell = _cell(text, found.start(index + 2), found.end(index + 2), label_unit or column.unit or table_unit)
-            if cell is not None:
-                bound = _BOUND.search(found.group(index + 2))
-                kind = "change" if column.kind == "actual" and _CHANGE_ROW.search(name) else column.kind  # '出口成長率(%) 2.1 -3.6'
-                yield Cell(cell, f"{name} {column.name}" if column.name else name, column.period, kind, caption,
-                           _BOUNDS[bound.group(0)] if bound else "exact")
+        spans = [found.span(index + 2) for index in range(len(columns))]
+        yield from _row_cells(text, found.group("label"), spans, columns, table_unit, caption)
         position = found.end()
+
+
+def _row_cells(text: str, label: str, spans: list[tuple[int, int]], columns: list[_Column], table_unit: UnitMatch | None,
+               caption: str) -> Iterator[Cell]:
+    """A row's cells: each number (at `spans`) in its label's unit, its column's or its table's."""
+    bracketed = _BRACKETED_UNIT.search(label)
+    label_unit = _unit_named(bracketed.group(1)) if bracketed else None
+    name = label[: bracketed.start()] if bracketed else label
+    for (start, end), column in zip(spans, columns, strict=True):
+        cell = _cell(text, start, end, label_unit or column.unit or table_unit)
+        if cell is not None:
+            bound = _BOUND.search(text, start, end)
+            kind = "change" if column.kind == "actual" and _CHANGE_ROW.search(name) else column.kind  # '出口成長率(%) 2.1 -3.6'
+            yield Cell(cell, f"{name} {column.name}" if column.name else name, column.period, kind, caption,
+                       _BOUNDS[bound.group(0)] if bound else "exact")
 
 
 _BOUND = re.compile(r"(?:以下|以上)$")
@@ -415,7 +421,10 @@ def _cells_one_a_line(text: str, exprs: list[TimeExpr]) -> Iterator[Cell]:
         unit, caption = _table_unit(text, header_start), _caption(text, header_start)
         for row in range(rows):
             label = first + (1 + width) * (row + 1)
-            yield from _row_cells(text, spans[label], spans[label + 1:label + 1 + width], columns, unit, caption)
+            cells = [_CELL_LINE.fullmatch(text, *spans[line]) for line in range(label + 1, label + 1 + width)]
+            if all(cells):  # each was read as a cell to find the table
+                label_text = text[slice(*spans[label])].strip()
+                yield from _row_cells(text, label_text, [cell.span(1) for cell in cells if cell], columns, unit, caption)
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -446,20 +455,3 @@ def _one_a_line_columns(text: str, header_start: int, headings: list[tuple[int, 
         else:
             columns.append(replace(_category_column(heading), period=dated[-1]))
     return columns
-
-
-def _row_cells(text: str, label_line: tuple[int, int], cell_lines: list[tuple[int, int]], columns: list[_Column],
-               table_unit: UnitMatch | None, caption: str) -> Iterator[Cell]:
-    label = text[label_line[0]:label_line[1]].strip()
-    bracketed = _BRACKETED_UNIT.search(label)
-    label_unit = _unit_named(bracketed.group(1)) if bracketed else None
-    name = label[: bracketed.start()] if bracketed else label
-    for (start, end), column in zip(cell_lines, columns, strict=True):
-        found = _CELL_LINE.fullmatch(text, start, end)
-        assert found is not None  # the row was read for it
-        cell = _cell(text, found.start(1), found.end(1), label_unit or column.unit or table_unit)
-        if cell is not None:
-            bound = _BOUND.search(found.group(1))
-            kind = "change" if column.kind == "actual" and _CHANGE_ROW.search(name) else column.kind
-            yield Cell(cell, f"{name} {column.name}" if column.name else name, column.period, kind, caption,
-                       _BOUNDS[bound.group(0)] if bound else "exact")
