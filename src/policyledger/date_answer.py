@@ -43,8 +43,9 @@ def _subject_clause_start(sentence: str, expressions: list, index: int, clause_s
 
 
 # A date to the day: '114 年 1 月 25 日', or with dots or slashes, '114.1.25'; to the month at least, '114 年 1 月', '1 月底'.
-_DAY = re.compile(r"日|\d[./]\d{1,2}[./]\d")
-_MONTH_OR_DAY = re.compile(r"日|月|底|初|\d[./]\d{1,2}[./]\d")
+_DOTTED_DATE = r"\d[./]\d{1,2}[./]\d"
+_DAY = re.compile(rf"日|{_DOTTED_DATE}")
+_MONTH_OR_DAY = re.compile(rf"日|月|底|初|{_DOTTED_DATE}")
 _AS_OF = re.compile(r"\s*(?:截至|截止|迄)")
 _AS_OF_ASKED = re.compile(r"截至|截止|迄|統計到|算到")
 # Asked for a day, a date to the day answers better than a month; asked 何時, a little better.

@@ -24,8 +24,9 @@ _YEAR_ASKED = re.compile(r"(?:哪一年|哪年|哪個年度|哪一個年度|哪�
 YEARS_ASKED = re.compile(r"哪幾年|哪些年|哪幾個年度")  # '推動期間是哪幾年': a span of years, '106 年至 109 年'
 # A count of names and its measure word: 哪「3 家」, 哪「兩所」, 「10 種」器具是哪些.
 _NAMES_COUNTED = r"([\d一二兩三四五六七八九十]+)\s*[家個位國項座種類所條場大]"
+_SITES_COUNTED = r"哪\s*([\d一二兩三四五六七八九十]+)\s*處"  # 哪兩處: which two sites
 _NAME_WORDS = re.compile(
-    rf"哪些|哪幾|哪裡|何處|什麼地方|哪\s*{_NAMES_COUNTED}|哪\s*[\d一二兩三四五六七八九十]+\s*處"
+    rf"哪些|哪幾|哪裡|何處|什麼地方|哪\s*{_NAMES_COUNTED}|{_SITES_COUNTED}"
     r"|哪一家|哪家|哪個|哪一個|誰|哪間|哪一間|哪所|哪一所|哪座|哪一座|哪一?款|哪一?支|哪一?部|名稱"
 )
 # "簽署的是什麼文件", "計畫名稱是什麼": one name, which a report writes in 「」.
@@ -45,7 +46,7 @@ BODY_KINDS = "機構|機關|公司|企業|廠商|銀行|大學|組織|業者|單
 _BODY_ASKED = re.compile(rf"哪一?[家間個所]\s*(?:[\u4e00-\u9fff]{{0,6}}?)({BODY_KINDS})")
 # "自動駕駛系統叫什麼名稱": the kind of thing (系統) whose name stands by it (WinBus 自動駕駛系統).
 _KIND_NAMED = re.compile(r"([\u4e00-\u9fff]{2})(?:叫做?|的名稱|名稱)(?:是|為)?\s*(?:什麼|何)")
-_COUNT_IN_NAMES = re.compile(rf"哪\s*(?:{_NAMES_COUNTED}|([\d一二兩三四五六七八九十]+)\s*處)")  # 哪兩處: which two sites
+_COUNT_IN_NAMES = re.compile(rf"哪\s*{_NAMES_COUNTED}|{_SITES_COUNTED}")
 _ONE_ASKED = re.compile(r"哪一?[家所座間款支部]|哪一?個|誰|在(?:哪裡|何處)")  # one person, venue or site
 # '…的 10 種器具是哪些': the count stated before what is asked for.
 _COUNT_BEFORE_WHICH = re.compile(rf"{_NAMES_COUNTED}[\u4e00-\u9fff]{{0,8}}?(?:分別)?(?:是|有|為|包括)?哪些")

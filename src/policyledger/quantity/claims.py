@@ -255,7 +255,7 @@ def _as_cell(claim: Claim, cell: Cell, now: date | None) -> Claim:
 _NEXT_IN_A_LIST = re.compile(r"\s*[、及]\s*[^\d，。；、,]{1,10}$")
 
 
-_EXCHANGE_RATE = re.compile(rf"對\s*({'|'.join(c for c in CURRENCIES if c not in ('元', '新臺幣元', '臺幣'))})\s*(?:之)?(?:匯率|匯價)")
+_EXCHANGE_RATE = re.compile(rf"對\s*({'|'.join(name for name, code in CURRENCIES.items() if code != 'TWD')})\s*(?:之)?(?:匯率|匯價)")
 
 
 def _exchange_rate_quoted(text: str, figure: Figure) -> str | None:

@@ -32,6 +32,8 @@ def _moves_a_rate(text: str, figure: Figure, clause_start: int) -> bool:
         return False
     before = text[start_of_sentence(text, clause_start):figure.start]
     return _RATE_MOVED.search(before) is not None and _REGULATION.search(before) is None
+
+
 # An entry of a schedule: '逾 2 年未逾 5 年者 35%', '按直轄市 61.76%、縣（市）24%' — the rate set for a class.
 _SCHEDULE_ENTRY = re.compile(r"(?:年者|元者|歲者)$|按(?:直轄市|縣|鄉|每)[^，。；\d]{0,6}$")
 # A threshold naming a class of things: 設置未達 2MW 再生能源發電設備 (not 出口未達 100 億元。).
@@ -267,6 +269,7 @@ def _forecast_leads(text: str, clause_start: int, before: str, now: date | None)
 
 
 def _roc_years(text: str) -> list[int]:
+    """The Gregorian years of the ROC years a clause names (50 年 and later: smaller numbers are durations)."""
     return [int(m.group(1)) + 1911 for m in _CLAUSE_YEAR.finditer(text) if int(m.group(1)) >= 50]
 
 
@@ -339,7 +342,7 @@ def _years_in(text: str, now: date | None) -> str | None:
     """'future' or 'past' for the ROC years a clause names (relative to the report's date)."""
     if "年" not in text:
         return None
-    years = [int(m.group(1)) + 1911 for m in _CLAUSE_YEAR.finditer(text) if int(m.group(1)) >= 50]
+    years = _roc_years(text)
     if not years:
         return None
     if now is not None and max(years) > now.year:

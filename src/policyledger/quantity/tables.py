@@ -200,11 +200,16 @@ def _category_headers(text: str, exprs: list[TimeExpr], headers: list[tuple[re.M
     """(where the header starts, its columns, where it ends) of each table headed by categories, its unit
     named, under a caption that dates it (113 年)."""
     for header, columns in headers:
-        caption_start = text.rfind("\n", 0, max(0, header.start() - 1)) + 1
-        dated = [expr for expr in exprs if caption_start <= expr.start < header.start() and expr.role == "period"]
+        dated = _caption_dates(text, header.start(), exprs, ("period",))
         if not dated:
             continue
         yield header.start(), [replace(column, period=dated[-1]) for column in columns], header.end()
+
+
+def _caption_dates(text: str, header_start: int, exprs: list[TimeExpr], roles: tuple[str, ...]) -> list[TimeExpr]:
+    """The dates of the given roles on the line before a table's header (its caption: '表 1 113 年…統計')."""
+    caption_start = text.rfind("\n", 0, max(0, header_start - 1)) + 1
+    return [expr for expr in exprs if caption_start <= expr.start < header_start and expr.role in roles]
 
 
 _NO_PERIOD = TimeExpr(0, 0, "", None, None, "period")
@@ -440,8 +445,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def _one_a_line_columns(text: str, header_start: int, headings: list[tuple[int, int]], exprs: list[TimeExpr]) -> list[_Column]:
     """Each heading's column: a period of its own, or the caption's period for a total, a share or a
     category. No columns where a heading needs the caption's period and the caption names none."""
-    caption_start = text.rfind("\n", 0, max(0, header_start - 1)) + 1
-    dated = [expr for expr in exprs if caption_start <= expr.start < header_start and expr.role in ("period", "as_of")]
+    dated = _caption_dates(text, header_start, exprs, ("period", "as_of"))
     columns = []
     for start, end in headings:
         heading = text[start:end].strip()
