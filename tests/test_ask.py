@@ -988,15 +988,11 @@ def test_a_unit_under_a_body_is_an_author_a_reader_names():
 def test_a_whole_asked_by_weight_is_not_the_part_its_sentence_singles_out(tmp_path: Path):
     # '這半年' names the span the report covers; '總重量' the whole, which the unit (公斤) says is a weight;
     # the 612 公斤 after 其中 is one seizure of the whole
-    engine = small_ledger(
-        tmp_path,
-        "海洋委員會海巡署業務報告\n\n壹、 查緝走私\n\n一、 查緝毒品走私：113 年 9 月至 114 年 2 月共查獲毒品走私案件 58 件，"
-        "查扣海洛因、安非他命及愷他命等各級毒品 1,245.6 公斤，市價約 32 億元。其中 114 年 1 月 15 日於高雄港外海攔檢漁船，"
-        "查獲第三級毒品愷他命 612 公斤，為本署成立以來單一案件最大量。\n\n二、 私菸：查獲私菸 27 件。\n",
-    )
-    answer = ask(engine, "這半年海巡署查到的毒品總重量有多少？")["answer"]
-    assert answer is not None and answer["text"] == "1,245.6 公斤"
-    engine.dispose()
+    report = ("海洋委員會海巡署業務報告\n\n壹、 查緝走私\n\n一、 查緝毒品走私：113 年 9 月至 114 年 2 月共查獲毒品走私案件 58 件，"
+              "查扣海洛因、安非他命及愷他命等各級毒品 1,245.6 公斤，市價約 32 億元。其中 114 年 1 月 15 日於高雄港外海攔檢漁船，"
+              "查獲第三級毒品愷他命 612 公斤，為本署成立以來單一案件最大量。\n\n二、 私菸：查獲私菸 27 件。\n")
+    question = "這半年海巡署查到的毒品總重量有多少？"
+    assert answer_texts(tmp_path, report, [question]) == {question: "1,245.6 公斤"}
 
 
 def test_a_date_written_with_dots_answers_to_the_day(tmp_path: Path):
@@ -1013,14 +1009,11 @@ def test_a_date_written_with_dots_answers_to_the_day(tmp_path: Path):
 
 
 def test_a_date_a_plan_gave_does_not_answer_when_a_thing_was_done(tmp_path: Path):
-    engine = small_ledger(
-        tmp_path,
-        "經濟部業務報告\n\n壹、 能源\n\n一、 電源開發\n\n（一） 興達電廠燃氣機組改建計畫：裝置 3 部燃氣複循環機組，總裝置容量 390 萬瓩，"
-        "計畫期程為 107 年 2 月至 117 年 12 月，投資總額 1,168.7 億元；3 部機原規劃於 112 年 6 月 30 日、113 年 6 月 30 日、"
-        "115 年 1 月 1 日商轉，因環評延後 9 個月取得許可，將滾動檢討。\n",
-    )
-    assert ask(engine, "興達電廠燃氣機組改建計畫是在哪一天通過環評審查的？")["answer"] is None
-    engine.dispose()
+    report = ("經濟部業務報告\n\n壹、 能源\n\n一、 電源開發\n\n（一） 興達電廠燃氣機組改建計畫：裝置 3 部燃氣複循環機組，總裝置容量 390 萬瓩，"
+              "計畫期程為 107 年 2 月至 117 年 12 月，投資總額 1,168.7 億元；3 部機原規劃於 112 年 6 月 30 日、113 年 6 月 30 日、"
+              "115 年 1 月 1 日商轉，因環評延後 9 個月取得許可，將滾動檢討。\n")
+    question = "興達電廠燃氣機組改建計畫是在哪一天通過環評審查的？"
+    assert answer_texts(tmp_path, report, [question]) == {question: None}
 
 
 def test_a_nuclear_regulators_doses_drums_bundles_and_units(tmp_path: Path):
@@ -1067,30 +1060,24 @@ def test_a_reports_title_repeated_as_its_running_header_still_names_its_author(t
 
 
 def test_a_stock_asked_at_one_date_is_not_the_stock_at_a_later_one(tmp_path: Path):
-    engine = small_ledger(
-        tmp_path,
-        "中央銀行業務報告\n中華民國 114 年 3 月\n\n壹、 貨幣政策\n\n一、 定期存單：截至 114 年 2 月底，定期存單未到期餘額為 8 兆 1,234 億元，"
-        "較 113 年 8 月底增加 2,986 億元。\n\n二、 基本工資：114 年每月基本工資由 27,470 元調升為 28,590 元，調幅 4.08%。\n",
-    )
-    assert ask(engine, "113 年 12 月底央行定期存單的未到期餘額是多少？")["answer"] is None  # two months before the report's date
-    raised = ask(engine, "114 年每月基本工資調整的幅度是多少？")["answer"]  # 幅度 asks a percentage
-    assert raised is not None and raised["text"] == "4.08%"
-    engine.dispose()
+    report = ("中央銀行業務報告\n中華民國 114 年 3 月\n\n壹、 貨幣政策\n\n一、 定期存單：截至 114 年 2 月底，定期存單未到期餘額為 8 兆 1,234 億元，"
+              "較 113 年 8 月底增加 2,986 億元。\n\n二、 基本工資：114 年每月基本工資由 27,470 元調升為 28,590 元，調幅 4.08%。\n")
+    expected = {
+        "113 年 12 月底央行定期存單的未到期餘額是多少？": None,  # two months before the report's date
+        "114 年每月基本工資調整的幅度是多少？": "4.08%",  # 幅度 asks a percentage
+    }
+    assert answer_texts(tmp_path, report, list(expected)) == expected
 
 
 def test_a_group_named_by_its_size_and_asked_whole_is_not_one_of_its_items(tmp_path: Path):
-    engine = small_ledger(
-        tmp_path,
-        "經濟部業務報告 \n伍、 投資 \n一、 僑外投資：109 年核准僑外投資 1,209 件。 \n"
-        "二、 投資臺灣三大方案：因應美中貿易摩擦，108 年推動投資臺灣三大方案，截至 110 年 3 月 11 日，"
-        "已通過資格審查總計 829 家廠商，總投資金額達 1.2 兆元，預估可創造本國就業人數 100,108 人。 \n"
-        "（一） 臺商回臺方案：已召開 82 次聯審會議，共 209 家廠商通過資格審查，總投資金額約 7,925 億元。 \n"
-        "（二） 根留臺灣方案：已召開 58 次聯審會議，共 99 家廠商通過資格審查，總投資金額約 1,824 億元。 \n"
-        "（三） 中小企業方案：已召開 79 次聯審會議，共 521 家廠商通過資格審查，總投資金額約 2,233 億元。 \n",
-    )
-    answer = ask(engine, "截至 110 年 3 月 11 日，投資臺灣三大方案累計有多少家廠商通過資格審查？")["answer"]
-    assert answer is not None and answer["text"] == "829 家"
-    engine.dispose()
+    report = ("經濟部業務報告 \n伍、 投資 \n一、 僑外投資：109 年核准僑外投資 1,209 件。 \n"
+              "二、 投資臺灣三大方案：因應美中貿易摩擦，108 年推動投資臺灣三大方案，截至 110 年 3 月 11 日，"
+              "已通過資格審查總計 829 家廠商，總投資金額達 1.2 兆元，預估可創造本國就業人數 100,108 人。 \n"
+              "（一） 臺商回臺方案：已召開 82 次聯審會議，共 209 家廠商通過資格審查，總投資金額約 7,925 億元。 \n"
+              "（二） 根留臺灣方案：已召開 58 次聯審會議，共 99 家廠商通過資格審查，總投資金額約 1,824 億元。 \n"
+              "（三） 中小企業方案：已召開 79 次聯審會議，共 521 家廠商通過資格審查，總投資金額約 2,233 億元。 \n")
+    question = "截至 110 年 3 月 11 日，投資臺灣三大方案累計有多少家廠商通過資格審查？"
+    assert answer_texts(tmp_path, report, [question]) == {question: "829 家"}
 
 
 def test_which_two_sites_a_list_answers_without_the_verb_before_it_and_what_is_said_of_it(tmp_path: Path):
