@@ -8,11 +8,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from tests.test_ask import ledger, small_ledger  # noqa: F401  (the sample, ingested once; a small report written by a test)
+from tests.test_ask import answer_texts, ledger, small_ledger  # noqa: F401  (the sample, ingested once; a small report written by a test)
 
 from policyledger.ask import ask
 from policyledger.evaluate import read_jsonl, score_answers
-from policyledger.question import parse_question
+from policyledger.question import _window_words, parse_question
+from policyledger.reader_words import same_words
+from policyledger.textnorm import fold
 
 BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
 
@@ -1730,3 +1732,44 @@ def test_a_city_asked_and_a_company_asked_by_its_kind(ledger):  # noqa: F811
     assert parse_question("訓練中心設在哪個城市？").wants_places and parse_question("以哪一國家為對象？").wants_places
     assert value("經濟部委請法人建置的水下基礎產業人才技術訓練中心設在哪個城市？") == ["高雄"]  # '委請法人單位於高雄建置…'
     assert value("屏東科技園區往北側擴區所用的約 27 公頃土地屬於哪家公司？") == ["台糖公司"]  # '北側之台糖公司約 27 公頃土地': after 之
+
+
+def test_a_span_opening_a_sentence_a_member_named_after_a_latin_word_or_within_a_longer_word(tmp_path: Path):
+    report = (
+        "金管會業務報告\n\n壹、 加強中小企業融資\n\n一、 擴大信用保證\n\n"
+        "（一） 充裕保證能量：累計至 113 年底，信保基金獲捐助 1,620.5 億元。\n\n"
+        "（二） 協助中小企業取得融資\n\n"
+        "1、 112 年 3 月 1 日訂定「青年創業貸款保證專案」，協助青年創業取得融資，信保基金提供 300 萬元以下保證成數 9 成；"
+        "自 112 年 3 月至 113 年底計辦理 2 萬 4,315 件，保證金額 812.6 億元，融資金額 968.3 億元。\n\n"
+        "貳、 能源及標準\n\n一、 計量標準：完成 SI 新長度系統 4 套、新光度系統 2 套及新物長度系統 1 套擴建系統查驗。\n\n"
+        "二、 地面型太陽光電：主要包含綠能營區、港口及停車場、汙染土地、農電共生（已公告先行區 3,100 公頃）等相關場域，"
+        "設置量已於 113 年底達 2.35GW。\n\n"
+        "參、 經貿\n\n一、 第 5 屆臺瓜(地馬拉)FTA 執委會簽署第 21 號決議文，瓜國提供我電子零件等 7 項產品零關稅，自 113 年 8 月 1 日生效。\n"
+    )
+    expected = {
+        # a sentence opening with its span (自 112 年 3 月至…) has no subject: the item's opening sentence gives it (信保基金)
+        "青年創業貸款保證專案自 112 年 3 月至 113 年底，信保基金的保證金額合計多少？": "812.6 億元",
+        # a member named after a Latin word (SI) or after 及 is named by that word: 新物長度系統 is another member
+        "完成擴建系統查驗的 SI 新長度系統有幾套？": "4 套",
+        # 農電共生 is one member of the list whose whole 2.35GW is: asked within a longer word, still a member
+        "截至 113 年底，農電共生型太陽光電的設置量達到多少？": None,
+        # 臺瓜(地馬拉) is read as 臺瓜地馬拉; 給予 and 提供 are used alike
+        "臺瓜 FTA 執委會的決議，讓瓜地馬拉給予我國多少項產品零關稅？": "7 項",
+    }
+    assert answer_texts(tmp_path, report, list(expected)) == expected
+    assert fold("宏都拉斯") in _window_words(fold("第 3 屆臺宏(都拉斯)FTA 執委會")) and same_words(fold("給予")) == same_words(fold("提供"))
+
+
+def test_names_read_with_their_items_opening_and_a_partner_the_question_names(tmp_path: Path):
+    report = (
+        "文化部業務報告\n\n壹、 科技與文化\n\n一、 5G 展演：已於 113 年 10 月 5 日與臺中國家歌劇院合作 5G 互動歌劇「光之島」，"
+        "以 5G 系統結合 AR 即時互動體驗新歌劇。法人提供 5G 技術結合國內廠商智邦、啟碁、中磊等 5G 網通設備與終端裝置，打造 5G 專網系統。\n\n"
+        "二、 海外布局：越南：某公司 113 年在越南增設新廠。另我國東台精機與越南商簽署合作備忘錄，開啟精密機械人才培訓合作。\n"
+    )
+    expected = {
+        # the list's sentence goes on from the item's opening one, which names the opera house
+        "臺中國家歌劇院 5G 互動歌劇的 5G 專網，結合了哪幾家國內廠商的網通設備與終端裝置？": "智邦、啟碁、中磊",
+        # who signed with the partner the question names: the name right before '與越南商簽署'
+        "和越南商簽署合作備忘錄、開啟精密機械人才培訓合作的是哪一家我國公司？": "東台精機",
+    }
+    assert answer_texts(tmp_path, report, list(expected)) == expected

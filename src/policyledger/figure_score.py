@@ -509,7 +509,15 @@ def _list_member_factor(parsed: Question, own: str, sentence: str, claim: Claim)
             if in_list >= 0.6 and in_own < 0.3 and in_rest < 0.6:
                 # the longer the list, the less its total is any one member's (one of nine 輸變電計畫)
                 return 0.8 if listed.count("、") < 3 else 0.7
+        # a member the question names within a longer word: 漁電共生 of '漁電共生型太陽光電的設置量'
+        members = [_BRACKETED.sub("", member) for member in listed.split("、")]
+        within = [member for member in members if len(member) >= 3 and any(member in segment for segment in parsed.segments)]
+        if any(member not in own_words and member not in rest for member in within):
+            return 0.8 if listed.count("、") < 3 else 0.7
     return 1.0
+
+
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 
 
 _RATE_WORDS = re.compile(fold(r"每[日天月年]可?"))
@@ -703,8 +711,9 @@ def _named_member_factor(asked: str, words: dict[int, str], start: int) -> float
     return 0.7 if any(word and word in asked for word in words.values()) else 1.0
 
 
-# The word that names a list member, just before its figure: after the list's 、, its lead-in (計, 共) or a comma.
-_WORD_BEFORE = re.compile(fold(r"(?:^|[、，,計共])\s*([\u4e00-\u9fff]{2,6}?)\s*(?:約|逾|達|為)?\s*$"))
+# The word that names a list member, just before its figure: after the list's 、 or 及, its lead-in (計,
+# 共), a comma, or a Latin word ('完成 SI 新質量系統 2 套、…及新物質量系統 1 套').
+_WORD_BEFORE = re.compile(fold(r"(?:^|[、，,計共及與和]|(?<=[A-Za-z])\s)\s*([\u4e00-\u9fff]{2,6}?)\s*(?:約|逾|達|為)?\s*$"))
 
 
 def _listed_with_words_after(text: str, figures: list[Claim], clause: tuple[int, int]) -> dict[int, str]:

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from policyledger.entities import laws_in, names_a_place, place_lists
 from policyledger.model import Claim
-from policyledger.passages import LATIN_CHAR, LATIN_WORD, SENTENCE, Item, citation, clause_span, counted_lists, lists_in, names_of, ranked_lists
+from policyledger.passages import LATIN_CHAR, LATIN_WORD, OPENING_SENTENCE, SENTENCE, Item, citation, clause_span, counted_lists, lists_in, names_of, ranked_lists
 from policyledger.quantity.units import match_unit
 from policyledger.question import BODY_KINDS, Question, place_spans
 from policyledger.reader_words import same_words
@@ -41,7 +41,8 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
         for match in SENTENCE.finditer(item.node.text):
             sentence = match.group(0)
             folded = fold(sentence)
-            coverage = parsed.coverage([(folded, 1.0), (item.context, 0.85), (item.folded, 0.35)], rarity)
+            around = _around(item, match.start())
+            coverage = parsed.coverage([(folded, 1.0), *around], rarity)
             for score, start, end, names in _single_names(parsed, item, sentence, rarity):
                 if compact(fold(names[0])).strip("「」") in parsed.excluded:
                     continue  # '除「…計畫」外，還辦理了哪一個計畫': the one set aside is not the answer
@@ -72,7 +73,7 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
                     continue  # asked 哪些地點, a list of minerals (銻銀鉛礦、輝銻鉛銀礦…) is no answer
                 if all(compact(fold(name))[:_STATED_PREFIX] in parsed.compacted for name in names):
                     continue  # '哪些地點具有金、銀等貴金屬': the names the question states are not what it asks
-                candidates.append((start, end, weight, names, coverage, _list_clause_coverage(parsed, item, sentence, folded, (start, end), spans, rarity)))
+                candidates.append((start, end, weight, names, coverage, _list_clause_coverage(parsed, around, sentence, folded, (start, end), spans, rarity)))
             best_own = max((own for *_, own in candidates), default=0.0)
             of_kind = [_of_kind(kind, names) or _closed_by_kind(kind, sentence, end) or _led_as_kind(kind, sentence, start)
                        for start, end, _, names, _, _ in candidates]
@@ -193,7 +194,7 @@ def _single_names(parsed: Question, item: Item, sentence: str, rarity: dict[str,
         picked = [*_slot_names(parsed, item, sentence, rarity), *_named_after_kind(parsed, item, sentence, rarity),
                   *_place_before_subject(parsed, item, sentence, rarity), *_plan_named(parsed, item, sentence, rarity),
                   *_one_place(parsed, item, sentence, rarity), *_site_of_kind(parsed, item, sentence, rarity),
-                  *_law_named(parsed, item, sentence, rarity)]
+                  *_law_named(parsed, item, sentence, rarity), *_partner_named(parsed, item, sentence, rarity)]
         found += [(score, start, end, [sentence[start:end].strip()]) for start, end, score in picked]
     return found
 
@@ -283,8 +284,8 @@ def _dated_as_asked(parsed: Question, figures: list[Claim], start: int, end: int
     return ends == {parsed.period[1]}
 
 
-def _list_clause_coverage(parsed: Question, item: Item, sentence: str, folded: str, span: tuple[int, int], others: list[tuple[int, int]],
-                          rarity: dict[str, float]) -> float:
+def _list_clause_coverage(parsed: Question, around: list[tuple[str, float]], sentence: str, folded: str, span: tuple[int, int],
+                          others: list[tuple[int, int]], rarity: dict[str, float]) -> float:
     """How well the clause a list stands in (sentence[start:end], with the words leading into it)
     covers the question (`folded` is the sentence folded). Where the clause holds other lists, a
     list's own words run from the list before it, and only the last list's on to the clause's end:
@@ -294,7 +295,16 @@ def _list_clause_coverage(parsed: Question, item: Item, sentence: str, folded: s
     before = [other_end for other_start, other_end in others if clause_start < other_end <= start]
     after = [other_start for other_start, _ in others if end <= other_start < clause_end]
     own_start, own_end = max([clause_start, *before]), (end if after else clause_end)
-    return parsed.coverage([(folded[own_start:own_end], 1.0), (folded, 0.8), (item.context, 0.85), (item.folded, 0.35)], rarity)
+    return parsed.coverage([(folded[own_start:own_end], 1.0), (folded, 0.8), *around], rarity)
+
+
+def _around(item: Item, sentence_start: int) -> list[tuple[str, float]]:
+    """What a sentence's names are read with besides the sentence: the item's headings, its opening
+    sentence (what a later sentence goes on about: '與國家兩廳院合作 5G VR 展演劇「萬花鏡」…。法人
+    提供 5G 技術結合國內廠商明泰、仁寶、廣達…'), and the rest of the item."""
+    opening = OPENING_SENTENCE.match(item.node.text)
+    lead = [(fold(opening.group(0)), 0.65)] if opening is not None and sentence_start >= opening.end() else []
+    return [(item.context, 0.85), *lead, (item.folded, 0.35)]
 
 
 _TITLE = re.compile(r"「([^」]{2,40})」")
@@ -511,6 +521,23 @@ _ADVERBS = "更|亦|也|再|並|則|均|皆|將|另"
 _SITE_KINDS = frozenset(fold(kind) for kind in ("基地", "廠區", "營區", "機場", "港口", "會場", "場館", "展館"))
 # What stands between a slot's lead and a name, and is not the name: '於 109 年 8 月 28 日親自蒞臨清泉崗基地'
 _NAME_OPENING = re.compile(fold(r"\s*(?:\d+\s*年\s*)?(?:\d+\s*月\s*)?(?:\d+\s*日\s*)?(?:親自|親)?\s*(?:蒞臨|前往|抵達|出席|赴)?\s*"))
+
+
+# '和印尼商簽署合作備忘錄…的是哪一家我國公司': who did a thing with a partner the question names, and the
+# report's '我國綺發機械與印尼商簽署合作備忘錄': the name right before 與 and the partner.
+_PARTNER_ASKED = re.compile(r"(?:^|[，,])\s*(?:是)?\s*(?:和|與|跟)\s*([\u4e00-\u9fff]{2,8}?)\s*(?:共同|一起|合作)?\s*"
+                            r"(?:簽署|簽訂|締結|合資|合辦|組成|成立|建立|開發|研發)[^哪]*?(?:的)?是\s*哪")
+_PARTNER_LEAD = fold("另|並|亦|也|已|我國|國內|本部")
+_WITH = fold("與|和|及")
+
+
+def _partner_named(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[int, int, float]]:
+    asked = _PARTNER_ASKED.search(parsed.text)
+    if asked is None:
+        return []
+    partner = _spaced(fold(asked.group(1)))
+    return _names_found(parsed, item, sentence, rarity,
+                        rf"(?:^|[，,。；;：:、\s])(?:(?:{_PARTNER_LEAD})\s*)*([^，,。；;：:、「」()（）\s\d]{{2,12}}?)\s*(?:{_WITH})\s*{partner}")
 
 
 def _slot_names(parsed: Question, item: Item, sentence: str, rarity: dict[str, float]) -> list[tuple[int, int, float]]:

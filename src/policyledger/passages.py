@@ -294,7 +294,7 @@ def citation(item: Item, start: int, end: int) -> dict[str, Any]:
 # A sentence that opens with its time or an adverb has no subject of its own: it goes on about
 # what the item's opening sentence named.
 _SUBJECTLESS = re.compile(fold(
-    r"\s*(?:\d+\s*年|截至|執行至|至\s*\d|迄今|目前|現階段|現行|已|並|另|累計|總計|共|計|其中|[^，。；]{1,6}者[，,]"
+    r"\s*(?:\d+\s*年|自\s*\d|截至|執行至|至\s*\d|迄今|目前|現階段|現行|已|並|另|累計|總計|共|計|其中|[^，。；]{1,6}者[，,]"
     r"|辦理|協助|推動|完成|輔導|補助|促成|舉辦|提供|建置|核准|受理|帶動|吸引)"  # or with its verb: 辦理 206 場次…
 ))
 

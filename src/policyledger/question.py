@@ -448,6 +448,8 @@ _HOME = fold("臺灣")  # what 我國 becomes where a reader's words pair it wit
 
 # A one-character insertion in brackets: '投(增)資金額', '核准(備)' are read as 投資金額, 核准.
 _INSERTION = re.compile(r"[(（][\u4e00-\u9fff][)）]")
+# A name completed in brackets: '臺宏(都拉斯)FTA' is read as 臺宏都拉斯, so 宏都拉斯 is found in it.
+_COMPLETION = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([\u4e00-\u9fff]{2,4})[)）]")
 
 
 def _window_words(text: str) -> str:
@@ -459,7 +461,7 @@ def _window_words(text: str) -> str:
 def _window_words_under(text: str, _words: str | None) -> str:
     """Cached, per file of words in force: every figure of an item has the item's text and headings
     among its windows, and its sentence's figures share more."""
-    return same_words(compact(_INSERTION.sub("", text)))
+    return same_words(compact(_COMPLETION.sub(r"\1", _INSERTION.sub("", text))))
 
 
 # Characters of a content word in no bigram found anywhere near: a seam between two words leaves
