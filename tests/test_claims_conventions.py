@@ -462,6 +462,18 @@ def test_an_as_of_date_leading_into_the_items_dates_them():
     assert [parts[t].period_end.isoformat() for t in ("1 萬 2,356 件", "421.6 億元")] == ["2021-02-28", "2021-02-28"]
 
 
+def test_items_a_colon_leads_into_take_the_date_their_text_opens_with():
+    # '…新生來源如下：' names no date itself: the text's opening one (113 學年度) dates the items after it;
+    # '…平均每班約 40 人次：' leads into its items as 如下： does
+    claims = report_claims(
+        "壹、 僑教 \n一、 僑生 \n（一） 僑生人數：113 學年度在臺僑生計 3 萬 2,145 人，其中新生 1 萬 1,208 人。新生來源如下： \n"
+        "1、 馬來西亞：4,215 人，占 37.6%。 \n"
+        "二、 研習 \n（一） 辦理情形：113 年辦理經貿研習 46 班次，平均每班約 40 人次： \n1、 海外巡迴：18 班次、606 人次。 \n"
+    )
+    assert [claims[t].period_start.isoformat() for t in ("4,215 人", "37.6%")] == ["2024-08-01", "2024-08-01"]
+    assert (claims["18 班次"].period_start.isoformat(), claims["606 人次"].period_end.isoformat()) == ("2024-01-01", "2024-12-31")
+
+
 def test_more_rules_of_schemes_and_obligations():
     claims = by_text(claims_of(
         "發給訓練津貼每小時 160 元；每餐補助 6 元，各場每季至少查核 1 次；入境旅客一律居家檢疫 14 天；融資額度最高 8 成；"

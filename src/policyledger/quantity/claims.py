@@ -183,7 +183,7 @@ def _stands_as_heading(node: Node) -> bool:
     return title_at >= 0 and _HEADING_END.match(node.text, title_at + len(node.title)) is not None
 
 
-_AS_FOLLOWS = re.compile(r"(?:如下\s*[：:]?|其中\s*[：:])\s*$")  # 如下：, or 其中： leading into the parts
+_AS_FOLLOWS = re.compile(r"(?:如下\s*[：:]?|[：:])\s*$")  # 如下：, 其中： or any colon leading into the parts
 
 
 def _heading_scope(node: Node, text: str, exprs: list[TimeExpr]) -> TimeExpr | None:
@@ -201,10 +201,11 @@ def _heading_scope(node: Node, text: str, exprs: list[TimeExpr]) -> TimeExpr | N
         return in_heading[-1]  # a heading and nothing else, naming a period: '2、 109 學年度國民中小學概況'
     as_follows = _AS_FOLLOWS.search(text)
     if as_follows:  # '截至 110 年 2 月 18 日，…各方案成果如下：' dates what its items then give
-        opening = start_of_sentence(text, as_follows.start())
-        leading = [e for e in exprs if opening <= e.start and e.role in ("as_of", "period") and _opens(text[opening:e.start], node.marker)]
-        if leading:
-            return leading[0]
+        # or, where that sentence names no date, the text's first: '113 學年度在臺僑生…。新生來源如下：'
+        for opening in (start_of_sentence(text, as_follows.start()), 0):
+            leading = [e for e in exprs if opening <= e.start and e.role in ("as_of", "period") and _opens(text[opening:e.start], node.marker)]
+            if leading:
+                return leading[0]
     if node.depth > 2:
         return None
     first_sentence = SENTENCE_BREAK.search(text)
