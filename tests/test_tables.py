@@ -253,3 +253,14 @@ def test_columns_that_count_in_the_measure_word_their_name_ends_in():
 def test_a_minimum_wage_is_no_floor_of_the_figures_after_it():
     claims = claims_of("114 年每月最低工資由 27,470 元調整為 28,590 元。")
     assert [c.qualifier for c in claims] == ["exact", "exact"]
+
+
+def test_a_unit_line_naming_a_unit_for_counts_and_one_for_shares_under_a_caption_of_a_years_end():
+    # '單位：人、%' between the caption and the header: the counts in 人, the share column (占比) in %,
+    # all as of the caption's 113 年底
+    claims = claims_of("表 1　113 年底全球僑胞人數及僑胞卡有效持卡人數（按洲別）\n單位：人、%\n洲別 僑胞人數 有效持卡人數 占比\n"
+                       "亞洲 1,806,320 139,622 36.6\n美洲 2,462,130 98,417 49.9")
+    read = [(c.text, c.base_unit, c.kind, c.subject) for c in claims[:3]]
+    assert read == [("1,806,320", "人", "actual", "亞洲 僑胞人數"), ("139,622", "人", "actual", "亞洲 有效持卡人數"),
+                    ("36.6", "percent", "share", "亞洲 占比")]
+    assert len(claims) == 6 and {(c.period_start, c.period_end) for c in claims} == {(None, date(2024, 12, 31))}

@@ -138,9 +138,31 @@ def _headers_of_categories(text: str) -> list[tuple[re.Match[str], list[_Column]
     found = []
     for header in _CATEGORY_HEADER.finditer(text):
         columns = [_category_column(name) for name in header.group(1).split()]
+        if _table_unit(text, header.start()) is None:
+            columns = _in_units_named(columns, _table_units(text, header.start()))
         if _table_unit(text, header.start()) is not None or all(column.unit for column in columns):
             found.append((header, columns))
     return found
+
+
+def _table_units(text: str, header_start: int) -> list[UnitMatch]:
+    """The units a 單位 line names one after another, for columns of different kinds: '單位：人、%'."""
+    named = list(_TABLE_UNITS.finditer(text, max(0, header_start - 80), header_start))
+    units = [_unit_named(word) for word in re.split(r"[、，,/]", named[-1].group(1))] if named else []
+    return [unit for unit in units if unit is not None] if all(units) else []
+
+
+_TABLE_UNITS = re.compile(r"單位\s*[：:]\s*([^()（）\s。：:]{1,12})")
+
+
+def _in_units_named(columns: list[_Column], units: list[UnitMatch]) -> list[_Column]:
+    """Columns with no unit of their own given the table's: a share column its percent, the others
+    the one other unit (僑胞人數, 有效持卡人數 in 人 and 占比 in % of '單位：人、%')."""
+    percent = [unit for unit in units if unit.spec.dimension == "percent"]
+    others = [unit for unit in units if unit.spec.dimension != "percent"]
+    if len(units) < 2 or len(others) != 1:
+        return columns
+    return [column if column.unit else replace(column, unit=(percent[0] if column.kind == "share" and percent else others[0])) for column in columns]
 
 
 def _period_rows(text: str, exprs: list[TimeExpr], headers: list[tuple[re.Match[str], list[_Column]]]) -> Iterator[Cell]:
@@ -200,7 +222,7 @@ def _category_headers(text: str, exprs: list[TimeExpr], headers: list[tuple[re.M
     """(where the header starts, its columns, where it ends) of each table headed by categories, its unit
     named, under a caption that dates it (113 年)."""
     for header, columns in headers:
-        dated = _caption_dates(text, header.start(), exprs, ("period",))
+        dated = _caption_dates(text, header.start(), exprs, ("period", "as_of"))
         if not dated:
             continue
         yield header.start(), [replace(column, period=dated[-1]) for column in columns], header.end()
@@ -209,6 +231,8 @@ def _category_headers(text: str, exprs: list[TimeExpr], headers: list[tuple[re.M
 def _caption_dates(text: str, header_start: int, exprs: list[TimeExpr], roles: tuple[str, ...]) -> list[TimeExpr]:
     """The dates of the given roles on the line before a table's header (its caption: '表 1 113 年…統計')."""
     caption_start = text.rfind("\n", 0, max(0, header_start - 1)) + 1
+    if text[caption_start:header_start].lstrip().startswith("單位"):  # '表 1　113 年底…' / '單位：人、%' / the header
+        caption_start = text.rfind("\n", 0, max(0, caption_start - 1)) + 1
     return [expr for expr in exprs if caption_start <= expr.start < header_start and expr.role in roles]
 
 
