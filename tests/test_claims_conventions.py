@@ -783,3 +783,13 @@ def test_aimed_at_names_no_rule_and_a_reward_at_a_rate_of_a_fine_is_one():
     claims = by_text(claims_of("113 年第 4 季針對國內 12 家電子商務平台進行問卷調查，並針對演算法共謀等議題提出 9 項政策建議。"
                                "檢舉獎金按處分確定之罰鍰金額 10% 核計，每案上限 2,000 萬元。"))
     assert [claims[t].kind for t in ("12 家", "9 項", "10%")] == ["actual", "actual", "rule"]
+
+
+def test_a_currency_named_before_its_amount():
+    # 元 is TWD unless another currency is named — after the amount (億美元) or before it (人民幣 … 兆元),
+    # and 約 before the currency's name still governs the amount
+    claims = by_text(claims_of("國內生產毛額為人民幣 134.9 兆元，財政赤字約港幣 872 億元，博彩毛收入為澳門幣 2,263 億元，"
+                               "另引介投資約新臺幣 46 億元。"))
+    read = {text: (claim.base_unit, claim.qualifier) for text, claim in claims.items()}
+    assert read == {"134.9 兆元": ("CNY", "exact"), "872 億元": ("HKD", "approx"), "2,263 億元": ("MOP", "exact"),
+                    "46 億元": ("TWD", "approx")}

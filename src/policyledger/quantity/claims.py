@@ -25,7 +25,7 @@ from policyledger.quantity.kinds import ACTUAL_CUE, DONE_CUE, MEASURED_AGE, kind
 from policyledger.quantity.periods import HALF, LIST_SPLIT, QUARTER, REPORT_YEAR_WORDS, TimeExpr, find_time_expressions
 from policyledger.quantity.qualifiers import qualifier_of
 from policyledger.quantity.tables import Cell, table_cells
-from policyledger.quantity.units import CURRENCIES, normalize, reads_water
+from policyledger.quantity.units import CURRENCIES, CURRENCIES_BEFORE, CURRENCY_BEFORE, normalize, reads_water
 from policyledger.textnorm import compact, to_halfwidth_digits
 
 # An item that describes a plan (計畫期程為 106 年 1 月至 115 年 12 月): its parameters are targets.
@@ -289,6 +289,9 @@ def _claim(node: Node, text: str, figure: Figure, previous: Figure | None, exprs
         quoted = _exchange_rate_quoted(text, figure)
         if quoted is not None:  # '新臺幣對美元匯率為 32.818 元': so many TWD a US dollar
             dimension, base_unit = "price", f"TWD/{quoted}"
+    if base_unit == "TWD" and figure.unit.core == "元":
+        named = CURRENCY_BEFORE.search(text, max(clause_start, figure.start - 8), figure.start)
+        base_unit = CURRENCIES_BEFORE[named.group(0).strip()] if named else base_unit  # '港幣 872 億元'
     high = figure.value_high
     return Claim(
         path=node.path,

@@ -8,6 +8,7 @@ import re
 
 from policyledger.quantity.clauses import CLAUSE_BREAK
 from policyledger.quantity.figures import Figure
+from policyledger.quantity.units import CURRENCY_BEFORE
 from policyledger.textnorm import compact
 
 _YUE = r"(?<![合契條預節公規簽履解違制邀特誓])約"
@@ -61,7 +62,7 @@ def qualifier_of(text: str, figure: Figure, previous: Figure | None) -> str:
     """The word that directly governs the figure: just before it (約, 逾, 約占), or a cap word
     (最高, 上限, 至少) a few words before with no other figure between; or after it (以上, 內)."""
     wide = text[max(0, figure.start - 24):figure.start]  # 約占本期核准對中國大陸投資總額的 86.6％
-    before = compact(wide if "占" in wide or "佔" in wide else wide[-12:])
+    before = CURRENCY_BEFORE.sub("", compact(wide if "占" in wide or "佔" in wide else wide[-12:]))  # 約新臺幣 46 億元
     if _ANY_QUALIFIER_BEFORE.search(before):
         for pattern, name in _QUALIFIER_BEFORE:
             if pattern.search(before):

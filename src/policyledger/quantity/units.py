@@ -39,8 +39,14 @@ class UnitSpec:
 CURRENCIES: dict[str, str] = {
     "元": "TWD", "新臺幣元": "TWD", "臺幣": "TWD", "美元": "USD", "美金": "USD", "歐元": "EUR",
     "日圓": "JPY", "日元": "JPY", "日幣": "JPY", "人民幣": "CNY", "港幣": "HKD", "港元": "HKD",
-    "英鎊": "GBP", "新加坡幣": "SGD", "澳幣": "AUD", "韓元": "KRW",
+    "英鎊": "GBP", "新加坡幣": "SGD", "澳幣": "AUD", "韓元": "KRW", "澳門幣": "MOP",
 }
+# A currency named before its amount, which then ends in 元: '人民幣 134.9 兆元', '約新臺幣 46 億元'.
+CURRENCIES_BEFORE: dict[str, str] = {
+    "新臺幣": "TWD", "新台幣": "TWD", "臺幣": "TWD", "台幣": "TWD", "人民幣": "CNY", "港幣": "HKD", "澳門幣": "MOP",
+    "美金": "USD", "日幣": "JPY", "新加坡幣": "SGD", "澳幣": "AUD",
+}
+CURRENCY_BEFORE = re.compile(rf"(?:{'|'.join(sorted(CURRENCIES_BEFORE, key=len, reverse=True))})\s*$")
 
 PERCENT: dict[str, UnitSpec] = {
     "%": UnitSpec("percent", "percent"),
