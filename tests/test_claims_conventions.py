@@ -793,3 +793,15 @@ def test_a_currency_named_before_its_amount():
     read = {text: (claim.base_unit, claim.qualifier) for text, claim in claims.items()}
     assert read == {"134.9 兆元": ("CNY", "exact"), "872 億元": ("HKD", "approx"), "2,263 億元": ("MOP", "exact"),
                     "46 億元": ("TWD", "approx")}
+
+
+def test_the_same_span_dates_a_sentence_by_the_span_named_before_it_or_the_reports():
+    # 同期間 names no date of its own: the span the item named before, else the one the report's opening covers
+    claims = report_claims(
+        "工程會業務報告\n中華民國 114 年 3 月\n就本會 113 年 9 月至 114 年 2 月之重要業務提出報告。\n"
+        "壹、 政府採購 \n一、 決標：113 年 7 月至 12 月決標計 2 萬 8,416 件。同期間工程類決標金額 4,602.35 億元。 \n"
+        "二、 申訴：同期間受理申訴 418 件，完成審議 392 件。 \n三、 調解：受理調解申請 236 件。 \n"
+    )
+    spans = {text: (claims[text].period_start.isoformat(), claims[text].period_end.isoformat()) for text in ("4,602.35 億元", "418 件")}
+    assert spans == {"4,602.35 億元": ("2024-07-01", "2024-12-31"), "418 件": ("2024-09-01", "2025-02-28")}
+    assert claims["236 件"].period_end is None  # no 同期間: no date (the conventions' reading of an undated sentence)

@@ -46,6 +46,7 @@ class _Context:
     water_topic: bool = False  # the item or a heading above it is about water (推動再生水開發)
     schedule_topic: bool = False  # the item or a heading above it sets a scheme's terms (補助標準, 給付額度)
     heading_labelled: bool = False  # the dated heading says of what, too (113 年目標：…), not only when
+    span: TimeExpr | None = None  # the span the report covers, as its opening says (113 年 9 月至 114 年 2 月)
 
 
 def extract_claims(nodes: list[Node]) -> list[Claim]:
@@ -64,13 +65,24 @@ def extract(nodes: list[Node]) -> tuple[list[Claim], date | None]:
     scopes: dict[str, TimeExpr | None] = {}
     water_topics: dict[str, bool] = {}
     schedule_topics: dict[str, bool] = {}
+    span = _span_covered(nodes, all_exprs)
     for node, text, exprs in zip(nodes, texts, all_exprs, strict=True):
         water_topics[node.path] = bool(_WATER.search(node.title)) or water_topics.get(node.parent_path, False)
         schedule_topics[node.path] = bool(_SCHEDULE_TITLE.search(node.title)) or schedule_topics.get(node.parent_path, False)
-        context = _context(node, exprs, scopes, now, water_topics[node.path], schedule_topics[node.path])
+        context = replace(_context(node, exprs, scopes, now, water_topics[node.path], schedule_topics[node.path]), span=span)
         scopes[node.path] = context.inherited or _heading_scope(node, text, exprs)
         claims.extend(_node_claims(node, text, exprs, context))
     return claims, now
+
+
+def _span_covered(nodes: list[Node], all_exprs: list[list[TimeExpr]]) -> TimeExpr | None:
+    """The span the report covers, as its opening text (before the first heading) says: the latest
+    span of more than a month it names ('就本會 113 年 9 月至 114 年 2 月之重要業務…提出報告'; not the
+    report's own month, 中華民國 114 年 3 月)."""
+    if not nodes or nodes[0].level != 0:
+        return None
+    spans = [e for e in all_exprs[0] if e.role in ("period", "range") and e.period_start and e.period_end and (e.period_end - e.period_start).days > 31]
+    return max(spans, key=lambda e: e.period_end, default=None)
 
 
 # A heading naming the terms a scheme sets: its items' figures are rules unless said done
@@ -450,10 +462,19 @@ def _period(text: str, figure: Figure, clause_start: int, clause_end: int, exprs
     lead_in = _lead_in_period(text, sentence_start, exprs)
     if lead_in is not None:
         return lead_in
+    same = _SAME_PERIOD.search(text, sentence_start, figure.start)
+    named_before = [e for e in exprs if e.end <= sentence_start and e.role in ("period", "range")] if same else []
+    if named_before:
+        return named_before[-1]  # '113 年 9 月至 114 年 2 月，…決標計 2 萬 8,416 件…。同期間工程類決標金額 4,602.35 億元'
+    if same and context.span is not None:
+        return context.span  # or, where the item names none, the span the report covers
     if kind == "target" and context.plan is not None:
         return context.plan
     return context.inherited
 
+
+# A sentence that dates itself by the span named before it: 同期間, 同一期間, 此期間, 本期.
+_SAME_PERIOD = re.compile(r"同一?期間|此期間|該期間|本期(?![間末初])")
 
 _RESPECTIVELY = re.compile(r"分別")
 
