@@ -1755,6 +1755,7 @@ def test_a_span_opening_a_sentence_a_member_named_after_a_latin_word_or_within_a
         "截至 113 年底，農電共生型太陽光電的設置量達到多少？": None,
         # 臺瓜(地馬拉) is read as 臺瓜地馬拉; 給予 and 提供 are used alike
         "臺瓜 FTA 執委會的決議，讓瓜地馬拉給予我國多少項產品零關稅？": "7 項",
+        "依臺瓜 FTA 執委會的決議，我國給予瓜地馬拉多少項產品零關稅？": None,  # what Taiwan gives is not what it is given
     }
     assert answer_texts(tmp_path, report, list(expected)) == expected
     assert fold("宏都拉斯") in _window_words(fold("第 3 屆臺宏(都拉斯)FTA 執委會")) and same_words(fold("給予")) == same_words(fold("提供"))

@@ -264,3 +264,12 @@ def test_a_unit_line_naming_a_unit_for_counts_and_one_for_shares_under_a_caption
     assert read == [("1,806,320", "人", "actual", "亞洲 僑胞人數"), ("139,622", "人", "actual", "亞洲 有效持卡人數"),
                     ("36.6", "percent", "share", "亞洲 占比")]
     assert len(claims) == 6 and {(c.period_start, c.period_end) for c in claims} == {(None, date(2024, 12, 31))}
+
+
+def test_a_header_on_two_lines_its_units_under_the_column_names():
+    # pdftotext -layout: '決標金額' on the header's line, its unit '（億元）' alone on the next; 件數 counts in 件
+    claims = claims_of("表 1　113 年 9 月至 114 年 2 月各類採購決標統計\n類別        件數        決標金額\n"
+                       "                        （億元）\n工程       9,874        4,602.35\n財物       8,321        1,187.62")
+    read = [(c.text, c.base_value, c.base_unit, c.subject) for c in claims[:2]]
+    assert read == [("9,874", 9874, "件", "工程 件數"), ("4,602.35", 460235000000, "TWD", "工程 決標金額")]
+    assert len(claims) == 4 and claims[0].period_start == date(2024, 9, 1)

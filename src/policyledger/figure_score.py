@@ -302,11 +302,18 @@ _OUTBOUND_ASKED = re.compile(fold(r"對外|對[^，,？?]{1,8}投資"))
 
 def _direction_factor(parsed: Question, sentence: str) -> float:
     """Investment into Taiwan and out of it: '新南向國家來臺投資…3.8 億美元' does not answer 對新南向
-    國家的投資, nor '對外投資…118.1 億美元' 來臺投資."""
+    國家的投資, nor '對外投資…118.1 億美元' 來臺投資; and what Taiwan gives is not what it is given:
+    '宏國提供我…5 項產品零關稅' does not answer 我國給予宏都拉斯多少項."""
     asked = parsed.folded
+    if (_GIVES_US.search(asked) and _WE_GIVE.search(sentence)) or (_WE_GIVE.search(asked) and _GIVES_US.search(sentence)):
+        return 0.6
     if _INBOUND in asked:
         return 0.7 if _OUTBOUND in sentence and _INBOUND not in sentence else 1.0
     return 0.7 if _INBOUND in sentence and _OUTBOUND_ASKED.search(asked) else 1.0
+
+
+_WE_GIVE = re.compile(fold(r"(?:我國|我方|臺灣|台灣)\s*(?:給予|提供|給)"))
+_GIVES_US = re.compile(fold(r"(?:給予|提供|給)\s*(?:我國|我方|我|臺灣|台灣)"))
 
 
 @lru_cache(maxsize=4096)

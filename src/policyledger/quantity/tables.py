@@ -121,7 +121,8 @@ _CATEGORY_HEADER = re.compile(rf"^[ \t　]*[^\d\s，。；：:、%％()（）]{{
 _SHARE_COLUMN = re.compile(r"占比|佔比|比重|比率|百分比|占率")
 def _names_units(text: str) -> bool:
     """Whether the text names units a table of categories could be read in (a cheap test before the header's pattern)."""
-    return "單位" in text or _UNITS_HEADING_COLUMNS.search(text) is not None or _COUNTING_HEADING.search(text) is not None
+    return ("單位" in text or _UNITS_HEADING_COLUMNS.search(text) is not None or _COUNTING_HEADING.search(text) is not None
+            or _UNITS_LINE.search(text) is not None)
 
 
 # A column heading counting in a measure word, another beside it: '檢查類別 檢查場次 違法件數'
@@ -130,19 +131,52 @@ _COUNTING_HEADING = re.compile(r"(?:場次|人次|件數|家數|人數|戶數|�
 _UNITS_HEADING_COLUMNS = re.compile(r"[)）][ \t　]+[^\d\s，。；：:、()（）]{1,8}[(（][^()（）\s]{1,6}[)）]")
 
 
-def _headers_of_categories(text: str) -> list[tuple[re.Match[str], list[_Column]]]:
-    """Each header of categories whose unit is named — by the caption (單位：萬美元) or by every column's
-    heading (營業額（億元）, 檢查場次) — with its columns."""
+_Header = tuple[re.Match[str], list[_Column], int]  # the header's first line, its columns, where it ends
+
+
+def _headers_of_categories(text: str) -> list[_Header]:
+    """Each header of categories whose unit is named — by the caption (單位：萬美元), by every column's
+    heading (營業額（億元）, 檢查場次) or on a line of its own under them — with its columns."""
     if not _names_units(text):
         return []  # no unit named, no such table: the header's pattern is not worth running
     found = []
     for header in _CATEGORY_HEADER.finditer(text):
         columns = [_category_column(name) for name in header.group(1).split()]
+        end = header.end()
+        units_line = _UNITS_LINE.match(text, end)
+        if units_line is not None:
+            columns, end = _in_units_below(header, columns, units_line), units_line.end()
         if _table_unit(text, header.start()) is None:
             columns = _in_units_named(columns, _table_units(text, header.start()))
         if _table_unit(text, header.start()) is not None or all(column.unit for column in columns):
-            found.append((header, columns))
+            found.append((header, columns, end))
     return found
+
+
+# A header's second line, only its columns' units in brackets, under their names (pdftotext -layout):
+#     類別      件數      決標金額
+#                         （億元）
+_UNITS_LINE = re.compile(r"\n[ \t　]*[(（][^()（）\s]{1,6}[)）](?:[ \t　]+[(（][^()（）\s]{1,6}[)）])*[ \t　]*(?=\n|$)")
+_BRACKETED_WORD = re.compile(r"[(（]([^()（）\s]{1,6})[)）]")
+
+
+def _in_units_below(header: re.Match[str], columns: list[_Column], units_line: re.Match[str]) -> list[_Column]:
+    """The units of the line under a header given to the columns naming none, in order; or, where
+    their numbers differ, each to the column it stands under (the last to start at or before it, as
+    pdftotext -layout aligns them)."""
+    found = [(unit, bracket.start()) for bracket in _BRACKETED_WORD.finditer(units_line.group(0).lstrip("\n"))
+             if (unit := _unit_named(bracket.group(1))) is not None]
+    without = [index for index, column in enumerate(columns) if column.unit is None]
+    if len(found) == len(without):
+        places = without
+    else:
+        starts = [header.start(1) - header.start() + name.start() for name in re.finditer(r"\S+", header.group(1))]
+        places = [max((index for index, start in enumerate(starts) if start <= at + 2), default=-1) for _, at in found]
+    columns = list(columns)
+    for (unit, _), index in zip(found, places, strict=True):
+        if index >= 0:
+            columns[index] = replace(columns[index], unit=unit)
+    return columns
 
 
 def _table_units(text: str, header_start: int) -> list[UnitMatch]:
@@ -165,7 +199,7 @@ def _in_units_named(columns: list[_Column], units: list[UnitMatch]) -> list[_Col
     return [column if column.unit else replace(column, unit=(percent[0] if column.kind == "share" and percent else others[0])) for column in columns]
 
 
-def _period_rows(text: str, exprs: list[TimeExpr], headers: list[tuple[re.Match[str], list[_Column]]]) -> Iterator[Cell]:
+def _period_rows(text: str, exprs: list[TimeExpr], headers: list[_Header]) -> Iterator[Cell]:
     """The cells of each table whose rows are periods, under a header of categories and a named unit:
 
         表 1　外匯存底變動（單位：億美元）
@@ -174,9 +208,9 @@ def _period_rows(text: str, exprs: list[TimeExpr], headers: list[tuple[re.Match[
 
     Each number is of its column (外匯存底) for its row's period; a column of changes holds changes."""
     starts = {expr.start: expr for expr in exprs if expr.role in ("period", "as_of")}
-    for header, columns in headers:
+    for header, columns, end in headers:
         unit, caption = _table_unit(text, header.start()), _caption(text, header.start())
-        position = header.end() + 1
+        position = end + 1
         while (row := _period_row(text, position, starts, len(columns))) is not None:
             period, numbers = row
             for found, column in zip(numbers, columns, strict=True):
@@ -218,14 +252,14 @@ _CELL_IN_ROW = re.compile(rf"[+＋]?{_CELL_TEXT}")
 _NO_SPACE = str.maketrans("", "", " \t　")
 
 
-def _category_headers(text: str, exprs: list[TimeExpr], headers: list[tuple[re.Match[str], list[_Column]]]) -> Iterator[tuple[int, list[_Column], int]]:
+def _category_headers(text: str, exprs: list[TimeExpr], headers: list[_Header]) -> Iterator[tuple[int, list[_Column], int]]:
     """(where the header starts, its columns, where it ends) of each table headed by categories, its unit
     named, under a caption that dates it (113 年)."""
-    for header, columns in headers:
+    for header, columns, end in headers:
         dated = _caption_dates(text, header.start(), exprs, ("period", "as_of"))
         if not dated:
             continue
-        yield header.start(), [replace(column, period=dated[-1]) for column in columns], header.end()
+        yield header.start(), [replace(column, period=dated[-1]) for column in columns], end
 
 
 def _caption_dates(text: str, header_start: int, exprs: list[TimeExpr], roles: tuple[str, ...]) -> list[TimeExpr]:
@@ -253,10 +287,11 @@ def _category_column(heading: str) -> _Column:
 def _counted_in(name: str) -> UnitMatch | None:
     """The measure word a column's name ends in, or counts by: 檢查場次 → 場次, 違法件數 → 件."""
     counted = _COUNTED_BY.search(name)
-    return _unit_named(counted.group(1)) if counted else None
+    return _unit_named(counted.group(1) or counted.group(2)) if counted else None
 
 
-_COUNTED_BY = re.compile(rf"(?<=[\u4e00-\u9fff])({'|'.join(sorted((c for c in COUNTERS if len(c) > 1 or c in '件家人戶案'), key=len, reverse=True))})數?$")
+_COUNTERS_NAMED = "|".join(sorted((c for c in COUNTERS if len(c) > 1 or c in "件家人戶案"), key=len, reverse=True))
+_COUNTED_BY = re.compile(rf"(?<=[\u4e00-\u9fff])({_COUNTERS_NAMED})數?$|^({_COUNTERS_NAMED})數$")  # 檢查場次, 違法件數; 件數
 
 
 def _headers(text: str, exprs: list[TimeExpr]) -> Iterator[tuple[list[TimeExpr], list[str], bool, int]]:
