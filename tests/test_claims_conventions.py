@@ -805,3 +805,17 @@ def test_the_same_span_dates_a_sentence_by_the_span_named_before_it_or_the_repor
     spans = {text: (claims[text].period_start.isoformat(), claims[text].period_end.isoformat()) for text in ("4,602.35 億元", "418 件")}
     assert spans == {"4,602.35 億元": ("2024-07-01", "2024-12-31"), "418 件": ("2024-09-01", "2025-02-28")}
     assert claims["236 件"].period_end is None  # no 同期間: no date (the conventions' reading of an undated sentence)
+
+
+def test_quarters_without_a_year_take_the_last_year_written_not_a_comparisons_base_and_a_forecasts_label():
+    claims = report_claims(
+        "主計總處業務報告\n中華民國 114 年 3 月\n壹、 國民所得 \n一、 113 年國民所得統計 \n"
+        "（一） 經濟成長：113 年經濟成長率 4.59%；平均每人 GDP 3 萬 3,505 美元，較 112 年增加 1,190 美元。 \n"
+        "（二） 各季表現：第 1 季 6.64%、第 2 季 5.07%。 \n二、 114 年經濟預測 \n"
+        "（一） 預測 114 年經濟成長率為 3.14%，平均每人 GDP 預測為 3 萬 5,412 美元，較 113 年增加 1,907 美元。 \n"
+        "（二） 各季預測：第 1 季 3.05%、第 2 季 3.41%。 \n"
+    )
+    # 較 112 年 is a base, not the year the next item's quarters are of
+    assert (claims["6.64%"].period_start.isoformat(), claims["6.64%"].kind) == ("2024-01-01", "actual")
+    # a heading's label ending on 預測： makes its figures forecasts
+    assert (claims["3.41%"].period_start.isoformat(), claims["3.41%"].kind) == ("2025-04-01", "forecast")

@@ -128,7 +128,9 @@ _DIGIT = re.compile(r"\d|[一二三四五六七八九〇○]")
 
 
 def _last_explicit_year(exprs: list[TimeExpr]) -> int | None:
-    years = [e.year for e in exprs if e.year and "年" in e.text and _DIGIT.search(e.text.split("年")[0])]
+    """The last year an item writes out, which dates the next items' 第 1 季 or 10 月; not a comparison's
+    base ('…3 萬 5,412 美元，較 113 年增加 1,907 美元': the next item's quarters are 114's)."""
+    years = [e.year for e in exprs if e.year and e.role != "base" and "年" in e.text and _DIGIT.search(e.text.split("年")[0])]
     return years[-1] if years else None
 
 

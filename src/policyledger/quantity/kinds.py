@@ -251,7 +251,8 @@ def _product_spec(text: str, figure: Figure) -> bool:
 
 
 # A forecast verb ending its clause introduces what is forecast: '…報告預測，114 年全球經濟成長率為 3.1%'.
-_FORECAST_LEADS = re.compile(r"(?:預估|推估|預測)\s*[，,]")
+# So does a heading's label ending on one: '（二） 各季預測：第 1 季 3.05%、第 2 季 3.41%'.
+_FORECAST_LEADS = re.compile(r"(?:預估|推估|預測)\s*(?:[，,]|(?P<label>[：:]))")
 
 
 def _forecast_leads(text: str, clause_start: int, before: str, now: date | None) -> bool:
@@ -265,7 +266,13 @@ def _forecast_leads(text: str, clause_start: int, before: str, now: date | None)
         return False
     forecast = _roc_years(text[lead.end():clause_start] + before)
     own = _roc_years(before)
-    return bool(forecast) and max(forecast) >= now.year and not (own and min(own) < now.year)
+    if own and min(own) < now.year:
+        return False
+    labelled = lead.group("label") is not None and _HEADING_LABEL.fullmatch(text, 0, lead.start()) is not None
+    return labelled or (bool(forecast) and max(forecast) >= now.year)
+
+
+_HEADING_LABEL = re.compile(r"\s*\S{1,4}\s*[^，,。；;：:\d]{1,10}")  # '（二） 各季' before 預測：
 
 
 def _roc_years(text: str) -> list[int]:
