@@ -819,3 +819,8 @@ def test_quarters_without_a_year_take_the_last_year_written_not_a_comparisons_ba
     assert (claims["6.64%"].period_start.isoformat(), claims["6.64%"].kind) == ("2024-01-01", "actual")
     # a heading's label ending on 預測： makes its figures forecasts
     assert (claims["3.41%"].period_start.isoformat(), claims["3.41%"].kind) == ("2025-04-01", "forecast")
+
+
+def test_a_minus_after_a_word_is_a_sign_but_not_after_a_year_or_a_code():
+    claims = by_text(claims_of("實質經常性薪資年增率為-0.21%，F-16 戰機 12 架，110 年-112 年補助 3 億元。"))
+    assert claims["-0.21%"].value == -0.21 and "-16" not in " ".join(claims) and claims["3 億元"].base_value == 300_000_000

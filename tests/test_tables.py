@@ -273,3 +273,12 @@ def test_a_header_on_two_lines_its_units_under_the_column_names():
     read = [(c.text, c.base_value, c.base_unit, c.subject) for c in claims[:2]]
     assert read == [("9,874", 9874, "件", "工程 件數"), ("4,602.35", 460235000000, "TWD", "工程 決標金額")]
     assert len(claims) == 4 and claims[0].period_start == date(2024, 9, 1)
+
+
+def test_one_cell_a_line_under_year_headings_one_a_forecast():
+    # PDFium: '113 年' alone on its line (its expression takes the break after it), '114 年（預測）' a forecast's column
+    claims = claims_of("表 1　經濟成長率及物價預測\n單位：%\n項目\n113 年\n114 年（預測）\n經濟成長率\n4.59\n3.14\n"
+                       "CPI 上漲率\n2.18\n1.89")
+    read = [(c.text, c.kind, c.period_start, c.subject) for c in claims]
+    assert read == [("4.59", "change", date(2024, 1, 1), "經濟成長率"), ("3.14", "forecast", date(2025, 1, 1), "經濟成長率"),
+                    ("2.18", "change", date(2024, 1, 1), "CPI 上漲率"), ("1.89", "forecast", date(2025, 1, 1), "CPI 上漲率")]

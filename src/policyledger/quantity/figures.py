@@ -187,8 +187,12 @@ def _arabic(text: str, blocked: list[tuple[int, int]]) -> Iterator[Figure]:
 
 
 def _signed(text: str, position: int) -> bool:
-    """A sign belongs to the number in '(-5.4%)', not in '0800-589' or '46-1'."""
-    return position == 0 or not text[position - 1].isalnum()
+    """A sign belongs to the number in '(-5.4%)' and '年增率為-0.21%', not in '0800-589', '46-1' or 'F-16'."""
+    before = text[position - 1] if position else " "
+    return not ((before.isascii() and before.isalnum()) or before in _SPAN_ENDS)
+
+
+_SPAN_ENDS = "年月日季期號條款項"  # '110 年-112 年', '第 46 條-1': a dash after them joins, it is no minus
 
 
 def _arabic_figure(text: str, match: re.Match[str], start: int) -> Figure | None:

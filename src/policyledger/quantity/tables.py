@@ -317,9 +317,9 @@ def _headers(text: str, exprs: list[TimeExpr]) -> Iterator[tuple[list[TimeExpr],
 _SAME_SPAN = re.compile(r"[ \t　]*同期")  # '113 年 1-6 月 112 年同期': the same months a year before
 
 
-# What a period's heading may say after it: '113 年實績', '116 年目標'.
-_COLUMN_KIND = re.compile(r"[ \t　]*(實績|實際|目標|預估|估計|預計)")
-_KIND_OF_COLUMN = {"實績": "actual", "實際": "actual", "目標": "target", "預估": "forecast", "估計": "forecast", "預計": "target"}
+# What a period's heading may say after it: '113 年實績', '116 年目標', '114 年（預測）'.
+_COLUMN_KIND = re.compile(r"[ \t　]*[(（]?(實績|實際|目標|預估|估計|預計|預測)[)）]?")
+_KIND_OF_COLUMN = {"實績": "actual", "實際": "actual", "目標": "target", "預估": "forecast", "估計": "forecast", "預計": "target", "預測": "forecast"}
 
 
 def _column_kind(text: str, end: int) -> str:
@@ -372,7 +372,7 @@ def _row_cells(text: str, label: str, spans: list[tuple[int, int]], columns: lis
 
 
 _BOUND = re.compile(r"(?:以下|以上)$")
-_CHANGE_ROW = re.compile(rf"{_RATES_OF_CHANGE}|增加率|減少率")
+_CHANGE_ROW = re.compile(rf"{_RATES_OF_CHANGE}|增加率|減少率|上漲率")
 _BOUNDS = {"以下": "up_to", "以上": "more_than"}
 
 
@@ -508,7 +508,7 @@ def _one_a_line_columns(text: str, header_start: int, headings: list[tuple[int, 
     columns = []
     for start, end in headings:
         heading = text[start:end].strip()
-        own = [expr for expr in exprs if start <= expr.start and expr.end <= end and expr.role in ("period", "as_of")]
+        own = [expr for expr in exprs if start <= expr.start < end and expr.role in ("period", "as_of")]  # '113 年' (its expression may take the break after it)
         if own and not text[start:own[0].start].strip():
             columns.append(_Column(own[0], _column_kind(text, own[-1].end), ""))
         elif not dated:
