@@ -282,3 +282,11 @@ def test_one_cell_a_line_under_year_headings_one_a_forecast():
     read = [(c.text, c.kind, c.period_start, c.subject) for c in claims]
     assert read == [("4.59", "change", date(2024, 1, 1), "經濟成長率"), ("3.14", "forecast", date(2025, 1, 1), "經濟成長率"),
                     ("2.18", "change", date(2024, 1, 1), "CPI 上漲率"), ("1.89", "forecast", date(2025, 1, 1), "CPI 上漲率")]
+
+
+def test_a_total_row_under_rows_of_periods_is_the_whole_span_they_make_up():
+    claims = claims_of("表 1 113 年兩岸人員往來統計\n單位：人次\n季別\t大陸地區人民來臺\t國人赴陸\n第 1 季\t82,316\t612,584\n"
+                       "第 2 季\t95,472\t689,217\n合計\t177,788\t1,301,801")
+    total = [(c.text, c.period_start, c.period_end, c.subject) for c in claims[4:]]
+    assert total == [("177,788", date(2024, 1, 1), date(2024, 6, 30), "合計 大陸地區人民來臺"),
+                     ("1,301,801", date(2024, 1, 1), date(2024, 6, 30), "合計 國人赴陸")]

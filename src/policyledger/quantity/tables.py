@@ -210,9 +210,10 @@ def _period_rows(text: str, exprs: list[TimeExpr], headers: list[_Header]) -> It
     starts = {expr.start: expr for expr in exprs if expr.role in ("period", "as_of")}
     for header, columns, end in headers:
         unit, caption = _table_unit(text, header.start()), _caption(text, header.start())
-        position = end + 1
+        position, periods = end + 1, []
         while (row := _period_row(text, position, starts, len(columns))) is not None:
             period, numbers = row
+            periods.append(period)
             for found, column in zip(numbers, columns, strict=True):
                 cell = _cell(text, found.start(), found.end(), column.unit or unit)
                 if cell is not None:
@@ -221,6 +222,19 @@ def _period_rows(text: str, exprs: list[TimeExpr], headers: list[_Header]) -> It
                     else:
                         yield Cell(cell, column.name, period, column.kind, caption)
             position = text.find("\n", numbers[-1].end()) + 1 or len(text)
+        total = _TOTAL_ROW.match(text, position)
+        if periods and total is not None and periods[0].period_start and periods[-1].period_end:
+            # '合計 408,463 2,760,046' under the quarters: the whole span the rows make up
+            whole = replace(periods[0], text=f"{periods[0].text.strip()}至{periods[-1].text.strip()}", period_end=periods[-1].period_end)
+            numbers = list(_CELL_IN_ROW.finditer(text, total.end(1), total.end()))
+            if len(numbers) == len(columns):
+                for found, column in zip(numbers, columns, strict=True):
+                    cell = _cell(text, found.start(), found.end(), column.unit or unit)
+                    if cell is not None and not _CHANGE_HEADING.fullmatch(column.name):
+                        yield Cell(cell, f"{total.group(1)} {column.name}", whole, column.kind, caption)
+
+
+_TOTAL_ROW = re.compile(rf"[ \t　]*(合計|總計)((?:[ \t　]+{_CELL_TEXT})+)[ \t　]*(?=\n|$)")
 
 
 _CHANGE_HEADING = re.compile(rf"(?:較\S{{0,4}})?(?:{_RATES_OF_CHANGE}|增減幅度|增減|變動)")
