@@ -1774,3 +1774,16 @@ def test_names_read_with_their_items_opening_and_a_partner_the_question_names(tm
         "和越南商簽署合作備忘錄、開啟精密機械人才培訓合作的是哪一家我國公司？": "東台精機",
     }
     assert answer_texts(tmp_path, report, list(expected)) == expected
+
+
+def test_the_era_before_a_year_and_a_rise_said_as_an_increase(tmp_path: Path):
+    report = (
+        "大陸委員會業務報告\n\n壹、 兩岸情勢\n\n一、 軍事威脅：113 年全年共機擾臺達 3,075 架次，較 112 年增加 1,372 架次。\n\n"
+        "二、 例行民調：114 年 2 月調查顯示，不接受「一國兩制」者占 78.6%，較 113 年 10 月調查增加 2.4 個百分點。\n"
+    )
+    expected = {
+        "民國 113 年一整年，共機擾臺總共有多少架次？": "3,075 架次",  # 民國 is how a reader dates a year, not a word to find
+        "114 年 2 月民調中，不接受「一國兩制」的比例比 113 年 10 月那次上升了多少？": "2.4 個百分點",  # 上升 = 增加
+    }
+    assert answer_texts(tmp_path, report, list(expected)) == expected
+    assert parse_question("民國 113 年共機擾臺幾架次？").text == "113 年共機擾臺幾架次？"

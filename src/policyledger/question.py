@@ -575,6 +575,8 @@ def _whole_code(code: str) -> re.Pattern[str]:
 
 # '今年（110 年）1 到 2 月': the year named in the bracket is the one meant, and the months are of it.
 _YEAR_NAMED = re.compile(r"(?:今年|去年|本年|明年)\s*[（(]\s*(\d{2,3}\s*年(?:度)?)\s*[）)]")
+# '民國 113 年': the era a reader writes before a year, which a report leaves out.
+_ERA = re.compile(r"(?:中華)?民國\s*(?=\d{2,3}\s*年)")
 
 
 def bigrams(segment: str) -> list[str]:
@@ -590,7 +592,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     """A question read: what it asks for, about what, when. `report_year` (the Gregorian year of
     the newest report asked about) says which year 去年 and 今年 are; `authors` (`authors_of`) are
     the bodies whose reports are asked, which the reports call 本部: not words to look for."""
-    normalized = _YEAR_NAMED.sub(r"\1", in_report_words(to_halfwidth_digits(text.strip())))
+    normalized = _ERA.sub("", _YEAR_NAMED.sub(r"\1", in_report_words(to_halfwidth_digits(text.strip()))))
     if report_year is not None:  # '今年 1 至 8 月': the report's year, as the report writes it (114 年 1 至 8 月)
         normalized = _THIS_YEAR_IN_PART.sub(f"{report_year - 1911} 年", normalized)
     normalized = _SET_ASIDE.sub(" ", normalized)
