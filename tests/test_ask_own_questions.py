@@ -1787,3 +1787,17 @@ def test_the_era_before_a_year_and_a_rise_said_as_an_increase(tmp_path: Path):
     }
     assert answer_texts(tmp_path, report, list(expected)) == expected
     assert parse_question("民國 113 年共機擾臺幾架次？").text == "113 年共機擾臺幾架次？"
+
+
+def test_a_part_named_by_its_items_heading_and_a_year_named_in_brackets(tmp_path: Path):
+    report = (
+        "僑務委員會業務報告\n\n壹、 僑胞服務\n\n一、 數位僑胞卡：數位僑胞卡 App 於今（114）年 1 月 15 日正式上線，提供一站式線上服務。\n\n"
+        "二、 截至 114 年 2 月底，App 累計下載 4 萬 8,230 次。\n\n"
+        "三、 僑生人數：113 學年度在臺僑生計 3 萬 2,145 人，其中新生 1 萬 1,208 人。新生來源如下：\n\n"
+        "（一） 馬來西亞：4,215 人，占 37.6%。\n\n（二） 港澳：3,102 人，占 27.7%。\n"
+    )
+    expected = {
+        "數位僑胞卡 App 是哪一天正式上線的？": "114 年 1 月 15 日",  # 今（114）年: the year the bracket names
+        "113 學年度僑生新生中，來自馬來西亞的有多少人？": "4,215 人",  # the part asked (來自 馬來西亞) heads its item
+    }
+    assert answer_texts(tmp_path, report, list(expected)) == expected

@@ -78,7 +78,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _own_words_factor(parsed, own, claim) * _end_of_change_factor(parsed, text, claim, neighbours)
     factors *= _breakdown_factor(parsed, text, claim, neighbours, own, clause_start, clause_end)
     factors *= _named_elsewhere_factor(parsed, text, sentence) * _direction_factor(parsed, sentence)
-    factors *= _part_factor(parsed, _without_later_brackets(clause, claim.end - clause_start))
+    factors *= _part_factor(parsed, _without_later_brackets(clause, claim.end - clause_start), fold(item.node.title))
     factors *= _list_member_factor(parsed, own, sentence, claim) * _premise_factor(parsed, claim)
     factors *= _condition_factor(parsed, claim, neighbours, clause_start) * _rate_named_factor(parsed, claim, sentence)
     factors *= _included_factor(parsed, claim, sentence) * _rate_only_factor(parsed, sentence) * _excluded_factor(parsed, own)
@@ -459,11 +459,12 @@ _TWO_CHARACTER_RATES = frozenset(fold(word) for word in ("利率", "費率", "�
 _CHANGE_RATES = frozenset(fold(word) for word in ("成長率", "增加率", "減少率", "增長率", "年增率", "衰退率", "成長比率", "百分率"))
 
 
-def _part_factor(parsed: Question, clause: str) -> float:
+def _part_factor(parsed: Question, clause: str, title: str) -> float:
     """Asked how many of a whole are something (…中有多少件是新創企業), a figure whose clause does
     not name that something counts the whole — and so does one whose clause names it only among
-    others counted together (專利、商標及著作權請求協處案件計 844 件)."""
-    if not parsed.part:
+    others counted together (專利、商標及著作權請求協處案件計 844 件). An item's heading names it for
+    the item's figures ('1、 馬來西亞：4,215 人')."""
+    if not parsed.part or parsed.part == compact(title):
         return 1.0
     compacted = compact(clause)
     if parsed.part not in compacted:

@@ -214,6 +214,7 @@ def find_time_expressions(text: str, context_year: int | None = None, report_yea
 
     `context_year` completes dates written without a year (10 月 22 日); `report_year`, the year
     the report was written, resolves 去年/今年."""
+    text = _YEAR_IN_BRACKETS.sub(_year_alone, text)
     atoms: list[TimeExpr] = []
     year = context_year
     for match in _ATOM.finditer(text):
@@ -226,6 +227,14 @@ def find_time_expressions(text: str, context_year: int | None = None, report_yea
         atom = TimeExpr(match.start(), match.end(), match.group(0), start, end, "as_of" if point else "period", atom_year)
         atoms.append(_day_list(text, _through_day(text, atom, match), match))
     return [_with_role(text, expr) for expr in _merge(text, atoms)]
+
+
+# '今（114）年 1 月 15 日': the year the bracket names, read as if written alone (offsets kept).
+_YEAR_IN_BRACKETS = re.compile(r"([今去本明][（(])(\d{2,3})([）)])(?=\s*年)")
+
+
+def _year_alone(match: re.Match[str]) -> str:
+    return " " * len(match.group(1)) + match.group(2) + " " * len(match.group(3))
 
 
 def _compared_to(text: str, start: int) -> bool:
