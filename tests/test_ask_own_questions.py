@@ -1801,3 +1801,9 @@ def test_a_part_named_by_its_items_heading_and_a_year_named_in_brackets(tmp_path
         "113 學年度僑生新生中，來自馬來西亞的有多少人？": "4,215 人",  # the part asked (來自 馬來西亞) heads its item
     }
     assert answer_texts(tmp_path, report, list(expected)) == expected
+
+
+def test_an_average_each_asked_is_not_the_total_beside_it(tmp_path: Path):
+    report = ("工程會業務報告\n\n壹、 工程價格\n\n一、 物價調整：本期中央機關核撥物價調整款約 86.4 億元，計 2,528 案，平均每案約 3,418 千元。\n")
+    expected = {"本期中央機關核撥物價調整款，平均每案多少錢？": "3,418 千元"}
+    assert answer_texts(tmp_path, report, list(expected)) == expected

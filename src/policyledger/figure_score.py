@@ -350,10 +350,15 @@ _AMONG_THEM = fold("其中")
 
 
 def _each_asked_factor(parsed: Question, own: str) -> float:
+    if _AVERAGE_EACH_ASKED.search(parsed.text) and fold("每") not in own:
+        return 0.8  # '平均每案多少錢': not the total beside it ('核撥…約 86.4 億元，…平均每案約 3,418 千元')
     places = parsed.places_named
     if len(places) < 2 or not _EACH_ASKED.search(parsed.text):
         return 1.0
     return 1.0 if any(place in own for place in places) else 0.6
+
+
+_AVERAGE_EACH_ASKED = re.compile(r"平均\s*每\s*[一]?[\u4e00-\u9fff]")
 
 
 # What a change asked is a change of: '件數較上年減少多少百分比' asks the count's, not the amount's.
