@@ -1807,3 +1807,9 @@ def test_an_average_each_asked_is_not_the_total_beside_it(tmp_path: Path):
     report = ("工程會業務報告\n\n壹、 工程價格\n\n一、 物價調整：本期中央機關核撥物價調整款約 86.4 億元，計 2,528 案，平均每案約 3,418 千元。\n")
     expected = {"本期中央機關核撥物價調整款，平均每案多少錢？": "3,418 千元"}
     assert answer_texts(tmp_path, report, list(expected)) == expected
+
+
+def test_revenue_over_its_budget_asked(tmp_path: Path):
+    report = ("主計總處業務報告\n\n壹、 中央政府總決算\n\n一、 初步結果：113 年度歲入實收 3 兆 120 億元，較預算數 2 兆 7,450 億元超收 2,670 億元，達成率 109.7%。\n")
+    expected = {"113 年度中央政府總決算初步結果，歲入實收比預算數超收多少？": "2,670 億元"}  # 超收多少: by how much, a change
+    assert answer_texts(tmp_path, report, list(expected)) == expected

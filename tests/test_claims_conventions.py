@@ -824,3 +824,8 @@ def test_quarters_without_a_year_take_the_last_year_written_not_a_comparisons_ba
 def test_a_minus_after_a_word_is_a_sign_but_not_after_a_year_or_a_code():
     claims = by_text(claims_of("實質經常性薪資年增率為-0.21%，F-16 戰機 12 架，110 年-112 年補助 3 億元。"))
     assert claims["-0.21%"].value == -0.21 and "-16" not in " ".join(claims) and claims["3 億元"].base_value == 300_000_000
+
+
+def test_revenue_over_its_budget_is_a_change_an_overcrowding_rate_is_not():
+    claims = by_text(claims_of("歲入實收 3 兆 120 億元，較預算數 2 兆 7,450 億元超收 2,670 億元；超收比率 5.2%。"))
+    assert (claims["2,670 億元"].kind, claims["5.2%"].kind) == ("change", "actual")
