@@ -158,7 +158,9 @@ _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}")
 _NOUN_UP_TO_FOUR = re.compile(r"[\u4e00-\u9fff]{2,4}(?=\s*[？?]?\s*$)")
 _CHANGE = re.compile(r"成長|增加|減少|提升|提高|上升|下降|降低|改善|增幅|減幅|超收(?!比?率)|短收")
 # '114 年度預算較 113 年度增加多少元': by how much, from a base — a change, not the level it reached
-_CHANGE_BY_AN_AMOUNT = re.compile(r"(?:較|比|相較)[^，,？?]{0,12}?(?:成長|增加|減少|上升|下降|降低|超收|短收)了?多少\s*(?:萬|億|兆|千)?\s*(?:元|美元|人|家|件)?\s*[？?]?\s*$")
+_CHANGE_BY_AN_AMOUNT = re.compile(
+    r"(?:較|比|相較)[^，,？?]{0,12}?(?:成長|增加|減少|上升|下降|降低|超收|短收)了?多少\s*(?:萬|億|兆|千)?\s*(?:元|美元|人|家|件)?\s*[？?]?\s*$"
+)
 # Words that ask rather than say: removed before matching.
 _ASKING = re.compile(
     r"(?:有)?(?:幾|多少)\s*家\s*(?:企業|公司)(?!\s*[？?]?\s*$)|"  # '有幾家企業獲准': what 家 counts, the report's 核准 N 家 leaves unsaid
