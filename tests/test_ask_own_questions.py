@@ -1813,3 +1813,15 @@ def test_revenue_over_its_budget_asked(tmp_path: Path):
     report = ("主計總處業務報告\n\n壹、 中央政府總決算\n\n一、 初步結果：113 年度歲入實收 3 兆 120 億元，較預算數 2 兆 7,450 億元超收 2,670 億元，達成率 109.7%。\n")
     expected = {"113 年度中央政府總決算初步結果，歲入實收比預算數超收多少？": "2,670 億元"}  # 超收多少: by how much, a change
     assert answer_texts(tmp_path, report, list(expected)) == expected
+
+
+def test_the_date_of_a_forecast_and_a_bracket_rounding_the_figure_before_it(tmp_path: Path):
+    report = (
+        "主計總處業務報告\n\n壹、 中央政府總預算\n\n一、 規模：114 年度中央政府總預算經大院審議通過，歲出新臺幣 3 兆 1,280 億元（約 3.13 兆元）。\n\n"
+        "貳、 經濟預測\n\n一、 最新預測：本總處於 114 年 2 月 14 日發布預測，114 年平均每人 GDP 預測為 3 萬 5,412 美元。\n"
+    )
+    expected = {
+        "立法院審議通過的 114 年度中央政府總預算，歲出編了多少錢？": "3 兆 1,280 億元",  # the figure as stated, not its rounding
+        "主計總處 114 年 2 月的預測中，114 年平均每人 GDP 預估是多少美元？": "3 萬 5,412 美元",  # 114 年 2 月: when forecast
+    }
+    assert answer_texts(tmp_path, report, list(expected)) == expected

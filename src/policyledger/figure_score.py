@@ -89,10 +89,20 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _named_after_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
     factors *= _named_before_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
     factors *= _joint_factor(parsed, text[before:after]) * _sub_item_factor(parsed, item) * _amount_factor(parsed, claim)
+    factors *= 0.9 if _restates(item.node.text, claim, neighbours) else 1.0
     own_sentence = item.node.text[sentence_start:sentence_end]
     factors *= 0.6 if another_ordinal(parsed.text, own_sentence) else 1.0  # 第二期 asked, 第一期's figure
     factors *= 0.6 if another_version(parsed.text, own_sentence) else 1.0  # 地方創生 2.0 asked, 地方創生's figure
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
+
+
+def _restates(text: str, claim: Claim, neighbours: list[Claim]) -> bool:
+    """'歲出新臺幣 3 兆 1,280 億元（約 3.13 兆元）': a bracket rounding the figure just before it restates it;
+    the figure as stated is the answer."""
+    return any(other.base_unit == claim.base_unit and _RESTATING.fullmatch(text, other.end, claim.start) for other in neighbours)
+
+
+_RESTATING = re.compile(r"\s*[（(]\s*(?:約|即|折合約?)\s*")
 
 
 def _alone(claim: Claim, neighbours: list[Claim], sentence: tuple[int, int]) -> bool:

@@ -577,6 +577,8 @@ def _whole_code(code: str) -> re.Pattern[str]:
 
 # '今年（110 年）1 到 2 月': the year named in the bracket is the one meant, and the months are of it.
 _YEAR_NAMED = re.compile(r"(?:今年|去年|本年|明年)\s*[（(]\s*(\d{2,3}\s*年(?:度)?)\s*[）)]")
+# A date followed by what was made then, a forecast or a survey, with the period asked after it.
+_WHEN_FORECAST = re.compile(r"\s*(?:所?發布)?的?\s*(?:預測|預估|推估|調查|民調)")
 # '民國 113 年': the era a reader writes before a year, which a report leaves out.
 _ERA = re.compile(r"(?:中華)?民國\s*(?=\d{2,3}\s*年)")
 
@@ -628,6 +630,8 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     remainder = normalized
     found = find_time_expressions(normalized, None, report_year)
     exprs = [e for e in found if e.role != "base"]
+    if len(exprs) > 1 and _WHEN_FORECAST.match(normalized, exprs[0].end):
+        exprs = exprs[1:]  # '114 年 2 月的預測中，114 年平均每人 GDP…': when it was forecast, not what for
     if exprs:
         first = exprs[0]
         question.period = (first.period_start, first.period_end)
