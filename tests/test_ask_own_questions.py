@@ -1825,3 +1825,11 @@ def test_the_date_of_a_forecast_and_a_bracket_rounding_the_figure_before_it(tmp_
         "主計總處 114 年 2 月的預測中，114 年平均每人 GDP 預估是多少美元？": "3 萬 5,412 美元",  # 114 年 2 月: when forecast
     }
     assert answer_texts(tmp_path, report, list(expected)) == expected
+
+
+def test_one_category_asked_is_not_the_count_of_them_all(tmp_path: Path):
+    report = ("工程會業務報告\n\n壹、 政府採購\n\n一、 巨額採購：巨額採購門檻為工程 2 億元以上、財物 1 億元以上。同期間決標之巨額採購計 612 件，"
+              "決標金額 3,941.2 億元。\n\n二、 各類採購：工程類決標 9,874 件，財物類決標 8,321 件。\n")
+    expected = {"本期財物類巨額採購決標了幾件？": None,  # 612 件 counts every category's
+                "財物類採購一共決標了幾件？": "8,321 件"}
+    assert answer_texts(tmp_path, report, list(expected)) == expected

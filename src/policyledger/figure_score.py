@@ -90,10 +90,21 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _named_before_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
     factors *= _joint_factor(parsed, text[before:after]) * _sub_item_factor(parsed, item) * _amount_factor(parsed, claim)
     factors *= 0.9 if _restates(item.node.text, claim, neighbours) else 1.0
+    factors *= _category_factor(parsed, sentence + row)
     own_sentence = item.node.text[sentence_start:sentence_end]
     factors *= 0.6 if another_ordinal(parsed.text, own_sentence) else 1.0  # 第二期 asked, 第一期's figure
     factors *= 0.6 if another_version(parsed.text, own_sentence) else 1.0  # 地方創生 2.0 asked, 地方創生's figure
     return parsed.coverage(windows, rarity, period_matched=period >= 0.95) * factors
+
+
+def _category_factor(parsed: Question, sentence: str) -> float:
+    """Asked of one category (財物類巨額採購), a figure whose sentence (or table row) does not name it
+    counts another or all of them ('同期間決標之巨額採購計 612 件')."""
+    category = _CATEGORY_ASKED.search(parsed.folded)
+    return 0.7 if category is not None and category.group(1) not in compact(sentence) else 1.0
+
+
+_CATEGORY_ASKED = re.compile(fold(r"([\u4e00-\u9fff]{2})(?<![各這幾那此該同每哪本兩多分等何])類(?=[\u4e00-\u9fff]{2})"))  # not 這類, 各類, 幾類
 
 
 def _restates(text: str, claim: Claim, neighbours: list[Claim]) -> bool:
