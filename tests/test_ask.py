@@ -763,6 +763,16 @@ def test_a_list_names_no_figure_and_its_kind_is_read_whole(tmp_path: Path):
     assert answers[asked[1]] == "蘭陽博物館、雲林童軍會、桃園市政府"
 
 
+def test_a_list_numbered_inline_names_each_item_after_its_number(tmp_path: Path):
+    # '（1）…、（2）…及（3）…' is a list; a name may hold a space beside Latin letters or digits
+    report = (
+        "經濟部業務報告\n\n壹、 產業\n\n一、 轉型：推動產業轉型策略包括（1）強化供應鏈韌性、（2）擴大 AI 應用及（3）拓展新興市場，"
+        "109 年協助 120 家廠商。\n\n二、 建設：數位建設分為（1）偏鄉寬頻及 5G 建設、（2）資安產業，合計 30 億元。\n"
+    )
+    asked = ["推動產業轉型的策略包括哪幾項？", "數位建設分為哪些部分？"]
+    assert answer_texts(tmp_path, report, asked) == {asked[0]: "強化供應鏈韌性、擴大 AI 應用、拓展新興市場", asked[1]: "偏鄉寬頻及 5G 建設、資安產業"}
+
+
 def test_a_plant_being_built_asks_what_it_will_make():
     assert parse_question("中油公司建置中的鈦酸鋰材料生產線年產量是多少？").wants_target
 

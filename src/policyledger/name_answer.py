@@ -64,7 +64,8 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
             for start, end, weight, listed, coverage in found:
                 # a figure is no name: '13個MOU單位、蘭陽博物館、…' names three; '每日 41萬噸、備援調度供水每日 776 萬噸' none
                 names = [_without_excluded(parsed, name) for name in listed if not compact(name).startswith(tuple(figure_texts)) and not _a_unit_left(name)]
-                names = [_lead_trimmed(names[0]), *names[1:-1], _trimmed(names[-1])] if len(names) > 1 else names
+                numbered = sentence[start:start + 1] in "（("  # '（1）以軍逼統、…': each name begins after its number
+                names = [names[0] if numbered else _lead_trimmed(names[0]), *names[1:-1], _trimmed(names[-1])] if len(names) > 1 else names
                 if len(names) < 2 or (parsed.count is not None and len(names) != parsed.count) or names[0].startswith("等"):
                     continue  # '…桃園市政府等單位合作地方地質教材、展示': 等 closes the list before, it starts none
                 if parsed.wants_places and sum(map(names_a_place, names)) * 2 < len(names):

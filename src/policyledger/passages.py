@@ -107,13 +107,17 @@ _ITEM_TAIL = re.compile(
 # Names in 「」 joined by 、 or a conjunction (folded text too: 与): '包括「第七輸變電計畫」、…及
 # 「南科超高壓變電所擴建計畫」', '「2020 年度亞洲最佳會議獎旅目的地獎」及「最佳創新目的地行銷特別獎」'.
 QUOTED_LIST = re.compile(r"「[^「」]{1,40}」(?:\s*(?:、|及|與|与|和|暨)\s*「[^「」]{1,40}」)+")
+# A list numbered inline: '近期對臺策略包括（1）以軍逼統、（2）以法制獨、（3）以商圍政'.
+_NUMBERED_ITEM = (r"[（(]\d{1,2}[）)]\s*(?:[^（）()、，,。；;：:「」\s]|\s(?=[\dA-Za-z])|(?<=[\dA-Za-z])\s(?=\S)){1,24}?"  # 偏鄉寬頻及 5G 建設
+                  r"(?=\s*(?:、|及|與|和)\s*[（(]\d|[、，,。；;：:「」]|(?<![\dA-Za-z])\s(?![\dA-Za-z])|等|$)")
+NUMBERED_LIST = re.compile(rf"{_NUMBERED_ITEM}(?:\s*(?:、|及|與|和)\s*{_NUMBERED_ITEM})+")
 
 
 def lists_in(sentence: str) -> list[tuple[re.Match[str], float]]:
     """A sentence's 、-lists and lists of 「names」, or where it has no 、-list, its pairs joined by
     a conjunction."""
     lists = [(match, 1.0) for match in ENUMERATION.finditer(sentence)]
-    quoted = [(match, 1.0) for match in QUOTED_LIST.finditer(sentence)]
+    quoted = [(match, 1.0) for pattern in (QUOTED_LIST, NUMBERED_LIST) for match in pattern.finditer(sentence)]
     found = (lists or [(match, PAIR_WEIGHT) for match in _PAIR.finditer(sentence)]) + quoted
     taken = [(match.start(), match.end()) for match, _ in found]
     apart = [
