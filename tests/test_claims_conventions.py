@@ -68,6 +68,13 @@ def test_yu_after_a_number_means_more_than():
     assert (claim.value, claim.unit, claim.qualifier) == (90, "國", "more_than")
 
 
+def test_yu_or_duo_after_a_chinese_numeral_means_more_than():
+    claims = claims_of("113 年論壇與會人士兩百餘人，較 112 年之三百多人減少；累計服務十多萬人次。")
+    got = [(c.text, c.base_value, c.unit, c.qualifier) for c in claims]
+    assert got == [("兩百餘人", 200, "人", "more_than"), ("三百多人", 300, "人", "more_than"), ("十多萬人次", 100_000, "萬人次", "more_than")]
+    assert [c.text for c in claims_of("其中萬多項產品已上架。")] == []  # a scale alone, the tail of '2 萬多項', counts nothing
+
+
 def test_from_x_to_y_gives_two_actual_figures_at_the_ends_of_the_span():
     claims = by_text(claims_of("107 至 109 年裸露地面積由 1,162 公頃降為 190 公頃、綠覆蓋面積由 17 公頃增加為 161 公頃。"))
     got = {text: (c.kind, str(c.period_start), str(c.period_end)) for text, c in claims.items()}

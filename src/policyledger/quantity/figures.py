@@ -392,7 +392,9 @@ def _chinese(text: str, blocked: list[tuple[int, int]], taken: list[tuple[int, i
             value = value_of_chinese(numeral[:cut])
             if value is None:
                 continue
-            unit = match_unit(text, start + cut)
+            # 兩百餘人, 三十多國: more_than, read by the qualifier ('萬多項' is the tail of '2 萬多項')
+            odd = _ODD_AFTER_CHINESE.match(text, start + cut) if numeral[:cut] not in ("萬", "億", "兆") else None
+            unit = match_unit(text, odd.end() if odd else start + cut)
             if unit is None or unit.spec.dimension in ("duration",) or not _unit_fits(text, unit, match, False):
                 continue
             yield Figure(start, unit.end, value, None, unit, unit.text, False)
@@ -400,6 +402,7 @@ def _chinese(text: str, blocked: list[tuple[int, int]], taken: list[tuple[int, i
 
 
 _UNIT_LABEL_OPENS = re.compile(r"(?:[(（]|單位\s*[：:]\s*)$")
+_ODD_AFTER_CHINESE = re.compile(r"\s*[餘多]\s*")
 
 
 # 兩 alone counts things (兩座, 以補助兩次為限, 兩成): the one Chinese digit read without a positional

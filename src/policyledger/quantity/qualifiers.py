@@ -55,7 +55,7 @@ def _capped_rate(text: str, figure: Figure, previous: Figure | None) -> bool:
     return "利率" in window and _CAPPED_RATE.search(compact(window)) is not None
 
 
-_ODD_FIGURE = re.compile(r"[\d萬億千百]\s*(?:餘|多)\s*\S+$")  # 20 餘家, 3 多萬人
+_ODD_FIGURE = re.compile(r"[\d十萬億千百]\s*(?:餘|多)\s*\S+$")  # 20 餘家, 3 多萬人, 三十餘國
 
 
 def qualifier_of(text: str, figure: Figure, previous: Figure | None) -> str:
