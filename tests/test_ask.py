@@ -773,6 +773,22 @@ def test_a_list_numbered_inline_names_each_item_after_its_number(tmp_path: Path)
     assert answer_texts(tmp_path, report, asked) == {asked[0]: "強化供應鏈韌性、擴大 AI 應用、拓展新興市場", asked[1]: "偏鄉寬頻及 5G 建設、資安產業"}
 
 
+def test_a_region_or_industry_asked_is_named_with_its_kind_and_where_the_report_says_it_is_no_word(tmp_path: Path):
+    # '在哪個地區舉行' — '於雲嘉南地區舉辦': the region's name is written with 地區; '報告中', '所報告的' and
+    # '…的成果，' say where a figure is read and what it is, not what it is about
+    report = (
+        "經濟部業務報告\n\n壹、 地質\n\n一、 推廣：109 年聯合近百個單位於雲嘉南地區舉辦地質嘉年華系列活動。\n\n"
+        "二、 專利：109 年派遣審查人員前往電動機車產業供應鏈廠商訪視。\n\n"
+        "三、 用地：引進專業仲介業者協助用地媒合，累計至 109 年底，已媒合成交 58 件，面積計 26.2 公頃。\n\n"
+        "四、 水井：推動備援水井建置計畫，截至 109 年底累計增供備援水量每日 21.1 萬噸。\n"
+    )
+    asked = ["地質嘉年華系列是在哪個地區舉辦的？", "109 年派審查人員前往哪一個產業的供應鏈廠商？",
+             "報告中專業仲介媒合用地成交 58 件的成果，是累計到什麼時候？", "備援水井建置計畫所報告的累計增供備援水量，是統計到什麼時候為止？"]
+    answers = answer_texts(tmp_path, report, asked)
+    assert answers[asked[0]] == "雲嘉南地區" and answers[asked[1]] == "電動機車產業"
+    assert "109 年底" in (answers[asked[2]] or "") and "109 年底" in (answers[asked[3]] or "")
+
+
 def test_a_plant_being_built_asks_what_it_will_make():
     assert parse_question("中油公司建置中的鈦酸鋰材料生產線年產量是多少？").wants_target
 

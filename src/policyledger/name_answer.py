@@ -519,7 +519,8 @@ def _spaced(word: str) -> str:
 
 # An adverb between the name and the question's verb ('於花蓮溪與木瓜溪滙流口處更採用…') is no part of the name.
 _ADVERBS = "更|亦|也|再|並|則|均|皆|將|另"
-_SITE_KINDS = frozenset(fold(kind) for kind in ("基地", "廠區", "營區", "機場", "港口", "會場", "場館", "展館"))
+# '在哪個地區舉行' — '於雲嘉南地區舉辦', '前往哪一個產業' — '前往電動機車產業': a region or an industry too
+_SITE_KINDS = frozenset(fold(kind) for kind in ("基地", "廠區", "營區", "機場", "港口", "會場", "場館", "展館", "地區", "區域", "產業", "領域"))
 # What stands between a slot's lead and a name, and is not the name: '於 109 年 8 月 28 日親自蒞臨清泉崗基地'
 _NAME_OPENING = re.compile(fold(r"\s*(?:\d+\s*年\s*)?(?:\d+\s*月\s*)?(?:\d+\s*日\s*)?(?:親自|親)?\s*(?:蒞臨|前往|抵達|出席|赴)?\s*"))
 

@@ -904,7 +904,10 @@ def _segments(text: str, authors: tuple[str, ...] = ()) -> list[str]:
 
 
 # '經濟部說…', '報告中提到…': who says it, not what is said ('說' once the author is out; not 說明會)
-_SAYING = re.compile(r"(?:報告中?)?(?:(?<![小演解傳學遊勸])說|表示|指出|提到|提及|宣稱|舉出|列舉|列出)(?![明服法])")
+# '報告中民間專業仲介…', '計畫所報告的…', '報告所稱的…': where it is said, not what is said
+_SAYING = re.compile(r"(?:報告中?)?(?:(?<![小演解傳學遊勸])說|表示|指出|提到|提及|宣稱|舉出|列舉|列出)(?![明服法])"
+                     r"|(?<![\u4e00-\u9fff])報告(?:中|裡|所稱的?)|所報告的?"
+                     r"|的成果(?=\s*[，,])")  # '成交 58 件的成果，是累計到…': the figure is the result
 
 # '一份藝 FUN 券的面額', '每張券多少錢': one of a thing asked of, which a report writes 每份 (or not at all)
 _PER_ONE = re.compile(r"^\s*(?:請問)?\s*[一每]\s*(?:份|張|人|戶|位|名|輛|臺|台|個)")
