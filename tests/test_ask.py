@@ -789,6 +789,18 @@ def test_a_region_or_industry_asked_is_named_with_its_kind_and_where_the_report_
     assert "109 年底" in (answers[asked[2]] or "") and "109 年底" in (answers[asked[3]] or "")
 
 
+def test_a_ministry_asked_as_bu_hui_and_a_readers_words_for_filing_and_meeting_with(tmp_path: Path):
+    # 哪個部會 asks a body as 哪個單位 does; 遇到 is how a reader joins words; 電子送件 is the report's 電子申請
+    report = (
+        "經濟部業務報告\n\n壹、 水資源\n\n一、 增雨：視天候執行人工增雨作業，包括地面燃放焰劑及與國防部合作由空軍進行空中增雨等合計 33 次。\n\n"
+        "二、 商品安全：運用「商品安全資訊網」，提供業者與消費者於商品事故發生之通報管道，109 年接獲通報 163 件。\n\n"
+        "三、 智財：109 年專利、商標新申請案電子申請比率分別攀升至 85.8％、84％。\n"
+    )
+    asked = ["由空軍進行的空中增雨，是與哪個部會合作執行的？", "消費者遇到商品事故時，可以透過哪一個網站通報？",
+             "109 年專利新申請案採電子方式送件的比率是多少？"]
+    assert answer_texts(tmp_path, report, asked) == {asked[0]: "國防部", asked[1]: "商品安全資訊網", asked[2]: "85.8％"}
+
+
 def test_a_plant_being_built_asks_what_it_will_make():
     assert parse_question("中油公司建置中的鈦酸鋰材料生產線年產量是多少？").wants_target
 

@@ -42,7 +42,7 @@ _SESSION_OF_DATES = re.compile(r"(?:的)?" + SESSION_ASKED.pattern)
 # "網址是什麼", "要連到哪個網址": a web address, which a report writes in brackets after what it is of.
 _URL_ASKED = re.compile(r"網址|網站位址|網頁位址|網頁連結|連結網址|URL", re.IGNORECASE)
 # "和哪家國際驗證機構共同成立": one body, which a report may name right after its kind (國際驗證機構 DNVGL).
-BODY_KINDS = "機構|機關|公司|企業|廠商|銀行|大學|組織|業者|單位"  # what a body asked for is called
+BODY_KINDS = "機構|機關|公司|企業|廠商|銀行|大學|組織|業者|單位|部會"  # what a body asked for is called
 _BODY_ASKED = re.compile(rf"哪一?[家間個所]\s*(?:[\u4e00-\u9fff]{{0,6}}?)({BODY_KINDS})")
 # "自動駕駛系統叫什麼名稱": the kind of thing (系統) whose name stands by it (WinBus 自動駕駛系統).
 _KIND_NAMED = re.compile(r"([\u4e00-\u9fff]{2})(?:叫做?|的名稱|名稱)(?:是|為)?\s*(?:什麼|何)")
