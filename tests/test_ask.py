@@ -801,6 +801,16 @@ def test_a_ministry_asked_as_bu_hui_and_a_readers_words_for_filing_and_meeting_w
     assert answer_texts(tmp_path, report, asked) == {asked[0]: "國防部", asked[1]: "商品安全資訊網", asked[2]: "85.8％"}
 
 
+def test_a_rule_revised_on_one_date_is_not_dated_by_the_as_of_date_after_it(tmp_path: Path):
+    # '於 109 年 11 月修訂「…要點」，至 109 年底已受理…': 修訂 is the event asked, its clause the date's
+    report = (
+        "經濟部業務報告\n\n壹、 能源\n\n一、 驗證：將颱風地震等因素納入風力機國家標準，並於 109 年 11 月修訂「風力發電案場專案驗證審查"
+        "示範輔導作業要點」，至 109 年底已受理專案驗證審查 7 案(含已完成審查作業 1 案)。\n"
+    )
+    asked = "「風力發電案場專案驗證審查示範輔導作業要點」是在什麼時候修訂的？"
+    assert answer_texts(tmp_path, report, [asked]) == {asked: "109 年 11 月"}
+
+
 def test_a_plant_being_built_asks_what_it_will_make():
     assert parse_question("中油公司建置中的鈦酸鋰材料生產線年產量是多少？").wants_target
 
