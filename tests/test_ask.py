@@ -811,6 +811,20 @@ def test_a_rule_revised_on_one_date_is_not_dated_by_the_as_of_date_after_it(tmp_
     assert answer_texts(tmp_path, report, [asked]) == {asked: "109 年 11 月"}
 
 
+def test_which_two_years_asks_a_date_and_is_answered_with_each_year_listed(tmp_path: Path):
+    report = (
+        "經濟部業務報告\n\n壹、 電力\n\n一、 108、109 年連續兩年供電情勢穩定\n\n"
+        "（一） 108 年備用容量率 12.8%，109 年 16.4%。\n"
+    )
+    engine = small_ledger(tmp_path, report)
+    try:
+        answer = ask(engine, "供電情勢連續兩年穩定，指的是哪兩個年度？")["answer"]
+    finally:
+        engine.dispose()
+    assert (answer["text"], answer["value"]) == ("108、109 年", ["2019", "2020"])
+    assert parse_question("推動期間是哪三年？").wants == "date"
+
+
 def test_a_plant_being_built_asks_what_it_will_make():
     assert parse_question("中油公司建置中的鈦酸鋰材料生產線年產量是多少？").wants_target
 

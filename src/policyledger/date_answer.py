@@ -107,6 +107,9 @@ def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
     value: str | list[str] = [day.isoformat() for day in days] if len(days) > 1 else _as_written(when, precision)
     if span is not None and YEARS_ASKED.search(parsed.text):  # '哪幾年': '106 年至 109 年', an interval of years
         value = f"{span[0].year}/{span[1].year}"
+    years = listed_years(text) if YEARS_ASKED.search(parsed.text) else []
+    if len(years) > 1:  # '哪兩個年度': '108、109 年', each year
+        value, first, last = [str(year) for year in years], date(years[0], 1, 1), date(years[-1], 12, 31)
     if len(days) > 1:
         first, last = days[0], days[-1]
     ten_days = _ten_days(text)
@@ -160,6 +163,16 @@ def listed_days(written: str) -> list[date]:
             except ValueError:
                 return []
     return days
+
+
+_LISTED_YEARS = re.compile(r"\s*(\d{2,3}(?:\s*[、及和與]\s*\d{2,3})+)\s*年(?:度)?\s*")
+
+
+def listed_years(written: str) -> list[int]:
+    """Each year a date lists, in order: '108、109 年' → 2019, 2020. A span ('106 年至 109 年'), a
+    month or a day lists none."""
+    listed = _LISTED_YEARS.fullmatch(written)
+    return [roc_to_gregorian(int(year)) for year in re.findall(r"\d+", listed.group(1))] if listed else []
 
 
 _NEW_ASKED = re.compile(r"新的|調整後|延後後|修正後|最新")

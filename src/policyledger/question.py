@@ -19,9 +19,12 @@ from policyledger.quantity.units import COUNTERS, match_unit
 from policyledger.reader_words import alike_forms, in_report_words, same_words, words_in_force
 from policyledger.textnorm import compact, fold, to_halfwidth_digits
 
-_DATE_WORDS = re.compile(r"哪一天|哪天|哪[兩二幾]天|何時|什麼時候|何日|哪一日|日期|哪一年|哪年|哪幾年|哪些年|幾月|哪個月|(?:哪個|哪一個|什麼)時間點")
-_YEAR_ASKED = re.compile(r"(?:哪一年|哪年|哪個年度|哪一個年度|哪幾年|哪些年)(?!\s*(?:哪一?個?|幾)\s*月)")  # not '哪一年哪一月': the month is asked too
-YEARS_ASKED = re.compile(r"哪幾年|哪些年|哪幾個年度")  # '推動期間是哪幾年': a span of years, '106 年至 109 年'
+# '哪兩個年度', '哪三年': years asked, as many as the question counts
+_YEARS_COUNTED = r"哪[兩二三四五幾]個?年度?"
+_DATE_WORDS = re.compile(rf"哪一天|哪天|哪[兩二幾]天|何時|什麼時候|何日|哪一日|日期|哪一年|哪年|哪一?個年度|{_YEARS_COUNTED}|哪些年|幾月|哪個月"
+                         r"|(?:哪個|哪一個|什麼)時間點")
+_YEAR_ASKED = re.compile(rf"(?:哪一年|哪年|哪一?個年度|{_YEARS_COUNTED}|哪些年)(?!\s*(?:哪一?個?|幾)\s*月)")  # not '哪一年哪一月': the month is asked too
+YEARS_ASKED = re.compile(rf"{_YEARS_COUNTED}|哪些年")  # '推動期間是哪幾年': a span of years, '106 年至 109 年'
 # A count of names and its measure word: 哪「3 家」, 哪「兩所」, 「10 種」器具是哪些.
 _NAMES_COUNTED = r"([\d一二兩三四五六七八九十]+)\s*[家個位國項座種類所條場大]"
 _SITES_COUNTED = r"哪\s*([\d一二兩三四五六七八九十]+)\s*處"  # 哪兩處: which two sites
@@ -167,7 +170,7 @@ _ASKING = re.compile(
     r"(?:幾|多少)\s*個\s*(?:國家|縣市)|"  # '新南向幾個國家的駐臺單位': what is counted, which a report writes 6 國
     r"(?:多少|幾)\s*(?:萬|億)?\s*資金|"  # 募得多少資金: what is asked, not a word the text holds (募資 3,000 萬元)
     rf"(?:是|有|為)?(?:百分之)?(?:幾|多少)\s*(?:千萬(?=元)|百萬(?=元)|千(?=元)|萬|億|兆)?\s*(?:{_COUNTERS}|元|美元|錢)?(?:以內|內)?|"
-    rf"請問|哪一?\s*[部個項條]\s*(?:法律|法規|法令)|哪一?條|第幾條|(?:哪一?個|幾)\s*月份|(?:(?<![來各親獨])自)?(?:是什麼時候|什麼時候|哪一天|哪天|何時|哪一年|哪年|哪個年度|哪一個年度|(?:哪個|哪一個|什麼)時間點)起?|是什麼|什麼|多大(?:的)?總?規模|總?規模(?:有)?多大|多久(?:的)?時間|多長(?:的)?時間|多久|多大|多長|多高|多遠|多重|哪些|哪幾\s*[部家個座項位國種類]?|哪\s*{_NAMES_COUNTED}|哪一?[家所座間]|哪個|哪一個|哪|誰|嗎|呢|"
+    rf"請問|哪一?\s*[部個項條]\s*(?:法律|法規|法令)|哪一?條|第幾條|(?:哪一?個|幾)\s*月份|(?:(?<![來各親獨])自)?(?:是什麼時候|什麼時候|哪一天|哪天|何時|哪一年|哪年|哪個年度|哪一個年度|{_YEARS_COUNTED}|(?:哪個|哪一個|什麼)時間點)起?|是什麼|什麼|多大(?:的)?總?規模|總?規模(?:有)?多大|多久(?:的)?時間|多長(?:的)?時間|多久|多大|多長|多高|多遠|多重|哪些|哪幾\s*[部家個座項位國種類]?|哪\s*{_NAMES_COUNTED}|哪一?[家所座間]|哪個|哪一個|哪|誰|嗎|呢|"
     r"[這那][兩二三四五六七八九十\d]+\s*(?:場|個|家|項|件|位|座|次)|"  # 這兩場電商活動: pointing, not content
     r"(?:超過|至少|最少|大於|低於|少於|未達|不到)(?=\s*(?:要|可|能)?\s*[\u4e00-\u9fff]{0,4}?(?:多少|幾))|"  # 超過多少家: the qualifier of the answer, not a word of it
     r"(?:跟|和|與|比起)\s+(?:相)?比(?:較)?|"  # '跟 108 年比提高了多少' once its year is out: the base, not the thing
