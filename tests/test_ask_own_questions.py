@@ -107,6 +107,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-210", 0.80), ("own-gold-211", 0.90), ("own-gold-212", 0.96), ("own-gold-213", 0.90),  # after their rules: 91/100 first
     ("own-gold-214", 0.75), ("own-gold-215", 0.86), ("own-gold-216", 0.90), ("own-gold-217", 0.70),  # after those rules: 84/100 first
     ("own-gold-218", 0.82), ("own-gold-219", 0.70), ("own-gold-220", 0.80),  # least used items, a new machine: 53/75 first
+    ("own-gold-221", 0.92), ("own-gold-222", 1.00), ("own-gold-223", 0.88),  # least used items, the ninth session: 64/75 first
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -330,6 +331,10 @@ def test_particles_split_words_only_where_they_are_particles():
     assert any("电力供给" in s for s in parse_question("109 年電力供給增加多少？").segments)
     assert "中小型制造业即时辅导" in parse_question("「中小型製造業即時輔導」收到多少案申請？").segments
     assert not any("已经" in s for s in parse_question("有幾家半導體業者已經完成資安自評？").segments)
+    # '「…計畫」底下' is where the parts stand, no word; '2 月底下載數' keeps its words
+    assert parse_question("「新世代能源科技標準計量檢測驗證計畫」底下共辦理幾項分項計畫？").segments[-1] == "分项计画"
+    assert "底下" not in "".join(parse_question("「智慧機械推動方案」底下有幾項計畫？").segments)
+    assert "下载数" in parse_question("App 截至 110 年 2 月底下載數有多少次？").segments
 
 
 def test_a_figure_in_a_sentence_naming_another_programme_is_the_others(ledger):  # noqa: F811
