@@ -825,6 +825,19 @@ def test_which_two_years_asks_a_date_and_is_answered_with_each_year_listed(tmp_p
     assert parse_question("推動期間是哪三年？").wants == "date"
 
 
+def test_a_group_asked_by_its_kind_and_energy_saved_asked_as_a_quantity(tmp_path: Path):
+    # '哪個小組' — '本部光碟聯合查核小組查核輔導計 102 家次': the name ends in the kind asked, without 本部;
+    # '節省了多少電量' is the report's 節電; '以電子方式提出' its 電子申請
+    report = (
+        "經濟部業務報告\n\n壹、 智財\n\n一、 查核：109 年本部光碟聯合查核小組查核輔導計 102 家次，未發現重大違法情事。\n\n"
+        "二、 電子化：109 年專利、商標新申請案電子申請比率分別攀升至 85.8％、84％。\n\n"
+        "貳、 能源\n\n一、 推動「新節電運動方案」：106 至 109 年累計節電 45.8 億度。\n"
+    )
+    asked = ["109 年查核輔導 102 家次的，是經濟部的哪個小組？", "「新節電運動方案」在 106 至 109 年間累計節省了多少電量？",
+             "109 年商標新申請案以電子方式提出的比率是多少？"]
+    assert answer_texts(tmp_path, report, asked) == {asked[0]: "光碟聯合查核小組", asked[1]: "45.8 億度", asked[2]: "84％"}
+
+
 def test_a_plant_being_built_asks_what_it_will_make():
     assert parse_question("中油公司建置中的鈦酸鋰材料生產線年產量是多少？").wants_target
 

@@ -443,7 +443,8 @@ def _one_place(parsed: Question, item: Item, sentence: str, rarity: dict[str, fl
 
 # '哪一座國家公園在監測珊瑚覆蓋率' — '墾丁國家公園珊瑚礁監測樣區': a site (or a company) asked by its kind, named as that kind ends it.
 # (not `_SITE_KINDS` below: those a slot's name is written with, '蒞臨清泉崗基地')
-_KINDS_ENDING_A_NAME = "國家公園|國家自然公園|公園|水庫|發電廠|電廠|機場|醫院|大學|科學園區|工業區|園區|博物館|車站|淨水場|淨水廠|焚化廠|公司"
+_KINDS_ENDING_A_NAME = ("國家公園|國家自然公園|公園|水庫|發電廠|電廠|機場|醫院|大學|科學園區|工業區|園區|博物館|車站|淨水場|淨水廠|焚化廠|公司"
+                        "|小組|委員會|辦公室|中心|基金會|實驗室")  # 光碟聯合查核小組
 _SITE_KIND_ASKED = re.compile(rf"哪一?[座個家所間處]\s*({_KINDS_ENDING_A_NAME})")
 _SITE_LEAD = fold("設置於|設置|設於|位於|選定|成立|建置|興建|於|在")  # '於楠梓園區設置示範幼兒園': the verb before the name
 _NAME_CHARACTER = r"(?:(?![之的於在與及和並將為以由等])[\u4e00-\u9fff])"  # '北側之台糖公司': the name starts after 之
