@@ -335,6 +335,9 @@ def test_particles_split_words_only_where_they_are_particles():
     assert parse_question("「新世代能源科技標準計量檢測驗證計畫」底下共辦理幾項分項計畫？").segments[-1] == "分项计画"
     assert "底下" not in "".join(parse_question("「智慧機械推動方案」底下有幾項計畫？").segments)
     assert "下载数" in parse_question("App 截至 110 年 2 月底下載數有多少次？").segments
+    # '這個數字是統計到…' points back at the figure; in '哪些對象' 對 is no particle
+    assert parse_question("制度登錄 2,647 家業者，這個數字是統計到什麼時候？").segments == ["制度登录", "业者", "2,647家"]
+    assert parse_question("是輔導哪些對象開發產業園區？").segments == ["辅导", "开发产业园区"]
 
 
 def test_a_figure_in_a_sentence_naming_another_programme_is_the_others(ledger):  # noqa: F811
