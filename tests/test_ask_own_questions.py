@@ -108,6 +108,8 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-214", 0.75), ("own-gold-215", 0.86), ("own-gold-216", 0.90), ("own-gold-217", 0.70),  # after those rules: 84/100 first
     ("own-gold-218", 0.82), ("own-gold-219", 0.70), ("own-gold-220", 0.80),  # least used items, a new machine: 53/75 first
     ("own-gold-221", 0.92), ("own-gold-222", 1.00), ("own-gold-223", 0.88),  # least used items, the ninth session: 64/75 first
+    ("own-gold-224", 0.79), ("own-gold-225", 0.82), ("own-gold-226", 0.75),  # and three more: 48/75 first
+    ("own-gold-227", 0.62), ("own-gold-228", 0.75), ("own-gold-229", 0.82),  # and three more, after their rules: 49/75 first
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -145,13 +147,15 @@ def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
 # dredging in 109 年 and gets a figure of another reservoir in its list (334 萬) — each as it did first.
 # own-gold-219 asks in which city WTO's MC12 is to meet and gets 'WTO 改革', a topic its sentence lists; own-gold-220 asks
 # the day 原能會 approved 核三's decommissioning plan and gets the month its licence expires (114 年 5 月).
+# own-gold-226 asks how many of the 28 綠能科技 standards were new and gets the 14 種 智慧機械 standards the same sentence
+# lists next; own-gold-228 asks how many attended the 聯繫會議 and gets the 3,645 人次 of the 廣宣活動 beside them — each as first.
 # (No longer answered: own-gold-89's 小額貸款 applicants, own-gold-170's day 興達 passed its review — a plan's dates —
 # and own-gold-207's 度量衡 firms at 109 年底 — a stock at a date months before the one given.)
 NOT_IN_REPORT_ANSWERED = {"own-gold-67": 1, "own-gold-80": 1, "own-gold-105": 1, "own-gold-113": 1, "own-gold-118": 1,
                           "own-gold-122": 1, "own-gold-136": 1, "own-gold-146": 1, "own-gold-155": 2,
                           "own-gold-180": 1, "own-gold-189": 1, "own-gold-197": 1, "own-gold-199": 1, "own-gold-140": 1,
                           "own-gold-207": 1, "own-gold-210": 2, "own-gold-214": 1, "own-gold-215": 1, "own-gold-217": 1,
-                          "own-gold-219": 1, "own-gold-220": 1}
+                          "own-gold-219": 1, "own-gold-220": 1, "own-gold-226": 1, "own-gold-228": 1}
 
 
 def test_a_duration_is_asked_in_months_or_days():
