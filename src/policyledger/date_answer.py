@@ -105,9 +105,10 @@ def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
     first, last = span or _span_of(when, precision)  # '109年 9月 24日至 25日': both days, valued by the first
     days = listed_days(text) if _DAYS_ASKED.search(parsed.text) else []
     value: str | list[str] = [day.isoformat() for day in days] if len(days) > 1 else _as_written(when, precision)
-    if span is not None and YEARS_ASKED.search(parsed.text):  # '哪幾年': '106 年至 109 年', an interval of years
+    years_asked = YEARS_ASKED.search(parsed.text) is not None
+    if span is not None and years_asked:  # '哪幾年': '106 年至 109 年', an interval of years
         value = f"{span[0].year}/{span[1].year}"
-    years = listed_years(text) if YEARS_ASKED.search(parsed.text) else []
+    years = listed_years(text) if years_asked else []
     if len(years) > 1:  # '哪兩個年度': '108、109 年', each year
         value, first, last = [str(year) for year in years], date(years[0], 1, 1), date(years[-1], 12, 31)
     if len(days) > 1:

@@ -178,6 +178,7 @@ _ASKING = re.compile(
     # '2,663 件等成果是統計到哪一天': an as-of date asked, and a stated figure's summary
     r"(?:是)?(?:統計|計算|算)(?:到|至)(?=\s*(?:哪|何|什麼))|(?<=\d)\s*[\u4e00-\u9fff]?\s*等(?:成果|成效|績效)|"
     r"一共|總共|共計|分別|是否|(?:的)?(?:數量|數目|件數|家數|人數)$|(?:的)?(?:數字|數據|成果|統計)(?=\s*[？?]?\s*$)|"
+    r"的成果(?=\s*[，,])|"  # '成交 58 件的成果，是累計到…': the figure is the result
     r"到目前為止|目前|現在|現階段|迄今|至今|那裡|這裡|那邊|這邊|"
     r"(?:[這此](?:個|項|些)?)?(?:數字|數據)(?=\s*(?:是|為))|(?<=哪些)對象"  # '這個數字是統計到…': pointing back; '哪些對象' asks
 )
@@ -910,8 +911,7 @@ def _segments(text: str, authors: tuple[str, ...] = ()) -> list[str]:
 # '經濟部說…', '報告中提到…': who says it, not what is said ('說' once the author is out; not 說明會)
 # '報告中民間專業仲介…', '計畫所報告的…', '報告所稱的…': where it is said, not what is said
 _SAYING = re.compile(r"(?:報告中?)?(?:(?<![小演解傳學遊勸])說|表示|指出|提到|提及|宣稱|舉出|列舉|列出)(?![明服法])"
-                     r"|(?<![\u4e00-\u9fff])報告(?:中|裡|所稱的?)|所報告的?"
-                     r"|的成果(?=\s*[，,])")  # '成交 58 件的成果，是累計到…': the figure is the result
+                     r"|(?<![\u4e00-\u9fff])報告(?:中|裡|所稱的?)|所報告的?")
 
 # '一份藝 FUN 券的面額', '每張券多少錢': one of a thing asked of, which a report writes 每份 (or not at all)
 _PER_ONE = re.compile(r"^\s*(?:請問)?\s*[一每]\s*(?:份|張|人|戶|位|名|輛|臺|台|個)")
