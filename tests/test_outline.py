@@ -357,3 +357,43 @@ def test_a_footer_of_the_reports_title_and_its_page_is_furniture():
     layout = analyse(read_bytes(text.encode("utf-8"), "t.txt"))
     assert not any("業務報告" in line.text for line in layout.lines)
     assert [node.path for node in outline_of(text) if node.path] == ["壹", "壹/(一)", "壹/(二)", "壹/(三)"]
+
+
+# pdftotext -layout: a table printed one cell a line runs over a page break; its signed cells ('-205', '+186')
+# are no page numbers, nor are the cells beside the footer a running header; a sentence cut by the break runs on.
+_LAYOUT_PAGES = (
+    "   （一） 員額配置：各類員額增減情形如表 1：\n\n"
+    "      表 1　預算員額配置\n      單位：人\n      類別\n      113 年底\n      114 年 8 月底\n      增減\n"
+    "      職員\n      103,047\n      102,842\n      -205\n"
+    "      警察\n      31,054\n      31,240\n      +186\n"
+    "      工友\n      8,178\n\n                                  - 1 -\n"
+    "\f                        人事總處業務報告\n\n      7,806\n      -372\n"
+    "      合計\n      142,279\n      141,888\n      -391\n\n"
+    "   （二） 錄取情形：114 年高普考到考 6 萬\n\n                                  - 2 -\n"
+    "\f                        人事總處業務報告\n\n"
+    "     7,078 人，錄取 6,842 人。\n\n                                  - 3 -\n"
+    "\f                        人事總處業務報告\n\n   （三） 其他：無。\n\n                                  - 4 -\n"
+)
+
+
+def test_signed_cells_and_cells_beside_a_footer_are_no_page_furniture():
+    layout = analyse(read_bytes(_LAYOUT_PAGES.encode("utf-8"), "t.txt"))
+    kept = [line.text for line in layout.lines]
+    assert [text for text in kept if text in ("-205", "+186", "8,178", "7,806", "-372", "-391")] == ["-205", "+186", "8,178", "7,806", "-372", "-391"]
+    assert not any(text in ("- 1 -", "- 2 -", "人事總處業務報告") for text in kept)
+
+
+def test_a_sentence_cut_by_a_page_break_runs_on_over_the_blanks_around_the_footer():
+    node = next(n for n in outline_of(_LAYOUT_PAGES) if n.path == "(二)")
+    assert "到考 6 萬7,078 人，錄取 6,842 人。" in node.text
+
+
+def test_a_page_number_inside_a_table_is_the_one_its_pages_count_to():
+    # the sample's layout: a blank after every line; page 9's number falls between a row's cells
+    lines = ["一、 預算執行：如表 2。", " 8 ", "表 2　114 年度預算執行情形（截至 8 月底）", "單位：新臺幣千元", "項目", "預算數", "執行數",
+             "執行率(%)", "經常門", "1,986,420", "1,298,530", "65.4", "資本門", "547,766", " 9 ", "218,920", "40.0",
+             "合計", "2,534,186", "1,517,450", "59.8", "二、 其他", "無。", " 10 "]
+    layout = analyse(read_bytes("\n\n".join(lines).encode("utf-8"), "t.txt"))
+    kept = [line.text for line in layout.lines]
+    assert "9" not in kept and "8" not in kept and "10" not in kept
+    assert [text for text in kept if text in ("547,766", "218,920")] == ["547,766", "218,920"]

@@ -28,7 +28,7 @@ from policyledger.textnorm import compact
 _SPACE = " \t\u3000\u00a0"
 # ' 8 ', '- 12 -', '第 3 頁', '第 3 頁，共 20 頁', '3 / 20', 'Page 3 of 20'
 _PAGE_NUMBER = re.compile(
-    r"^(?:[-–—－]\s*)?\d{1,4}(?:\s*[-–—－])?$"
+    r"^[-–—－]\s*\d{1,4}\s*[-–—－]$|^\d{1,4}$"  # dashes on both sides or none: '-205' is a table's cell
     r"|^第\s*\d{1,4}\s*頁(?:\s*[，,/／]?\s*共\s*\d{1,4}\s*頁)?$"
     r"|^\d{1,4}\s*[/／]\s*\d{1,4}$"
     r"|^(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?$"
@@ -219,20 +219,25 @@ def _blanks_part_items(content: list[SourceLine], blanks_between: dict[int, bool
 
 
 def _blank_follows(raw: list[SourceLine], noise: set[int]) -> dict[int, bool]:
+    """Whether a blank line parts each content line from the next. Across a page break the blanks
+    around its footer and header say nothing: there a paragraph ends where its sentence does, or
+    where the next page opens with an item ('…到考 6 萬' + footer + '7,078 人，錄取…' runs on)."""
     result: dict[int, bool] = {}
-    previous: int | None = None
-    saw_blank = False
+    previous: SourceLine | None = None
+    saw_blank = saw_noise = False
     for line in raw:
         if line.number in noise:
+            saw_noise = True
             continue
         if not line.text.strip(_SPACE):
             saw_blank = True
             continue
         if previous is not None:
-            result[previous] = saw_blank
-        previous, saw_blank = line.number, False
+            ended = previous.text.rstrip(_SPACE).endswith(_SENTENCE_END + _CLOSING) or parse_marker(line.text.strip(_SPACE)) is not None
+            result[previous.number] = saw_blank and (not saw_noise or ended)
+        previous, saw_blank, saw_noise = line, False, False
     if previous is not None:
-        result[previous] = True
+        result[previous.number] = True
     return result
 
 
@@ -263,6 +268,7 @@ def _typical_width(lines: list[SourceLine]) -> int:
 
 
 _REPEATS_OF_A_HEADER = 3
+_HAS_WORDS = re.compile(r"[^\W\d_]")  # a header has words; a line of a number is a table's cell ('8,178' beside '- 1 -')
 
 
 def _page_furniture(raw: list[SourceLine]) -> list[int]:
@@ -272,8 +278,10 @@ def _page_furniture(raw: list[SourceLine]) -> list[int]:
     known = _running_header_names(content)
     titled = _titled_page_numbers(content)
     cells = _lines_of_cell_a_line_tables([line.text.strip(_SPACE) for line in content])  # '合計' + '97': a table's row, no header beside a page number
-    page_numbers = [i for i, line in enumerate(content)
-                    if i not in cells and (_is_page_number(line, content, i) or _numbers_a_headed_page(content, i, known) or i in titled)]
+    candidates = [i for i, line in enumerate(content) if _is_page_number(line, content, i) or _numbers_a_headed_page(content, i, known) or i in titled]
+    outside = [i for i in candidates if i not in cells]
+    # a number inside a table is a cell, unless it is the page number the pages before and after it count to
+    page_numbers = [i for i in candidates if i not in cells or _counts_pages(content, outside, i)]
     noise.update(content[i].number for i in page_numbers)
     places = _header_places(content, page_numbers)
     beside_numbers = Counter(_edge_key(content[j].text) for j in places)
@@ -281,12 +289,25 @@ def _page_furniture(raw: list[SourceLine]) -> list[int]:
         # A known section name beside a page number or at a page's edge is a running header, brackets and all;
         # so is a line of any name that stands beside page number after page number ('國家科學及技術委員會業務報告（立法院…）').
         text = content[j].text
-        repeated = beside_numbers[_edge_key(text)] >= _REPEATS_OF_A_HEADER and len(text.strip(_SPACE)) <= 40
+        repeated = beside_numbers[_edge_key(text)] >= _REPEATS_OF_A_HEADER and len(text.strip(_SPACE)) <= 40 and _HAS_WORDS.search(text) is not None
         if parse_marker(text) is None and (compact(text) in known or repeated):
             noise.add(content[j].number)
     noise.update(line.number for line in content if _SPACED_OUT.match(line.text.strip(_SPACE)) and _looks_like_section_name(line.text))
     noise.update(_footnotes(content, [*page_numbers, len(content)], noise))
     return sorted(noise)
+
+
+def _counts_pages(content: list[SourceLine], page_numbers: list[int], index: int) -> bool:
+    """The number on line `index` is one more than the page number before it or one less than the one after."""
+    value = _page_value(content[index].text)
+    before = [_page_value(content[i].text) for i in page_numbers if i < index][-1:]
+    after = [_page_value(content[i].text) for i in page_numbers if i > index][:1]
+    return value is not None and (before == [value - 1] or after == [value + 1])
+
+
+def _page_value(text: str) -> int | None:
+    digits = re.search(r"\d+", text)
+    return int(digits.group(0)) if digits else None
 
 
 # '註 1：統計資料來源為…' at a page's foot: the note a body's '3.36%註1' points to, not part of its item
