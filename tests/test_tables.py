@@ -290,3 +290,44 @@ def test_a_total_row_under_rows_of_periods_is_the_whole_span_they_make_up():
     total = [(c.text, c.period_start, c.period_end, c.subject) for c in claims[4:]]
     assert total == [("177,788", date(2024, 1, 1), date(2024, 6, 30), "合計 大陸地區人民來臺"),
                      ("1,301,801", date(2024, 1, 1), date(2024, 6, 30), "合計 國人赴陸")]
+
+
+def test_one_cell_a_line_signed_changes_in_a_column_after_the_periods():
+    claims = claims_of("截至 114 年 8 月底，各類員額增減情形如表 1：\n表 1　預算員額配置單位：人\n類別\n113 年底\n114 年 8 月底\n增減\n"
+                       "職員\n103,047\n102,842\n-205\n警察\n31,054\n31,240\n+186")
+    read = [(c.text, c.base_value, c.kind, c.period_end, c.subject) for c in claims]
+    assert read == [
+        ("103,047", 103047, "actual", date(2024, 12, 31), "職員"), ("102,842", 102842, "actual", date(2025, 8, 31), "職員"),
+        ("-205", -205, "change", date(2025, 8, 31), "職員"),
+        ("31,054", 31054, "actual", date(2024, 12, 31), "警察"), ("31,240", 31240, "actual", date(2025, 8, 31), "警察"),
+        ("+186", 186, "change", date(2025, 8, 31), "警察"),
+    ]
+
+
+def test_column_headings_of_periods_one_a_line_are_each_its_own_period():
+    # '第 2 季' and '7 至 8 月' stand on lines of their own: two columns, no one span across the break
+    claims = claims_of("表 1　114 年 1 至 8 月各院區參觀人次\n單位：人次\n院區\n第 1 季\n第 2 季\n7 至 8 月\n"
+                       "北部院區\n612,480\n598,150\n432,100\n南部院區\n248,300\n231,540\n194,320")
+    assert [(c.text, c.period_start, c.period_end) for c in claims[:3]] == [
+        ("612,480", date(2025, 1, 1), date(2025, 3, 31)), ("598,150", date(2025, 4, 1), date(2025, 6, 30)),
+        ("432,100", date(2025, 7, 1), date(2025, 8, 31)),
+    ]
+
+
+def test_a_unit_line_in_new_taiwan_dollars_scales_the_cells_and_is_no_figure():
+    claims = claims_of("表 2　114 年度預算執行情形（截至 8 月底）\n單位：新臺幣千元\n項目\n預算數\n執行數\n"
+                       "經常門\n1,986,420\n1,298,530\n資本門\n547,766\n218,920")
+    assert [(c.text, c.base_value, c.base_unit) for c in claims] == [
+        ("1,986,420", 1986420000, "TWD"), ("1,298,530", 1298530000, "TWD"), ("547,766", 547766000, "TWD"), ("218,920", 218920000, "TWD"),
+    ]
+
+
+def test_a_table_of_one_column_one_cell_a_line():
+    claims = claims_of("動員工作人員如表 1。\n表 1　114 年罷免投票投開票所工作人員配置\n單位：人\n職務\n人數\n"
+                       "主任管理員\n5,124\n管理員\n59,312\n監察員\n22,920\n合計\n92,480")
+    assert [(c.text, c.base_unit, c.period_end, c.subject) for c in claims] == [
+        ("5,124", "人", date(2025, 12, 31), "主任管理員 人數"), ("59,312", "人", date(2025, 12, 31), "管理員 人數"),
+        ("22,920", "人", date(2025, 12, 31), "監察員 人數"), ("92,480", "人", date(2025, 12, 31), "合計 人數"),
+    ]
+    # two rows are no table of one column: a number and a word in turn are read as a sentence would be
+    assert claims_of("合計\n92,480\n管理員\n59,312") == []

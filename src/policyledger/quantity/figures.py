@@ -279,7 +279,7 @@ def _high_end(text: str, start: int, unit: UnitMatch) -> tuple[float, int, UnitM
 
 _ODD_SCALE = re.compile(r"([萬億千百])\s*[多餘]\s*")
 _DAYS_LIMIT = re.compile(r"\s*(?:內|以內|為限|以上|起|後|之)")
-_TERM_BEFORE = re.compile(r"(?:最長|最短|為期|延長|縮短|期間|期限|日數|天數|時間)\s*(?:為|以|至|由|從)?\s*$")
+_TERM_BEFORE = re.compile(r"(?:最長|最短|為期|延長|縮短|期間|期限|日數|天數|時間|(?<=[日期])前)\s*(?:為|以|至|由|從)?\s*$")  # 投票日前 15 日
 _AFTER_A_MONTH = re.compile(r"月\s*$")
 _TERM_CHANGED_AFTER = re.compile(r"\s*(?:縮短|延長|減為|降為|降至)")  # '由 14 日縮短為 9 日': a term before its change
 
@@ -401,7 +401,7 @@ def _chinese(text: str, blocked: list[tuple[int, int]], taken: list[tuple[int, i
             break
 
 
-_UNIT_LABEL_OPENS = re.compile(r"(?:[(（]|單位\s*[：:]\s*)$")
+_UNIT_LABEL_OPENS = re.compile(r"(?:[(（]|單位\s*[：:]\s*(?:新[臺台]幣)?)$")  # 單位：新臺幣千元
 _ODD_AFTER_CHINESE = re.compile(r"\s*[餘多]\s*")
 
 

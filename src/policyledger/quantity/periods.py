@@ -209,12 +209,15 @@ def _relative(word: str, context_year: int | None, report_year: int | None = Non
     return date(context_year, 1, 1), date(context_year, 12, 31), context_year, False
 
 
+_YEAR_WORDS = ("今年", "本年", "本年度", "去年", "去年度")  # '今年 1 至 8 月': the months of the year the word names
+
+
 def find_time_expressions(text: str, context_year: int | None = None, report_year: int | None = None) -> list[TimeExpr]:
     """All time expressions in `text`, ranges and lists merged, each with its role.
 
     `context_year` completes dates written without a year (10 月 22 日); `report_year`, the year
     the report was written, resolves 去年/今年."""
-    text = _YEAR_IN_BRACKETS.sub(_year_alone, text)
+    text = _YEAR_IN_BRACKETS.sub(_year_alone, text).replace("\n", _PARAGRAPH_BREAK)  # no date runs across paragraphs (table cells)
     atoms: list[TimeExpr] = []
     year = context_year
     for match in _ATOM.finditer(text):
@@ -222,12 +225,16 @@ def find_time_expressions(text: str, context_year: int | None = None, report_yea
         if parsed is None:
             continue
         start, end, atom_year, point = parsed
-        if atom_year is not None and (match.group("year") is not None or match.group("syear") is not None) and not _compared_to(text, match.start()):
+        named = match.group("year") is not None or match.group("syear") is not None or match.group("relative") in _YEAR_WORDS
+        if atom_year is not None and named and not _compared_to(text, match.start()):
             year = atom_year  # the year a later 10 月 22 日 or 第 4 季 falls in (not the base of 較 108 年同期)
         atom = TimeExpr(match.start(), match.end(), match.group(0), start, end, "as_of" if point else "period", atom_year)
         atoms.append(_day_list(text, _through_day(text, atom, match), match))
     return [_with_role(text, expr) for expr in _merge(text, atoms)]
 
+
+# A paragraph break stands as a character no pattern spans ('第 2 季' and '7 至 8 月', two column headings), offsets kept.
+_PARAGRAPH_BREAK = "｜"
 
 # '今（114）年 1 月 15 日': the year the bracket names, read as if written alone (offsets kept).
 _YEAR_IN_BRACKETS = re.compile(r"([今去本明][（(])(\d{2,3})([）)])(?=\s*年)")

@@ -68,13 +68,13 @@ _HEADER_LABEL = re.compile(r"[ \t　]*[^\d\s，。；：:、]{1,8}[ \t　]+")
 # Words that name a rate of change, heading a column (成長率) or labelling a row (出口成長率(%)).
 _RATES_OF_CHANGE = "成長率|增減率|年增率|變動率"
 _CHANGE_COLUMN = re.compile(rf"[ \t　]*(?:{_RATES_OF_CHANGE}|增減幅度|增減)(?=\s|$)")
-_NUMBER = r"[-−]?\d[\d,]*(?:\.\d+)?(?:[ \t]*[%％])?"
+_NUMBER = r"[-−+＋]?\d[\d,]*(?:\.\d+)?(?:[ \t]*[%％])?"
 # A cell may hold more than a number: '3 萬 3,437 美元' (a mixed numeral and its unit), '3.5% 以下' (a bound).
 _CELL_TEXT = rf"{_NUMBER}(?:[ \t]*[萬億兆][ \t]*\d[\d,]*(?:\.\d+)?)?(?:[ \t]*(?:美元|萬元|億元|元))?(?:[ \t]*(?:以下|以上))?"
 # A row's label: no digit or sentence's punctuation; a space only beside a Latin word (平均每人 GDP, ADSL 及其他)
 _LABEL = r"[^\d\s，。；：:、](?:[^\d\s，。；：:]| (?=[A-Za-z])|(?<=[A-Za-z]) (?=[^\d\s])){0,23}"  # ADSL 及其他
 _BRACKETED_UNIT = re.compile(r"[(（]\s*([^()（）]{1,6}?)\s*[)）]$")
-_TABLE_UNIT = re.compile(r"單位\s*[：:]\s*([^()（）\s，。：:]{1,6})")
+_TABLE_UNIT = re.compile(r"單位\s*[：:]\s*(?:新[臺台]幣\s*)?([^()（）\s，。：:]{1,6})")  # 單位：新臺幣千元: 千元
 _CELL = re.compile(r"(?P<sign>[-−+＋])?(?P<num>\d[\d,]*(?:\.\d+)?)")
 
 
@@ -438,7 +438,8 @@ def _table_unit(text: str, header_start: int) -> UnitMatch | None:
 
 
 # Two lines in a row holding a number and nothing else: the mark of a table printed one cell a line.
-_TWO_CELL_LINES = re.compile(rf"^[ \t　]*{_NUMBER}[ \t　]*\n[ \t　]*{_NUMBER}[ \t　]*$", re.MULTILINE)
+# Numbers alone on their lines, one after another or each after its row's label (a table of one column).
+_TWO_CELL_LINES = re.compile(rf"^[ \t　]*{_NUMBER}[ \t　]*\n(?:[^\d\n]{{1,24}}\n)?[ \t　]*{_NUMBER}[ \t　]*$", re.MULTILINE)
 _CELL_LINE = re.compile(rf"[ \t　]*({_CELL_TEXT})[ \t　]*")
 _LABEL_LINE = re.compile(rf"[ \t　]*({_LABEL})[ \t　]*")
 _HEADING_LINE = re.compile(r"[ \t　]*[^，。；：:、\s](?:[^，。；：:、]{0,15}[^，。；：:、\s])?[ \t　]*")
@@ -447,7 +448,7 @@ _TOTAL_COLUMN = re.compile(r"合計|總計|小計|總數|全年|累計")
 
 def cell_a_line_tables(lines: list[str]) -> Iterator[tuple[int, int, int]]:
     """(first line, columns, rows) of each table printed one cell a line among `lines`: a first word,
-    two to eight headings, then at least two rows of a label and as many numbers, each alone on its line."""
+    one to eight headings, then at least two rows (three for one column) of a label and as many numbers, each alone on its line."""
     index = 0
     while index < len(lines):
         found = _cell_a_line_table(lines, index)
@@ -462,7 +463,7 @@ def _cell_a_line_table(lines: list[str], first: int) -> tuple[int, int] | None:
     """(columns, rows) of the table whose first word stands on line `first`, if one does."""
     if not _is_label(lines[first]):
         return None
-    for width in range(2, 9):
+    for width in range(1, 9):
         headings = lines[first + 1:first + 1 + width]
         if len(headings) < width or not all(_is_heading(heading) for heading in headings):
             return None
@@ -471,7 +472,7 @@ def _cell_a_line_table(lines: list[str], first: int) -> tuple[int, int] | None:
         while row + width < len(lines) and _is_label(lines[row]) and all(_is_cell(cell) for cell in lines[row + 1:row + 1 + width]):
             rows += 1
             row += 1 + width
-        if rows >= 2:
+        if rows >= (3 if width == 1 else 2):  # one column ('職務' '人數' then label, number…): a third row to be sure
             return width, rows
     return None
 
@@ -525,6 +526,8 @@ def _one_a_line_columns(text: str, header_start: int, headings: list[tuple[int, 
         own = [expr for expr in exprs if start <= expr.start < end and expr.role in ("period", "as_of")]  # '113 年' (its expression may take the break after it)
         if own and not text[start:own[0].start].strip():
             columns.append(_Column(own[0], _column_kind(text, own[-1].end), ""))
+        elif columns and not columns[-1].name and _CHANGE_COLUMN.fullmatch(heading):
+            columns.append(_Column(columns[-1].period, "change", ""))  # '113 年底' '114 年 8 月底' '增減': to the latest period
         elif not dated:
             return []
         elif _TOTAL_COLUMN.fullmatch(heading):
