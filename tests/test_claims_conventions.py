@@ -836,3 +836,38 @@ def test_a_minus_after_a_word_is_a_sign_but_not_after_a_year_or_a_code():
 def test_revenue_over_its_budget_is_a_change_an_overcrowding_rate_is_not():
     claims = by_text(claims_of("歲入實收 3 兆 120 億元，較預算數 2 兆 7,450 億元超收 2,670 億元；超收比率 5.2%。"))
     assert (claims["2,670 億元"].kind, claims["5.2%"].kind) == ("change", "actual")
+
+
+def test_counters_of_a_museum_and_an_election_and_light_in_lux():
+    claims = by_text(claims_of("典藏文物計 69 萬 8,856 件組；同意票 434 萬 1,432 票；書畫照度以 50 勒克斯以下為原則。"))
+    assert (claims["69 萬 8,856 件組"].base_value, claims["69 萬 8,856 件組"].base_unit) == (698_856, "件組")
+    assert claims["434 萬 1,432 票"].base_unit == "票"
+    lux = claims["50 勒克斯"]
+    assert (lux.base_unit, lux.dimension, lux.qualifier, lux.kind) == ("lux", "illuminance", "up_to", "rule")
+    assert "61 線" not in by_text(claims_of("台 61 線西濱快速公路改善 3 處。"))  # a road's number, no count of lines
+
+
+def test_second_to_it_is_no_person_time():
+    # '警察 3 萬 1,240 人次之，': 人, then 次之 ('next in rank'); 3 萬人次之旅客 stays a count of visits
+    claims = by_text(claims_of("以職員 10 萬 2,842 人最多，警察 3 萬 1,240 人次之，占 18.4%。"))
+    assert claims["3 萬 1,240 人"].base_unit == "人"
+    assert by_text(claims_of("吸引 3 萬人次之旅客。"))["3 萬人次"].base_unit == "人次"
+
+
+def test_this_years_months_are_of_the_report_year_whatever_year_came_before():
+    claims = report_claims(
+        "人事總處業務報告\n中華民國 114 年 10 月\n壹、 福利 \n一、 托育：截至 114 年 8 月底設置 43 處。 \n二、 健康檢查：113 年補助 3 萬 2,150 人。 \n"
+        "三、 員工協助：今年 1 至 8 月提供心理諮商 8,942 人次，較去年同期增加 12.4%。 \n"
+    )
+    assert (claims["8,942 人次"].period_start.isoformat(), claims["8,942 人次"].period_end.isoformat()) == ("2025-01-01", "2025-08-31")
+
+
+def test_spent_so_far_in_a_plans_item_is_actual_and_prices_and_procedure_terms_are_rules():
+    plan = by_text(claims_of("113 至 116 年，總經費 1 億 2,545.6 萬元。114 年度編列 3,862 萬元，截至 8 月底執行 2,318.5 萬元，執行率 60.0%。",
+                             heading="一、 文物修護科技中心擴充計畫 "))
+    assert (plan["2,318.5 萬元"].kind, plan["60.0%"].kind, plan["1 億 2,545.6 萬元"].kind) == ("actual", "actual", "target")
+    fees = by_text(claims_of("全票 350 元，優待票 150 元；114 年 1 至 8 月門票收入 4 億 6,230 萬元；授權費按定價之 10%計收。"))
+    assert (fees["350 元"].kind, fees["150 元"].kind, fees["10%"].kind, fees["4 億 6,230 萬元"].kind) == ("rule", "rule", "rule", "actual")
+    terms = by_text(claims_of("連署期間為 60 日，閱覽期間 3 日；平均審結期間為 4.4 個月；名冊應於投票日前 15 日公告；待遇調增 4%。"))
+    assert (terms["60 日"].kind, terms["3 日"].kind, terms["4.4 個月"].kind) == ("rule", "rule", "actual")
+    assert (terms["15 日"].base_unit, terms["4%"].kind) == ("day", "change")

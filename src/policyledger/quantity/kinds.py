@@ -15,7 +15,7 @@ from policyledger.textnorm import compact
 _RULE = re.compile(
     r"上限|費率|(?<!得標)(?<!平均)利率|保證成數|成數|門檻|年限|期限|限期|補貼期間|補助期間|不得|明定|得申請|為限|申請資格|符合資格者|定義|持股|最高補助|補助比例|"
     r"補貼.{0,12}\d+\s*成|以上者|以下者|之艱困|一次性|計算方式|認定標準|補貼措施|應達|依法規定|條規定|基本工資|年息|罰鍰(?:提高|調高|調整|由|為)|"
-    r"補助比率|補貼比率|一律|可申請|額度(?:最高|最多|上限)|(?:必須|須|應)(?:於|使|在|接受|完成|設置|提繳|提撥|達)|最低標準|最低實收資本額|"
+    r"補助比率|補貼比率|一律|可申請|額度(?:最高|最多|上限)|(?:必須|須|應)(?:於|使|在|接受|完成|設置|提繳|提撥|達|為)|最低標準|最低實收資本額|"
     r"規費|手續費|扣繳|代扣|稅率(?![^，。；]{0,4}(?:調降|調升|調高|降低|提高|下降))|免納|免稅|效期|有效期間|役期|服役期間|薪俸|"  # not 稅率進一步調降(4.1%-7.5%), a cut
     r"規定(?=[^，。；、]{0,24}(?:應|至少|不得|不少於|以上))|"
     # penalties a law sets, limits and standards, quarantine terms, tax and prize schedules
@@ -61,6 +61,8 @@ _PER_RECIPIENT = re.compile(
 # How long a benefit is paid: '最長 6 個月', '第 2 期延長為 6 個月' — not a wait shortened '從最長 2 個月';
 # or a term the law sets: '入境後居家檢疫 14 天', '依法服 4 個月軍事訓練役'.
 _GRANT_TERM = re.compile(r"(?:補貼|補助|發給|給付|核發|津貼|獎勵|獎助|延長為|(?<![從由])最長|得延長|居家檢疫|自主健康管理|依法服)[^，。；、\d]{0,8}$")
+# '連署期間為 60 日', '閱覽期間 3 日': the term a procedure sets (not '平均審結期間為 4.4 個月', a measure)
+_PROCEDURE_TERM = re.compile(r"期間(?:為|是)?$")
 # Right after the figure: a loan or guarantee it parameterises, or a threshold used as an attribute
 # ("50 萬元小額貸款", "十成保證", "20 萬元以下）之營利事業", "5 千萬元以上列管", "330 度以下不調漲").
 _RULE_AFTER = re.compile(
@@ -71,6 +73,8 @@ _RULE_AFTER = re.compile(
     r"|^\s*(?:核)?計\s*(?=[)），,。；;]|$)"  # '（以…每度 0.495 公斤計）', '依每度回饋 2 元計', '按罰鍰金額 10% 核計': the basis of a sum
     r"|^\s*(?:以[上下])?\s*之?罰鍰"  # 處 18 萬元罰鍰: a penalty's scale (處罰鍰 8,735 萬元 is what was fined)
     r"|^\s*以上\s*[\d,.]+\s*[萬億千]?\s*元\s*以下\s*之?罰鍰"  # 處 3 萬元以上 12 萬元以下罰鍰
+    r"|^\s*(?:以[上下])?\s*為原則"  # '照度以 50 勒克斯以下為原則': a standard
+    r"|^\s*計收"  # '按定價之 10%計收': how a fee is charged
     r"|^\s*(?:以[上下])?\s*者"  # 超過 100 元者負擔…, 1.5 倍者: who or what a rule covers
     r"|^\s*內\s*第\s*[\d一二三]\s*次"  # 10 年內第 2 次違規者: the window a repeat offence is counted in
     r"|^\s*(?:並?得?延長\s*[\d.]+\s*年\s*)?之\s*(?:MOU|合作備忘錄|備忘錄|協議|協定|合約|契約)"  # 為期 5 年並得延長 5 年之 MOU: its term
@@ -106,7 +110,7 @@ _BUDGETED = re.compile(r"預算數\s*$")  # '較預算數 2 兆 3,658 億元超�
 # A change verb governs a figure a few words after it ("提升餐飲業營業額 1.6 億元"), not a noun
 # phrase that merely contains it ("自我成長等多元化學習課程 155 班次").
 _CHANGE = re.compile(
-    r"(?<!新)(?:成長|增加|增供|減少|提升|提高|節省|省下|節電|節能|省能|省電|節水|下降|降低|衰退|增長|增幅|減幅|年增|年減|上升|縮減|減碳|下滑|縮短|調降|調升|調高|調漲|偏少|偏多|偏低|偏高|上漲|下跌|超徵|短徵|超收(?!比?率)|短收|減收|增收)"
+    r"(?<!新)(?:成長|增加|增供|減少|提升|提高|節省|省下|節電|節能|省能|省電|節水|下降|降低|衰退|增長|增幅|減幅|年增|年減|上升|縮減|減碳|下滑|縮短|調降|調升|調高|調漲|調增|調減|偏少|偏多|偏低|偏高|上漲|下跌|超徵|短徵|超收(?!比?率)|短收|減收|增收)"
     r"(?!至|到|為)[^，。；、等之的]{0,8}$"
     # '已增加各縣市淹水改善保護面積 51.36 平方公里': a longer object when it ends in what is measured
     r"|(?<!新)(?:增加|減少)(?!至|到|為)[^，。；、等之的\d]{6,14}(?:面積|容量|數量|長度)$"
@@ -129,6 +133,7 @@ DONE_CUE = re.compile(_DONE_WORDS + r"|新增")
 # A clause that opens a new action: "，並依據…", "，另…" (a target cue before it does not carry over).
 _NEW_ACTION = re.compile(r"^\s*(?:並|另|同時|且|此外|其中)")
 _A_YEAR = re.compile(r"\d\s*年")
+_AS_OF_NOW = re.compile(r"截至|截止")
 
 
 def kind_of(text: str, figure: Figure, clause_start: int, clause_end: int, previous: Figure | None, plan: bool, now: date | None) -> str:
@@ -153,7 +158,8 @@ def kind_of(text: str, figure: Figure, clause_start: int, clause_end: int, previ
         return "target"  # '目前正在建置年產 600 噸的…生產線': what it will make (not '興建中 97 案', a count of now)
     if _FORECAST.search(before) or _forecast_leads(text, clause_start, before, now):
         return "forecast"
-    if _target_carries(text, clause_start, before, now) or (plan and not ACTUAL_CUE.search(before) and not _A_YEAR.search(before)):
+    planned = plan and not ACTUAL_CUE.search(before) and not _A_YEAR.search(before) and not _so_far(text, clause_start, figure)
+    if _target_carries(text, clause_start, before, now) or planned:
         return "target"
     if figure.unit.spec.dimension == "percent" and _PART_OF_WHOLE.search(compact(before)):
         return "share"
@@ -162,6 +168,11 @@ def kind_of(text: str, figure: Figure, clause_start: int, clause_end: int, previ
     if figure.unit.spec.dimension == "percent" and (_SHARE.search(before) or _parenthesised_after_figure(text, figure, previous)):
         return "share"
     return "actual"
+
+
+def _so_far(text: str, clause_start: int, figure: Figure) -> bool:
+    """A plan's '截至 8 月底執行 2,318.5 萬元，執行率 60.0%': what its sentence says was done by a date, no target."""
+    return _AS_OF_NOW.search(text, start_of_sentence(text, clause_start), figure.start) is not None
 
 
 _LIST_LINK = re.compile(r"\s*(?:、|及|與|和|以及)\s*")
@@ -195,10 +206,12 @@ def _sets_a_rule(text: str, figure: Figure, before: str, after: str) -> bool:
         or (_PER_RECIPIENT.search(squeezed) is not None and "平均" not in squeezed)
         or (dimension in ("percent", "duration") and _PAID_AFTER.match(after) is not None)
         or (dimension == "duration" and _GRANT_TERM.search(squeezed) is not None)
+        or (dimension == "duration" and _PROCEDURE_TERM.search(squeezed) is not None and "平均" not in squeezed and figure.value.is_integer())
         or (dimension == "duration" and _AFTER_APPLYING.search(squeezed) is not None and after.lstrip().startswith("內"))
         or _RULE_AFTER.match(after)
         or (dimension != "count" and _CLASS_ABOVE.match(after))
         or dimension == "price"
+        or (dimension in ("money", "percent") and _PRICE_BEFORE.search(before) is not None)
         or _product_spec(text, figure)
         or (dimension == "percent" and _RATE_RULE.search(before))
         or (dimension in ("percent", "money") and _SCHEDULE_ENTRY.search(squeezed) is not None)
@@ -207,6 +220,10 @@ def _sets_a_rule(text: str, figure: Figure, before: str, after: str) -> bool:
         or (_BRACKET_CLOSE.match(text, figure.end) is not None and _DEFINING_BRACKET.search(text, max(0, figure.start - 20), figure.start) is not None)
         or (dimension == "money" and (_OR_AMOUNT_AFTER.match(after) is not None or _AMOUNT_OR_BEFORE.search(before) is not None))
     )
+
+
+# A price or fee an agency sets, named right before it: '全票 350 元', '每種授權費 5,000 元' (not '門票收入 4 億元').
+_PRICE_BEFORE = re.compile(r"(?:票價|全票|半票|優待票|門票|授權費|權利金比率)[^，。；、\d收]{0,4}$")
 
 
 # Amounts offered as alternatives are a scheme's terms: '提供 2 萬元或 6 萬元等值之數位貿易輔導服務'.

@@ -86,6 +86,7 @@ PHYSICAL: dict[str, UnitSpec] = {
     **_physical("frequency", "Hz", "Hz", "kHz", "MHz", "GHz"),
     **_physical("dose", "mSv", "毫西弗", "微西弗", "西弗", "mSv", "μSv"),
     **_physical("radioactivity", "Bq", "貝克", "Bq"),
+    **_physical("illuminance", "lux", "勒克斯", "lux"),
 }
 
 # Counting nouns keep their noun as unit; 台 is written 臺.
@@ -98,7 +99,7 @@ COUNTERS: tuple[str, ...] = (
     "礦次", "礦", "幅", "系列", "領域", "點", "展", "通", "職類", "頭", "尾", "列", "旅次", "間夜", "TEU", "例", "劑", "房", "園",
     "艘次", "起", "對", "枝", "站日", "輛次", "席", "批次", "處次", "根", "櫃",
     "劑次", "族", "課", "節", "位元", "集", "營", "人日", "人月", "段", "屆", "封", "餐", "錠", "村里", "回合", "站次",
-    "束", "桶", "孔",  # 64 束 (fuel bundles), 25 萬 3,539 桶 (drums of waste), 2 孔 (boreholes)
+    "束", "桶", "孔", "件組", "票",  # 64 束 (fuel bundles), 25 萬 3,539 桶 (drums of waste), 2 孔 (boreholes)
 )
 _COUNTER_CANON = {"台": "臺"}
 
@@ -138,6 +139,9 @@ _UNIT_RE = re.compile(
 )
 
 
+_NEXT_IN_RANK = re.compile(r"之\s*[，,。；;、]")
+
+
 def match_unit(text: str, position: int) -> UnitMatch | None:
     """The unit written at `position` of `text` (after the number and its spaces), or None."""
     intensity = _INTENSITY_RE.match(text, position) if text.find("/", position, position + _INTENSITY_SLASH_WITHIN) >= 0 else None
@@ -145,6 +149,8 @@ def match_unit(text: str, position: int) -> UnitMatch | None:
         written = intensity.group(0)
         return UnitMatch(written, "", written, UnitSpec("intensity", written), intensity.end())
     match = _UNIT_RE.match(text, position)
+    if match and match.group("counter") and match.group(0).endswith("次") and _NEXT_IN_RANK.match(text, match.end()):
+        match = _UNIT_RE.match(text, position, match.end() - 1)  # '警察 3 萬 1,240 人次之，': 人, then 次之 (second to it)
     read = _read_unit(match.group(0)) if match else None
     return UnitMatch(*read, match.end()) if match and read else None
 
