@@ -1845,3 +1845,57 @@ def test_one_category_asked_is_not_the_count_of_them_all(tmp_path: Path):
     expected = {"本期財物類巨額採購決標了幾件？": None,  # 612 件 counts every category's
                 "財物類採購一共決標了幾件？": "8,321 件"}
     assert answer_texts(tmp_path, report, list(expected)) == expected
+
+
+def test_whose_count_and_since_when_a_fund_began_are_no_words_to_look_for(tmp_path: Path):
+    report = ("經濟部業務報告\n\n壹、 產業\n\n一、 未登記工廠：全國未登記工廠 45,341 家，截至 110 年 1 月 3 日已有 6,946 家申請轉換。\n\n"
+              "二、 中小企業信保基金：累計至 109 年底，信保基金獲捐助 1,514.2 億元，其中政府占 71.8％。\n")
+    expected = {
+        "依經濟部統計，全國未登記工廠共有幾家？": "45,341 家",  # '依…統計': whose count it is
+        "從設立累計到 109 年底，中小企業信保基金總共獲得多少捐助？": "1,514.2 億元",  # a report writes 累計, not 自設立
+    }
+    assert answer_texts(tmp_path, report, list(expected)) == expected
+    assert parse_question("依經濟部統計，全國未登記工廠共有幾家？", 2021, ("經濟部",)).segments == ["全国", "未登记工厂"]
+    assert "成立" not in parse_question("從設立累計到 109 年底，信保基金獲得多少捐助？", 2021).segments
+
+
+def test_a_threshold_asked_with_must_and_the_place_of_one_thing(tmp_path: Path):
+    report = ("經濟部業務報告\n\n壹、 園區\n\n一、 租金紓困：土地租金紓困延長至 110 年 6 月，區內廠商任 1 月營業額較去年同期減少 15%以上者，得申請減免 20%。\n\n"
+              "二、 太陽能模組：運用特殊設計膜材完整拆解電池與玻璃，於澎湖等地驗證模組效能。\n")
+    expected = {
+        "園區廠商申請土地租金減免，任一月營業額須較去年同期減少多少以上？": "15%",  # the threshold, not the share granted
+        "易拆解太陽能模組是在哪個地方驗證模組效能？": "澎湖",
+    }
+    assert answer_texts(tmp_path, report, list(expected)) == expected
+
+
+def test_the_kind_of_a_list_asked_by_its_type_and_a_subset_named_after_its_examples(tmp_path: Path):
+    report = ("經濟部業務報告\n\n壹、 礦業\n\n一、 礦場保安：109 年辦理地下礦場、露天礦場及石油天然氣礦場安全訓練 517 班。\n\n"
+              "貳、 標準\n\n一、 「五加二」產業等領域國家標準之制定\n\n1、 配合政府產業創新計畫，109 年完成制修訂電動機車供電系統、"
+              "發光二極體泛光燈具等 28 種綠能科技國家標準、旋轉刀具平衡調校等 14 種智慧機械國家標準，"
+              "總計完成制修訂「五加二」產業創新計畫領域相關國家標準計 42 種。\n")
+    expected = {
+        "109 年辦理的礦場安全訓練涵蓋哪些類型的礦場？": "地下礦場、露天礦場、石油天然氣礦場",
+        "配合五加二產業創新計畫，109 年完成制修訂的綠能科技國家標準有幾種？": "28 種",  # the examples before 等 do not name it
+    }
+    answers = answer_texts(tmp_path, report, list(expected))
+    assert answers["109 年辦理的礦場安全訓練涵蓋哪些類型的礦場？"].startswith(expected["109 年辦理的礦場安全訓練涵蓋哪些類型的礦場？"])
+    assert answers["配合五加二產業創新計畫，109 年完成制修訂的綠能科技國家標準有幾種？"] == "28 種"
+
+
+def test_a_lists_first_item_saying_what_the_list_is_about_names_the_items_after_it(tmp_path: Path):
+    report = ("經濟部業務報告\n\n壹、 研發\n\n一、 產業創新平台特案補助\n\n"
+              "(1) 辦理受疫情影響標竿企業之研發輔導。\n\n(2) 截至 109 年底，完成簽約 117 案，撥付補助款 5.44 億元。\n\n"
+              "二、 三倍券\n\n(1) 三倍券共有紙本及信用卡等 3 種領取方式。\n\n(2) 至 12 月 31 日已逾 2,332 萬人領取。\n")
+    expected = {
+        "受疫情影響標竿企業的研發輔導，截至 109 年底完成簽約幾案？": "117 案",
+        "選擇以信用卡綁定領取三倍券的民眾有多少人？": None,  # a first item with figures of its own names no later one
+    }
+    assert answer_texts(tmp_path, report, list(expected)) == expected
+
+
+def test_person_times_asked_by_the_noun_are_the_unit(tmp_path: Path):
+    report = ("故宮業務報告\n\n壹、 展覽\n\n一、 「筆墨千秋」特展：自 114 年 3 月 1 日至 5 月 31 日展出 68 件，參觀 41 萬 2,360 人次。\n")
+    expected = {"「筆墨千秋」特展的參觀人次是多少？": "41 萬 2,360 人次"}
+    assert answer_texts(tmp_path, report, list(expected)) == expected
+    assert parse_question("「筆墨千秋」特展的參觀人次是多少？").units == {"人", "人次"}

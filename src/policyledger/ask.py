@@ -23,7 +23,7 @@ from sqlalchemy import Connection, Engine, Select, TextClause, func, select, tex
 
 from policyledger.date_answer import best_date
 from policyledger.figure_score import score_figure
-from policyledger.markers import first_sibling_marker
+from policyledger.markers import first_sibling_marker, parse_marker
 from policyledger.model import Claim, Node
 from policyledger.name_answer import best_names
 from policyledger.ordinal_answer import best_ordinal
@@ -155,19 +155,35 @@ def _load_items(connection: Connection, keys: list[tuple[str, int]], scores: dic
         return []
     rows = {(row.doc_id, row.ordinal): row_to_node(row) for row in _select(connection, select(nodes_table), "ordinal", keys)}
     titles = _ancestor_titles(connection, [(d, n) for (d, _), n in rows.items()])
-    leads = _first_item_leads(connection, [(d, n) for (d, _), n in rows.items()])
+    firsts = _first_items(connection, [(d, n) for (d, _), n in rows.items()])
     items = []
     for d, o in keys:
         if (d, o) in rows:
             node = rows[d, o]
-            items.append(Item(d, node, fold(titles.get((d, node.path), "")), scores[d, o], fold(node.text), leads.get((d, node.path), "")))
+            first = firsts.get((d, node.path), "")
+            lead = first if _OPENS_WITH_A_YEAR.match(first) else ""
+            items.append(Item(d, node, fold(titles.get((d, node.path), "")), scores[d, o], fold(node.text), lead, fold(_topic(first))))
     return items
 
 
-def _first_item_leads(connection: Connection, items: list[tuple[str, Node]]) -> dict[tuple[str, str], str]:
-    """For each item after the first of its list, that first item's text when it opens with a year ('1、
-    109 年核准對中國大陸投資 475 件…'): the year the list's later items go on under ('2、 就業別觀之，…
-    批發及零售業 14.1 億美元')."""
+def _topic(text: str) -> str:
+    """A list's first item's opening sentence when it only says what the list is about ('(1) 辦理受疫情影響
+    標竿企業之研發輔導(產業創新平台特案補助)。'); '' when it states figures of its own ('1. 三倍券共有 3+1 方式
+    領取，…信用卡等 3 種數位方式'): then its words are its own figures', not the later items'."""
+    marker = parse_marker(text)
+    sentence = OPENING_SENTENCE.match(marker.rest if marker else text)
+    opening = sentence.group(0) if sentence else ""
+    return "" if _A_DIGIT.search(opening) else opening
+
+
+_A_DIGIT = re.compile(r"\d")
+
+
+def _first_items(connection: Connection, items: list[tuple[str, Node]]) -> dict[tuple[str, str], str]:
+    """For each item after the first of its list, that first item's text. When it opens with a year ('1、
+    109 年核准對中國大陸投資 475 件…') it gives the year the list's later items go on under ('2、 就業別觀之，…
+    批發及零售業 14.1 億美元'); its opening sentence may name what they are about ('(1) 辦理受疫情影響標竿企業之
+    研發輔導…' before '(3) 截至 109 年底，完成簽約 117 案')."""
     firsts = {}
     for doc, node in items:
         marker = first_sibling_marker(node.marker) if node.path else None
@@ -178,7 +194,7 @@ def _first_item_leads(connection: Connection, items: list[tuple[str, Node]]) -> 
         return {}
     columns = select(nodes_table.c.doc_id, nodes_table.c.path, nodes_table.c.text)
     found = {(row.doc_id, row.path): row.text for row in _select(connection, columns, "path", sorted(set(firsts.values())))}
-    return {key: found[first] for key, first in firsts.items() if first in found and _OPENS_WITH_A_YEAR.match(found[first])}
+    return {key: found[first] for key, first in firsts.items() if first in found}
 
 
 # A list's first item that opens with its year frames the list: '1、 109 年核准對中國大陸投資…'.

@@ -63,6 +63,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
         (_condition_of_subjectless(item, clause_start, sentence_start, neighbours, claim), 0.8),
         (item.context, 0.85),
         (sentence + caption, 0.65),
+        (item.list_topic, 0.5),  # what the list's first item says it is about
         (topic_of_subjectless(text, sentence_start), 0.65),
         (text, 0.35),
     ]
@@ -70,6 +71,8 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     # the year an item's earlier sentences name, or its list's first item's, dates a figure that names none
     period = _period_factor(parsed, claim, item.node.text[sentence_start:clause_end], item.lead + "。" + item.node.text[:sentence_start])
     joined = [m.end() for m in _JOINS.finditer(text, before, claim.start)]
+    listed = _EXAMPLES_END.search(text, before, claim.start)  # '…、排程模型等 28 種綠能科技國家標準': the examples, not its name
+    joined += [listed.end()] if listed else []
     own = (row or text[max([before, *joined]):after]) + respective
     # a change's clause leaves its subject to the amount before it ('上市公司總市值 55 兆…，較 109 年底增加 10 兆…')
     contrasted = own + caption + _base_clause(item.node.text, claim, neighbours, sentence_start, clause_start)  # a table's caption names its cells too
@@ -250,6 +253,7 @@ _KINDS_APART = [(fold(a), fold(b)) for a, b in (
 
 
 _JOINS = re.compile(r"及|与|和|、")
+_EXAMPLES_END = re.compile(r"等\s*$")
 
 
 def _contrast_factor(parsed: Question, own_words: str, sentence: str) -> float:
@@ -984,8 +988,8 @@ def _sentence_mentions(sentence: str, start: date | None, end: date | None) -> b
 _ASKS_RULE = re.compile(fold(r"上限|下限|最多|最高|最少|最低|至少|以上|以下|門檻|規定|須|需|要|可以|可|年內|月內|天內|日內"))
 
 
-# A threshold asked: '下滑多少以上才得…', '至少要幾成才能…'.
-_ASKS_THRESHOLD = re.compile(fold(r"多少(?:以上|以下)\s*(?:才|者|的)|(?:多少|幾).{0,6}(?:才能|才得|才可)"))
+# A threshold asked: '下滑多少以上才得…', '至少要幾成才能…', '營業額須較去年同期減少多少以上？'.
+_ASKS_THRESHOLD = re.compile(fold(r"多少(?:以上|以下)\s*(?:才|者|的)|(?:多少|幾).{0,6}(?:才能|才得|才可)|(?:須|需|必須|要)[^，,？?]{0,16}多少(?:以上|以下)\s*[？?]?\s*$"))
 _ADDED = fold("新增")
 # '…較 108 年提升多少？': asked by how much something changed from a base, a level is no answer.
 _CHANGE_FROM_A_BASE = re.compile(fold(r"(?:較|比|相較).{0,12}(?:成長|減少|增加|提升|提高|上升|下降|降低)了?多少\s*(?:萬|億|兆|千)?\s*(?:元|美元|人|家|件)?\s*[？?]?\s*$"))

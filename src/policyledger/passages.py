@@ -26,6 +26,7 @@ class Item:
     score: float  # retrieval score
     folded: str = ""  # the node's text, folded (set on load)
     lead: str = ""  # its list's first item when that opens with a year ('1、 109 年核准對中國大陸投資…'), and it is not that item
+    list_topic: str = ""  # folded: its list's first item's opening sentence, which may name what the list is about, when it is not that item
 
 
 # A semicolon inside brackets parts the bracket's list, not the sentence: '課徵監視案 9 件(中國大陸之毛巾…；

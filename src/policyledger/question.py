@@ -609,6 +609,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     normalized = _SET_ASIDE_IN_BRACKET.sub(r"\1", normalized)  # '（整體，不是電視台製播經費）': what is set aside is not asked
     besides = [word.strip("「」") for match in _BESIDES.finditer(normalized) for word in match.groups() if word]
     normalized = _BESIDES.sub(" ", normalized)
+    normalized = _TYPE_OF.sub(r"\1", normalized)  # '哪些類型的礦場': the kind asked is 礦場
     question = Question(text=normalized, wants=_wants(normalized), asked=text)
     _set_units(question, normalized, compared=bool(_COMPARED.search(text)))  # the reader's words drop the base
     question.wants_places = question.wants == "names" and bool(_PLACES_ASKED.search(normalized))
@@ -699,8 +700,11 @@ def _anchors(text: str, exprs: list) -> list[str]:
     return [a for a in anchors if len(a) >= 2]
 
 
+# '涵蓋哪些類型的礦場': the members are named by the noun (地下礦場、露天礦場), not by 類型
+_TYPE_OF = re.compile(r"(哪些|哪幾種|哪一種|哪種)\s*(?:類型|種類|類別)的")
 # "哪些國家", "國家有哪些" ask for places; "國家標準…哪些國際組織" does not.
-_PLACES_ASKED = re.compile(r"哪(?:些|幾個?|一個?|個)\s*(?:國家|縣市|城市)|(?:國家|縣市|城市)\s*(?:有|是|為)?\s*哪|哪裡|何處|什麼地方")
+# '是在哪個地方驗證模組效能' asks one place (澎湖); '哪些地方的經貿團體' may list any names (和歌山、青森), '哪些地點' sites
+_PLACES_ASKED = re.compile(r"哪(?:些|幾個?|一個?|個)\s*(?:國家|縣市|城市)|哪一?個\s*(?:地方|地點)|(?:國家|縣市|城市)\s*(?:有|是|為)?\s*哪|哪裡|何處|什麼地方")
 
 
 # So much money for each hectare: a rate a report writes 元/公頃.
@@ -755,8 +759,8 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
         question.units = _counted_in(counter.group(1).replace("台", "臺"))
         return
     counted = _COUNT_NOUN.search(text)
-    if counted:  # "多少就業人數", "核准家數是多少"
-        question.units = _counted_in(counted.group(1) or counted.group(2))
+    if counted:  # "多少就業人數", "核准家數是多少", "參觀人次是多少"
+        question.units = _counted_in(next(group for group in counted.groups() if group))
         if compared and _CHANGE_ASKED.search(text):  # "件數比上年減少了多少？": by so many, or by so much
             question.dimensions = {"percent"}
         return
@@ -846,7 +850,10 @@ _COUNTED_ALIKE = {
 }
 
 
-_COUNT_NOUN = re.compile(r"(人|家|件|場|戶|案|項)(?:數(?![位據學字])|次數)|(?:幾|多少)[\u4e00-\u9fff]{1,5}?用?(戶)(?=\s*[？?]?\s*$)")  # 多少社區用戶, 多少供水受益戶
+_COUNT_NOUN = re.compile(
+    r"(人|家|件|場|戶|案|項)(?:數(?![位據學字])|次數)|(?:幾|多少)[\u4e00-\u9fff]{1,5}?用?(戶)(?=\s*[？?]?\s*$)"  # 多少社區用戶, 多少供水受益戶
+    r"|(人次|家次|場次|件次|案次)(?=\s*(?:是|為|有|共|達|約)?\s*(?:多少|幾))"  # 參觀人次是多少
+)
 _ASKING_WORD = re.compile(r"(?:幾|多少)\s*")
 
 
@@ -899,6 +906,8 @@ def _segments(text: str, authors: tuple[str, ...] = ()) -> list[str]:
     text = _MEASURE_WORDS.sub(" ", text)
     text = _KIND_WORDS.sub(" ", text)
     text = _author_words(authors).sub(" ", text)
+    text = _STATISTICS_OF.sub(r" \1 ", text)  # '依經濟部統計，': whose count it is, not a word the figure stands by
+    text = _SINCE_FOUNDED.sub(" ", text)  # '從設立累計到 109 年底': since a fund began, a report writes 累計
     text = _SAYING.sub(" ", text)
     pieces = []
     for piece in _STOP_CHARS.split(text):
@@ -906,6 +915,10 @@ def _segments(text: str, authors: tuple[str, ...] = ()) -> list[str]:
         if len(piece) >= 2 or (len(piece) == 1 and piece.isascii() and piece.isalnum()):
             pieces.extend(_place_apart(same_words(compact(fold(piece)))))
     return pieces
+
+
+_STATISTICS_OF = re.compile(r"(?:依|根據|依據|據)\s*([\u4e00-\u9fff]{0,10}?)\s*(?:的)?統計(?:資料|數據|結果)?(?=\s*[，,])")
+_SINCE_FOUNDED = re.compile(r"(?:從|自)\s*(?:設立|成立|創立|開辦)(?:以來|至今|起)?")
 
 
 # '經濟部說…', '報告中提到…': who says it, not what is said ('說' once the author is out; not 說明會)
