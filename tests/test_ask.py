@@ -300,6 +300,11 @@ def test_a_date_at_a_periods_edge_is_right_at_the_golds_precision():
     assert not answer_is_right(month, {"answer": {"text": "109 年 12 月 5 日", "value": "2020-12-05"}})  # a day in it is not its end
     assert answer_is_right({"kind": "date", "answer_value": "2025"}, {"answer": {"text": "114 年初", "value": "2025-01"}})
     assert not answer_is_right({"kind": "date", "answer_value": "2020-11"}, {"answer": {"text": "109 年 12 月底", "value": "2020-12-31"}})
+    # '延長至 110 年 6 月' answered as written, the gold's writer giving the month by its last day
+    june = {"text": "110 年 6 月", "value": "2021-06", "period_start": "2021-06-01", "period_end": "2021-06-30"}
+    assert answer_is_right({"kind": "date", "answer_text": "110 年 6 月", "answer_value": "2021-06-30"}, {"answer": june})
+    assert not answer_is_right({"kind": "date", "answer_text": "110 年 6 月", "answer_value": "2021-06-15"}, {"answer": june})
+    assert not answer_is_right({"kind": "date", "answer_text": "110 年 7 月", "answer_value": "2021-06-30"}, {"answer": june})  # other words
 
 
 def test_a_list_its_count_closes_may_hold_long_names_and_brackets(tmp_path: Path):

@@ -199,7 +199,8 @@ def answer_is_right(gold: dict[str, Any], result: dict[str, Any]) -> bool:
     if answer is None:
         return False
     if kind == "date":
-        return answer.get("value") == gold["answer_value"] or _same_edge_of_period(gold, answer) or _same_interval(gold, answer)
+        return (answer.get("value") == gold["answer_value"] or _same_edge_of_period(gold, answer) or _same_interval(gold, answer)
+                or _month_given_as_a_day(gold, answer))
     value = gold["answer_value"]
     if kind == "name" or isinstance(value, list) or (isinstance(value, str) and not _numeric(value)):
         # a name, whatever kind the writer gave it ('8 月 5 日的研討會以哪國為對象' as a time qualifier)
@@ -236,6 +237,14 @@ def _same_interval(gold: dict[str, Any], answer: dict[str, Any]) -> bool:
     start, end = str(answer.get("period_start") or ""), str(answer.get("period_end") or "")
     # years ('2026/2035' for 115~124 年) are the first day of the first and the last of the last
     return (first, last) == (start, end) or (len(first) == len(last) == 4 and start == f"{first}-01-01" and end == f"{last}-12-31")
+
+
+def _month_given_as_a_day(gold: dict[str, Any], answer: dict[str, Any]) -> bool:
+    """'延長至 110 年 6 月' answered as written (2021-06) where the gold's writer gave the month by its
+    last or first day (2021-06-30): the same words, the month's edge the writer's reading."""
+    wanted, value = str(gold.get("answer_value") or ""), str(answer.get("value") or "")
+    same_words = "".join(str(gold.get("answer_text") or "").split()) == "".join(str(answer.get("text") or "").split())
+    return same_words and len(value) == 7 and len(wanted) == 10 and wanted in (answer.get("period_start"), answer.get("period_end"))
 
 
 def _same_edge_of_period(gold: dict[str, Any], answer: dict[str, Any]) -> bool:
