@@ -12,7 +12,7 @@ from tests.test_ask import answer_texts, ledger, small_ledger  # noqa: F401  (th
 
 from policyledger.ask import ask
 from policyledger.evaluate import read_jsonl, score_answers
-from policyledger.question import _window_words, parse_question
+from policyledger.question import _window_words, authors_of, parse_question
 from policyledger.reader_words import same_words
 from policyledger.textnorm import fold
 
@@ -110,6 +110,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-221", 0.92), ("own-gold-222", 1.00), ("own-gold-223", 0.88),  # least used items, the ninth session: 64/75 first
     ("own-gold-224", 0.79), ("own-gold-225", 0.82), ("own-gold-226", 0.75),  # and three more: 48/75 first
     ("own-gold-227", 0.62), ("own-gold-228", 0.75), ("own-gold-229", 0.82),  # and three more, after their rules: 49/75 first
+    ("own-gold-230", 1.00), ("own-gold-231", 1.00),  # least used items, the session of 2026-12-01 (2): 40/48 first
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -1899,3 +1900,54 @@ def test_person_times_asked_by_the_noun_are_the_unit(tmp_path: Path):
     expected = {"「筆墨千秋」特展的參觀人次是多少？": "41 萬 2,360 人次"}
     assert answer_texts(tmp_path, report, list(expected)) == expected
     assert parse_question("「筆墨千秋」特展的參觀人次是多少？").units == {"人", "人次"}
+
+
+def test_an_agency_by_its_short_name_and_an_exhibition_list_asked_by_its_count(tmp_path: Path):
+    report = ("國立故宮博物院業務報告\n\n壹、 典藏\n\n一、 典藏概況：截至 114 年 8 月底，本院典藏文物計 69 萬 8,856 件組。\n\n"
+              "貳、 南部院區\n\n一、 特展：114 年 1 至 8 月南部院區辦理特展 6 檔，其中「亞洲織品之美」與「南島航海」兩檔為自策展覽。\n")
+    expected = {
+        "到 114 年 8 月底為止，故宮的典藏文物總共有幾件組？": "69 萬 8,856 件組",  # 故宮 is the author, the report's 本院
+        "南部院區今年自行策劃的兩檔展覽是哪兩檔？": "亞洲織品之美、南島航海",  # 哪兩檔 asks names; 自行策劃 is the report's 自策
+    }
+    assert answer_texts(tmp_path, report, list(expected)) == expected
+    assert "人事總處" in authors_of(["行政院人事行政總處業務報告"])
+
+
+def test_a_rate_named_by_its_table_column_and_money_spent_as_a_reports_cost(tmp_path: Path):
+    report = ("中央選舉委員會業務報告\n壹、 選舉公報\n一、 印製及送達：114 年選舉公報印製及寄送經費 1 億 2,545.6 萬元。\n"
+              "貳、 預算執行\n一、 歲出預算：截至 114 年 8 月底執行率 60.6%，各工作計畫執行情形如下表：\n"
+              "表 2　114 年度歲出預算執行情形（截至 114 年 8 月底）\n單位：千元\n工作計畫\t法定預算數\t執行數\t執行率（%）\n"
+              "選舉業務\t486,210\t298,604\t61.4\n一般建築及設備\t31,183\t9,012\t28.9\n"
+              "參、 政黨補助\n一、 補助金：114 年中選會撥付政黨補助金 8 億 5,036.2 萬元。\n")
+    expected = {
+        "114 年選舉公報的印製加寄送一共花了多少錢？": "1 億 2,545.6 萬元",  # 花了 (投入): what a report calls 經費 or 費用
+        "一般建築及設備計畫到 8 月底的執行率是多少？": "28.9",  # the rate its column names
+        "114 年中選會撥給各政黨的政黨補助金總額是多少？": "8 億 5,036.2 萬元",  # 114 年中選會: no 年中 (mid-year)
+    }
+    assert answer_texts(tmp_path, report, list(expected)) == expected
+    mid_year = parse_question("114 年中選會撥給各政黨的政黨補助金總額是多少？", 2025, ("中選會",))
+    assert mid_year.period == (date(2025, 1, 1), date(2025, 12, 31)) and mid_year.segments == ["政党", "政党补助金总额", "114年"]
+
+
+def test_a_lists_first_item_lends_whole_words_only_to_an_item_without_a_subject(tmp_path: Path):
+    report = ("行政院施政報告\n\n柒、 治安\n\n一、 打擊詐騙：詐騙犯罪嚴重危害民眾財產安全，政府全面打詐。\n\n"
+              "二、 113 年治安維護成果：全般刑案發生 28 萬 5,300 件，破獲率 96.2%；暴力犯罪發生 312 件。\n\n"
+              "捌、 能源\n\n一、 分散購氣來源：包含美國、澳洲、卡達等不同國家採購。\n\n"
+              "二、 109 年已向 13 國採購天然氣，中東地區天然氣進口占比低於 3 成。\n")
+    expected = {
+        "113 年暴力犯罪的破獲率是多少？": None,  # 犯罪 of the first item's 詐騙犯罪 is no 暴力犯罪
+        "109 年自美國採購的液化天然氣占天然氣進口的比重是多少？": None,  # 中東地區's share; 美國 is where from, a name
+    }
+    assert answer_texts(tmp_path, report, list(expected)) == expected
+    assert parse_question("109 年自美國採購的液化天然氣比重是多少？").segments[:2] == ["美国", "采购"]
+
+
+def test_central_and_local_government_and_the_kinds_of_public_servant_are_apart(tmp_path: Path):
+    report = ("人事總處業務報告\n\n壹、 員額\n\n一、 員額現況：截至 114 年 8 月底，中央政府機關預算員額計 16 萬 9,428 人。\n\n"
+              "貳、 退撫\n\n一、 退撫基金：截至 114 年 8 月底，公務人員退撫基金規模 7,326 億元。\n")
+    expected = {
+        "截至 114 年 8 月底，地方機關預算員額有多少人？": None,
+        "教育人員退撫基金截至 114 年 8 月底的規模是多少？": None,
+        "公務人員退撫基金到 114 年 8 月底的規模有多大？": "7,326 億元",
+    }
+    assert answer_texts(tmp_path, report, list(expected)) == expected

@@ -27,7 +27,7 @@ from policyledger.markers import first_sibling_marker, parse_marker
 from policyledger.model import Claim, Node
 from policyledger.name_answer import best_names
 from policyledger.ordinal_answer import best_ordinal
-from policyledger.passages import OPENING_SENTENCE, QUOTED, Item, citation
+from policyledger.passages import OPENING_SENTENCE, QUOTED, SUBJECTLESS, Item, citation
 from policyledger.quantity.periods import REPORT_YEAR_WORDS
 from policyledger.question import Question, authors_of, parse_question
 from policyledger.records import iso, number
@@ -162,7 +162,8 @@ def _load_items(connection: Connection, keys: list[tuple[str, int]], scores: dic
             node = rows[d, o]
             first = firsts.get((d, node.path), "")
             lead = first if _OPENS_WITH_A_YEAR.match(first) else ""
-            items.append(Item(d, node, fold(titles.get((d, node.path), "")), scores[d, o], fold(node.text), lead, fold(_topic(first))))
+            topic = fold(_topic(first)) if first and _opens_without_subject(node.text) else ""
+            items.append(Item(d, node, fold(titles.get((d, node.path), "")), scores[d, o], fold(node.text), lead, topic))
     return items
 
 
@@ -177,6 +178,13 @@ def _topic(text: str) -> str:
 
 
 _A_DIGIT = re.compile(r"\d")
+
+
+def _opens_without_subject(text: str) -> bool:
+    """'(3) 截至 109 年底，完成簽約 117 案': an item that opens with its time or its verb goes on about what its
+    list's first item named (not '2、 109 年已向 13 國採購天然氣，中東地區…', whose sentence names its own)."""
+    marker = parse_marker(text)
+    return SUBJECTLESS.match(fold(marker.rest if marker else text)) is not None
 
 
 def _first_items(connection: Connection, items: list[tuple[str, Node]]) -> dict[tuple[str, str], str]:

@@ -30,7 +30,7 @@ from policyledger.quantity.changes import CHANGE_VERB, FROM, FROM_LEAD, FROM_REA
 from policyledger.quantity.periods import find_time_expressions
 from policyledger.quantity.tables import cells_in
 from policyledger.question import Question, another_ordinal, another_version, bigrams, is_place
-from policyledger.reader_words import same_words
+from policyledger.reader_words import same_words, words_in_force
 from policyledger.textnorm import compact, fold
 
 
@@ -63,7 +63,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
         (_condition_of_subjectless(item, clause_start, sentence_start, neighbours, claim), 0.8),
         (item.context, 0.85),
         (sentence + caption, 0.65),
-        (item.list_topic, 0.5),  # what the list's first item says it is about
+        (parsed.words_said(item.list_topic), 0.5),  # what the list's first item says it is about
         (topic_of_subjectless(text, sentence_start), 0.65),
         (text, 0.35),
     ]
@@ -83,7 +83,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _named_elsewhere_factor(parsed, text, sentence) * _direction_factor(parsed, sentence)
     factors *= _part_factor(parsed, _without_later_brackets(clause, claim.end - clause_start), fold(item.node.title))
     factors *= _list_member_factor(parsed, own, sentence, claim) * _premise_factor(parsed, claim)
-    factors *= _condition_factor(parsed, claim, neighbours, clause_start) * _rate_named_factor(parsed, claim, sentence)
+    factors *= _condition_factor(parsed, claim, neighbours, clause_start) * _rate_named_factor(parsed, claim, sentence + row)
     factors *= _included_factor(parsed, claim, sentence) * _rate_only_factor(parsed, sentence) * _excluded_factor(parsed, own)
     factors *= _money_measure_factor(parsed, text, claim, neighbours, own, (sentence_start, sentence_end))
     factors *= _per_time_factor(parsed, claim, own) * _each_asked_factor(parsed, own) * _whole_asked_factor(parsed, own, text[sentence_start:claim.start])
@@ -249,7 +249,15 @@ _OPPOSITES = [(fold(a), fold(b)) for a, b in (
 _KINDS_APART = [(fold(a), fold(b)) for a, b in (
     ("發明專利", "新型專利"), ("發明專利", "設計專利"), ("新型專利", "設計專利"),  # the three kinds of patent
     ("對外投資", "僑外投資"),  # outward investment and inward (僑外, by foreigners and overseas Chinese)
+    ("中央", "地方"),  # central government and local ('中央政府機關…預算員額' is no answer about 地方機關)
+    ("公務人員", "教育人員"), ("公務人員", "軍職人員"), ("教育人員", "軍職人員"),  # the kinds of public servant
 )]
+
+
+@lru_cache(maxsize=4)
+def _opposites_alike(_words: str | None) -> list[tuple[str, str]]:
+    """The opposites as the words they are compared with read them (相對投入 → 相對經費, 經費 = 投入)."""
+    return [(same_words(first), same_words(second)) for first, second in _OPPOSITES]
 
 
 _JOINS = re.compile(r"及|与|和|、")
@@ -259,7 +267,7 @@ _EXAMPLES_END = re.compile(r"等\s*$")
 def _contrast_factor(parsed: Question, own_words: str, sentence: str) -> float:
     asked = parsed.folded_alike
     sentence = sentence.replace(" ", "")
-    for pairs, words in ((_OPPOSITES, same_words(own_words.replace(" ", ""))), (_KINDS_APART, sentence)):
+    for pairs, words in ((_opposites_alike(words_in_force()), same_words(own_words.replace(" ", ""))), (_KINDS_APART, sentence)):
         for first, second in pairs:
             for wanted, other in ((first, second), (second, first)):
                 if wanted in asked and other not in asked and other in words and wanted not in words:
@@ -469,13 +477,13 @@ def _without_later_brackets(clause: str, figure_end: int) -> str:
 
 
 def _rate_named_factor(parsed: Question, claim: Claim, sentence: str) -> float:
-    """Asked a rate by its name (脫鹽率是多少), a percentage whose sentence never names that rate is
-    another one ('水回收系統省能達 20%'). Rates of change are left to the kind (成長率 is 成長 N%)."""
+    """Asked a rate by its name (脫鹽率是多少), a percentage whose sentence (or table row and column) never
+    names that rate is another one ('水回收系統省能達 20%'). Rates of change are left to the kind (成長率 is 成長 N%)."""
     if claim.dimension != "percent":
         return 1.0
     tails = (segment[-3:] for segment in parsed.segments if len(segment) >= 3 and segment.endswith(_RATE))
     names = [tail for tail in tails if tail not in _CHANGE_RATES]
-    compacted = compact(sentence)
+    compacted = same_words(compact(sentence))  # the report's 設置率 is the reader's 設置率, read alike (成立 = 設立 | 設置)
     return 0.6 if names and not any(_rate_named(name, compacted) for name in names) else 1.0
 
 

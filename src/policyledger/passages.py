@@ -298,7 +298,7 @@ def citation(item: Item, start: int, end: int) -> dict[str, Any]:
 
 # A sentence that opens with its time or an adverb has no subject of its own: it goes on about
 # what the item's opening sentence named.
-_SUBJECTLESS = re.compile(fold(
+SUBJECTLESS = re.compile(fold(
     r"\s*(?:\d+\s*年|自\s*\d|截至|執行至|至\s*\d|迄今|目前|現階段|現行|已|並|另|累計|總計|共|計|其中|[^，。；]{1,6}者[，,]"
     r"|辦理|協助|推動|完成|輔導|補助|促成|舉辦|提供|建置|核准|受理|帶動|吸引)"  # or with its verb: 辦理 206 場次…
 ))
@@ -309,7 +309,7 @@ def topic_of_subjectless(text: str, sentence_start: int) -> str:
     sentence without a subject, the item's opening sentence and the sentence just before
     ('…已辦理 6 場…主題行銷活動…；共計吸引超過 214.8 萬人次參與')."""
     opening = OPENING_SENTENCE.match(text)
-    if opening is None or sentence_start < opening.end() or not _SUBJECTLESS.match(text, sentence_start):
+    if opening is None or sentence_start < opening.end() or not SUBJECTLESS.match(text, sentence_start):
         return ""
     previous_start, _ = sentence_span(text, sentence_start - 1)
     return opening.group(0) + " " + text[max(previous_start, opening.end()):sentence_start]

@@ -26,7 +26,7 @@ _DATE_WORDS = re.compile(rf"哪一天|哪天|哪[兩二幾]天|何時|什麼時�
 _YEAR_ASKED = re.compile(rf"(?:哪一年|哪年|哪一?個年度|{_YEARS_COUNTED}|哪些年)(?!\s*(?:哪一?個?|幾)\s*月)")  # not '哪一年哪一月': the month is asked too
 YEARS_ASKED = re.compile(rf"{_YEARS_COUNTED}|哪些年")  # '推動期間是哪幾年': a span of years, '106 年至 109 年'
 # A count of names and its measure word: 哪「3 家」, 哪「兩所」, 「10 種」器具是哪些.
-_NAMES_COUNTED = r"([\d一二兩三四五六七八九十]+)\s*[家個位國項座種類所條場大]"
+_NAMES_COUNTED = r"([\d一二兩三四五六七八九十]+)\s*[家個位國項座種類所條場大檔部本款套]"  # 哪兩檔: which two exhibitions
 _SITES_COUNTED = r"哪\s*([\d一二兩三四五六七八九十]+)\s*處"  # 哪兩處: which two sites
 _NAME_WORDS = re.compile(
     rf"哪些|哪幾|哪裡|何處|什麼地方|哪\s*{_NAMES_COUNTED}|{_SITES_COUNTED}"
@@ -126,6 +126,8 @@ _SHORT_NAMES = {
     "客家委員會": "客委會", "大陸委員會": "陸委會", "僑務委員會": "僑委會", "國軍退除役官兵輔導委員會": "退輔會",
     "公平交易委員會": "公平會", "國家通訊傳播委員會": "通傳會", "中央選舉委員會": "中選會", "數位發展部": "數發部",
     "核能安全委員會": "核安會", "原子能委員會": "原能會", "中央銀行": "央行", "公共工程委員會": "工程會",
+    "人事行政總處": "人事總處", "國立故宮博物院": "故宮", "國家運輸安全調查委員會": "運安會", "不當黨產處理委員會": "黨產會",
+    "國家安全局": "國安局", "國家災害防救科技中心": "災防中心",
 }
 
 
@@ -391,6 +393,14 @@ class Question:
             return 0.0
         return (found / total) * penalty
 
+    def words_said(self, text: str) -> str:
+        """The question's content words that `text` says whole or nearly (three bigrams in four: '受疫情影響
+        標竿企業研發輔導' in '…標竿企業之研發輔導'), joined: a window that lends a figure words, never a bigram of
+        one ('犯罪' of 暴力犯罪)."""
+        words = _window_words(text) if text else ""
+        said = [segment for segment in self.segments if _nearly_in(segment, words)]
+        return "，".join(said)
+
     def _abbreviated(self, segment: str, texts: list[tuple[str, float]]) -> float:
         """A name the question gives with its abbreviation, held where a window writes the abbreviation."""
         codes = [code for code, name in self.aliases.items() if segment and name.endswith(segment)]
@@ -428,6 +438,7 @@ _LEADING_NUMBER = re.compile(r"\d[\d,.]*(?=[^\d,.])")
 _VERBS_REPORTS_LEAVE_OUT = frozenset(
     fold(word) for word in (
         "創造", "帶動", "促成", "產生", "達成", "提供", "獲得", "取得", "舉行", "舉辦", "帶來", "新增", "分布", "處理", "造成", "進行", "找出",
+
         "施行", "實施", "生效", "上路", "適用", "收取", "決定", "運作",  # '從哪一天開始施行': a report writes '自 110 年 1 月 1 日起，…'
         "涵蓋", "包括", "包含", "涉及",  # '涵蓋哪 10 種器具': a list leads in with its own verb, or with none
         "開辦", "開設", "開課",  # '開辦多少班次': a report writes the classes, '課程 155 班次'
@@ -457,6 +468,11 @@ _HOME = fold("臺灣")  # what 我國 becomes where a reader's words pair it wit
 _INSERTION = re.compile(r"[(（][\u4e00-\u9fff][)）]")
 # A name completed in brackets: '臺宏(都拉斯)FTA' is read as 臺宏都拉斯, so 宏都拉斯 is found in it.
 _COMPLETION = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([\u4e00-\u9fff]{2,4})[)）]")
+
+
+def _nearly_in(segment: str, words: str) -> bool:
+    grams = bigrams(segment)
+    return bool(grams) and sum(1 for gram in grams if gram in words) >= 0.75 * len(grams)
 
 
 def _window_words(text: str) -> str:
@@ -634,7 +650,8 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
             (question.wants_title or question.kind_ended or question.wants_url) and "哪些" not in normalized)):
         question.count = 1  # '設置了哪一所示範幼兒園', '系統叫什麼名稱': one name, never a list
     remainder = normalized
-    found = find_time_expressions(normalized, None, report_year)
+    # '114 年中選會撥給…': the author's name is no 年中 (mid-year); blanked, offsets kept
+    found = find_time_expressions(_author_words(authors).sub(lambda name: " " * len(name.group(0)), normalized), None, report_year)
     exprs = [e for e in found if e.role != "base"]
     if len(exprs) > 1 and _WHEN_FORECAST.match(normalized, exprs[0].end):
         exprs = exprs[1:]  # '114 年 2 月的預測中，114 年平均每人 GDP…': when it was forecast, not what for
@@ -978,6 +995,10 @@ def _bracket_content(match: re.Match[str]) -> str:
     return f" {content} "
 
 
+# '自美國採購', '向日本進口' (folded): the place goods come from, glued to the buying
+_FROM_A_PLACE = re.compile(r"[自从向对赴]([\u4e00-\u9fff]{2,4}?)(?=采购|进口|输入|引进|购买|购入)")
+
+
 def _place_apart(segment: str) -> list[str]:
     """'在美國促成多少商機' → 美國, 促成; '在日本市場執行' → 日本, 市場執行; '在泰國辦的' → 泰國: a place
     glued to a verb or to its market is a name of its own, which must stand by the figure (`Question.coverage`).
@@ -985,6 +1006,9 @@ def _place_apart(segment: str) -> list[str]:
     office = next((name for name in _own_offices() if segment.startswith(name) and len(segment) - len(name) >= 2), None)
     if office is not None:  # '標準檢驗局制修訂…': the office is left unsaid as the country is
         return [office, *_place_apart(segment[len(office):])]
+    source = _FROM_A_PLACE.match(segment)
+    if source is not None and source.group(1) in _folded_names() and len(segment) - len(source.group(0)) >= 2:
+        return [source.group(1), *_place_apart(segment[len(source.group(0)):])]  # '自美國採購': where from is a name of its own
     for length in (4, 3, 2):
         head, rest = segment[:length], segment[length:]
         if head in _UNSAID and len(rest) >= 2:  # '我國企業投資…', '國內資源回收…': the country is left unsaid
