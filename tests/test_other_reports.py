@@ -76,6 +76,10 @@ FLOORS = {
     "ocac-2025": (0.99, 0.93, 0.95, 0.90),  # held out: first measured at 07436c8 (pdfplumber, full-width indents, a table by continent)
     "pcc-2025": (0.99, 0.91, 0.91, 0.85),  # held out: first measured at 491d980 (pdftotext -layout, form feeds, a two-line column head)
     "dgbas-2025": (0.99, 0.91, 0.92, 0.90),  # held out: first measured at 491d980 (PDFium, CRLF, a table one cell a line)
+    # the session of 2026-12-01 (2)
+    "dgpa-2025": (0.98, 0.93, 0.93, 0.70),  # held out: first measured at 0e4467c (pdftotext -layout, a table over a page break)
+    "npm-2025": (0.98, 0.92, 0.94, 0.79),  # held out: first measured at 0e4467c (the sample's layout, a page number inside a table)
+    "cec-2025": (0.98, 0.88, 0.81, 0.70),  # held out: first measured at 0e4467c (Word export, tab tables; its writer dates an event's figures by its day)
 }
 
 
