@@ -182,7 +182,7 @@ _A_DIGIT = re.compile(r"\d")
 
 def _opens_without_subject(text: str) -> bool:
     """'(3) 截至 109 年底，完成簽約 117 案': an item that opens with its time or its verb goes on about what its
-    list's first item named (not '2、 109 年已向 13 國採購天然氣，中東地區…', whose sentence names its own)."""
+    list's first item named (not '二、 全般刑案發生 28 萬 5,300 件，破獲率 96.2%', which names its own)."""
     marker = parse_marker(text)
     return SUBJECTLESS.match(fold(marker.rest if marker else text)) is not None
 

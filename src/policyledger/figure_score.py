@@ -261,7 +261,7 @@ def _opposites_alike(_words: str | None) -> list[tuple[str, str]]:
 
 
 _JOINS = re.compile(r"及|与|和|、")
-_EXAMPLES_END = re.compile(r"等\s*$")
+_EXAMPLES_END = re.compile(r"(?<![一二三四五六七八九十\d初中高特头优次劣上下同平对相均])等\s*$")  # not 四等 (a grade), 平等
 
 
 def _contrast_factor(parsed: Question, own_words: str, sentence: str) -> float:

@@ -96,7 +96,7 @@ _VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|輸水|萬
 _HANDED_ON = r"(?![^，,？?]{1,12}?(?:技轉|移轉|轉為|轉型為|納入|列入|改為|改成|交由|提供給|用於|作為))"
 # a target or a forecast
 _TARGET = re.compile(rf"目標|預計|預期|預定|預估|估計|未來|總經費|規劃|計畫將|將{_HANDED_ON}|(?:完成|完工|啟用|營運)之?後|(?:建置|興建)中|正在(?:建置|興建)")
-_ACTUAL = re.compile(r"實際|實績|已經|已達")
+_ACTUAL = re.compile(r"實際|實績|已經|已達|已(?:投入|支出|撥付|執行|使用)")  # 已投入多少經費: spent, not a plan's budget
 _PRESENT = re.compile(r"現行|目前|現在")  # '現行規定至少要幾天': now, whatever year the question names
 # What a question sets aside in brackets is no part of what it asks: '現行規定至少要幾天（不是 116 年的目標）'.
 _SETTING_ASIDE = "不是|並非|而非|非"
