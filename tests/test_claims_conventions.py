@@ -519,7 +519,7 @@ def test_the_base_of_a_comparison_is_not_the_year_a_later_quarter_falls_in():
     assert claims["1 萬 9,204 件"].period_start.isoformat() == "2020-10-01"
 
 
-def test_ranges_across_scales_amounts_in_three_tiers_and_ages_as_thresholds_only():
+def test_ranges_across_scales_amounts_in_three_tiers_and_ages_as_thresholds_and_bands():
     claims = by_text(claims_of(
         "罰鍰額度為 6 萬元至 2 億元，每人每年 5,000元至 3 萬 5,000 元；預算為 2,539 億 4,615 萬 7 千元；"
         "未滿 2 歲兒童之育兒津貼，2 歲至 5 歲幼兒入園率 65.2%；家長每月繳費不超過 4,500 元；抽驗 12 例、疫苗 476 萬劑。"
@@ -527,7 +527,9 @@ def test_ranges_across_scales_amounts_in_three_tiers_and_ages_as_thresholds_only
     fine = claims["6 萬元至 2 億元"]
     assert (fine.value, fine.value_high, fine.unit, fine.base_value, fine.qualifier) == (6, 20_000, "萬元", 60_000, "range")
     assert (claims["5,000元至 3 萬 5,000 元"].value_high, claims["2,539 億 4,615 萬 7 千元"].value) == (35_000, 253_946_157_000)
-    assert claims["2 歲"].qualifier == "up_to" and "2 歲至 5 歲" not in claims
+    assert claims["2 歲"].qualifier == "up_to"
+    band = claims["2 歲至 5 歲"]  # the band a group is defined by: a rule, as most writers of other reports read it
+    assert (band.value, band.value_high, band.base_unit, band.qualifier, band.kind, band.period_start) == (2, 5, "year", "range", "rule", None)
     assert claims["4,500 元"].qualifier == "up_to"
     assert (claims["12 例"].base_unit, claims["476 萬劑"].base_value) == ("例", 4_760_000)
 

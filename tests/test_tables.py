@@ -331,3 +331,12 @@ def test_a_table_of_one_column_one_cell_a_line():
     ]
     # two rows are no table of one column: a number and a word in turn are read as a sentence would be
     assert claims_of("合計\n92,480\n管理員\n59,312") == []
+
+
+def test_rows_named_by_their_year_or_edition_under_a_header_of_categories():
+    claims = claims_of("表 2　114 年國際綜合性賽事獎牌統計\n單位：面\n賽事名稱                      金牌    銀牌    合計\n"
+                       "2025 年世界運動會                3       4      7\n第 5 屆亞洲青年運動會           11      14      25")
+    assert [(c.text, c.base_unit, c.subject) for c in claims] == [
+        ("3", "面", "2025 年世界運動會 金牌"), ("4", "面", "2025 年世界運動會 銀牌"), ("7", "面", "2025 年世界運動會 合計"),
+        ("11", "面", "第 5 屆亞洲青年運動會 金牌"), ("14", "面", "第 5 屆亞洲青年運動會 銀牌"), ("25", "面", "第 5 屆亞洲青年運動會 合計"),
+    ]

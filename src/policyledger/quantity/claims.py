@@ -240,10 +240,11 @@ def _node_claims(node: Node, text: str, exprs: list[TimeExpr], context: _Context
             claim = _as_cell(claim, cells[figure.start], context.now)
         if previous_claim is not None and previous_claim.kind == "rule" and claim.kind == "actual" and _NEXT_IN_A_LIST.match(text, previous_claim.end, figure.start):
             claim = replace(claim, kind="rule", period_start=None, period_end=None, period_text=None)
-        kept = claim.dimension != "age" or claim.qualifier in ("more_than", "at_least", "up_to") or not claim.value.is_integer()
+        kept = claim.dimension != "age" or claim.qualifier in ("more_than", "at_least", "up_to", "range") or not claim.value.is_integer()
         kept = kept or MEASURED_AGE.search(text, max(0, figure.start - 12), figure.start) is not None
-        # 年滿 65 歲 is a threshold, '2 歲至 5 歲幼兒' names a group: neither is measured; '平均餘命 80.86 歲' and
-        # '（平均壽命）目標 120 年延長至 82 歲' are
+        # 年滿 65 歲 is a threshold and '15 至 24 歲青年' the band a group is defined by (rules, as ten of eleven writers
+        # of other reports read them); '平均餘命 80.86 歲' and '（平均壽命）目標 120 年延長至 82 歲' are measured; a bare
+        # age ('2 歲兒童') is neither
         if kept:
             claims.append(claim)
         previous, previous_claim = figure, claim if kept else None

@@ -73,6 +73,8 @@ _NUMBER = r"[-−+＋]?\d[\d,]*(?:\.\d+)?(?:[ \t]*[%％])?"
 _CELL_TEXT = rf"{_NUMBER}(?:[ \t]*[萬億兆][ \t]*\d[\d,]*(?:\.\d+)?)?(?:[ \t]*(?:美元|萬元|億元|元))?(?:[ \t]*(?:以下|以上))?"
 # A row's label: no digit or sentence's punctuation; a space only beside a Latin word (平均每人 GDP, ADSL 及其他)
 _LABEL = r"[^\d\s，。；：:、](?:[^\d\s，。；：:]| (?=[A-Za-z])|(?<=[A-Za-z]) (?=[^\d\s])){0,23}"  # ADSL 及其他
+# A row named by its year or edition: '2025 年世界運動會', '第 5 屆亞洲青年運動會'.
+_EDITION = r"(?:\d{4}\s*年\s*|第\s*\d{1,3}\s*屆\s*)"
 _BRACKETED_UNIT = re.compile(r"[(（]\s*([^()（）]{1,6}?)\s*[)）]$")
 _TABLE_UNIT = re.compile(r"單位\s*[：:]\s*(?:新[臺台]幣\s*)?([^()（）\s，。：:]{1,6})")  # 單位：新臺幣千元: 千元
 _CELL = re.compile(r"(?P<sign>[-−+＋])?(?P<num>\d[\d,]*(?:\.\d+)?)")
@@ -361,7 +363,7 @@ def _same_span(text: str, column: TimeExpr, first: TimeExpr) -> TimeExpr:
 
 def _rows(text: str, columns: list[_Column], header_start: int, position: int) -> Iterator[Cell]:
     # a row may run on from the last without a break: '508.3資源回收率 57.7%'
-    row = re.compile(rf"\s*(?P<label>{_LABEL})" + rf"[ \t　]+({_CELL_TEXT})" * len(columns) + r"(?![\d.,])")
+    row = re.compile(rf"\s*(?P<label>{_EDITION}?{_LABEL})" + rf"[ \t　]+({_CELL_TEXT})" * len(columns) + r"(?![\d.,])")
     table_unit = _table_unit(text, header_start)
     caption = _caption(text, header_start)
     while (found := row.match(text, position)) is not None:
