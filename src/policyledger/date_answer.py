@@ -78,7 +78,7 @@ def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
                 windows = _date_windows(item, topic, sentence, folded, expressions, index)
                 own = _own_words(windows)
                 score = parsed.coverage(windows, rarity) * (1.0 if exact else _not_to_the_day(parsed)) * _stated_figure_factor(parsed, own)
-                score *= _heading_period_factor(parsed, item) * _superseded_factor(parsed, own)
+                score *= _heading_period_factor(parsed, item) * _superseded_factor(parsed, own) * _stage_factor(parsed, own)
                 score *= _bracketed_member_factor(parsed, members, index) * _event_factor(parsed, happened, index, folded)
                 score *= _named_after_date_factor(parsed, sentence, folded, expr, happened, members, index) * elsewhere
                 if expr.role == "open" and _END_ASKED.search(parsed.text):
@@ -184,6 +184,16 @@ _ORIGINAL_PLAN = re.compile(fold(r"原(?:規劃|訂|定|預定|計畫|排定)"))
 def _own_words(windows: list[tuple[str, float]]) -> str:
     """A date's own words, compacted: its windows of full weight (`_date_windows`)."""
     return "".join(compact(text) for text, weight in windows if weight >= 1.0)
+
+
+def _stage_factor(parsed: Question, own: str) -> float:
+    """Asked when the final report comes out ('最終調查報告預計何時發布'), the day the preliminary one did
+    ('於 114 年 6 月 20 日發布初步事實資料') answers something else."""
+    asked = parsed.folded
+    return 0.6 if any(wanted in asked and other in own and wanted not in own for a, b in _STAGES for wanted, other in ((a, b), (b, a))) else 1.0
+
+
+_STAGES = [(fold(a), fold(b)) for a, b in (("初步", "最終"), ("初稿", "定稿"), ("初審", "複審"))]
 
 
 def _superseded_factor(parsed: Question, own: str) -> float:

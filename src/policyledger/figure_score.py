@@ -92,6 +92,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _named_after_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
     factors *= _named_before_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
     factors *= _joint_factor(parsed, text[before:after]) * _sub_item_factor(parsed, item) * _amount_factor(parsed, claim)
+    factors *= _points_factor(parsed, claim)
     factors *= 0.9 if _restates(item.node.text, claim, neighbours) else 1.0
     factors *= _category_factor(parsed, sentence + row)
     own_sentence = item.node.text[sentence_start:sentence_end]
@@ -243,6 +244,7 @@ _OPPOSITES = [(fold(a), fold(b)) for a, b in (
     ("報名", "獲選"), ("報名", "入選"),  # who entered a contest is not who was chosen
     ("出口", "營業額"), ("出口", "營收"),  # what was sold abroad is not all that was sold
     ("男生", "女生"), ("男性", "女性"), ("男童", "女童"),
+    ("初步", "最終"), ("初審", "複審"),  # a procedure's stages
 )]
 # Kinds of a thing a whole sentence is about, its later clauses leaving the subject unsaid ('109 年發明專利
 # 案件平均審結期間…13.9 個月，平均首次通知期間為 8.7 個月'): asked about the other kind, no figure of it answers.
@@ -505,9 +507,10 @@ def _part_factor(parsed: Question, clause: str, title: str) -> float:
     if not parsed.part or parsed.part == compact(title):
         return 1.0
     compacted = compact(clause)
-    if parsed.part not in compacted:
+    part = parsed.part if parsed.part in compacted else parsed.part_core
+    if not part or part not in compacted:
         return 0.6
-    return 0.6 if any(_listed_with_others(compacted, found.start(), found.end()) for found in re.finditer(re.escape(parsed.part), compacted)) else 1.0
+    return 0.6 if any(_listed_with_others(compacted, found.start(), found.end()) for found in re.finditer(re.escape(part), compacted)) else 1.0
 
 
 _JOINED = "、及与和"
@@ -685,6 +688,16 @@ _AMOUNT_ASKED = re.compile(r"[\u4e00-\u9fff]量\s*(?:是|有|為|達|約)?\s*(?:
 
 def _amount_factor(parsed: Question, claim: Claim) -> float:
     return 0.85 if claim.dimension == "percent" and not parsed.dimensions and _AMOUNT_ASKED.search(parsed.text) else 1.0
+
+
+def _points_factor(parsed: Question, claim: Claim) -> float:
+    """Asked a rate ('回復改善建議的比率是多少'), so many percentage points is how far it moved, not the rate
+    ('回復率 96.8%，較 112 年之 94.1% 提升 2.7 個百分點')."""
+    moved = claim.base_unit == "percentage_point" and not parsed.wants_change and not _CHANGE_ASKED_WORDS.search(parsed.folded)
+    return 0.6 if moved and _POINTS.search(parsed.text) is None else 1.0
+
+
+_POINTS = re.compile(r"百分點")
 
 
 def _joint_factor(parsed: Question, own: str) -> float:
@@ -1036,7 +1049,9 @@ def _kind_factor(parsed: Question, claim: Claim, own: str) -> float:
 
 
 _PLANS_TOTAL = re.compile(fold(r"投資總額|總投資金?額|總經費|計畫經費|總預算"))
-_CHANGE_ASKED_WORDS = re.compile(fold(r"成長|增加|減少|提升|提高|下降|降低|改善|增幅|減幅|降幅|變化|差距|相差|多了|少了|增|減|較|比|省|節水|節電|節能|節約|縮短"))
+_CHANGE_ASKED_WORDS = re.compile(fold(
+    r"成長|增加|減少|提升|提高|下降|降低|改善(?!建議|措施|計畫|方案|工程)|增幅|減幅|降幅|變化|差距|相差|多了|少了|增|減|較|比|省|節水|節電|節能|節約|縮短"
+))  # not 改善建議, a noun
 # A change still to come is typed a change, not a target: '可減少淹水面積 18.1 公頃'.
 _TO_COME = re.compile(fold("可|將|預計|預估|估計|預期"))
 

@@ -80,7 +80,8 @@ _RATIO_ASKED = re.compile(r"[\u4e00-\u9fff](?<![占佔所相對])比\s*(?:大約
 # "出口金額較 108 年增加了多少？" asks for a rate of change; "增加多少投資" names what increased
 # (money); "營業額增加多少？" with no base of comparison may be either (35 億元 or 16%).
 # '營收下降多少的艱困事業': how far a thing fell, as a condition, asks the same.
-_CHANGE_ASKED = re.compile(r"(?:成長|減少|增加|改善|提升|提高|上升|下降|降低|下滑|衰退)了?(?:達|逾|超過)?多少(?:(?=\s*[？?]?\s*$)|以上|以下|(?=的))")
+# '成長多少', '減少多少以上', '下降多少才算是艱困事業' (a threshold of change)
+_CHANGE_ASKED = re.compile(r"(?:成長|減少|增加|改善|提升|提高|上升|下降|降低|下滑|衰退)了?(?:達|逾|超過)?多少(?:(?=\s*[？?]?\s*$)|以上|以下|(?=的)|(?=\s*才))")
 _COMPARED = re.compile(r"較|比|相較|同期|前一年|去年(?!度)|上年(?!度)")  # 去年度（109 年）dates, it does not compare
 _DATA_RATE = re.compile(r"(?:下載|上傳|傳輸|連網|寬頻)?速率(?!.*(?:涵蓋|普及|使用|占)率)|網速")
 _RELIEF_ASKED = re.compile(r"(?:減免|減收|折扣|優惠)(?:了)?(?:多少|幾)")
@@ -96,6 +97,7 @@ _VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|輸水|萬
 _HANDED_ON = r"(?![^，,？?]{1,12}?(?:技轉|移轉|轉為|轉型為|納入|列入|改為|改成|交由|提供給|用於|作為))"
 # a target or a forecast
 _TARGET = re.compile(rf"目標|預計|預期|預定|預估|估計|未來|總經費|規劃|計畫將|將{_HANDED_ON}|(?:完成|完工|啟用|營運)之?後|(?:建置|興建)中|正在(?:建置|興建)")
+_CONDITION_STATED = re.compile(r"[^，,？?]*\d[^，,？?]*(?:時|者|的話)\s*[，,]")
 _ACTUAL = re.compile(r"實際|實績|已經|已達|已(?:投入|支出|撥付|執行|使用)")  # 已投入多少經費: spent, not a plan's budget
 _PRESENT = re.compile(r"現行|目前|現在")  # '現行規定至少要幾天': now, whatever year the question names
 # What a question sets aside in brackets is no part of what it asks: '現行規定至少要幾天（不是 116 年的目標）'.
@@ -161,7 +163,7 @@ _DURATION_ASKED = re.compile(r"(?:幾|多少)\s*(?:個月|天|日|週|小時|年
 _NOUN_BEFORE = re.compile(r"([\u4e00-\u9fff])\s*(?:一共|總共|共|合計|只|僅|有|是|為|約)*\s*(?:幾|多少)\s*個\s*[？?]?\s*$")
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}")
 _NOUN_UP_TO_FOUR = re.compile(r"[\u4e00-\u9fff]{2,4}(?=\s*[？?]?\s*$)")
-_CHANGE = re.compile(r"成長|增加|減少|提升|提高|上升|下降|降低|改善|增幅|減幅|超收(?!比?率)|短收")
+_CHANGE = re.compile(r"成長|增加|減少|提升|提高|上升|下降|降低|改善(?!建議|措施|計畫|方案|工程)|增幅|減幅|超收(?!比?率)|短收")  # not 改善建議, a noun
 # '114 年度預算較 113 年度增加多少元': by how much, from a base — a change, not the level it reached
 _CHANGE_BY_AN_AMOUNT = re.compile(
     r"(?:較|比|相較)[^，,？?]{0,12}?(?:成長|增加|減少|上升|下降|降低|超收|短收)了?多少\s*(?:萬|億|兆|千)?\s*(?:元|美元|人|家|件)?\s*[？?]?\s*$"
@@ -269,6 +271,7 @@ class Question:
     as_of: bool = False
     count: int | None = None  # "哪 5 家": the list must have 5 names
     part: str | None = None  # "…中有多少件是新創企業": the part of a whole asked for (folded, compact)
+    part_core: str | None = None  # the part without the whole's own words: 漁船 of '水路事故中，漁船事故有幾件'
     excluded: list[str] = field(default_factory=list)  # "電話服務（不含文字）": what the figure asked leaves out (folded)
     included: list[str] = field(default_factory=list)  # "總面積（含陸域與海域）": parts the figure asked sums (folded)
     wants_places: bool = False  # "哪些國家", "哪些縣市": the names must be places
@@ -637,12 +640,14 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     question.body_asked = fold(body.group(1)) if body else None
     part = _PART_ASKED.search(normalized)
     question.part = _KIND_OF_PART.sub("", compact(fold(_PART_TAIL.sub("", next(group for group in part.groups() if group))))) if part else None
+    question.part_core = _core_of_part(question.part, normalized[:part.start()]) if part and question.part else None
     # '（不含行銷、訓練活動）': each of a list set aside
     question.excluded = [compact(fold(word)) for found in [*_EXCLUDED.findall(normalized), *besides] for word in found.split("、") if word]
     question.included = [compact(fold(word)) for found in _INCLUDED.findall(normalized) for word in re.split("、|與|及|和", found) if word]
     question.wants_target = bool(_TARGET.search(normalized))
     question.wants_actual = bool(_ACTUAL.search(normalized)) and not question.wants_target
-    question.wants_change = bool(_CHANGE.search(normalized)) and ("percent" in question.dimensions or bool(_CHANGE_BY_AN_AMOUNT.search(normalized)))
+    asked_part = _CONDITION_STATED.sub("", normalized)  # '營業額減少 15% 以上時，…可以申請減免多少': the condition is not what is asked
+    question.wants_change = bool(_CHANGE.search(asked_part)) and ("percent" in question.dimensions or bool(_CHANGE_BY_AN_AMOUNT.search(asked_part)))
     count = _COUNT_IN_NAMES.search(normalized) or (_COUNT_BEFORE_WHICH.search(normalized) if question.wants == "names" else None)
     if count:
         question.count = count_of(next(group for group in count.groups() if group)) or None
@@ -840,6 +845,16 @@ _JOBS_UNITS = frozenset({"個", "人", "人次"})  # jobs are counted as opening
 _JOBS_ASKED = re.compile(r"(?:幾|多少)\s*(?:個)?\s*(?:就業機會|工作機會|就業(?:人數)?(?=\s*[？?]?\s*$)|工作(?![坊天日]))")
 # "核定的計畫中有多少件是新創企業？": a part of what the report counts, which must be named by the figure.
 # What follows the part's name: '發電業的投資金額', '政府所占比例' name 發電業 and 政府.
+def _core_of_part(part: str, whole: str) -> str:
+    """The part asked without what the whole says already: '水路事故中，漁船事故有幾件' asks of 漁船 (its list
+    writes '其中漁船 10 件'), '解讀的飛航紀錄器中，替外國調查機關解讀的有幾具' of 外國調查機關."""
+    whole = compact(fold(whole))
+    if len(part) > 3 and part[-2:] in whole:
+        part = part[:-2]
+    return _ON_BEHALF.sub("", part) if len(part) > 3 else part
+
+
+_ON_BEHALF = re.compile(fold(r"^(?:替|為|幫|向|對)"))
 _KIND_OF_PART = re.compile(fold(r"(?<=..)(?:類別|類)$"))  # '影像監控類的標準有幾項': the report lists '影像監控 3 項'
 _PART_TAIL = re.compile(r"^(?:由|來自|出自)|(?:的|所[占佔]|[占佔]).*$")  # '來自馬來西亞的': 馬來西亞, as a list of sources names it
 _PART_ASKED = re.compile(
@@ -995,8 +1010,9 @@ def _bracket_content(match: re.Match[str]) -> str:
     return f" {content} "
 
 
-# '自美國採購', '向日本進口' (folded): the place goods come from, glued to the buying
-_FROM_A_PLACE = re.compile(r"[自从向对赴]([\u4e00-\u9fff]{2,4}?)(?=采购|进口|输入|引进|购买|购入)")
+_TRADE = frozenset(fold(word) for word in ("投資", "出口", "進口", "採購"))
+# '自美國採購', '向日本進口', '對日本投資' (folded): the place goods come from or money goes to, glued to the trade
+_FROM_A_PLACE = re.compile(r"[自从向对赴]([\u4e00-\u9fff]{2,4}?)(?=采购|进口|输入|引进|购买|购入|投资|出口)")
 
 
 def _place_apart(segment: str) -> list[str]:
@@ -1008,7 +1024,7 @@ def _place_apart(segment: str) -> list[str]:
         return [office, *_place_apart(segment[len(office):])]
     source = _FROM_A_PLACE.match(segment)
     if source is not None and source.group(1) in _folded_names() and len(segment) - len(source.group(0)) >= 2:
-        return [source.group(1), *_place_apart(segment[len(source.group(0)):])]  # '自美國採購': where from is a name of its own
+        return [source.group(1), *_place_apart(segment[len(source.group(0)):])]  # '自美國採購': where from (or to) is a name of its own
     for length in (4, 3, 2):
         head, rest = segment[:length], segment[length:]
         if head in _UNSAID and len(rest) >= 2:  # '我國企業投資…', '國內資源回收…': the country is left unsaid
@@ -1017,8 +1033,8 @@ def _place_apart(segment: str) -> list[str]:
             return [head, *_place_apart(rest)]
         if head in _UNSAID and len(rest) == 1:
             return [head]  # '我國已向…': a one-character particle after the country says nothing to look for
-        if head in _folded_names() and (rest in _VERBS_REPORTS_LEAVE_OUT or rest.startswith(_MARKET)):
-            return [head, rest]
+        if head in _folded_names() and (rest in _VERBS_REPORTS_LEAVE_OUT or rest in _TRADE or rest.startswith(_MARKET)):
+            return [head, rest]  # '日本投資': the place is a name of its own
         if head in _folded_names() and len(rest) == 1:
             return [head]  # '在泰國辦的': a one-character verb after a place says nothing to look for
         if head in _folded_names() and length >= 3 and len(rest) >= 2:
