@@ -397,3 +397,15 @@ def test_a_page_number_inside_a_table_is_the_one_its_pages_count_to():
     kept = [line.text for line in layout.lines]
     assert "9" not in kept and "8" not in kept and "10" not in kept
     assert [text for text in kept if text in ("547,766", "218,920")] == ["547,766", "218,920"]
+
+
+def test_page_of_pages_footers_in_plain_text_are_furniture_even_inside_a_table():
+    # plain pdftotext: '4/9' alone ends a page, '\f農業部業務報告' opens the next; neither joins a title or a table
+    text = ("農業部業務報告\n壹、 外銷\n一、 主要市場：113 年主要出口市場如表 2。\n表 2 113 年農產品主要出口市場\n單位：億美元；%\n"
+            "市場\n出口值\n占比\n美國\n11.34\n19.7\n4/9\n\f農業部業務報告\n中國大陸\n9.58\n16.7\n日本\n9.12\n15.9\n"
+            "貳、 農地\n一、 截至 113 年底，全國農業用地 79.8 萬公頃；依農業發展條例第 18 條\n5/9\n\f農業部業務報告\n辦理農舍興建。\n6/9\n")
+    layout = analyse(read_bytes(text.encode("utf-8"), "t.txt"))
+    kept = [line.text for line in layout.lines]
+    assert not any(text in ("4/9", "5/9", "6/9") for text in kept)
+    node = next(n for n in outline_of(text) if n.path == "貳/一")
+    assert "第 18 條辦理農舍興建" in node.text

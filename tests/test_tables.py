@@ -340,3 +340,8 @@ def test_rows_named_by_their_year_or_edition_under_a_header_of_categories():
         ("3", "面", "2025 年世界運動會 金牌"), ("4", "面", "2025 年世界運動會 銀牌"), ("7", "面", "2025 年世界運動會 合計"),
         ("11", "面", "第 5 屆亞洲青年運動會 金牌"), ("14", "面", "第 5 屆亞洲青年運動會 銀牌"), ("25", "面", "第 5 屆亞洲青年運動會 合計"),
     ]
+
+
+def test_one_cell_a_line_under_a_unit_line_naming_a_unit_for_amounts_and_one_for_shares():
+    claims = claims_of("表 2 113 年農產品主要出口市場\n單位：億美元；%\n市場\n出口值\n占比\n美國\n11.34\n19.7\n中國大陸\n9.58\n16.7\n日本\n9.12\n15.9")
+    assert [(c.text, c.base_value, c.base_unit, c.kind) for c in claims[:2]] == [("11.34", 1_134_000_000, "USD", "actual"), ("19.7", 19.7, "percent", "share")]

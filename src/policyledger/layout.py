@@ -278,7 +278,9 @@ def _page_furniture(raw: list[SourceLine]) -> list[int]:
     known = _running_header_names(content)
     titled = _titled_page_numbers(content)
     cells = _lines_of_cell_a_line_tables([line.text.strip(_SPACE) for line in content])  # '合計' + '97': a table's row, no header beside a page number
-    candidates = [i for i, line in enumerate(content) if _is_page_number(line, content, i) or _numbers_a_headed_page(content, i, known) or i in titled]
+    of_pages = _pages_of_a_total(content)
+    candidates = [i for i, line in enumerate(content)
+                  if _is_page_number(line, content, i) or _numbers_a_headed_page(content, i, known) or i in titled or i in of_pages]
     outside = [i for i in candidates if i not in cells]
     # a number inside a table is a cell, unless it is the page number the pages before and after it count to
     page_numbers = [i for i in candidates if i not in cells or _counts_pages(content, outside, i)]
@@ -295,6 +297,20 @@ def _page_furniture(raw: list[SourceLine]) -> list[int]:
     noise.update(line.number for line in content if _SPACED_OUT.match(line.text.strip(_SPACE)) and _looks_like_section_name(line.text))
     noise.update(_footnotes(content, [*page_numbers, len(content)], noise))
     return sorted(noise)
+
+
+def _pages_of_a_total(content: list[SourceLine]) -> set[int]:
+    """Lines '4/9', '5/9' (page of pages) alone, two or more out of the same total: page numbers in
+    plain text too, where a bare '4/9' alone would say nothing."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for index, line in enumerate(content):
+        match = _PAGE_OF_PAGES.match(line.text.strip(_SPACE))
+        if match and 0 < int(match.group(1)) <= int(match.group(2)):
+            found.setdefault(match.group(2), []).append((index, int(match.group(1))))
+    return {index for pages in found.values() if len({page for _, page in pages}) >= 2 for index, _ in pages}
+
+
+_PAGE_OF_PAGES = re.compile(r"(\d{1,4})\s*[/／]\s*(\d{1,4})$")
 
 
 def _counts_pages(content: list[SourceLine], page_numbers: list[int], index: int) -> bool:

@@ -182,9 +182,9 @@ def _in_units_below(header: re.Match[str], columns: list[_Column], units_line: r
 
 
 def _table_units(text: str, header_start: int) -> list[UnitMatch]:
-    """The units a 單位 line names one after another, for columns of different kinds: '單位：人、%'."""
+    """The units a 單位 line names one after another, for columns of different kinds: '單位：人、%', '單位：億美元；%'."""
     named = list(_TABLE_UNITS.finditer(text, max(0, header_start - 80), header_start))
-    units = [_unit_named(word) for word in re.split(r"[、，,/]", named[-1].group(1))] if named else []
+    units = [_unit_named(word) for word in re.split(r"[、，,/；;]", named[-1].group(1))] if named else []
     return [unit for unit in units if unit is not None] if all(units) else []
 
 
@@ -499,6 +499,7 @@ def _cells_one_a_line(text: str, exprs: list[TimeExpr]) -> Iterator[Cell]:
         columns = _one_a_line_columns(text, header_start, spans[first + 1:first + 1 + width], exprs)
         if not columns:
             continue
+        columns = _in_units_named(columns, _table_units(text, header_start))
         unit, caption = _table_unit(text, header_start), _caption(text, header_start)
         for row in range(rows):
             label = first + (1 + width) * (row + 1)
