@@ -1981,3 +1981,22 @@ def test_a_rate_asked_not_the_points_it_moved_a_part_without_the_wholes_words_an
         "海翔 8 號擱淺事故的最終調查報告預計何時發布？": None,  # the preliminary facts came out then, not the final report
     }
     assert answer_texts(tmp_path, report, list(expected)) == expected
+
+
+def test_others_than_a_name_exclude_the_figure_joining_it_and_an_abbreviated_guarantee(tmp_path: Path):
+    report = ("經濟部業務報告\n\n壹、 航太\n\n一、 高教機：推動漢翔釋商外包，促成漢翔及國內供應商取得高教機在地自主生產商機，總額約 357 億元。\n\n"
+              "貳、 加強中小企業信用保證及融資\n\n一、 新創重點產業優惠保證措施：加強辦理五加二重點產業優惠保證措施，保證成數最高 9 成。\n")
+    expected = {
+        "高教機在地自主生產商機中，漢翔以外的國內供應商分得多少金額？": None,  # 357 億元 is 漢翔's and theirs together
+        "信保基金配合辦理的新創重點產業優惠保證措施，保證成數最高可達幾成？": "9 成",  # 信保 = 信用保證, the heading's words
+    }
+    assert answer_texts(tmp_path, report, list(expected)) == expected
+    assert parse_question("漢翔以外的國內供應商分得多少金額？").others_than == ["汉翔"]
+
+
+def test_the_financing_a_guarantee_helped_get_is_not_the_sum_guaranteed(tmp_path: Path):
+    report = ("經濟部業務報告\n\n壹、 加強中小企業信用保證及融資\n\n一、 新創重點產業優惠保證措施：截至 109 年底，共辦理 35 萬 9,907 件，"
+              "保證金額 1.13 兆元，協助取得融資 1.51 兆元。\n")
+    expected = {"信保基金的新創重點產業優惠保證措施，幫企業取得的融資金額累計有多少？": "1.51 兆元",
+                "信保基金的新創重點產業優惠保證措施，保證金額累計多少？": "1.13 兆元"}
+    assert answer_texts(tmp_path, report, list(expected)) == expected

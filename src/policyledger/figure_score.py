@@ -84,7 +84,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _part_factor(parsed, _without_later_brackets(clause, claim.end - clause_start), fold(item.node.title))
     factors *= _list_member_factor(parsed, own, sentence, claim) * _premise_factor(parsed, claim)
     factors *= _condition_factor(parsed, claim, neighbours, clause_start) * _rate_named_factor(parsed, claim, sentence + row)
-    factors *= _included_factor(parsed, claim, sentence) * _rate_only_factor(parsed, sentence) * _excluded_factor(parsed, own)
+    factors *= _included_factor(parsed, claim, sentence) * _rate_only_factor(parsed, sentence) * _excluded_factor(parsed, own, sentence)
     factors *= _money_measure_factor(parsed, text, claim, neighbours, own, (sentence_start, sentence_end))
     factors *= _per_time_factor(parsed, claim, own) * _each_asked_factor(parsed, own) * _whole_asked_factor(parsed, own, text[sentence_start:claim.start])
     factors *= _change_of_factor(parsed, claim, neighbours, sentence_start) * _base_year_factor(parsed, sentence)
@@ -172,11 +172,16 @@ def _money_measure_factor(parsed: Question, text: str, claim: Claim, neighbours:
     return 1.0
 
 
-def _excluded_factor(parsed: Question, own: str) -> float:
+def _excluded_factor(parsed: Question, own: str, sentence: str) -> float:
     """A figure whose own words count what the question leaves out ('電話與文字合計服務 44 萬 52 通次',
-    asked about 電話服務（不含文字）) is a larger whole than the one asked for."""
-    words = compact(own)
-    return 0.6 if any(word in words for word in parsed.excluded) else 1.0
+    asked about 電話服務（不含文字）) is a larger whole than the one asked for; so is one whose sentence
+    joins it to the rest ('促成漢翔及國內供應商取得…商機，總額約 357 億元', asked of those other than 漢翔)."""
+    words, joined = compact(own), compact(sentence)
+    left_out = any(word in words for word in [*parsed.excluded, *parsed.others_than])
+    return 0.6 if left_out or any(_JOINED_WITH.search(joined.replace(word, "\0")) for word in parsed.others_than) else 1.0
+
+
+_JOINED_WITH = re.compile("\0(?:及|与|和|、)|(?:及|与|和|、)\0")
 
 
 def _rate_only_factor(parsed: Question, sentence: str) -> float:
@@ -245,6 +250,7 @@ _OPPOSITES = [(fold(a), fold(b)) for a, b in (
     ("出口", "營業額"), ("出口", "營收"),  # what was sold abroad is not all that was sold
     ("男生", "女生"), ("男性", "女性"), ("男童", "女童"),
     ("初步", "最終"), ("初審", "複審"),  # a procedure's stages
+    ("融資", "保證金額"),  # what a guarantee helped borrow is not the sum guaranteed ('保證金額 1.13 兆元，協助取得融資 1.51 兆元')
 )]
 # Kinds of a thing a whole sentence is about, its later clauses leaving the subject unsaid ('109 年發明專利
 # 案件平均審結期間…13.9 個月，平均首次通知期間為 8.7 個月'): asked about the other kind, no figure of it answers.

@@ -108,6 +108,7 @@ _TABLE_POINTED = re.compile(r"(?:依|根據|按照?|參照|參考|從)\s*表\s*\
 _SET_ASIDE_IN_BRACKET = re.compile(rf"(?<=[（(])([^（）()]*?)[，,]\s*(?:{_SETTING_ASIDE})[^（）()]*(?=[）)])")
 # '除紙本外，可用哪 3 種數位方式', '除了振興三倍券，各部會還發了哪些': what is set aside is not asked about.
 _BESIDES = re.compile(r"除了?\s*(「[^」]{1,40}」|[^，,、？?\s]{1,10}?)\s*(?:之外|以外|外)|除了\s*(「[^」]{1,40}」|[^，,、？?]{1,10}?)\s*(?=[，,])")
+_OTHERS_THAN = re.compile(r"([\u4e00-\u9fff]{2,8}?)以外的")  # '漢翔以外的國內供應商': the others, 漢翔 left out
 # Words that only say which kind of figure is wanted, or which end of a change: the kind or ask's
 # scoring captures them, the text need not hold them.
 _KIND_WORDS = re.compile(r"設定的?目標|目標|預計|預期|預定|預估|估計|未來|實際|實績|已經|原本|原來|原先|起初|最初|當初")
@@ -274,6 +275,7 @@ class Question:
     part_core: str | None = None  # the part without the whole's own words: 漁船 of '水路事故中，漁船事故有幾件'
     excluded: list[str] = field(default_factory=list)  # "電話服務（不含文字）": what the figure asked leaves out (folded)
     included: list[str] = field(default_factory=list)  # "總面積（含陸域與海域）": parts the figure asked sums (folded)
+    others_than: list[str] = field(default_factory=list)  # "漢翔以外的國內供應商": who the others asked leave out (folded)
     wants_places: bool = False  # "哪些國家", "哪些縣市": the names must be places
     wants_title: bool = False  # "簽署的是什麼文件": one name in 「」 will do
     wants_url: bool = False  # "查詢網站的網址是什麼": one web address
@@ -628,6 +630,8 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     normalized = _SET_ASIDE_IN_BRACKET.sub(r"\1", normalized)  # '（整體，不是電視台製播經費）': what is set aside is not asked
     besides = [word.strip("「」") for match in _BESIDES.finditer(normalized) for word in match.groups() if word]
     normalized = _BESIDES.sub(" ", normalized)
+    others_than = [compact(fold(found.group(1))) for found in _OTHERS_THAN.finditer(normalized)]
+    normalized = _OTHERS_THAN.sub(" ", normalized)
     normalized = _TYPE_OF.sub(r"\1", normalized)  # '哪些類型的礦場': the kind asked is 礦場
     question = Question(text=normalized, wants=_wants(normalized), asked=text)
     _set_units(question, normalized, compared=bool(_COMPARED.search(text)))  # the reader's words drop the base
@@ -643,6 +647,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     question.part_core = _core_of_part(question.part, normalized[:part.start()]) if part and question.part else None
     # '（不含行銷、訓練活動）': each of a list set aside
     question.excluded = [compact(fold(word)) for found in [*_EXCLUDED.findall(normalized), *besides] for word in found.split("、") if word]
+    question.others_than = others_than
     question.included = [compact(fold(word)) for found in _INCLUDED.findall(normalized) for word in re.split("、|與|及|和", found) if word]
     question.wants_target = bool(_TARGET.search(normalized))
     question.wants_actual = bool(_ACTUAL.search(normalized)) and not question.wants_target
