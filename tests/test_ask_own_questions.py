@@ -112,6 +112,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-227", 0.62), ("own-gold-228", 0.75), ("own-gold-229", 0.82),  # and three more, after their rules: 49/75 first
     ("own-gold-230", 1.00), ("own-gold-231", 1.00),  # least used items, the session of 2026-12-01 (2): 40/48 first
     ("own-gold-232", 0.92), ("own-gold-233", 0.96),  # and two more: 42/48 first
+    ("own-gold-234", 0.96), ("own-gold-235", 0.89),  # and two more: 43/48 first
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -1912,6 +1913,7 @@ def test_an_agency_by_its_short_name_and_an_exhibition_list_asked_by_its_count(t
     }
     assert answer_texts(tmp_path, report, list(expected)) == expected
     assert "人事總處" in authors_of(["行政院人事行政總處業務報告"])
+    assert "疾管署" in authors_of(["衛生福利部疾病管制署業務報告"])  # an office under a ministry, by its short name
 
 
 def test_a_rate_named_by_its_table_column_and_money_spent_as_a_reports_cost(tmp_path: Path):

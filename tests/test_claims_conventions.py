@@ -873,3 +873,9 @@ def test_spent_so_far_in_a_plans_item_is_actual_and_prices_and_procedure_terms_a
     terms = by_text(claims_of("連署期間為 60 日，閱覽期間 3 日；平均審結期間為 4.4 個月；名冊應於投票日前 15 日公告；待遇調增 4%。"))
     assert (terms["60 日"].kind, terms["3 日"].kind, terms["4.4 個月"].kind) == ("rule", "rule", "actual")
     assert (terms["15 日"].base_unit, terms["4%"].kind) == ("day", "change")
+
+
+def test_doses_counted_by_the_person_and_villages_by_the_visit():
+    claims = by_text(claims_of("儲備流感抗病毒藥劑約 410 萬人份；完成孳生源清除 146 里次。"))
+    assert (claims["410 萬人份"].base_value, claims["410 萬人份"].base_unit) == (4_100_000, "人份")
+    assert claims["146 里次"].base_unit == "里次"

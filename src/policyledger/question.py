@@ -131,6 +131,8 @@ _SHORT_NAMES = {
     "核能安全委員會": "核安會", "原子能委員會": "原能會", "中央銀行": "央行", "公共工程委員會": "工程會",
     "人事行政總處": "人事總處", "國立故宮博物院": "故宮", "國家運輸安全調查委員會": "運安會", "不當黨產處理委員會": "黨產會",
     "國家安全局": "國安局", "國家災害防救科技中心": "災防中心",
+    "疾病管制署": "疾管署", "食品藥物管理署": "食藥署", "中央健康保險署": "健保署", "國民健康署": "國健署",
+    "動植物防疫檢疫署": "防檢署", "林業及自然保育署": "林保署", "農業金融署": "農金署",
 }
 
 
@@ -153,6 +155,8 @@ def authors_of(titles: list[str]) -> tuple[str, ...]:
             unit = _UNIT_UNDER_A_BODY.search(found.group(1))
             if unit is not None:  # 海洋委員會海巡署 → 海巡署, 經濟部能源署 → 能源署: the body a reader names
                 names.add(unit.group(1))
+                if unit.group(1) in _SHORT_NAMES:  # 衛生福利部疾病管制署 → 疾管署
+                    names.add(_SHORT_NAMES[unit.group(1)])
     return tuple(sorted(names, key=lambda name: (-len(name), name)))  # longest first: 行政院農業委員會 before 行政院
 
 
