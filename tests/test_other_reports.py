@@ -83,6 +83,8 @@ FLOORS = {
     "ttsb-2025": (0.99, 0.89, 0.82, 0.75),  # held out: first measured at b989eab (pdfplumber, full-width indents, numbers cut after a comma)
     "sa-2025": (0.99, 0.88, 0.92, 0.79),  # held out: first measured at b989eab (PDFium, CRLF, 第 N 頁 footers, rows named by their year)
     "moc-2025": (0.99, 0.91, 0.95, 0.87),  # held out: first measured at b989eab (the sample's, full-width dashed page numbers)
+    "moa-2025": (0.99, 0.92, 0.92, 0.79),  # held out: first measured at a7f45ad (plain pdftotext, N/M footers, a table over a page)
+    "cdc-2025": (0.99, 0.84, 0.87, 0.83),  # held out: first measured at 236e686 (Word export, a sentence a line, full-width-space tables)
 }
 
 
