@@ -176,12 +176,14 @@ def _excluded_factor(parsed: Question, own: str, sentence: str) -> float:
     """A figure whose own words count what the question leaves out ('電話與文字合計服務 44 萬 52 通次',
     asked about 電話服務（不含文字）) is a larger whole than the one asked for; so is one whose sentence
     joins it to the rest ('促成漢翔及國內供應商取得…商機，總額約 357 億元', asked of those other than 漢翔)."""
-    words, joined = compact(own), compact(sentence)
+    words, compacted = compact(own), compact(sentence)
     left_out = any(word in words for word in [*parsed.excluded, *parsed.others_than])
-    return 0.6 if left_out or any(_JOINED_WITH.search(joined.replace(word, "\0")) for word in parsed.others_than) else 1.0
+    return 0.6 if left_out or any(_joined_to_others(word, compacted) for word in parsed.others_than) else 1.0
 
 
-_JOINED_WITH = re.compile("\0(?:及|与|和|、)|(?:及|与|和|、)\0")
+def _joined_to_others(word: str, compacted: str) -> bool:
+    """Whether `word` stands in a list joined by 、及与和 ('漢翔及國內供應商')."""
+    return re.search(rf"{re.escape(word)}[{_JOINED}]|[{_JOINED}]{re.escape(word)}", compacted) is not None
 
 
 def _rate_only_factor(parsed: Question, sentence: str) -> float:

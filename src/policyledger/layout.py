@@ -26,11 +26,12 @@ from policyledger.quantity.units import match_unit
 from policyledger.textnorm import compact
 
 _SPACE = " \t\u3000\u00a0"
+_OF_A_TOTAL = r"(\d{1,4})\s*[/／]\s*(\d{1,4})"  # '3 / 20': a page of pages
 # ' 8 ', '- 12 -', '第 3 頁', '第 3 頁，共 20 頁', '3 / 20', 'Page 3 of 20'
 _PAGE_NUMBER = re.compile(
     r"^[-–—－]\s*\d{1,4}\s*[-–—－]$|^\d{1,4}$"  # dashes on both sides or none: '-205' is a table's cell
     r"|^第\s*\d{1,4}\s*頁(?:\s*[，,/／]?\s*共\s*\d{1,4}\s*頁)?$"
-    r"|^\d{1,4}\s*[/／]\s*\d{1,4}$"
+    rf"|^{_OF_A_TOTAL}$"
     r"|^(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?$"
 )
 _SPACED_OUT = re.compile(r"^\S(?:[ \u3000]{2,}\S)+$")
@@ -310,7 +311,7 @@ def _pages_of_a_total(content: list[SourceLine]) -> set[int]:
     return {index for pages in found.values() if len({page for _, page in pages}) >= 2 for index, _ in pages}
 
 
-_PAGE_OF_PAGES = re.compile(r"(\d{1,4})\s*[/／]\s*(\d{1,4})$")
+_PAGE_OF_PAGES = re.compile(rf"{_OF_A_TOTAL}$")
 
 
 def _counts_pages(content: list[SourceLine], page_numbers: list[int], index: int) -> bool:

@@ -406,9 +406,10 @@ class Question:
         """The question's content words that `text` says whole or nearly (three bigrams in four: '受疫情影響
         標竿企業研發輔導' in '…標竿企業之研發輔導'), joined: a window that lends a figure words, never a bigram of
         one ('犯罪' of 暴力犯罪)."""
-        words = _window_words(text) if text else ""
-        said = [segment for segment in self.segments if _nearly_in(segment, words)]
-        return "，".join(said)
+        if not text:
+            return ""
+        words = _window_words(text)
+        return "，".join(segment for segment in self.segments if _nearly_in(segment, words))
 
     def _abbreviated(self, segment: str, texts: list[tuple[str, float]]) -> float:
         """A name the question gives with its abbreviation, held where a window writes the abbreviation."""
@@ -447,7 +448,6 @@ _LEADING_NUMBER = re.compile(r"\d[\d,.]*(?=[^\d,.])")
 _VERBS_REPORTS_LEAVE_OUT = frozenset(
     fold(word) for word in (
         "創造", "帶動", "促成", "產生", "達成", "提供", "獲得", "取得", "舉行", "舉辦", "帶來", "新增", "分布", "處理", "造成", "進行", "找出",
-
         "施行", "實施", "生效", "上路", "適用", "收取", "決定", "運作",  # '從哪一天開始施行': a report writes '自 110 年 1 月 1 日起，…'
         "涵蓋", "包括", "包含", "涉及",  # '涵蓋哪 10 種器具': a list leads in with its own verb, or with none
         "開辦", "開設", "開課",  # '開辦多少班次': a report writes the classes, '課程 155 班次'
@@ -854,6 +854,17 @@ _JOBS_UNITS = frozenset({"個", "人", "人次"})  # jobs are counted as opening
 _JOBS_ASKED = re.compile(r"(?:幾|多少)\s*(?:個)?\s*(?:就業機會|工作機會|就業(?:人數)?(?=\s*[？?]?\s*$)|工作(?![坊天日]))")
 # "核定的計畫中有多少件是新創企業？": a part of what the report counts, which must be named by the figure.
 # What follows the part's name: '發電業的投資金額', '政府所占比例' name 發電業 and 政府.
+_KIND_OF_PART = re.compile(fold(r"(?<=..)(?:類別|類)$"))  # '影像監控類的標準有幾項': the report lists '影像監控 3 項'
+_PART_TAIL = re.compile(r"^(?:由|來自|出自)|(?:的|所[占佔]|[占佔]).*$")  # '來自馬來西亞的': 馬來西亞, as a list of sources names it
+_PART_ASKED = re.compile(
+    r"(?:幾|多少)\s*[\u4e00-\u9fff]?\s*(?:是|屬於|為)\s*([\u4e00-\u9fff]{2,10})\s*[？?]?\s*$"  # …中有多少件是新創企業
+    r"|中\s*[，,]\s*([\u4e00-\u9fff]{2,10}?)\s*(?:大?約)?\s*有\s*(?:幾|多少)\s*[\u4e00-\u9fff]?\s*[？?]?\s*$"  # 435 件投資案中，外商投資案有幾件
+    r"|經費中\s*[，,]\s*([\u4e00-\u9fff]{2,10}?)\s*的\s*(?:金額|經費)\s*(?:是|為)\s*多少\s*[？?]?\s*$"  # 總經費中，中央補助的金額是多少
+    r"|(?:光是|單是|光就|單就|僅就)\s*([\u4e00-\u9fff]{2,8}?)(?=[\s，,到在的於有裝]|$)"  # 地面型太陽光電裡面，光是漁電共生…
+    r"|中\s*(?:屬於|是)\s*([\u4e00-\u9fff]{2,8}?)\s*的"  # 請求協處案件中屬於商標的案件有多少件
+)
+
+
 def _core_of_part(part: str, whole: str) -> str:
     """The part asked without what the whole says already: '水路事故中，漁船事故有幾件' asks of 漁船 (its list
     writes '其中漁船 10 件'), '解讀的飛航紀錄器中，替外國調查機關解讀的有幾具' of 外國調查機關."""
@@ -864,15 +875,6 @@ def _core_of_part(part: str, whole: str) -> str:
 
 
 _ON_BEHALF = re.compile(fold(r"^(?:替|為|幫|向|對)"))
-_KIND_OF_PART = re.compile(fold(r"(?<=..)(?:類別|類)$"))  # '影像監控類的標準有幾項': the report lists '影像監控 3 項'
-_PART_TAIL = re.compile(r"^(?:由|來自|出自)|(?:的|所[占佔]|[占佔]).*$")  # '來自馬來西亞的': 馬來西亞, as a list of sources names it
-_PART_ASKED = re.compile(
-    r"(?:幾|多少)\s*[\u4e00-\u9fff]?\s*(?:是|屬於|為)\s*([\u4e00-\u9fff]{2,10})\s*[？?]?\s*$"  # …中有多少件是新創企業
-    r"|中\s*[，,]\s*([\u4e00-\u9fff]{2,10}?)\s*(?:大?約)?\s*有\s*(?:幾|多少)\s*[\u4e00-\u9fff]?\s*[？?]?\s*$"  # 435 件投資案中，外商投資案有幾件
-    r"|經費中\s*[，,]\s*([\u4e00-\u9fff]{2,10}?)\s*的\s*(?:金額|經費)\s*(?:是|為)\s*多少\s*[？?]?\s*$"  # 總經費中，中央補助的金額是多少
-    r"|(?:光是|單是|光就|單就|僅就)\s*([\u4e00-\u9fff]{2,8}?)(?=[\s，,到在的於有裝]|$)"  # 地面型太陽光電裡面，光是漁電共生…
-    r"|中\s*(?:屬於|是)\s*([\u4e00-\u9fff]{2,8}?)\s*的"  # 請求協處案件中屬於商標的案件有多少件
-)
 
 
 def _counted_in(noun: str) -> set[str]:
