@@ -17,7 +17,7 @@ from typing import Any
 from policyledger.passages import QUOTED, SENTENCE, Item, citation, clause_span, topic_of_subjectless
 from policyledger.quantity.numbers import count_of
 from policyledger.quantity.periods import LIST_SPLIT, find_time_expressions, roc_to_gregorian
-from policyledger.question import SESSION_ASKED, YEARS_ASKED, Question, another_ordinal
+from policyledger.question import SESSION_ASKED, STAGES, YEARS_ASKED, Question, another_ordinal
 from policyledger.records import iso
 from policyledger.textnorm import compact, fold
 
@@ -190,10 +190,7 @@ def _stage_factor(parsed: Question, own: str) -> float:
     """Asked when the final report comes out ('最終調查報告預計何時發布'), the day the preliminary one did
     ('於 114 年 6 月 20 日發布初步事實資料') answers something else."""
     asked = parsed.folded
-    return 0.6 if any(wanted in asked and other in own and wanted not in own for a, b in _STAGES for wanted, other in ((a, b), (b, a))) else 1.0
-
-
-_STAGES = [(fold(a), fold(b)) for a, b in (("初步", "最終"), ("初稿", "定稿"), ("初審", "複審"))]
+    return 0.6 if any(wanted in asked and other in own and wanted not in own for a, b in STAGES for wanted, other in ((a, b), (b, a))) else 1.0
 
 
 def _superseded_factor(parsed: Question, own: str) -> float:

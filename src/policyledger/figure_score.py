@@ -29,7 +29,7 @@ from policyledger.passages import (
 from policyledger.quantity.changes import CHANGE_VERB, FROM, FROM_LEAD, FROM_REACH, TO
 from policyledger.quantity.periods import find_time_expressions
 from policyledger.quantity.tables import cells_in
-from policyledger.question import Question, another_ordinal, another_version, bigrams, is_place
+from policyledger.question import STAGES, Question, another_ordinal, another_version, bigrams, is_place
 from policyledger.reader_words import same_words, words_in_force
 from policyledger.textnorm import compact, fold
 
@@ -251,9 +251,8 @@ _OPPOSITES = [(fold(a), fold(b)) for a, b in (
     ("報名", "獲選"), ("報名", "入選"),  # who entered a contest is not who was chosen
     ("出口", "營業額"), ("出口", "營收"),  # what was sold abroad is not all that was sold
     ("男生", "女生"), ("男性", "女性"), ("男童", "女童"),
-    ("初步", "最終"), ("初審", "複審"),  # a procedure's stages
     ("融資", "保證金額"),  # what a guarantee helped borrow is not the sum guaranteed ('保證金額 1.13 兆元，協助取得融資 1.51 兆元')
-)]
+)] + list(STAGES)
 # Kinds of a thing a whole sentence is about, its later clauses leaving the subject unsaid ('109 年發明專利
 # 案件平均審結期間…13.9 個月，平均首次通知期間為 8.7 個月'): asked about the other kind, no figure of it answers.
 _KINDS_APART = [(fold(a), fold(b)) for a, b in (

@@ -265,6 +265,10 @@ def another_version(asked: str, text: str) -> bool:
     return False
 
 
+# A procedure's stages: asked about one ('最終調查報告'), the other's figure or date ('初步事實資料') answers something else.
+STAGES = tuple((fold(first), fold(second)) for first, second in (("初步", "最終"), ("初稿", "定稿"), ("初審", "複審")))
+
+
 @dataclass
 class Question:
     text: str  # as read: in the report's words (`in_report_words`)
@@ -1021,9 +1025,9 @@ def _bracket_content(match: re.Match[str]) -> str:
     return f" {content} "
 
 
-_TRADE = frozenset(fold(word) for word in ("投資", "出口", "進口", "採購"))
+_TRADE = frozenset(fold(word) for word in ("投資", "出口", "進口", "輸入", "採購", "引進", "購買", "購入"))
 # '自美國採購', '向日本進口', '對日本投資' (folded): the place goods come from or money goes to, glued to the trade
-_FROM_A_PLACE = re.compile(r"[自从向对赴]([\u4e00-\u9fff]{2,4}?)(?=采购|进口|输入|引进|购买|购入|投资|出口)")
+_FROM_A_PLACE = re.compile(rf"[自从向对赴]([\u4e00-\u9fff]{{2,4}}?)(?={'|'.join(sorted(_TRADE))})")
 
 
 def _place_apart(segment: str) -> list[str]:
