@@ -849,6 +849,14 @@ def test_counters_of_a_museum_and_an_election_and_light_in_lux():
     assert "61 線" not in by_text(claims_of("台 61 線西濱快速公路改善 3 處。"))  # a road's number, no count of lines
 
 
+def test_heat_in_celsius_is_a_temperature_and_a_degree_without_power_no_figure():
+    claims = by_text(claims_of("氣溫達 38℃ 以上時，戶外作業應停止；7 月均溫 29.8°C；攝氏 38.5 度時加發防暑津貼。"))
+    heat = claims["38℃"]
+    assert (heat.base_value, heat.base_unit, heat.dimension, heat.qualifier, heat.kind) == (38, "degC", "temperature", "more_than", "rule")
+    assert claims["29.8°C"].base_unit == "degC"
+    assert not any(claim.base_unit == "kWh" for claim in claims.values())  # 度 without 電 nearby is no kWh
+
+
 def test_second_to_it_is_no_person_time():
     # '警察 3 萬 1,240 人次之，': 人, then 次之 ('next in rank'); 3 萬人次之旅客 stays a count of visits
     claims = by_text(claims_of("以職員 10 萬 2,842 人最多，警察 3 萬 1,240 人次之，占 18.4%。"))

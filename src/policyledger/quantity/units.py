@@ -87,6 +87,7 @@ PHYSICAL: dict[str, UnitSpec] = {
     **_physical("dose", "mSv", "毫西弗", "微西弗", "西弗", "mSv", "μSv"),
     **_physical("radioactivity", "Bq", "貝克", "Bq"),
     **_physical("illuminance", "lux", "勒克斯", "lux"),
+    **_physical("temperature", "degC", "℃", "°C"),  # 高溫 38℃ 以上: a threshold of heat, never converted
 }
 
 # Counting nouns keep their noun as unit; 台 is written 臺.
@@ -248,8 +249,14 @@ def _factor_cache_file() -> Path:
     return base / "policyledger" / f"unit-factors-{digest}.json"
 
 
+_PINT_NAMES = {
+    "c.c.": "cc", "個多月": "個月", "個小時": "小時", "周": "週", "度電": "度", "千瓩": "MW",
+    "m2": "square_meter", "m3": "cubic_meter", "℃": "degC", "°C": "degC",
+}
+
+
 def _pint_name(unit: str) -> str:
-    return {"c.c.": "cc", "個多月": "個月", "個小時": "小時", "周": "週", "度電": "度", "千瓩": "MW", "m2": "square_meter", "m3": "cubic_meter"}.get(unit, unit)
+    return _PINT_NAMES.get(unit, unit)
 
 
 # The base units that water changes: 噸 of water is a cubic metre, a daily amount of it a flow.
