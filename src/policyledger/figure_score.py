@@ -92,7 +92,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _named_after_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
     factors *= _named_before_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
     factors *= _joint_factor(parsed, text[before:after]) * _sub_item_factor(parsed, item) * _amount_factor(parsed, claim)
-    factors *= _points_factor(parsed, claim)
+    factors *= _points_factor(parsed, claim) * _counted_noun_factor(parsed, text, claim, own)
     factors *= 0.9 if _restates(item.node.text, claim, neighbours) else 1.0
     factors *= _category_factor(parsed, sentence + row)
     own_sentence = item.node.text[sentence_start:sentence_end]
@@ -223,6 +223,21 @@ _FUNCTION_WORDS = re.compile(
     r"其中|共计|合计|总计|累计|分别|达到|已达|计有|共有|完成|增加|成长|减少|提升|提高|下降|降低|"
     r"约|达|计|共|为|之|的|及|与|和|并|已|至|将|于|在|[^\u4e00-\u9fff]"
 )
+
+
+def _counted_noun_factor(parsed: Question, text: str, claim: Claim, own: str) -> float:
+    """'現場調查 487 處聚落' counts settlements, not the 潛在大規模崩塌區 asked: the noun right after a count
+    names what it counts, and one that shares nothing with what the question counts, by a figure whose
+    own words say nothing of it either, is another thing. (Not a list going on: '12 案及物聯網…'.)"""
+    asked = parsed.counted_noun
+    named = _NOUN_AFTER.match(text, claim.end) if asked and claim.dimension == "count" else None
+    if asked is None or named is None or any(char in asked for char in named.group(0)) or named.group(0)[:2] in parsed.folded:
+        return 1.0  # the noun shares a word with the thing counted, or is a word the question says elsewhere ('56 家輔導')
+    return 1.0 if any(gram in own for gram in bigrams(asked)) else 0.6
+
+
+# The noun a count is followed by, where none of a list's joiners comes first.
+_NOUN_AFTER = re.compile(r"(?![及與与和並并、])[\u4e00-\u9fff]{2,}")
 
 
 def _own_words_factor(parsed: Question, own: str, claim: Claim) -> float:

@@ -96,7 +96,8 @@ _VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|輸水|萬
 # 將 of a thing handed on (中科院將軍品技術技轉民間) takes an object, as 把 does: not a future
 _HANDED_ON = r"(?![^，,？?]{1,12}?(?:技轉|移轉|轉為|轉型為|納入|列入|改為|改成|交由|提供給|用於|作為))"
 # a target or a forecast
-_TARGET = re.compile(rf"目標|預計|預期|預定|預估|估計|未來|總經費|規劃|計畫將|將{_HANDED_ON}|(?:完成|完工|啟用|營運)之?後|(?:建置|興建)中|正在(?:建置|興建)")
+_PLANNING = r"(?<!評估)(?<!整體)(?<!完整)規劃"  # not the noun: '作完整評估規劃' was done
+_TARGET = re.compile(rf"目標|預計|預期|預定|預估|估計|未來|總經費|{_PLANNING}|計畫將|將{_HANDED_ON}|(?:完成|完工|啟用|營運)之?後|(?:建置|興建)中|正在(?:建置|興建)")
 _CONDITION_STATED = re.compile(r"[^，,？?]*\d[^，,？?]*(?:時|者|的話)\s*[，,]")
 _ACTUAL = re.compile(r"實際|實績|已經|已達|已(?:投入|支出|撥付|執行|使用)")  # 已投入多少經費: spent, not a plan's budget
 _PRESENT = re.compile(r"現行|目前|現在")  # '現行規定至少要幾天': now, whatever year the question names
@@ -179,7 +180,7 @@ _ASKING = re.compile(
     r"(?:幾|多少)\s*個\s*(?:國家|縣市)|"  # '新南向幾個國家的駐臺單位': what is counted, which a report writes 6 國
     r"(?:多少|幾)\s*(?:萬|億)?\s*資金|"  # 募得多少資金: what is asked, not a word the text holds (募資 3,000 萬元)
     rf"(?:是|有|為)?(?:百分之)?(?:幾|多少)\s*(?:千萬(?=元)|百萬(?=元)|千(?=元)|萬|億|兆)?\s*(?:{_COUNTERS}|元|美元|錢)?(?:以內|內)?|"
-    rf"請問|哪一?\s*[部個項條]\s*(?:法律|法規|法令)|哪一?條|第幾條|(?:哪一?個|幾)\s*月份|(?:(?<![來各親獨])自)?(?:是什麼時候|什麼時候|哪一天|哪天|何時|哪一年|哪年|哪個年度|哪一個年度|{_YEARS_COUNTED}|(?:哪個|哪一個|什麼)時間點)起?|是什麼|什麼|多大(?:的)?總?規模|總?規模(?:有)?多大|多久(?:的)?時間|多長(?:的)?時間|多久|多大|多長|多高|多遠|多重|哪些|哪幾\s*[部家個座項位國種類]?|哪\s*{_NAMES_COUNTED}|哪一?[家所座間]|哪個|哪一個|哪|誰|嗎|呢|"
+    rf"請問|哪一?\s*[部個項條]\s*(?:法律|法規|法令)|哪一?條|第幾條|(?:哪一?個|幾)\s*月份|(?:(?<![來各親獨])自)?(?:是什麼時候|什麼時候|哪一天|哪天|何時|哪一年|哪年|哪個年度|哪一個年度|{_YEARS_COUNTED}|(?:哪個|哪一個|什麼)時間點)起?|是什麼|什麼|多大(?:的)?總?規模|總?規模(?:有)?多大|多久(?:的)?時間|多長(?:的)?時間|多久(?:以內|內)?|多大|多長|多高|多遠|多重|哪些|哪幾\s*[部家個座項位國種類]?|哪\s*{_NAMES_COUNTED}|哪一?[家所座間]|哪個|哪一個|哪|誰|嗎|呢|"
     r"[這那][兩二三四五六七八九十\d]+\s*(?:場|個|家|項|件|位|座|次)|"  # 這兩場電商活動: pointing, not content
     r"(?:超過|至少|最少|大於|低於|少於|未達|不到)(?=\s*(?:要|可|能)?\s*[\u4e00-\u9fff]{0,4}?(?:多少|幾))|"  # 超過多少家: the qualifier of the answer, not a word of it
     r"(?:跟|和|與|比起)\s+(?:相)?比(?:較)?|"  # '跟 108 年比提高了多少' once its year is out: the base, not the thing
@@ -193,17 +194,18 @@ _ASKING = re.compile(
 )
 _STOP_CHARS = re.compile(
     r"[\s？?，,。、；：:！!（）()「」『』\"“”]+"
-    r"|當中|之中|的|是|了|(?<![既現])有|在(?![地職])|於|與|(?<![普涉波顧奈埃])及(?![時格])|(?<![協溫緩調中百])和(?![平成])|或|跟(?![進隨蹤])|其|各|(?<!公)共(?![同生享識構])|(?<![合契簽條公規預節])約|達(?=\s*(?:到|多少|幾|[\d０-９]|約|逾|近|超過|百分|新[臺台]幣|成(?![率立果效])|[？?，,。]|$))|之|為|並|將|被|(?<!自)由|從|(?<!針)(?!(?<=一)對一)對(?![外內])|(?<![方導面南動傾意])向|以(?!色列)|等(?![值級於同待候])|相較(?:於)?|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機]|計酬)|中(?=[，,、\s？?]|$)|(?<=[畫劃案策構制議例])下(?=[，,、\s？?的]|$)|(?<=[」畫劃案])底下"
+    r"|當中|之中|的|是|了|(?<![既現])有|(?<![潛存所])在(?![地職])|於|(?<![參給授贈])與|(?<![普涉波顧奈埃])及(?![時格])|(?<![協溫緩調中百])和(?![平成])|或|跟(?![進隨蹤])|其|各|(?<!公)共(?![同生享識構])|(?<![合契簽條公規預節])約|達(?=\s*(?:到|多少|幾|[\d０-９]|約|逾|近|超過|百分|新[臺台]幣|成(?![率立果效])|[？?，,。]|$))|之|為|並|將|被|(?<!自)由|從|(?<!針)(?!(?<=一)對一)對(?![外內])|(?<![方導面南動傾意])向|以(?!色列)|等(?![值級於同待候])|相較(?:於)?|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機]|計酬)|中(?=[，,、\s？?]|$)|(?<=[畫劃案策構制議例])下(?=[，,、\s？?的]|$)|(?<=[」畫劃案])底下"
     r"|(?<![供補配])給(?![付予])|(?<!轉)讓(?![與渡售])"  # 技轉給幾家, 讓水回收系統…: not 供給, 轉讓
     r"|可以|(?<!市)[占佔](?![領據用有])"  # 金融機構占多少: the share is what is asked
-    r"|(?<![許認寬不寧])可(?=創造|帶動|節省|發電|發多少|省下|吸引|帶來|促成)"  # a reader's modal: '預計可創造' is 創造
+    r"|(?<![許認寬不寧])可(?=創造|帶動|節省|發電|發多少|省下|吸引|帶來|促成|被)"  # a reader's modal: '預計可創造' is 創造
     r"|(?<![場住處研])所(?=辦理|舉辦|提供|推動|建置|設置|核定|完成|簽署|簽訂|要|需)"  # 投資環境所辦理的: which was held
     r"|(?<=方案|計畫|政策|架構|機制)下(?=\s*[，,])"  # 在…方案下，: under a programme
     # a reader's modal and light verbs: 能省, 要等多久, 把案子, 做診斷 (not 能源, 需要, 人才, 就業 …)
     r"|(?<![節產效功智動體性技熱核電太陽可綠儲光風水火原失職])能(?![源力量效])|(?<![需主重必只想])要(?![求點件素項])"
     r"|做(?!法|為)|把(?!關)|也|(?<!人)才|(?<![首宏成])都(?!市|會)|就(?!業|學|醫|地)"
     r"|(?<![^\s，,後也還不])會(?![議展員計館談場所期商址])"  # ，會新增: a modal after a pause (not 會議, 會展)
-    r"|(?<=會議)上"  # 在國際標準組織會議上發表 (the report: 會議中提案發表)
+    r"|(?<=會議)[上中](?!心)"  # 在國際標準組織會議上發表, 會議中提出 (the report: 會議中提案發表)
+    r"|(?:業務|工作)(?:上|中|方面)(?=\s*[，,])"  # '在智慧財產權業務上，': the field, named by the words before it
     r"|(?<![代接交輪更])替(?![代換補])"  # 替餐飲業者帶來: for (not 代替, 替代)
     r"|(?<![行奔逃出送])走(?![廊向勢私道路過訪])"  # 走專利審查高速公路的案件: go by (not 走向, 走私)
     r"|必須|(?<![必需])須(?![知])"  # 必須附上: a modal
@@ -211,7 +213,7 @@ _STOP_CHARS = re.compile(
     r"|方面(?=\s*[，,])"  # '新南向投資方面，…': the topic is the words before it
     r"|(?<![這那哪心])[裡裏](?![程])"  # 貿易救濟案件裡: in
     # 透過間接投資方式: by way of; 針對哪些產品: aimed at; 如果: if; 為配合離岸風電而加強: and so
-    r"|透過|經由|藉由|針對|如果|假如|倘若|(?:然|因|從|進|反)?而(?!言)"
+    r"|透過|經由|藉由|針對|如果|假如|倘若|否則|(?:然|因|從|進|反)?而(?!言)"
     r"|(?<![達降提升增減收得找看回遇做辦受遭感直迄至遲算計])到(?![期位達底])"  # 大廠到臺中港: to (not 達到, 降到, 到期)
 )
 # Words that name the kind of figure asked for, which the unit and kind already capture.
@@ -323,6 +325,12 @@ class Question:
     def folded_alike(self) -> str:
         """The folded question with words the reports use alike put as one (`reader_words.same_words`)."""
         return same_words(self.folded)
+
+    @cached_property
+    def counted_noun(self) -> str | None:
+        """'共判釋出多少處潛在大規模崩塌區' → 潛在大規模崩塌區 (folded): what the count asked counts, named right after its counter."""
+        found = _COUNTED_AFTER.search(self.text)
+        return fold(found.group(1)) if found else None
 
     @cached_property
     def stated_counts(self) -> frozenset[str]:
@@ -444,6 +452,7 @@ def _restated_count(segment: str, texts: list[tuple[str, float]]) -> float:
     return 0.8 * max((w for text, w in texts if alone.search(text)), default=0.0)
 
 
+_COUNTED_AFTER = re.compile(rf"(?:多少|幾)\s*(?:{_COUNTERS})([\u4e00-\u9fff]{{4,}})(?=\s*[？?，,]|$)")
 _LEADING_NUMBER = re.compile(r"\d[\d,.]*(?=[^\d,.])")
 
 
@@ -459,6 +468,7 @@ _VERBS_REPORTS_LEAVE_OUT = frozenset(
         "依據", "根據",  # '是依據哪一項計畫辦理': a report writes '依「…計畫」'
         "配合",  # '修正後須配合的法規命令': a report writes what must be 訂定、修正
         "制修訂", "制訂", "修訂",  # '標準檢驗局制修訂…國家標準': the standards are listed, '…等國家標準共 152 種'
+        "參與", "參加",  # '約有多少人次參加': a report counts the people of an event, '約 700 人次配套訓練'
     )
 )
 
@@ -466,14 +476,15 @@ _VERBS_REPORTS_LEAVE_OUT = frozenset(
 # '促成多少商機': a fair's '促成逾 1.3 億美元' leaves the opportunity unsaid.
 # '100 年至 109 年期間' of '100 年至 109 年年均': the span is said by the figure's words.
 # '核定的經費總額': the figure is the whole of what it counts ('核定經費 152 億 6,300 萬元'); '…認證的計畫': a reader's name for the work.
-_NOUNS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("工程", "商機", "規定", "每月", "每年", "期間", "總額", "總數", "計畫"))
+# '買方必須在多久內…': a rule names the deal, not its party ('土地出售時，明定 2 年內需取得使用執照').
+_NOUNS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("工程", "工作", "買方", "商機", "規定", "每月", "每年", "期間", "總額", "總數", "計畫"))
 # '一年大概幫多少家': a year's worth, which a report writes 每年 (not 第一年, 一年內, 哪一年)
 _A_YEARS_WORTH = re.compile(r"(?<![第十同單前後哪])一年(?![期內半多以來])")
 
 # Words a ministry's report mostly leaves unsaid: counted where the text has them (我國出口 …), no
 # near miss where it does not.
 # The country a report is about, and the times it reports on (疫情期間: the whole of 109 年), are mostly left unsaid.
-_UNSAID = frozenset(fold(word) for word in ("我國", "全國", "全臺", "全臺灣", "國內", "疫情期間", "疫情下", "疫情期間內", "疫情前"))
+_UNSAID = frozenset(fold(word) for word in ("我國", "我方", "全國", "全臺", "全臺灣", "國內", "疫情期間", "疫情下", "疫情期間內", "疫情前"))
 
 _HOME = fold("臺灣")  # what 我國 becomes where a reader's words pair it with another country (我國和 → 臺灣與)
 
