@@ -857,6 +857,14 @@ def test_heat_in_celsius_is_a_temperature_and_a_degree_without_power_no_figure()
     assert not any(claim.base_unit == "kWh" for claim in claims.values())  # 度 without 電 nearby is no kWh
 
 
+def test_years_after_a_terms_name_are_how_long_unless_years_of_this_century():
+    claims = by_text(claims_of("高雄市公有停車場 BOT 案特許期間 50 年，投資約 38 億元；地上權存續期間 50~70 年。"))
+    assert (claims["50 年"].base_value, claims["50 年"].base_unit, claims["50 年"].dimension) == (50, "year", "duration")
+    assert (claims["50~70 年"].value, claims["50~70 年"].value_high, claims["50~70 年"].qualifier) == (50, 70, "range")
+    assert claims["38 億元"].period_start is None  # no year 50 (1961) dates the investment
+    assert "113 至 116 年" not in by_text(claims_of("計畫編列期間為 113 至 116 年，總經費 42 億元。"))
+
+
 def test_second_to_it_is_no_person_time():
     # '警察 3 萬 1,240 人次之，': 人, then 次之 ('next in rank'); 3 萬人次之旅客 stays a count of visits
     claims = by_text(claims_of("以職員 10 萬 2,842 人最多，警察 3 萬 1,240 人次之，占 18.4%。"))

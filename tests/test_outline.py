@@ -141,7 +141,7 @@ def test_a_full_line_with_a_trailing_space_before_a_number_runs_on():
     )
     nodes = outline_of(text)
     first = next(n for n in nodes if n.path == "壹/一/(一)")
-    assert "\n" not in first.text and "規模達4.82 億元" in first.text
+    assert "\n" not in first.text and "規模達 4.82 億元" in first.text
     assert next(n for n in nodes if n.path == "壹/二").title == "案件統計"
 
 
@@ -409,3 +409,22 @@ def test_page_of_pages_footers_in_plain_text_are_furniture_even_inside_a_table()
     assert not any(text in ("4/9", "5/9", "6/9") for text in kept)
     node = next(n for n in outline_of(text) if n.path == "貳/一")
     assert "第 18 條辦理農舍興建" in node.text
+
+
+def test_bare_flush_left_numbers_that_count_pages_are_furniture():
+    # an OCR'd PDF: each page ends with its number alone, no header; one falls mid-sentence before '4.3%'
+    page_one = ["壹、 賦稅", "一、 稽徵", *["本項持續辦理，成效良好。"] * 10, "1、 113 年全國徵起欠稅 598.7 億元，較 112 年減少 "]
+    text = "\n".join([*page_one, "1", "4.3%；對欠稅達 100 萬元之個人限制出境。", *["本項持續辦理。"] * 13, "2", *["本項持續辦理。"] * 14, "3", "貳、 結語"])
+    kept = [line.text for line in analyse(read_bytes(text.encode("utf-8"), "t.txt")).lines]
+    assert not any(text in ("1", "2", "3") for text in kept)
+    node = next(n for n in outline_of(text) if n.path == "壹/一/1")
+    assert node.title == "113 年全國徵起欠稅 598.7 億元"
+
+
+def test_a_space_before_a_number_where_a_line_wraps_mid_clause_is_kept_and_runs_on():
+    # trailing spaces mark the wraps before numbers ('…處罰鍰 ' + '2 億 6,115 萬元。'), and a sentence's end
+    text = ("壹、 菸酒管理 \n一、 查緝私劣菸酒 \n（一） 114 年 1~6 月查獲私劣菸酒 1,364 件，其中私菸 \n1,028 萬包、私劣酒 41.7 萬公升，處罰鍰 \n"
+            "2 億 6,115 萬元。 \n（二） 類菸品管理：查獲加熱菸 82 件。 \n二、 其他 \n本年持續辦理。 \n")
+    node = next(n for n in outline_of(text) if n.path == "壹/一/(一)")
+    assert node.title == "114 年 1~6 月查獲私劣菸酒 1,364 件"
+    assert "處罰鍰 2 億 6,115 萬元。" in node.text

@@ -108,6 +108,18 @@ def test_a_table_headed_by_categories_under_a_caption_that_dates_it_and_names_it
     assert claims[-1].text == "80.7%" and len(claims) == 9  # the sentence after the table is read as a sentence
 
 
+def test_a_table_dated_by_the_year_in_its_header_corner():
+    claims = claims_of("主要稅目執行情形如下表：\n單位：億元\n113 年度        預算數      實徵數      達成率\n"
+                       "綜合所得稅      6,120.0    6,642.3    108.53%\n營業稅          6,310.0    6,402.5    101.47%")
+    read = [(c.text, c.base_value, c.period_start, c.period_end, c.subject) for c in claims[:3]]
+    assert read == [
+        ("6,120.0", 612_000_000_000, date(2024, 1, 1), date(2024, 12, 31), "綜合所得稅 預算數"),
+        ("6,642.3", 664_230_000_000, date(2024, 1, 1), date(2024, 12, 31), "綜合所得稅 實徵數"),
+        ("108.53%", 108.53, date(2024, 1, 1), date(2024, 12, 31), "綜合所得稅 達成率"),
+    ]
+    assert len(claims) == 6
+
+
 def test_a_header_of_words_without_a_unit_named_makes_no_table():
     # no 單位： above it: words in a row are no header, and a number with no unit is no figure
     assert [c.text for c in claims_of("表 1 113 年概況\n地區 雙邊合作 人道援助\n亞太地區 9,850 1,230")] == []

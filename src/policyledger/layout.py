@@ -13,6 +13,7 @@ file's own convention, detected once per file:
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -113,7 +114,8 @@ def analyse(source: SourceText) -> Layout:
         if ends and convention == "punctuation" and not before_marker and _breaks_a_clause(stripped, following):
             ends = False  # a Word export's soft break: '…老年人口 463 萬 2,050 人，占總人口' + '19.83%，較 113 年底…'
         if ends and convention == "trailing_space" and following and not before_marker:
-            ends = not _sentence_runs_on(paragraph, typical, following)
+            # '…處罰鍰 ' + '2 億 6,115 萬元。': the space before a number, where the line wrapped mid-clause
+            ends = not (_sentence_runs_on(paragraph, typical, following) or (following[:1].isdigit() and _breaks_a_clause(stripped, following)))
         lines.append(ContentLine(line.number, stripped, line.page, ends, trailing, leading))
         if ends:
             paragraph = []
@@ -163,7 +165,8 @@ _SET_IN_COLUMNS = re.compile(r"\S[ 　]{3,}\S")
 _ENDS_WITH_NUMBERS = re.compile(r"\s-?\d[\d,]*(?:\.\d+)?%?\s+-?\d[\d,]*(?:\.\d+)?%?$")
 _NAMES_A_TABLES_UNIT = re.compile(r"單位\s*[：:]\s*[^\s，。；()（）]{1,6}[)）]?$")
 # The rest of a clause: up to its first break, no longer than a clause runs.
-_CLAUSE_REST = re.compile(r"[^，。；：、,\s]{1,12}(?:\s?[^，。；：、,\s]{1,12}){0,3}[，。；、]")
+_CLAUSE_WORD = r"(?:[^，。；：、,\s]|(?<=\d),(?=\d)){1,12}"  # '6,115' is one word: its comma groups digits
+_CLAUSE_REST = re.compile(rf"{_CLAUSE_WORD}(?:\s?{_CLAUSE_WORD}){{0,3}}[，。；、]")
 
 
 def _breaks_a_clause(text: str, following: str) -> bool:
@@ -279,7 +282,7 @@ def _page_furniture(raw: list[SourceLine]) -> list[int]:
     known = _running_header_names(content)
     titled = _titled_page_numbers(content)
     cells = _lines_of_cell_a_line_tables([line.text.strip(_SPACE) for line in content])  # '合計' + '97': a table's row, no header beside a page number
-    of_pages = _pages_of_a_total(content)
+    of_pages = _pages_of_a_total(content) | _bare_page_counts(content)
     candidates = [i for i, line in enumerate(content)
                   if _is_page_number(line, content, i) or _numbers_a_headed_page(content, i, known) or i in titled or i in of_pages]
     outside = [i for i in candidates if i not in cells]
@@ -312,6 +315,47 @@ def _pages_of_a_total(content: list[SourceLine]) -> set[int]:
 
 
 _PAGE_OF_PAGES = re.compile(rf"{_OF_A_TOTAL}$")
+
+
+def _bare_page_counts(content: list[SourceLine]) -> set[int]:
+    """Bare numbers alone on their lines, flush left with no header beside them (an OCR'd PDF's footers:
+    '…較 112 年減少' / '2' / '4.3%；…'), where they count pages: the longest run of three or more, each
+    one more than the last and at least a short page's lines after it."""
+    lines_of: dict[int, list[int]] = {}  # value → the lines holding it, in order
+    best_to: dict[int, list[_Run]] = {}  # value → beside each of those lines, the longest run ending there or at a line before
+    longest: _Run | None = None
+    for index, line in enumerate(content):
+        stripped = line.text.strip(_SPACE)
+        if not (stripped.isdigit() and len(stripped) <= 4):
+            continue
+        value = int(stripped)
+        earlier = bisect.bisect_right(lines_of.get(value - 1, []), index - _SHORT_PAGE_LINES) - 1
+        before = best_to[value - 1][earlier] if earlier >= 0 else None
+        run = _Run(index, before.length + 1 if before else 1, before)
+        so_far = best_to.setdefault(value, [])
+        so_far.append(run if not so_far or run.length > so_far[-1].length else so_far[-1])
+        lines_of.setdefault(value, []).append(index)
+        longest = run if longest is None or run.length > longest.length else longest
+    return longest.lines() if longest is not None and longest.length >= 3 else set()
+
+
+@dataclass(frozen=True)
+class _Run:
+    """A run of page numbers, by its last line and the run before that line."""
+
+    index: int
+    length: int
+    before: _Run | None
+
+    def lines(self) -> set[int]:
+        found, run = set(), self
+        while run is not None:
+            found.add(run.index)
+            run = run.before
+        return found
+
+
+_SHORT_PAGE_LINES = 12
 
 
 def _counts_pages(content: list[SourceLine], page_numbers: list[int], index: int) -> bool:

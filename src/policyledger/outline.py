@@ -112,7 +112,7 @@ def _separator(left: ContentLine, right: ContentLine) -> str:
         # "beyond " + "1 奈米" keeps its space; "3,0" + "97" is a number broken in two; "無障礙 ATM" +
         # "5,864 台" is a word, then a figure.
         return " " if left.trailing_space or (a.isalpha() and b.isdigit()) else ""
-    return ""
+    return " " if left.trailing_space and b.isdigit() and not a.isascii() else ""
 
 
 def _to_node(item: _Open, ordinal: int) -> Node:

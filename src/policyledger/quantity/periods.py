@@ -222,7 +222,7 @@ def find_time_expressions(text: str, context_year: int | None = None, report_yea
     year = context_year
     for match in _ATOM.finditer(text):
         parsed = _atom_period(match, year, report_year)
-        if parsed is None:
+        if parsed is None or _years_of_a_term(text, match):
             continue
         start, end, atom_year, point = parsed
         named = match.group("year") is not None or match.group("syear") is not None or match.group("relative") in _YEAR_WORDS
@@ -231,6 +231,18 @@ def find_time_expressions(text: str, context_year: int | None = None, report_yea
         atom = TimeExpr(match.start(), match.end(), match.group(0), start, end, "as_of" if point else "period", atom_year)
         atoms.append(_day_list(text, _through_day(text, atom, match), match))
     return [_with_role(text, expr) for expr in _merge(text, atoms)]
+
+
+def _years_of_a_term(text: str, match: re.Match[str]) -> bool:
+    """'特許期間 50 年', '租期 50~70 年': a bare number of years after a term's name is how long, not when —
+    unless it is a year of this century ('編列期間為 113 至 116 年')."""
+    parts = ("quarter", "half", "mmdd", "month", "firstmonths", "ypart", "fiscal")
+    bare = match.group("year") is not None and not any(match.group(part) for part in parts)
+    return bare and (_number(match.group("year")) or 0) < _FIRST_YEAR_OF_THE_CENTURY and _TERM_BEFORE.search(text, max(0, match.start() - 12), match.start()) is not None
+
+
+_FIRST_YEAR_OF_THE_CENTURY = 90  # ROC 90 = 2001
+_TERM_BEFORE = re.compile(r"(?:期間|期限|租期|年限|為期|長達)\s*(?:為|約|達|訂為|定為)?\s*(?:\d{1,3}\s*[~～至到-]\s*)?$")
 
 
 # A paragraph break stands as a character no pattern spans ('第 2 季' and '7 至 8 月', two column headings), offsets kept.

@@ -119,7 +119,10 @@ class _Column:
 # A header of categories: a first word, then two to eight column names, each perhaps with its unit in
 # brackets (營業額（億元）); no digit, no sentence's punctuation.
 _COLUMN_NAME = r"[^\d\s，。；：:、%％()（）]{1,8}(?:[(（][^()（）\s]{1,6}[)）])?"
-_CATEGORY_HEADER = re.compile(rf"^[ \t　]*[^\d\s，。；：:、%％()（）]{{1,8}}((?:[ \t　]+{_COLUMN_NAME}){{2,8}})[ \t　]*$", re.MULTILINE)
+# The first word may be the year the whole table is of, in its corner: '113 年度  預算數  實徵數  達成率'.
+_CATEGORY_HEADER = re.compile(
+    rf"^[ \t　]*(?:[^\d\s，。；：:、%％()（）]{{1,8}}|[\d０-９]{{2,3}}\s?年度?)((?:[ \t　]+{_COLUMN_NAME}){{2,8}})[ \t　]*$", re.MULTILINE,
+)
 _SHARE_COLUMN = re.compile(r"占比|佔比|比重|比率|百分比|占率")
 def _names_units(text: str) -> bool:
     """Whether the text names units a table of categories could be read in (a cheap test before the header's pattern)."""
@@ -272,7 +275,8 @@ def _category_headers(text: str, exprs: list[TimeExpr], headers: list[_Header]) 
     """(where the header starts, its columns, where it ends) of each table headed by categories, its unit
     named, under a caption that dates it (113 年)."""
     for header, columns, end in headers:
-        dated = _caption_dates(text, header.start(), exprs, ("period", "as_of"))
+        corner = [expr for expr in exprs if header.start() <= expr.start < header.start(1) and expr.role in ("period", "as_of")]
+        dated = corner or _caption_dates(text, header.start(), exprs, ("period", "as_of"))
         if not dated:
             continue
         yield header.start(), [replace(column, period=dated[-1]) for column in columns], end
