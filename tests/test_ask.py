@@ -1169,3 +1169,27 @@ def test_which_two_sites_a_list_answers_without_the_verb_before_it_and_what_is_s
     answer = ask(engine, "經濟部公告的低放射性廢棄物最終處置設施建議候選場址是哪兩處？")["answer"]
     assert answer is not None and answer["value"] == ["台東縣達仁鄉", "金門縣烏坵鄉"]
     engine.dispose()
+
+
+def test_last_year_end_a_terse_case_noun_and_a_framing_field(tmp_path: Path):
+    report = ("財政部業務報告\n中華民國 114 年 9 月\n\n壹、 賦稅\n\n一、 稽徵：113 年全國徵起欠稅 598.7 億元；對欠稅達 100 萬元之個人限制出境，"
+              "截至 113 年底限制出境 1,254 人。\n\n二、 關務\n\n（一） 毒品查緝：114 年 1 至 6 月各關查獲毒品 186 件，總重 2,415.6 公斤。\n\n"
+              "（二） 預先審核：截至 114 年 6 月底受理 806 件，較去年同期增加 9.7%。\n\n"
+              "三、 地質調查：完成約 5,432 平方公里之判釋、現場調查 487 處聚落。\n\n"
+              "四、 智慧財產：109 年培育智財人才計 643 人次。\n")
+    expected = {
+        "去年底因為欠稅被限制出境的人有多少？": "1,254 人",  # 去年底: the end of the report's year before
+        "經濟部在智財業務上，109 年培育的智財人才總共多少人次？": "643 人次",  # 業務上: the field, not a word to find
+        "共判釋出多少處潛在大規模崩塌區？": None,  # 487 處 are settlements surveyed, not the areas asked
+    }
+    assert answer_texts(tmp_path, report, list(expected)) == expected
+    assert parse_question("去年底限制出境幾人", 2025).period == (None, date(2024, 12, 31))
+    drugs = parse_question("今年上半年各地海關一共查到幾件毒品案？", 2025)  # 毒品案 of '毒品 186 件'; 各地 is no word of it
+    assert "毒品" in drugs.segments and "海关" in drugs.segments and "毒品" in drugs.search_terms
+
+
+def test_dates_listed_each_before_the_name_it_dates_close_at_the_lists_bracket(tmp_path: Path):
+    report = ("經濟部業務報告 \n陸、 拓銷 \n一、 線上展覽：109 年完成臺灣智慧機械產業線上形象館(如 6 月俄羅斯館、7 月波蘭館及 8 月越南館)"
+              "及線上專業展(如線上 9 月 InnoVEX、10 月線上台灣國際醫療暨健康照護展)等。 \n")
+    question = "109 年的線上專業展中，線上 InnoVEX 是在哪個月辦理？"
+    assert answer_texts(tmp_path, report, [question]) == {question: "9 月"}

@@ -865,6 +865,12 @@ def test_years_after_a_terms_name_are_how_long_unless_years_of_this_century():
     assert "113 至 116 年" not in by_text(claims_of("計畫編列期間為 113 至 116 年，總經費 42 億元。"))
 
 
+def test_the_same_span_a_year_before_is_the_same_months_not_the_whole_year():
+    claims = by_text(claims_of("114 年上半年救護車平均反應時間為 6.8 分鐘，較去年同期之 7.1 分鐘縮短 0.3 分鐘；114 年 1 至 8 月受理 5,000 件，較上年同期 4,800 件增加。"))
+    assert (claims["7.1 分鐘"].period_start, claims["7.1 分鐘"].period_end) == (date(2024, 1, 1), date(2024, 6, 30))
+    assert (claims["4,800 件"].period_start, claims["4,800 件"].period_end) == (date(2024, 1, 1), date(2024, 8, 31))
+
+
 def test_second_to_it_is_no_person_time():
     # '警察 3 萬 1,240 人次之，': 人, then 次之 ('next in rank'); 3 萬人次之旅客 stays a count of visits
     claims = by_text(claims_of("以職員 10 萬 2,842 人最多，警察 3 萬 1,240 人次之，占 18.4%。"))

@@ -279,7 +279,12 @@ def _what_happened(sentence: str, folded: str, expressions: list, index: int) ->
     if not shared:
         return folded[clause_start:clause_end]
     following = min((other.start for other in shared if other.start >= expr.end), default=clause_end)
-    return folded[expr.end:following]
+    named = folded[expr.end:following]
+    closed = _MEMBER_CLOSED.search(named)  # '(如…8 月越南館)及線上專業展(如線上 9 月 InnoVEX': 8 月 is 越南館's
+    return named[:closed.start()] if closed else named
+
+
+_MEMBER_CLOSED = re.compile(r"[、)）；;]")
 
 
 # A name a bracketed date follows, back to the list's separator: '越南(6 月 8 日)、印尼(6 月 18 日)'.

@@ -180,7 +180,7 @@ _ASKING = re.compile(
     r"(?:幾|多少)\s*個\s*(?:國家|縣市)|"  # '新南向幾個國家的駐臺單位': what is counted, which a report writes 6 國
     r"(?:多少|幾)\s*(?:萬|億)?\s*資金|"  # 募得多少資金: what is asked, not a word the text holds (募資 3,000 萬元)
     rf"(?:是|有|為)?(?:百分之)?(?:幾|多少)\s*(?:千萬(?=元)|百萬(?=元)|千(?=元)|萬|億|兆)?\s*(?:{_COUNTERS}|元|美元|錢)?(?:以內|內)?|"
-    rf"請問|哪一?\s*[部個項條]\s*(?:法律|法規|法令)|哪一?條|第幾條|(?:哪一?個|幾)\s*月份|(?:(?<![來各親獨])自)?(?:是什麼時候|什麼時候|哪一天|哪天|何時|哪一年|哪年|哪個年度|哪一個年度|{_YEARS_COUNTED}|(?:哪個|哪一個|什麼)時間點)起?|是什麼|什麼|多大(?:的)?總?規模|總?規模(?:有)?多大|多久(?:的)?時間|多長(?:的)?時間|多久(?:以內|內)?|多大|多長|多高|多遠|多重|哪些|哪幾\s*[部家個座項位國種類]?|哪\s*{_NAMES_COUNTED}|哪一?[家所座間]|哪個|哪一個|哪|誰|嗎|呢|"
+    rf"請問|哪一?\s*[部個項條]\s*(?:法律|法規|法令)|哪一?條|第幾條|(?:哪一?個|幾)\s*月份?|(?:(?<![來各親獨])自)?(?:是什麼時候|什麼時候|哪一天|哪天|何時|哪一年|哪年|哪個年度|哪一個年度|{_YEARS_COUNTED}|(?:哪個|哪一個|什麼)時間點)起?|是什麼|什麼|多大(?:的)?總?規模|總?規模(?:有)?多大|多久(?:的)?時間|多長(?:的)?時間|多久(?:以內|內)?|多大|多長|多高|多遠|多重|哪些|哪幾\s*[部家個座項位國種類]?|哪\s*{_NAMES_COUNTED}|哪一?[家所座間]|哪個|哪一個|哪|誰|嗎|呢|"
     r"[這那][兩二三四五六七八九十\d]+\s*(?:場|個|家|項|件|位|座|次)|"  # 這兩場電商活動: pointing, not content
     r"(?:超過|至少|最少|大於|低於|少於|未達|不到)(?=\s*(?:要|可|能)?\s*[\u4e00-\u9fff]{0,4}?(?:多少|幾))|"  # 超過多少家: the qualifier of the answer, not a word of it
     r"(?:跟|和|與|比起)\s+(?:相)?比(?:較)?|"  # '跟 108 年比提高了多少' once its year is out: the base, not the thing
@@ -194,7 +194,7 @@ _ASKING = re.compile(
 )
 _STOP_CHARS = re.compile(
     r"[\s？?，,。、；：:！!（）()「」『』\"“”]+"
-    r"|當中|之中|的|是|了|(?<![既現])有|(?<![潛存所])在(?![地職])|於|(?<![參給授贈])與|(?<![普涉波顧奈埃])及(?![時格])|(?<![協溫緩調中百])和(?![平成])|或|跟(?![進隨蹤])|其|各|(?<!公)共(?![同生享識構])|(?<![合契簽條公規預節])約|達(?=\s*(?:到|多少|幾|[\d０-９]|約|逾|近|超過|百分|新[臺台]幣|成(?![率立果效])|[？?，,。]|$))|之|為|並|將|被|(?<!自)由|從|(?<!針)(?!(?<=一)對一)對(?![外內])|(?<![方導面南動傾意])向|以(?!色列)|等(?![值級於同待候])|相較(?:於)?|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機]|計酬)|中(?=[，,、\s？?]|$)|(?<=[畫劃案策構制議例])下(?=[，,、\s？?的]|$)|(?<=[」畫劃案])底下"
+    r"|當中|之中|的|是|了|(?<![既現])有|(?<![潛存所])在(?![地職])|於|(?<![參給授贈])與|(?<![普涉波顧奈埃])及(?![時格])|(?<![協溫緩調中百])和(?![平成])|或|跟(?![進隨蹤])|其|各地(?!方)|各|(?<!公)共(?![同生享識構])|(?<![合契簽條公規預節])約|達(?=\s*(?:到|多少|幾|[\d０-９]|約|逾|近|超過|百分|新[臺台]幣|成(?![率立果效])|[？?，,。]|$))|之|為|並|將|被|(?<!自)由|從|(?<!針)(?!(?<=一)對一)對(?![外內])|(?<![方導面南動傾意])向|以(?!色列)|等(?![值級於同待候])|相較(?:於)?|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機]|計酬)|中(?=[，,、\s？?]|$)|(?<=[畫劃案策構制議例])下(?=[，,、\s？?的]|$)|(?<=[」畫劃案])底下"
     r"|(?<![供補配])給(?![付予])|(?<!轉)讓(?![與渡售])"  # 技轉給幾家, 讓水回收系統…: not 供給, 轉讓
     r"|可以|(?<!市)[占佔](?![領據用有])"  # 金融機構占多少: the share is what is asked
     r"|(?<![許認寬不寧])可(?=創造|帶動|節省|發電|發多少|省下|吸引|帶來|促成|被)"  # a reader's modal: '預計可創造' is 創造
@@ -219,6 +219,7 @@ _STOP_CHARS = re.compile(
 # Words that name the kind of figure asked for, which the unit and kind already capture.
 _MEASURE_WORDS = re.compile(
     r"(?<![再用])水量(?=\s*(?:是|有|為|約|達)?\s*(?:多少)?\s*[？?]?\s*$)|"  # '每日供應…多少水量': so much water, a volume
+    r"(?<=[\u4e00-\u9fff]{2})(?<![方專提法草檔個答議標預本全每])案(?=\s*[？?]?\s*$)|"  # '查到幾件毒品案': the cases counted, '毒品 186 件'
     r"金額|總?經費|數量|數目|(?:案件|件|家|人|次|[類戶項案場班])數(?!位)|案件(?=[^\u4e00-\u9fff]|累計|共|有|數|$)|百分比|比率|比例|所占|所佔|占比|佔比|比重|"
     r"(?:裝置|發電)?(?<![蓄庫水])容量|面積|總?重量|總?長度|幅度|多少|總計|合計|共計|累計|成長|增加|減少|提升|下降"
 )
@@ -344,13 +345,15 @@ class Question:
 
     @property
     def search_terms(self) -> list[str]:
-        """Content words for retrieval, taken in turn from each segment: short segments whole,
-        long ones as bigrams (the report may split them: 製造業…薪資…補貼)."""
+        """Content words for retrieval, taken in turn from each segment: short segments and Latin
+        words whole (a three-character one then as bigrams too: 毒品案 of '毒品 186 件'), long ones as
+        bigrams (the report may split them: 製造業…薪資…補貼)."""
         queues = []
         for segment in self.segments:
             if segment in self.anchors:
                 continue
-            pieces = [segment] if len(segment) <= 3 else [segment[i:i + 2] for i in range(len(segment) - 1)]
+            whole = len(segment) < 3 or segment.isascii()  # 'innovex' is one word, not 'in', 'nn', …
+            pieces = [segment] if whole else [*([segment] if len(segment) == 3 else []), *bigrams(segment)]
             pieces = [form for piece in pieces for form in (piece, *alike_forms(piece))]  # 风电: also 风力发电
             queues.append([piece for piece in pieces if len(piece) >= 2])
         terms: list[str] = []
@@ -634,7 +637,7 @@ def bigrams(segment: str) -> list[str]:
     return [segment[i:i + 2] for i in range(len(segment) - 1)]
 
 
-_THIS_YEAR_IN_PART = re.compile(r"(?:今年|本年)(?=\s*(?:\d{1,2}\s*(?:[至到~-]\s*\d{1,2}\s*)?月|第\s*[1-4一二三四]\s*季|[上下]半年|前\s*\d{1,2}\s*個月))")
+_YEAR_WORD_IN_PART = re.compile(r"(今年|本年|去年)(?=\s*(?:\d{1,2}\s*(?:[至到~-]\s*\d{1,2}\s*)?月|第\s*[1-4一二三四]\s*季|[上下]半年|前\s*\d{1,2}\s*個月|底|初))")
 
 
 def parse_question(text: str, report_year: int | None = None, authors: tuple[str, ...] = ()) -> Question:
@@ -642,8 +645,8 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     the newest report asked about) says which year 去年 and 今年 are; `authors` (`authors_of`) are
     the bodies whose reports are asked, which the reports call 本部: not words to look for."""
     normalized = _ERA.sub("", _YEAR_NAMED.sub(r"\1", in_report_words(to_halfwidth_digits(text.strip()))))
-    if report_year is not None:  # '今年 1 至 8 月': the report's year, as the report writes it (114 年 1 至 8 月)
-        normalized = _THIS_YEAR_IN_PART.sub(f"{report_year - 1911} 年", normalized)
+    if report_year is not None:  # '今年 1 至 8 月', '去年底': the report's year or the one before, as the report writes it (114 年 1 至 8 月)
+        normalized = _YEAR_WORD_IN_PART.sub(lambda word: f"{report_year - 1911 - word.group(1).startswith('去')} 年", normalized)
     normalized = _SET_ASIDE.sub(" ", normalized)
     normalized = _TABLE_POINTED.sub(" ", normalized)  # '依表 1，…': where to look, no word of what is asked
     normalized = _SET_ASIDE_IN_BRACKET.sub(r"\1", normalized)  # '（整體，不是電視台製播經費）': what is set aside is not asked
@@ -981,7 +984,7 @@ _SINCE_FOUNDED = re.compile(r"(?:從|自)\s*(?:設立|成立|創立|開辦)(?:�
 
 # '經濟部說…', '報告中提到…': who says it, not what is said ('說' once the author is out; not 說明會)
 # '報告中民間專業仲介…', '計畫所報告的…', '報告所稱的…': where it is said, not what is said
-_SAYING = re.compile(r"(?:報告中?)?(?:(?<![小演解傳學遊勸])說|表示|指出|提到|提及|宣稱|舉出|列舉|列出)(?![明服法])"
+_SAYING = re.compile(r"(?:報告中?)?(?:(?<![小演解傳學遊勸])說|表示|指出|提到|提及|宣稱|舉出|列舉|列出|舉了)(?![明服法])"
                      r"|(?<![\u4e00-\u9fff])報告(?:中|裡|所稱的?)|所報告的?")
 
 # '一份藝 FUN 券的面額', '每張券多少錢': one of a thing asked of, which a report writes 每份 (or not at all)

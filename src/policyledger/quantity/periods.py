@@ -230,7 +230,32 @@ def find_time_expressions(text: str, context_year: int | None = None, report_yea
             year = atom_year  # the year a later 10 月 22 日 or 第 4 季 falls in (not the base of 較 108 年同期)
         atom = TimeExpr(match.start(), match.end(), match.group(0), start, end, "as_of" if point else "period", atom_year)
         atoms.append(_day_list(text, _through_day(text, atom, match), match))
-    return [_with_role(text, expr) for expr in _merge(text, atoms)]
+    return [_with_role(text, expr) for expr in _same_months_before(_merge(text, atoms))]
+
+
+def _same_months_before(exprs: list[TimeExpr]) -> list[TimeExpr]:
+    """'114 年上半年…6.8 分鐘，較去年同期之 7.1 分鐘': the same months of the year before as the span
+    named last, not the whole of that year."""
+    found: list[TimeExpr] = []
+    for expr in exprs:
+        last = next((earlier for earlier in reversed(found) if earlier.period_start and earlier.period_end), None)
+        if _SAME_SPAN_BEFORE.fullmatch(expr.text) and last is not None and expr.period_start is not None and _within_a_year(last, expr):
+            assert last.period_start is not None and last.period_end is not None  # for the type checker: tested above
+            end = last.period_end
+            expr = replace(expr, period_start=last.period_start.replace(year=last.period_start.year - 1),
+                           period_end=_last_day(end.year - 1, end.month) if end == _last_day(end.year, end.month) else end.replace(year=end.year - 1))
+        found.append(expr)
+    return found
+
+
+_SAME_SPAN_BEFORE = re.compile(r"(?:去年|上年)同期")
+
+
+def _within_a_year(span: TimeExpr, year_before: TimeExpr) -> bool:
+    """A span of months of the year after `year_before`'s, shorter than the whole of it."""
+    assert span.period_start is not None and span.period_end is not None and year_before.period_start is not None
+    whole_year = span.period_start == date(span.period_start.year, 1, 1) and span.period_end == date(span.period_start.year, 12, 31)
+    return span.period_start.year == span.period_end.year == year_before.period_start.year + 1 and not whole_year
 
 
 def _years_of_a_term(text: str, match: re.Match[str]) -> bool:
