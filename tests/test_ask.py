@@ -1193,3 +1193,12 @@ def test_dates_listed_each_before_the_name_it_dates_close_at_the_lists_bracket(t
               "及線上專業展(如線上 9 月 InnoVEX、10 月線上台灣國際醫療暨健康照護展)等。 \n")
     question = "109 年的線上專業展中，線上 InnoVEX 是在哪個月辦理？"
     assert answer_texts(tmp_path, report, [question]) == {question: "9 月"}
+
+
+def test_a_rate_asked_with_its_base_in_brackets_a_plans_year_and_the_first_quarters():
+    rate = parse_question("水利署預算到 8 月底的整體執行率（以預算數計）是多少？", 2025)
+    assert rate.dimensions == {"percent"}  # the bracket's 預算數 is what the rate is of, not what is asked
+    plan = parse_question("政府規劃到 120 年全國再生水每天要供應多少水量？", 2025)
+    assert plan.wants_target and "规划" not in plan.segments  # 規劃 before a year marks a plan, no word to find
+    quarters = parse_question("今年前三季水利署總共開設了幾次水災應變？", 2025)
+    assert quarters.period == (date(2025, 1, 1), date(2025, 9, 30))

@@ -871,6 +871,19 @@ def test_the_same_span_a_year_before_is_the_same_months_not_the_whole_year():
     assert (claims["4,800 件"].period_start, claims["4,800 件"].period_end) == (date(2024, 1, 1), date(2024, 8, 31))
 
 
+def test_a_year_word_with_its_year_in_brackets_dates_the_part_after_it():
+    claims = by_text(claims_of("本年（114 年）上半年全國共發生火災 1 萬 0,677 件，財物損失 3 億 2,545.6 萬元；114 年前三季開設水災應變 14 次。"))
+    fires, loss, alerts = claims["1 萬 0,677 件"], claims["3 億 2,545.6 萬元"], claims["14 次"]
+    assert (fires.period_start, fires.period_end, fires.subject) == (date(2025, 1, 1), date(2025, 6, 30), "全國共發生火災")
+    assert (loss.period_start, loss.period_end) == (date(2025, 1, 1), date(2025, 6, 30)) and fires.period_text == "本年（114 年）上半年"
+    assert (alerts.period_start, alerts.period_end) == (date(2025, 1, 1), date(2025, 9, 30))  # 前三季: to September
+
+
+def test_the_base_of_a_comparison_dates_its_own_figure_after_its_name():
+    claims = by_text(claims_of("本年 8 月淹水面積約 386 公頃，較 110 年同等級豪雨之 2,430 公頃減少 84.1%。"))
+    assert (claims["2,430 公頃"].period_start, claims["2,430 公頃"].period_end) == (date(2021, 1, 1), date(2021, 12, 31))
+
+
 def test_second_to_it_is_no_person_time():
     # '警察 3 萬 1,240 人次之，': 人, then 次之 ('next in rank'); 3 萬人次之旅客 stays a count of visits
     claims = by_text(claims_of("以職員 10 萬 2,842 人最多，警察 3 萬 1,240 人次之，占 18.4%。"))

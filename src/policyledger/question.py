@@ -64,7 +64,7 @@ _COUNTER_ASKED = re.compile(rf"(?:幾|多少)\s*(?:萬|億)?\s*({_COUNTERS})")
 _MONEY = re.compile(
     r"多少\s*(?:千萬|百萬|萬|億|兆|千)?\s*(?:元|美元|錢)|金額|經費|[水電]費|營收|產值|營業額|出超|入超|總額|預算|投資多少|多少投資|承貸|資金|補助多少|多少美元"
     r"|多少融資|融資(?:金額|額度)|(?:交易|銷售|貿易|出口|進口)額|多少(?:的)?補助(?!案|件|家)|月薪|年薪|時薪|薪水|工資"
-    r"|補償金|獎勵金|獎金|補助金|技轉金|權利金|罰鍰|罰金|保險金|租金|規費|市值|市價"  # 共核發多少補償金: money, not the hectares
+    r"|補償金|獎勵金|獎金|補助金|技轉金|權利金|罰鍰|罰金|保險金|租金|規費|市值|市價|財物損失|財損"  # 共核發多少補償金: money, not the hectares
     r"|多少(?:的)?(?:市場|商機)|(?:市場|商機)(?:規模)?(?:是|有|約)?多少"  # 創造了多少市場: 逾 1 億元市場
     r"|(?:執行|支用|動支)了?多少\s*[？?]?\s*$"  # '投入 3.7 億元，到年底實際已經執行了多少': a budget's part spent
 )
@@ -113,6 +113,7 @@ _OTHERS_THAN = re.compile(r"([\u4e00-\u9fff]{2,8}?)以外的")  # '漢翔以外�
 # Words that only say which kind of figure is wanted, or which end of a change: the kind or ask's
 # scoring captures them, the text need not hold them.
 _KIND_WORDS = re.compile(r"設定的?目標|目標|預計|預期|預定|預估|估計|未來|實際|實績|已經|原本|原來|原先|起初|最初|當初")
+_PLANNED_FOR = re.compile(r"規劃(?=\s*(?:到|於|在|要)?\s*\d)")  # '政府規劃到 120 年…': a plan's year, the report '以 120 年…為目標'
 _STARTING = re.compile(r"開始|起(?=[\u4e00-\u9fff])")
 # Words that restate the period asked (109 年全年, 第 4 季單季): a figure of that period has them,
 # written or not; another figure lacks them (`Question.coverage`).
@@ -201,7 +202,7 @@ _STOP_CHARS = re.compile(
     r"|(?<![場住處研])所(?=辦理|舉辦|提供|推動|建置|設置|核定|完成|簽署|簽訂|要|需)"  # 投資環境所辦理的: which was held
     r"|(?<=方案|計畫|政策|架構|機制)下(?=\s*[，,])"  # 在…方案下，: under a programme
     # a reader's modal and light verbs: 能省, 要等多久, 把案子, 做診斷 (not 能源, 需要, 人才, 就業 …)
-    r"|(?<![節產效功智動體性技熱核電太陽可綠儲光風水火原失職])能(?![源力量效])|(?<![需主重必只想])要(?![求點件素項])"
+    r"|(?<![節產效功智動體性技熱核電太陽可綠儲光風水火原失職量])能(?![源力量效])|(?<![需主重必只想])要(?![求點件素項])"
     r"|做(?!法|為)|把(?!關)|也|(?<!人)才|(?<![首宏成])都(?!市|會)|就(?!業|學|醫|地)"
     r"|(?<![^\s，,後也還不])會(?![議展員計館談場所期商址])"  # ，會新增: a modal after a pause (not 會議, 會展)
     r"|(?<=會議)[上中](?!心)"  # 在國際標準組織會議上發表, 會議中提出 (the report: 會議中提案發表)
@@ -631,13 +632,18 @@ _WHEN_FORECAST = re.compile(r"\s*(?:所?發布)?的?\s*(?:預測|預估|推估|�
 _ERA = re.compile(r"(?:中華)?民國\s*(?=\d{2,3}\s*年)")
 
 
+_BRACKETED_WORDS = re.compile(r"[（(][^）)]*[）)]")
+
+
 def bigrams(segment: str) -> list[str]:
     if len(segment) == 1:
         return [segment]
     return [segment[i:i + 2] for i in range(len(segment) - 1)]
 
 
-_YEAR_WORD_IN_PART = re.compile(r"(今年|本年|去年)(?=\s*(?:\d{1,2}\s*(?:[至到~-]\s*\d{1,2}\s*)?月|第\s*[1-4一二三四]\s*季|[上下]半年|前\s*\d{1,2}\s*個月|底|初))")
+_YEAR_WORD_IN_PART = re.compile(
+    r"(今年|本年|去年)(?=\s*(?:\d{1,2}\s*(?:[至到~-]\s*\d{1,2}\s*)?月|第\s*[1-4一二三四]\s*季|[上下]半年|前\s*\d{1,2}\s*個月|前\s*[1-3一二三]\s*季|底|初))",
+)
 
 
 def parse_question(text: str, report_year: int | None = None, authors: tuple[str, ...] = ()) -> Question:
@@ -656,7 +662,10 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     normalized = _OTHERS_THAN.sub(" ", normalized)
     normalized = _TYPE_OF.sub(r"\1", normalized)  # '哪些類型的礦場': the kind asked is 礦場
     question = Question(text=normalized, wants=_wants(normalized), asked=text)
-    _set_units(question, normalized, compared=bool(_COMPARED.search(text)))  # the reader's words drop the base
+    # what a bracket adds ('執行率（以預算數計）是多少') does not say what is asked, unless nothing else does
+    _set_units(question, _BRACKETED_WORDS.sub("", normalized), compared=bool(_COMPARED.search(text)))  # the reader's words drop the base
+    if not question.units and not question.dimensions:
+        _set_units(question, normalized, compared=bool(_COMPARED.search(text)))
     question.wants_places = question.wants == "names" and bool(_PLACES_ASKED.search(normalized))
     question.wants_title = bool(_TITLE_ASKED.search(normalized))
     question.wants_url = bool(_URL_ASKED.search(normalized))
@@ -681,7 +690,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     elif question.wants == "names" and (_ONE_ASKED.search(normalized) or (
             (question.wants_title or question.kind_ended or question.wants_url) and "哪些" not in normalized)):
         question.count = 1  # '設置了哪一所示範幼兒園', '系統叫什麼名稱': one name, never a list
-    remainder = normalized
+    remainder = _PLANNED_FOR.sub(lambda verb: " " * len(verb.group(0)), normalized)  # offsets kept
     # '114 年中選會撥給…': the author's name is no 年中 (mid-year); blanked, offsets kept
     found = find_time_expressions(_author_words(authors).sub(lambda name: " " * len(name.group(0)), normalized), None, report_year)
     exprs = [e for e in found if e.role != "base"]

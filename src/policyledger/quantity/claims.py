@@ -30,7 +30,8 @@ from policyledger.textnorm import compact, to_halfwidth_digits
 
 # An item that describes a plan (計畫期程為 106 年 1 月至 115 年 12 月): its parameters are targets.
 _PLAN_SCHEDULE = re.compile(r"計畫期程|期程為|計畫期間")
-_LEAD_WORDS = re.compile(r"^(?:[、及與和並且另已均皆亦，]|總計|合計|累計|共計|其中|另有|以及|分別|包括|包含|共有|計有)+")
+# Words that lead a subject in, and the rest of an item's marker ('一）' of '（一）') before it
+_LEAD_WORDS = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[）)]|[、及與和並且另已均皆亦，]|總計|合計|累計|共計|其中|另有|以及|分別|包括|包含|共有|計有)+")
 
 
 @dataclass(frozen=True)
@@ -322,7 +323,7 @@ def _claim(node: Node, text: str, figure: Figure, previous: Figure | None, exprs
         period_start=period.period_start if period else None,
         period_end=period.period_end if period else None,
         period_text=period.text.strip() if period else None,
-        subject=_subject(_own_before(text, figure, previous, clause_start), before, exprs),
+        subject=_subject(_own_before(text, figure, previous, clause_start, exprs), before, exprs),
         clause=joined_lines(node.text[clause_start:clause_end]).strip(),
         line=node.line_at(figure.start),
         start=figure.start,
@@ -668,8 +669,9 @@ def _dates_figure(text: str, expr: TimeExpr, figure: Figure, kind: str) -> bool:
         return False  # '約為 105 年之 10 倍': a multiple of the base year's figure
     if not between.strip():
         return True
-    # nor a target set against it: '114 年排放量較 94 年減少 10％' is 114 年's
-    return kind != "change" and len(between.strip()) <= 4 and not CLAUSE_BREAK.search(between) and not _CHANGED.search(between)
+    # nor a target set against it: '114 年排放量較 94 年減少 10％' is 114 年's; '較 110 年同等級豪雨之 2,430 公頃': the base's own
+    near = len(between.strip()) <= 4 or (between.strip().endswith("之") and len(between.strip()) <= 10)
+    return kind != "change" and near and not CLAUSE_BREAK.search(between) and not _CHANGED.search(between)
 
 
 _CHANGED = re.compile(rf"{CHANGE_VERB}|改善")
@@ -695,10 +697,12 @@ def _is_future(period: TimeExpr | None, now: date | None) -> bool:
     return end is not None and end > now
 
 
-def _own_before(text: str, figure: Figure, previous: Figure | None, clause_start: int) -> str:
-    """The words of the figure's own list entry: back to the previous figure, 、 or bracket."""
+def _own_before(text: str, figure: Figure, previous: Figure | None, clause_start: int, exprs: list[TimeExpr]) -> str:
+    """The words of the figure's own list entry: back to the previous figure, 、 or bracket (not a
+    date's own: '本年（114 年）上半年全國共發生火災')."""
     start = max(clause_start, previous.end if previous else 0)
-    cut = max(text.rfind("、", start, figure.start), text.rfind("(", start, figure.start), text.rfind("（", start, figure.start))
+    cuts = [at for at, char in enumerate(text[start:figure.start], start) if char in "、(（"]
+    cut = max((at for at in cuts if not any(e.start <= at < e.end for e in exprs)), default=-1)
     return text[(cut + 1 if cut >= 0 else start):figure.start]
 
 

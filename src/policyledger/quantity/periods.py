@@ -24,7 +24,7 @@ HALF = r"上半年|下半年"
 # The characters a time expression can start with, ahead of it: the regex engine then skips the
 # other positions quickly (three times faster on a report than trying every alternative at each).
 _FIRST = r"(?=[\d〇○零一二三四五六七八九十上下第去同今本年期])"
-_FIRST_MONTHS = rf"前{_S}(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_S}個{_S}?月"
+_FIRST_MONTHS = rf"前{_S}(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_S}個{_S}?月|前{_S}[1-3一二三]{_S}季"  # 前 8 個月, 前三季
 _ATOM = re.compile(
     rf"{_FIRST}(?:(?P<syear>{_NUM}){_S}學年度?(?:{_S}(?P<term>第{_S}[12一二]{_S}學期|上學期|下學期))?"  # 109 學年度第 1 學期
     rf"|(?P<year>{_NUM}){_S}年(?!度?{_S}(?:內|以內))(?!{_S}(?:來(?![臺台華訪自往])|次))"  # not 56 年來 (a duration), 83 年次 (a birth cohort)
@@ -153,7 +153,9 @@ def _dated(year: int, groups: dict[str, str | None]) -> tuple[date | None, date 
     if groups["mmdd"]:
         return _month_day(year, int(groups["mmdd"][:2]), int(groups["mmdd"][2:]), None)
     if groups.get("firstmonths"):
-        months = _number(re.sub(r"[前個月\s]", "", groups["firstmonths"]))
+        written = groups["firstmonths"] or ""
+        count = _number(re.sub(r"[前個月季\s]", "", written))
+        months = count * 3 if count and written.endswith("季") else count
         return (date(year, 1, 1), _last_day(year, months), year, False) if months and 1 <= months <= 12 else None
     if groups["month"]:
         return _month_day(year, _number(groups["month"]), _number(groups["day"]), groups["mpart"])
@@ -217,7 +219,9 @@ def find_time_expressions(text: str, context_year: int | None = None, report_yea
 
     `context_year` completes dates written without a year (10 月 22 日); `report_year`, the year
     the report was written, resolves 去年/今年."""
-    text = _YEAR_IN_BRACKETS.sub(_year_alone, text).replace("\n", _PARAGRAPH_BREAK)  # no date runs across paragraphs (table cells)
+    written = text
+    text = _YEAR_IN_BRACKETS.sub(_year_alone, text)
+    text = _YEAR_WORD_BRACKETED.sub(_year_first, text).replace("\n", _PARAGRAPH_BREAK)  # no date runs across paragraphs (table cells)
     atoms: list[TimeExpr] = []
     year = context_year
     for match in _ATOM.finditer(text):
@@ -230,7 +234,9 @@ def find_time_expressions(text: str, context_year: int | None = None, report_yea
             year = atom_year  # the year a later 10 月 22 日 or 第 4 季 falls in (not the base of 較 108 年同期)
         atom = TimeExpr(match.start(), match.end(), match.group(0), start, end, "as_of" if point else "period", atom_year)
         atoms.append(_day_list(text, _through_day(text, atom, match), match))
-    return [_with_role(text, expr) for expr in _same_months_before(_merge(text, atoms))]
+    found = [_with_role(text, expr) for expr in _same_months_before(_merge(text, atoms))]
+    # each as the report writes it ('本年（114 年）上半年'), where a bracketed year was read as if written alone
+    return [replace(expr, text=written[expr.start:expr.end]) if _YEAR_WORD_BRACKETED.match(written, expr.start) else expr for expr in found]
 
 
 def _same_months_before(exprs: list[TimeExpr]) -> list[TimeExpr]:
@@ -275,10 +281,16 @@ _PARAGRAPH_BREAK = "｜"
 
 # '今（114）年 1 月 15 日': the year the bracket names, read as if written alone (offsets kept).
 _YEAR_IN_BRACKETS = re.compile(r"([今去本明][（(])(\d{2,3})([）)])(?=\s*年)")
+# '本年（114 年）上半年', '去年(113 年)1 至 6 月': the year the bracket names, with what follows it (offsets kept).
+_YEAR_WORD_BRACKETED = re.compile(r"((?:今|本|去|明)年度?\s*[（(]\s*)(\d{2,3}\s*年度?)(\s*[）)])")
 
 
 def _year_alone(match: re.Match[str]) -> str:
     return " " * len(match.group(1)) + match.group(2) + " " * len(match.group(3))
+
+
+def _year_first(match: re.Match[str]) -> str:
+    return match.group(2) + " " * (len(match.group(1)) + len(match.group(3)))
 
 
 def _compared_to(text: str, start: int) -> bool:
