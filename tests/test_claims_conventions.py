@@ -884,6 +884,15 @@ def test_the_base_of_a_comparison_dates_its_own_figure_after_its_name():
     assert (claims["2,430 公頃"].period_start, claims["2,430 公頃"].period_end) == (date(2021, 1, 1), date(2021, 12, 31))
 
 
+def test_a_half_opening_a_sentence_dates_all_of_it_and_a_years_same_span_is_its_months():
+    claims = by_text(claims_of("114 年第 1 季受理 426 件。上半年合計受理 811 件，核定 591 件。本年(114 年)上半年來臺旅客 421.7 萬人次，"
+                               "較去年(113 年)同期 372.6 萬人次增加 13.2%。"))
+    assert (claims["591 件"].period_start, claims["591 件"].period_end) == (date(2025, 1, 1), date(2025, 6, 30))
+    assert (claims["372.6 萬人次"].period_start, claims["372.6 萬人次"].period_end) == (date(2024, 1, 1), date(2024, 6, 30))
+    later = by_text(claims_of("109 年出口 3,452 億美元，其中第 4 季 1,000 億美元，全年成長 4.9%。"))
+    assert later["4.9%"].period_end == date(2020, 12, 31)  # a quarter after the sentence's first clause dates only its own
+
+
 def test_second_to_it_is_no_person_time():
     # '警察 3 萬 1,240 人次之，': 人, then 次之 ('next in rank'); 3 萬人次之旅客 stays a count of visits
     claims = by_text(claims_of("以職員 10 萬 2,842 人最多，警察 3 萬 1,240 人次之，占 18.4%。"))

@@ -439,7 +439,7 @@ def _period(text: str, figure: Figure, clause_start: int, clause_end: int, exprs
     preceding = [
         e for e in in_sentence
         if topic_start <= e.start and e.end <= figure.start and (e.role != "base" or _dates_figure(text, e, figure, kind))
-        and not _bracketed_alone(text, e, figure.start) and not (e.start < clause_start and _PART_OF_A_YEAR.fullmatch(e.text))
+        and not _bracketed_alone(text, e, figure.start) and not (e.start < clause_start and _a_later_part_of_a_year(text, e, sentence_start))
     ]
     relative = _relative_to_report(text, figure, clause_start, sentence_start, preceding, context)
     if relative is not None:
@@ -525,6 +525,15 @@ def _lead_in_period(text: str, sentence_start: int, exprs: list[TimeExpr]) -> Ti
 # A quarter or half written without its year narrows the year before it for its own clause only:
 # '109 年經濟成長率達 3.11%，其中第 4 季成長 5.09%…；平均每人 GDP 達 2 萬 8,305 美元' (109 年).
 _PART_OF_A_YEAR = re.compile(rf"{QUARTER}|{HALF}")
+
+
+def _a_later_part_of_a_year(text: str, expr: TimeExpr, sentence_start: int) -> bool:
+    """A quarter or half written alone in a clause after the sentence's first ('…，其中第 4 季 …'):
+    it dates its own clause only. Opening the sentence ('上半年合計受理 811 件，核定 591 件'), all of it."""
+    return _PART_OF_A_YEAR.fullmatch(expr.text) is not None and _LIST_OR_CLAUSE_BREAK.search(text, sentence_start, expr.start) is not None
+
+
+_LIST_OR_CLAUSE_BREAK = re.compile(r"[，,；;]")
 
 
 # '第 1 階段…已於 108 年 12 月 27 日取得…；第 2 階段…計有 7 家開發商': a `；` clause about another

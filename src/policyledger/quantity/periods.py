@@ -234,18 +234,19 @@ def find_time_expressions(text: str, context_year: int | None = None, report_yea
             year = atom_year  # the year a later 10 月 22 日 or 第 4 季 falls in (not the base of 較 108 年同期)
         atom = TimeExpr(match.start(), match.end(), match.group(0), start, end, "as_of" if point else "period", atom_year)
         atoms.append(_day_list(text, _through_day(text, atom, match), match))
-    found = [_with_role(text, expr) for expr in _same_months_before(_merge(text, atoms))]
+    found = [_with_role(text, expr) for expr in _same_months_before(text, _merge(text, atoms))]
     # each as the report writes it ('本年（114 年）上半年'), where a bracketed year was read as if written alone
     return [replace(expr, text=written[expr.start:expr.end]) if _YEAR_WORD_BRACKETED.match(written, expr.start) else expr for expr in found]
 
 
-def _same_months_before(exprs: list[TimeExpr]) -> list[TimeExpr]:
-    """'114 年上半年…6.8 分鐘，較去年同期之 7.1 分鐘': the same months of the year before as the span
-    named last, not the whole of that year."""
+def _same_months_before(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
+    """'114 年上半年…6.8 分鐘，較去年同期之 7.1 分鐘', '較 113 年同期': the same months of the year
+    before as the span named last, not the whole of that year."""
     found: list[TimeExpr] = []
     for expr in exprs:
         last = next((earlier for earlier in reversed(found) if earlier.period_start and earlier.period_end), None)
-        if _SAME_SPAN_BEFORE.fullmatch(expr.text) and last is not None and expr.period_start is not None and _within_a_year(last, expr):
+        same_span = _SAME_SPAN_BEFORE.fullmatch(expr.text) or (_A_YEAR.fullmatch(expr.text.strip()) and _SAME_SPAN_AFTER.match(text, expr.end))
+        if same_span and last is not None and expr.period_start is not None and _within_a_year(last, expr):
             assert last.period_start is not None and last.period_end is not None  # for the type checker: tested above
             end = last.period_end
             expr = replace(expr, period_start=last.period_start.replace(year=last.period_start.year - 1),
@@ -255,6 +256,8 @@ def _same_months_before(exprs: list[TimeExpr]) -> list[TimeExpr]:
 
 
 _SAME_SPAN_BEFORE = re.compile(r"(?:去年|上年)同期")
+_A_YEAR = re.compile(r"(?:去年|\d{2,3}\s*年)(?:\s*[（(]\s*\d{2,3}\s*年\s*[）)])?")  # '113 年', '去年(113 年)'
+_SAME_SPAN_AFTER = re.compile(r"\s*同期")
 
 
 def _within_a_year(span: TimeExpr, year_before: TimeExpr) -> bool:
