@@ -446,6 +446,14 @@ def test_a_list_may_close_with_huo_zhe():
     assert names[1:] == ["魚塭", "閒置公有地"]
 
 
+def test_places_listed_bare_share_the_body_the_last_one_names():
+    from policyledger.passages import names_of
+
+    assert names_of("臺中市及高雄市政府消防局") == ["臺中市政府消防局", "高雄市政府消防局"]
+    assert names_of("馬來西亞及越南胡志明市") == ["馬來西亞", "越南胡志明市"]  # a place in a place is its own
+    assert names_of("印尼、越南及泰國召開雙邊勞工會議")[:2] == ["印尼", "越南"]  # what was done there is shared by none
+
+
 def test_a_conjunction_inside_the_last_parts_fourteen_characters_splits_it():
     from policyledger.passages import ENUMERATION, names_of
 

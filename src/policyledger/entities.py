@@ -82,6 +82,12 @@ def place_lists(text: str) -> list[tuple[int, int, list[str]]]:
     return [(run.start(), run.end(), _PLACES.findall(run.group(0))) for run in _PLACE_RUN.finditer(text)]
 
 
+def leading_place(name: str) -> str | None:
+    """The county or country a name starts with ('高雄市' of '高雄市政府消防局'), or None."""
+    found = _PLACES.match(name)
+    return found.group(0) if found else None
+
+
 def names_a_place(name: str) -> bool:
     """Whether a name holds a county or country, or is one of ISO 3166's countries ('查德'); '馬國'
     and other short forms are not known."""

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from policyledger.entities import leading_place
 from policyledger.model import Claim, Node
 from policyledger.quantity.numbers import count_of
 from policyledger.textnorm import fold
@@ -243,7 +244,21 @@ def names_of(enumeration: str) -> list[str]:
     parts[0] = _without_lead(parts[0])
     parts[-1] = _ITEM_TAIL.sub("", parts[-1])
     names = [_NOTE_MARK.sub(lambda mark: _kept(notes[ord(mark.group(0)) - _NOTE_BASE]), part).strip() for part in parts]
-    return [name for name in names if name]
+    return _with_shared_ending([name for name in names if name])
+
+
+def _with_shared_ending(names: list[str]) -> list[str]:
+    """'臺中市及高雄市政府消防局': places listed bare before a last name that goes on after its own place
+    share what follows it (臺中市政府消防局, 高雄市政府消防局)."""
+    last_place = leading_place(names[-1]) if len(names) >= 2 else None
+    ending = names[-1][len(last_place):] if last_place else ""
+    if not _SHARED_KIND.fullmatch(ending) or leading_place(ending) or any(leading_place(name) != name for name in names[:-1]):
+        return names  # not '越南胡志明市' (a place in a place), nor '泰國召開雙邊勞工會議' (what was done there)
+    return [name + ending for name in names[:-1]] + [names[-1]]
+
+
+# What a place's body or part is called after its name: 政府消防局, 市場, 沿海地區, 代表隊.
+_SHARED_KIND = re.compile(r"[\u4e00-\u9fff]{0,6}(?:政府|局|處|署|市場|地區|公司|中心|代表隊|辦事處)")
 
 
 _AND_WITHIN_THEN_WITH = re.compile(r"([^及與以]+?(?<!以)及[^及與]+?)與([^及與]+)")
