@@ -257,6 +257,7 @@ _OPPOSITES = [(fold(a), fold(b)) for a, b in (
     ("屋頂型", "地面型"), ("陸域", "離岸"), ("專利", "商標"), ("最高", "最低"), ("上半年", "下半年"),
     ("增加", "減少"), ("成長", "減少"), ("提高", "降低"), ("上升", "下降"),
     ("受理", "核准"), ("受理", "核定"),  # applications received are not those approved
+    ("受理", "結案"),  # nor cases received those closed ('109 年有重大進展者共 20 件(含結案 8 件)')
     ("核准", "申請"),  # nor are those applied for ('6,946 家…申請轉換特定工廠登記')
     ("補助", "相對投入"), ("補助", "營業額"), ("補助", "營收"), ("補助", "產值"),  # a grant is not what it drew
     ("經費", "營業額"), ("經費", "營收"),  # what a programme spends is not the revenue it drew

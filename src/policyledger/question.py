@@ -725,7 +725,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     if question.wants == "ordinal":  # '是第幾屆': the place asked, no word to look for
         remainder = ORDINAL_ASKED.sub(" ", remainder)
     remainder = _COUNTED_BY.sub(r"（\g<0>）", remainder)  # '如果按指定類別計算': how to count, an aside
-    question.segments = _segments(remainder, authors) + question.anchors
+    question.segments = _segments(remainder, authors, year_named=question.period is not None) + question.anchors
     question.aliases = {fold(code).lower(): same_words(compact(fold(name))) for name, code in _ABBREVIATED.findall(normalized)}
     asides = _ASIDE.findall(remainder)
     if asides:  # what only a bracket says, not what the rest of the question says too
@@ -950,10 +950,11 @@ def _without_asked_unit(text: str) -> str:
 _ANSWER_TYPE = r"國家|邦交國|友邦|廠商|企業|公司|業者|臺商|台商|水庫|縣市|單位|機關|地區|地方|城市|項目|名稱|地點|場址"
 
 
-def _segments(text: str, authors: tuple[str, ...] = ()) -> list[str]:
-    """Content words: the question with asking words, particles, numbers and units removed."""
+def _segments(text: str, authors: tuple[str, ...] = (), year_named: bool = False) -> list[str]:
+    """Content words: the question with asking words, particles, numbers and units removed.
+    `year_named`: the question dates what it asks, so '一年' is that year's whole, not every year's."""
     text = re.sub(r"[（(][^）)]*[）)]", _bracket_content, text)
-    text = _A_YEARS_WORTH.sub("每年", text)
+    text = _A_YEARS_WORTH.sub(" " if year_named else "每年", text)
     # "…的國家有哪些", "哪些水庫…": the kind of name asked for is not a word to look for.
     # "停靠了哪些離島？": a noun closing the question after 哪些 is the kind asked for too.
     text = re.sub(
