@@ -1210,3 +1210,15 @@ def test_a_rate_asked_with_its_base_in_brackets_a_plans_year_and_the_first_quart
     assert plan.wants_target and "规划" not in plan.segments  # 規劃 before a year marks a plan, no word to find
     quarters = parse_question("今年前三季水利署總共開設了幾次水災應變？", 2025)
     assert quarters.period == (date(2025, 1, 1), date(2025, 9, 30))
+
+
+def test_applications_counted_a_running_total_and_a_place_among_a_lists_total(tmp_path: Path):
+    report = ("經濟部業務報告 \n玖、 智慧財產 \n一、 專利：與日本、美國合作執行「專利審查高速公路（PPH）計畫」，至 109 年累計共受理 7,740 件。 \n"
+              "二、 公司登記：公司登記電子文件驗證平台截至 109 年底，已有 1,259 家金融機構申請使用，註冊使用者 2,480 人。 \n"
+              "三、 電商：輔導 12 家電商業者分別於美國、中國大陸、馬來西亞等市場導入新服務，帶動跨境交易額達 43 億元。 \n")
+    expected = {
+        "專利審查高速公路（PPH）計畫到 109 年累計受理了多少件申請？": "7,740 件",  # 多少件申請: the applications counted
+        "公司登記電子文件驗證平台到 109 年底累積了多少名註冊使用者？": "2,480 人",  # 累積: a running total, not a word to find
+        "經濟部輔導的 12 家電商業者在馬來西亞市場帶動的跨境交易額是多少？": None,  # 43 億元 is all the markets'
+    }
+    assert answer_texts(tmp_path, report, list(expected)) == expected

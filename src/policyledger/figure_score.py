@@ -579,8 +579,9 @@ def _list_member_factor(parsed: Question, own: str, sentence: str, claim: Claim)
             in_own = sum(gram in own_words for gram in grams) / len(grams)
             in_rest = sum(gram in rest for gram in grams) / len(grams)
             if in_list >= 0.6 and in_own < 0.3 and in_rest < 0.6:
-                # the longer the list, the less its total is any one member's (one of nine 輸變電計畫)
-                return 0.8 if listed.count("、") < 3 else 0.7
+                # the longer the list, the less its total is any one member's (one of nine 輸變電計畫); a
+                # place's never is ('美國、中國大陸、馬來西亞等市場…帶動跨境交易額達 43 億元', asked of 馬來西亞)
+                return 0.6 if is_place(segment) else 0.8 if listed.count("、") < 3 else 0.7
         # a member the question names within a longer word: 漁電共生 of '漁電共生型太陽光電的設置量'
         members = [_BRACKETED.sub("", member) for member in listed.split("、")]
         within = [member for member in members if len(member) >= 3 and any(member in segment for segment in parsed.segments)]
