@@ -834,7 +834,7 @@ def _asked_without_excluded(parsed: Question) -> str:
 # the year it started and the end's 目前 or year
 _CHANGE_FROM = re.compile(fold(rf"{FROM}\s*{FROM_LEAD}\s*的?\s*$"))
 _CHANGE_TO = re.compile(fold(rf"^\s*{CHANGE_VERB}?\s*{TO}\s*(?:目前|現在|現今|\d{{2,3}}\s*年(?:底|初|度|期末)?)?\s*$"))
-_ASKS_START = re.compile(fold(r"原本|原來|原先|起初|之前|由多少|從多少"))
+_ASKS_START = re.compile(fold(r"原本|原來|原先|起初|之前|由多少|從多少|(?<=[\u4e00-\u9fff]{2})前(?=\s*[，,])"))  # 'AI 乳篩…導入前，…要等多久'
 
 
 def _start_of_change(text: str, claim: Claim, neighbours: list[Claim]) -> Claim | None:

@@ -212,6 +212,7 @@ _STOP_CHARS = re.compile(
     r"|必須|(?<![必需])須(?![知])"  # 必須附上: a modal
     r"|(?<![通超經度難跨透錯越勝])過(?=的)"  # 服務過的企業: done before (not 通過的, 超過的)
     r"|方面(?=\s*[，,])"  # '新南向投資方面，…': the topic is the words before it
+    r"|(?<=[\u4e00-\u9fff]{2})(?<!疫情)期間(?=的)"  # '訪團期間的媒合會': when, named by the visit before it
     r"|(?<![這那哪心])[裡裏](?![程])"  # 貿易救濟案件裡: in
     # 透過間接投資方式: by way of; 針對哪些產品: aimed at; 如果: if; 為配合離岸風電而加強: and so
     r"|透過|經由|藉由|針對|如果|假如|倘若|否則|(?:然|因|從|進|反)?而(?!言)"
