@@ -77,7 +77,10 @@ def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
                 exact = bool(_DAY.search(expr.text)) or parsed.wants_year
                 windows = _date_windows(item, topic, sentence, folded, expressions, index)
                 own = _own_words(windows)
-                score = parsed.coverage(windows, rarity) * (1.0 if exact else _not_to_the_day(parsed)) * _stated_figure_factor(parsed, own)
+                # a date alone in its clause ('截至 109 年底，已舉辦 104 場…') dates the clause after it, up to the next date
+                alone = len(own.replace(compact(fold(expr.text)), "")) <= 2
+                after = compact(folded[expr.end:expressions[index + 1].start if index + 1 < len(expressions) else len(folded)]) if alone else ""
+                score = parsed.coverage(windows, rarity) * (1.0 if exact else _not_to_the_day(parsed)) * _stated_figure_factor(parsed, own + after)
                 score *= _heading_period_factor(parsed, item) * _superseded_factor(parsed, own) * _stage_factor(parsed, own)
                 score *= _bracketed_member_factor(parsed, members, index) * _event_factor(parsed, happened, index, folded)
                 score *= _named_after_date_factor(parsed, sentence, folded, expr, happened, members, index) * elsewhere
@@ -327,7 +330,8 @@ def _heading_period_factor(parsed: Question, item: Item) -> float:
 
 
 def _stated_figure_factor(parsed: Question, own: str) -> float:
-    """A figure the question states ('提高到至少 14 天是在哪一年') stands by the date asked for: '108 年至少
+    """A figure the question states ('提高到至少 14 天是在哪一年') stands by the date asked for, in its own
+    words (or, for a date alone in its clause, after it: '截至 109 年底，已舉辦 104 場…'): '108 年至少
     7 天，116 年至少 14 天' — 116 年, though 108 年's clause holds the rest of the question's words."""
     stated = [anchor for anchor in parsed.anchors if anchor not in parsed.date_anchors]
     return 0.9 if stated and not any(anchor in own for anchor in stated) else 1.0
