@@ -893,6 +893,12 @@ def test_a_half_opening_a_sentence_dates_all_of_it_and_a_years_same_span_is_its_
     assert later["4.9%"].period_end == date(2020, 12, 31)  # a quarter after the sentence's first clause dates only its own
 
 
+def test_what_may_come_to_pass_is_a_forecast_over_a_span_of_gregorian_years():
+    claims = by_text(claims_of("本世紀末(2081-2100 年)全臺年平均溫度可能上升 1.4~3.4°C。"))
+    warming = claims["1.4~3.4°C"]
+    assert (warming.kind, warming.period_start, warming.period_end) == ("forecast", date(2081, 1, 1), date(2100, 12, 31))
+
+
 def test_second_to_it_is_no_person_time():
     # '警察 3 萬 1,240 人次之，': 人, then 次之 ('next in rank'); 3 萬人次之旅客 stays a count of visits
     claims = by_text(claims_of("以職員 10 萬 2,842 人最多，警察 3 萬 1,240 人次之，占 18.4%。"))

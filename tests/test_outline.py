@@ -428,3 +428,11 @@ def test_a_space_before_a_number_where_a_line_wraps_mid_clause_is_kept_and_runs_
     node = next(n for n in outline_of(text) if n.path == "壹/一/(一)")
     assert node.title == "114 年 1~6 月查獲私劣菸酒 1,364 件"
     assert "處罰鍰 2 億 6,115 萬元。" in node.text
+
+
+def test_one_dot_under_one_comma_nests_and_a_level_written_both_ways_stays_one_level():
+    text = ("壹、 居留\n一、 人數\n（一） 居留總數：計 101 萬人。\n1、 依事由區分：\n1. 移工：76 萬人。\n（1） 產業移工：53 萬人。\n"
+            "2. 外籍配偶：6 萬人。\n2、 依國籍區分：越南最多。\n（二） 永久居留：2 萬人。\n1、 核准：2,174 件。\n2. 專業人才：893 件。\n")
+    paths = [node.path for node in outline_of(text) if node.path]
+    assert "壹/一/(一)/1/1/(1)" in paths and "壹/一/(一)/1/2" in paths and "壹/一/(一)/2" in paths
+    assert "壹/一/(二)/2" in paths  # '1、' then '2.': the same level, typed two ways

@@ -32,7 +32,7 @@ MINISTRY_LEVELS = (
     ("decimal", "(%5)"),
     ("upperLetter", "%6."),
 )
-FAMILY_LEVEL = {"formal": 0, "plain": 1, "paren_plain": 2, "arabic": 3, "paren_arabic": 4, "upper": 5}
+FAMILY_LEVEL = {"formal": 0, "plain": 1, "paren_plain": 2, "arabic": 3, "arabic_dot": 3, "paren_arabic": 4, "upper": 5}
 _ids = itertools.count(100)
 
 

@@ -31,7 +31,9 @@ FAMILIES: tuple[Family, ...] = (
     Family("plain", 2, re.compile(r"([一二三四五六七八九十]{1,3})\s*、")),
     # Word's numbering writes (一) and (1) as one character each: ㈠, ⑴
     Family("paren_plain", 3, re.compile(r"[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]|([㈠-㈩])")),
-    Family("arabic", 4, re.compile(r"([0-9０-９]{1,2})\s*(?:、|[.．](?![0-9０-９]))")),
+    # 1、 and 1. are twins of one rank: a report may write either, or nest 1. under 1、
+    Family("arabic", 4, re.compile(r"([0-9０-９]{1,2})\s*、")),
+    Family("arabic_dot", 4, re.compile(r"([0-9０-９]{1,2})\s*[.．](?![0-9０-９])")),
     Family("paren_arabic", 5, re.compile(r"[（(]\s*([0-9０-９]{1,2})\s*[）)]|([⑴-⒇])")),
     Family("upper", 6, re.compile(r"([A-ZＡ-Ｚ])\s*(?:[.．](?=\s|[^\x00-\x7f])|、(?![A-Za-z]))")),  # A. or A、
     Family("lower", 7, re.compile(r"([a-zａ-ｚ])\s*[.．](?=\s|[^\x00-\x7f])")),
@@ -39,6 +41,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("circled", 8, re.compile(r"([①-⑳])")),
 )
 FAMILY_BY_NAME = {family.name: family for family in FAMILIES}
+TWINS = {"arabic": "arabic_dot", "arabic_dot": "arabic"}  # one level written two ways
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,7 @@ def _value_and_canonical(family: str, token: str) -> tuple[int, str] | None:
             return value, _canonical_chinese(value, _FORMAL_CANON, "拾")
         canonical = _canonical_chinese(value, _PLAIN_CANON, "十")
         return value, f"({canonical})" if family == "paren_plain" else canonical
-    if family in ("arabic", "paren_arabic"):
+    if family in ("arabic", "arabic_dot", "paren_arabic"):
         value = int(token.translate(_FULLWIDTH_DIGITS))
         if value == 0:
             return None
@@ -121,7 +124,7 @@ def canonical_marker_text(family: str, value: int) -> str:
     canonical = parsed[1] if parsed else str(value)
     if family in ("formal", "plain", "arabic", "stem"):
         return canonical + "、"
-    if family in ("upper", "lower"):
+    if family in ("upper", "lower", "arabic_dot"):
         return canonical + "."
     return canonical
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from policyledger.layout import ContentLine, Layout
-from policyledger.markers import Marker, parse_marker
+from policyledger.markers import TWINS, Marker, parse_marker
 from policyledger.model import Node
 
 _TITLE_COLON = re.compile(r"[：︰]|:(?!//)")
@@ -75,6 +75,12 @@ def _place(marker: Marker, stack: list[_Open], boundary: str) -> int | None:
         open_marker = stack[index].marker
         if open_marker is not None and open_marker.family == marker.family:
             return index if marker.value == open_marker.value + 1 else None
+    for index in range(len(stack) - 1, -1, -1):
+        open_marker = stack[index].marker
+        if open_marker is not None and open_marker.family == TWINS.get(marker.family):
+            if marker.value == open_marker.value + 1:
+                return index  # '1、 …' then '2. …': one level written two ways (a '1.' under '1、' nests below it)
+            break
     if marker.value != 1 or boundary != "strong":
         return None
     # A new family nests below the innermost open item, unless it ranks above every open one

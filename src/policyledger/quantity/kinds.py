@@ -104,7 +104,7 @@ _TARGET = re.compile(
 )
 _BEING_BUILT = re.compile(r"正在(?:建置|興建|建造|施工)|(?:建置|興建|建造|施工)中")
 _PLAN_DONE = re.compile(r"完成[^，。；]*$")  # before a 規劃 that is a noun: 完成…納檢規劃
-_FORECAST = re.compile(r"預估|估計|推估|預測")
+_FORECAST = re.compile(r"預估|估計|推估|預測|(?<!盡)可能(?=\s*(?:上升|下降|增加|減少|升高|降低|高達|超過|達))")  # '本世紀末…溫度可能上升 1.4~3.4°C'
 _TARGET_AFTER = re.compile(r"^\s*(?:為|之|的)?[^，。；\d]{0,4}目標")  # "以 114 年 20GW 為設置目標"
 _BUDGETED = re.compile(r"預算數\s*$")  # '較預算數 2 兆 3,658 億元超徵 462 億元': what was budgeted, a target
 # A change verb governs a figure a few words after it ("提升餐飲業營業額 1.6 億元"), not a noun

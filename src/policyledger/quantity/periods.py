@@ -356,7 +356,7 @@ def _merge(text: str, atoms: list[TimeExpr]) -> list[TimeExpr]:
     return _merge_bare_month_ranges(text, _merge_bare_year_ranges(text, merged))
 
 
-_BARE_RANGE = re.compile(r"(\d{2,3})\s*(?:至|到|~|～|－|-|—|–)\s*$")
+_BARE_RANGE = re.compile(r"(?<!\d)(\d{2,3}|(?:19|20)\d\d)\s*(?:至|到|~|～|－|-|—|–)\s*$")
 _LEADING_TO = re.compile(r"(?:至|到)\s*")
 _BARE_LIST = re.compile(r"(\d{2,3})\s*、\s*$")
 
