@@ -899,6 +899,17 @@ def test_what_may_come_to_pass_is_a_forecast_over_a_span_of_gregorian_years():
     assert (warming.kind, warming.period_start, warming.period_end) == ("forecast", date(2081, 1, 1), date(2100, 12, 31))
 
 
+def test_the_date_a_report_is_written_on_bounds_its_own_date_and_its_past():
+    from policyledger.quantity.claims import extract
+
+    text = ("內政部移民署業務報告\n中華民國 114 年 10 月 1 日\n壹、 入出國\n一、 通關：截至 114 年 8 月底 e-Gate 共 100 座。\n"
+            "二、 演習：114 年 9 月 19 日辦理演習，參與人數逾 420 萬人次。\n三、 目標：截至 115 年 8 月底累計註冊 1,200 萬人。\n")
+    claims, stated = extract(build_outline(analyse(read_bytes(text.encode("utf-8"), "t.txt"))))
+    assert stated == date(2025, 8, 31)  # not the plan's 115 年 8 月底: the report was written in 114 年 10 月
+    drill = by_text(claims)["420 萬人次"]
+    assert (drill.period_start, drill.kind) == (date(2025, 9, 19), "actual")  # after its last 截至, before it was written: past
+
+
 def test_second_to_it_is_no_person_time():
     # '警察 3 萬 1,240 人次之，': 人, then 次之 ('next in rank'); 3 萬人次之旅客 stays a count of visits
     claims = by_text(claims_of("以職員 10 萬 2,842 人最多，警察 3 萬 1,240 人次之，占 18.4%。"))

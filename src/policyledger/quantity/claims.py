@@ -13,6 +13,7 @@ The readings follow `shared/dev-gold/claims-conventions.md`:
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -60,7 +61,10 @@ def extract(nodes: list[Node]) -> tuple[list[Claim], date | None]:
     texts = [to_halfwidth_digits(node.text) for node in nodes]
     year = _reference_year(nodes)
     read: _ReadItems = {}
-    now = report_date(_time_expressions(texts, year, None, read))
+    written = _date_written(nodes)
+    stated = report_date(_time_expressions(texts, year, None, read), written)
+    # what happened after its last 截至 but before it was written (a September event in an October report) is past
+    now = max(stated, written) if stated and written else stated or written
     all_exprs = _time_expressions(texts, year, now.year if now else None, read)
     claims: list[Claim] = []
     scopes: dict[str, TimeExpr | None] = {}
@@ -73,7 +77,7 @@ def extract(nodes: list[Node]) -> tuple[list[Claim], date | None]:
         context = replace(_context(node, exprs, scopes, now, water_topics[node.path], schedule_topics[node.path]), span=span)
         scopes[node.path] = context.inherited or _heading_scope(node, text, exprs)
         claims.extend(_node_claims(node, text, exprs, context))
-    return claims, now
+    return claims, stated
 
 
 def _span_covered(nodes: list[Node], all_exprs: list[list[TimeExpr]]) -> TimeExpr | None:
@@ -135,9 +139,26 @@ def _last_explicit_year(exprs: list[TimeExpr]) -> int | None:
     return years[-1] if years else None
 
 
-def report_date(all_exprs: list[list[TimeExpr]]) -> date | None:
+def _date_written(nodes: list[Node]) -> date | None:
+    """The date the report is written on, a line of its own among its opening lines ('中華民國 114 年 10 月 1 日')."""
+    if not nodes or nodes[0].path:
+        return None
+    for line in to_halfwidth_digits(nodes[0].text).splitlines():
+        written = _DATE_LINE.fullmatch(line.strip())
+        if written is not None and 1 <= int(written.group(2)) <= 12:
+            year, month = int(written.group(1)) + 1911, int(written.group(2))
+            return date(year, month, calendar.monthrange(year, month)[1])  # its month's end, whatever day it names
+    return None
+
+
+# '中華民國 114 年 10 月', '114 年 10 月 1 日', '（114 年 10 月）'
+_DATE_LINE = re.compile(r"[（(]?\s*(?:中華民國)?\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*[）)]?")
+
+
+def report_date(all_exprs: list[list[TimeExpr]], written: date | None = None) -> date | None:
     """The latest date the report states as reached (截至/統計至 …), ignoring stray future ones:
-    only dates in a year no later than the year after the one it mentions most."""
+    only dates in a year no later than the year after the one it mentions most, and none after the
+    date it is `written` on."""
     years: dict[int, int] = {}
     for exprs in all_exprs:
         for expr in exprs:
@@ -146,7 +167,8 @@ def report_date(all_exprs: list[list[TimeExpr]]) -> date | None:
     if not years:
         return None
     cap = max(years, key=lambda y: years[y]) + 1
-    dates = [e.period_end for exprs in all_exprs for e in exprs if e.role == "as_of" and "截至" in e.text and e.period_end and e.period_end.year <= cap]
+    dates = [e.period_end for exprs in all_exprs for e in exprs if e.role == "as_of" and "截至" in e.text and e.period_end and e.period_end.year <= cap
+             and (written is None or e.period_end <= written)]
     return max(dates) if dates else date(cap - 1, 12, 31)
 
 
