@@ -724,7 +724,7 @@ def test_tenths_in_a_chinese_digit_a_measured_age_and_the_span_of_recent_years()
     assert (claims["三成"].base_value, claims["三成"].qualifier) == (30, "nearly")
     assert claims["73.32 歲"].kind == "actual"
     assert "5 年" not in claims
-    assert not by_text(claims_of("八點五成、三成半"))
+    assert list(by_text(claims_of("八點五成、三成半"))) == ["三成半"]  # half a tenth more is read (35%); 八點五成 is not
 
 
 def test_floors_a_law_sets_a_loans_terms_and_the_basis_of_a_sum_are_rules():
@@ -908,6 +908,15 @@ def test_the_date_a_report_is_written_on_bounds_its_own_date_and_its_past():
     assert stated == date(2025, 8, 31)  # not the plan's 115 年 8 月底: the report was written in 114 年 10 月
     drill = by_text(claims)["420 萬人次"]
     assert (drill.period_start, drill.kind) == (date(2025, 9, 19), "actual")  # after its last 截至, before it was written: past
+
+
+def test_rain_in_millimetres_bulletins_and_tenths_with_their_hundredth():
+    claims = by_text(claims_of("累積雨量 1,862 毫米；發布 96 報颱風警報，細胞廣播逾 2,800 萬則次；預報準確率九成八、滿意度三成半。"))
+    rain = claims["1,862 毫米"]
+    assert (rain.dimension, rain.base_unit) == ("length", "km") and abs(rain.base_value - 0.001862) < 1e-12
+    assert (claims["96 報"].base_unit, claims["2,800 萬則次"].base_unit) == ("報", "則次")
+    assert (claims["九成八"].base_value, claims["三成半"].base_value) == (98, 35)
+    assert "3 報" not in by_text(claims_of("提出 3 報告。"))
 
 
 def test_second_to_it_is_no_person_time():

@@ -58,6 +58,7 @@ NOT_UNIT_BEFORE = {
     "口": "罩岸徑",
     "只": "要有能",
     "門": "檻市診",
+    "報": "告名表導到紙酬價備案請關稅稿送批",  # 96 報 (bulletins), not 報告, 報名
     "具": "有備體",
     "班": "級機",
     "家": "庭鄉屬",
@@ -411,8 +412,12 @@ _TWO = re.compile(r"(?<![第前])兩(?=\s*(?:座|次|部|艘|架|輛|家|項|件
 
 
 # A lone digit before 成 counts tenths too ('遊客近三成'): 成 after a digit makes no other word here
-# but 成長, 成立, 成員…; 一成 is left to the idiom 一成不變, and 八點五成, 三成半 to no reading.
+# but 成長, 成立, 成員…; 一成 is left to the idiom 一成不變, and 八點五成 to no reading.
 _TENTHS = re.compile(r"(?<![第前點点〇零一二三四五六七八九十百千萬兩])[三四五六七八九](?=成(?![長立員功本果效為交])(?!\s*[半一二三四五六七八九]))")
+
+
+# '準確率九成八', '三成半': tenths and the hundredth (or half a tenth) after them, 98% and 35%
+_TENTHS_AND_ONE = re.compile(r"(?<![第前點点〇零一二三四五六七八九十百千萬兩])([一二三四五六七八九])成([一二三四五六七八九半])(?![\u4e00-\u9fff]?[成分])")
 
 
 # '租金為市場租金之六至八成': a range of tenths, written with its unit once
@@ -425,6 +430,11 @@ def _two_of(text: str, blocked: list[tuple[int, int]]) -> Iterator[Figure]:
         low, high = value_of_chinese(match.group(1)), value_of_chinese(match.group(2))
         if unit is not None and low and high and low < high and not _overlaps(match.start(), unit.end, blocked):
             yield Figure(match.start(), unit.end, float(low), float(high), unit, unit.text, False)
+    for match in _TENTHS_AND_ONE.finditer(text):
+        unit = match_unit(text, match.start(2) - 1)
+        tenths, hundredths = value_of_chinese(match.group(1)), 5 if match.group(2) == "半" else value_of_chinese(match.group(2))
+        if unit is not None and tenths and hundredths and not _overlaps(match.start(), match.end(), blocked):
+            yield Figure(match.start(), match.end(), tenths + hundredths / 10, None, unit, unit.text, False)
     for match in _TENTHS.finditer(text):
         unit = match_unit(text, match.end())
         if unit is not None and not _overlaps(match.start(), unit.end, blocked):
