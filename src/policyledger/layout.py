@@ -326,7 +326,7 @@ def _bare_page_counts(content: list[SourceLine]) -> set[int]:
     longest: _Run | None = None
     for index, line in enumerate(content):
         stripped = line.text.strip(_SPACE)
-        if not (stripped.isdigit() and len(stripped) <= 4):
+        if not _BARE_NUMBER.fullmatch(stripped):  # not str.isdigit: '①' is a digit to it, no number to int()
             continue
         value = int(stripped)
         earlier = bisect.bisect_right(lines_of.get(value - 1, []), index - _SHORT_PAGE_LINES) - 1
@@ -356,6 +356,7 @@ class _Run:
 
 
 _SHORT_PAGE_LINES = 12
+_BARE_NUMBER = re.compile(r"[0-9]{1,4}")
 
 
 def _counts_pages(content: list[SourceLine], page_numbers: list[int], index: int) -> bool:
