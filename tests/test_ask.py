@@ -1222,3 +1222,9 @@ def test_applications_counted_a_running_total_and_a_place_among_a_lists_total(tm
         "經濟部輔導的 12 家電商業者在馬來西亞市場帶動的跨境交易額是多少？": None,  # 43 億元 is all the markets'
     }
     assert answer_texts(tmp_path, report, list(expected)) == expected
+
+
+def test_those_a_count_counts_named_before_it_are_no_others(tmp_path: Path):
+    report = ("經濟部業務報告 \n伍、 兩岸 \n一、 兩岸投保協議：已受理並提供諮詢服務共 318 件，109 年有重大進展者共 20 件(含結案 8 件)。 \n")
+    question = "兩岸投保協議光是 109 年一年新受理了多少件臺商投資糾紛案件？"
+    assert answer_texts(tmp_path, report, [question]) == {question: None}  # 20 件 are those with progress

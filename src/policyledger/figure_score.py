@@ -230,12 +230,19 @@ def _counted_noun_factor(parsed: Question, text: str, claim: Claim, own: str) ->
     names what it counts, and one that shares nothing with what the question counts, by a figure whose
     own words say nothing of it either, is another thing. (Not a list going on: '12 案及物聯網…'.)"""
     asked = parsed.counted_noun
-    named = _NOUN_AFTER.match(text, claim.end) if asked and claim.dimension == "count" else None
-    if asked is None or named is None or any(char in asked for char in named.group(0)) or named.group(0)[:2] in parsed.folded:
+    if asked is None or claim.dimension != "count":
+        return 1.0
+    those = _THOSE_WHO.search(own.replace(fold(claim.text), ""))
+    if those is not None:  # '109 年有重大進展者共 20 件': those with progress, not the cases newly received asked
+        return 1.0 if any(gram in parsed.folded for gram in bigrams(those.group(1))) else 0.6
+    named = _NOUN_AFTER.match(text, claim.end)
+    if named is None or any(char in asked for char in named.group(0)) or named.group(0)[:2] in parsed.folded:
         return 1.0  # the noun shares a word with the thing counted, or is a word the question says elsewhere ('56 家輔導')
     return 1.0 if any(gram in own for gram in bigrams(asked)) else 0.6
 
 
+# What a count counts, named before it as 'those who…' ('有重大進展者共 20 件')
+_THOSE_WHO = re.compile(r"([\u4e00-\u9fff]{2,8})者\s*(?:共|計|達|為|約)?\s*$")
 # The noun a count is followed by, where none of a list's joiners comes first.
 _NOUN_AFTER = re.compile(r"(?![及與与和並并、])[\u4e00-\u9fff]{2,}")
 
