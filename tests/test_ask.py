@@ -1228,3 +1228,12 @@ def test_those_a_count_counts_named_before_it_are_no_others(tmp_path: Path):
     report = ("經濟部業務報告 \n伍、 兩岸 \n一、 兩岸投保協議：已受理並提供諮詢服務共 318 件，109 年有重大進展者共 20 件(含結案 8 件)。 \n")
     question = "兩岸投保協議光是 109 年一年新受理了多少件臺商投資糾紛案件？"
     assert answer_texts(tmp_path, report, [question]) == {question: None}  # 20 件 are those with progress
+
+
+def test_a_count_of_another_step_than_asked_and_a_quarter_of_the_year_named():
+    from policyledger.figure_score import _step_factor
+
+    asked = parse_question("109 年創業型 SBIR 獎補助機制共受理了多少件申請案？")
+    assert _step_factor(asked, "推動創業型sbir奖补助机制，共计奖补助") == 0.6  # granted, not received
+    assert _step_factor(parse_question("112 年第 2 季核定補助多少家中小企業？"), "核定") == 1.0  # one of the steps asked
+    assert parse_question("114 年光是第 2 季就發生幾件重大職災？").period == (date(2025, 4, 1), date(2025, 6, 30))

@@ -92,7 +92,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _named_after_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
     factors *= _named_before_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
     factors *= _joint_factor(parsed, text[before:after]) * _sub_item_factor(parsed, item) * _amount_factor(parsed, claim)
-    factors *= _points_factor(parsed, claim) * _counted_noun_factor(parsed, text, claim, own)
+    factors *= _points_factor(parsed, claim) * _counted_noun_factor(parsed, text, claim, own) * _step_factor(parsed, text[clause_start:claim.start])
     factors *= 0.9 if _restates(item.node.text, claim, neighbours) else 1.0
     factors *= _category_factor(parsed, sentence + row)
     own_sentence = item.node.text[sentence_start:sentence_end]
@@ -306,6 +306,23 @@ def _contrast_factor(parsed: Question, own_words: str, sentence: str) -> float:
                     return 0.6
     asked_way, sentence_way = _investment_direction(asked), _investment_direction(sentence)
     return 0.6 if asked_way and sentence_way and asked_way != sentence_way else 1.0
+
+
+# The step of a procedure a count is of, as the verb right before it says: '受理了多少件', '共計獎補助 235 件'.
+_STEPS = "受理|核准|核定|核發|獎補助|補助|結案|申請|駁回"
+_STEP_ASKED = re.compile(fold(rf"((?:{_STEPS})+)了?\s*(?:多少|幾)"))
+_STEP_COUNTED = re.compile(fold(rf"((?:{_STEPS})+)\s*(?:共|計|達|為)?\s*$"))
+_STEP = re.compile(fold(_STEPS))
+
+
+def _step_factor(parsed: Question, before: str) -> float:
+    """Asked how many were received (受理了多少件), a count its own verb says was granted ('獎補助 235 件')
+    is of another step, whatever name the question gives the programme ('創業型 SBIR 獎補助機制')."""
+    wanted, counted = _STEP_ASKED.search(parsed.folded), _STEP_COUNTED.search(before.replace(" ", ""))
+    if wanted is None or counted is None:
+        return 1.0
+    steps_asked = {same_words(step) for step in _STEP.findall(wanted.group(1))}  # '核定補助多少家': either step
+    return 1.0 if steps_asked & {same_words(step) for step in _STEP.findall(counted.group(1))} else 0.6
 
 
 # Which way an investment goes: '對新南向國家投資' goes out, '新南向國家來臺投資' comes in.

@@ -139,6 +139,7 @@ _SHORT_NAMES = {
 
 
 _UNIT_UNDER_A_BODY = re.compile(r"(?:部|委員會|院)([\u4e00-\u9fff]{2,6}(?:署|局|處|所|中心))$")
+_CENTRAL_OFFICE = re.compile(r"中央[\u4e00-\u9fff]{2,6}(?:署|局)")
 
 
 def authors_of(titles: list[str]) -> tuple[str, ...]:
@@ -159,6 +160,7 @@ def authors_of(titles: list[str]) -> tuple[str, ...]:
                 names.add(unit.group(1))
                 if unit.group(1) in _SHORT_NAMES:  # 衛生福利部疾病管制署 → 疾管署
                     names.add(_SHORT_NAMES[unit.group(1)])
+            names |= {name.removeprefix("中央") for name in names if _CENTRAL_OFFICE.fullmatch(name)}  # 中央氣象署 → 氣象署
     return tuple(sorted(names, key=lambda name: (-len(name), name)))  # longest first: 行政院農業委員會 before 行政院
 
 
@@ -195,7 +197,7 @@ _ASKING = re.compile(
 )
 _STOP_CHARS = re.compile(
     r"[\s？?，,。、；：:！!（）()「」『』\"“”]+"
-    r"|當中|之中|的|是|了|(?<![既現])有|(?<![潛存所])在(?![地職])|於|(?<![參給授贈])與|(?<![普涉波顧奈埃])及(?![時格])|(?<![協溫緩調中百])和(?![平成])|或|跟(?![進隨蹤])|其|各地(?!方)|各|(?<!公)共(?![同生享識構])|(?<![合契簽條公規預節])約|達(?=\s*(?:到|多少|幾|[\d０-９]|約|逾|近|超過|百分|新[臺台]幣|成(?![率立果效])|[？?，,。]|$))|之|為|並|將|被|(?<!自)由|從|(?<!針)(?!(?<=一)對一)對(?![外內])|(?<![方導面南動傾意])向|以(?!色列)|等(?![值級於同待候])|相較(?:於)?|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機]|計酬)|中(?=[，,、\s？?]|$)|(?<=[畫劃案策構制議例])下(?=[，,、\s？?的]|$)|(?<=[」畫劃案])底下"
+    r"|當中|之中|的|是|了|(?<![既現])有(?![感效])|(?<![潛存所])在(?![地職])|於|(?<![參給授贈])與|(?<![普涉波顧奈埃])及(?![時格])|(?<![協溫緩調中百])和(?![平成])|或|跟(?![進隨蹤])|其|各地(?!方)|各|(?<!公)共(?![同生享識構])|(?<![合契簽條公規預節])約|達(?=\s*(?:到|多少|幾|[\d０-９]|約|逾|近|超過|百分|新[臺台]幣|成(?![率立果效])|[？?，,。]|$))|之|為|並|將|被|(?<!自)由|從|(?<!針)(?!(?<=一)對一)對(?![外內])|(?<![方導面南動傾意])向|以(?!色列)|等(?![值級於同待候])|相較(?:於)?|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機]|計酬)|中(?=[，,、\s？?]|$)|(?<=[畫劃案策構制議例])下(?=[，,、\s？?的]|$)|(?<=[」畫劃案])底下"
     r"|(?<![供補配])給(?![付予])|(?<!轉)讓(?![與渡售])"  # 技轉給幾家, 讓水回收系統…: not 供給, 轉讓
     r"|可以|(?<!市)[占佔](?![領據用有])"  # 金融機構占多少: the share is what is asked
     r"|(?<![許認寬不寧])可(?=創造|帶動|節省|發電|發多少|省下|吸引|帶來|促成|被)"  # a reader's modal: '預計可創造' is 創造
@@ -643,6 +645,7 @@ def bigrams(segment: str) -> list[str]:
     return [segment[i:i + 2] for i in range(len(segment) - 1)]
 
 
+_JUST_THEN = re.compile(r"(?:光是|單是|單單)(?=\s*(?:第\s*[1-4一二三四]\s*季|[上下]半年|\d{1,2}\s*月))")
 _YEAR_WORD_IN_PART = re.compile(
     r"(今年|本年|去年)(?=\s*(?:\d{1,2}\s*(?:[至到~-]\s*\d{1,2}\s*)?月|第\s*[1-4一二三四]\s*季|[上下]半年|前\s*\d{1,2}\s*個月|前\s*[1-3一二三]\s*季|底|初))",
 )
@@ -655,6 +658,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     normalized = _ERA.sub("", _YEAR_NAMED.sub(r"\1", in_report_words(to_halfwidth_digits(text.strip()))))
     if report_year is not None:  # '今年 1 至 8 月', '去年底': the report's year or the one before, as the report writes it (114 年 1 至 8 月)
         normalized = _YEAR_WORD_IN_PART.sub(lambda word: f"{report_year - 1911 - word.group(1).startswith('去')} 年", normalized)
+    normalized = _JUST_THEN.sub("", normalized)  # '114 年光是第 2 季': the quarter of that year
     normalized = _SET_ASIDE.sub(" ", normalized)
     normalized = _TABLE_POINTED.sub(" ", normalized)  # '依表 1，…': where to look, no word of what is asked
     normalized = _SET_ASIDE_IN_BRACKET.sub(r"\1", normalized)  # '（整體，不是電視台製播經費）': what is set aside is not asked
