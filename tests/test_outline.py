@@ -436,3 +436,11 @@ def test_one_dot_under_one_comma_nests_and_a_level_written_both_ways_stays_one_l
     paths = [node.path for node in outline_of(text) if node.path]
     assert "壹/一/(一)/1/1/(1)" in paths and "壹/一/(一)/1/2" in paths and "壹/一/(一)/2" in paths
     assert "壹/一/(二)/2" in paths  # '1、' then '2.': the same level, typed two ways
+
+
+def test_a_short_heading_leading_into_a_list_has_no_colon_and_a_dashed_page_footer_is_furniture():
+    lines = ["壹、 預算", "一、 執行", "1、 依工作計畫別執行數如下：", "（1） 一般行政：執行 3 億元。",
+             "2、 經輔導之事業單位，本年上半年職災件數較輔導前同期下降", "- 第 4 頁 -", "23.5%，平均每家投入改善經費約 38 萬元。"]
+    nodes = {node.path: node for node in outline_of("\n".join(lines) + "\n")}
+    assert nodes["壹/一/1"].title == "依工作計畫別執行數如下"
+    assert "第 4 頁" not in nodes["壹/一/2"].text and "下降23.5%" in nodes["壹/一/2"].text.replace("\n", "")

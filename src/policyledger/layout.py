@@ -28,10 +28,10 @@ from policyledger.textnorm import compact
 
 _SPACE = " \t\u3000\u00a0"
 _OF_A_TOTAL = r"(\d{1,4})\s*[/／]\s*(\d{1,4})"  # '3 / 20': a page of pages
-# ' 8 ', '- 12 -', '第 3 頁', '第 3 頁，共 20 頁', '3 / 20', 'Page 3 of 20'
+# ' 8 ', '- 12 -', '第 3 頁', '- 第 3 頁 -', '第 3 頁，共 20 頁', '3 / 20', 'Page 3 of 20'
 _PAGE_NUMBER = re.compile(
     r"^[-–—－]\s*\d{1,4}\s*[-–—－]$|^\d{1,4}$"  # dashes on both sides or none: '-205' is a table's cell
-    r"|^第\s*\d{1,4}\s*頁(?:\s*[，,/／]?\s*共\s*\d{1,4}\s*頁)?$"
+    r"|^(?:[-–—－]\s*)?第\s*\d{1,4}\s*頁(?:\s*[，,/／]?\s*共\s*\d{1,4}\s*頁)?(?:\s*[-–—－])?$"  # and '- 第 4 頁 -'
     rf"|^{_OF_A_TOTAL}$"
     r"|^(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?$"
 )

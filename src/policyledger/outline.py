@@ -159,7 +159,7 @@ def _title(item: _Open) -> str:
     if colon is not None and not head_text[:colon].rstrip().endswith(_LIST_LEAD):
         return head_text[:colon].strip()
     if len(heading) <= 2 and len(head_text) <= _TWO_LINES and not head_text.rstrip().endswith(_SENTENCE_ENDS) and heading[-1].ends_paragraph:
-        return head_text.strip()
+        return head_text.strip().rstrip("：︰:")  # '依工作計畫別執行數如下：', its list below
     match = _CLAUSE_END.search(head_text)
     return (head_text[: match.start()] if match else head_text).strip()
 
