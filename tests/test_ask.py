@@ -1237,3 +1237,16 @@ def test_a_count_of_another_step_than_asked_and_a_quarter_of_the_year_named():
     assert _step_factor(asked, "推動創業型sbir奖补助机制，共计奖补助") == 0.6  # granted, not received
     assert _step_factor(parse_question("112 年第 2 季核定補助多少家中小企業？"), "核定") == 1.0  # one of the steps asked
     assert parse_question("114 年光是第 2 季就發生幾件重大職災？").period == (date(2025, 4, 1), date(2025, 6, 30))
+
+
+def test_a_rates_change_asked_and_a_whole_asked_of_a_part_singled_out(tmp_path: Path):
+    from policyledger.figure_score import _whole_asked_factor
+
+    report = ("勞動部職業安全衛生署業務報告\n中華民國 114 年 10 月\n壹、 勞動檢查 \n一、 違規處分：114 年上半年檢查結果違規 1 萬 1,678 場次，違規率 22.8%，"
+              "較去年同期之 24.2%下降 1.4 個百分點。 \n")
+    question = "今年上半年勞檢違規率比去年同期降了多少？"  # 降了: a change, its subset word (違規) a clause before
+    assert answer_texts(tmp_path, report, [question]) == {question: "1.4 個百分點"}
+    whole = parse_question("114 年上半年勞動檢查開出的罰鍰總共多少錢？")
+    from policyledger.textnorm import fold
+
+    assert _whole_asked_factor(whole, fold("罰鍰金額達"), fold("上半年罰鍰處分中，營造業 2,011 家次，罰鍰金額達")) == 0.8  # a part singled out

@@ -77,6 +77,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     # a change's clause leaves its subject to the amount before it ('上市公司總市值 55 兆…，較 109 年底增加 10 兆…')
     contrasted = own + caption + _base_clause(item.node.text, claim, neighbours, sentence_start, clause_start)  # a table's caption names its cells too
     alone = _alone(claim, neighbours, (sentence_start, sentence_end))
+    alone = alone or (parsed.wants_change and claim.kind == "change")  # a change asked: its subset word stands by what changed
     factors = period * _kind_factor(parsed, claim, own) * _contrast_factor(parsed, contrasted, sentence) * _subset_factor(parsed, own, sentence, alone)
     factors *= _own_words_factor(parsed, own, claim) * _end_of_change_factor(parsed, text, claim, neighbours)
     factors *= _breakdown_factor(parsed, text, claim, neighbours, own, clause_start, clause_end)
@@ -350,7 +351,8 @@ _SUBSET_WORDS = [fold(word) for word in (
 def _subset_factor(parsed: Question, own_words: str, sentence: str, alone: bool) -> float:
     """A figure without the asked subset word beside it, in a sentence where that word stands
     by another figure, counts the whole, not the part asked for. The only figure of its sentence
-    is what the sentence's subset word counts ('不符合者，均依法處分…，計處罰鍰 482 件')."""
+    is what the sentence's subset word counts ('不符合者，均依法處分…，計處罰鍰 482 件'); so is a change
+    asked of a change ('違規率 22.8%，較去年同期之 24.2%下降 1.4 個百分點': the rate's, its word a clause before)."""
     if alone:
         return 1.0
     asked = parsed.folded
@@ -425,10 +427,12 @@ def _whole_asked_factor(parsed: Question, own: str, sentence_before: str) -> flo
         return 1.0
     if _WHOLE_ASKED.search(own):
         return 1.0
-    return 0.8 if _EACH_ONE.search(own) or sentence_before.lstrip().startswith(_AMONG_THEM) else 1.0
+    among = sentence_before.lstrip().startswith(_AMONG_THEM) or _AMONG_THOSE.match(sentence_before) is not None
+    return 0.8 if _EACH_ONE.search(own) or among else 1.0
 
 
 _AMONG_THEM = fold("其中")
+_AMONG_THOSE = re.compile(fold(r"\s*[\u4e00-\u9fff]{2,12}中\s*[，,]"))  # '上半年罰鍰處分中，營造業…': a part of them
 
 
 def _each_asked_factor(parsed: Question, own: str) -> float:
