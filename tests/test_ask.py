@@ -1250,3 +1250,8 @@ def test_a_rates_change_asked_and_a_whole_asked_of_a_part_singled_out(tmp_path: 
     from policyledger.textnorm import fold
 
     assert _whole_asked_factor(whole, fold("罰鍰金額達"), fold("上半年罰鍰處分中，營造業 2,011 家次，罰鍰金額達")) == 0.8  # a part singled out
+
+
+def test_what_a_thing_is_called_asks_one_name():
+    asked = parse_question("除了免付費創業諮詢專線與新創基地之外，提供網實整合創業服務的網站叫什麼？")
+    assert (asked.wants, asked.count, "网站" in asked.segments) == ("names", 1, True)  # not '网站叫', nor a figure
