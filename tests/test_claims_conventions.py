@@ -876,6 +876,7 @@ def test_a_year_word_with_its_year_in_brackets_dates_the_part_after_it():
     fires, loss, alerts = claims["1 萬 0,677 件"], claims["3 億 2,545.6 萬元"], claims["14 次"]
     assert (fires.period_start, fires.period_end, fires.subject) == (date(2025, 1, 1), date(2025, 6, 30), "全國共發生火災")
     assert (loss.period_start, loss.period_end) == (date(2025, 1, 1), date(2025, 6, 30)) and fires.period_text == "本年（114 年）上半年"
+    assert by_text(claims_of("本（114）年 1 至 8 月受理 3,854 件。"))["3,854 件"].period_text == "本（114）年 1 至 8 月"  # as written
     assert (alerts.period_start, alerts.period_end) == (date(2025, 1, 1), date(2025, 9, 30))  # 前三季: to September
 
 

@@ -220,7 +220,7 @@ def find_time_expressions(text: str, context_year: int | None = None, report_yea
     `context_year` completes dates written without a year (10 月 22 日); `report_year`, the year
     the report was written, resolves 去年/今年."""
     written = text
-    text = _YEAR_IN_BRACKETS.sub(_year_alone, text)
+    text = _YEAR_IN_BRACKETS.sub(_year_first, text)
     text = _YEAR_WORD_BRACKETED.sub(_year_first, text).replace("\n", _PARAGRAPH_BREAK)  # no date runs across paragraphs (table cells)
     atoms: list[TimeExpr] = []
     year = context_year
@@ -236,7 +236,7 @@ def find_time_expressions(text: str, context_year: int | None = None, report_yea
         atoms.append(_day_list(text, _through_day(text, atom, match), match))
     found = [_with_role(text, expr) for expr in _same_months_before(text, _merge(text, atoms))]
     # each as the report writes it ('本年（114 年）上半年'), where a bracketed year was read as if written alone
-    return [replace(expr, text=written[expr.start:expr.end]) if _YEAR_WORD_BRACKETED.match(written, expr.start) else expr for expr in found]
+    return [replace(expr, text=written[expr.start:expr.end]) if _BRACKETED_YEAR.match(written, expr.start) else expr for expr in found]
 
 
 def _same_months_before(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
@@ -284,12 +284,9 @@ _PARAGRAPH_BREAK = "｜"
 
 # '今（114）年 1 月 15 日': the year the bracket names, read as if written alone (offsets kept).
 _YEAR_IN_BRACKETS = re.compile(r"([今去本明][（(])(\d{2,3})([）)])(?=\s*年)")
-# '本年（114 年）上半年', '去年(113 年)1 至 6 月': the year the bracket names, with what follows it (offsets kept).
+# '本年（114 年）上半年', '去年(113 年)1 至 6 月': likewise, with what follows it (offsets kept).
 _YEAR_WORD_BRACKETED = re.compile(r"((?:今|本|去|明)年度?\s*[（(]\s*)(\d{2,3}\s*年度?)(\s*[）)])")
-
-
-def _year_alone(match: re.Match[str]) -> str:
-    return " " * len(match.group(1)) + match.group(2) + " " * len(match.group(3))
+_BRACKETED_YEAR = re.compile(rf"{_YEAR_IN_BRACKETS.pattern}|{_YEAR_WORD_BRACKETED.pattern}")  # where a date was read as if written alone
 
 
 def _year_first(match: re.Match[str]) -> str:
