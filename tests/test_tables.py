@@ -120,6 +120,12 @@ def test_a_table_dated_by_the_year_in_its_header_corner():
     assert len(claims) == 6
 
 
+def test_units_named_in_the_columns_order_a_rate_taking_the_percent():
+    claims = claims_of("表 1 114 年 1 至 8 月主要刑案類別統計\n單位：件；%；人\n類別 發生數 破獲數 破獲率 嫌疑犯\n竊盜 28,410 26,950 94.9 19,876")
+    read = [(c.text, c.base_unit, c.subject) for c in claims]
+    assert read == [("28,410", "件", "竊盜 發生數"), ("26,950", "件", "竊盜 破獲數"), ("94.9", "percent", "竊盜 破獲率"), ("19,876", "人", "竊盜 嫌疑犯")]
+
+
 def test_a_header_of_words_without_a_unit_named_makes_no_table():
     # no 單位： above it: words in a row are no header, and a number with no unit is no figure
     assert [c.text for c in claims_of("表 1 113 年概況\n地區 雙邊合作 人道援助\n亞太地區 9,850 1,230")] == []

@@ -199,9 +199,35 @@ def _in_units_named(columns: list[_Column], units: list[UnitMatch]) -> list[_Col
     the one other unit (僑胞人數, 有效持卡人數 in 人 and 占比 in % of '單位：人、%')."""
     percent = [unit for unit in units if unit.spec.dimension == "percent"]
     others = [unit for unit in units if unit.spec.dimension != "percent"]
+    if len(others) >= 2 and percent:
+        return _in_units_in_order(columns, units)
     if len(units) < 2 or len(others) != 1:
         return columns
     return [column if column.unit else replace(column, unit=(percent[0] if column.kind == "share" and percent else others[0])) for column in columns]
+
+
+def _in_units_in_order(columns: list[_Column], units: list[UnitMatch]) -> list[_Column]:
+    """'單位：件；%；人' over '發生數 破獲數 破獲率 嫌疑犯': the units in the columns' order, a rate (破獲率)
+    taking the next %, the columns after it the unit after that. Unread where rates and %s do not pair."""
+    rates = [column for column in columns if not column.unit and _RATE_COLUMN.search(column.name)]
+    if len(rates) != sum(1 for unit in units if unit.spec.dimension == "percent"):
+        return columns
+    at, read = 0, []
+    for column in columns:
+        if column.unit is not None:
+            read.append(column)
+            continue
+        rate = _RATE_COLUMN.search(column.name) is not None
+        while at < len(units) and (units[at].spec.dimension == "percent") != rate:
+            at += 1
+        if at == len(units):
+            return columns
+        read.append(replace(column, unit=units[at]))
+        at += 1 if rate else 0
+    return read
+
+
+_RATE_COLUMN = re.compile(r"率$|占比|佔比|比重")
 
 
 def _period_rows(text: str, exprs: list[TimeExpr], headers: list[_Header]) -> Iterator[Cell]:
