@@ -1065,6 +1065,7 @@ _ASKS_RULE = re.compile(fold(r"上限|下限|最多|最高|最少|最低|至少|
 _ASKS_THRESHOLD = re.compile(fold(r"多少(?:以上|以下)\s*(?:才|者|的)|(?:多少|幾).{0,6}(?:才能|才得|才可)|(?:須|需|必須|要)[^，,？?]{0,16}多少(?:以上|以下)\s*[？?]?\s*$"))
 _ADDED = fold("新增")
 # '…較 108 年提升多少？': asked by how much something changed from a base, a level is no answer.
+_BASE_NAMED = re.compile(fold(r"(?:和|與|跟)[^，,？?]{1,10}相比|相較於?[^，,？?]{1,10}[，,]|比起"))  # '和去年同期相比，…減少了幾個百分比'
 _CHANGE_FROM_A_BASE = re.compile(fold(r"(?:較|比|相較).{0,12}(?:成長|減少|增加|提升|提高|上升|下降|降低)了?多少\s*(?:萬|億|兆|千)?\s*(?:元|美元|人|家|件)?\s*[？?]?\s*$"))
 
 
@@ -1082,7 +1083,7 @@ def _kind_factor(parsed: Question, claim: Claim, own: str) -> float:
         return 0.85
     if claim.kind == "change" and _SHARE_ASKED.search(parsed.folded) and not parsed.wants_change:
         return 0.6  # '荷蘭投資金額所占的比率': a share of the whole, not how much the whole grew (成長 68.1%)
-    if parsed.wants_change and _CHANGE_FROM_A_BASE.search(parsed.folded):
+    if parsed.wants_change and (_CHANGE_FROM_A_BASE.search(parsed.folded) or _BASE_NAMED.search(fold(parsed.asked))):
         return 1.0 if claim.kind == "change" else 0.55  # '預估產值占比較 108 年提升多少': the change, not the share (nor the level)
     if parsed.wants_target:
         # a rule phased in for a year to come ('116 年至少 14 天') is as much what is planned as a target

@@ -1016,6 +1016,7 @@ _NUMBER = re.compile(
 # '這 10 年間', '這四年間', '這三個月來': the span asked, said again in words; '本期' opening a clause, the span the
 # report covers ('本期處分罰鍰總額'; not '占本期…總額', a report's own words)
 _SPAN_RESTATED = re.compile(r"(?:這|那)?\s*\d+\s*年(?:之)?間|(?:這|那)\s*[兩二三四五六七八九十]{1,2}\s*(?:個\s*)?(?:年|月|季)(?:之?間|來|內|當中)"
+                            r"|(?<![第前近])[兩二三四五六七八九十\d]{1,2}\s*年(?=\s*(?:總共|總經費|總計|合計|累計|共計|共))"  # '計畫四年總經費': its span, said again
                             r"|(?:^|(?<=[，,\s]))本期(?!間)")
 # A count in words ('集集南岸兩座小水力發電機組', '這三項'): no content word either; not an ordinal (第二條)
 # nor part of a name (核二廠, 核四廠).
