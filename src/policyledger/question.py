@@ -91,7 +91,7 @@ _AREA = re.compile(r"公頃|面積|平方公里|坪")
 _DOSE = re.compile(r"劑量|西弗")
 _LENGTH = re.compile(r"長度|多長(?!時間)")
 _PRICE_ASKED = re.compile(r"售價|單價|價格|價錢|票價|定價|每\s*[瓶包盒罐支件個份張片月]")  # '每瓶售價多少元': 45 元/瓶
-_EMISSIONS = re.compile(r"減碳|碳排|排碳|二氧化碳|CO2|溫室氣體|重量|多重")  # '減碳量是多少', '清除多少廢棄物（重量）': so many tonnes
+_EMISSIONS = re.compile(r"減碳|碳排|排碳|二氧化碳|CO2|溫室氣體|重量|體重|多重")  # '減碳量是多少', '清除多少廢棄物（重量）': so many tonnes
 _VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|輸水|萬噸|噸|庫容|(?<=[蓄庫理])容量|多少水(?![庫準質費])")
 # 將 of a thing handed on (中科院將軍品技術技轉民間) takes an object, as 把 does: not a future
 _HANDED_ON = r"(?![^，,？?]{1,12}?(?:技轉|移轉|轉為|轉型為|納入|列入|改為|改成|交由|提供給|用於|作為))"
@@ -175,7 +175,7 @@ _NOUN_UP_TO_FOUR = re.compile(r"[\u4e00-\u9fff]{2,4}(?=\s*[？?]?\s*$)")
 _CHANGE = re.compile(r"成長|增加|減少|提升|提高|上升|下降|降低|改善(?!建議|措施|計畫|方案|工程)|增幅|減幅|超收(?!比?率)|短收")  # not 改善建議, a noun
 # '114 年度預算較 113 年度增加多少元': by how much, from a base — a change, not the level it reached
 _CHANGE_BY_AN_AMOUNT = re.compile(
-    r"(?:較|比|相較)[^，,？?]{0,12}?(?:成長|增加|減少|上升|下降|降低|超收|短收)了?多少\s*(?:萬|億|兆|千)?\s*(?:元|美元|人|家|件)?\s*[？?]?\s*$"
+    r"(?:較|比|相較)[^，,？?]{0,12}?(?:成長|增加|減少|上升|下降|降低|超收|短收)了?\s*多少\s*(?:萬|億|兆|千)?\s*(?:元|美元|人|家|件)?\s*[？?]?\s*$"
 )
 # Words that ask rather than say: removed before matching.
 _ASKING = re.compile(
