@@ -1255,3 +1255,13 @@ def test_a_rates_change_asked_and_a_whole_asked_of_a_part_singled_out(tmp_path: 
 def test_what_a_thing_is_called_asks_one_name():
     asked = parse_question("除了免付費創業諮詢專線與新創基地之外，提供網實整合創業服務的網站叫什麼？")
     assert (asked.wants, asked.count, "网站" in asked.segments) == ("names", 1, True)  # not '网站叫', nor a figure
+
+
+def test_a_plans_change_asked_against_a_base_and_weight_asked_as_a_mass(tmp_path: Path):
+    report = ("衛生福利部國民健康署業務報告\n壹、 預算 \n一、 預算規劃：115 年度概算 74.6 億元，較本年增加約 3.5 億元。 \n"
+              "二、 健康體重管理：114 年上半年健康體重管理計畫參與 12 萬 4,350 人，合計減重 36 萬 8,120 公斤。 \n")
+    expected = {
+        "115 年度概算比 114 年增加大約多少？": "3.5 億元",  # typed target, its words a change from a base
+        "114 年上半年健康體重管理計畫的參加者合計減了多少體重？": "36 萬 8,120 公斤",  # 體重: a mass, not the people
+    }
+    assert answer_texts(tmp_path, report, list(expected)) == expected

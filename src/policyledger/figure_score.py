@@ -78,7 +78,8 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     contrasted = own + caption + _base_clause(item.node.text, claim, neighbours, sentence_start, clause_start)  # a table's caption names its cells too
     alone = _alone(claim, neighbours, (sentence_start, sentence_end))
     alone = alone or (parsed.wants_change and claim.kind == "change")  # a change asked: its subset word stands by what changed
-    factors = period * _kind_factor(parsed, claim, own) * _contrast_factor(parsed, contrasted, sentence) * _subset_factor(parsed, own, sentence, alone)
+    factors = period * _kind_factor(parsed, claim, own, text[clause_start:claim.start]) * _contrast_factor(parsed, contrasted, sentence)
+    factors *= _subset_factor(parsed, own, sentence, alone)
     factors *= _own_words_factor(parsed, own, claim) * _end_of_change_factor(parsed, text, claim, neighbours)
     factors *= _breakdown_factor(parsed, text, claim, neighbours, own, clause_start, clause_end)
     factors *= _named_elsewhere_factor(parsed, text, sentence) * _direction_factor(parsed, sentence)
@@ -1065,14 +1066,17 @@ _ASKS_RULE = re.compile(fold(r"上限|下限|最多|最高|最少|最低|至少|
 _ASKS_THRESHOLD = re.compile(fold(r"多少(?:以上|以下)\s*(?:才|者|的)|(?:多少|幾).{0,6}(?:才能|才得|才可)|(?:須|需|必須|要)[^，,？?]{0,16}多少(?:以上|以下)\s*[？?]?\s*$"))
 _ADDED = fold("新增")
 # '…較 108 年提升多少？': asked by how much something changed from a base, a level is no answer.
+_CHANGED_FROM_A_BASE = re.compile(fold(r"(?:較|比)[^，,。；;]{0,10}(?:成長|減少|增加|提升|提高|上升|下降|降低)\s*(?:約|達)?\s*$"))
 _BASE_NAMED = re.compile(fold(r"(?:和|與|跟)[^，,？?]{1,10}相比|相較於?[^，,？?]{1,10}[，,]|比起"))  # '和去年同期相比，…減少了幾個百分比'
-_CHANGE_FROM_A_BASE = re.compile(fold(r"(?:較|比|相較).{0,12}(?:成長|減少|增加|提升|提高|上升|下降|降低)了?多少\s*(?:萬|億|兆|千)?\s*(?:元|美元|人|家|件)?\s*[？?]?\s*$"))
+_CHANGE_FROM_A_BASE = re.compile(fold(
+    r"(?:較|比|相較).{0,12}(?:成長|減少|增加|提升|提高|上升|下降|降低)了?\s*多少\s*(?:萬|億|兆|千)?\s*(?:元|美元|人|家|件)?\s*[？?]?\s*$",
+))
 
 
 _SHARE_ASKED = re.compile(fold(r"所[占佔]|[占佔][^，,？?]{0,10}(?:比率|比例|比重|百分之|多少)|占比|佔比"))
 
 
-def _kind_factor(parsed: Question, claim: Claim, own: str) -> float:
+def _kind_factor(parsed: Question, claim: Claim, own: str, before: str) -> float:
     if _ASKS_THRESHOLD.search(parsed.folded):
         return 1.0 if claim.kind == "rule" else 0.7  # '營業額下滑多少以上才得享有利息補貼': the threshold, not an amount granted
     if parsed.wants_actual and claim.kind in ("target", "forecast", "rule"):
@@ -1084,7 +1088,9 @@ def _kind_factor(parsed: Question, claim: Claim, own: str) -> float:
     if claim.kind == "change" and _SHARE_ASKED.search(parsed.folded) and not parsed.wants_change:
         return 0.6  # '荷蘭投資金額所占的比率': a share of the whole, not how much the whole grew (成長 68.1%)
     if parsed.wants_change and (_CHANGE_FROM_A_BASE.search(parsed.folded) or _BASE_NAMED.search(fold(parsed.asked))):
-        return 1.0 if claim.kind == "change" else 0.55  # '預估產值占比較 108 年提升多少': the change, not the share (nor the level)
+        # '預估產值占比較 108 年提升多少': the change, not the share (nor the level); a plan's change is typed
+        # target, its words say what it is ('115 年度概算 74.6 億元，較本年增加約 3.5 億元')
+        return 1.0 if claim.kind == "change" or _CHANGED_FROM_A_BASE.search(before.replace(" ", "")) else 0.55
     if parsed.wants_target:
         # a rule phased in for a year to come ('116 年至少 14 天') is as much what is planned as a target
         to_come = claim.kind in ("target", "forecast", "rule") or (claim.kind == "change" and _TO_COME.search(own) is not None)
