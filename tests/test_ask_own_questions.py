@@ -115,6 +115,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-234", 0.96), ("own-gold-235", 0.89),  # and two more: 43/48 first
     ("own-gold-236", 0.89), ("own-gold-237", 0.92), ("own-gold-238", 0.89),  # least used items, the session of 2026-12-01 (3): 58/72 first
     ("own-gold-239", 0.96), ("own-gold-240", 0.85), ("own-gold-241", 0.89),  # and three more, other items: 56/72 first
+    ("own-gold-242", 0.89), ("own-gold-243", 0.78), ("own-gold-244", 0.96),  # and three more, other items again: 58/72 first
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
