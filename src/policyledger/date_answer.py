@@ -16,7 +16,7 @@ from typing import Any
 
 from policyledger.passages import QUOTED, SENTENCE, Item, citation, clause_span, topic_of_subjectless
 from policyledger.quantity.numbers import count_of
-from policyledger.quantity.periods import LIST_SPLIT, find_time_expressions, roc_to_gregorian
+from policyledger.quantity.periods import LIST_SPLIT, find_time_expressions, roc_to_gregorian, year_written_alone
 from policyledger.question import SESSION_ASKED, STAGES, YEARS_ASKED, Question, another_ordinal
 from policyledger.records import iso
 from policyledger.textnorm import compact, fold
@@ -92,7 +92,7 @@ def best_date(parsed: Question, items: list[Item]) -> dict[str, Any] | None:
                     score *= 0.8  # asked when it was done ('哪一天審查通過'), '預定於 110 年 7 月完成…提送審查': a plan's date
                 if best is None or score > best[0]:
                     when = expr.period_end if expr.period_start is None else expr.period_start
-                    text, precision = _year_plain(expr.text.strip()), "year" if parsed.wants_year else _precision(expr.text)
+                    text, precision = year_written_alone(expr.text.strip()), "year" if parsed.wants_year else _precision(expr.text)
                     span_end = _end_of_span(parsed, expr)
                     if span_end is not None:  # '計畫期程到何時結束': '107 年 3 月至 116 年 12 月' ends 116 年 12 月
                         text, when = span_end, expr.period_end
@@ -327,14 +327,6 @@ def _heading_period_factor(parsed: Question, item: Item) -> float:
     start, end = parsed.period
     overlaps = (start is None or start <= headed[0].period_end) and (end is None or headed[0].period_start <= end)
     return 1.0 if overlaps else 0.7
-
-
-def _year_plain(written: str) -> str:
-    """'今（114）年 1 月 15 日', '本年（114 年）上半年' answered as '114 年 1 月 15 日', '114 年上半年'."""
-    return _YEAR_WORD_WITH_ITS_YEAR.sub(lambda found: f"{found.group(1) or found.group(2)} 年", written)
-
-
-_YEAR_WORD_WITH_ITS_YEAR = re.compile(r"[今去本明]\s*[（(]\s*(\d{2,3})\s*[）)]\s*年|[今去本明]年度?\s*[（(]\s*(\d{2,3})\s*年度?\s*[）)]\s*")
 
 
 def _stated_figure_factor(parsed: Question, own: str) -> float:

@@ -78,7 +78,8 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     contrasted = own + caption + _base_clause(item.node.text, claim, neighbours, sentence_start, clause_start)  # a table's caption names its cells too
     alone = _alone(claim, neighbours, (sentence_start, sentence_end))
     alone = alone or (parsed.wants_change and claim.kind == "change")  # a change asked: its subset word stands by what changed
-    factors = period * _kind_factor(parsed, claim, own, text[clause_start:claim.start]) * _contrast_factor(parsed, contrasted, sentence)
+    clause_before = text[clause_start:claim.start]
+    factors = period * _kind_factor(parsed, claim, own, clause_before) * _contrast_factor(parsed, contrasted, sentence)
     factors *= _subset_factor(parsed, own, sentence, alone)
     factors *= _own_words_factor(parsed, own, claim) * _end_of_change_factor(parsed, text, claim, neighbours)
     factors *= _breakdown_factor(parsed, text, claim, neighbours, own, clause_start, clause_end)
@@ -94,7 +95,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _named_after_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
     factors *= _named_before_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
     factors *= _joint_factor(parsed, text[before:after]) * _sub_item_factor(parsed, item) * _amount_factor(parsed, claim)
-    factors *= _points_factor(parsed, claim) * _counted_noun_factor(parsed, text, claim, own) * _step_factor(parsed, text[clause_start:claim.start])
+    factors *= _points_factor(parsed, claim) * _counted_noun_factor(parsed, text, claim, own) * _step_factor(parsed, clause_before)
     factors *= 0.9 if _restates(item.node.text, claim, neighbours) else 1.0
     factors *= _category_factor(parsed, sentence + row)
     own_sentence = item.node.text[sentence_start:sentence_end]
@@ -1066,10 +1067,11 @@ _ASKS_RULE = re.compile(fold(r"上限|下限|最多|最高|最少|最低|至少|
 _ASKS_THRESHOLD = re.compile(fold(r"多少(?:以上|以下)\s*(?:才|者|的)|(?:多少|幾).{0,6}(?:才能|才得|才可)|(?:須|需|必須|要)[^，,？?]{0,16}多少(?:以上|以下)\s*[？?]?\s*$"))
 _ADDED = fold("新增")
 # '…較 108 年提升多少？': asked by how much something changed from a base, a level is no answer.
-_CHANGED_FROM_A_BASE = re.compile(fold(r"(?:較|比)[^，,。；;]{0,10}(?:成長|減少|增加|提升|提高|上升|下降|降低)\s*(?:約|達)?\s*$"))
+_RISE_OR_FALL = "成長|減少|增加|提升|提高|上升|下降|降低"
+_CHANGED_FROM_A_BASE = re.compile(fold(rf"(?:較|比)[^，,。；;]{{0,10}}(?:{_RISE_OR_FALL})\s*(?:約|達)?\s*$"))
 _BASE_NAMED = re.compile(fold(r"(?:和|與|跟)[^，,？?]{1,10}相比|相較於?[^，,？?]{1,10}[，,]|比起"))  # '和去年同期相比，…減少了幾個百分比'
 _CHANGE_FROM_A_BASE = re.compile(fold(
-    r"(?:較|比|相較).{0,12}(?:成長|減少|增加|提升|提高|上升|下降|降低)了?\s*多少\s*(?:萬|億|兆|千)?\s*(?:元|美元|人|家|件)?\s*[？?]?\s*$",
+    rf"(?:較|比|相較).{{0,12}}(?:{_RISE_OR_FALL})了?\s*多少\s*(?:萬|億|兆|千)?\s*(?:元|美元|人|家|件)?\s*[？?]?\s*$",
 ))
 
 

@@ -71,16 +71,15 @@ def _place(marker: Marker, stack: list[_Open], boundary: str) -> int | None:
     next number of an open list is taken as an item."""
     if boundary == "none":
         return None
+    twin: tuple[int, int] | None = None  # the innermost open item of the twin family: (where, its number)
     for index in range(len(stack) - 1, -1, -1):
         open_marker = stack[index].marker
         if open_marker is not None and open_marker.family == marker.family:
             return index if marker.value == open_marker.value + 1 else None
-    for index in range(len(stack) - 1, -1, -1):
-        open_marker = stack[index].marker
-        if open_marker is not None and open_marker.family == TWINS.get(marker.family):
-            if marker.value == open_marker.value + 1:
-                return index  # '1、 …' then '2. …': one level written two ways (a '1.' under '1、' nests below it)
-            break
+        if twin is None and open_marker is not None and open_marker.family == TWINS.get(marker.family):
+            twin = index, open_marker.value
+    if twin is not None and marker.value == twin[1] + 1:
+        return twin[0]  # '1、 …' then '2. …': one level written two ways (a '1.' under '1、' nests below it)
     if marker.value != 1 or boundary != "strong":
         return None
     # A new family nests below the innermost open item, unless it ranks above every open one

@@ -960,7 +960,7 @@ _ANSWER_TYPE = r"國家|邦交國|友邦|廠商|企業|公司|業者|臺商|台�
 def _segments(text: str, authors: tuple[str, ...] = (), year_named: bool = False) -> list[str]:
     """Content words: the question with asking words, particles, numbers and units removed.
     `year_named`: the question dates what it asks, so '一年' is that year's whole, not every year's."""
-    text = re.sub(r"[（(][^）)]*[）)]", _bracket_content, text)
+    text = _BRACKETED_WORDS.sub(_bracket_content, text)
     text = _A_YEARS_WORTH.sub(" " if year_named else "每年", text)
     # "…的國家有哪些", "哪些水庫…": the kind of name asked for is not a word to look for.
     # "停靠了哪些離島？": a noun closing the question after 哪些 is the kind asked for too.

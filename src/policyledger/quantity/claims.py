@@ -13,7 +13,6 @@ The readings follow `shared/dev-gold/claims-conventions.md`:
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -23,7 +22,7 @@ from policyledger.quantity.changes import CHANGE_VERB, FROM, FROM_LEAD, FROM_REA
 from policyledger.quantity.clauses import CLAUSE_BREAK, SENTENCE_BREAK, clause_span, end_of_sentence, joined_lines, start_of_sentence
 from policyledger.quantity.figures import Figure, find_figures, masked_spans
 from policyledger.quantity.kinds import ACTUAL_CUE, DONE_CUE, MEASURED_AGE, kind_of
-from policyledger.quantity.periods import HALF, LIST_SPLIT, QUARTER, REPORT_YEAR_WORDS, TimeExpr, find_time_expressions
+from policyledger.quantity.periods import HALF, LIST_SPLIT, QUARTER, REPORT_YEAR_WORDS, TimeExpr, find_time_expressions, last_day
 from policyledger.quantity.qualifiers import qualifier_of
 from policyledger.quantity.tables import Cell, table_cells
 from policyledger.quantity.units import CURRENCIES, CURRENCIES_BEFORE, CURRENCY_BEFORE, normalize, reads_water
@@ -147,7 +146,7 @@ def _date_written(nodes: list[Node]) -> date | None:
         written = _DATE_LINE.fullmatch(line.strip())
         if written is not None and 1 <= int(written.group(2)) <= 12:
             year, month = int(written.group(1)) + 1911, int(written.group(2))
-            return date(year, month, calendar.monthrange(year, month)[1])  # its month's end, whatever day it names
+            return last_day(year, month)  # its month's end, whatever day it names
     return None
 
 

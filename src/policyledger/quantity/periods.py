@@ -90,7 +90,7 @@ def _number(token: str | None) -> int | None:
     return int(value) if value is not None else None
 
 
-def _last_day(year: int, month: int) -> date:
+def last_day(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -146,7 +146,7 @@ def _dated(year: int, groups: dict[str, str | None]) -> tuple[date | None, date 
         quarter = _number(re.sub(r"[第季\s]", "", groups["quarter"]))
         if quarter is None or not 1 <= quarter <= 4:
             return None
-        return date(year, 3 * quarter - 2, 1), _last_day(year, 3 * quarter), year, False
+        return date(year, 3 * quarter - 2, 1), last_day(year, 3 * quarter), year, False
     if groups["half"]:
         first = groups["half"].startswith(("上", "前"))
         return (date(year, 1, 1), date(year, 6, 30), year, False) if first else (date(year, 7, 1), date(year, 12, 31), year, False)
@@ -156,7 +156,7 @@ def _dated(year: int, groups: dict[str, str | None]) -> tuple[date | None, date 
         written = groups["firstmonths"] or ""
         count = _number(re.sub(r"[前個月季\s]", "", written))
         months = count * 3 if count and written.endswith("季") else count
-        return (date(year, 1, 1), _last_day(year, months), year, False) if months and 1 <= months <= 12 else None
+        return (date(year, 1, 1), last_day(year, months), year, False) if months and 1 <= months <= 12 else None
     if groups["month"]:
         return _month_day(year, _number(groups["month"]), _number(groups["day"]), groups["mpart"])
     part = groups["ypart"]
@@ -176,13 +176,13 @@ def _month_day(year: int, month: int | None, day: int | None, part: str | None) 
         except ValueError:
             return None
     if part == "底":
-        return None, _last_day(year, month), year, True
+        return None, last_day(year, month), year, True
     if part == "初":
         return None, date(year, month, 1), year, True
     if part in _TEN_DAYS:  # 下旬: the 21st to the month's end
         first, last = _TEN_DAYS[part]
-        return date(year, month, first), date(year, month, last) if last else _last_day(year, month), year, False
-    return date(year, month, 1), _last_day(year, month), year, False
+        return date(year, month, first), date(year, month, last) if last else last_day(year, month), year, False
+    return date(year, month, 1), last_day(year, month), year, False
 
 
 _TEN_DAYS = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, None)}
@@ -244,27 +244,28 @@ def _same_months_before(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
     before as the span named last, not the whole of that year."""
     found: list[TimeExpr] = []
     for expr in exprs:
-        last = next((earlier for earlier in reversed(found) if earlier.period_start and earlier.period_end), None)
         same_span = _SAME_SPAN_BEFORE.fullmatch(expr.text) or (_A_YEAR.fullmatch(expr.text.strip()) and _SAME_SPAN_AFTER.match(text, expr.end))
-        if same_span and last is not None and expr.period_start is not None and _within_a_year(last, expr):
-            assert last.period_start is not None and last.period_end is not None  # for the type checker: tested above
-            end = last.period_end
-            expr = replace(expr, period_start=last.period_start.replace(year=last.period_start.year - 1),
-                           period_end=_last_day(end.year - 1, end.month) if end == _last_day(end.year, end.month) else end.replace(year=end.year - 1))
-        found.append(expr)
+        months = _months_a_year_before(found, expr) if same_span else None
+        found.append(replace(expr, period_start=months[0], period_end=months[1]) if months else expr)
     return found
 
 
+def _months_a_year_before(earlier: list[TimeExpr], year_before: TimeExpr) -> tuple[date, date] | None:
+    """The months of the last span in `earlier`, a year before, where that span is part of the year
+    after `year_before`'s (not the whole of it)."""
+    spans = [(expr.period_start, expr.period_end) for expr in earlier if expr.period_start and expr.period_end]
+    if not spans or year_before.period_start is None:
+        return None
+    start, end = spans[-1]
+    whole_year = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
+    if whole_year or not start.year == end.year == year_before.period_start.year + 1:
+        return None
+    return start.replace(year=start.year - 1), last_day(end.year - 1, end.month) if end == last_day(end.year, end.month) else end.replace(year=end.year - 1)
+
+
 _SAME_SPAN_BEFORE = re.compile(r"(?:去年|上年)同期")
-_A_YEAR = re.compile(r"(?:去年|\d{2,3}\s*年)(?:\s*[（(]\s*\d{2,3}\s*年\s*[）)])?")  # '113 年', '去年(113 年)'
+_A_YEAR = re.compile(r"去年|\d{2,3}\s*年")  # '113 年' (a bracketed year is read alone by then: '去年(113 年)' → '113 年')
 _SAME_SPAN_AFTER = re.compile(r"\s*同期")
-
-
-def _within_a_year(span: TimeExpr, year_before: TimeExpr) -> bool:
-    """A span of months of the year after `year_before`'s, shorter than the whole of it."""
-    assert span.period_start is not None and span.period_end is not None and year_before.period_start is not None
-    whole_year = span.period_start == date(span.period_start.year, 1, 1) and span.period_end == date(span.period_start.year, 12, 31)
-    return span.period_start.year == span.period_end.year == year_before.period_start.year + 1 and not whole_year
 
 
 def _years_of_a_term(text: str, match: re.Match[str]) -> bool:
@@ -291,6 +292,13 @@ _BRACKETED_YEAR = re.compile(rf"{_YEAR_IN_BRACKETS.pattern}|{_YEAR_WORD_BRACKETE
 
 def _year_first(match: re.Match[str]) -> str:
     return match.group(2) + " " * (len(match.group(1)) + len(match.group(3)))
+
+
+def year_written_alone(text: str) -> str:
+    """'今（114）年 1 月 15 日', '本年（114 年）上半年' as '114 年 1 月 15 日', '114 年上半年': the year a
+    bracket names, without the word it brackets."""
+    text = _YEAR_IN_BRACKETS.sub(lambda found: found.group(2) + " ", text)
+    return _YEAR_WORD_BRACKETED.sub(lambda found: found.group(2), text)
 
 
 def _compared_to(text: str, start: int) -> bool:
