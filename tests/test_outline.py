@@ -444,3 +444,59 @@ def test_a_short_heading_leading_into_a_list_has_no_colon_and_a_dashed_page_foot
     nodes = {node.path: node for node in outline_of("\n".join(lines) + "\n")}
     assert nodes["壹/一/1"].title == "依工作計畫別執行數如下"
     assert "第 4 頁" not in nodes["壹/一/2"].text and "下降23.5%" in nodes["壹/一/2"].text.replace("\n", "")
+
+
+def test_markdown_headings_bold_lines_and_page_rules_read_as_the_report():
+    """A PDF-to-Markdown converter's text: '## 一、' headings, '**（三） …**' lines, '-----' where a page ended."""
+    text = ("# 壹、健保財務\n\n## 一、 保險收入\n\n（一） 保險收入概況：113 年保險收入計 8,262 億元。\n\n"
+            "**（二） 補充保險費**\n\n1、 收入結構：補充保險費費率為 2.11%，以股利所得 312 億元最高，\n\n-----\n\n"
+            "占 40.6%。\n\n## 二、 保險成本\n\n本年保險成本 9,012 億元。\n")
+    nodes = outline_of(text)
+    assert [(n.path, n.title) for n in nodes if n.path] == [
+        ("壹", "健保財務"), ("壹/一", "保險收入"), ("壹/一/(一)", "保險收入概況"), ("壹/一/(二)", "補充保險費"),
+        ("壹/一/(二)/1", "收入結構"), ("壹/二", "保險成本"),
+    ]
+    assert "312 億元最高，占 40.6%" in next(n for n in nodes if n.path == "壹/一/(二)/1").text  # the page's rule is no text
+    assert not any("#" in n.text or "*" in n.text for n in nodes)
+
+
+def test_grid_and_pipe_tables_read_as_rows_set_in_columns():
+    grid = ("一、 生產：各漁業別生產如表 1。\n\n表 1：114 年上半年各漁業別生產統計\n\n+--------+-----------+\n| 漁業別 | 產量(公噸) |\n"
+            "+========+===========+\n| 遠洋   | 212,460   |\n+--------+-----------+\n| 近海   | 58,730    |\n+--------+-----------+\n")
+    pipe = "一、 收支：\n\n單位：億元\n\n| 項目 | 113 年 | 114 年 |\n|---|---:|---:|\n| 保險收入 | 8,262 | 8,693 |\n"
+    for text in (grid, pipe):
+        layout = analyse(read_bytes(text.encode("utf-8"), "t.txt"))
+        assert not any(set(line.text) & set("|+=") or set(line.text) == {"-"} for line in layout.lines)
+    grid_row = next(line for line in analyse(read_bytes(grid.encode("utf-8"), "t.txt")).lines if "212,460" in line.text)
+    assert grid_row.number == 8 and grid_row.text.split() == ["遠洋", "212,460"]  # cited on its own line, its bars blanked
+
+
+def test_a_marker_on_a_line_of_its_own_heads_the_title_on_the_next():
+    text = ("壹、\n航空運量\n一、\n整體運量概況\n（一）\n旅客運量穩定成長\n"
+            "114 年上半年我國各機場國際及兩岸航線旅客計 2,386 萬人次，較 113 \n年同期增加 11.6%，已恢復至 108 年同期之 98.3%；國內航線旅客計 \n"
+            "536 萬 4,812 人次，較去年同期減少 2.1%。\n(1)\n機電及系統工程\nA.\n機電工程：截至 114 年 8 月底累計進度 61.4%，已完成變電站 3 座，\n"
+            "安裝空調冰水主機 8 臺。\nB.\n行李處理系統：設計處理能量每小時 7,200 件。\n")
+    assert [(n.path, n.line_start, n.title) for n in outline_of(text) if n.path] == [
+        ("壹", 1, "航空運量"), ("壹/一", 3, "整體運量概況"), ("壹/一/(一)", 5, "旅客運量穩定成長"),
+        ("壹/一/(一)/(1)", 10, "機電及系統工程"), ("壹/一/(一)/(1)/A", 12, "機電工程"), ("壹/一/(一)/(1)/B", 15, "行李處理系統"),
+    ]
+
+
+def test_a_text_browsers_list_of_link_addresses_is_no_content():
+    text = ("   交通部鐵道局業務報告\n\n   壹、鐵路建設\n\n     一、高鐵延伸：[4]計畫進度 12.5%。\n\n   [23]回上一頁\n\n"
+            "References\n\n   1. https://www.rb.gov.tw/#C\n   2. https://www.rb.gov.tw/Default.aspx\n  17. javascript:window.print()\n")
+    nodes = outline_of(text)
+    assert [n.path for n in nodes if n.path] == ["壹", "壹/一"]
+    assert not any("http" in n.text or "References" in n.text for n in nodes)
+
+
+def test_ocr_text_with_a_space_between_every_two_characters_reads_as_typed():
+    text = ("內 政 部 國 土 管 理 署 業 務 報 告\n壹 、 國 土 計 畫\n一 、 國 土 功 能 分 區\n（ 一 ） 全 國 國 土 計 畫 之 檢 討\n"
+            "全 國 應 維 護 農 地 總 量 以 74 至 81 萬 公 頃 為 原 則 ， 修 正 草 案 擬 將 農 地 面 積 調 整 為 合 計 76.2 萬 公 頃 。\n"
+            "本 署 已 於 114 年 3 月 召 開 第 5 次 審 議 會 ， 檢 討 內 容 包 括 城 鄉 發 展 總 量 、 農 地 總 量 等 議 題 。\n")
+    nodes = outline_of(text)
+    assert [(n.path, n.title) for n in nodes if n.path] == [("壹", "國土計畫"), ("壹/一", "國土功能分區"), ("壹/一/(一)", "全國國土計畫之檢討")]
+    item = nodes[-1].text
+    assert "以 74 至 81 萬公頃為原則，" in item and "於 114 年 3 月召開第 5 次" in item  # spaces beside numbers stay
+    typed = outline_of("壹、 國土計畫\n一、 農地：全國應維護農地總量以 74 至 81 萬公頃為原則 。\n")
+    assert "為原則 。" in typed[-1].text  # a typed report keeps its own spaces

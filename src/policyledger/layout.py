@@ -14,6 +14,7 @@ file's own convention, detected once per file:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 import unicodedata
@@ -51,6 +52,7 @@ class ContentLine:
     ends_paragraph: bool
     trailing_space: bool  # the raw line ended in whitespace (it separates Latin words when joined)
     leading_space: bool = False  # in pdftotext output, a line opening a page starts with a space
+    table_row: bool = False  # a row of a table drawn with bars: its first cell opens no item ('| 1、 項目 | 金額 |')
 
 
 @dataclass(frozen=True)
@@ -80,8 +82,11 @@ _WIDE_ONLY = _WideOnlyTable()
 
 
 def analyse(source: SourceText) -> Layout:
-    raw = source.lines
-    noise = set(_page_furniture(raw))
+    table_rows = {line.number for line in source.lines if "|" in line.text and _CELLS_ROW.match(line.text)}
+    raw = [_without_markup(line) for line in source.lines]
+    if _letter_spaced(raw):
+        raw = [dataclasses.replace(line, text=_LETTER_SPACE.sub("", line.text)) for line in raw]
+    noise = set(_page_furniture(raw)) | {line.number for line in raw if _RULE.match(line.text)} | _link_references(raw)
     kept = [line for line in raw if line.number not in noise and line.text.strip(_SPACE)]
     convention = _convention(source, raw, noise)
     blank_after = _blank_follows(raw, noise)
@@ -95,7 +100,7 @@ def analyse(source: SourceText) -> Layout:
         following = kept[index + 1].text.strip(_SPACE) if index + 1 < len(kept) else ""
         trailing = line.text != line.text.rstrip(_SPACE) or (convention == "punctuation" and _words_wrap(stripped, following))
         leading = line.text != line.text.lstrip(_SPACE)
-        before_marker = parse_marker(following) is not None
+        before_marker = parse_marker(following) is not None and kept[index + 1].number not in table_rows
         ends = _ends_paragraph(convention, stripped, trailing, blank_after.get(line.number, False), typical, before_marker and convention == "punctuation")
         if not ends and before_marker and _indent(kept[index + 1].text) < _indent(line.text):
             ends = True  # pdftotext -layout: an item's marker set out to the left of the line before begins a new item
@@ -111,15 +116,83 @@ def analyse(source: SourceText) -> Layout:
             ends = True  # '合計 603.4 614.2 10.8': a flattened table's row ends with numbers no sentence ends with
         if index in in_cell_a_line_tables:
             ends = True  # '毒品' + '39' + '19': a ruled table printed one cell a line, each cell a line of its own
+        elif ends and following and not before_marker and _marker_alone(stripped):
+            ends = False  # '（一）' + '旅客運量穩定成長': a heading whose marker stands on a line of its own
         if ends and convention == "punctuation" and not before_marker and _breaks_a_clause(stripped, following):
             ends = False  # a Word export's soft break: '…老年人口 463 萬 2,050 人，占總人口' + '19.83%，較 113 年底…'
         if ends and convention == "trailing_space" and following and not before_marker:
             # '…處罰鍰 ' + '2 億 6,115 萬元。': the space before a number, where the line wrapped mid-clause
             ends = not (_sentence_runs_on(paragraph, typical, following) or (following[:1].isdigit() and _breaks_a_clause(stripped, following)))
-        lines.append(ContentLine(line.number, stripped, line.page, ends, trailing, leading))
+        lines.append(ContentLine(line.number, stripped, line.page, ends, trailing, leading, line.number in table_rows))
         if ends:
             paragraph = []
     return Layout(lines, sorted(noise), convention)
+
+
+# Markdown, as PDF-to-Markdown converters write a report: '## 一、 保險收入', '**（三） 補充保險費**',
+# a rule '-----' where a page ended, and tables drawn in text as they and pandoc draw them:
+#   +-----------+-------------+        | 項目 | 113 年 | 114 年 |
+#   | 遠洋漁業  | 212,460     |        |---|---:|---:|
+#   +===========+=============+        | 門診 | 1,234 | 1,302 |
+# Rules are no content; the markup around a line's words is blanked (offsets into the line stay true),
+# and so are a row's bars, which only part its cells: the row reads as a row set in columns.
+_RULE = re.compile(r"^[ \t]*(?:\+[-=:+]*[-=][-=:+]*\+|\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?|-{3,}|\*{3,})[ \t]*$")
+_CELLS_ROW = re.compile(r"^[ \t]*\|[^|]*\|.*\|[ \t]*$")
+_MARKUP = re.compile(r"^([ \t]*(?:#{1,6}[ \t]+)?)(\*\*|__)?(?=\S)(.*?)(\2)?[ \t]*$")
+
+
+def _without_markup(line: SourceLine) -> SourceLine:
+    """The line with Markdown's heading marks, its bold markers and a table row's bars blanked; a row
+    ends at its last cell (a space after it would read as a paragraph's end where spaces end paragraphs)."""
+    text = line.text
+    if "|" in text and _CELLS_ROW.match(text):
+        return dataclasses.replace(line, text=text.replace("|", " ").rstrip(_SPACE))
+    if not text.startswith(("#", "**", "__")):
+        return line
+    markup = _MARKUP.match(text)
+    if markup is None or not (markup.group(1).strip() or (markup.group(2) and markup.group(4))):
+        return line
+    opening = " " * len(markup.group(1)) + " " * len(markup.group(2) or "")
+    return dataclasses.replace(line, text=opening + markup.group(3) + text[markup.end(3):].replace("*", " ").replace("_", " "))
+
+
+# OCR of a scanned page (tesseract's chi_tra) sets a space between every two characters:
+# '本 署 依 國 土 計 畫 法 第 15 條 規 定 辦 理 ， 已 於 114'. Such a report is read with the spaces
+# between two characters, and before a closing mark, taken out; those beside a number stay, as typed.
+_WIDE = "\u3000-\u303f\u3400-\u9fff\uff01-\uffef"
+_LETTER_SPACE = re.compile(rf"(?<=[{_WIDE}]) (?=[{_WIDE}])|(?<=\S) (?=[、，。：；）」』％])|(?<=[（「『]) (?=\S)")
+_SPACED_PAIR = re.compile(rf"[{_WIDE}] (?=[{_WIDE}])")
+_WIDE_CHAR = re.compile(rf"[{_WIDE}]")
+_LETTER_SPACED_SHARE = 0.3  # of its characters; a report typed by hand spaces only around numbers
+
+
+def _letter_spaced(raw: list[SourceLine]) -> bool:
+    sample = "\n".join(line.text for line in raw[:400])
+    wide = len(_WIDE_CHAR.findall(sample))
+    return wide >= 50 and len(_SPACED_PAIR.findall(sample)) >= _LETTER_SPACED_SHARE * wide
+
+
+# A web page's text as a text browser prints it (lynx -dump) ends with the addresses of its links:
+#   References
+#      1. https://www.rb.gov.tw/Default.aspx
+_REFERENCES = re.compile(r"^\s*(?:References|參考連結|連結)\s*$")
+_REFERENCE = re.compile(r"^\s*\d{1,4}\.\s+(?:https?|ftp|mailto|javascript|file):\S*\s*$")
+
+
+def _link_references(raw: list[SourceLine]) -> set[int]:
+    """The lines of a closing list of link addresses, its heading and all, when nothing but addresses follows it."""
+    for index in range(len(raw) - 1, -1, -1):
+        if _REFERENCES.match(raw[index].text):
+            after = [line for line in raw[index + 1:] if line.text.strip()]
+            if after and all(_REFERENCE.match(line.text) for line in after):
+                return {line.number for line in raw[index:]}
+            return set()
+    return set()
+
+
+def _marker_alone(text: str) -> bool:
+    marker = parse_marker(text)
+    return marker is not None and not marker.rest.strip()
 
 
 def _lines_of_cell_a_line_tables(texts: list[str]) -> set[int]:

@@ -35,8 +35,9 @@ FAMILIES: tuple[Family, ...] = (
     Family("arabic", 4, re.compile(r"([0-9０-９]{1,2})\s*、")),
     Family("arabic_dot", 4, re.compile(r"([0-9０-９]{1,2})\s*[.．](?![0-9０-９])")),
     Family("paren_arabic", 5, re.compile(r"[（(]\s*([0-9０-９]{1,2})\s*[）)]|([⑴-⒇])")),
-    Family("upper", 6, re.compile(r"([A-ZＡ-Ｚ])\s*(?:[.．](?=\s|[^\x00-\x7f])|、(?![A-Za-z]))")),  # A. or A、
-    Family("lower", 7, re.compile(r"([a-zａ-ｚ])\s*[.．](?=\s|[^\x00-\x7f])")),
+    # A. or A、 (and 'A.' alone on its line, its title on the next)
+    Family("upper", 6, re.compile(r"([A-ZＡ-Ｚ])\s*(?:[.．](?=\s|[^\x00-\x7f]|$)|、(?![A-Za-z]))")),
+    Family("lower", 7, re.compile(r"([a-zａ-ｚ])\s*[.．](?=\s|[^\x00-\x7f]|$)")),
     Family("stem", 7, re.compile(rf"([{_STEMS}])\s*、(?![{_STEMS}])")),  # 甲、乙、 (not a list 甲、乙兩案)
     Family("circled", 8, re.compile(r"([①-⑳])")),
 )

@@ -41,7 +41,7 @@ def build_outline(layout: Layout) -> list[Node]:
     stack: list[_Open] = []  # the open chain of items, outermost first
     previous: ContentLine | None = None
     for line in layout.lines:
-        marker = parse_marker(line.text)
+        marker = parse_marker(line.text) if not line.table_row else None
         position = _place(marker, stack, _boundary(previous, line)) if marker else None
         if marker is not None and position is not None:
             del stack[position:]
