@@ -363,3 +363,34 @@ def test_rows_named_by_their_year_or_edition_under_a_header_of_categories():
 def test_one_cell_a_line_under_a_unit_line_naming_a_unit_for_amounts_and_one_for_shares():
     claims = claims_of("表 2 113 年農產品主要出口市場\n單位：億美元；%\n市場\n出口值\n占比\n美國\n11.34\n19.7\n中國大陸\n9.58\n16.7\n日本\n9.12\n15.9")
     assert [(c.text, c.base_value, c.base_unit, c.kind) for c in claims[:2]] == [("11.34", 1_134_000_000, "USD", "actual"), ("19.7", 19.7, "percent", "share")]
+
+
+def test_grid_table_rows_are_read_by_their_column_headings_units():
+    from policyledger.layout import analyse
+    from policyledger.outline import build_outline
+    from policyledger.read import read_bytes
+
+    text = ("壹、生產\n\n一、 生產：各漁業別生產如表 1。\n\n表 1：114 年上半年各漁業別生產統計\n\n+--------+------------+------------+\n"
+            "| 漁業別 | 產量(公噸) | 產值(億元) |\n+========+============+============+\n| 遠洋   | 212,460    | 158.32     |\n"
+            "+--------+------------+------------+\n| 近海   | 58,730     | 62.15      |\n+--------+------------+------------+\n")
+    claims = extract_claims(build_outline(analyse(read_bytes(text.encode("utf-8"), "t.txt"))))
+    assert [(c.text, c.base_value, c.base_unit, c.line, c.period_end) for c in claims] == [
+        ("212,460", 212460, "t", 10, date(2025, 6, 30)), ("158.32", 15832000000, "TWD", 10, date(2025, 6, 30)),
+        ("58,730", 58730, "t", 12, date(2025, 6, 30)), ("62.15", 6215000000, "TWD", 12, date(2025, 6, 30)),
+    ]
+
+
+def test_a_column_heading_may_name_its_own_year():
+    claims = claims_of("表 2：114 年度公務預算執行情形（截至 114 年 6 月底）\n單位：千元\n工作計畫  114 年度預算數  執行數  執行率(％)\n"
+                       "一般行政  412,350  201,684  48.91")
+    assert [(c.text, c.base_unit, c.period_start, c.period_end, c.subject) for c in claims] == [
+        ("412,350", "TWD", date(2025, 1, 1), date(2025, 12, 31), "一般行政 預算數"),
+        ("201,684", "TWD", None, date(2025, 6, 30), "一般行政 執行數"),
+        ("48.91", "percent", None, date(2025, 6, 30), "一般行政 執行率"),
+    ]
+
+
+def test_a_column_of_changes_in_the_unit_its_heading_brackets():
+    claims = claims_of("表 1　規費收入比較\n單位：新臺幣千元\n項目\t110 年上半年\t111 年上半年\t增減率(%)\n其他規費\t7,426\t6,038\t-18.7")
+    assert [(c.text, c.base_value, c.base_unit) for c in claims] == [("7,426", 7426000, "TWD"), ("6,038", 6038000, "TWD"), ("-18.7", -18.7, "percent")]
+    assert claims[-1].kind == "change"

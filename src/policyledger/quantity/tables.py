@@ -67,7 +67,7 @@ class Cell:
 _HEADER_LABEL = re.compile(r"[ \t　]*[^\d\s，。；：:、]{1,8}[ \t　]+")
 # Words that name a rate of change, heading a column (成長率) or labelling a row (出口成長率(%)).
 _RATES_OF_CHANGE = "成長率|增減率|年增率|變動率"
-_CHANGE_COLUMN = re.compile(rf"[ \t　]*(?:{_RATES_OF_CHANGE}|增減幅度|增減)(?=\s|$)")
+_CHANGE_COLUMN = re.compile(rf"[ \t　]*(?:{_RATES_OF_CHANGE}|增減幅度|增減)(?:[(（][^()（）\s]{{1,6}}[)）])?(?=\s|$)")  # 增減率(%)
 _NUMBER = r"[-−+＋]?\d[\d,]*(?:\.\d+)?(?:[ \t]*[%％])?"
 # A cell may hold more than a number: '3 萬 3,437 美元' (a mixed numeral and its unit), '3.5% 以下' (a bound).
 _CELL_TEXT = rf"{_NUMBER}(?:[ \t]*[萬億兆][ \t]*\d[\d,]*(?:\.\d+)?)?(?:[ \t]*(?:美元|萬元|億元|元))?(?:[ \t]*(?:以下|以上))?"
@@ -97,7 +97,8 @@ def table_cells(text: str, exprs: list[TimeExpr]) -> list[Cell]:
     cells: list[Cell] = []
     for periods, kinds, changes, end in _headers(text, exprs):
         latest = max(periods, key=lambda expr: expr.period_end or expr.period_start or date.min)
-        columns = [_Column(period, kind, "") for period, kind in zip(periods, kinds, strict=True)] + ([_Column(latest, "change", "")] if changes else [])
+        columns = [_Column(period, kind, "") for period, kind in zip(periods, kinds, strict=True)]
+        columns += [_Column(latest, "change", "", _change_unit(changes))] if changes else []
         cells.extend(_rows(text, columns, periods[0].start, end))
     headers = _headers_of_categories(text)
     for header_start, columns, end in _category_headers(text, exprs, headers):
@@ -118,7 +119,10 @@ class _Column:
 
 # A header of categories: a first word, then two to eight column names, each perhaps with its unit in
 # brackets (營業額（億元）); no digit, no sentence's punctuation.
-_COLUMN_NAME = r"[^\d\s，。；：:、%％()（）]{1,8}(?:[(（][^()（）\s]{1,6}[)）])?"
+# One column's heading may open with the year it is of: '工作計畫  114 年度預算數  執行數  執行率(％)'.
+_COLUMN_NAME = r"(?:[\d０-９]{2,3} ?年度? ?)?[^\d\s，。；：:、%％()（）]{1,8}(?:[(（][^()（）\s]{1,6}[)）])?"
+_COLUMN_NAME_RE = re.compile(_COLUMN_NAME)
+_YEAR_OPENING = re.compile(r"[\d０-９]{2,3} ?年度? ?")
 # The first word may be the year the whole table is of, in its corner: '113 年度  預算數  實徵數  達成率'.
 _CATEGORY_HEADER = re.compile(
     rf"^[ \t　]*(?:[^\d\s，。；：:、%％()（）]{{1,8}}|[\d０-９]{{2,3}}\s?年度?)((?:[ \t　]+{_COLUMN_NAME}){{2,8}})[ \t　]*$", re.MULTILINE,
@@ -146,7 +150,10 @@ def _headers_of_categories(text: str) -> list[_Header]:
         return []  # no unit named, no such table: the header's pattern is not worth running
     found = []
     for header in _CATEGORY_HEADER.finditer(text):
-        columns = [_category_column(name) for name in header.group(1).split()]
+        headings = _COLUMN_NAME_RE.findall(header.group(1))
+        if sum(1 for heading in headings if _YEAR_OPENING.match(heading)) > 1:
+            continue  # '項目  113 年實績  116 年目標': a header of periods, read as one
+        columns = [_category_column(name) for name in headings]
         end = header.end()
         units_line = _UNITS_LINE.match(text, end)
         if units_line is not None:
@@ -305,7 +312,9 @@ def _category_headers(text: str, exprs: list[TimeExpr], headers: list[_Header]) 
         dated = corner or _caption_dates(text, header.start(), exprs, ("period", "as_of"))
         if not dated:
             continue
-        yield header.start(), [replace(column, period=dated[-1]) for column in columns], end
+        own = [next((expr for expr in exprs if heading.start() <= expr.start < heading.end()), None)
+               for heading in _COLUMN_NAME_RE.finditer(text, header.start(1), header.end(1))]
+        yield header.start(), [replace(column, period=year or dated[-1]) for column, year in zip(columns, own, strict=True)], end
 
 
 def _caption_dates(text: str, header_start: int, exprs: list[TimeExpr], roles: tuple[str, ...]) -> list[TimeExpr]:
@@ -322,6 +331,7 @@ _NO_PERIOD = TimeExpr(0, 0, "", None, None, "period")
 def _category_column(heading: str) -> _Column:
     """A category's column, its unit read off its heading's brackets (面積（公頃） → 面積, 公頃) or the
     measure word its name counts in (檢查場次 → 場次, 違法件數 → 件)."""
+    heading = heading[_YEAR_OPENING.match(heading).end():] if _YEAR_OPENING.match(heading) else heading  # its year dates it
     bracketed = _BRACKETED_UNIT.search(heading)
     unit = _unit_named(bracketed.group(1)) if bracketed else None
     name = heading[: bracketed.start()] if bracketed and unit else heading
@@ -340,8 +350,16 @@ _COUNTERS_NAMED = "|".join(sorted((c for c in COUNTERS if len(c) > 1 or c in "�
 _COUNTED_BY = re.compile(rf"(?<=[\u4e00-\u9fff])({_COUNTERS_NAMED})數?$|^({_COUNTERS_NAMED})數$")  # 檢查場次, 違法件數; 件數
 
 
-def _headers(text: str, exprs: list[TimeExpr]) -> Iterator[tuple[list[TimeExpr], list[str], bool, int]]:
-    """(the period columns, each one's kind, whether a column of changes follows them, where the header ends)."""
+def _change_unit(heading: str) -> UnitMatch | None:
+    """The unit of a column of changes: the one its heading brackets (增減率(%)), a rate's percent (成長率)."""
+    bracketed = _BRACKETED_UNIT.search(heading.strip())
+    if bracketed:
+        return _unit_named(bracketed.group(1))
+    return match_unit("%", 0) if heading.strip().endswith("率") else None
+
+
+def _headers(text: str, exprs: list[TimeExpr]) -> Iterator[tuple[list[TimeExpr], list[str], str, int]]:
+    """(the period columns, each one's kind, the heading of a column of changes after them or '', where the header ends)."""
     index = 0
     while index < len(exprs):
         run = [exprs[index]]
@@ -357,7 +375,7 @@ def _headers(text: str, exprs: list[TimeExpr]) -> Iterator[tuple[list[TimeExpr],
         kinds = [_column_kind(text, column.end) for column in columns]
         last = _COLUMN_KIND.match(text, columns[-1].end)
         changes = _CHANGE_COLUMN.match(text, last.end() if last else columns[-1].end)
-        yield columns, kinds, changes is not None, changes.end() if changes else (last.end() if last else columns[-1].end)
+        yield columns, kinds, changes.group(0) if changes else "", changes.end() if changes else (last.end() if last else columns[-1].end)
 
 
 _SAME_SPAN = re.compile(r"[ \t　]*同期")  # '113 年 1-6 月 112 年同期': the same months a year before
