@@ -950,3 +950,31 @@ def test_doses_counted_by_the_person_and_villages_by_the_visit():
     claims = by_text(claims_of("儲備流感抗病毒藥劑約 410 萬人份；完成孳生源清除 146 里次。"))
     assert (claims["410 萬人份"].base_value, claims["410 萬人份"].base_unit) == (4_100_000, "人份")
     assert claims["146 里次"].base_unit == "里次"
+
+
+def test_a_date_bracketed_at_its_sentences_end_dates_all_the_sentence_says():
+    claims = report_claims("國土管理署業務報告\n中華民國 114 年 10 月 8 日\n壹、 海岸 \n一、 海岸管理：已核定一級海岸保護計畫 4 處，"
+                           "並核定二級海岸防護計畫 19 處（截至 114 年 8 月底）。 \n")
+    assert {text: claims[text].period_end for text in ("4 處", "19 處")} == {"4 處": date(2025, 8, 31), "19 處": date(2025, 8, 31)}
+    assert claims["4 處"].period_start is None
+
+
+def test_a_years_sum_counted_up_to_a_day_of_it_is_as_of_that_day():
+    claims = report_claims("國土管理署業務報告\n中華民國 114 年 10 月 8 日\n壹、 租金補貼 \n一、 申請及核定：截至 114 年 8 月底，"
+                           "114 年度累計申請 71 萬 8,245 戶，核定 58 萬 4,106 戶。 \n")
+    assert (claims["71 萬 8,245 戶"].period_start, claims["71 萬 8,245 戶"].period_end) == (None, date(2025, 8, 31))
+
+
+def test_fees_taken_in_are_no_rule_nor_an_application_for_a_permit():
+    claims = report_claims("經濟部智慧財產局業務報告\n中華民國 114 年 10 月 15 日\n壹、 規費 \n一、 規費收入：114 年上半年規費收入 16.84 億元，"
+                           "其中商標規費 3.51 億元；申請規費每件 3,000 元。 \n二、 海岸：114 年上半年受理特定區位許可申請 126 件。 \n")
+    assert [claims[text].kind for text in ("16.84 億元", "3.51 億元", "3,000 元", "126 件")] == ["actual", "actual", "rule", "actual"]
+    assert claims["3.51 億元"].period_end == date(2025, 6, 30)
+
+
+def test_years_after_an_age_or_a_bound_are_how_long_not_when():
+    from policyledger.quantity.periods import find_time_expressions
+
+    assert find_time_expressions("船齡超過 20 年的近海漁船", None, 2025) == []
+    assert find_time_expressions("逾 20 年者按基準價格 6 成收購", None, 2025) == []
+    assert [e.text for e in find_time_expressions("自 20 年 1 月起實施", None, 2025)] == ["自 20 年 1 月"]  # a date still

@@ -589,6 +589,8 @@ def _following(text: str, figure: Figure, in_sentence: list[TimeExpr], context: 
     after = [e for e in in_sentence if e.start >= figure.end and e.role != "base"]
     if not after:
         return None
+    if _closes_its_sentence(text, after[-1]):
+        return after[-1]  # '…核定二級海岸防護計畫 19 處（截至 114 年 8 月底）。': the bracket dates all its sentence says
     first = after[0]
     breaks = list(CLAUSE_BREAK.finditer(text, figure.end, first.start))
     if not breaks:
@@ -599,6 +601,15 @@ def _following(text: str, figure: Figure, in_sentence: list[TimeExpr], context: 
         return first if _is_future(first, context.now) else None
     in_heading = figure.start <= context.heading_end
     return first if in_heading else None
+
+
+_OPENS_A_DATES_BRACKET = re.compile(r"[（(]\s*(?:統計)?\s*(?:截至|截止|至|迄)?\s*$")
+_CLOSES_THE_SENTENCE = re.compile(r"\s*(?:止|為止)?\s*[）)]\s*(?:[。；;]|$)")
+
+
+def _closes_its_sentence(text: str, expr: TimeExpr) -> bool:
+    """A date alone in a bracket that ends its sentence: '（截至 114 年 8 月底）。', '（114 年 1 至 8 月）'."""
+    return _OPENS_A_DATES_BRACKET.search(text, max(0, expr.start - 8), expr.start) is not None and _CLOSES_THE_SENTENCE.match(text, expr.end) is not None
 
 
 _TO_COME = re.compile(r"未來|日後|將來")
@@ -655,8 +666,14 @@ _UNTIL = re.compile(r"(?:截至|截止|統計至|累計至|至|迄)")
 
 
 def _span_from_opening(text: str, preceding: list[TimeExpr]) -> TimeExpr:
-    """'自 A … 截至 B' → [A, B]; the nearest expression otherwise."""
+    """'自 A … 截至 B' → [A, B]; '截至 114 年 8 月底，114 年度累計申請…' → as of B, a day inside the year
+    summed up after it; the nearest expression otherwise."""
     chosen = preceding[-1]
+    counted_to = next((e for e in reversed(preceding[:-1]) if e.role == "as_of" and _UNTIL.match(e.text)), None)
+    if (chosen.role == "period" and counted_to is not None and chosen.period_start is not None and chosen.period_end is not None
+            and counted_to.period_end is not None and chosen.period_start <= counted_to.period_end < chosen.period_end
+            and not _SUB_SENTENCE_BREAK.search(text, counted_to.end, chosen.start) and _SUMMED_AFTER.match(text, chosen.end)):
+        return counted_to
     if chosen.role == "as_of" and _UNTIL.match(chosen.text):
         opener = [e for e in preceding[:-1] if e.role == "open"]
         if opener:
@@ -665,6 +682,8 @@ def _span_from_opening(text: str, preceding: list[TimeExpr]) -> TimeExpr:
     return chosen
 
 
+_SUMMED_AFTER = re.compile(r"\s*累計(?!新增)")
+_SUB_SENTENCE_BREAK = re.compile(r"[；;。]")  # '截至 8 月底，…1,276 人；114 年預計新增 8 處': the year starts another thought
 _SINGLE_YEAR = re.compile(r"\d+\s*年")
 _UNTIL_YEAR = re.compile(r"(?:累計至|累計到)\s*\d+\s*年")
 # 114 年累計設置 5.7 GW, 113 年累計完成 300 萬戶: summed up to a year (not 累計新增, what the year added).

@@ -15,13 +15,16 @@ from policyledger.textnorm import compact
 _RULE = re.compile(
     r"上限|費率|(?<!得標)(?<!平均)利率|保證成數|成數|門檻|年限|期限|限期|補貼期間|補助期間|不得|明定|得申請|為限|申請資格|符合資格者|定義|持股|最高補助|補助比例|"
     r"補貼.{0,12}\d+\s*成|以上者|以下者|之艱困|一次性|計算方式|認定標準|補貼措施|應達|依法規定|條規定|基本工資|年息|罰鍰(?:提高|調高|調整|由|為)|"
-    r"補助比率|補貼比率|一律|可申請|額度(?:最高|最多|上限)|(?:必須|須|應)(?:於|使|在|接受|完成|設置|提繳|提撥|達|為)|最低標準|最低實收資本額|"
-    r"規費|手續費|扣繳|代扣|稅率(?![^，。；]{0,4}(?:調降|調升|調高|降低|提高|下降))|免納|免稅|效期|有效期間|役期|服役期間|薪俸|"  # not 稅率進一步調降(4.1%-7.5%), a cut
+    r"補助比率|補貼比率|一律|(?<!許)可申請|額度(?:最高|最多|上限)|(?:必須|須|應)(?:於|使|在|接受|完成|設置|提繳|提撥|達|為)|最低標準|最低實收資本額|"
+    r"扣繳|代扣|稅率(?![^，。；]{0,4}(?:調降|調升|調高|降低|提高|下降))|免納|免稅|效期|有效期間|役期|服役期間|薪俸|"  # not 稅率進一步調降(4.1%-7.5%), a cut
     r"規定(?=[^，。；、]{0,24}(?:應|至少|不得|不少於|以上))|"
     # penalties a law sets, limits and standards, quarantine terms, tax and prize schedules
     r"有期徒刑|拘役|罰金|罰鍰額度|容許量|容許值|品質標準|排放標準|管制標準|範圍內|扣除額|免稅額|"
     r"分離課稅|兌獎期間|面額"
 )
+# A fee an agency sets ('申請規費 3,000 元'), not the fees it took in ('規費收入 16.84 億元', '商標規費 3.51 億元').
+_FEE = re.compile(r"規費(?!收入|收繳|收益|總額|合計)|手續費(?!收入|收益)")
+_SCALES_OF_TAKINGS = ("億", "兆")
 _RATE_MOVED = re.compile(r"降息|升息|調降|調升|調高|調低|下調|上調|減碼|加碼")
 
 
@@ -202,6 +205,7 @@ def _sets_a_rule(text: str, figure: Figure, before: str, after: str) -> bool:
     return bool(
         (dimension == "age" and figure.value.is_integer() and not MEASURED_AGE.search(before))  # 年滿 65 歲, 45 歲以上: a threshold
         or _RULE.search(before + " " + after)
+        or (_FEE.search(before + " " + after) is not None and figure.unit.scale not in _SCALES_OF_TAKINGS)
         or (dimension not in ("count", "percent") and _CLASS_BEYOND.search(before) is not None and _NOUN_AFTER_OF.match(after) is not None)
         or (_PER_RECIPIENT.search(squeezed) is not None and "平均" not in squeezed)
         or (dimension in ("percent", "duration") and _PAID_AFTER.match(after) is not None)

@@ -277,7 +277,10 @@ def _years_of_a_term(text: str, match: re.Match[str]) -> bool:
 
 
 _FIRST_YEAR_OF_THE_CENTURY = 90  # ROC 90 = 2001
-_TERM_BEFORE = re.compile(r"(?:期間|期限|租期|年限|為期|長達)\s*(?:為|約|達|訂為|定為)?\s*(?:\d{1,3}\s*[~～至到-]\s*)?$")
+# and after an age ('船齡超過 20 年') or a bound no date takes ('逾 20 年', '未滿 10 年')
+_TERM_BEFORE = re.compile(
+    r"(?:(?:期間|期限|租期|年限|為期|長達|[船屋樓車機]齡|年資)\s*(?:為|約|達|訂為|定為|已|超過|逾|未滿|滿)?|超過|逾|未滿)\s*(?:\d{1,3}\s*[~～至到-]\s*)?$"
+)
 
 
 # A paragraph break stands as a character no pattern spans ('第 2 季' and '7 至 8 月', two column headings), offsets kept.
