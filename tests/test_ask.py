@@ -1265,3 +1265,62 @@ def test_a_plans_change_asked_against_a_base_and_weight_asked_as_a_mass(tmp_path
         "114 年上半年健康體重管理計畫的參加者合計減了多少體重？": "36 萬 8,120 公斤",  # 體重: a mass, not the people
     }
     assert answer_texts(tmp_path, report, list(expected)) == expected
+
+
+def test_a_month_counted_up_to_without_its_year_is_the_reports_last_such_month(tmp_path: Path):
+    report = ("經濟部能源署業務報告\n中華民國 114 年 10 月 15 日\n壹、 節能 \n一、 節能家電汰換補助：截至 114 年 8 月底，受理補助 98 萬 6,420 臺；"
+              "截至 113 年 11 月底，受理補助 71 萬 2,004 臺。 \n")
+    questions = ["節能家電汰舊換新補助到8月底總共受理了多少臺？", "節能家電汰舊換新補助到 11 月底受理了多少臺？"]
+    assert answer_texts(tmp_path, report, questions) == {questions[0]: "98 萬 6,420 臺", questions[1]: "71 萬 2,004 臺"}
+    # no month after the report's is this year's; a month naming when something happened is left to the words
+    assert parse_question("到 11 月底受理了多少臺？", 2025, (), 10).period == (None, date(2024, 11, 30))
+    assert parse_question("7 月底颱風豪雨中斷多久？", 2025, (), 10).period is None
+    # a month the question dates by a year it names: 今年, or a bracket after it
+    assert parse_question("今年減船計畫到 8 月底收購了幾艘？", 2025).period == (None, date(2025, 8, 31))
+    assert parse_question("第 4 季（109 年第 4 季）的申請是哪一天截止？", 2021).period == (date(2020, 10, 1), date(2020, 12, 31))
+
+
+def test_words_that_look_like_units_or_framing_but_are_not():
+    assert parse_question("兩座液化天然氣廠每年合計能供應多少天然氣？").dimensions == set()  # 天然氣, no 天
+    assert parse_question("健保署 115 年度的單位預算案編列了多少歲出？").dimensions == {"money"}  # 歲出, no age
+    assert parse_question("白蝦國產種蝦的自給率到今年上半年達到多少？", 2025).dimensions == {"percent"}  # 自給率, not 自|率
+    assert parse_question("114 年 1 至 8 月農產品進口值是多少？").dimensions == {"money"}
+    danish = parse_question("109 年僑外投資依來源地區排名居首的丹麥，投資金額是多少？")
+    assert "丹麦" in danish.segments and not any("排名" in segment for segment in danish.segments)
+    assert parse_question("天然氣進口事業從116年開始，安全存量天數最少要維持幾天？").segments[:2] == ["天然气进口事业", "安全存量天数"]
+
+
+def test_the_change_of_a_count_quoted_and_a_sum_of_two_asked(tmp_path: Path):
+    report = ("經濟部業務報告\n中華民國 110 年 3 月\n壹、 投資 \n"
+              "一、 僑外投資：109 年核准僑外投資 3,418 件，較上年減少 17％，投（增）資金額 91.4 億美元，減少 18.3％。 \n"
+              "二、 安全存量：截至 109 年 12 月底，業者安全存量 98 天、政府儲油 43 天，合計 141 天。 \n")
+    expected = {"109 年經濟部核准的僑外投資「件數」比前一年少了百分之多少？": "17％",
+                "109 年底時，民間業者加上政府的石油安全存量一共可以撐幾天？": "141 天"}
+    assert answer_texts(tmp_path, report, list(expected)) == expected
+
+
+def test_a_gold_price_per_unit_named_in_the_reports_words_and_titles_whatever_their_spaces():
+    from policyledger.evaluate import answer_is_right, score_outline
+    from policyledger.model import Node
+
+    gold = {"q": "虱目魚產地價格平均一公斤多少錢？", "answer_text": "62 元/公斤", "answer_value": 62, "unit": "TWD/公斤", "kind": "lookup"}
+    assert answer_is_right(gold, {"answer": {"text": "62 元/公斤", "base_value": 62, "base_unit": "TWD/kg"}})
+    assert not answer_is_right(gold, {"answer": {"text": "62 元/公噸", "base_value": 62, "base_unit": "TWD/t"}})
+    node = Node(path="壹", level=1, depth=1, marker="壹、", title="國土計畫", text="壹、國土計畫", line_start=13, line_end=13, line_anchors=[(0, 13)])
+    assert score_outline([node], [{"path": "壹", "line": 13, "title": "國 土 計 畫"}]).f1 == 1.0  # an OCR'd report's title
+
+
+def test_an_author_called_by_its_short_name_and_a_plants_units_by_their_numbers(tmp_path: Path):
+    from policyledger.question import authors_of
+
+    authors = authors_of(["交通部民用航空局"])  # a cover that names its body alone
+    assert "民用航空局" in authors
+    asked = parse_question("截至 8 月底，民航局的飛航管制員實際有多少人？", 2025, authors, 10)
+    assert asked.segments == ["飞航管制员", "截至114年8月底"]  # 民航局 is the report itself, as 本局 is
+    assert "健保署" not in parse_question("健保署今年收載幾項新藥？", 2025, authors_of(["衛生福利部中央健康保險署業務報告"])).segments
+    assert "3号机" in parse_question("通霄燃氣複循環新 3 號機的機組容量是多少？").segments  # which unit, not a number
+    assert parse_question("規模 5 千萬元以上的計畫有幾項？").segments == ["规模", "计画"]  # 5 千萬元 is a figure, no word
+    report = ("經濟部業務報告\n中華民國 110 年 3 月\n壹、 電力 \n一、 供電：108 年在林口新 3 號機、大林新 2 號機及通霄新 2 號機陸續併聯完工商轉下，"
+              "備用容量率達 16.8%。 \n")
+    question = "108 年陸續併聯完工商轉的是哪三部機組？"
+    assert answer_texts(tmp_path, report, [question]) == {question: "林口新 3 號機、大林新 2 號機、通霄新 2 號機"}

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -55,9 +56,9 @@ def ask(engine: Engine, question: str, *, doc_id: str | None = None) -> dict[str
     passages when there is no answer and `also` — another item's different figure that answers
     as well — when the report states the thing twice."""
     with engine.connect() as connection:
-        # the report's year reads 去年, and tells a year still to come (114 年初…可供水多少: a plan's figure)
-        year = _report_year(connection, doc_id) if _RELATIVE_YEAR.search(question) or _A_YEAR.search(question) else None
-        parsed = parse_question(question, year, _authors(connection, doc_id))
+        # the report's date reads 去年, a month named alone, and tells a year still to come (114 年初…可供水多少: a plan's figure)
+        written = _report_date(connection, doc_id) if _RELATIVE_YEAR.search(question) or _A_YEAR.search(question) or _A_MONTH.search(question) else None
+        parsed = parse_question(question, written and written.year, _authors(connection, doc_id), written and written.month)
         retrieved = _candidate_items(connection, parsed, doc_id)
         items = retrieved.items
         if parsed.wants == "date":
@@ -80,15 +81,16 @@ def ask(engine: Engine, question: str, *, doc_id: str | None = None) -> dict[str
 
 _RELATIVE_YEAR = re.compile("|".join(REPORT_YEAR_WORDS))
 _A_YEAR = re.compile(r"\d{2,3}\s*年")
+_A_MONTH = re.compile(r"\d{1,2}\s*月")
 
 
-def _report_year(connection: Connection, doc_id: str | None) -> int | None:
-    """The year of the newest report date among the reports asked about: 去年 is the one before."""
+def _report_date(connection: Connection, doc_id: str | None) -> date | None:
+    """The newest report date among the reports asked about: 去年 is the year before its year."""
     query = select(func.max(documents_table.c.report_date))
     if doc_id is not None:
         query = query.where(documents_table.c.id == doc_id)
     newest = connection.execute(query).scalar_one_or_none()
-    return newest.year if newest is not None else None
+    return date.fromisoformat(newest) if isinstance(newest, str) else newest
 
 
 def _authors(connection: Connection, doc_id: str | None) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from policyledger.model import Node
-from policyledger.quantity.units import conversion_factor
+from policyledger.quantity.units import conversion_factor, match_unit
 
 DEMO_REPORT = Path(__file__).parent / "demo" / "moea-business-report-ly10-3.txt"
 
@@ -60,16 +60,21 @@ class Score:
 
 
 def score_outline(nodes: list[Node], gold: list[dict[str, Any]]) -> Score:
-    """Headings match on (path, line, title); only the top-level sections the gold covers count."""
+    """Headings match on (path, line, title); only the top-level sections the gold covers count. Titles
+    match whatever their spaces: an OCR'd report's '國 土 計 畫' is the title '國土計畫'."""
     sections = {row["path"].split("/")[0] for row in gold}
-    predicted = {(n.path, n.line_start, n.title) for n in nodes if n.path and n.path.split("/")[0] in sections}
-    expected = {(row["path"], row["line"], row["title"]) for row in gold}
+    predicted = {(n.path, n.line_start, _unspaced(n.title)) for n in nodes if n.path and n.path.split("/")[0] in sections}
+    expected = {(row["path"], row["line"], _unspaced(row["title"])) for row in gold}
     hits = predicted & expected
     return Score(
         len(hits), len(predicted), len(expected),
         misses=sorted(expected - predicted, key=lambda t: t[1]),
         extras=sorted(predicted - expected, key=lambda t: t[1]),
     )
+
+
+def _unspaced(title: str) -> str:
+    return "".join(title.split())
 
 
 # --- claims ------------------------------------------------------------------------------------
@@ -116,9 +121,17 @@ def _close(a: float | None, b: float | None) -> bool:
     return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
 
 
+def _in_our_units(unit: str) -> str:
+    """A price's unit as a gold writer may give it, per a unit in the report's words (TWD/公斤), in ours (TWD/kg)."""
+    currency, slash, measure = unit.partition("/")
+    read = match_unit(f"元/{measure}", 0) if slash else None
+    return read.spec.base_unit.replace("TWD", currency, 1) if read is not None and read.end == len(measure) + 2 else unit
+
+
 def _same_quantity(value: float | None, unit: str | None, gold_value: float | None, gold_unit: str | None) -> bool:
     """The same value in the same base unit — or in another unit of its dimension the gold's writer
     chose (4,215 m for our 4.215 km, 12 minute for 0.2 hour), converted by the units registry."""
+    gold_unit = _in_our_units(gold_unit) if gold_unit else gold_unit
     if unit == gold_unit:
         return _close(value, gold_value)
     if value is None or gold_value is None or not unit or not gold_unit:
@@ -258,9 +271,10 @@ def _same_edge_of_period(gold: dict[str, Any], answer: dict[str, Any]) -> bool:
 
 
 def _per_unit_written(gold: dict[str, Any], unit: str) -> set[str]:
-    """A price whose gold unit leaves out what it is per, though its text says it: 45 元/瓶 as TWD."""
+    """A price whose gold unit leaves out what it is per, though its text says it: 45 元/瓶 as TWD; or
+    names it in the report's words: TWD/公斤 is TWD/kg."""
     per = re.search(r"/\s*(\S+)\s*$", str(gold.get("answer_text") or ""))
-    return {f"{unit}/{per.group(1)}"} if per else set()
+    return ({f"{unit}/{per.group(1)}"} if per else set()) | {_in_our_units(unit)}
 
 
 def score_answers(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> AnswerScore:

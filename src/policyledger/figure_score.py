@@ -79,7 +79,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     alone = _alone(claim, neighbours, (sentence_start, sentence_end))
     alone = alone or (parsed.wants_change and claim.kind == "change")  # a change asked: its subset word stands by what changed
     clause_before = text[clause_start:claim.start]
-    factors = period * _kind_factor(parsed, claim, own, clause_before) * _contrast_factor(parsed, contrasted, sentence)
+    factors = period * _kind_factor(parsed, claim, own, clause_before) * _contrast_factor(parsed, contrasted, sentence, text)
     factors *= _subset_factor(parsed, own, sentence, alone)
     factors *= _own_words_factor(parsed, own, claim) * _end_of_change_factor(parsed, text, claim, neighbours)
     factors *= _breakdown_factor(parsed, text, claim, neighbours, own, clause_start, clause_end)
@@ -262,17 +262,19 @@ def _own_words_factor(parsed: Question, own: str, claim: Claim) -> float:
 
 # Words whose opposite, standing by a figure, marks the figure of the other half of a pair
 # ('2.8 萬戶高壓及 100 萬戶低壓智慧電表': asked for 高壓, 100 萬戶 is the wrong one).
+# Two kinds of one thing: a question naming one asks nothing of an item that names only the other.
+_KINDS_OF_A_THING = (("高壓", "低壓"), ("公營", "民營"), ("屋頂型", "地面型"), ("陸域", "離岸"), ("上市", "上櫃"))
 _OPPOSITES = [(fold(a), fold(b)) for a, b in (
-    ("高壓", "低壓"), ("出口", "進口"), ("輸出", "輸入"), ("出超", "入超"), ("國內", "國外"), ("公營", "民營"),
-    ("屋頂型", "地面型"), ("陸域", "離岸"), ("專利", "商標"), ("最高", "最低"), ("上半年", "下半年"),
+    *_KINDS_OF_A_THING, ("出口", "進口"), ("輸出", "輸入"), ("出超", "入超"), ("國內", "國外"), ("專利", "商標"),
+    ("最高", "最低"), ("上半年", "下半年"),
     ("增加", "減少"), ("成長", "減少"), ("提高", "降低"), ("上升", "下降"),
     ("受理", "核准"), ("受理", "核定"),  # applications received are not those approved
     ("受理", "結案"),  # nor cases received those closed ('109 年有重大進展者共 20 件(含結案 8 件)')
     ("核准", "申請"),  # nor are those applied for ('6,946 家…申請轉換特定工廠登記')
     ("補助", "相對投入"), ("補助", "營業額"), ("補助", "營收"), ("補助", "產值"),  # a grant is not what it drew
     ("經費", "營業額"), ("經費", "營收"),  # what a programme spends is not the revenue it drew
-    ("上市", "上櫃"),  # the two stock markets
     ("緩繳", "減收"), ("緩繳", "減免"),  # a payment put off is not one cut
+    ("預算數", "分配數"),  # a budget's execution rate counted against the whole year's budget, or against what was allotted so far
     ("報考", "合格"), ("報名", "合格"), ("報考", "錄取"),  # who sat an exam is not who passed it
     ("報名", "獲選"), ("報名", "入選"),  # who entered a contest is not who was chosen
     ("出口", "營業額"), ("出口", "營收"),  # what was sold abroad is not all that was sold
@@ -295,18 +297,30 @@ def _opposites_alike(_words: str | None) -> list[tuple[str, str]]:
     return [(same_words(first), same_words(second)) for first, second in _OPPOSITES]
 
 
+@lru_cache(maxsize=4)
+def _kinds_alike(_words: str | None) -> list[tuple[str, str]]:
+    return [(same_words(fold(first)), same_words(fold(second))) for first, second in _KINDS_OF_A_THING]
+
+
 _JOINS = re.compile(r"及|与|和|、")
 _EXAMPLES_END = re.compile(r"(?<![一二三四五六七八九十\d初中高特头优次劣上下同平对相均])等\s*$")  # not 四等 (a grade), 平等
 
 
-def _contrast_factor(parsed: Question, own_words: str, sentence: str) -> float:
+def _contrast_factor(parsed: Question, own_words: str, sentence: str, item_text: str = "") -> float:
     asked = parsed.folded_alike
     sentence = sentence.replace(" ", "")
-    for pairs, words in ((_opposites_alike(words_in_force()), same_words(own_words.replace(" ", ""))), (_KINDS_APART, sentence)):
+    opposites = _opposites_alike(words_in_force())
+    for pairs, words in ((opposites, same_words(own_words.replace(" ", ""))), (_KINDS_APART, sentence)):
         for first, second in pairs:
             for wanted, other in ((first, second), (second, first)):
                 if wanted in asked and other not in asked and other in words and wanted not in words:
                     return 0.6
+    # '陸域風電…多少部風機' of an item that never says 陸域, its sentence 離岸: the other of the two
+    item_words = same_words(item_text.replace(" ", ""))
+    for first, second in _kinds_alike(words_in_force()):
+        for wanted, other in ((first, second), (second, first)):
+            if wanted in asked and other not in asked and other in sentence and wanted not in item_words:
+                return 0.6
     asked_way, sentence_way = _investment_direction(asked), _investment_direction(sentence)
     return 0.6 if asked_way and sentence_way and asked_way != sentence_way else 1.0
 
@@ -451,14 +465,15 @@ _AVERAGE_EACH_ASKED = re.compile(r"平均\s*每\s*[一]?[\u4e00-\u9fff]")
 
 # What a change asked is a change of: '件數較上年減少多少百分比' asks the count's, not the amount's.
 _CHANGE_OF_ASKED = re.compile(
-    r"(?:(件數|家數|人數|人次|次數)|(金額|投資額|營收|產值|營業額|銷售額))\s*[，,]?\s*(?:\d{2,3}\s*年)?\s*[減增降升]?\s*(?:較|比(?![重例率])|相較|成長|增加|減少|提升|提高|下降|降低)"
+    r"(?:(件數|家數|人數|人次|次數)|(金額|投資額|營收|產值|營業額|銷售額))[」』”]?\s*[，,]?\s*(?:\d{2,3}\s*年)?\s*[減增降升]?\s*(?:較|比(?![重例率])|相較|成長|增加|減少|提升|提高|下降|降低)"
 )
 
 
-# '相較 106 年，漏水率目前降到多少': the year a change is measured from. A sentence that measures its
-# change from another year ('從 109 年期初 14.5%降至…') answers another question.
-_BASE_YEAR_ASKED = re.compile(r"(?:相較於?|較|比|從|自)\s*(\d{2,3})\s*年")
-_BASE_YEAR_WRITTEN = re.compile(fold(r"(?:相較於?|較|比|從|由|自)\s*(\d{2,3})\s*年"))
+# '相較 106 年，漏水率目前降到多少': the year a change is measured from, not the year a rule runs from
+# (從 116 年開始, 自 114 年起). A sentence that measures its change from another year ('從 109 年期初
+# 14.5%降至…') answers another question.
+_BASE_YEAR_ASKED = re.compile(r"(?:相較於?|較|比|從|自)\s*(\d{2,3})\s*年(?!\s*(?:起|開始|以來|度?起))")
+_BASE_YEAR_WRITTEN = re.compile(fold(r"(?:相較於?|較|比|從|由|自)\s*(\d{2,3})\s*年(?!\s*(?:起|開始|以來|度?起))"))
 
 
 def _base_year_factor(parsed: Question, sentence: str) -> float:
@@ -764,7 +779,7 @@ def _joint_factor(parsed: Question, own: str) -> float:
     return 0.7 if len(named) == 1 else 1.0
 
 
-_TOTAL_WORDS = r"合計|總計|共計|加總|總和|合起來|加起來"
+_TOTAL_WORDS = r"合計|總計|共計|加總|總和|合起來|加起來|加上"  # 民間業者加上政府的存量: the two summed
 _TOTAL_ASKED = re.compile(fold(_TOTAL_WORDS))
 _SUM_ASKED = re.compile(fold(_TOTAL_WORDS + r"|總共|一共"))  # a total asked in words that also ask a count's sum
 _TOTAL_BEFORE = re.compile(fold(r"(?:合計|總計|共計|總共|合共)\s*(?:約|達|為|有)?\s*(?:[占佔][^，。；]{0,6}?)?\s*$"))  # 合計約占總額 51.1％
@@ -1004,7 +1019,11 @@ def _period_factor(parsed: Question, claim: Claim, sentence: str, earlier: str =
         return 0.45 if _own_clause_dated(sentence) else 0.8
     if parsed.as_of and claim_end == end:
         # '截至 109 年底完成汰換 818 公里' answers 截至 109 年底 better than '109 年汰換 678 公里' does
-        return 1.0 if claim_start is None or claim.kind in ("target", "forecast") else 0.95
+        if claim_start is None or claim.kind in ("target", "forecast"):
+            return 1.0
+        if _SINCE_LONG_AGO.search(parsed.text):  # '從開辦以來到 114 年 6 月底': a sum since the start, not the last months'
+            return 1.0 if (claim_end - claim_start).days > _MOST_OF_A_YEAR else 0.85
+        return 0.95
     if (claim_start, claim_end) == (start, end):
         return 1.0
     if end is None and start is not None and start in (claim_start, claim_end):
@@ -1043,6 +1062,7 @@ _CUT_OFF_DAYS = 62
 
 
 _NOW = re.compile(r"現行|目前|現在|迄今")
+_SINCE_LONG_AGO = re.compile(r"以來|累計|累積|開辦|迄今|至今")
 _WHOLE_YEAR_ASKED = re.compile(r"全年|整年|一整年")
 _MOST_OF_A_YEAR = 300  # days
 # Asked about one year only (單一年度節電多少度): a sum since an earlier year is no answer.
@@ -1104,12 +1124,13 @@ def _kind_factor(parsed: Question, claim: Claim, own: str, before: str) -> float
         return 1.0
     if claim.kind == "change" and not _CHANGE_ASKED_WORDS.search(parsed.folded):
         return 0.9  # '國防預算相當於 GDP 的百分之多少', '…總共多少錢': a level or share, not its growth (增加 421 億元, 成長 10.2%)
-    if _PLANS_TOTAL.search(own):
-        return 1.0  # '計畫期程為 106 年 1 月至 115 年 12 月，投資總額 1,104.6 億元': a plan's cost is its own, planned or spent
+    if _PLANS_TOTAL.search(own) and not _ONE_OF_THEM_ASKED.search(parsed.text):
+        return 1.0  # '計畫期程為 106 年 1 月至 115 年 12 月，投資總額 1,104.6 億元': a plan's cost (or size) is its own, planned or spent
     return 0.8 if claim.kind in ("target", "forecast") else 1.0
 
 
-_PLANS_TOTAL = re.compile(fold(r"投資總額|總投資金?額|總經費|計畫經費|總預算"))
+_ONE_OF_THEM_ASKED = re.compile(r"單部|單一|每部|每座|每臺|每台|第\s*\d+\s*號機")  # '第 8 號機組…裝置容量': one unit's, not the plan's total
+_PLANS_TOTAL = re.compile(fold(r"投資總額|總投資金?額|總經費|計畫經費|總預算|總裝置容量"))  # and its size: 裝置 3 部機組，總裝置容量 316 萬瓩
 _CHANGE_ASKED_WORDS = re.compile(fold(
     r"成長|增加|減少|提升|提高|下降|降低|改善(?!建議|措施|計畫|方案|工程)|增幅|減幅|降幅|變化|差距|相差|多了|少了|增|減|較|比|省|節水|節電|節能|節約|縮短"
 ))  # not 改善建議, a noun

@@ -62,8 +62,10 @@ def sentence_span(text: str, offset: int) -> tuple[int, int]:
 # A name may hold one space next to Latin letters (HTC DeepQ, 5G 及電信安全) and one more between Latin
 # words (泰國 PChome Thai).
 _NAME_CHAR = r"[^、，,。；;：:\s（）()「」]"  # what a listed name may hold: no separator, space, bracket or quote
+_UNIT_OF_A_PLANT = r"\s?\d{1,2}\s?號機組?"  # '林口新 3 號機': a plant's unit, named by its number
 _LIST_NAME = (
-    rf"{_NAME_CHAR}{{1,14}}(?:(?:\s(?=[A-Za-z])|(?<=[A-Za-z])\s){_NAME_CHAR}{{1,12}})?(?:(?<=[A-Za-z])\s[A-Za-z][A-Za-z0-9]{{0,11}})?"
+    rf"(?:{_NAME_CHAR}{{1,10}}?{_UNIT_OF_A_PLANT}"
+    rf"|{_NAME_CHAR}{{1,14}}(?:(?:\s(?=[A-Za-z])|(?<=[A-Za-z])\s){_NAME_CHAR}{{1,12}})?(?:(?<=[A-Za-z])\s[A-Za-z][A-Za-z0-9]{{0,11}})?)"
     rf"(?:[（(][^（）()]{{0,24}}[）)])?"
 )
 # The last name of a list closed by 等 may be longer: 等 says where it ends ('…饋線自動化設備擴建及數位電驛設備汰換等各項強韌工程').
@@ -101,7 +103,7 @@ FOLDED_LEAD = re.compile(fold(_ITEM_LEAD.pattern))
 _HOME_WITH = re.compile(r"^\s*(?:我國|我方|本部|本會|本署)\s*(?:與|和|跟)")
 _COMPOUND_COOPERATION = r"(?<!技術)(?<!國際)(?<!產學)(?<!策略)(?<!雙邊)(?<!區域)(?<!經濟)(?<!工業)(?<!產業)"  # 技術合作 is a name, not the verb after a list
 _ITEM_TAIL = re.compile(
-    rf"(?:等|分別?(?:於|在)|{_COMPOUND_COOPERATION}合作|辦理|達成|進駐|執行|共同|各|兩|均|皆|(?<![A-Za-z.\-])\d"  # not KP.2's 2
+    rf"(?:等|分別?(?:於|在)|{_COMPOUND_COOPERATION}合作|辦理|達成|進駐|執行|共同|各|兩|均|皆|(?<![A-Za-z.\-])\d(?!\d?\s?號機)"  # not KP.2's 2, 3 號機
     rf"|(?<=[\u4e00-\u9fff]{{2}})(?:設置|建置|興建)).*$"
 )
 

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
@@ -15,7 +16,7 @@ from policyledger.model import Claim
 from policyledger.quantity.figures import NOT_UNIT_BEFORE, begins_another_word
 from policyledger.quantity.numbers import count_of
 from policyledger.quantity.periods import SINCE_AFTER, find_time_expressions
-from policyledger.quantity.units import COUNTERS, match_unit
+from policyledger.quantity.units import COUNTERS, UnitMatch, match_unit
 from policyledger.reader_words import alike_forms, in_report_words, same_words, words_in_force
 from policyledger.textnorm import compact, fold, to_halfwidth_digits
 
@@ -63,7 +64,7 @@ _COUNTERS = "|".join(_guarded(counter) for counter in sorted(COUNTERS, key=len, 
 _COUNTER_ASKED = re.compile(rf"(?:幾|多少)\s*(?:萬|億)?\s*({_COUNTERS})")
 _MONEY = re.compile(
     r"多少\s*(?:千萬|百萬|萬|億|兆|千)?\s*(?:元|美元|錢)|金額|經費|[水電]費|營收|產值|營業額|出超|入超|總額|預算|投資多少|多少投資|承貸|資金|補助多少|多少美元"
-    r"|多少融資|融資(?:金額|額度)|(?:交易|銷售|貿易|出口|進口)額|多少(?:的)?補助(?!案|件|家)|月薪|年薪|時薪|薪水|工資"
+    r"|多少融資|融資(?:金額|額度)|(?:交易|銷售|貿易|出口|進口)[額值]|多少(?:的)?補助(?!案|件|家)|月薪|年薪|時薪|薪水|工資"
     r"|補償金|獎勵金|獎金|補助金|技轉金|權利金|罰鍰|罰金|保險金|租金|規費|市值|市價|財物損失|財損"  # 共核發多少補償金: money, not the hectares
     r"|多少(?:的)?(?:市場|商機)|(?:市場|商機)(?:規模)?(?:是|有|約)?多少"  # 創造了多少市場: 逾 1 億元市場
     r"|(?:執行|支用|動支)了?多少\s*[？?]?\s*$"  # '投入 3.7 億元，到年底實際已經執行了多少': a budget's part spent
@@ -72,7 +73,7 @@ _PERCENT = re.compile(
     r"百分比|百分之|多少\s*%|多少\s*％|幾\s*[%％]|占比|佔比|所占|所佔|比重|[增減降漲跌調]幅(?:是|為|有|約)?多少|幅度\s*(?:是|為|有|約)?\s*(?:多少|多大)"
     r"|比率|比例|幾成|成數|容量率|率(?:的)?(?:目標|預估|預計|最高|最低|上限|下限|平均|再加|加碼)?(?:是|為|有)?(?:多少|多高|多低)|合格率"
     r"|率(?:降|升|提高|提升|下降|減少|增加)(?:到|至|為)?多少(?!錢|元)"  # 漏水率降到多少
-    r"|率[，,]?[^，,？?多的之]{0,6}?達到?\s*多少"  # 平均年節電率依規定應達多少以上, 節電率，規定至少要達到多少
+    r"|率[，,]?[^，,？?多的之]{0,12}?達到?\s*多少"  # 平均年節電率依規定應達多少以上, 節電率，規定至少要達到多少
     r"|[占佔][^，,？?]{0,12}?的?多少(?=\s*(?:以上|以下)?\s*[？?]?\s*$)"  # 合計約占投資總額的多少, 已占家庭夏季用電量多少以上
 )
 # A ratio named by its noun: 減容比, 男女比 (not 占比, 相比, 對比)
@@ -81,7 +82,9 @@ _RATIO_ASKED = re.compile(r"[\u4e00-\u9fff](?<![占佔所相對])比\s*(?:大約
 # (money); "營業額增加多少？" with no base of comparison may be either (35 億元 or 16%).
 # '營收下降多少的艱困事業': how far a thing fell, as a condition, asks the same.
 # '成長多少', '減少多少以上', '下降多少才算是艱困事業' (a threshold of change)
-_CHANGE_ASKED = re.compile(r"(?:成長|減少|增加|改善|提升|提高|上升|下降|降低|下滑|衰退)了?(?:達|逾|超過)?多少(?:(?=\s*[？?]?\s*$)|以上|以下|(?=的)|(?=\s*才))")
+_CHANGE_ASKED = re.compile(
+    r"(?:成長|減少|增加|改善|提升|提高|上升|下降|降低|下滑|衰退)了?(?:達|逾|超過|至少|最少)?多少(?:(?=\s*[？?]?\s*$)|以上|以下|(?=的)|(?=\s*[，,]?\s*才))"
+)
 _COMPARED = re.compile(r"較|比|相較|同期|前一年|去年(?!度)|上年(?!度)")  # 去年度（109 年）dates, it does not compare
 _DATA_RATE = re.compile(r"(?:下載|上傳|傳輸|連網|寬頻)?速率(?!.*(?:涵蓋|普及|使用|占)率)|網速")
 _RELIEF_ASKED = re.compile(r"(?:減免|減收|折扣|優惠)(?:了)?(?:多少|幾)")
@@ -122,6 +125,7 @@ PERIOD_WORDS = frozenset(fold(word) for word in ("全年", "全年度", "整年"
 # the report's title: `authors_of`) or says 政府.
 _SELF = r"本部|本會|本院|(?<!地方)政府(?!捐助|出資|負擔|所占|所佔|占|佔|部門)"  # not the part a share names: 政府捐助所占
 _AUTHOR_IN_TITLE = re.compile(r"^\s*(.{2,20}?)\s*(?:\d{2,3}\s*年度?)?\s*(?:業務|施政|工作)?報告")
+_OFFICE_ALONE = re.compile(r"[\u4e00-\u9fff]{2,20}[部署局會院處]")
 
 
 # How readers shorten the bodies that report to the Legislative Yuan (金融監督管理委員會 → 金管會).
@@ -147,7 +151,8 @@ def authors_of(titles: list[str]) -> tuple[str, ...]:
     勞動部; 行政院農業委員會業務報告 → 行政院農業委員會, 農業委員會 and 農委會."""
     names: set[str] = set()
     for title in titles:
-        found = _AUTHOR_IN_TITLE.match(re.sub(r"\s+", "", title))
+        title = re.sub(r"\s+", "", title)
+        found = _AUTHOR_IN_TITLE.match(title + "報告" if _OFFICE_ALONE.fullmatch(title) else title)  # a cover naming its body alone
         if found:
             names.add(found.group(1))
             if found.group(1).startswith("行政院") and len(found.group(1)) > 3:
@@ -167,7 +172,29 @@ def authors_of(titles: list[str]) -> tuple[str, ...]:
 @lru_cache(maxsize=64)
 def _author_words(authors: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join([*map(re.escape, authors), _SELF]))
-_DURATION_ASKED = re.compile(r"(?:幾|多少)\s*(?:個月|天|日|週|小時|年)(?!度|底|初|[0-9]|產|營|薪|收|均)|多久|多長時間")  # not 多少年產值
+
+
+def _without_authors_short_names(text: str, authors: tuple[str, ...]) -> str:
+    """'民航局', '健保署', '勞發署': an author called as readers shorten it — its first character, then
+    others of its name in order, then its last (民用航空局) — is the report itself, as its full name is."""
+    def blank(found: re.Match[str]) -> str:
+        word = found.group(0)
+        return " " if any(_shortens(word, author) for author in authors) else word
+    return _SHORT_OFFICE.sub(blank, text) if authors else text
+
+
+def _shortens(word: str, name: str) -> bool:
+    if word == name or len(word) >= len(name) or word[0] != name[0] or word[-1] != name[-1]:
+        return False
+    rest = iter(name[1:-1])
+    return all(char in rest for char in word[1:-1])
+
+
+_SHORT_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,3}[局署部會處院]")
+
+
+# not 多少年產值, 多少天然氣, 多少日圓
+_DURATION_ASKED = re.compile(r"(?:幾|多少)\s*(?:個月|天|日|週|小時|年)(?!度|底|初|[0-9]|產|營|薪|收|均|然|本|圓|幣)|多久|多長時間")
 # '出口國一共只有幾個': the thing counted before the question's 幾個, the measure word it ends in
 _NOUN_BEFORE = re.compile(r"([\u4e00-\u9fff])\s*(?:一共|總共|共|合計|只|僅|有|是|為|約)*\s*(?:幾|多少)\s*個\s*[？?]?\s*$")
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}")
@@ -183,10 +210,17 @@ _ASKING = re.compile(
     r"(?:幾|多少)\s*個\s*(?:國家|縣市)|"  # '新南向幾個國家的駐臺單位': what is counted, which a report writes 6 國
     r"(?:多少|幾)\s*(?:萬|億)?\s*資金|"  # 募得多少資金: what is asked, not a word the text holds (募資 3,000 萬元)
     rf"(?:是|有|為)?(?:百分之)?(?:幾|多少)\s*(?:千萬(?=元)|百萬(?=元)|千(?=元)|萬|億|兆)?\s*(?:{_COUNTERS}|元|美元|錢)?(?:以內|內)?|"
-    rf"請問|叫做?(?=\s*(?:什麼|何))|哪一?\s*[部個項條]\s*(?:法律|法規|法令)|哪一?條|第幾條|(?:哪一?個|幾)\s*月份?|(?:(?<![來各親獨])自)?(?:是什麼時候|什麼時候|哪一天|哪天|何時|哪一年|哪年|哪個年度|哪一個年度|{_YEARS_COUNTED}|(?:哪個|哪一個|什麼)時間點)起?|是什麼|什麼|多大(?:的)?總?規模|總?規模(?:有)?多大|多久(?:的)?時間|多長(?:的)?時間|多久(?:以內|內)?|多大|多長|多高|多遠|多重|哪些|哪幾\s*[部家個座項位國種類]?|哪\s*{_NAMES_COUNTED}|哪一?[家所座間]|哪個|哪一個|哪|誰|嗎|呢|"
-    r"[這那][兩二三四五六七八九十\d]+\s*(?:場|個|家|項|件|位|座|次)|"  # 這兩場電商活動: pointing, not content
-    r"(?:超過|至少|最少|大於|低於|少於|未達|不到)(?=\s*(?:要|可|能)?\s*[\u4e00-\u9fff]{0,4}?(?:多少|幾))|"  # 超過多少家: the qualifier of the answer, not a word of it
+    rf"請問|叫做?(?=\s*(?:什麼|何))|哪一?\s*[部個項條]\s*(?:法律|法規|法令)|哪一?條|第幾條|(?:哪一?個|幾)\s*月份?|(?:(?<![來各親獨])自)?(?:是什麼時候|什麼時候|哪一天|哪天|何時|哪一年|哪年|哪個年度|哪一個年度|{_YEARS_COUNTED}|(?:哪個|哪一個|什麼)時間點)起?|是什麼|什麼|多大(?:的)?總?規模|總?規模(?:有)?多大|總?規模(?=\s*(?:是|有|為)?\s*(?:多少|幾))|多久(?:的)?時間|多長(?:的)?時間|多久(?:以內|內)?|多大|多長|多高|多遠|多重|哪些|哪幾\s*[部家個座項位國種類]?|哪\s*{_NAMES_COUNTED}|哪一?[家所座間]|哪個|哪一個|哪|誰|嗎|呢|"
+    r"[這那][兩二三四五六七八九十\d]+\s*(?:場|個|家|項|件|位|座|次)|[這那]一?\s*波|"  # 這兩場電商活動: pointing, not content
+    r"符合(?:資格|條件|規定|要件)的|"  # '符合資格的…廠商': who may, which the rule's own words say
+    r"(?:單看|光看|只看)(?=\s*\d)|"  # '單看 114 年第 2 季': the period asked, said again
+    r"^\s*同一?(?:期間|時期|時間)\s*[，,]|"  # '同一期間，…': the period of the question before, no word to look for
+    # '依來源地區排名居首的丹麥': how it was singled out, not words the text holds (its 地區 is: '就地區觀之')
+    r"依(?=\s*[\u4e00-\u9fff]{1,6}?\s*(?:排名|排行|排序))|(?:排名|排行|排序)\s*(?:居首|居冠|最高|最多|第[一二三1-3])的(?!是)(?=[\u4e00-\u9fff]{2})|"
+    # 超過多少家, 最少要維持幾天: the qualifier of the answer, not a word of it
+    r"(?:超過|至少|最少|大於|低於|少於|未達|不到|接近|將近|逼近)(?=\s*(?:要|可|能)?\s*[\u4e00-\u9fff]{0,4}?(?:多少|幾|\s*[？?]?\s*$))|"
     r"(?:跟|和|與|比起)\s+(?:相)?比(?:較)?|"  # '跟 108 年比提高了多少' once its year is out: the base, not the thing
+    r"(?:比|較|相較於?)\s*(?:上|前)(?:一?\s*年(?:度)?(?:同期)?|(?=\s))|"  # '比上一年增加了多少' (its 一年 read by then): the base too
     r"才\s*(?:可以|可|能|得)\s*申請(?=\s*[？?]?\s*$)|"  # '營收下降多少的艱困事業才可申請': who may apply, a condition asked
     # '2,663 件等成果是統計到哪一天': an as-of date asked, and a stated figure's summary
     r"(?:是)?(?:統計|計算|算)(?:到|至)(?=\s*(?:哪|何|什麼))|(?<=\d)\s*[\u4e00-\u9fff]?\s*等(?:成果|成效|績效)|"
@@ -198,14 +232,14 @@ _ASKING = re.compile(
 _STOP_CHARS = re.compile(
     r"[\s？?，,。、；：:！!（）()「」『』\"“”／]+"
     r"|當中|之中|的|是|了|(?<![既現])有(?![感效])|(?<![潛存所])在(?![地職])|於|(?<![參給授贈])與|(?<![普涉波顧奈埃])及(?![時格])|(?<![協溫緩調中百])和(?![平成])|或|跟(?![進隨蹤])|其|各地(?!方)|各|(?<!公)共(?![同生享識構])|(?<![合契簽條公規預節])約|達(?=\s*(?:到|多少|幾|[\d０-９]|約|逾|近|超過|百分|新[臺台]幣|成(?![率立果效])|[？?，,。]|$))|之|為|並|將|被|(?<!自)由|從|(?<!針)(?!(?<=一)對一)對(?![外內])|(?<![方導面南動傾意])向|以(?!色列)|等(?![值級於同待候])|相較(?:於)?|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機]|計酬)|中(?=[，,、\s？?]|$)|(?<=[畫劃案策構制議例])下(?=[，,、\s？?的]|$)|(?<=[」畫劃案])底下"
-    r"|(?<![供補配])給(?![付予])|(?<!轉)讓(?![與渡售])"  # 技轉給幾家, 讓水回收系統…: not 供給, 轉讓
+    r"|(?<![供補配自])給(?![付予])|(?<!轉)讓(?![與渡售])"  # 技轉給幾家, 讓水回收系統…: not 供給, 轉讓
     r"|可以|(?<!市)[占佔](?![領據用有])"  # 金融機構占多少: the share is what is asked
-    r"|(?<![許認寬不寧])可(?=創造|帶動|節省|發電|發多少|省下|吸引|帶來|促成|被)"  # a reader's modal: '預計可創造' is 創造
+    r"|(?<![許認寬不寧])可(?=創造|帶動|節省|發電|發多少|省下|吸引|帶來|促成|被|申請|獲得|領取)"  # a reader's modal: '預計可創造' is 創造
     r"|(?<![場住處研])所(?=辦理|舉辦|提供|推動|建置|設置|核定|完成|簽署|簽訂|要|需)"  # 投資環境所辦理的: which was held
     r"|(?<=方案|計畫|政策|架構|機制)下(?=\s*[，,])"  # 在…方案下，: under a programme
     # a reader's modal and light verbs: 能省, 要等多久, 把案子, 做診斷 (not 能源, 需要, 人才, 就業 …)
     r"|(?<![節產效功智動體性技熱核電太陽可綠儲光風水火原失職量])能(?![源力量效])|(?<![需主重必只想])要(?![求點件素項])"
-    r"|做(?!法|為)|把(?!關)|也|(?<!人)才|(?<![首宏成])都(?!市|會)|就(?!業|學|醫|地)"
+    r"|做(?!法|為)|把(?!關)|也|(?<!人)才|(?<![首宏成])都(?!市|會)|就(?!業|學|醫|地|服(?!務))"
     r"|(?<![^\s，,後也還不])會(?![議展員計館談場所期商址])"  # ，會新增: a modal after a pause (not 會議, 會展)
     r"|(?<=會議)[上中](?!心)"  # 在國際標準組織會議上發表, 會議中提出 (the report: 會議中提案發表)
     r"|(?:業務|工作)(?:上|中|方面)(?=\s*[，,])"  # '在智慧財產權業務上，': the field, named by the words before it
@@ -218,7 +252,8 @@ _STOP_CHARS = re.compile(
     r"|(?<![這那哪心])[裡裏](?![程])"  # 貿易救濟案件裡: in
     # 透過間接投資方式: by way of; 針對哪些產品: aimed at; 如果: if; 為配合離岸風電而加強: and so
     r"|透過|經由|藉由|針對|如果|假如|倘若|否則|(?:然|因|從|進|反)?而(?!言)"
-    r"|(?<![達降提升增減收得找看回遇做辦受遭感直迄至遲算計])到(?![期位達底])"  # 大廠到臺中港: to (not 達到, 降到, 到期)
+    r"|(?<![^\s，,])依(?:照)?(?=[\u4e00-\u9fff]{2})"  # '依智慧電表推動規劃，': according to
+    r"|(?<![達降提升增減收得找看回遇做辦受遭感直迄至遲算計領拿])到(?![期位達底])"  # 大廠到臺中港: to (not 達到, 降到, 到期)
 )
 # Words that name the kind of figure asked for, which the unit and kind already capture.
 _MEASURE_WORDS = re.compile(
@@ -226,7 +261,7 @@ _MEASURE_WORDS = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})(?<![方專提法草檔個答議標預本全每])案(?=\s*[？?]?\s*$)|"  # '查到幾件毒品案': the cases counted, '毒品 186 件'
     r"(?<=[\s了的件個項])申請案?(?=\s*[？?]?\s*$)|"  # '受理了多少件申請': what is counted, '受理 7,740 件'
     r"累積|金額|總?經費|數量|數目|(?:案件|件|家|人|次|[類戶項案場班])數(?!位)|案件(?=[^\u4e00-\u9fff]|累計|共|有|數|$)|百分比|比率|比例|所占|所佔|占比|佔比|比重|"
-    r"(?:裝置|發電)?(?<![蓄庫水])容量|面積|總?重量|總?長度|幅度|多少|總計|合計|共計|累計|成長|增加|減少|提升|下降"
+    r"(?:裝置|發電|機組)?(?<![蓄庫水])容量|面積|總?重量|總?長度|幅度|多少|總計|合計|共計|累計|成長|增加|減少|提升|下降"
 )
 
 
@@ -478,6 +513,7 @@ _VERBS_REPORTS_LEAVE_OUT = frozenset(
         "制修訂", "制訂", "修訂",  # '標準檢驗局制修訂…國家標準': the standards are listed, '…等國家標準共 152 種'
         "參與", "參加",  # '約有多少人次參加': a report counts the people of an event, '約 700 人次配套訓練'
         "發掘",  # '發掘的節電潛力': a report writes the potential, '節電潛力 620.6 萬度'
+        "領到", "拿到",  # '每人最多可以領到多少錢': a grant is written '最高發給…3 萬元'
     )
 )
 
@@ -486,7 +522,7 @@ _VERBS_REPORTS_LEAVE_OUT = frozenset(
 # '100 年至 109 年期間' of '100 年至 109 年年均': the span is said by the figure's words.
 # '核定的經費總額': the figure is the whole of what it counts ('核定經費 152 億 6,300 萬元'); '…認證的計畫': a reader's name for the work.
 # '買方必須在多久內…': a rule names the deal, not its party ('土地出售時，明定 2 年內需取得使用執照').
-_NOUNS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("工程", "工作", "買方", "商機", "規定", "每月", "每年", "期間", "總額", "總數", "計畫"))
+_NOUNS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("工程", "工作", "買方", "商機", "規定", "每月", "每年", "期間", "總額", "總數", "計畫", "規模"))
 # '一年大概幫多少家': a year's worth, which a report writes 每年 (not 第一年, 一年內, 哪一年)
 _A_YEARS_WORTH = re.compile(r"(?<![第十同單前後哪])一年(?![期內半多以來])")
 
@@ -647,18 +683,38 @@ def bigrams(segment: str) -> list[str]:
 
 
 _JUST_THEN = re.compile(r"(?:光是|單是|單單)(?=\s*(?:第\s*[1-4一二三四]\s*季|[上下]半年|\d{1,2}\s*月))")
+# A month a question counts up to without any year ('到 8 月底受理了多少'): the last such month by the
+# report's date. (A month naming when something happened, '7 月底颱風豪雨', is left to the words.)
+_MONTH_ALONE = re.compile(r"(?<=到|至|止)\s*(\d{1,2})\s*月(?=底|份|\s*\d{1,2}\s*日)")
+_ANY_YEAR = re.compile(r"\d{2,4}\s*年|年度|學年|今年|去年|本年|明年|前年")
+
+
+def _with_the_months_year(question: str, report_year: int, report_month: int | None) -> str:
+    month = _MONTH_ALONE.search(question)
+    if month is None or _ANY_YEAR.search(question) or not 1 <= int(month.group(1)) <= 12:
+        return question
+    year = report_year - (report_month is not None and int(month.group(1)) > report_month)
+    return f"{question[:month.start()]}{year - 1911} 年 {question[month.start():]}"
+
+
+_COUNTED_UP_TO = re.compile(r"\s*(?:截至|截止|統計至|到|至|迄)")
+_STARTING_THEN = re.compile(r"\s*開始(?=\s*[，,])")  # '從 116 年開始，': since then, as a report writes 116 年起
+
+
 _YEAR_WORD_IN_PART = re.compile(
     r"(今年|本年|去年)(?=\s*(?:\d{1,2}\s*(?:[至到~-]\s*\d{1,2}\s*)?月|第\s*[1-4一二三四]\s*季|[上下]半年|前\s*\d{1,2}\s*個月|前\s*[1-3一二三]\s*季|底|初))",
 )
 
 
-def parse_question(text: str, report_year: int | None = None, authors: tuple[str, ...] = ()) -> Question:
+def parse_question(text: str, report_year: int | None = None, authors: tuple[str, ...] = (), report_month: int | None = None) -> Question:
     """A question read: what it asks for, about what, when. `report_year` (the Gregorian year of
-    the newest report asked about) says which year 去年 and 今年 are; `authors` (`authors_of`) are
-    the bodies whose reports are asked, which the reports call 本部: not words to look for."""
+    the newest report asked about) says which year 去年 and 今年 are, and with `report_month` which
+    year a month named alone is of; `authors` (`authors_of`) are the bodies whose reports are asked,
+    which the reports call 本部: not words to look for."""
     normalized = _ERA.sub("", _YEAR_NAMED.sub(r"\1", in_report_words(to_halfwidth_digits(text.strip()))))
     if report_year is not None:  # '今年 1 至 8 月', '去年底': the report's year or the one before, as the report writes it (114 年 1 至 8 月)
         normalized = _YEAR_WORD_IN_PART.sub(lambda word: f"{report_year - 1911 - word.group(1).startswith('去')} 年", normalized)
+        normalized = _with_the_months_year(normalized, report_year, report_month)
     normalized = _JUST_THEN.sub("", normalized)  # '114 年光是第 2 季': the quarter of that year
     normalized = _SET_ASIDE.sub(" ", normalized)
     normalized = _TABLE_POINTED.sub(" ", normalized)  # '依表 1，…': where to look, no word of what is asked
@@ -699,7 +755,12 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
         question.count = 1  # '設置了哪一所示範幼兒園', '系統叫什麼名稱': one name, never a list
     remainder = _PLANNED_FOR.sub(lambda verb: " " * len(verb.group(0)), normalized)  # offsets kept
     # '114 年中選會撥給…': the author's name is no 年中 (mid-year); blanked, offsets kept
-    found = find_time_expressions(_author_words(authors).sub(lambda name: " " * len(name.group(0)), normalized), None, report_year)
+    searched = _author_words(authors).sub(lambda name: " " * len(name.group(0)), normalized)
+    found = find_time_expressions(searched, None, report_year)
+    # a month without its year is of the year the question names (今年減船計畫到 8 月底, 第 4 季（109 年第 4 季）)
+    named_year = next((expr.year for expr in found if expr.year), None)
+    if named_year is not None:
+        found = find_time_expressions(searched, named_year, report_year)
     exprs = [e for e in found if e.role != "base"]
     if len(exprs) > 1 and _WHEN_FORECAST.match(normalized, exprs[0].end):
         exprs = exprs[1:]  # '114 年 2 月的預測中，114 年平均每人 GDP…': when it was forecast, not what for
@@ -712,14 +773,15 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
             question.period, question.as_of = (first.period_start, until.period_end), False
         elif until is not None and _restates_the_end(normalized, first, until):
             pass  # '109 年第 4 季（統計到 109 年底）': a bracket counting the quarter to its end asks the quarter
-        elif until is not None and first.period_end is not None and until.period_end is not None and until.period_end >= first.period_end:
-            # '109 年投入的經費，截至 109 年底已執行多少': the later 截至 dates what is asked
+        elif until is not None and first.period_end is not None and until.period_end is not None and (
+                until.period_end >= first.period_end or (_COUNTED_UP_TO.match(until.text) and until.period_end >= (first.period_start or first.period_end))):
+            # '109 年投入的經費，截至 109 年底已執行多少', '今年…到 8 月底收購了幾艘': the later 截至 dates what is asked
             question.period, question.as_of = (until.period_start, until.period_end), True
         when = first.period_start or first.period_end
         if report_year is not None and when is not None and when.year > report_year and not question.wants_actual and not _PRESENT.search(normalized):
             question.wants_target = True  # '114 年初開始供水後，每日可供水多少': a year still to come is a plan's
     for expr in sorted(found, key=lambda e: -e.start):
-        end = SINCE_AFTER.match(remainder, expr.end)  # '從 110 年起調成': 起 belongs to the date
+        end = SINCE_AFTER.match(remainder, expr.end) or _STARTING_THEN.match(remainder, expr.end)  # '從 110 年起調成': 起 belongs to the date
         remainder = remainder[:expr.start] + " " + remainder[end.end() if end else expr.end:]
     question.anchors = _anchors(normalized, exprs)
     if count and question.wants == "names":  # '6 個國家是哪些': the list's size, which '於 6 國（…）' need not write as asked
@@ -762,7 +824,11 @@ def _anchors(text: str, exprs: list) -> list[str]:
     measures = _MEASURE_STATED.finditer(text)
     # a number inside a date is no figure of its own: '前 8 個月' is part of '114 年前 8 個月'
     anchors += [compact(fold(m.group(0))) for m in (*counts, *measures) if not any(e.start <= m.start() < e.end for e in exprs)]
+    anchors += [compact(fold(m.group(1))) for m in _YEARS_LONG.finditer(text)]  # '船齡超過 20 年': how old, no date
     return [a for a in anchors if len(a) >= 2]
+
+
+_YEARS_LONG = re.compile(r"(?:[船屋樓車機]齡|年資|超過|逾|未滿|長達)\s*(\d{1,2}\s*年)(?![度底初])")
 
 
 # '涵蓋哪些類型的礦場': the members are named by the noun (地下礦場、露天礦場), not by 類型
@@ -928,27 +994,31 @@ _COUNTED_ALIKE = {
 
 
 _COUNT_NOUN = re.compile(
-    r"(人|家|件|場|戶|案|項)(?:數(?![位據學字])|次數)|(?:幾|多少)[\u4e00-\u9fff]{1,5}?用?(戶)(?=\s*[？?]?\s*$)"  # 多少社區用戶, 多少供水受益戶
+    r"(人|家|件|場|戶|案|項)(?:數(?![位據學字])|次數)|(?:幾|多少)[\u4e00-\u9fff]{1,8}?用?(戶)(?=\s*[？?]?\s*$)"  # 多少社區用戶, 多少供水受益戶
     r"|(人次|家次|場次|件次|案次)(?=\s*(?:是|為|有|共|達|約)?\s*(?:多少|幾))"  # 參觀人次是多少
 )
 _ASKING_WORD = re.compile(r"(?:幾|多少)\s*")
 
 
-def _unit_written_after_asking(text: str) -> str | None:
-    """The dimension of a physical unit named right after 多少/幾 (多少度 → energy), if any."""
+def _units_asked(text: str) -> Iterator[tuple[re.Match[str], UnitMatch]]:
+    """Each unit written right after 多少/幾 (多少度), with its asking word; not the first character of
+    another word ('多少天然氣', '多少歲出')."""
     for asking in _ASKING_WORD.finditer(text):
         unit = match_unit(text, asking.end())
-        if unit is not None and unit.spec.dimension not in ("count", "money", "percent", "duration"):
-            return unit.spec.dimension
-    return None
+        if unit is not None and not begins_another_word(unit.text, text[unit.end:unit.end + 1]):
+            yield asking, unit
+
+
+def _unit_written_after_asking(text: str) -> str | None:
+    """The dimension of a physical unit named right after 多少/幾 (多少度 → energy), if any."""
+    return next((unit.spec.dimension for _, unit in _units_asked(text) if unit.spec.dimension not in ("count", "money", "percent", "duration")), None)
 
 
 def _without_asked_unit(text: str) -> str:
     """'超過幾公里': the unit asked in is what the answer's dimension says, not a word the passage
     must hold (it may write 173 萬公尺)."""
-    for asking in _ASKING_WORD.finditer(text):
-        unit = match_unit(text, asking.end())
-        if unit is not None and unit.spec.dimension not in ("count", "money", "percent"):
+    for asking, unit in _units_asked(text):
+        if unit.spec.dimension not in ("count", "money", "percent"):
             within = re.match(r"以內|內", text[unit.end:])  # 幾年內
             return text[:asking.start()] + " " + text[unit.end + (within.end() if within else 0):]
     return text
@@ -983,7 +1053,7 @@ def _segments(text: str, authors: tuple[str, ...] = (), year_named: bool = False
     text = _WORD_COUNT.sub(" ", text)
     text = _MEASURE_WORDS.sub(" ", text)
     text = _KIND_WORDS.sub(" ", text)
-    text = _author_words(authors).sub(" ", text)
+    text = _without_authors_short_names(_author_words(authors).sub(" ", text), authors)
     text = _STATISTICS_OF.sub(r" \1 ", text)  # '依經濟部統計，': whose count it is, not a word the figure stands by
     text = _SINCE_FOUNDED.sub(" ", text)  # '從設立累計到 109 年底': since a fund began, a report writes 累計
     text = _SAYING.sub(" ", text)
@@ -1010,7 +1080,7 @@ _PER_ONE = re.compile(r"^\s*(?:請問)?\s*[一每]\s*(?:份|張|人|戶|位|名|
 
 # A number and its unit or measure word (an anchor holds '11座'); not F-16, 5G
 _NUMBER = re.compile(
-    rf"(?<![A-Za-z\d.-])\d+(?:\.\d+)?(?![A-Za-z])\s*(?:萬|億)?\s*"
+    rf"(?<![A-Za-z\d.-])\d+(?:\.\d+)?(?![A-Za-z])\s*(?:千萬|百萬|萬|億|兆|千(?=\s*(?:萬|億|元)))?\s*"
     rf"(?:元|美元|%|％|{_MEASURES}|(?:{_COUNTERS})(?![\u4e00-\u9fff]?[年月日]))?"
 )
 # '這 10 年間', '這四年間', '這三個月來': the span asked, said again in words; '本期' opening a clause, the span the
@@ -1032,8 +1102,11 @@ def _number_out(match: re.Match[str]) -> str:
     glued = match.start() > 0 and re.match(r"[\u4e00-\u9fffA-Za-z]", match.string[match.start() - 1])
     if glued and re.fullmatch(r"\d{1,2}\.0", match.group(0).strip()):
         return match.group(0)
-    ordinal = re.search(r"第\s*$", match.string[max(0, match.start() - 3):match.start()])
-    return re.sub(r"\s+", "", match.group(0)) if ordinal and re.match(r"\d{1,2}(?!\d)", match.group(0).strip()) else " "  # 第 3 屆: one word
+    ordinal = re.search(r"第\s*$", match.string[max(0, match.start() - 3):match.start()]) or _UNITS_NUMBER.match(match.string, match.end())
+    return re.sub(r"\s+", "", match.group(0)) if ordinal and re.match(r"\d{1,2}(?!\d)", match.group(0).strip()) else " "  # 第 3 屆, 3 號機: one word
+
+
+_UNITS_NUMBER = re.compile(r"\s*號機")  # '新 3 號機': which unit of a plant
 
 
 # What the question leaves out of the figure it asks for ('電話服務（不含文字）有多少通次').
