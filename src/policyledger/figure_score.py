@@ -275,6 +275,7 @@ _OPPOSITES = [(fold(a), fold(b)) for a, b in (
     ("經費", "營業額"), ("經費", "營收"),  # what a programme spends is not the revenue it drew
     ("緩繳", "減收"), ("緩繳", "減免"),  # a payment put off is not one cut
     ("預算數", "分配數"),  # a budget's execution rate counted against the whole year's budget, or against what was allotted so far
+    ("建造執照", "拆除執照"), ("建造執照", "使用執照"), ("使用執照", "拆除執照"),  # the building permits, one for each stage
     ("報考", "合格"), ("報名", "合格"), ("報考", "錄取"),  # who sat an exam is not who passed it
     ("報名", "獲選"), ("報名", "入選"),  # who entered a contest is not who was chosen
     ("出口", "營業額"), ("出口", "營收"),  # what was sold abroad is not all that was sold
