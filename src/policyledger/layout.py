@@ -82,7 +82,7 @@ _WIDE_ONLY = _WideOnlyTable()
 
 
 def analyse(source: SourceText) -> Layout:
-    table_rows = {line.number for line in source.lines if "|" in line.text and _CELLS_ROW.match(line.text)}
+    table_rows = {line.number for line in source.lines if _drawn_row(line.text)}
     raw = [_without_markup(line) for line in source.lines]
     if _letter_spaced(raw):
         raw = [dataclasses.replace(line, text=_LETTER_SPACE.sub("", line.text)) for line in raw]
@@ -141,11 +141,15 @@ _CELLS_ROW = re.compile(r"^[ \t]*\|[^|]*\|.*\|[ \t]*$")
 _MARKUP = re.compile(r"^([ \t]*(?:#{1,6}[ \t]+)?)(\*\*|__)?(?=\S)(.*?)(\2)?[ \t]*$")
 
 
+def _drawn_row(text: str) -> bool:
+    return "|" in text and _CELLS_ROW.match(text) is not None
+
+
 def _without_markup(line: SourceLine) -> SourceLine:
     """The line with Markdown's heading marks, its bold markers and a table row's bars blanked; a row
     ends at its last cell (a space after it would read as a paragraph's end where spaces end paragraphs)."""
     text = line.text
-    if "|" in text and _CELLS_ROW.match(text):
+    if _drawn_row(text):
         return dataclasses.replace(line, text=text.replace("|", " ").rstrip(_SPACE))
     if not text.startswith(("#", "**", "__")):
         return line
@@ -191,6 +195,7 @@ def _link_references(raw: list[SourceLine]) -> set[int]:
 
 
 def _marker_alone(text: str) -> bool:
+    """'（一）', 'A.': a marker with nothing after it on its line."""
     marker = parse_marker(text)
     return marker is not None and not marker.rest.strip()
 
