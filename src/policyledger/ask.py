@@ -89,8 +89,7 @@ def _report_date(connection: Connection, doc_id: str | None) -> date | None:
     query = select(func.max(documents_table.c.report_date))
     if doc_id is not None:
         query = query.where(documents_table.c.id == doc_id)
-    newest = connection.execute(query).scalar_one_or_none()
-    return date.fromisoformat(newest) if isinstance(newest, str) else newest
+    return connection.execute(query).scalar_one_or_none()
 
 
 def _authors(connection: Connection, doc_id: str | None) -> tuple[str, ...]:

@@ -298,9 +298,9 @@ def _opposites_alike(_words: str | None) -> list[tuple[str, str]]:
     return [(same_words(first), same_words(second)) for first, second in _OPPOSITES]
 
 
-@lru_cache(maxsize=4)
-def _kinds_alike(_words: str | None) -> list[tuple[str, str]]:
-    return [(same_words(fold(first)), same_words(fold(second))) for first, second in _KINDS_OF_A_THING]
+def _kinds_alike(words: str | None) -> list[tuple[str, str]]:
+    """The kinds of a thing as the words they are compared with read them: the opposites they open."""
+    return _opposites_alike(words)[:len(_KINDS_OF_A_THING)]
 
 
 _JOINS = re.compile(r"及|与|和|、")

@@ -122,7 +122,7 @@ class _Column:
 # One column's heading may open with the year it is of: '工作計畫  114 年度預算數  執行數  執行率(％)'.
 _COLUMN_NAME = r"(?:[\d０-９]{2,3} ?年度? ?)?[^\d\s，。；：:、%％()（）]{1,8}(?:[(（][^()（）\s]{1,6}[)）])?"
 _COLUMN_NAME_RE = re.compile(_COLUMN_NAME)
-_YEAR_OPENING = re.compile(r"[\d０-９]{2,3} ?年度? ?")
+_YEAR_OPENING = re.compile(r"^[\d０-９]{2,3} ?年度? ?")
 # The first word may be the year the whole table is of, in its corner: '113 年度  預算數  實徵數  達成率'.
 _CATEGORY_HEADER = re.compile(
     rf"^[ \t　]*(?:[^\d\s，。；：:、%％()（）]{{1,8}}|[\d０-９]{{2,3}}\s?年度?)((?:[ \t　]+{_COLUMN_NAME}){{2,8}})[ \t　]*$", re.MULTILINE,
@@ -331,7 +331,7 @@ _NO_PERIOD = TimeExpr(0, 0, "", None, None, "period")
 def _category_column(heading: str) -> _Column:
     """A category's column, its unit read off its heading's brackets (面積（公頃） → 面積, 公頃) or the
     measure word its name counts in (檢查場次 → 場次, 違法件數 → 件)."""
-    heading = heading[_YEAR_OPENING.match(heading).end():] if _YEAR_OPENING.match(heading) else heading  # its year dates it
+    heading = _YEAR_OPENING.sub("", heading, count=1)  # its year dates it
     bracketed = _BRACKETED_UNIT.search(heading)
     unit = _unit_named(bracketed.group(1)) if bracketed else None
     name = heading[: bracketed.start()] if bracketed and unit else heading
@@ -355,7 +355,7 @@ def _change_unit(heading: str) -> UnitMatch | None:
     bracketed = _BRACKETED_UNIT.search(heading.strip())
     if bracketed:
         return _unit_named(bracketed.group(1))
-    return match_unit("%", 0) if heading.strip().endswith("率") else None
+    return _unit_named("%") if heading.strip().endswith("率") else None
 
 
 def _headers(text: str, exprs: list[TimeExpr]) -> Iterator[tuple[list[TimeExpr], list[str], str, int]]:
