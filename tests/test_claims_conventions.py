@@ -978,3 +978,40 @@ def test_years_after_an_age_or_a_bound_are_how_long_not_when():
     assert find_time_expressions("船齡超過 20 年的近海漁船", None, 2025) == []
     assert find_time_expressions("逾 20 年者按基準價格 6 成收購", None, 2025) == []
     assert [e.text for e in find_time_expressions("自 20 年 1 月起實施", None, 2025)] == ["自 20 年 1 月"]  # a date still
+
+
+def test_dates_and_years_in_chinese_numerals_as_official_documents_write_them():
+    from policyledger.quantity.periods import find_time_expressions
+
+    (done,) = find_time_expressions("本部已於一百十四年七月三十日完成審核", None, 2025)
+    assert done.period_end == date(2025, 7, 30)
+    (year,) = find_time_expressions("一百一十三年度總決算", None, 2025)
+    assert (year.period_start, year.period_end) == (date(2024, 1, 1), date(2024, 12, 31))
+    assert find_time_expressions("百年老店", None, 2025) == []
+
+
+def test_a_fiscal_years_budget_counted_at_a_later_day_is_as_of_that_day():
+    claims = report_claims("審計部業務報告\n中華民國 114 年 10 月\n壹、 決算 \n一、 保留數審核：截至 114 年 6 月底，113 年度保留數已執行"
+                           "418.76 億元，執行率 68.37%。 \n")
+    assert (claims["418.76 億元"].period_start, claims["418.76 億元"].period_end) == (None, date(2025, 6, 30))
+
+
+def test_a_date_a_heading_brackets_or_a_clause_after_a_semicolon_leads_in_dates_the_items_under_it():
+    claims = report_claims("氣候變遷署業務報告\n中華民國 114 年 10 月\n壹、 碳費 \n一、 審查 \n（一） 審查結果（截至 114 年 8 月底） \n"
+                           "1、 已核定 121 家，其中適用優惠費率 A 者 37 家。 \n"
+                           "（二） 採購：機關辦理查核金額以上之採購，應報請上級機關派員監辦；本部 114 年上半年查核是類採購計 871 件，分述如下： \n"
+                           "1、 工程採購：412 件。 \n")
+    assert [claims[text].period_end for text in ("121 家", "37 家")] == [date(2025, 8, 31)] * 2
+    assert (claims["412 件"].period_start, claims["412 件"].period_end) == (date(2025, 1, 1), date(2025, 6, 30))
+    assert claims["37 家"].kind == "actual"  # counted among those a rate applies to, not the rate
+
+
+def test_a_schedule_a_rate_formula_sets_stays_a_rule():
+    claim = claims_of("依公用售電業電價費率計算公式每年辦理 2 次電價審議。")[0]
+    assert claim.kind == "rule"
+
+
+def test_tonnes_of_co2_equivalent_are_tonnes():
+    claims = by_text(claims_of("截至 114 年 8 月底累計核發減量額度 143 萬 6,285 tCO2e，排放量 8,974.2 萬公噸CO2e。"))
+    assert (claims["143 萬 6,285 tCO2e"].base_value, claims["143 萬 6,285 tCO2e"].base_unit) == (1_436_285, "t")
+    assert claims["8,974.2 萬公噸"].base_unit == "t"

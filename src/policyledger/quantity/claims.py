@@ -233,12 +233,17 @@ def _heading_scope(node: Node, text: str, exprs: list[TimeExpr]) -> TimeExpr | N
     in_heading = [e for e in exprs if e.end <= len(heading_line) and e.role in ("as_of", "period")]
     if in_heading and "統計" in heading_line:
         return in_heading[-1]
+    bracketed = [e for e in in_heading if e.role == "as_of" and heading_line[:e.start].rstrip().endswith(("（", "("))]
+    if bracketed:  # '2、 審查結果（截至 114 年 8 月底）': an as-of date the heading carries, as 統計至 is
+        return bracketed[-1]
     if in_heading and "\n" not in text and len(text) <= 30 and not SENTENCE_BREAK.search(text):
         return in_heading[-1]  # a heading and nothing else, naming a period: '2、 109 學年度國民中小學概況'
     as_follows = _AS_FOLLOWS.search(text)
     if as_follows:  # '截至 110 年 2 月 18 日，…各方案成果如下：' dates what its items then give
         # or, where that sentence names no date, the text's first: '113 學年度在臺僑生…。新生來源如下：'
-        for opening in (start_of_sentence(text, as_follows.start()), 0):
+        # ('…應報請上級機關派員監辦；本部 114 年上半年查核…分述如下：': the clause after a semicolon opens with it)
+        semicolon = max(text.rfind("；", 0, as_follows.start()), text.rfind(";", 0, as_follows.start()))
+        for opening in (start_of_sentence(text, as_follows.start()), *([semicolon + 1] if semicolon >= 0 else []), 0):
             leading = [e for e in exprs if opening <= e.start and e.role in ("as_of", "period") and _opens(text[opening:e.start], node.marker)]
             if leading:
                 return leading[0]
@@ -674,6 +679,10 @@ def _span_from_opening(text: str, preceding: list[TimeExpr]) -> TimeExpr:
             and counted_to.period_end is not None and chosen.period_start <= counted_to.period_end < chosen.period_end
             and not _SUB_SENTENCE_BREAK.search(text, counted_to.end, chosen.start) and _SUMMED_AFTER.match(text, chosen.end)):
         return counted_to
+    if (chosen.role == "period" and counted_to is not None and chosen.text.rstrip().endswith("年度") and chosen.period_end is not None
+            and counted_to.period_end is not None and chosen.period_end < counted_to.period_end
+            and not _SUB_SENTENCE_BREAK.search(text, counted_to.end, chosen.start) and _BUDGET_OF_A_YEAR.match(text, chosen.end)):
+        return counted_to  # '截至 114 年 6 月底，113 年度保留數已執行 418.76 億元': the year names the budget, the date counts it
     if chosen.role == "as_of" and _UNTIL.match(chosen.text):
         opener = [e for e in preceding[:-1] if e.role == "open"]
         if opener:
@@ -683,6 +692,7 @@ def _span_from_opening(text: str, preceding: list[TimeExpr]) -> TimeExpr:
 
 
 _SUMMED_AFTER = re.compile(r"\s*累計(?!新增)")
+_BUDGET_OF_A_YEAR = re.compile(r"\s*(?:之)?\s*(?:保留數|預算|經費|歲出|歲入|補助款)")
 _SUB_SENTENCE_BREAK = re.compile(r"[；;。]")  # '截至 8 月底，…1,276 人；114 年預計新增 8 處': the year starts another thought
 _SINGLE_YEAR = re.compile(r"\d+\s*年")
 _UNTIL_YEAR = re.compile(r"(?:累計至|累計到)\s*\d+\s*年")

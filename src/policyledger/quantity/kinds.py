@@ -204,7 +204,7 @@ def _sets_a_rule(text: str, figure: Figure, before: str, after: str) -> bool:
     squeezed = compact(before)
     return bool(
         (dimension == "age" and figure.value.is_integer() and not MEASURED_AGE.search(before))  # 年滿 65 歲, 45 歲以上: a threshold
-        or _RULE.search(before + " " + after)
+        or any(_sets_for(dimension, cue) for cue in _RULE.finditer(before + " " + after))
         or (_FEE.search(before + " " + after) is not None and figure.unit.scale not in _SCALES_OF_TAKINGS)
         or (dimension not in ("count", "percent") and _CLASS_BEYOND.search(before) is not None and _NOUN_AFTER_OF.match(after) is not None)
         or (_PER_RECIPIENT.search(squeezed) is not None and "平均" not in squeezed)
@@ -224,6 +224,15 @@ def _sets_a_rule(text: str, figure: Figure, before: str, after: str) -> bool:
         or (_BRACKET_CLOSE.match(text, figure.end) is not None and _DEFINING_BRACKET.search(text, max(0, figure.start - 20), figure.start) is not None)
         or (dimension == "money" and (_OR_AMOUNT_AFTER.match(after) is not None or _AMOUNT_OR_BEFORE.search(before) is not None))
     )
+
+
+def _sets_for(dimension: str, cue: re.Match[str]) -> bool:
+    """A rate's name makes its own figure a rule, not a count of those it applies to: '適用優惠費率 A 者 37 家'
+    (but '依…電價費率計算公式每年辦理 2 次': a schedule the formula sets)."""
+    return not (dimension == "count" and cue.group(0) in _RATE_NAMES and "者" in cue.string[cue.end():cue.end() + 6])
+
+
+_RATE_NAMES = frozenset(("費率", "利率", "稅率"))
 
 
 # A price or fee an agency sets, named right before it: '全票 350 元', '每種授權費 5,000 元' (not '門票收入 4 億元').

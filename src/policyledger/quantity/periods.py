@@ -16,7 +16,8 @@ from datetime import date
 
 from policyledger.quantity.numbers import value_of_chinese
 
-_NUM = r"(?:\d{1,4}|[〇○零一二三四五六七八九十]{1,4})"
+# a year in digits, or in Chinese numerals as official documents write it: 一百十四年, 一〇九年, 九十九年
+_NUM = r"(?:\d{1,4}|一百[〇○零一二三四五六七八九十]{0,3}|[〇○零一二三四五六七八九十]{1,4})"
 _S = r"\s*"
 # A quarter or a half of a year as written without the year (其中第 4 季, 其中上半年).
 QUARTER = rf"第{_S}[1-4一二三四]{_S}季"
@@ -30,7 +31,7 @@ _ATOM = re.compile(
     rf"|(?P<year>{_NUM}){_S}年(?!度?{_S}(?:內|以內))(?!{_S}(?:來(?![臺台華訪自往])|次))"  # not 56 年來 (a duration), 83 年次 (a birth cohort)
     rf"(?:{_S}(?:(?P<quarter>第{_S}[1-4一二三四]{_S}季)|(?P<half>上半年|下半年|前半年|後半年|上半|下半)"
     rf"|(?P<mmdd>0[1-9][0-3]\d)(?!\d)"  # 108 年 0719 丹娜絲颱風: a date code (a quantity has no leading 0)
-    rf"|(?P<month>\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_S}月(?:份)?(?:{_S}(?P<day>\d{{1,2}}){_S}日|{_S}(?P<mpart>底|初|中(?![小型華央南部東西北])|上旬|中旬|下旬))?"
+    rf"|(?P<month>\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_S}月(?:份)?(?:{_S}(?P<day>\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_S}日|{_S}(?P<mpart>底|初|中(?![小型華央南部東西北])|上旬|中旬|下旬))?"
     rf"|(?P<firstmonths>{_FIRST_MONTHS})"  # 114 年前 8 個月: January to August
     rf"|(?P<ypart>年底|年初|底|初|期初|期末|(?:年)?中(?![小型華央南])|[以之]前|前(?![半瞻期述揭列言]))|(?P<fiscal>度))?)?"  # not 109 年中小企業
     rf"|(?<![\d.])(?P<dyear>9\d|1[0-4]\d)(?P<dsep>[./])(?P<dmonth>\d{{1,2}})(?P=dsep)(?P<dday>\d{{1,2}})(?![\d.])"  # 113.10.31, 113/10/31

@@ -71,7 +71,7 @@ PHYSICAL: dict[str, UnitSpec] = {
     **_physical("area", "ha", "公頃", "ha"),
     **{"平方公里": UnitSpec("area", "ha", "平方公里", "ha")},
     **_physical("area", "m2", "坪", "平方公尺", "平方米", "m2"),
-    **_physical("mass", "t", "公噸", "噸", "公斤", "千克", "公克", "毫克", "微克"),
+    **_physical("mass", "t", "公噸", "噸", "tCO2e", "公斤", "千克", "公克", "毫克", "微克"),
     **_physical("volume", "m3", "立方公尺", "立方米", "公秉", "公升", "毫升", "cc", "c.c."),
     **_physical("length", "km", "公里", "km", "千米", "公尺", "海浬", "浬", "公分", "毫米", "公釐", "mm"),  # one base unit a dimension: 173 萬公尺 = 1,730 km
     **_physical("duration", "year", "年"),
@@ -265,9 +265,9 @@ WATER_BASE_UNITS = ("t", "m3", "t/day", "m3/day")
 
 def reads_water(unit: UnitMatch) -> bool:
     """Whether `normalize` reads `unit` differently for water (its `water` and `per_day`). A metric
-    tonne written as such (公噸: 削減生化需氧量 3 萬 4,800 公噸) is a mass even beside water."""
+    tonne written as such (公噸: 削減生化需氧量 3 萬 4,800 公噸; tCO2e) is a mass even beside water."""
     physical = bool(unit.spec.pint_unit and unit.spec.pint_target)
-    return physical and unit.spec.base_unit in WATER_BASE_UNITS and not unit.core.startswith(("公噸", "公斤", "千克"))
+    return physical and unit.spec.base_unit in WATER_BASE_UNITS and not unit.core.startswith(("公噸", "公斤", "千克", "tCO2e"))
 
 
 def normalize(value: float, unit: UnitMatch, *, water: bool = False, per_day: bool = False) -> tuple[str, float, str]:
