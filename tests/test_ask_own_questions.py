@@ -14,7 +14,7 @@ from policyledger.ask import ask
 from policyledger.evaluate import read_jsonl, score_answers
 from policyledger.question import _window_words, authors_of, parse_question
 from policyledger.reader_words import same_words
-from policyledger.textnorm import fold
+from policyledger.textnorm import compact, fold
 
 BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
 
@@ -1731,6 +1731,14 @@ def test_a_law_a_site_a_total_of_parts_and_a_plants_capacity(tmp_path: Path):
     engine.dispose()
 
 
+def test_a_company_asked_by_its_kind_keeps_its_form_of_company(tmp_path: Path):
+    engine = small_ledger(tmp_path, "內政部業務報告\n\n壹、 都市更新\n\n一、 公辦都更：新北市板橋區江翠北側公辦都更案已完成招商，"
+                                    "由長聯開發股份有限公司取得實施者資格，預估投入資金 142 億元。\n")
+    # eight characters before 公司: the name is not cut to the last six
+    assert ask(engine, "新北市板橋江翠北側公辦都更案的實施者是哪家公司？")["answer"]["value"] == ["長聯開發股份有限公司"]
+    engine.dispose()
+
+
 def test_the_top_of_a_range_asked_and_what_reading_drops(ledger):  # noqa: F811
     from policyledger.evaluate import answer_is_right
 
@@ -2007,3 +2015,56 @@ def test_the_financing_a_guarantee_helped_get_is_not_the_sum_guaranteed(tmp_path
     expected = {"信保基金的新創重點產業優惠保證措施，幫企業取得的融資金額累計有多少？": "1.51 兆元",
                 "信保基金的新創重點產業優惠保證措施，保證金額累計多少？": "1.13 兆元"}
     assert answer_texts(tmp_path, report, list(expected)) == expected
+
+
+def test_how_a_reader_frames_a_part_a_result_or_a_rule_is_no_word_to_find():
+    def segments(question: str) -> list[str]:
+        return parse_question(question).segments
+
+    assert "成果" not in segments("易拆解可循環太陽能模組這項成果中，廢模組處理廠的建置計畫在 109 年帶動了多少投資？")
+    part = parse_question("單就鳥嘴潭人工湖來看，第一階段在 110 年底完工後，每天可以增加多少地面水源？")
+    assert part.part == compact(fold("鳥嘴潭人工湖")) and not any("觀之" in s for s in part.segments)
+    assert parse_question("今年 1 到 6 月通知機關改善的缺失中，屬於採購方面的有幾件？").part == compact(fold("採購"))
+    assert not any("規定" in s for s in segments("113 年排放量依規定須盤查登錄的事業共有幾家？"))
+    assert not any("對象" in s for s in segments("經濟部 109 年 8 月 5 日舉辦的投資線上研討會是以哪個國家為對象？"))
+    assert compact(fold("碳費徵收對象")) in segments("依 113 年盤查資料，碳費徵收對象中的半導體業者共有幾家？")  # 對象: a word
+    assert compact(fold("釋出公有土地")) in segments("釋出公有土地給廠商時，是由哪個單位擔任媒合的單一窗口？")
+    assert parse_question("113 年度中央政府扣除債務還本後，實際歲計賸餘是多少錢？").excluded == [compact(fold("債務還本"))]
+    quarter = parse_question("製造業艱困事業薪資及營運資金補貼的第 4 季申請，受理到哪一天為止？")
+    assert "第4季" in quarter.anchors and "第4季" in quarter.segments  # a quarter without its year, a word of its own
+
+
+def test_what_a_question_measures_by_its_noun():
+    assert parse_question("碳費徵收對象中，電力及燃氣供應業 113 年的排放量是多少？").dimensions == {"mass"}
+    assert parse_question("碳費的一般費率是每公噸多少錢？").dimensions == {"money", "price"}
+    assert parse_question("國外減量額度的平均成交價大約多少？").dimensions == {"money", "price"}
+
+
+def test_a_names_kind_and_its_authors_subject_are_asides():
+    assert compact(fold("新機組")) in parse_question("108 年有哪幾部新機組陸續併聯商轉，讓供電維持穩定？").asides
+    assert not any("經費" in s for s in parse_question("108 年陸續併聯完工、投入商轉的是哪幾部新機組？").segments)  # put to work
+    authors = authors_of(["勞動部勞動基金運用局業務報告"])
+    fund = parse_question("截至 113 年底，勞動基金買了多少國內綠色債券？", authors=authors)
+    assert compact(fold("勞動基金")) in fund.asides
+    assert not any("運用局" in s for s in parse_question("去年運用局出席了幾場股東會？", authors=authors).segments)  # its short name
+
+
+def test_a_converted_amount_a_quoted_body_and_a_list_its_stated_count_closes(tmp_path: Path):
+    engine = small_ledger(
+        tmp_path,
+        "勞動基金運用局業務報告\n\n壹、 基金運用\n\n一、 國外委託經營：截至 113 年底，委託金額新臺幣 1 兆 8,765.4 億元，折合約 572.4 億美元。\n\n"
+        "二、 委託甄選：113 年新增委託 9 家機構，委託金額約 15.6 億美元。\n\n"
+        "三、 公有土地優惠釋出：由「投資臺灣事務所」擔任單一窗口，累計至 109 年底，媒合成功 102 案。\n\n"
+        "四、 電商：輔導岱宇國際、好食樂、好會飛等 12 家電商業者分別於美國、中國大陸、馬來西亞等市場導入新服務或商業模式。\n",
+    )
+    assert ask(engine, "國外委託經營的委託金額換算成美元大約是多少？")["answer"]["text"] == "572.4 億美元"
+    assert ask(engine, "公有土地優惠釋出是由哪個單位擔任單一窗口？")["answer"]["value"] == ["投資臺灣事務所"]  # the name in 「」
+    assert ask(engine, "輔導到海外市場導入新服務的 12 家電商業者中，報告點名了哪幾家？")["answer"]["value"] == ["岱宇國際", "好食樂", "好會飛"]
+    engine.dispose()
+
+
+def test_a_date_a_bracket_opens_after_another_is_the_brackets_own(tmp_path: Path):
+    engine = small_ledger(tmp_path, "經濟部業務報告\n\n壹、 紓困\n\n一、 薪資補貼\n\nA. 109 年第 4 季：截至 109 年 12 月 31 日止(受理時間至 110 年 2 月 1 日止)，"
+                                    "總計核准 4,561 家。\n")
+    assert ask(engine, "薪資補貼的 109 年第 4 季申請，受理到哪一天為止？")["answer"]["value"] == "2021-02-01"
+    engine.dispose()

@@ -39,7 +39,8 @@ def test_the_base_of_a_comparison_is_no_content():
 
 
 def test_plans_and_caps_in_a_readers_words():
-    assert in_report_words("台電配電系統強韌計畫打算花多少錢？") == "台電配電系統強韌計畫預計投資多少錢？"
+    # what a plan will cost: planned, in whichever word the report gives its cost (總經費, 投資)
+    assert in_report_words("台電配電系統強韌計畫打算花多少錢？") == "台電配電系統強韌計畫預計多少錢？"
     assert in_report_words("每家企業最多可以補貼多少利息？") == "每家企業上限補貼多少利息？"
     assert in_report_words("平均要等幾個月才收到第一次通知？") == "平均要等幾個月才 首次通知？"
 

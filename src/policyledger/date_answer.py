@@ -17,7 +17,7 @@ from typing import Any
 from policyledger.passages import QUOTED, SENTENCE, Item, citation, clause_span, topic_of_subjectless
 from policyledger.quantity.numbers import count_of
 from policyledger.quantity.periods import LIST_SPLIT, find_time_expressions, roc_to_gregorian, year_written_alone
-from policyledger.question import SESSION_ASKED, STAGES, YEARS_ASKED, Question, another_ordinal
+from policyledger.question import QUARTER_ALONE, SESSION_ASKED, STAGES, YEARS_ASKED, Question, another_ordinal
 from policyledger.records import iso
 from policyledger.textnorm import compact, fold
 
@@ -287,7 +287,7 @@ def _what_happened(sentence: str, folded: str, expressions: list, index: int) ->
     return named[:closed.start()] if closed else named
 
 
-_MEMBER_CLOSED = re.compile(r"[、)）；;]")
+_MEMBER_CLOSED = re.compile(r"[、)）；;(（]")  # or a bracket opening: '截至 12 月 31 日止(受理時間至…': the next date's
 
 
 # A name a bracketed date follows, back to the list's separator: '越南(6 月 8 日)、印尼(6 月 18 日)'.
@@ -333,7 +333,7 @@ def _stated_figure_factor(parsed: Question, own: str) -> float:
     """A figure the question states ('提高到至少 14 天是在哪一年') stands by the date asked for, in its own
     words (or, for a date alone in its clause, after it: '截至 109 年底，已舉辦 104 場…'): '108 年至少
     7 天，116 年至少 14 天' — 116 年, though 108 年's clause holds the rest of the question's words."""
-    stated = [anchor for anchor in parsed.anchors if anchor not in parsed.date_anchors]
+    stated = [anchor for anchor in parsed.anchors if anchor not in parsed.date_anchors and not QUARTER_ALONE.fullmatch(anchor)]
     return 0.9 if stated and not any(anchor in own for anchor in stated) else 1.0
 
 

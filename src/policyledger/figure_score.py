@@ -97,7 +97,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _joint_factor(parsed, text[before:after]) * _sub_item_factor(parsed, item) * _amount_factor(parsed, claim)
     factors *= _points_factor(parsed, claim) * _counted_noun_factor(parsed, text, claim, own) * _step_factor(parsed, clause_before)
     factors *= 0.9 if _restates(item.node.text, claim, neighbours) else 1.0
-    factors *= _category_factor(parsed, sentence + row)
+    factors *= _category_factor(parsed, sentence + row) * _converted_factor(parsed, text, claim, host)
     own_sentence = item.node.text[sentence_start:sentence_end]
     factors *= 0.6 if another_ordinal(parsed.text, own_sentence) else 1.0  # 第二期 asked, 第一期's figure
     factors *= 0.6 if another_version(parsed.text, own_sentence) else 1.0  # 地方創生 2.0 asked, 地方創生's figure
@@ -572,9 +572,13 @@ def _part_factor(parsed: Question, clause: str, title: str) -> float:
     """Asked how many of a whole are something (…中有多少件是新創企業), a figure whose clause does
     not name that something counts the whole — and so does one whose clause names it only among
     others counted together (專利、商標及著作權請求協處案件計 844 件). An item's heading names it for
-    the item's figures ('1、 馬來西亞：4,215 人')."""
-    if not parsed.part or parsed.part == compact(title):
+    the item's figures ('1、 馬來西亞：4,215 人', '2、 烏溪鳥嘴潭人工湖：…'), unless among others."""
+    heading = compact(title)
+    if not parsed.part or parsed.part == heading:
         return 1.0
+    for part in filter(None, (parsed.part, parsed.part_core)):  # '太陽光電專案有幾件' under '（1） 太陽光電：18 件'
+        if part in heading and not any(_listed_with_others(heading, found.start(), found.end()) for found in re.finditer(re.escape(part), heading)):
+            return 1.0
     compacted = compact(clause)
     part = parsed.part if parsed.part in compacted else parsed.part_core
     if not part or part not in compacted:
@@ -640,7 +644,8 @@ _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 
 
 _RATE_WORDS = re.compile(fold(r"每[日天月年]可?"))
-_ASKS_SEVERAL = re.compile(r"[\u4e00-\u9fff]{2,}、[\u4e00-\u9fff]{2,}(?:、|及|和|與)[\u4e00-\u9fff]{2,}")  # a list of three in the question
+# a list of three in the question, or of two closed by 等 ('美容美髮、洗衣等傳統店家'): asked of them all
+_ASKS_SEVERAL = re.compile(r"[\u4e00-\u9fff]{2,}、[\u4e00-\u9fff]{2,}(?:(?:、|及|和|與)[\u4e00-\u9fff]{2,}|等)")
 
 
 def _members_named(parsed: Question, listed: str) -> int:
@@ -922,19 +927,31 @@ def _whole_of_share(text: str, claim: Claim, neighbours: list[Claim], clause_sta
     return whole if _PARTS_FROM_HERE.match(text[whole.end:claim.start]) else None
 
 
+def _converted_factor(parsed: Question, text: str, claim: Claim, host: Claim | None) -> float:
+    """'委託金額換算成美元是多少': an amount asked as converted is the one that restates another ('折合約 572.4 億美元')."""
+    if not _CONVERSION_ASKED.search(parsed.text):
+        return 1.0
+    return 1.0 if host is not None and _CONVERTED.fullmatch(text[host.end:claim.start]) else 0.8
+
+
+_CONVERSION_ASKED = re.compile(r"換算|折合|折算")
+
+
 def _bracket_host(text: str, claim: Claim, neighbours: list[Claim]) -> Claim | None:
-    """The amount a bracketed figure stands right after: '14.1 億美元（23.8％）'."""
+    """The amount a bracketed figure stands right after: '14.1 億美元（23.8％）', or that a converted
+    figure restates: '委託金額新臺幣 1 兆 8,765.4 億元，折合約 572.4 億美元'."""
     earlier = [c for c in neighbours if c.end <= claim.start]
     if not earlier:
         return None
     host = max(earlier, key=lambda c: c.end)
     between = text[host.end:claim.start]
-    if _OPENS_BRACKET.match(between):
+    if _OPENS_BRACKET.match(between) or (claim.dimension == host.dimension == "money" and _CONVERTED.fullmatch(between)):
         return host
     # '112 年對美國出口 8.96 億美元，占 16.8%': a share whose clause opens with 占 is the amount's
     return host if claim.dimension == "percent" and host.dimension != "percent" and _SHARE_GOES_ON.fullmatch(between) else None
 
 
+_CONVERTED = re.compile(fold(r"\s*[，,]?\s*(?:折合|約合|換算(?:成|為)?|相當於)\s*(?:約|為)?\s*"))
 _SHARE_GOES_ON = re.compile(fold(r"\s*[，,]\s*(?:約|合計|共)?\s*[占佔]\s*(?:約|達)?\s*"))
 _NUMBER = re.compile(r"\d[\d,.]*")
 _RESPECTIVELY = fold("分別")  # windows are searched in folded text
@@ -1117,6 +1134,8 @@ def _kind_factor(parsed: Question, claim: Claim, own: str, before: str) -> float
     if parsed.wants_target:
         # a rule phased in for a year to come ('116 年至少 14 天') is as much what is planned as a target
         to_come = claim.kind in ("target", "forecast", "rule") or (claim.kind == "change" and _TO_COME.search(own) is not None)
+        # '約可創造 1GW 義務容量市場': what a measure can bring, typed actual, is what is expected of it
+        to_come = to_come or (claim.kind == "actual" and _TO_COME.search(before[-6:]) is not None)
         return 1.0 if to_come else 0.85
     if parsed.wants_change:
         # '帶動新增營業額約 35 億元' is an increase, though a 新增 figure is typed actual

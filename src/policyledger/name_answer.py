@@ -76,12 +76,15 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
                     continue  # '哪些地點具有金、銀等貴金屬': the names the question states are not what it asks
                 candidates.append((start, end, weight, names, coverage, _list_clause_coverage(parsed, around, sentence, folded, (start, end), spans, rarity)))
             best_own = max((own for *_, own in candidates), default=0.0)
+            # '岱宇國際、好食樂、好會飛等 12 家電商業者', asked of the 12 家電商業者: the list its stated count closes
+            closed = [_closed_by_count(parsed, sentence, end) for _, end, *_ in candidates]
             of_kind = [_of_kind(kind, names) or _closed_by_kind(kind, sentence, end) or _led_as_kind(kind, sentence, start)
                        for start, end, _, names, _, _ in candidates]
-            for (start, end, weight, names, coverage, own), fits in zip(candidates, of_kind, strict=True):
+            for (start, end, weight, names, coverage, own), fits, counted in zip(candidates, of_kind, closed, strict=True):
                 # of two lists in one sentence, the one whose own clause the question describes, or
                 # whose names are of the kind asked ('哪些節日前夕': 春節、端午節、中秋節, not the places after)
                 nearer = 1.0 if (fits if any(of_kind) else own >= best_own) else 0.85
+                nearer *= 0.85 if any(closed) and not counted else 1.0
                 size = min(1.0, 0.85 + 0.05 * len(names))
                 if slotted:  # the names standing where the question's 哪些 stands ('偕同國防部及漢翔公司籌組') are the ones asked
                     nearer, size = (1.0, 1.0) if any((start, end) == (other.start, other.end) for other in slotted) else (0.85, size)
@@ -93,6 +96,12 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
     score, item, start, end, names = best
     answer = {"text": "、".join(names), "value": names, "base_value": None, "base_unit": None, "period_start": None, "period_end": None}
     return {"answer": answer, "citation": citation(item, start, end), "confidence": score}
+
+
+def _closed_by_count(parsed: Question, sentence: str, end: int) -> bool:
+    """Whether the list ending at `end` is closed by a count the question states ('…等 12 家', asked '12 家電商業者')."""
+    after = compact(fold(sentence[end:end + 16]))
+    return after.startswith("等") and any(anchor[0].isdigit() and after[1:].startswith(anchor) for anchor in parsed.anchors)
 
 
 _SHORT_COUNTRY = re.compile(r"[\u4e00-\u9fff]{1,2}國")  # 沙國, 馬國: short forms no list of countries holds
@@ -148,7 +157,7 @@ def _lead_trimmed(name: str) -> str:
 
 
 # The verb (or 以) a list of names follows; '10 日認定': a date's day before the verb.
-_LEAD_VERB = re.compile(r"(?:日)?(?:鎖定|認定|公告|選定|指定|以)(?=[\u4e00-\u9fff]{2})")
+_LEAD_VERB = re.compile(r"(?:日)?(?:鎖定|認定|公告|選定|指定|以|移撥至|移至|撥至|轉至|輔導|徵選|促成)(?=[\u4e00-\u9fff]{2})|^.{2,12}?所屬(?=[\u4e00-\u9fff]{2})")
 
 
 def _trimmed(name: str) -> str:
@@ -226,8 +235,12 @@ _KIND_ASKED = re.compile(r"哪(?:些|幾\s*[種個項類家所位座間部條]?)
 
 def _kind_asked(parsed: Question) -> str | None:
     """The kind of thing asked for ('哪些節日' → 節日, '哪幾個計畫' → 計畫), if the question names one."""
-    kind = _KIND_ASKED.search(parsed.text)
+    kind = _KIND_ASKED.search(parsed.text) or _KIND_OF_WHOLE.search(parsed.text)
     return kind.group(1) if kind else None
+
+
+# '…所公告的國家標準中，報告具名舉出哪幾項': the kind named as the whole the names are picked from
+_KIND_OF_WHOLE = re.compile(r"([\u4e00-\u9fff]{2,4})\s*(?:當中|之中|中)\s*[，,][^，,？?]*哪(?:些|幾)")
 
 
 def _of_kind(kind: str | None, names: list[str]) -> bool:
@@ -455,6 +468,7 @@ def _site_of_kind(parsed: Question, item: Item, sentence: str, rarity: dict[str,
     if asked is None:
         return []
     kind = re.escape(fold(asked.group(1)))
+    kind = rf"(?:股份有限|有限)?{kind}" if kind == "公司" else kind  # '長聯開發股份有限公司': the name before the company's form
     # a proper name before the kind: not a count (9 座國家公園) nor 全國/各/該
     return _names_found(parsed, item, sentence, rarity, rf"(?<![\d座個家所處全各該本及與、])(?:{_SITE_LEAD})?({_NAME_CHARACTER}{{2,6}}?{kind})",
                         keep=lambda name: not name.startswith(("全國", "各", "該", "本", "國內", "我國")))
@@ -551,7 +565,8 @@ def _slot_names(parsed: Question, item: Item, sentence: str, rarity: dict[str, f
     leads, after = anchors
     folded = fold(sentence)
     scored = []
-    name_pattern = rf"\s*{_NAME_IN_SLOT}\s*(?:{_ADVERBS})?\s*{_spaced(after)}" if after else _PERSON_NAME
+    # '由「投資臺灣事務所」擔任單一窗口': the name in the slot may be quoted
+    name_pattern = rf"\s*「?{_NAME_IN_SLOT}」?\s*(?:{_ADVERBS})?\s*{_spaced(after)}" if after else _PERSON_NAME
     kind = _kind_closing(parsed, after)
     for lead in leads:
         for name in re.finditer(rf"{_spaced(lead)}{name_pattern}", folded):

@@ -93,8 +93,9 @@ _POWER = re.compile(r"(?<![蓄庫水理])容量(?!率)|MW|GW|kW|瓩|(?:尖峰|�
 _AREA = re.compile(r"公頃|面積|平方公里|坪")
 _DOSE = re.compile(r"劑量|西弗")
 _LENGTH = re.compile(r"長度|多長(?!時間)")
-_PRICE_ASKED = re.compile(r"售價|單價|價格|價錢|票價|定價|每\s*[瓶包盒罐支件個份張片月]")  # '每瓶售價多少元': 45 元/瓶
-_EMISSIONS = re.compile(r"減碳|碳排|排碳|二氧化碳|CO2|溫室氣體|重量|體重|多重")  # '減碳量是多少', '清除多少廢棄物（重量）': so many tonnes
+_PRICE_NOUN = r"售價|單價|價格|價錢|票價|定價|成交價|交易價|均價"  # '平均成交價大約多少': a price, whatever else the question names
+_PRICE_ASKED = re.compile(rf"{_PRICE_NOUN}|每\s*[瓶包盒罐支件個份張片月]|每\s*(?:公噸|公斤|公升)")  # '每瓶售價多少元': 45 元/瓶
+_EMISSIONS = re.compile(r"減碳|碳排|排碳|二氧化碳|CO2|溫室氣體|排放量|減量額度|重量|體重|多重")  # '減碳量是多少', '清除多少廢棄物（重量）': so many tonnes
 _VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|輸水|萬噸|噸|庫容|(?<=[蓄庫理])容量|多少水(?![庫準質費])")
 # 將 of a thing handed on (中科院將軍品技術技轉民間) takes an object, as 把 does: not a future
 _HANDED_ON = r"(?![^，,？?]{1,12}?(?:技轉|移轉|轉為|轉型為|納入|列入|改為|改成|交由|提供給|用於|作為))"
@@ -174,6 +175,17 @@ def _author_words(authors: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join([*map(re.escape, authors), _SELF]))
 
 
+@lru_cache(maxsize=64)
+def _authors_subject(authors: tuple[str, ...]) -> re.Pattern[str]:
+    """What an author's name says it looks after, before the kind of office: 勞動基金 of 勞動基金運用局,
+    疾病管制 of 疾病管制署 — the subject of every page of its report, which the report need not name again."""
+    subjects = {found.group(1) for author in authors if (found := _SUBJECT_OF_OFFICE.fullmatch(author))}
+    return re.compile("|".join(map(re.escape, sorted(subjects, key=len, reverse=True))) or r"(?!)")
+
+
+_SUBJECT_OF_OFFICE = re.compile(r"(?:[\u4e00-\u9fff]{2,4}部)?([\u4e00-\u9fff]{4,6}?)(?:運用局|管理局|管理署|局|署)")  # 中央健康保險署 → 中央健康保險
+
+
 def _without_authors_short_names(text: str, authors: tuple[str, ...]) -> str:
     """'民航局', '健保署', '勞發署': an author called as readers shorten it — its first character, then
     others of its name in order, then its last (民用航空局) — is the report itself, as its full name is."""
@@ -184,6 +196,8 @@ def _without_authors_short_names(text: str, authors: tuple[str, ...]) -> str:
 
 
 def _shortens(word: str, name: str) -> bool:
+    if len(word) >= 3 and len(word) < len(name) and name.endswith(word):
+        return True  # '運用局' of 勞動基金運用局: the last words of a long name
     if word == name or len(word) >= len(name) or word[0] != name[0] or word[-1] != name[-1]:
         return False
     rest = iter(name[1:-1])
@@ -212,7 +226,9 @@ _ASKING = re.compile(
     rf"(?:是|有|為)?(?:百分之)?(?:幾|多少)\s*(?:千萬(?=元)|百萬(?=元)|千(?=元)|萬|億|兆)?\s*(?:{_COUNTERS}|元|美元|錢)?(?:以內|內)?|"
     rf"請問|叫做?(?=\s*(?:什麼|何))|哪一?\s*[部個項條]\s*(?:法律|法規|法令)|哪一?條|第幾條|(?:哪一?個|幾)\s*月份?|(?:(?<![來各親獨])自)?(?:是什麼時候|什麼時候|哪一天|哪天|何時|哪一年|哪年|哪個年度|哪一個年度|{_YEARS_COUNTED}|(?:哪個|哪一個|什麼)時間點)起?|是什麼|什麼|多大(?:的)?總?規模|總?規模(?:有)?多大|總?規模(?=\s*(?:是|有|為)?\s*(?:多少|幾))|多久(?:的)?時間|多長(?:的)?時間|多久(?:以內|內)?|多大|多長|多高|多遠|多重|哪些|哪幾\s*[部家個座項位國種類]?|哪\s*{_NAMES_COUNTED}|哪一?[家所座間]|哪個|哪一個|哪|誰|嗎|呢|"
     r"[這那][兩二三四五六七八九十\d]+\s*(?:場|個|家|項|件|位|座|次)|[這那]一?\s*波|"  # 這兩場電商活動: pointing, not content
+    r"為\s*對象|對象(?=\s*(?:是|為|有|包括)\s*(?:哪|誰|什麼))|"  # '以哪個國家為對象', '對象是哪幾個國家': who is asked, no word to find
     r"符合(?:資格|條件|規定|要件)的|"  # '符合資格的…廠商': who may, which the rule's own words say
+    r"依(?:照)?(?:法)?規定(?=\s*(?:須|應|必須|要|得))|"  # '依規定須盤查登錄的事業': the report's 應
     r"(?:單看|光看|只看)(?=\s*\d)|"  # '單看 114 年第 2 季': the period asked, said again
     r"^\s*同一?(?:期間|時期|時間)\s*[，,]|"  # '同一期間，…': the period of the question before, no word to look for
     # '依來源地區排名居首的丹麥': how it was singled out, not words the text holds (its 地區 is: '就地區觀之')
@@ -225,13 +241,14 @@ _ASKING = re.compile(
     # '2,663 件等成果是統計到哪一天': an as-of date asked, and a stated figure's summary
     r"(?:是)?(?:統計|計算|算)(?:到|至)(?=\s*(?:哪|何|什麼))|(?<=\d)\s*[\u4e00-\u9fff]?\s*等(?:成果|成效|績效)|"
     r"一共|總共|共計|分別|是否|(?:的)?(?:數量|數目|件數|家數|人數)$|(?:的)?(?:數字|數據|成果|統計)(?=\s*[？?]?\s*$)|"
-    r"的成果(?=\s*[，,])|"  # '成交 58 件的成果，是累計到…': the figure is the result
+    r"(?:的成果|(?:[這此]一?項)?\s*成果(?:中|裡|當中|方面))(?=\s*[，,])|"  # '成交 58 件的成果，是累計到…', '…升級的成果中，': the result
+    r"(?<=[\u4e00-\u9fff])(?:來看|觀之|而言|來說)(?=\s*[，,])|"  # '單就鳥嘴潭人工湖來看，': the part asked, then how to look
     r"到目前為止|目前|現在|現階段|迄今|至今|那裡|這裡|那邊|這邊|"
     r"(?:[這此](?:個|項|些)?)?(?:數字|數據)(?=\s*(?:是|為))|(?<=哪些)對象"  # '這個數字是統計到…': pointing back; '哪些對象' asks
 )
 _STOP_CHARS = re.compile(
     r"[\s？?，,。、；：:！!（）()「」『』\"“”／]+"
-    r"|當中|之中|的|是|了|(?<![既現])有(?![感效])|(?<![潛存所])在(?![地職])|於|(?<![參給授贈])與|(?<![普涉波顧奈埃])及(?![時格])|(?<![協溫緩調中百])和(?![平成])|或|跟(?![進隨蹤])|其|各地(?!方)|各|(?<!公)共(?![同生享識構])|(?<![合契簽條公規預節])約|達(?=\s*(?:到|多少|幾|[\d０-９]|約|逾|近|超過|百分|新[臺台]幣|成(?![率立果效])|[？?，,。]|$))|之|為|並|將|被|(?<!自)由|從|(?<!針)(?!(?<=一)對一)對(?![外內])|(?<![方導面南動傾意])向|以(?!色列)|等(?![值級於同待候])|相較(?:於)?|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機]|計酬)|中(?=[，,、\s？?]|$)|(?<=[畫劃案策構制議例])下(?=[，,、\s？?的]|$)|(?<=[」畫劃案])底下"
+    r"|當中|之中|的|是|了|(?<![既現公私國])有(?![感效])|(?<![潛存所])在(?![地職])|於|(?<![參給授贈])與|(?<![普涉波顧奈埃])及(?![時格])|(?<![協溫緩調中百])和(?![平成])|或|跟(?![進隨蹤])|其|各地(?!方)|各|(?<!公)共(?![同生享識構])|(?<![合契簽條公規預節])約|達(?=\s*(?:到|多少|幾|[\d０-９]|約|逾|近|超過|百分|新[臺台]幣|成(?![率立果效])|[？?，,。]|$))|之|為|並|將|被|(?<!自)由|從|(?<!針)(?!(?<=一)對一)對(?![外內象應策])|(?<![方導面南動傾意])向|以(?!色列)|等(?![值級於同待候])|相較(?:於)?|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機]|計酬)|中(?=[，,、\s？?]|$)|(?<=[\u4e00-\u9fff]{2})(?<![進行建置審查施工])中(?=的)|(?<=[畫劃案策構制議例])下(?=[，,、\s？?的]|$)|(?<=[」畫劃案])底下"
     r"|(?<![供補配自])給(?![付予])|(?<!轉)讓(?![與渡售])"  # 技轉給幾家, 讓水回收系統…: not 供給, 轉讓
     r"|可以|(?<!市)[占佔](?![領據用有])"  # 金融機構占多少: the share is what is asked
     r"|(?<![許認寬不寧])可(?=創造|帶動|節省|發電|發多少|省下|吸引|帶來|促成|被|申請|獲得|領取)"  # a reader's modal: '預計可創造' is 創造
@@ -252,6 +269,7 @@ _STOP_CHARS = re.compile(
     r"|(?<![這那哪心])[裡裏](?![程])"  # 貿易救濟案件裡: in
     # 透過間接投資方式: by way of; 針對哪些產品: aimed at; 如果: if; 為配合離岸風電而加強: and so
     r"|透過|經由|藉由|針對|如果|假如|倘若|否則|(?:然|因|從|進|反)?而(?!言)"
+    r"|投入(?=\s*(?:商轉|商業運轉|運轉|營運|使用|服務|生產))"  # '投入商轉': put to work, no money put in
     r"|(?<![^\s，,])依(?:照)?(?=[\u4e00-\u9fff]{2})"  # '依智慧電表推動規劃，': according to
     r"|(?<![達降提升增減收得找看回遇做辦受遭感直迄至遲算計領拿])到(?![期位達底])"  # 大廠到臺中港: to (not 達到, 降到, 到期)
 )
@@ -522,7 +540,7 @@ _VERBS_REPORTS_LEAVE_OUT = frozenset(
 # '100 年至 109 年期間' of '100 年至 109 年年均': the span is said by the figure's words.
 # '核定的經費總額': the figure is the whole of what it counts ('核定經費 152 億 6,300 萬元'); '…認證的計畫': a reader's name for the work.
 # '買方必須在多久內…': a rule names the deal, not its party ('土地出售時，明定 2 年內需取得使用執照').
-_NOUNS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("工程", "工作", "買方", "商機", "規定", "每月", "每年", "期間", "總額", "總數", "計畫", "規模"))
+_NOUNS_REPORTS_LEAVE_OUT = frozenset(fold(word) for word in ("工程", "工作", "買方", "商機", "規定", "每月", "每年", "期間", "總額", "總數", "計畫", "規模", "申請"))
 # '一年大概幫多少家': a year's worth, which a report writes 每年 (not 第一年, 一年內, 哪一年)
 _A_YEARS_WORTH = re.compile(r"(?<![第十同單前後哪])一年(?![期內半多以來])")
 
@@ -783,6 +801,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     for expr in sorted(found, key=lambda e: -e.start):
         end = SINCE_AFTER.match(remainder, expr.end) or _STARTING_THEN.match(remainder, expr.end)  # '從 110 年起調成': 起 belongs to the date
         remainder = remainder[:expr.start] + " " + remainder[end.end() if end else expr.end:]
+    remainder = QUARTER_ALONE.sub(" ", remainder)  # '第 4 季申請': an anchor of its own, not glued to the words after it
     question.anchors = _anchors(normalized, exprs)
     if count and question.wants == "names":  # '6 個國家是哪些': the list's size, which '於 6 國（…）' need not write as asked
         stated = compact(fold(count.group(0)))
@@ -794,6 +813,9 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     if question.wants == "ordinal":  # '是第幾屆': the place asked, no word to look for
         remainder = ORDINAL_ASKED.sub(" ", remainder)
     remainder = _COUNTED_BY.sub(r"（\g<0>）", remainder)  # '如果按指定類別計算': how to count, an aside
+    remainder = _authors_subject(authors).sub(r"（\g<0>）", remainder)  # '勞動基金' of 勞動基金運用局: what its report is all about
+    if question.wants == "names":  # '是哪幾部新機組': the kind of the names, which a list need not write (林口新 3 號機、…)
+        remainder = _KIND_CLOSING.sub(r"\1（\2）", remainder)
     question.segments = _segments(remainder, authors, year_named=question.period is not None) + question.anchors
     question.aliases = {fold(code).lower(): same_words(compact(fold(name))) for name, code in _ABBREVIATED.findall(normalized)}
     asides = _ASIDE.findall(remainder)
@@ -815,6 +837,9 @@ _MEASURES = "公噸|噸|公頃|公里|立方公尺|公尺|瓩|毫升|公升|公�
 _MEASURE_STATED = re.compile(rf"\d[\d,.]*\s*(?:萬|億)?\s*(?:天|個月|週|小時|分鐘|度|{_MEASURES})")
 
 
+QUARTER_ALONE = re.compile(r"(?<![年\d\s])\s*第\s*[1-4一二三四]\s*季(?!度)")
+
+
 def _anchors(text: str, exprs: list) -> list[str]:
     """Words the passage should also hold: the question's own dates (109年第3季) and figures (52家)."""
     anchors = [compact(fold(e.text)) for e in exprs if re.search(r"\d", e.text)]
@@ -825,6 +850,8 @@ def _anchors(text: str, exprs: list) -> list[str]:
     # a number inside a date is no figure of its own: '前 8 個月' is part of '114 年前 8 個月'
     anchors += [compact(fold(m.group(0))) for m in (*counts, *measures) if not any(e.start <= m.start() < e.end for e in exprs)]
     anchors += [compact(fold(m.group(1))) for m in _YEARS_LONG.finditer(text)]  # '船齡超過 20 年': how old, no date
+    # a quarter without its year ('補貼的第 4 季申請'): the report heads it with one (109 年第 4 季)
+    anchors += [compact(fold(m.group(0))) for m in QUARTER_ALONE.finditer(text) if not any(e.start <= m.start() < e.end for e in exprs)]
     return [a for a in anchors if len(a) >= 2]
 
 
@@ -922,6 +949,8 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
         question.dimensions = {"money", "percent"}
     elif _MONEY.search(text):
         question.dimensions = {"money", "price"} if _PRICE_ASKED.search(text) else {"money"}
+    elif re.search(_PRICE_NOUN, text) and not _CHANGE.search(text):  # not '提高售價多少': by so many percent
+        question.dimensions = {"money", "price"}
     elif _EMISSIONS.search(text):
         question.dimensions = {"mass"}
     elif _DOSE.search(text):  # '平均個人年有效劑量是多少': so many 毫西弗
@@ -955,12 +984,13 @@ _JOBS_ASKED = re.compile(r"(?:幾|多少)\s*(?:個)?\s*(?:就業機會|工作機
 # "核定的計畫中有多少件是新創企業？": a part of what the report counts, which must be named by the figure.
 # What follows the part's name: '發電業的投資金額', '政府所占比例' name 發電業 and 政府.
 _KIND_OF_PART = re.compile(fold(r"(?<=..)(?:類別|類)$"))  # '影像監控類的標準有幾項': the report lists '影像監控 3 項'
-_PART_TAIL = re.compile(r"^(?:由|來自|出自)|(?:的|所[占佔]|[占佔]).*$")  # '來自馬來西亞的': 馬來西亞, as a list of sources names it
+# '來自馬來西亞的': 馬來西亞, as a list of sources names it; '屬於採購方面的': 採購
+_PART_TAIL = re.compile(r"^(?:由|來自|出自|屬於)|(?:方面|部分)?(?:的|所[占佔]|[占佔]).*$|(?:方面|部分)$")
 _PART_ASKED = re.compile(
     r"(?:幾|多少)\s*[\u4e00-\u9fff]?\s*(?:是|屬於|為)\s*([\u4e00-\u9fff]{2,10})\s*[？?]?\s*$"  # …中有多少件是新創企業
     r"|中\s*[，,]\s*([\u4e00-\u9fff]{2,10}?)\s*(?:大?約)?\s*有\s*(?:幾|多少)\s*[\u4e00-\u9fff]?\s*[？?]?\s*$"  # 435 件投資案中，外商投資案有幾件
     r"|經費中\s*[，,]\s*([\u4e00-\u9fff]{2,10}?)\s*的\s*(?:金額|經費)\s*(?:是|為)\s*多少\s*[？?]?\s*$"  # 總經費中，中央補助的金額是多少
-    r"|(?:光是|單是|光就|單就|僅就)\s*([\u4e00-\u9fff]{2,8}?)(?=[\s，,到在的於有裝]|$)"  # 地面型太陽光電裡面，光是漁電共生…
+    r"|(?:光是|單是|光就|單就|僅就)\s*([\u4e00-\u9fff]{2,8}?)(?=[\s，,到在的於有裝]|來看|觀之|而言|來說|$)"  # 地面型太陽光電裡面，光是漁電共生…
     r"|中\s*(?:屬於|是)\s*([\u4e00-\u9fff]{2,8}?)\s*的"  # 請求協處案件中屬於商標的案件有多少件
 )
 
@@ -1071,7 +1101,7 @@ _SINCE_FOUNDED = re.compile(r"(?:從|自)\s*(?:設立|成立|創立|開辦)(?:�
 
 # '經濟部說…', '報告中提到…': who says it, not what is said ('說' once the author is out; not 說明會)
 # '報告中民間專業仲介…', '計畫所報告的…', '報告所稱的…': where it is said, not what is said
-_SAYING = re.compile(r"(?:報告中?)?(?:(?<![小演解傳學遊勸])說|表示|指出|提到|提及|宣稱|舉出|列舉|列出|舉了)(?![明服法])"
+_SAYING = re.compile(r"(?:報告中?)?(?:(?<![小演解傳學遊勸])說|表示|指出|提到|提及|宣稱|舉出|列舉|(?:具名|點名)?列出|具名|點名|舉了)(?![明服法])"
                      r"|(?<![\u4e00-\u9fff])報告(?:中|裡|所稱的?)|所報告的?")
 
 # '一份藝 FUN 券的面額', '每張券多少錢': one of a thing asked of, which a report writes 每份 (or not at all)
@@ -1111,10 +1141,13 @@ _UNITS_NUMBER = re.compile(r"\s*號機")  # '新 3 號機': which unit of a plan
 
 # What the question leaves out of the figure it asks for ('電話服務（不含文字）有多少通次').
 _INCLUDED = re.compile(r"(?<![不未])(?:含|包括|包含|連同)\s*([\u4e00-\u9fff、]{1,16}?)(?:在內)?(?=[）)])")
-_EXCLUDED = re.compile(r"(?:不含|不包括|不包含|不算|扣除|不限於?|不只)\s*([\u4e00-\u9fff、]{1,16}?)(?:的|在內|部分)?(?=[）)，,。？?]|$)")
+_EXCLUDED = re.compile(r"(?:不含|不包括|不包含|不算|扣除|不限於?|不只)\s*([\u4e00-\u9fff、]{1,16}?)(?:的|在內|部分|之?後)?(?=[）)，,。？?]|$)")  # 扣除債務還本後
 _INSTRUCTION = re.compile(rf"\s*(?:請|列出|只列|依序|含|不含|{_SETTING_ASIDE}|不要|不限|不只|以.{{1,4}}為單位)")  # '（列出…）': said to the tool
 
 
+# the kind of body or unit a names question asks for ('有哪幾部新機組陸續併聯商轉'), which the names need not write
+# (not 條文 of 哪幾條條文: what tells the list asked from others)
+_KIND_CLOSING = re.compile(rf"(哪(?:些|幾)\s*[部家個座項位種類所間條場]?\s*)([\u4e00-\u9fff]{{0,2}}?(?:{BODY_KINDS}|機組|國家|縣市|城市|場館|業務|產業|行業|領域))")
 _ASIDE = re.compile(r"[（(][^）)]{2,}[）)]")
 # How the reader would have a figure counted ('如果按指定類別計算', '以類計'): a report that counts so need not say so.
 _COUNTED_BY = re.compile(r"(?:(?:如果|若|假如)\s*|(?<![\u4e00-\u9fff]))(?:按|以|依)[^，,？?（）()]{1,8}?(?:來)?(?:計算|計)(?![\u4e00-\u9fff])")
