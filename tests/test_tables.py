@@ -394,3 +394,14 @@ def test_a_column_of_changes_in_the_unit_its_heading_brackets():
     claims = claims_of("表 1　規費收入比較\n單位：新臺幣千元\n項目\t110 年上半年\t111 年上半年\t增減率(%)\n其他規費\t7,426\t6,038\t-18.7")
     assert [(c.text, c.base_value, c.base_unit) for c in claims] == [("7,426", 7426000, "TWD"), ("6,038", 6038000, "TWD"), ("-18.7", -18.7, "percent")]
     assert claims[-1].kind == "change"
+
+
+def test_a_rate_column_given_no_unit_is_in_percent_beside_columns_that_name_theirs():
+    claims = claims_of("各基金 113 年底之規模及 113 年度收益情形如下表：\n基金別   規模(億元)   收益數(億元)   收益率\n新制勞工退休基金   48,652.37   4,618.25   10.31%")
+    assert [(c.text, c.base_value, c.base_unit) for c in claims] == [
+        ("48,652.37", 4_865_237_000_000, "TWD"), ("4,618.25", 461_825_000_000, "TWD"), ("10.31%", 10.31, "percent")]
+
+
+def test_a_table_one_cell_a_line_in_a_unit_written_with_a_space():
+    claims = claims_of("各港 113 年裝卸量如下表：\n單位：萬 TEU\n港口\n113 年\n112 年\n增減率\n基隆港\n141.3\n145.8\n-3.1%\n臺北港\n162.7\n151.2\n7.6%")
+    assert [(c.text, c.base_value, c.base_unit) for c in claims][:2] == [("141.3", 1_413_000, "TEU"), ("145.8", 1_458_000, "TEU")]

@@ -76,7 +76,7 @@ _LABEL = r"[^\d\s，。；：:、](?:[^\d\s，。；：:]| (?=[A-Za-z])|(?<=[A-Z
 # A row named by its year or edition: '2025 年世界運動會', '第 5 屆亞洲青年運動會'.
 _EDITION = r"(?:\d{4}\s*年\s*|第\s*\d{1,3}\s*屆\s*)"
 _BRACKETED_UNIT = re.compile(r"[(（]\s*([^()（）]{1,6}?)\s*[)）]$")
-_TABLE_UNIT = re.compile(r"單位\s*[：:]\s*(?:新[臺台]幣\s*)?([^()（）\s，。：:]{1,6})")  # 單位：新臺幣千元: 千元
+_TABLE_UNIT = re.compile(r"單位\s*[：:]\s*(?:新[臺台]幣\s*)?([^()（）\s，。：:]{1,6}(?: [A-Za-z]{1,6})?)")  # 單位：新臺幣千元: 千元; 單位：萬 TEU
 _CELL = re.compile(r"(?P<sign>[-−+＋])?(?P<num>\d[\d,]*(?:\.\d+)?)")
 
 
@@ -160,6 +160,7 @@ def _headers_of_categories(text: str) -> list[_Header]:
             columns, end = _in_units_below(header, columns, units_line), units_line.end()
         if _table_unit(text, header.start()) is None:
             columns = _in_units_named(columns, _table_units(text, header.start()))
+        columns = [_rate_in_percent(column) for column in columns]
         if _table_unit(text, header.start()) is not None or all(column.unit for column in columns):
             found.append((header, columns, end))
     return found
@@ -338,6 +339,14 @@ def _category_column(heading: str) -> _Column:
     if unit is None and not bracketed:
         unit = _counted_in(name)
     return _Column(_NO_PERIOD, "share" if _SHARE_COLUMN.search(name) else "actual", name, unit)
+
+
+def _rate_in_percent(column: _Column) -> _Column:
+    """A rate's column the table gives no unit, in percent: '規模(億元)  收益數(億元)  收益率'."""
+    return replace(column, unit=_unit_named("%")) if column.unit is None and _A_RATE.search(column.name) else column
+
+
+_A_RATE = re.compile(r"(?<=[\u4e00-\u9fff])率$")
 
 
 def _counted_in(name: str) -> UnitMatch | None:
