@@ -500,3 +500,12 @@ def test_ocr_text_with_a_space_between_every_two_characters_reads_as_typed():
     assert "以 74 至 81 萬公頃為原則，" in item and "於 114 年 3 月召開第 5 次" in item  # spaces beside numbers stay
     typed = outline_of("壹、 國土計畫\n一、 農地：全國應維護農地總量以 74 至 81 萬公頃為原則 。\n")
     assert "為原則 。" in typed[-1].text  # a typed report keeps its own spaces
+
+
+def test_a_briefing_decks_bullets_contents_and_continued_slides():
+    deck = ("第 1 頁\n交通部公路局業務報告\n第 2 頁\n報告大綱\n■ 壹、公路養護與橋梁\n■ 貳、生活圈道路\n■ 參、公路公共運輸\n交通部公路局\n"
+            "第 3 頁\n壹、公路養護與橋梁\n■ 一、省道路網概況\n◆ （一）轄管路網：截至 113 年底轄管省道 101 條\n◆ （二）養護單位：設 5 個養護工程分局\n"
+            "交通部公路局\n第 4 頁\n一、省道路網概況（續）\n◆ （三）重要路廊：合計 423.6 公里\n交通部公路局\n"
+            "第 5 頁\n貳、生活圈道路\n■ 一、核定計畫：核定 86 件\n交通部公路局\n第 6 頁\n參、公路公共運輸\n■ 一、客運路線：計 1,012 條\n交通部公路局\n")
+    paths = [node.path for node in outline_of(deck) if node.path]
+    assert paths == ["壹", "壹/一", "壹/一/(一)", "壹/一/(二)", "壹/一/(三)", "貳", "貳/一", "參", "參/一"]

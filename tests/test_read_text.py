@@ -150,3 +150,12 @@ def test_a_full_width_comma_between_digits_separates_thousands_only():
 
     assert to_halfwidth_digits("３６ 萬 ８，４５２ 人") == "36 萬 8,452 人"
     assert to_halfwidth_digits("１０９ 年，１００ 家；分別為 ５，１０ 件") == "109 年，100 家；分別為 5，10 件"
+
+
+def test_what_a_web_page_leaves_in_pasted_text_is_read_away_line_for_line():
+    # a zero-width space inside a number, a soft hyphen, an entity and a no-break space before a unit
+    text = "壹、 文化資產\n一、 防災巡查：113 年巡查 12,4\u200b68 次，補助 24.06&nbsp;億元、18.6\u00a0億元，產業&amp;文化保\u00ad存。\n"
+    source = read_bytes(text.encode("utf-8"), "page.txt")
+    assert source.lines[1].text == "一、 防災巡查：113 年巡查 12,468 次，補助 24.06 億元、18.6 億元，產業&文化保存。"
+    assert len(source.lines) == 2
+    assert read_bytes("R&D 100 與 AT&T".encode(), "t.txt").lines[0].text == "R&D 100 與 AT&T"  # no entity, as written

@@ -83,10 +83,11 @@ _WIDE_ONLY = _WideOnlyTable()
 
 def analyse(source: SourceText) -> Layout:
     table_rows = {line.number for line in source.lines if _drawn_row(line.text)}
-    raw = [_without_markup(line) for line in source.lines]
+    raw = [_without_bullet(_without_markup(line)) for line in source.lines]
     if _letter_spaced(raw):
         raw = [dataclasses.replace(line, text=_LETTER_SPACE.sub("", line.text)) for line in raw]
     noise = set(_page_furniture(raw)) | {line.number for line in raw if _RULE.match(line.text)} | _link_references(raw)
+    noise |= _table_of_contents(raw) | {line.number for line in raw if _CONTINUED.search(line.text) and parse_marker(line.text)}
     kept = [line for line in raw if line.number not in noise and line.text.strip(_SPACE)]
     convention = _convention(source, raw, noise)
     blank_after = _blank_follows(raw, noise)
@@ -158,6 +159,41 @@ def _without_markup(line: SourceLine) -> SourceLine:
         return line
     opening = " " * len(markup.group(1)) + " " * len(markup.group(2) or "")
     return dataclasses.replace(line, text=opening + markup.group(3) + text[markup.end(3):].replace("*", " ").replace("_", " "))
+
+
+# A briefing deck (簡報) exported to text: each slide's lines are bullets, '■ 一、省道路網概況',
+# '◆ （一）轄管路網：…'. A bullet before a marker is blanked (offsets stay true): the marker heads
+# the line. A slide that goes on with its section repeats the title, '三、橋梁安全（續）': no new
+# heading. And the deck's contents slide lists its sections (報告大綱 + '■ 壹、…' a line): no headings.
+_BULLET = re.compile(r"^([ \t\u3000]*)([■◆●▪►◎○□◇◼◾•‧➢✓])[ \t\u3000]*")
+_CONTINUED = re.compile(r"[（(]\s*續\s*[）)]\s*$")
+_CONTENTS_TITLE = re.compile(r"^\s*(?:報告|簡報)?(?:大綱|目錄|目次)\s*$")
+_CONTENTS_ENTRY_WIDTH = 24  # a section's name, no sentence
+
+
+def _without_bullet(line: SourceLine) -> SourceLine:
+    bullet = _BULLET.match(line.text)
+    if bullet is None or parse_marker(line.text[bullet.end():]) is None:
+        return line
+    return dataclasses.replace(line, text=" " * bullet.end() + line.text[bullet.end():])
+
+
+def _table_of_contents(raw: list[SourceLine]) -> set[int]:
+    """The contents slide's lines: its title, then the sections' markers and names, each short, no figure."""
+    content = [line for line in raw if line.text.strip(_SPACE)]
+    found: set[int] = set()
+    for index, line in enumerate(content):
+        if not _CONTENTS_TITLE.match(line.text):
+            continue
+        entries = []
+        for entry in content[index + 1:]:
+            marker = parse_marker(entry.text)
+            if marker is None or len(entry.text.strip(_SPACE)) > _CONTENTS_ENTRY_WIDTH or re.search(r"\d", marker.rest):
+                break
+            entries.append(entry.number)
+        if len(entries) >= 3:
+            found |= {line.number, *entries}
+    return found
 
 
 # OCR of a scanned page (tesseract's chi_tra) sets a space between every two characters:

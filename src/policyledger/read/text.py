@@ -17,6 +17,7 @@ said in a warning, so the user knows the text is not exactly the file.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -184,9 +185,21 @@ def _refuse_binary_text(text: str, name: str) -> None:
 
 
 def to_lines(text: str) -> list[str]:
-    """Split on any newline convention; drop control characters but keep the line count."""
+    """Split on any newline convention; drop control characters and the invisible ones a web page
+    leaves in pasted text (zero-width spaces, soft hyphens), and read its HTML entities (&nbsp;),
+    but keep the line count."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return [_CONTROL.sub("", line) for line in text.split("\n")]
+    if _ENTITY.search(text):
+        text = _ENTITY.sub(lambda entity: html.unescape(entity.group(0)), text)
+    return [_INVISIBLE.sub("", _CONTROL.sub("", line)).translate(_NO_BREAK_SPACES) for line in text.split("\n")]
+
+
+# '12,4\u200b68 次', 'pre\u00adservation': characters no reader sees, which would cut a number or a word
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\u00ad]|(?<=.)\ufeff")
+# '18.6\u00a0億元': a space that only keeps a number and its unit on one line, a space still (one for one)
+_NO_BREAK_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
+# '148&nbsp;萬人次', '產業&amp;文化': entities a web page's text was copied with (not '&D' of R&D)
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5});")
 
 
 def read_text(data: bytes, name: str) -> SourceText:
