@@ -1015,3 +1015,12 @@ def test_tonnes_of_co2_equivalent_are_tonnes():
     claims = by_text(claims_of("截至 114 年 8 月底累計核發減量額度 143 萬 6,285 tCO2e，排放量 8,974.2 萬公噸CO2e。"))
     assert (claims["143 萬 6,285 tCO2e"].base_value, claims["143 萬 6,285 tCO2e"].base_unit) == (1_436_285, "t")
     assert claims["8,974.2 萬公噸"].base_unit == "t"
+
+
+def test_chinese_ways_of_saying_about_at_most_and_some_tens():
+    claims = by_text(claims_of("另有兩成左右企業新增僱用人力，補助比率不超過計畫總經費 50%，協助數十家廠商擴廠，帶動投資上百億元，"
+                               "綠電占其用電量 1 成 5，第 3 至 4 年按 6 折計收，其人數不得低於總人數百分之一，空中轉診 312 趟次。"))
+    assert [claims[text].qualifier for text in ("兩成", "50%", "十家", "百億元")] == ["approx", "up_to", "more_than", "at_least"]
+    assert (claims["1 成 5"].base_value, claims["1 成 5"].base_unit) == (15, "percent")
+    assert "4 年" not in claims  # the end of 第 3 至 4 年: an ordinal too
+    assert claims["百分之一"].qualifier == "at_least" and claims["312 趟次"].base_unit == "趟次"

@@ -147,7 +147,7 @@ def find_figures(text: str, blocked: list[tuple[int, int]]) -> Iterator[Figure]:
     found: list[Figure] = []
     # Chained lazily, so that Chinese numerals are read once the Arabic figures are taken: the 萬
     # of 2,332 萬元 is not read again as a figure of its own.
-    for figure in itertools.chain(_percent_words(text), _arabic(text, blocked), _chinese(text, blocked, taken), _two_of(text, blocked)):
+    for figure in itertools.chain(_percent_words(text), _tenths_and_one(text), _arabic(text, blocked), _chinese(text, blocked, taken), _two_of(text, blocked)):
         if not _overlaps(figure.start, figure.end, taken):
             found.append(figure)
             taken.append((figure.start, figure.end))
@@ -341,6 +341,7 @@ _RANGE_AFTER = re.compile(rf"-{ARABIC}\s*[萬億兆千]?\s*[^\d\s]")  # 20-30 �
 # 中華郵政 1 年期定期儲金: a product's name; 83 年次以後出生: a birth cohort
 _RECENT_BEFORE = re.compile(r"(?:^|[，。；：,;:\n(（])\s*(?:近|過去|最近)\s*$")
 _YEARS_THEN_NOUN = re.compile(r"\s*年(?:來|間)?\s*[\u4e00-\u9fff](?<![內以])")
+_ORDINALS_FROM = re.compile(r"第\s*\d{1,3}\s*[至到~～-]\s*$")
 _TERM_PRODUCT = re.compile(r"\s*年期\s*(?:定期|定存|公債|債券|存款)|\s*年次")
 
 
@@ -349,6 +350,8 @@ def _not_a_quantity(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 3):start]
     if before.rstrip().endswith("第") or before.endswith(("No.", "NO.")) or _TABLE_NUMBER.search(text, max(0, start - 4), start):
         return True  # 第 3 條, 表 1 國防預算用途別比較: an ordinal or a table's number (not 對照表 68 件)
+    if _ORDINALS_FROM.search(text, max(0, start - 10), start):
+        return True  # '第 3 至 4 年按 6 折計收': the range's end is an ordinal too
     prev = text[start - 1] if start else ""
     glued = prev.isascii() and prev.isalpha() and not _UNIT_BEFORE.search(text[max(0, start - 8):start])
     if glued or prev in ("-", "_", "/", ".", "#"):
@@ -443,6 +446,17 @@ def _two_of(text: str, blocked: list[tuple[int, int]]) -> Iterator[Figure]:
         unit = match_unit(text, _skip_spaces(text, match.end()))
         if unit is not None and not unit.scale and not _overlaps(match.start(), unit.end, blocked) and _unit_fits(text, unit, match, False):
             yield Figure(match.start(), unit.end, 2.0, None, unit, unit.text, False)
+
+
+# '占其用電量 1 成 5': tenths and a hundredth in Arabic digits, 15%
+_ARABIC_TENTHS_AND_ONE = re.compile(r"(?<![\d.,])(\d)\s*成\s*([1-9])(?![\d.,%％])(?!\s*(?:成|分|[萬億千百]|[\u4e00-\u9fff]?[家人件項次元]))")
+
+
+def _tenths_and_one(text: str) -> Iterator[Figure]:
+    for match in _ARABIC_TENTHS_AND_ONE.finditer(text):
+        unit = match_unit(text, text.index("成", match.start(1)))
+        if unit is not None:
+            yield Figure(match.start(), match.end(), int(match.group(1)) + int(match.group(2)) / 10, None, unit, unit.text, False)
 
 
 def _percent_words(text: str) -> Iterator[Figure]:

@@ -24,12 +24,13 @@ _QUALIFIER_BEFORE = (
 _ANY_QUALIFIER_BEFORE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _QUALIFIER_BEFORE))
 _QUALIFIER_AFTER = (
     (re.compile(r"^(?:以上|之上)"), "more_than"),
+    (re.compile(r"^左右"), "approx"),  # 兩成左右
     (re.compile(r"^(?:以下|以內|之內|內|範圍內|為限)"), "up_to"),
 )
 # '平均電價 3%之調幅上限', '以 3 萬元為上限': a cap named after the figure.
 _CAP_AFTER = re.compile(r"\s*(?:之|為)\s*[\u4e00-\u9fff]{0,4}上限(?!為)")
-CAP_BEFORE = re.compile(r"(最高|最多|最大|最長|至多|上限|不得超過|至少|最低(?!工資)|不得低於|不得少於)[^\d，。；、]{0,8}$")  # 最低工資: a wage's name
-_CAPS = ("最高", "最多", "最大", "最長", "至多", "上限", "不得超過")
+CAP_BEFORE = re.compile(r"(最高|最多|最大|最長|至多|上限|不得超過|不超過|至少|最低(?!工資)|不得低於|不得少於)[^\d，。；、]{0,8}$")  # 最低工資: a wage's name
+_CAPS = ("最高", "最多", "最大", "最長", "至多", "上限", "不得超過", "不超過")
 # '每季至多補貼該企業正職員工 3 個月經常性薪資費用 4 成': the cap is on the rate; the months
 # only say what the rate is of (claims-conventions.md, case 5).
 _CAP_OVER_A_PERIOD = re.compile(r"(?:最高|最多|至多|上限)[^\d，。；、]{0,12}$")
@@ -55,12 +56,16 @@ def _capped_rate(text: str, figure: Figure, previous: Figure | None) -> bool:
     return "利率" in window and _CAPPED_RATE.search(compact(window)) is not None
 
 
+_SOME_SCORE = re.compile(r"(?<![無以])[數上]$")  # 數十, 上百 (not 無數, 以上)
+_A_ROUND_SCORE = re.compile(r"[十百千萬](?![分])")  # not 總人數百分之一
 _ODD_FIGURE = re.compile(r"[\d十萬億千百]\s*(?:餘|多)\s*\S+$")  # 20 餘家, 3 多萬人, 三十餘國
 
 
 def qualifier_of(text: str, figure: Figure, previous: Figure | None) -> str:
     """The word that directly governs the figure: just before it (約, 逾, 約占), or a cap word
     (最高, 上限, 至少) a few words before with no other figure between; or after it (以上, 內)."""
+    if _SOME_SCORE.search(text, max(0, figure.start - 1), figure.start) and _A_ROUND_SCORE.match(text, figure.start):
+        return "more_than" if text[figure.start - 1] == "數" else "at_least"  # 數十家: over ten; 上百億元: a hundred and up
     wide = text[max(0, figure.start - 24):figure.start]  # 約占本期核准對中國大陸投資總額的 86.6％
     before = CURRENCY_BEFORE.sub("", compact(wide if "占" in wide or "佔" in wide else wide[-12:]))  # 約新臺幣 46 億元
     if _ANY_QUALIFIER_BEFORE.search(before):
