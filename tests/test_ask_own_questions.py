@@ -2068,3 +2068,27 @@ def test_a_date_a_bracket_opens_after_another_is_the_brackets_own(tmp_path: Path
                                     "總計核准 4,561 家。\n")
     assert ask(engine, "薪資補貼的 109 年第 4 季申請，受理到哪一天為止？")["answer"]["value"] == "2021-02-01"
     engine.dispose()
+
+
+def test_what_a_figure_is_reckoned_from_and_a_span_of_change_asked():
+    basis = parse_question("以截至 109 年底的河川水庫疏濬外運販售量來估算，大約能提供多少砂石成品？")
+    assert basis.basis == [compact(fold("河川水庫疏濬外運販售量"))] and not any("估算" in s for s in basis.segments)
+    change = parse_question("109 年核准陸資來臺投資的件數，比前一年減少的幅度是多少？")
+    assert (change.units, change.dimensions) == (set(), {"percent"})  # 幅度 of a count: a percentage
+    assert parse_question("為推動太陽光電模組的自願性產品驗證，國內制定了哪一份技術規範？").wants_title
+    assert parse_question("是依循行政院哪一項行動計畫的目標？").wants_title
+    assert parse_question("和我國共同成立聯盟的國際驗證機構是哪一家？").body_asked == fold("機構")
+
+
+def test_a_sample_figure_reckoned_from_a_sum_and_a_year_asked_alone(ledger):  # noqa: F811
+    value = answer_value(ledger)
+    assert value("以截至 109 年底的河川水庫疏濬外運販售量來估算，大約能提供多少砂石成品？") == 5710  # 萬公噸, not the 7,200 sold
+    assert value("109 年核准陸資來臺投資的件數，比前一年減少的幅度是多少？") == 37.1
+    engine, doc_id, _ = ledger
+    # '至 109 年累計共受理 7,740 件' is no count of 109 年 alone
+    assert ask(engine, "專利審查高速公路（PPH）計畫光是 109 年一年受理了幾件？", doc_id=doc_id)["answer"] is None
+    assert value("為推動太陽光電模組的自願性產品驗證，國內制定了哪一份技術規範？") == ["臺灣高效能太陽光電模組技術規範"]
+    assert value("為了讓廠商的 5G 產品合乎資安要求，經濟部是在哪個協會推動 5G 元件檢測的產業資安規範？") == ["台灣資通產業標準協會"]
+    assert value("和我國共同成立「臺灣離岸風場專案驗證聯盟」的國際驗證機構是哪一家？") == ["DNVGL"]
+    assert value("經濟部協助哪家廠商的 5G NSA 基地台進行資通安全合規檢測？") == ["明泰科技"]  # 基地台 is the report's 基站
+    assert value("各縣市的特色園區目前吸引多少家地方企業進駐？") == 101  # 吸引: a verb a report leaves out

@@ -178,9 +178,10 @@ def _money_measure_factor(parsed: Question, text: str, claim: Claim, neighbours:
 def _excluded_factor(parsed: Question, own: str, sentence: str) -> float:
     """A figure whose own words count what the question leaves out ('電話與文字合計服務 44 萬 52 通次',
     asked about 電話服務（不含文字）) is a larger whole than the one asked for; so is one whose sentence
-    joins it to the rest ('促成漢翔及國內供應商取得…商機，總額約 357 億元', asked of those other than 漢翔)."""
+    joins it to the rest ('促成漢翔及國內供應商取得…商機，總額約 357 億元', asked of those other than 漢翔); so
+    is the figure the one asked is reckoned from ('以…販售量來估算，能提供多少砂石成品': not the 販售量)."""
     words, compacted = compact(own), compact(sentence)
-    left_out = any(word in words for word in [*parsed.excluded, *parsed.others_than])
+    left_out = any(word in words for word in [*parsed.excluded, *parsed.others_than, *parsed.basis])
     return 0.6 if left_out or any(_joined_to_others(word, compacted) for word in parsed.others_than) else 1.0
 
 
@@ -1050,6 +1051,8 @@ def _period_factor(parsed: Question, claim: Claim, sentence: str, earlier: str =
         # '自 108 年 5 月至 109 年底計辦理 10 萬 6,162 件' counts more than 109 年 alone
         if claim_start is not None and claim_start < start and not parsed.as_of:
             return 0.5 if _ONE_YEAR_ASKED.search(parsed.text) else 0.75
+        if claim_start is None and not parsed.as_of and _ONE_YEAR_ASKED.search(parsed.text):
+            return 0.6  # '光是 109 年一年受理了幾件', '至 109 年累計共受理 7,740 件': a sum since long before that year
         if claim_start is not None and (claim_end - claim_start).days < _MOST_OF_A_YEAR and _WHOLE_YEAR_ASKED.search(parsed.text):
             return 0.6  # '112 年全年出口金額' asked, '112 年 1 至 8 月出口 2,808.5 億美元': part of the year
         if claim_start is not None and (end - start).days < _MOST_OF_A_YEAR and _shorter_span(claim_start, claim_end, start, end):
@@ -1146,9 +1149,12 @@ def _kind_factor(parsed: Question, claim: Claim, own: str, before: str) -> float
         return 0.9  # '國防預算相當於 GDP 的百分之多少', '…總共多少錢': a level or share, not its growth (增加 421 億元, 成長 10.2%)
     if _PLANS_TOTAL.search(own) and not _ONE_OF_THEM_ASKED.search(parsed.text):
         return 1.0  # '計畫期程為 106 年 1 月至 115 年 12 月，投資總額 1,104.6 億元': a plan's cost (or size) is its own, planned or spent
+    if _POTENTIAL_ASKED.search(parsed.text):
+        return 1.0  # '大約能提供多少砂石成品': what a thing can yield, which a report estimates ('約可提供…')
     return 0.8 if claim.kind in ("target", "forecast") else 1.0
 
 
+_POTENTIAL_ASKED = re.compile(r"能\s*(?:提供|供應|供水|創造|帶動|節省|產生|發電|減少)")
 _ONE_OF_THEM_ASKED = re.compile(r"單部|單一|每部|每座|每臺|每台|第\s*\d+\s*號機")  # '第 8 號機組…裝置容量': one unit's, not the plan's total
 _PLANS_TOTAL = re.compile(fold(r"投資總額|總投資金?額|總經費|計畫經費|總預算|總裝置容量"))  # and its size: 裝置 3 部機組，總裝置容量 316 萬瓩
 _CHANGE_ASKED_WORDS = re.compile(fold(

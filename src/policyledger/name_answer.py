@@ -44,7 +44,7 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
             around = _around(item, match.start())
             coverage = parsed.coverage([(folded, 1.0), *around], rarity)
             for score, start, end, names in _single_names(parsed, item, sentence, rarity):
-                if compact(fold(names[0])).strip("「」") in parsed.excluded:
+                if _LEAD_OF_A_LAW.sub("", compact(fold(names[0])).strip("「」")) in [_LEAD_OF_A_LAW.sub("", word) for word in parsed.excluded]:
                     continue  # '除「…計畫」外，還辦理了哪一個計畫': the one set aside is not the answer
                 if country_asked and not (names_a_place(names[0]) or _SHORT_COUNTRY.fullmatch(names[0].strip())):
                     continue  # '在哪個國家舉行': a country, not the 'WTO 改革' its sentence lists
@@ -104,6 +104,7 @@ def _closed_by_count(parsed: Question, sentence: str, end: int) -> bool:
     return after.startswith("等") and any(anchor[0].isdigit() and after[1:].startswith(anchor) for anchor in parsed.anchors)
 
 
+_LEAD_OF_A_LAW = re.compile(fold(r"^(?:依據|依照|根據|依)"))  # '除了依據石油管理法': the law set aside is 石油管理法
 _SHORT_COUNTRY = re.compile(r"[\u4e00-\u9fff]{1,2}國")  # 沙國, 馬國: short forms no list of countries holds
 _COUNTRY_ASKED = re.compile(r"哪(?:一|個|一個)?\s*(?:國家|國|縣市)(?![\u4e00-\u9fff]{0,2}(?:組織|機構|公司|廠商|企業|業者|大學))")
 
@@ -457,7 +458,8 @@ def _one_place(parsed: Question, item: Item, sentence: str, rarity: dict[str, fl
 # '哪一座國家公園在監測珊瑚覆蓋率' — '墾丁國家公園珊瑚礁監測樣區': a site (or a company) asked by its kind, named as that kind ends it.
 # (not `_SITE_KINDS` below: those a slot's name is written with, '蒞臨清泉崗基地')
 _KINDS_ENDING_A_NAME = ("國家公園|國家自然公園|公園|水庫|發電廠|電廠|機場|醫院|大學|科學園區|工業區|園區|博物館|車站|淨水場|淨水廠|焚化廠|公司"
-                        "|小組|委員會|辦公室|中心|基金會|實驗室")  # 光碟聯合查核小組
+                        "|小組|委員會|辦公室|中心|基金會|實驗室|協會|學會|公會")  # 光碟聯合查核小組, 台灣資通產業標準協會
+_LONG_NAMED_KINDS = ("協會", "學會", "公會")
 _SITE_KIND_ASKED = re.compile(rf"哪一?[座個家所間處]\s*({_KINDS_ENDING_A_NAME})")
 _SITE_LEAD = fold("設置於|設置|設於|位於|選定|成立|建置|興建|於|在")  # '於楠梓園區設置示範幼兒園': the verb before the name
 _NAME_CHARACTER = r"(?:(?![之的於在與及和並將為以由等])[\u4e00-\u9fff])"  # '北側之台糖公司': the name starts after 之
@@ -470,7 +472,8 @@ def _site_of_kind(parsed: Question, item: Item, sentence: str, rarity: dict[str,
     kind = re.escape(fold(asked.group(1)))
     kind = rf"(?:股份有限|有限)?{kind}" if kind == "公司" else kind  # '長聯開發股份有限公司': the name before the company's form
     # a proper name before the kind: not a count (9 座國家公園) nor 全國/各/該
-    return _names_found(parsed, item, sentence, rarity, rf"(?<![\d座個家所處全各該本及與、])(?:{_SITE_LEAD})?({_NAME_CHARACTER}{{2,6}}?{kind})",
+    longest = 8 if asked.group(1) in _LONG_NAMED_KINDS else 6  # '台灣資通產業標準協會': an association's name runs long
+    return _names_found(parsed, item, sentence, rarity, rf"(?<![\d座個家所處全各該本及與、])(?:{_SITE_LEAD})?({_NAME_CHARACTER}{{2,{longest}}}?{kind})",
                         keep=lambda name: not name.startswith(("全國", "各", "該", "本", "國內", "我國")))
 
 

@@ -58,8 +58,12 @@ def parse_source(source: SourceText, data: bytes, progress: Progress | None = No
 
 def _title(preamble: str, source: SourceText) -> str:
     """The report's name: its first line, where that names a report (a running header repeating it
-    on every page may have taken it out of the text as furniture), else the text's first line."""
+    on every page may have taken it out of the text as furniture); for an oral report, the body its
+    speaker speaks for (調查局業務報告); else the text's first line."""
     opening = next((line.text.strip() for line in source.lines if line.text.strip()), "")
+    speaker = _SPEAKING_FOR.search(preamble)
+    if not _NAMES_A_REPORT.search(opening) and speaker:  # an oral report: 'The undersigned, for all of 調查局…'
+        return f"{speaker.group(1)}業務報告"
     first = opening if _NAMES_A_REPORT.search(opening) else preamble.split("\n", 1)[0].strip()
     if first and len(first) <= 40:
         # " 經 濟 部 業 務 報 告 " is a title set with spaces between characters.
@@ -68,6 +72,8 @@ def _title(preamble: str, source: SourceText) -> str:
 
 
 _NAMES_A_REPORT = re.compile(r"報\s*告\s*$")
+# the oral report's greeting names whom its speaker speaks for: '本人代表調查局全體同仁'
+_SPEAKING_FOR = re.compile(r"本人(?:謹)?代表\s*([\u4e00-\u9fff]{2,12}?)\s*(?:全體同仁|同仁)")
 
 
 def source_text(source: SourceText) -> str:

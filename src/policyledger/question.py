@@ -34,11 +34,13 @@ _NAME_WORDS = re.compile(
     r"|哪一家|哪家|哪個|哪一個|誰|哪間|哪一間|哪所|哪一所|哪座|哪一座|哪一?款|哪一?支|哪一?部|名稱|叫做?\s*(?:什麼|何)"
 )
 # "簽署的是什麼文件", "計畫名稱是什麼": one name, which a report writes in 「」.
-_TITLE_NOUNS = r"文件|協定|協議|備忘錄|意向書|計畫|方案|專案|條例|法規|法案|辦法|名稱|活動|展覽|獎項|平臺|平台|系統|服務|措施|標準|網站|網頁"
+_TITLE_NOUNS = r"文件|協定|協議|備忘錄|意向書|計畫|方案|專案|條例|法規|法案|辦法|名稱|活動|展覽|獎項|平臺|平台|系統|服務|措施|標準|網站|網頁|規範|指引|準則"
 # '委請法人單位於高雄建置了什麼中心': a name the report writes after the verb, ending in its kind
 # ('建置水下基礎產業人才技術訓練中心'), unquoted.
 _KIND_ENDED_ASKED = re.compile(r"([\u4e00-\u9fff]{2})\s*了?\s*(?:什麼|何種|哪一?個)\s*(中心|基地|園區|聯盟|機制|學院|學苑|專區|實驗室|場域|工廠|獎(?=項))")
-_TITLE_ASKED = re.compile(rf"(?:什麼|何種|哪一?[份項個部])\s*(?:{_TITLE_NOUNS})|名稱\s*(?:是|為)?\s*(?:什麼|何)")
+# '哪一項行動計畫的目標', '哪一份技術規範': the kind of title closes the phrase (not '哪個產業標準組織')
+_TITLE_ASKED = re.compile(rf"(?:什麼|何種|哪一?[份項個部])\s*(?:{_TITLE_NOUNS}|[\u4e00-\u9fff]{{1,4}}?(?:{_TITLE_NOUNS})(?=\s*(?:的|是|為|[？?，,]|$)))"
+                          r"|名稱\s*(?:是|為)?\s*(?:什麼|何)")
 _CURRENCY_NAMED = re.compile(r"新[臺台]幣")
 # '研討會的第一場是哪一天', '最後一場': which of a list of dates is asked (group 1 its number)
 SESSION_ASKED = re.compile(r"(?:第\s*(\d+|[一二三四五六七八九十])|最後一)\s*[場次梯]")
@@ -48,6 +50,7 @@ _URL_ASKED = re.compile(r"網址|網站位址|網頁位址|網頁連結|連結�
 # "和哪家國際驗證機構共同成立": one body, which a report may name right after its kind (國際驗證機構 DNVGL).
 BODY_KINDS = "機構|機關|公司|企業|廠商|銀行|大學|組織|業者|單位|部會"  # what a body asked for is called
 _BODY_ASKED = re.compile(rf"哪一?[家間個所]\s*(?:[\u4e00-\u9fff]{{0,6}}?)({BODY_KINDS})")
+_BODY_BEFORE_WHICH = re.compile(rf"({BODY_KINDS})\s*(?:是|為)\s*哪一?[家間個所位]")  # '…的國際驗證機構是哪一家
 # "自動駕駛系統叫什麼名稱": the kind of thing (系統) whose name stands by it (WinBus 自動駕駛系統).
 _KIND_NAMED = re.compile(r"([\u4e00-\u9fff]{2})(?:叫做?|的名稱|名稱)(?:是|為)?\s*(?:什麼|何)")
 _COUNT_IN_NAMES = re.compile(rf"哪\s*{_NAMES_COUNTED}|{_SITES_COUNTED}")
@@ -65,7 +68,7 @@ _COUNTER_ASKED = re.compile(rf"(?:幾|多少)\s*(?:萬|億)?\s*({_COUNTERS})")
 _MONEY = re.compile(
     r"多少\s*(?:千萬|百萬|萬|億|兆|千)?\s*(?:元|美元|錢)|金額|經費|[水電]費|營收|產值|營業額|出超|入超|總額|預算|投資多少|多少投資|承貸|資金|補助多少|多少美元"
     r"|多少融資|融資(?:金額|額度)|(?:交易|銷售|貿易|出口|進口)[額值]|多少(?:的)?補助(?!案|件|家)|月薪|年薪|時薪|薪水|工資"
-    r"|補償金|獎勵金|獎金|補助金|技轉金|權利金|罰鍰|罰金|保險金|租金|規費|市值|市價|財物損失|財損"  # 共核發多少補償金: money, not the hectares
+    r"|補償金|獎勵金|獎金|補助金|技轉金|權利金|罰鍰|罰金|保險金|租金|規費|市值|市價|財物損失|財損|獲利|不法所得"  # 共核發多少補償金: money, not the hectares
     r"|多少(?:的)?(?:市場|商機)|(?:市場|商機)(?:規模)?(?:是|有|約)?多少"  # 創造了多少市場: 逾 1 億元市場
     r"|(?:執行|支用|動支)了?多少\s*[？?]?\s*$"  # '投入 3.7 億元，到年底實際已經執行了多少': a budget's part spent
 )
@@ -85,10 +88,12 @@ _RATIO_ASKED = re.compile(r"[\u4e00-\u9fff](?<![占佔所相對])比\s*(?:大約
 _CHANGE_ASKED = re.compile(
     r"(?:成長|減少|增加|改善|提升|提高|上升|下降|降低|下滑|衰退)了?(?:達|逾|超過|至少|最少)?多少(?:(?=\s*[？?]?\s*$)|以上|以下|(?=的)|(?=\s*[，,]?\s*才))"
 )
+_BASIS = re.compile(r"以([^，,？?（）()]{2,30}?)(?:來|去)?(?:估算|計算|推算|推估|換算)\s*(?=[，,])")
+_SPAN_OF_CHANGE = re.compile(r"(?:[增減降漲跌]|成長|減少|增加|下降|上升)(?:的)?幅(?:度)?(?:是|為|有|約)?\s*(?:多少|多大)")
 _COMPARED = re.compile(r"較|比|相較|同期|前一年|去年(?!度)|上年(?!度)")  # 去年度（109 年）dates, it does not compare
 _DATA_RATE = re.compile(r"(?:下載|上傳|傳輸|連網|寬頻)?速率(?!.*(?:涵蓋|普及|使用|占)率)|網速")
 _RELIEF_ASKED = re.compile(r"(?:減免|減收|折扣|優惠)(?:了)?(?:多少|幾)")
-_ENERGY = re.compile(r"(?:發|用|售|節|省|購|供)電量|多少電(?![力網廠價費])|多少\s*(?:萬|億)?\s*度電")  # 發多少電: kWh, not kW
+_ENERGY = re.compile(r"(?:發|用|售|節|省|購|供)電量|節電潛力|多少電(?![力網廠價費])|多少\s*(?:萬|億)?\s*度電")  # 發多少電: kWh, not kW
 _POWER = re.compile(r"(?<![蓄庫水理])容量(?!率)|MW|GW|kW|瓩|(?:尖峰|用電)(?:負載|負荷)(?!率)")  # 裝置容量, 多少容量; not a reservoir's 蓄水容量 nor a plant's 處理容量
 _AREA = re.compile(r"公頃|面積|平方公里|坪")
 _DOSE = re.compile(r"劑量|西弗")
@@ -229,7 +234,7 @@ _ASKING = re.compile(
     r"為\s*對象|對象(?=\s*(?:是|為|有|包括)\s*(?:哪|誰|什麼))|"  # '以哪個國家為對象', '對象是哪幾個國家': who is asked, no word to find
     r"符合(?:資格|條件|規定|要件)的|"  # '符合資格的…廠商': who may, which the rule's own words say
     r"依(?:照)?(?:法)?規定(?=\s*(?:須|應|必須|要|得))|"  # '依規定須盤查登錄的事業': the report's 應
-    r"(?:單看|光看|只看)(?=\s*\d)|"  # '單看 114 年第 2 季': the period asked, said again
+    r"(?:單看|光看|只看)(?=\s|\d)|"  # '單看 114 年第 2 季': the period asked, said again
     r"^\s*同一?(?:期間|時期|時間)\s*[，,]|"  # '同一期間，…': the period of the question before, no word to look for
     # '依來源地區排名居首的丹麥': how it was singled out, not words the text holds (its 地區 is: '就地區觀之')
     r"依(?=\s*[\u4e00-\u9fff]{1,6}?\s*(?:排名|排行|排序))|(?:排名|排行|排序)\s*(?:居首|居冠|最高|最多|第[一二三1-3])的(?!是)(?=[\u4e00-\u9fff]{2})|"
@@ -248,7 +253,7 @@ _ASKING = re.compile(
 )
 _STOP_CHARS = re.compile(
     r"[\s？?，,。、；：:！!（）()「」『』\"“”／]+"
-    r"|當中|之中|的|是|了|(?<![既現公私國])有(?![感效])|(?<![潛存所])在(?![地職])|於|(?<![參給授贈])與|(?<![普涉波顧奈埃])及(?![時格])|(?<![協溫緩調中百])和(?![平成])|或|跟(?![進隨蹤])|其|各地(?!方)|各|(?<!公)共(?![同生享識構])|(?<![合契簽條公規預節])約|達(?=\s*(?:到|多少|幾|[\d０-９]|約|逾|近|超過|百分|新[臺台]幣|成(?![率立果效])|[？?，,。]|$))|之|為|並|將|被|(?<!自)由|從|(?<!針)(?!(?<=一)對一)對(?![外內象應策])|(?<![方導面南動傾意])向|以(?!色列)|等(?![值級於同待候])|相較(?:於)?|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機]|計酬)|中(?=[，,、\s？?]|$)|(?<=[\u4e00-\u9fff]{2})(?<![進行建置審查施工])中(?=的)|(?<=[畫劃案策構制議例])下(?=[，,、\s？?的]|$)|(?<=[」畫劃案])底下"
+    r"|當中|之中|的|是|了|(?<![既現公私國])有(?![感效])|(?<![潛存所])在(?![地職])|於|(?<![參給授贈])與|(?<![普涉波顧奈埃])及(?![時格])|(?<![協溫緩調中百])和(?![平成])|或|跟(?![進隨蹤])|其|各地(?!方)|各|(?<!公)共(?![同生享識構])|(?<![合契簽條公規預節])約|達(?=\s*(?:到|多少|幾|[\d０-９]|約|逾|近|超過|百分|新[臺台]幣|成(?![率立果效])|[？?，,。]|$))|之|為|並|將|被|(?<!自)由|從|(?<!針)(?!(?<=一)對一)對(?![外內象應策])|(?<![方導面南動傾意])向|以(?!色列)|等(?![值級於同待候])|相較(?:於)?|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機]|計酬)|中(?=[，,、\s？?]|$)|(?<=對象|項目|案件|業者|廠商|企業|單位|機關|名單|類別|國家|縣市)中(?=的)|(?<=[畫劃案策構制議例])下(?=[，,、\s？?的]|$)|(?<=[」畫劃案])底下"
     r"|(?<![供補配自])給(?![付予])|(?<!轉)讓(?![與渡售])"  # 技轉給幾家, 讓水回收系統…: not 供給, 轉讓
     r"|可以|(?<!市)[占佔](?![領據用有])"  # 金融機構占多少: the share is what is asked
     r"|(?<![許認寬不寧])可(?=創造|帶動|節省|發電|發多少|省下|吸引|帶來|促成|被|申請|獲得|領取)"  # a reader's modal: '預計可創造' is 創造
@@ -344,6 +349,7 @@ class Question:
     part_core: str | None = None  # the part without the whole's own words: 漁船 of '水路事故中，漁船事故有幾件'
     excluded: list[str] = field(default_factory=list)  # "電話服務（不含文字）": what the figure asked leaves out (folded)
     included: list[str] = field(default_factory=list)  # "總面積（含陸域與海域）": parts the figure asked sums (folded)
+    basis: list[str] = field(default_factory=list)  # '以…販售量來估算，…': what the figure asked is reckoned from (folded)
     others_than: list[str] = field(default_factory=list)  # "漢翔以外的國內供應商": who the others asked leave out (folded)
     wants_places: bool = False  # "哪些國家", "哪些縣市": the names must be places
     wants_title: bool = False  # "簽署的是什麼文件": one name in 「」 will do
@@ -522,7 +528,7 @@ _LEADING_NUMBER = re.compile(r"\d[\d,.]*(?=[^\d,.])")
 _VERBS_REPORTS_LEAVE_OUT = frozenset(
     fold(word) for word in (
         "創造", "帶動", "促成", "產生", "達成", "提供", "獲得", "取得", "舉行", "舉辦", "帶來", "新增", "分布", "處理", "造成", "進行", "找出",
-        "施行", "實施", "生效", "上路", "適用", "收取", "決定", "運作",  # '從哪一天開始施行': a report writes '自 110 年 1 月 1 日起，…'
+        "施行", "實施", "生效", "上路", "適用", "收取", "決定", "運作", "發掘", "發掘出", "吸引",  # '從哪一天開始施行': a report writes '自 110 年 1 月 1 日起，…'
         "涵蓋", "包括", "包含", "涉及",  # '涵蓋哪 10 種器具': a list leads in with its own verb, or with none
         "開辦", "開設", "開課",  # '開辦多少班次': a report writes the classes, '課程 155 班次'
         "結束",  # '期程到何時結束': a span's end, '107 年 3 月至 116 年 12 月'
@@ -752,7 +758,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     question.wants_url = bool(_URL_ASKED.search(normalized))
     kind_ended = _KIND_ENDED_ASKED.search(normalized)
     question.kind_ended = (fold(kind_ended.group(1)), fold(kind_ended.group(2))) if kind_ended else None
-    body = _BODY_ASKED.search(normalized) or _KIND_NAMED.search(normalized)
+    body = _BODY_ASKED.search(normalized) or _BODY_BEFORE_WHICH.search(normalized) or _KIND_NAMED.search(normalized)
     question.body_asked = fold(body.group(1)) if body else None
     part = _PART_ASKED.search(normalized)
     question.part = _KIND_OF_PART.sub("", compact(fold(_PART_TAIL.sub("", next(group for group in part.groups() if group))))) if part else None
@@ -816,11 +822,15 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     remainder = _authors_subject(authors).sub(r"（\g<0>）", remainder)  # '勞動基金' of 勞動基金運用局: what its report is all about
     if question.wants == "names":  # '是哪幾部新機組': the kind of the names, which a list need not write (林口新 3 號機、…)
         remainder = _KIND_CLOSING.sub(r"\1（\2）", remainder)
+    # '以…販售量來估算，能提供多少砂石成品': what the figure asked is reckoned from, not the figure
+    question.basis = [segment for found in _BASIS.finditer(remainder) for segment in _segments(found.group(1), authors) if len(segment) >= 3]
+    remainder = _BASIS.sub(r"\1 ", remainder)  # how it is reckoned, no word to find
     question.segments = _segments(remainder, authors, year_named=question.period is not None) + question.anchors
     question.aliases = {fold(code).lower(): same_words(compact(fold(name))) for name, code in _ABBREVIATED.findall(normalized)}
     asides = _ASIDE.findall(remainder)
     if asides:  # what only a bracket says, not what the rest of the question says too
         question.asides = {segment for aside in asides for segment in _segments(aside, authors)} - set(_segments(_ASIDE.sub(" ", remainder), authors))
+    question.asides |= set(question.basis)
     return question
 
 
@@ -921,6 +931,8 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
         question.units = _counted_in(next(group for group in counted.groups() if group))
         if compared and _CHANGE_ASKED.search(text):  # "件數比上年減少了多少？": by so many, or by so much
             question.dimensions = {"percent"}
+        if _SPAN_OF_CHANGE.search(text):  # "件數比前一年減少的幅度是多少": by so much, a percentage
+            question.units, question.dimensions = set(), {"percent"}
         return
     if _PEOPLE_ASKED.search(text):  # "投入多少研發人力？": people, counted in 人
         question.units = {"人", "人次"}

@@ -493,7 +493,9 @@ def _period(text: str, figure: Figure, clause_start: int, clause_end: int, exprs
     if lead_in is not None:
         return lead_in
     same = _SAME_PERIOD.search(text, sentence_start, figure.start)
-    named_before = [e for e in exprs if e.end <= sentence_start and e.role in ("period", "range")] if same else []
+    # (not a comparison's '（113 年同期為 251 件）': the same span a year before is no span the report is about)
+    named_before = [e for e in exprs if e.end <= sentence_start and e.role in ("period", "range") and not _A_SAME_SPAN.match(text, e.end)
+                    and "同期" not in e.text] if same else []
     if named_before:
         return named_before[-1]  # '113 年 9 月至 114 年 2 月，…決標計 2 萬 8,416 件…。同期間工程類決標金額 4,602.35 億元'
     if same and context.span is not None:
@@ -504,6 +506,7 @@ def _period(text: str, figure: Figure, clause_start: int, clause_end: int, exprs
 
 
 # A sentence that dates itself by the span named before it: 同期間, 同一期間, 此期間, 本期.
+_A_SAME_SPAN = re.compile(r"\s*同期")
 _SAME_PERIOD = re.compile(r"同一?期間|此期間|該期間|本期(?![間末初])")
 
 _RESPECTIVELY = re.compile(r"分別")
