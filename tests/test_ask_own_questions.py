@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 from tests.test_ask import answer_texts, ledger, small_ledger  # noqa: F401  (the sample, ingested once; a small report written by a test)
 
 from policyledger.ask import ask
@@ -2092,3 +2093,13 @@ def test_a_sample_figure_reckoned_from_a_sum_and_a_year_asked_alone(ledger):  # 
     assert value("和我國共同成立「臺灣離岸風場專案驗證聯盟」的國際驗證機構是哪一家？") == ["DNVGL"]
     assert value("經濟部協助哪家廠商的 5G NSA 基地台進行資通安全合規檢測？") == ["明泰科技"]  # 基地台 is the report's 基站
     assert value("各縣市的特色園區目前吸引多少家地方企業進駐？") == 101  # 吸引: a verb a report leaves out
+
+
+def test_an_oral_report_is_its_speakers_bodys_and_asked_by_that_bodys_name(tmp_path: Path):
+    engine = small_ledger(tmp_path, "立法院公報 第 114 卷 第 80 期 委員會紀錄\n主席、各位委員、各位女士、先生：\n"
+                                    "今天 大院邀請本局列席報告業務概況，本人代表調查局全體同仁，表達誠摯謝意。\n一、肅貪工作\n"
+                                    "114 年 1 月至 8 月，本局共移送貪瀆案件 286 件（113 年同期為 251 件），成長 13.9%。\n")
+    with engine.connect() as connection:
+        assert connection.execute(text("select title from documents")).scalar() == "調查局業務報告"
+    assert ask(engine, "114 年 1 到 8 月，調查局一共移送了幾件貪瀆案件？")["answer"]["value"] == 286  # 調查局 is the report's own 本局
+    engine.dispose()

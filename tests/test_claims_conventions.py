@@ -1024,3 +1024,10 @@ def test_chinese_ways_of_saying_about_at_most_and_some_tens():
     assert (claims["1 成 5"].base_value, claims["1 成 5"].base_unit) == (15, "percent")
     assert "4 年" not in claims  # the end of 第 3 至 4 年: an ordinal too
     assert claims["百分之一"].qualifier == "at_least" and claims["312 趟次"].base_unit == "趟次"
+
+
+def test_the_same_span_is_the_one_the_report_is_about_not_a_comparisons_year_before():
+    claims = report_claims("調查局業務報告\n一、肅貪工作\n114 年 1 月至 8 月，本局共移送貪瀆案件 286 件（113 年同期為 251 件），成長 13.9%。"
+                           "同期間偵辦之貪瀆案件，不法金額合計 1 億 2,545.6 萬元。\n")
+    amount = claims["1 億 2,545.6 萬元"]
+    assert (amount.period_start, amount.period_end) == (date(2025, 1, 1), date(2025, 8, 31))
