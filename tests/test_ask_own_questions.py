@@ -119,6 +119,9 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-242", 0.89), ("own-gold-243", 0.78), ("own-gold-244", 0.96),  # and three more, other items again: 58/72 first
     # the session of 2026-12-01 (4): six more on items asked five times each (measured at 9a73f5c: 107/144 answerable)
     ("own-gold-245", 0.85), ("own-gold-246", 0.89), ("own-gold-247", 0.89), ("own-gold-248", 0.82), ("own-gold-249", 0.92), ("own-gold-250", 0.82),
+    # the session of 2026-12-01 (5): six sets on 12 items each, measured at 5b74c08 (138/168 right), then four more at 04ccf89 (101/112)
+    ("own-gold-251", 0.82), ("own-gold-252", 0.89), ("own-gold-253", 0.89), ("own-gold-254", 0.78), ("own-gold-255", 1.00), ("own-gold-256", 0.89),
+    ("own-gold-257", 0.96), ("own-gold-258", 0.89), ("own-gold-259", 0.89), ("own-gold-260", 0.89),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
