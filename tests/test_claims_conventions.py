@@ -1031,3 +1031,16 @@ def test_the_same_span_is_the_one_the_report_is_about_not_a_comparisons_year_bef
                            "同期間偵辦之貪瀆案件，不法金額合計 1 億 2,545.6 萬元。\n")
     amount = claims["1 億 2,545.6 萬元"]
     assert (amount.period_start, amount.period_end) == (date(2025, 1, 1), date(2025, 8, 31))
+
+
+def test_ocr_letters_for_digits_gregorian_slash_dates_kg_and_english_words():
+    claims = by_text(claims_of("查獲 1,O47 家，占 3O.5%，補助 l2 萬元，衛星重 170 kg，拍攝 27 景，繞行 4 萬 2,000 圈；COVID-19 疫情，第 I 期。"))
+    assert [claims[text].base_value for text in ("1,O47 家", "3O.5%", "l2 萬元")] == [1047, 30.5, 120_000]  # read as the digits, shown as printed
+    assert (claims["170 kg"].base_value, claims["170 kg"].base_unit) == (0.17, "t") and claims["27 景"].base_unit == "景"
+    assert "19 疫情" not in " ".join(claims)
+    english = claims_of("436 公頃 restored; 436 had been restored or corrected.")
+    assert [claim.text for claim in english] == ["436 公頃"]  # no 'ha' of had
+    from policyledger.quantity.periods import find_time_expressions
+
+    (day,) = find_time_expressions("FORMOSAT-8A 於 2025/3/15 完成飛行體整合", None, 2025)
+    assert day.period_end == date(2025, 3, 15)

@@ -509,3 +509,10 @@ def test_a_briefing_decks_bullets_contents_and_continued_slides():
             "第 5 頁\n貳、生活圈道路\n■ 一、核定計畫：核定 86 件\n交通部公路局\n第 6 頁\n參、公路公共運輸\n■ 一、客運路線：計 1,012 條\n交通部公路局\n")
     paths = [node.path for node in outline_of(deck) if node.path]
     assert paths == ["壹", "壹/一", "壹/一/(一)", "壹/一/(二)", "壹/一/(三)", "貳", "貳/一", "參", "參/一"]
+
+
+def test_a_bilingual_reports_heading_is_titled_in_chinese():
+    report = ("壹、水土保持 Soil and Water Conservation\n一、山坡地保育治理 Slopeland Conservation\n（一）治理：114 年完成治理 1,234 公頃。\n"
+              "貳、預算 Budget\n一、114 年度預算執行 Execution of the 2025 Budget\n（一）執行率：執行率 95.6%。\n參、運動i台灣 App\n一、下載：下載 12 萬次。\n")
+    titles = [node.title for node in outline_of(report) if node.path]
+    assert titles == ["水土保持", "山坡地保育治理", "治理", "預算", "114 年度預算執行", "執行率", "運動i台灣 App", "下載"]

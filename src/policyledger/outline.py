@@ -131,7 +131,7 @@ def _to_node(item: _Open, ordinal: int) -> Node:
         level=marker.rank if marker else 0,
         depth=item.depth,
         marker=marker.raw if marker else "",
-        title=_title(item) if marker else _preamble_title(text),
+        title=_without_translation(_title(item)) if marker else _preamble_title(text),
         text=text,
         line_start=line_start,
         line_end=line_end,
@@ -161,6 +161,18 @@ def _title(item: _Open) -> str:
         return head_text.strip().rstrip("：︰:")  # '依工作計畫別執行數如下：', its list below
     match = _CLAUSE_END.search(head_text)
     return (head_text[: match.start()] if match else head_text).strip()
+
+
+def _without_translation(title: str) -> str:
+    """A bilingual report's heading, '水土保持 Soil and Water Conservation': its title is the Chinese."""
+    translated = _TRANSLATION.search(title)
+    return title[: translated.start()].rstrip() if translated else title
+
+
+# English after the Chinese to the end, opening with a word: two words or more (Response in the 2025 Flood Season),
+# or one long word (Budget; not 運動i台灣 App, nor AI or 5G)
+_TRANSLATION = re.compile(r"(?<=[\u4e00-\u9fff）)」])\s+[A-Z][a-z][A-Za-z'’-]*(?:[ ,&/-]+[A-Za-z0-9][A-Za-z0-9'’-]*)+\s*$"
+                          r"|(?<=[\u4e00-\u9fff）)」])\s+[A-Z][a-z]{4,}\s*$")
 
 
 # A heading of its own ends with no sentence's mark: '1、 核發普通護照 68 萬 4,213 本，較 112 年同期減少 6.8%；' starts its text.

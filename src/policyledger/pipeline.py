@@ -61,6 +61,7 @@ def _title(preamble: str, source: SourceText) -> str:
     on every page may have taken it out of the text as furniture); for an oral report, the body its
     speaker speaks for (調查局業務報告); else the text's first line."""
     opening = next((line.text.strip() for line in source.lines if line.text.strip()), "")
+    opening = _DATED_AFTER_REPORT.sub("報告", opening)  # '海洋委員會海洋保育署業務報告 114.03': a running header's date
     speaker = _SPEAKING_FOR.search(preamble)
     if not _NAMES_A_REPORT.search(opening) and speaker:  # an oral report: 'The undersigned, for all of 調查局…'
         return f"{speaker.group(1)}業務報告"
@@ -72,6 +73,7 @@ def _title(preamble: str, source: SourceText) -> str:
 
 
 _NAMES_A_REPORT = re.compile(r"報\s*告\s*$")
+_DATED_AFTER_REPORT = re.compile(r"報\s*告\s*[（(]?\s*\d{2,4}(?:\s*[./年]\s*\d{1,2}\s*月?)?\s*[）)]?\s*$")
 # the oral report's greeting names whom its speaker speaks for: '本人代表調查局全體同仁'
 _SPEAKING_FOR = re.compile(r"本人(?:謹)?代表\s*([\u4e00-\u9fff]{2,12}?)\s*(?:全體同仁|同仁)")
 

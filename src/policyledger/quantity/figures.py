@@ -143,6 +143,7 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
 
 def find_figures(text: str, blocked: list[tuple[int, int]]) -> Iterator[Figure]:
     """Figures in `text` (half-width digits), skipping anything inside a `blocked` span."""
+    text = read_as_digits(text)
     taken = list(blocked)
     found: list[Figure] = []
     # Chained lazily, so that Chinese numerals are read once the Arabic figures are taken: the 萬
@@ -153,6 +154,25 @@ def find_figures(text: str, blocked: list[tuple[int, int]]) -> Iterator[Figure]:
             taken.append((figure.start, figure.end))
     found.sort(key=lambda f: f.start)
     yield from (figure for index, figure in enumerate(found) if not _rate_base(text, figure, found[index + 1:index + 2]))
+
+
+def read_as_digits(text: str) -> str:
+    """OCR's letters for digits inside a number read as the digits (one for one, the offsets kept):
+    '1,O47 家', '3O.5%', 'l2 萬元' (not COVID-19, IO, the I of 第 I 期)."""
+    if not _OCR_LETTER.search(text):
+        return text
+    return _OCR_NUMBER.sub(_as_digits, text)
+
+
+def _as_digits(number: re.Match[str]) -> str:
+    read = number.group(0).translate(_AS_DIGITS)
+    return read if _NUMBER_SHAPE.fullmatch(read) else number.group(0)
+
+
+_OCR_LETTER = re.compile(r"\d[Oo]|[Oo]\d|,[Oo]|[lI]\d")  # a cheap test first: most text has none
+_OCR_NUMBER = re.compile(r"(?<![A-Za-z\d.,])(?=[\dlIOo,.]*\d)(?=[\dlI])[\dlIOo][\d,.Oo]*(?![A-Za-z\d])")
+_AS_DIGITS = str.maketrans("OolI", "0011")
+_NUMBER_SHAPE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 
 _PER = re.compile(r"每\s*$")

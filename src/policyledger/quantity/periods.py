@@ -34,7 +34,7 @@ _ATOM = re.compile(
     rf"|(?P<month>\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_S}月(?:份)?(?:{_S}(?P<day>\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_S}日|{_S}(?P<mpart>底|初|中(?![小型華央南部東西北])|上旬|中旬|下旬))?"
     rf"|(?P<firstmonths>{_FIRST_MONTHS})"  # 114 年前 8 個月: January to August
     rf"|(?P<ypart>年底|年初|底|初|期初|期末|(?:年)?中(?![小型華央南])|[以之]前|前(?![半瞻期述揭列言]))|(?P<fiscal>度))?)?"  # not 109 年中小企業
-    rf"|(?<![\d.])(?P<dyear>9\d|1[0-4]\d)(?P<dsep>[./])(?P<dmonth>\d{{1,2}})(?P=dsep)(?P<dday>\d{{1,2}})(?![\d.])"  # 113.10.31, 113/10/31
+    rf"|(?<![\d.])(?P<dyear>9\d|1[0-4]\d|(?:19|20)\d\d)(?P<dsep>[./])(?P<dmonth>\d{{1,2}})(?P=dsep)(?P<dday>\d{{1,2}})(?![\d.])"  # 113.10.31, 113/10/31, 2025/3/15
     rf"|(?P<omonth>\d{{1,2}}){_S}月(?:份)?(?:{_S}(?P<oday>\d{{1,2}}){_S}日|{_S}(?P<ompart>底|初|中(?![小型華央南部東西北])))?"
     rf"|(?P<oquarter>{QUARTER})|(?P<ohalf>{HALF})"  # 其中第 4 季, 其中上半年: the year before
     rf"|(?P<thisyear>今年|本年){_S}(?P<thisfirst>{_FIRST_MONTHS})"  # 今年前 8 個月

@@ -71,7 +71,7 @@ PHYSICAL: dict[str, UnitSpec] = {
     **_physical("area", "ha", "公頃", "ha"),
     **{"平方公里": UnitSpec("area", "ha", "平方公里", "ha")},
     **_physical("area", "m2", "坪", "平方公尺", "平方米", "m2"),
-    **_physical("mass", "t", "公噸", "噸", "tCO2e", "公斤", "千克", "公克", "毫克", "微克"),
+    **_physical("mass", "t", "公噸", "噸", "tCO2e", "公斤", "千克", "kg", "公克", "毫克", "微克"),
     **_physical("volume", "m3", "立方公尺", "立方米", "公秉", "公升", "毫升", "cc", "c.c."),
     **_physical("length", "km", "公里", "km", "千米", "公尺", "海浬", "浬", "公分", "毫米", "公釐", "mm"),  # one base unit a dimension: 173 萬公尺 = 1,730 km
     **_physical("duration", "year", "年"),
@@ -101,7 +101,7 @@ COUNTERS: tuple[str, ...] = (
     "艘次", "起", "對", "枝", "站日", "輛次", "席", "批次", "處次", "根", "櫃",
     "劑次", "族", "課", "節", "位元", "集", "營", "人日", "人月", "段", "屆", "封", "餐", "錠", "村里", "回合", "站次",
     # 64 束 (fuel bundles), 25 萬 3,539 桶 (drums of waste), 2 孔 (boreholes), 3,250 題 (exam questions), 7 港 (ports)
-    "束", "桶", "孔", "件組", "票", "人份", "里次", "則次", "報", "題", "港", "趟", "趟次",
+    "束", "桶", "孔", "件組", "票", "人份", "里次", "則次", "報", "題", "港", "趟", "趟次", "圈", "景",
 )
 _COUNTER_CANON = {"台": "臺"}
 
@@ -153,8 +153,13 @@ def match_unit(text: str, position: int) -> UnitMatch | None:
     match = _UNIT_RE.match(text, position)
     if match and match.group("counter") and match.group(0).endswith("次") and _NEXT_IN_RANK.match(text, match.end()):
         match = _UNIT_RE.match(text, position, match.end() - 1)  # '警察 3 萬 1,240 人次之，': 人, then 次之 (second to it)
+    if match and _RUNS_ON_IN_LETTERS.match(text, match.end()) and match.group(0)[-1:].isascii() and match.group(0)[-1:].isalpha():
+        return None  # '436 had been restored': no ha, a word of a line in English
     read = _read_unit(match.group(0)) if match else None
     return UnitMatch(*read, match.end()) if match and read else None
+
+
+_RUNS_ON_IN_LETTERS = re.compile(r"[A-Za-z]")
 
 
 @lru_cache(maxsize=1024)
@@ -268,7 +273,7 @@ def reads_water(unit: UnitMatch) -> bool:
     """Whether `normalize` reads `unit` differently for water (its `water` and `per_day`). A metric
     tonne written as such (公噸: 削減生化需氧量 3 萬 4,800 公噸; tCO2e) is a mass even beside water."""
     physical = bool(unit.spec.pint_unit and unit.spec.pint_target)
-    return physical and unit.spec.base_unit in WATER_BASE_UNITS and not unit.core.startswith(("公噸", "公斤", "千克", "tCO2e"))
+    return physical and unit.spec.base_unit in WATER_BASE_UNITS and not unit.core.startswith(("公噸", "公斤", "千克", "kg", "tCO2e"))
 
 
 def normalize(value: float, unit: UnitMatch, *, water: bool = False, per_day: bool = False) -> tuple[str, float, str]:
