@@ -854,7 +854,8 @@ def test_obtained_is_a_verb_the_report_may_leave_out_and_a_subsidy_is_money(ledg
     # '協助企業爭取人才培育補助計畫，共獲 2,336 萬元經費補助'
     assert answer_value(ledger)("科技產業園區 109 年協助企業爭取人才培育補助計畫，一共拿到多少經費補助？") == 2336
     assert parse_question("廠商一共拿到多少補助？").dimensions == {"money"}
-    assert parse_question("108 年是哪幾部新機組併聯商轉？").segments[0] == "新机组并联商业运转"  # 哪幾部 asks, 部 with it (商轉 = 商業運轉)
+    units = parse_question("108 年是哪幾部新機組併聯商轉？")  # 哪幾部 asks, 部 with it (商轉 = 商業運轉); 新機組 the kind of the names
+    assert "并联商业运转" in units.segments and units.asides == {"新机组"}
 
 
 def test_names_keep_their_notes_and_a_conjunction_other_names_hold():
@@ -2105,4 +2106,30 @@ def test_an_oral_report_is_its_speakers_bodys_and_asked_by_that_bodys_name(tmp_p
     with engine.connect() as connection:
         assert connection.execute(text("select title from documents")).scalar() == "調查局業務報告"
     assert ask(engine, "114 年 1 到 8 月，調查局一共移送了幾件貪瀆案件？")["answer"]["value"] == 286  # 調查局 is the report's own 本局
+    engine.dispose()
+
+
+def test_regardless_of_its_kinds_a_loose_count_a_scale_and_a_centres_short_name():
+    assert parse_question("太陽光電在 114 年的整體設置目標是多少（不分屋頂型或地面型）？").excluded == [compact(fold("屋頂型")), compact(fold("地面型"))]
+    assert parse_question("中小型店家數位轉型補助受理上萬家申請，最後有幾家店家通過？").segments[0] == compact(fold("中小型店家數位轉型補助受理"))
+    assert compact(fold("五萬分之一地質圖幅調查")) in parse_question("全國五萬分之一地質圖幅調查一共規劃多少幅？").segments
+    authors = authors_of(["國家科學及技術委員會國家太空中心業務報告"])
+    assert not any("太空中心" in s for s in parse_question("今年上半年太空中心資料服務平台有多少使用者人次？", authors=authors).segments)
+
+
+def test_a_whole_asked_regardless_of_its_kinds_and_a_count_of_another_noun(ledger, tmp_path: Path):  # noqa: F811
+    value = answer_value(ledger)
+    assert value("太陽光電在 114 年的整體設置目標是多少（不分屋頂型或地面型）？") == 20  # GW, not 屋頂型's 8GW
+    assert value("老舊高地社區供水改善在 110 年選定了幾個社區辦理？") == 7  # 選定: the report's 擇定
+    engine = small_ledger(tmp_path, "國家太空中心業務報告\n\n壹、 國際合作\n\n一、 資料交換：截至 2025 年 8 月底，已與 15 國 23 個機構簽署衛星資料交換協議。\n\n"
+                                    "二、 公路客運：113 年核定虧損補貼路線 624 條、金額 38.46 億元。\n")
+    assert ask(engine, "截至 2025 年 8 月底，已經和多少個國家簽了衛星資料交換協議？")["answer"]["text"] == "15 國"  # not the 23 個機構
+    assert ask(engine, "113 年公路客運虧損補貼核定的補貼金額是多少？")["answer"]["text"] == "38.46 億元"  # 虧損補貼: a scheme
+    engine.dispose()
+
+
+def test_a_title_a_running_header_dates_is_the_reports_name(tmp_path: Path):
+    engine = small_ledger(tmp_path, "海洋委員會海洋保育署業務報告 114.03\n\n壹、 海洋保護區\n\n一、 劃設：113 年新劃設海洋保護區 2 處。\n")
+    with engine.connect() as connection:
+        assert connection.execute(text("select title from documents")).scalar() == "海洋委員會海洋保育署業務報告"
     engine.dispose()

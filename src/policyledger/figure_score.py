@@ -240,9 +240,11 @@ def _counted_noun_factor(parsed: Question, text: str, claim: Claim, own: str) ->
     if those is not None:  # '109 年有重大進展者共 20 件': those with progress, not the cases newly received asked
         return 1.0 if any(gram in parsed.folded for gram in bigrams(those.group(1))) else 0.6
     named = _NOUN_AFTER.match(text, claim.end)
-    if named is None or any(char in asked for char in named.group(0)) or named.group(0)[:2] in parsed.folded:
+    # the noun's first word, and the thing counted's ('23 個機構簽署…協議', asked '多少個國家簽了…協議': 機構 against 國家)
+    noun, thing = (named.group(0)[:2], asked[:2]) if named else ("", asked)
+    if named is None or any(char in thing for char in noun) or noun in parsed.folded:
         return 1.0  # the noun shares a word with the thing counted, or is a word the question says elsewhere ('56 家輔導')
-    return 1.0 if any(gram in own for gram in bigrams(asked)) else 0.6
+    return 1.0 if any(gram in own for gram in bigrams(thing)) else 0.6
 
 
 # What a count counts, named before it as 'those who…' ('有重大進展者共 20 件')
@@ -377,9 +379,12 @@ def _subset_factor(parsed: Question, own_words: str, sentence: str, alone: bool)
     own = own_words.replace(" ", "")
     sentence = sentence.replace(" ", "")
     for word in _SUBSET_WORDS:
-        if word in asked and word not in own and word in sentence:
+        if word in asked and word not in own and word in sentence and not _NAMES_A_SCHEME.match(asked, asked.find(word) + len(word)):
             return 0.6
     return 1.0
+
+
+_NAMES_A_SCHEME = re.compile(fold(r"補貼|補助|救濟|救助"))  # '虧損補貼': a scheme's name, no subset of the figures
 
 
 _SUBJECT_NAME = re.compile(r"\s*(?:[(（]\w{1,3}[)）])?\s*「([^」]*)」")

@@ -209,7 +209,7 @@ def _shortens(word: str, name: str) -> bool:
     return all(char in rest for char in word[1:-1])
 
 
-_SHORT_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,3}[局署部會處院]")
+_SHORT_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,3}[局署部會處院]|[\u4e00-\u9fff]{2}中心")  # 太空中心 of 國家太空中心
 
 
 # not 多少年產值, 多少天然氣, 多少日圓
@@ -232,6 +232,7 @@ _ASKING = re.compile(
     rf"請問|叫做?(?=\s*(?:什麼|何))|哪一?\s*[部個項條]\s*(?:法律|法規|法令)|哪一?條|第幾條|(?:哪一?個|幾)\s*月份?|(?:(?<![來各親獨])自)?(?:是什麼時候|什麼時候|哪一天|哪天|何時|哪一年|哪年|哪個年度|哪一個年度|{_YEARS_COUNTED}|(?:哪個|哪一個|什麼)時間點)起?|是什麼|什麼|多大(?:的)?總?規模|總?規模(?:有)?多大|總?規模(?=\s*(?:是|有|為)?\s*(?:多少|幾))|多久(?:的)?時間|多長(?:的)?時間|多久(?:以內|內)?|多大|多長|多高|多遠|多重|哪些|哪幾\s*[部家個座項位國種類]?|哪\s*{_NAMES_COUNTED}|哪一?[家所座間]|哪個|哪一個|哪|誰|嗎|呢|"
     r"[這那][兩二三四五六七八九十\d]+\s*(?:場|個|家|項|件|位|座|次)|[這那]一?\s*波|"  # 這兩場電商活動: pointing, not content
     r"為\s*對象|對象(?=\s*(?:是|為|有|包括)\s*(?:哪|誰|什麼))|"  # '以哪個國家為對象', '對象是哪幾個國家': who is asked, no word to find
+    r"(?:上|數)[十百千萬]+\s*(?:家|人|件|個|場|次|案)(?:的)?|"  # '受理上萬家申請': so many, said loosely, no word to find
     r"符合(?:資格|條件|規定|要件)的|"  # '符合資格的…廠商': who may, which the rule's own words say
     r"依(?:照)?(?:法)?規定(?=\s*(?:須|應|必須|要|得))|"  # '依規定須盤查登錄的事業': the report's 應
     r"(?:單看|光看|只看)(?=\s|\d)|"  # '單看 114 年第 2 季': the period asked, said again
@@ -253,7 +254,7 @@ _ASKING = re.compile(
 )
 _STOP_CHARS = re.compile(
     r"[\s？?，,。、；：:！!（）()「」『』\"“”／]+"
-    r"|當中|之中|的|是|了|(?<![既現公私國])有(?![感效])|(?<![潛存所])在(?![地職])|於|(?<![參給授贈])與|(?<![普涉波顧奈埃])及(?![時格])|(?<![協溫緩調中百])和(?![平成])|或|跟(?![進隨蹤])|其|各地(?!方)|各|(?<!公)共(?![同生享識構])|(?<![合契簽條公規預節])約|達(?=\s*(?:到|多少|幾|[\d０-９]|約|逾|近|超過|百分|新[臺台]幣|成(?![率立果效])|[？?，,。]|$))|之|為|並|將|被|(?<!自)由|從|(?<!針)(?!(?<=一)對一)對(?![外內象應策])|(?<![方導面南動傾意])向|以(?!色列)|等(?![值級於同待候])|相較(?:於)?|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機]|計酬)|中(?=[，,、\s？?]|$)|(?<=對象|項目|案件|業者|廠商|企業|單位|機關|名單|類別|國家|縣市)中(?=的)|(?<=[畫劃案策構制議例])下(?=[，,、\s？?的]|$)|(?<=[」畫劃案])底下"
+    r"|當中|之中|的|是|了|(?<![既現公私國])有(?![感效])|(?<![潛存所])在(?![地職])|於|(?<![參給授贈])與|(?<![普涉波顧奈埃])及(?![時格])|(?<![協溫緩調中百])和(?![平成])|或|跟(?![進隨蹤])|其|各地(?!方)|各|(?<!公)共(?![同生享識構])|(?<![合契簽條公規預節])約|達(?=\s*(?:到|多少|幾|[\d０-９]|約|逾|近|超過|百分|新[臺台]幣|成(?![率立果效])|[？?，,。]|$))|(?<!分)之|為|並|將|被|(?<!自)由|從|(?<!針)(?!(?<=一)對一)對(?![外內象應策])|(?<![方導面南動傾意])向|以(?!色列)|等(?![值級於同待候])|相較(?:於)?|較|後|(?<![即同及臨小暫當隨])時(?![間程期效段代機]|計酬)|中(?=[，,、\s？?]|$)|(?<=對象|項目|案件|業者|廠商|企業|單位|機關|名單|類別|國家|縣市)中(?=的)|(?<=[畫劃案策構制議例])下(?=[，,、\s？?的]|$)|(?<=[」畫劃案])底下"
     r"|(?<![供補配自])給(?![付予])|(?<!轉)讓(?![與渡售])"  # 技轉給幾家, 讓水回收系統…: not 供給, 轉讓
     r"|可以|(?<!市)[占佔](?![領據用有])"  # 金融機構占多少: the share is what is asked
     r"|(?<![許認寬不寧])可(?=創造|帶動|節省|發電|發多少|省下|吸引|帶來|促成|被|申請|獲得|領取)"  # a reader's modal: '預計可創造' is 創造
@@ -765,6 +766,8 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     question.part_core = _core_of_part(question.part, normalized[:part.start()]) if part and question.part else None
     # '（不含行銷、訓練活動）': each of a list set aside
     question.excluded = [compact(fold(word)) for found in [*_EXCLUDED.findall(normalized), *besides] for word in found.split("、") if word]
+    # '（不分屋頂型或地面型）': the whole asked, so no one of its kinds is
+    question.excluded += [compact(fold(word)) for found in _REGARDLESS.findall(normalized) for word in re.split("、|或|及|與|和", found) if len(word) >= 2]
     question.others_than = others_than
     question.included = [compact(fold(word)) for found in _INCLUDED.findall(normalized) for word in re.split("、|與|及|和", found) if word]
     question.wants_target = bool(_TARGET.search(normalized))
@@ -1153,13 +1156,17 @@ _UNITS_NUMBER = re.compile(r"\s*號機")  # '新 3 號機': which unit of a plan
 
 # What the question leaves out of the figure it asks for ('電話服務（不含文字）有多少通次').
 _INCLUDED = re.compile(r"(?<![不未])(?:含|包括|包含|連同)\s*([\u4e00-\u9fff、]{1,16}?)(?:在內)?(?=[）)])")
+_REGARDLESS = re.compile(r"(?:不分|不論|無論)\s*([\u4e00-\u9fff、]{2,20}?(?:或|及|與|和|、)[\u4e00-\u9fff]{2,10}?)(?=[）)，,。？?]|$)")
 _EXCLUDED = re.compile(r"(?:不含|不包括|不包含|不算|扣除|不限於?|不只)\s*([\u4e00-\u9fff、]{1,16}?)(?:的|在內|部分|之?後)?(?=[）)，,。？?]|$)")  # 扣除債務還本後
 _INSTRUCTION = re.compile(rf"\s*(?:請|列出|只列|依序|含|不含|{_SETTING_ASIDE}|不要|不限|不只|以.{{1,4}}為單位)")  # '（列出…）': said to the tool
 
 
 # the kind of body or unit a names question asks for ('有哪幾部新機組陸續併聯商轉'), which the names need not write
 # (not 條文 of 哪幾條條文: what tells the list asked from others)
-_KIND_CLOSING = re.compile(rf"(哪(?:些|幾)\s*[部家個座項位種類所間條場]?\s*)([\u4e00-\u9fff]{{0,2}}?(?:{BODY_KINDS}|機組|國家|縣市|城市|場館|業務|產業|行業|領域))")
+# (a bare 單位, 國家 or 公司 is read as the kind asked already, its own way)
+_KINDS_OF_UNITS = "機組|場館|業務|產業|行業|領域"
+_KIND_CLOSING = re.compile(rf"(哪(?:些|幾)\s*[部家個座項位種類所間條場]?\s*)"
+                           rf"(?![部家個座項位種類所間條])([\u4e00-\u9fff]{{1,2}}?(?:{BODY_KINDS}|國家|縣市|城市|{_KINDS_OF_UNITS})|(?:{_KINDS_OF_UNITS}))")
 _ASIDE = re.compile(r"[（(][^）)]{2,}[）)]")
 # How the reader would have a figure counted ('如果按指定類別計算', '以類計'): a report that counts so need not say so.
 _COUNTED_BY = re.compile(r"(?:(?:如果|若|假如)\s*|(?<![\u4e00-\u9fff]))(?:按|以|依)[^，,？?（）()]{1,8}?(?:來)?(?:計算|計)(?![\u4e00-\u9fff])")

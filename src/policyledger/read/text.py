@@ -198,8 +198,9 @@ def to_lines(text: str) -> list[str]:
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\u00ad]|(?<=.)\ufeff")
 # '18.6\u00a0億元': a space that only keeps a number and its unit on one line, a space still (one for one)
 _NO_BREAK_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
-# '148&nbsp;萬人次', '產業&amp;文化': entities a web page's text was copied with (not '&D' of R&D)
-_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5});")
+# '148&nbsp;萬人次', '產業&amp;文化': the spaces and ampersands a web page's text was copied with (not '&D' of
+# R&D; nor &lt; and &gt;, which would make of a report's words what looks like markup)
+_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|amp|#160|#8203|#xa0|#xA0|#x200[bB]);")
 
 
 def read_text(data: bytes, name: str) -> SourceText:
