@@ -122,6 +122,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     # the session of 2026-12-01 (5): six sets on 12 items each, measured at 5b74c08 (138/168 right), then four more at 04ccf89 (101/112)
     ("own-gold-251", 0.82), ("own-gold-252", 0.89), ("own-gold-253", 0.89), ("own-gold-254", 0.78), ("own-gold-255", 1.00), ("own-gold-256", 0.89),
     ("own-gold-257", 0.96), ("own-gold-258", 0.89), ("own-gold-259", 0.89), ("own-gold-260", 0.89),
+    ("own-gold-261", 0.82), ("own-gold-262", 0.82), ("own-gold-263", 0.85), ("own-gold-264", 0.85),  # and four at 6cfc4f5 (90/112)
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
