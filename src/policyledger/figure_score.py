@@ -240,8 +240,10 @@ def _counted_noun_factor(parsed: Question, text: str, claim: Claim, own: str) ->
     if those is not None:  # '109 年有重大進展者共 20 件': those with progress, not the cases newly received asked
         return 1.0 if any(gram in parsed.folded for gram in bigrams(those.group(1))) else 0.6
     named = _NOUN_AFTER.match(text, claim.end)
-    # the noun's first word, and the thing counted's ('23 個機構簽署…協議', asked '多少個國家簽了…協議': 機構 against 國家)
-    noun, thing = (named.group(0)[:2], asked[:2]) if named else ("", asked)
+    # after 個, which counts anything, the noun's first word against the thing counted's ('23 個機構簽署…協議', asked
+    # '多少個國家簽了…協議': 機構, no 國家); after another measure word, the words that follow it
+    generic = named is not None and claim.unit == "個"
+    noun, thing = (named.group(0)[:2], asked[:2]) if generic else (named.group(0) if named else "", asked)
     if named is None or any(char in thing for char in noun) or noun in parsed.folded:
         return 1.0  # the noun shares a word with the thing counted, or is a word the question says elsewhere ('56 家輔導')
     return 1.0 if any(gram in own for gram in bigrams(thing)) else 0.6
