@@ -581,9 +581,9 @@ def _part_factor(parsed: Question, clause: str, title: str) -> float:
     not name that something counts the whole — and so does one whose clause names it only among
     others counted together (專利、商標及著作權請求協處案件計 844 件). An item's heading names it for
     the item's figures ('1、 馬來西亞：4,215 人', '2、 烏溪鳥嘴潭人工湖：…'), unless among others."""
-    heading = compact(title)
-    if not parsed.part or parsed.part == heading:
+    if not parsed.part:
         return 1.0
+    heading = compact(title)
     for part in filter(None, (parsed.part, parsed.part_core)):  # '太陽光電專案有幾件' under '（1） 太陽光電：18 件'
         if part in heading and not any(_listed_with_others(heading, found.start(), found.end()) for found in re.finditer(re.escape(part), heading)):
             return 1.0

@@ -99,6 +99,7 @@ _AREA = re.compile(r"公頃|面積|平方公里|坪")
 _DOSE = re.compile(r"劑量|西弗")
 _LENGTH = re.compile(r"長度|多長(?!時間)")
 _PRICE_NOUN = r"售價|單價|價格|價錢|票價|定價|成交價|交易價|均價"  # '平均成交價大約多少': a price, whatever else the question names
+_PRICE_NAMED = re.compile(_PRICE_NOUN)
 _PRICE_ASKED = re.compile(rf"{_PRICE_NOUN}|每\s*[瓶包盒罐支件個份張片月]|每\s*(?:公噸|公斤|公升)")  # '每瓶售價多少元': 45 元/瓶
 _EMISSIONS = re.compile(r"減碳|碳排|排碳|二氧化碳|CO2|溫室氣體|排放量|減量額度|重量|體重|多重")  # '減碳量是多少', '清除多少廢棄物（重量）': so many tonnes
 _VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|輸水|萬噸|噸|庫容|(?<=[蓄庫理])容量|多少水(?![庫準質費])")
@@ -964,7 +965,7 @@ def _set_units(question: Question, text: str, compared: bool = False) -> None:
         question.dimensions = {"money", "percent"}
     elif _MONEY.search(text):
         question.dimensions = {"money", "price"} if _PRICE_ASKED.search(text) else {"money"}
-    elif re.search(_PRICE_NOUN, text) and not _CHANGE.search(text):  # not '提高售價多少': by so many percent
+    elif _PRICE_NAMED.search(text) and not _CHANGE.search(text):  # not '提高售價多少': by so many percent
         question.dimensions = {"money", "price"}
     elif _EMISSIONS.search(text):
         question.dimensions = {"mass"}
