@@ -382,6 +382,8 @@ _SLOT = re.compile(
     r"([\u4e00-\u9fff]{1,2})?\s*了?\s*(?:哪一?[家個間所位座]|(?<=在)哪裡|(?<=在)何處)\s*"
     rf"([\u4e00-\u9fff]{{0,10}}?(?:{BODY_KINDS}|媒體|團體|協會|學會|國家|城市|電廠|水庫|醫院|學校|工廠|園區|港口))?\s*(?:的\s*)?([\u4e00-\u9fff]{{2}}|[A-Za-z0-9]{{2,}})"
 )
+# or a body asked last, nothing after it: '最後技轉給哪一家廠商？'
+_SLOT_OF_A_BODY_LAST = re.compile(rf"([\u4e00-\u9fff]{{1,2}})?\s*了?\s*哪一?[家個間所位]\s*([\u4e00-\u9fff]{{0,6}}?(?:{BODY_KINDS}))()\s*[？?]?\s*$")
 _PREPOSITIONS = "與和跟由向對從在以為給讓被及"
 _OFFICES = "議長|部長|次長|總統|副總統|大使|執行長|董事長|總經理|主席|首相|總理|市長|署長|局長|院長|處長|會長|理事長|總裁|創辦人|司長|代表"
 _NAME_IN_SLOT = r"([^，,。；;：:、「」()（）\n]{2,24}?(?:[(（][^()（）]{1,12}[)）])?)"  # folded text has ASCII , ; :
@@ -401,7 +403,7 @@ def _person_anchors(parsed: Question) -> tuple[list[str], str] | None:
 
 def _slot_anchors(parsed: Question) -> tuple[list[str], str] | None:
     """The words around the 哪 phrase of a one-name question: what may stand before the name, and after."""
-    slot = _SLOT.search(parsed.text)
+    slot = _SLOT_OF_A_BODY_LAST.search(parsed.text) or _SLOT.search(parsed.text)
     if slot is None:
         return _person_anchors(parsed)
     before, kind, after = slot.groups()
@@ -570,11 +572,18 @@ def _slot_names(parsed: Question, item: Item, sentence: str, rarity: dict[str, f
     scored = []
     # '由「投資臺灣事務所」擔任單一窗口': the name in the slot may be quoted
     name_pattern = rf"\s*「?{_NAME_IN_SLOT}」?\s*(?:{_ADVERBS})?\s*{_spaced(after)}" if after else _PERSON_NAME
+    slot = _SLOT_OF_A_BODY_LAST.search(parsed.text) if not after else None
+    closing_kind = fold(slot.group(2)) if slot else None
+    if closing_kind:  # '最後技轉給哪一家廠商？': a body asked last, its name after the verb, up to the clause's next word
+        name_pattern = rf"\s*「?{_NAME_IN_SLOT}」?(?=\s*(?:{fold('並|及|與|和|後')}|[，,。；;、]))"
+        leads = [lead for lead in leads if lead != closing_kind]  # the verb leads, not the kind
     kind = _kind_closing(parsed, after)
     for lead in leads:
         for name in re.finditer(rf"{_spaced(lead)}{name_pattern}", folded):
-            if not re.search(r"[\u4e00-\u9fffA-Za-z]", name.group(1)):
-                continue
+            if not re.search(r"[\u4e00-\u9fffA-Za-z]", name.group(1)) or _AN_AMOUNT.fullmatch(name.group(1).strip()):
+                continue  # '之台糖公司約 27 公頃土地': a figure stands between the kind and the word after, no name
+            if closing_kind and re.search(r"\d", name.group(1)):
+                continue  # '獲北美大廠 ODM 訂單 510 套…': a clause with figures, no name of a body
             named = re.match(rf"\s*{_spaced(kind)}", folded[name.end(1):]) if kind else None
             end = name.end(1) + (named.end() if named else 0)  # '位在哪一個科技園區': 臺中港科技園區, kind and all
             if after in _SITE_KINDS:
@@ -585,6 +594,9 @@ def _slot_names(parsed: Question, item: Item, sentence: str, rarity: dict[str, f
         if scored:
             break  # the kind named is the nearer anchor: '國際會展專業媒體 M&C Asia 辦理', not all of '由…辦理'
     return scored
+
+
+_AN_AMOUNT = re.compile(fold(r"(?:約|逾|近|達|共|計)?\s*[\d,.]+\s*(?:萬|億|千)?\s*[\u4e00-\u9fff]{0,3}"))  # in folded text, as the slot is read
 
 
 def _words_of(name: str) -> str:

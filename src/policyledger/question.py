@@ -234,6 +234,7 @@ _ASKING = re.compile(
     r"[這那][兩二三四五六七八九十\d]+\s*(?:場|個|家|項|件|位|座|次)|[這那]一?\s*波|"  # 這兩場電商活動: pointing, not content
     r"為\s*對象|對象(?=\s*(?:是|為|有|包括)\s*(?:哪|誰|什麼))|"  # '以哪個國家為對象', '對象是哪幾個國家': who is asked, no word to find
     r"(?:上|數)[十百千萬]+\s*(?:家|人|件|個|場|次|案)(?:的)?|"  # '受理上萬家申請': so many, said loosely, no word to find
+    r"(?<=[\u4e00-\u9fff])(?:辦|做|執行|推)下來(?=\s*[，,])|"  # '滷肉飯節辦下來，': once done, no word to find
     r"符合(?:資格|條件|規定|要件)的|"  # '符合資格的…廠商': who may, which the rule's own words say
     r"依(?:照)?(?:法)?規定(?=\s*(?:須|應|必須|要|得))|"  # '依規定須盤查登錄的事業': the report's 應
     r"(?:單看|光看|只看)(?=\s|\d)|"  # '單看 114 年第 2 季': the period asked, said again
