@@ -383,7 +383,7 @@ _SLOT = re.compile(
     rf"([\u4e00-\u9fff]{{0,10}}?(?:{BODY_KINDS}|媒體|團體|協會|學會|國家|城市|電廠|水庫|醫院|學校|工廠|園區|港口))?\s*(?:的\s*)?([\u4e00-\u9fff]{{2}}|[A-Za-z0-9]{{2,}})"
 )
 # or a body asked last, nothing after it: '最後技轉給哪一家廠商？'
-_SLOT_OF_A_BODY_LAST = re.compile(rf"([\u4e00-\u9fff]{{1,2}})?\s*了?\s*哪一?[家個間所位]\s*([\u4e00-\u9fff]{{0,6}}?(?:{BODY_KINDS}))()\s*[？?]?\s*$")
+_SLOT_OF_A_BODY_LAST = re.compile(rf"([\u4e00-\u9fff]{{1,2}})?\s*了?\s*哪一?[家個間所位]\s*((?:(?!的)[\u4e00-\u9fff]){{0,6}}?(?:{BODY_KINDS}))()\s*[？?]?\s*$")
 _PREPOSITIONS = "與和跟由向對從在以為給讓被及"
 _OFFICES = "議長|部長|次長|總統|副總統|大使|執行長|董事長|總經理|主席|首相|總理|市長|署長|局長|院長|處長|會長|理事長|總裁|創辦人|司長|代表"
 _NAME_IN_SLOT = r"([^，,。；;：:、「」()（）\n]{2,24}?(?:[(（][^()（）]{1,12}[)）])?)"  # folded text has ASCII , ; :
