@@ -33,6 +33,7 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
     kind = _kind_asked(parsed)
     country_asked = _COUNTRY_ASKED.search(parsed.text) is not None
     slot = _list_slot(parsed)
+    set_aside = {_LEAD_OF_A_LAW.sub("", word) for word in parsed.excluded}  # '除了依據石油管理法': 石油管理法
     best = None
     for item in items:
         item_figures = figures_of.get((item.doc, item.node.path), [])
@@ -44,7 +45,7 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
             around = _around(item, match.start())
             coverage = parsed.coverage([(folded, 1.0), *around], rarity)
             for score, start, end, names in _single_names(parsed, item, sentence, rarity):
-                if _LEAD_OF_A_LAW.sub("", compact(fold(names[0])).strip("「」")) in [_LEAD_OF_A_LAW.sub("", word) for word in parsed.excluded]:
+                if _LEAD_OF_A_LAW.sub("", compact(fold(names[0])).strip("「」")) in set_aside:
                     continue  # '除「…計畫」外，還辦理了哪一個計畫': the one set aside is not the answer
                 if country_asked and not (names_a_place(names[0]) or _SHORT_COUNTRY.fullmatch(names[0].strip())):
                     continue  # '在哪個國家舉行': a country, not the 'WTO 改革' its sentence lists

@@ -62,10 +62,11 @@ def _title(preamble: str, source: SourceText) -> str:
     speaker speaks for (調查局業務報告); else the text's first line."""
     opening = next((line.text.strip() for line in source.lines if line.text.strip()), "")
     opening = _DATED_AFTER_REPORT.sub("報告", opening)  # '海洋委員會海洋保育署業務報告 114.03': a running header's date
+    names_a_report = _NAMES_A_REPORT.search(opening) is not None
     speaker = _SPEAKING_FOR.search(preamble)
-    if not _NAMES_A_REPORT.search(opening) and speaker:  # an oral report: 'The undersigned, for all of 調查局…'
+    if not names_a_report and speaker:  # an oral report: 'The undersigned, for all of 調查局…'
         return f"{speaker.group(1)}業務報告"
-    first = opening if _NAMES_A_REPORT.search(opening) else preamble.split("\n", 1)[0].strip()
+    first = opening if names_a_report else preamble.split("\n", 1)[0].strip()
     if first and len(first) <= 40:
         # " 經 濟 部 業 務 報 告 " is a title set with spaces between characters.
         return re.sub(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])", "", first)

@@ -22,7 +22,7 @@ from policyledger.quantity.changes import CHANGE_VERB, FROM, FROM_LEAD, FROM_REA
 from policyledger.quantity.clauses import CLAUSE_BREAK, SENTENCE_BREAK, clause_span, end_of_sentence, joined_lines, start_of_sentence
 from policyledger.quantity.figures import Figure, find_figures, masked_spans
 from policyledger.quantity.kinds import ACTUAL_CUE, DONE_CUE, MEASURED_AGE, kind_of
-from policyledger.quantity.periods import HALF, LIST_SPLIT, QUARTER, REPORT_YEAR_WORDS, TimeExpr, find_time_expressions, last_day
+from policyledger.quantity.periods import HALF, LIST_SPLIT, QUARTER, REPORT_YEAR_WORDS, SAME_SPAN_AFTER, TimeExpr, find_time_expressions, last_day
 from policyledger.quantity.qualifiers import qualifier_of
 from policyledger.quantity.tables import Cell, table_cells
 from policyledger.quantity.units import CURRENCIES, CURRENCIES_BEFORE, CURRENCY_BEFORE, normalize, reads_water
@@ -494,7 +494,7 @@ def _period(text: str, figure: Figure, clause_start: int, clause_end: int, exprs
         return lead_in
     same = _SAME_PERIOD.search(text, sentence_start, figure.start)
     # (not a comparison's '（113 年同期為 251 件）': the same span a year before is no span the report is about)
-    named_before = [e for e in exprs if e.end <= sentence_start and e.role in ("period", "range") and not _A_SAME_SPAN.match(text, e.end)
+    named_before = [e for e in exprs if e.end <= sentence_start and e.role in ("period", "range") and not SAME_SPAN_AFTER.match(text, e.end)
                     and "同期" not in e.text] if same else []
     if named_before:
         return named_before[-1]  # '113 年 9 月至 114 年 2 月，…決標計 2 萬 8,416 件…。同期間工程類決標金額 4,602.35 億元'
@@ -506,7 +506,6 @@ def _period(text: str, figure: Figure, clause_start: int, clause_end: int, exprs
 
 
 # A sentence that dates itself by the span named before it: 同期間, 同一期間, 此期間, 本期.
-_A_SAME_SPAN = re.compile(r"\s*同期")
 _SAME_PERIOD = re.compile(r"同一?期間|此期間|該期間|本期(?![間末初])")
 
 _RESPECTIVELY = re.compile(r"分別")
@@ -678,20 +677,28 @@ def _span_from_opening(text: str, preceding: list[TimeExpr]) -> TimeExpr:
     summed up after it; the nearest expression otherwise."""
     chosen = preceding[-1]
     counted_to = next((e for e in reversed(preceding[:-1]) if e.role == "as_of" and _UNTIL.match(e.text)), None)
-    if (chosen.role == "period" and counted_to is not None and chosen.period_start is not None and chosen.period_end is not None
-            and counted_to.period_end is not None and chosen.period_start <= counted_to.period_end < chosen.period_end
-            and not _SUB_SENTENCE_BREAK.search(text, counted_to.end, chosen.start) and _SUMMED_AFTER.match(text, chosen.end)):
+    if _dated_by_the_count(text, chosen, counted_to):
         return counted_to
-    if (chosen.role == "period" and counted_to is not None and chosen.text.rstrip().endswith("年度") and chosen.period_end is not None
-            and counted_to.period_end is not None and chosen.period_end < counted_to.period_end
-            and not _SUB_SENTENCE_BREAK.search(text, counted_to.end, chosen.start) and _BUDGET_OF_A_YEAR.match(text, chosen.end)):
-        return counted_to  # '截至 114 年 6 月底，113 年度保留數已執行 418.76 億元': the year names the budget, the date counts it
     if chosen.role == "as_of" and _UNTIL.match(chosen.text):
         opener = [e for e in preceding[:-1] if e.role == "open"]
         if opener:
             first = opener[-1]
             return TimeExpr(first.start, chosen.end, text[first.start:chosen.end], first.period_start, chosen.period_end, "period")
     return chosen
+
+
+def _dated_by_the_count(text: str, chosen: TimeExpr, counted_to: TimeExpr | None) -> bool:
+    """Whether a year named after '截至 B' is dated by B, in the same clause of thought: a year summed up to a
+    day inside it ('截至 114 年 8 月底，114 年度累計申請…'), or a fiscal year's budget counted at a later day
+    ('截至 114 年 6 月底，113 年度保留數已執行 418.76 億元': the year names the budget, the date counts it)."""
+    if chosen.role != "period" or counted_to is None or chosen.period_end is None or counted_to.period_end is None:
+        return False
+    if _SUB_SENTENCE_BREAK.search(text, counted_to.end, chosen.start):
+        return False
+    summed = (chosen.period_start is not None and chosen.period_start <= counted_to.period_end < chosen.period_end
+              and _SUMMED_AFTER.match(text, chosen.end) is not None)
+    budget = chosen.text.rstrip().endswith("年度") and chosen.period_end < counted_to.period_end and _BUDGET_OF_A_YEAR.match(text, chosen.end) is not None
+    return summed or budget
 
 
 _SUMMED_AFTER = re.compile(r"\s*累計(?!新增)")

@@ -245,7 +245,7 @@ def _same_months_before(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
     before as the span named last, not the whole of that year."""
     found: list[TimeExpr] = []
     for expr in exprs:
-        same_span = _SAME_SPAN_BEFORE.fullmatch(expr.text) or (_A_YEAR.fullmatch(expr.text.strip()) and _SAME_SPAN_AFTER.match(text, expr.end))
+        same_span = _SAME_SPAN_BEFORE.fullmatch(expr.text) or (_A_YEAR.fullmatch(expr.text.strip()) and SAME_SPAN_AFTER.match(text, expr.end))
         months = _months_a_year_before(found, expr) if same_span else None
         found.append(replace(expr, period_start=months[0], period_end=months[1]) if months else expr)
     return found
@@ -266,7 +266,7 @@ def _months_a_year_before(earlier: list[TimeExpr], year_before: TimeExpr) -> tup
 
 _SAME_SPAN_BEFORE = re.compile(r"(?:去年|上年)同期")
 _A_YEAR = re.compile(r"去年|\d{2,3}\s*年")  # '113 年' (a bracketed year is read alone by then: '去年(113 年)' → '113 年')
-_SAME_SPAN_AFTER = re.compile(r"\s*同期")
+SAME_SPAN_AFTER = re.compile(r"\s*同期")
 
 
 def _years_of_a_term(text: str, match: re.Match[str]) -> bool:
