@@ -124,6 +124,9 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-257", 0.96), ("own-gold-258", 0.89), ("own-gold-259", 0.89), ("own-gold-260", 0.89),
     ("own-gold-261", 0.82), ("own-gold-262", 0.82), ("own-gold-263", 0.85), ("own-gold-264", 0.85),  # and four at 6cfc4f5 (90/112)
     ("own-gold-265", 0.85), ("own-gold-266", 0.75), ("own-gold-267", 0.82), ("own-gold-268", 0.78),  # and four at 6d7cd66 (86/112)
+    # the session of 2026-12-01 (6): eight sets on 12 items each, measured at db7db36 (207/224 right)
+    ("own-gold-269", 0.96), ("own-gold-270", 1.00), ("own-gold-271", 1.00), ("own-gold-272", 0.96),
+    ("own-gold-273", 1.00), ("own-gold-274", 0.96), ("own-gold-275", 0.92), ("own-gold-276", 0.92),
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -2146,3 +2149,27 @@ def test_a_body_asked_last_after_its_verb_and_no_figure_for_a_name(ledger):  # n
     assert ask(engine, "佳世達雷射口掃系統拿到的 ODM 訂單，是來自北美哪一家廠商？", doc_id=doc_id)["answer"] is None  # the report names none
     assert value("滷肉飯節辦下來，大概幫滷肉飯業者帶動了多少營業額？") == 3.9  # 辦下來: once done
     assert value("109 年台灣創新技術博覽會展期內吸引多少人次參觀？") == 53_000  # 展期 = 展覽期間
+
+
+def test_a_cause_in_the_readers_words_a_part_counted_after_its_whole_and_a_breakdowns_next_part(ledger):  # noqa: F811
+    value = answer_value(ledger)
+    assert value("因應 109 年旱象，旱災中央災害應變中心是在哪一天成立的？") == "2020-10-14"  # 旱象: the reader's word, an aside
+    assert value("兩岸投保協議下的臺商投資糾紛案件，109 年有重大進展者當中有幾件已經結案？") == 8  # '(含結案 8 件)', not the 20
+    assert value("推動臺日重點產業合作所促成的案件中，和防疫科技相關的有幾件？") == 8  # not 'AIoT 相關 4 件', before the part
+    assert value("會展業及貿易服務業紓困補貼的對象，營收要下降多少才算艱困事業？") == 50  # a threshold asked with 才算
+
+
+def test_a_running_total_asked_and_an_amount_named_by_its_kind(ledger):  # noqa: F811
+    value = answer_value(ledger)
+    assert value("截至 109 年底，降低自來水漏水率工作累計完成汰換的老舊管線有多少公里？") == 818  # not the year's 678 公里
+    assert value("信保基金自設立累計至 109 年底，提供的保證金額總計是多少？") == 15.09  # 兆元: not 獲捐助 under 充裕保證能量
+    assert value("109 年第四季，經濟部跟日本舉辦了幾場線上的經貿媒合與技術交流商談會？") == 4  # 日本 is its heading's, not a list's
+
+
+def test_a_place_glued_after_its_verb_and_a_kind_two_names_share(ledger):  # noqa: F811
+    engine, doc_id, _ = ledger
+    assert compact(fold("日本")) in parse_question("111 年哥倫布計畫核定的案件中，有幾案來自日本？").segments
+    assert ask(engine, "109 年核准（備）的對外投資中，投資日本的金額是多少美元？", doc_id=doc_id)["answer"] is None  # 日本 is inward only
+    assert ask(engine, "109 年在印度舉辦的線上臺灣形象展協助多少家我國廠商與買主洽談？", doc_id=doc_id)["answer"] is None  # five shows' total
+    assert answer_value(ledger)("前瞻水資源建設中，哪些工程陸續完工後可增加常態供水 9.3 萬噸？") == [
+        "南投鳥嘴潭人工湖第一階段", "雲林濁水溪伏流水", "苗栗通霄溪伏流水"]  # '雲林濁水溪及苗栗通霄溪伏流水都將陸續完工'

@@ -84,11 +84,11 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _own_words_factor(parsed, own, claim) * _end_of_change_factor(parsed, text, claim, neighbours)
     factors *= _breakdown_factor(parsed, text, claim, neighbours, own, clause_start, clause_end)
     factors *= _named_elsewhere_factor(parsed, text, sentence) * _direction_factor(parsed, sentence)
-    factors *= _part_factor(parsed, _without_later_brackets(clause, claim.end - clause_start), fold(item.node.title))
-    factors *= _list_member_factor(parsed, own, sentence, claim) * _premise_factor(parsed, claim)
+    factors *= _part_factor(parsed, _without_later_brackets(clause, claim.end - clause_start), fold(item.node.title), claim.start - clause_start)
+    factors *= _list_member_factor(parsed, own, sentence, claim, item.context) * _premise_factor(parsed, claim)
     factors *= _condition_factor(parsed, claim, neighbours, clause_start) * _rate_named_factor(parsed, claim, sentence + row)
     factors *= _included_factor(parsed, claim, sentence) * _rate_only_factor(parsed, sentence) * _excluded_factor(parsed, own, sentence)
-    factors *= _money_measure_factor(parsed, text, claim, neighbours, own, (sentence_start, sentence_end))
+    factors *= _money_measure_factor(parsed, text, claim, neighbours, own, (sentence_start, sentence_end)) * _amount_named_factor(parsed, text, clause)
     factors *= _per_time_factor(parsed, claim, own) * _each_asked_factor(parsed, own) * _whole_asked_factor(parsed, own, text[sentence_start:claim.start])
     factors *= _change_of_factor(parsed, claim, neighbours, sentence_start) * _base_year_factor(parsed, sentence)
     factors *= _total_factor(parsed, text, claim, neighbours, (sentence_start, sentence_end))
@@ -173,6 +173,21 @@ def _money_measure_factor(parsed: Question, text: str, claim: Claim, neighbours:
             if asked[0] in compact(text[start:end]):
                 return 0.85
     return 1.0
+
+
+def _amount_named_factor(parsed: Question, text: str, clause: str) -> float:
+    """'提供的保證金額是多少', asked of '信保基金獲捐助 1,514.2 億元' under '充裕保證能量': an amount the question
+    names by its kind (保證金額), where neither the item writes that name nor the figure's clause its kind, is
+    another amount (the reading drops 金額, so 保證 alone would match the heading)."""
+    clause_words, written = compact(clause), compact(BRACKETED.sub("", text))  # '投(增)資金額'
+    for kind in _AMOUNT_NAMED.findall(parsed.folded):
+        if kind not in _MONEY_MEASURES and kind + _AMOUNT not in written and kind not in clause_words:
+            return 0.9
+    return 1.0
+
+
+_AMOUNT = fold("金額")
+_AMOUNT_NAMED = re.compile(r"((?:(?![的之总额是为有与及和])[\u4e00-\u9fff]){2})(?=金额)")  # folded
 
 
 def _excluded_factor(parsed: Question, own: str, sentence: str) -> float:
@@ -576,10 +591,11 @@ _TWO_CHARACTER_RATES = frozenset(fold(word) for word in ("利率", "費率", "�
 _CHANGE_RATES = frozenset(fold(word) for word in ("成長率", "增加率", "減少率", "增長率", "年增率", "衰退率", "成長比率", "百分率"))
 
 
-def _part_factor(parsed: Question, clause: str, title: str) -> float:
+def _part_factor(parsed: Question, clause: str, title: str, figure_start: int) -> float:
     """Asked how many of a whole are something (…中有多少件是新創企業), a figure whose clause does
     not name that something counts the whole — and so does one whose clause names it only among
-    others counted together (專利、商標及著作權請求協處案件計 844 件). An item's heading names it for
+    others counted together (專利、商標及著作權請求協處案件計 844 件), or only after the figure, for
+    the next one of a breakdown ('AIoT 相關 4 件、防疫科技相關 8 件'). An item's heading names it for
     the item's figures ('1、 馬來西亞：4,215 人', '2、 烏溪鳥嘴潭人工湖：…'), unless among others."""
     if not parsed.part:
         return 1.0
@@ -589,9 +605,15 @@ def _part_factor(parsed: Question, clause: str, title: str) -> float:
             return 1.0
     compacted = compact(clause)
     part = parsed.part if parsed.part in compacted else parsed.part_core
-    if not part or part not in compacted:
+    if not part or part not in compacted or _names_a_later_figure(part, compact(clause[figure_start:]), compact(clause[:figure_start])):
         return 0.6
     return 0.6 if any(_listed_with_others(compacted, found.start(), found.end()) for found in re.finditer(re.escape(part), compacted)) else 1.0
+
+
+def _names_a_later_figure(part: str, after: str, before: str) -> bool:
+    """A breakdown's part named only after the figure, right before a figure of its own ('AIoT 相關 4 件、防疫科技相關 8 件')."""
+    at = after.find(part)
+    return part not in before and at >= 0 and _OWN_FIGURE_AFTER.match(after, at + len(part)) is not None
 
 
 _JOINED = "、及与和"
@@ -610,10 +632,11 @@ def _listed_with_others(compacted: str, start: int, end: int) -> bool:
     return not _OWN_FIGURE_AFTER.match(compacted, end) or not _FIGURE_ENDS.search(compacted, 0, start - 1)
 
 
-def _list_member_factor(parsed: Question, own: str, sentence: str, claim: Claim) -> float:
+def _list_member_factor(parsed: Question, own: str, sentence: str, claim: Claim, headings: str = "") -> float:
     """'緊急抗旱水源計畫投入 14 億元，透過抗旱水井、埤塘水源…及新竹緊急海淡機組等多元開發': asked
     about one member of a list, a figure outside the list is the whole's, not the member's (雲林 of
-    '於雲林、嘉義、臺南及高雄等 4 縣市 5 處農場…開發面積 423 公頃')."""
+    '於雲林、嘉義、臺南及高雄等 4 縣市 5 處農場…開發面積 423 公頃'). A place a heading of the item's is named
+    for is the whole's (日本 under '（三） 日本', whatever prefectures its list names: '日本和歌山、青森')."""
     compacted = compact(sentence)
     lists = _lists_in_sentence(compacted)
     if not lists or _ASKS_SEVERAL.search(parsed.text):
@@ -631,7 +654,7 @@ def _list_member_factor(parsed: Question, own: str, sentence: str, claim: Claim)
         for segment in parsed.segments:
             segment = _RATE_WORDS.sub("", segment)  # '埤塘水源每日可': the member, not how often
             grams = [segment[i:i + 2] for i in range(len(segment) - 1)]
-            if (len(grams) < 3 and not is_place(segment)) or segment in parsed.anchors:
+            if (len(grams) < 3 and not is_place(segment)) or segment in parsed.anchors or (is_place(segment) and segment in headings.split()):
                 continue  # short words are common; a place (雲林 of 雲林、嘉義、臺南及高雄) is not
             in_list = sum(gram in listed for gram in grams) / len(grams)
             in_own = sum(gram in own_words for gram in grams) / len(grams)
@@ -1048,7 +1071,10 @@ def _period_factor(parsed: Question, claim: Claim, sentence: str, earlier: str =
         if claim_start is None or claim.kind in ("target", "forecast"):
             return 1.0
         if _SINCE_LONG_AGO.search(parsed.text):  # '從開辦以來到 114 年 6 月底': a sum since the start, not the last months'
-            return 1.0 if (claim_end - claim_start).days > _MOST_OF_A_YEAR else 0.85
+            days = (claim_end - claim_start).days  # nor the last year's ('截至 109 年底累計完成汰換' is not '109 年汰換 678 公里')
+            if days > _MORE_THAN_A_YEAR:  # since the fund was set up: not since a later day ('自 108 年 5 月至 109 年底')
+                return 0.95 if _SINCE_FOUNDED.search(parsed.text) else 1.0
+            return 0.9 if days > _MOST_OF_A_YEAR else 0.85
         return 0.95
     if (claim_start, claim_end) == (start, end):
         return 1.0
@@ -1091,8 +1117,10 @@ _CUT_OFF_DAYS = 62
 
 _NOW = re.compile(r"現行|目前|現在|迄今")
 _SINCE_LONG_AGO = re.compile(r"以來|累計|累積|開辦|迄今|至今")
+_SINCE_FOUNDED = re.compile(r"設立|成立|創立|開辦")
 _WHOLE_YEAR_ASKED = re.compile(r"全年|整年|一整年")
 _MOST_OF_A_YEAR = 300  # days
+_MORE_THAN_A_YEAR = 400
 # Asked about one year only (單一年度節電多少度): a sum since an earlier year is no answer.
 _ONE_YEAR_ASKED = re.compile(r"單一年度|單年度|單年|單就|單在|當年度|一整年|全年|(?<![第每])一年(?![內期以多半])|這一年|那一年")
 
@@ -1111,8 +1139,10 @@ def _sentence_mentions(sentence: str, start: date | None, end: date | None) -> b
 _ASKS_RULE = re.compile(fold(r"上限|下限|最多|最高|最少|最低|至少|以上|以下|門檻|規定|須|需|要|可以|可|年內|月內|天內|日內"))
 
 
-# A threshold asked: '下滑多少以上才得…', '至少要幾成才能…', '營業額須較去年同期減少多少以上？'.
-_ASKS_THRESHOLD = re.compile(fold(r"多少(?:以上|以下)\s*(?:才|者|的)|(?:多少|幾).{0,6}(?:才能|才得|才可)|(?:須|需|必須|要)[^，,？?]{0,16}多少(?:以上|以下)\s*[？?]?\s*$"))
+# A threshold asked: '下滑多少以上才得…', '至少要幾成才能…', '營業額須較去年同期減少多少以上？', '下降多少才算艱困事業'.
+_ASKS_THRESHOLD = re.compile(fold(
+    r"多少(?:以上|以下)\s*(?:才|者|的)|(?:多少|幾).{0,6}(?:才能|才得|才可|才算|才屬)|(?:須|需|必須|要)[^，,？?]{0,16}多少(?:以上|以下)\s*[？?]?\s*$"
+))
 _ADDED = fold("新增")
 # '…較 108 年提升多少？': asked by how much something changed from a base, a level is no answer.
 _RISE_OR_FALL = "成長|減少|增加|提升|提高|上升|下降|降低"

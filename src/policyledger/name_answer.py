@@ -18,7 +18,20 @@ from typing import Any, NamedTuple
 
 from policyledger.entities import laws_in, names_a_place, place_lists
 from policyledger.model import Claim
-from policyledger.passages import LATIN_CHAR, LATIN_WORD, OPENING_SENTENCE, SENTENCE, Item, citation, clause_span, counted_lists, lists_in, names_of, ranked_lists
+from policyledger.passages import (
+    LATIN_CHAR,
+    LATIN_WORD,
+    OPENING_SENTENCE,
+    SENTENCE,
+    Item,
+    citation,
+    clause_span,
+    counted_lists,
+    lists_in,
+    names_of,
+    ranked_lists,
+    with_shared_kind,
+)
 from policyledger.quantity.units import match_unit
 from policyledger.question import BODY_KINDS, Question, place_spans
 from policyledger.reader_words import same_words
@@ -66,7 +79,7 @@ def best_names(parsed: Question, items: list[Item], figures: list[tuple[str, Cla
                 # a figure is no name: '13個MOU單位、蘭陽博物館、…' names three; '每日 41萬噸、備援調度供水每日 776 萬噸' none
                 names = [_without_excluded(parsed, name) for name in listed if not compact(name).startswith(tuple(figure_texts)) and not _a_unit_left(name)]
                 numbered = sentence[start:start + 1] in "（("  # '（1）以軍逼統、…': each name begins after its number
-                names = [names[0] if numbered else _lead_trimmed(names[0]), *names[1:-1], _trimmed(names[-1])] if len(names) > 1 else names
+                names = with_shared_kind([names[0] if numbered else _lead_trimmed(names[0]), *names[1:-1], _trimmed(names[-1])]) if len(names) > 1 else names
                 if len(names) < 2 or (parsed.count is not None and len(names) != parsed.count) or names[0].startswith("等"):
                     continue  # '…桃園市政府等單位合作地方地質教材、展示': 等 closes the list before, it starts none
                 if parsed.wants_places and sum(map(names_a_place, names)) * 2 < len(names):
@@ -116,8 +129,8 @@ _STATED_PREFIX = 5
 
 
 # Where the last name of a pair runs into what the sentence says of both ('樂天國際商業銀行及將來商業銀行已分別於
-# 110 年 1 月及 3 月開業'): an adverb of time or manner no name holds.
-_SAID_OF_THEM = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:已|均|皆|分別|亦|並將|將於|為(?=[\u4e00-\u9fff]{2,}$))")  # '…烏坵鄉為建議候選場址'
+# 110 年 1 月及 3 月開業', '…伏流水都將陸續完工'): an adverb of time or manner no name holds.
+_SAID_OF_THEM = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:已|均|皆|分別|亦|並將|將於|都(?=[將已會可])|為(?=[\u4e00-\u9fff]{2,}$))")  # '…烏坵鄉為建議候選場址'
 
 
 # '經濟部偕同哪些單位籌組的': the word before the 哪些 phrase and the word after it, between which the

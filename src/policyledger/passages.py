@@ -259,6 +259,20 @@ def _with_shared_ending(names: list[str]) -> list[str]:
     return [name + ending for name in names[:-1]] + [names[-1]]
 
 
+def with_shared_kind(names: list[str]) -> list[str]:
+    """'雲林濁水溪及苗栗通霄溪伏流水': names ending as the last one's does before its kind (溪) share that
+    kind (雲林濁水溪伏流水, 苗栗通霄溪伏流水)."""
+    kind = _SHARED_WORKS.search(names[-1]) if len(names) >= 2 else None
+    if kind is None or kind.start() < 2:
+        return names
+    ending = names[-1][kind.start() - 1]
+    return [name + kind.group(0) if name.endswith(ending) and kind.group(0) not in name else name for name in names[:-1]] + [names[-1]]
+
+
+# Works named after the stream, lake or park they draw on or stand in.
+_SHARED_WORKS = re.compile(r"(?:伏流水|人工湖|水庫|攔河堰|堤防|整治|流域|園區|工業區|港區)$")
+
+
 # What a place's body or part is called after its name: 政府消防局, 市場, 沿海地區, 代表隊.
 _SHARED_KIND = re.compile(r"[\u4e00-\u9fff]{0,6}(?:政府|局|處|署|市場|地區|公司|中心|代表隊|辦事處)")
 

@@ -246,6 +246,7 @@ _ASKING = re.compile(
     r"(?:跟|和|與|比起)\s+(?:相)?比(?:較)?|"  # '跟 108 年比提高了多少' once its year is out: the base, not the thing
     r"(?:比|較|相較於?)\s*(?:上|前)(?:一?\s*年(?:度)?(?:同期)?|(?=\s))|"  # '比上一年增加了多少' (its 一年 read by then): the base too
     r"才\s*(?:可以|可|能|得)\s*申請(?=\s*[？?]?\s*$)|"  # '營收下降多少的艱困事業才可申請': who may apply, a condition asked
+    r"才\s*算(?:是)?(?=\s*[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])的?對象(?=\s*[，,])|"  # '補貼的對象，營收要下降多少才算艱困事業': who is meant, a condition asked
     # '2,663 件等成果是統計到哪一天': an as-of date asked, and a stated figure's summary
     r"(?:是)?(?:統計|計算|算)(?:到|至)(?=\s*(?:哪|何|什麼))|(?<=\d)\s*[\u4e00-\u9fff]?\s*等(?:成果|成效|績效)|"
     r"一共|總共|共計|分別|是否|(?:的)?(?:數量|數目|件數|家數|人數)$|(?:的)?(?:數字|數據|成果|統計)(?=\s*[？?]?\s*$)|"
@@ -284,9 +285,9 @@ _STOP_CHARS = re.compile(
 # Words that name the kind of figure asked for, which the unit and kind already capture.
 _MEASURE_WORDS = re.compile(
     r"(?<![再用])水量(?=\s*(?:是|有|為|約|達)?\s*(?:多少)?\s*[？?]?\s*$)|"  # '每日供應…多少水量': so much water, a volume
-    r"(?<=[\u4e00-\u9fff]{2})(?<![方專提法草檔個答議標預本全每])案(?=\s*[？?]?\s*$)|"  # '查到幾件毒品案': the cases counted, '毒品 186 件'
+    r"(?<=[\u4e00-\u9fff]{2})(?<![方專提法草檔個答議標預本全每結])案(?=\s*[？?]?\s*$)|"  # '查到幾件毒品案': the cases counted, '毒品 186 件'
     r"(?<=[\s了的件個項])申請案?(?=\s*[？?]?\s*$)|"  # '受理了多少件申請': what is counted, '受理 7,740 件'
-    r"累積|金額|總?經費|數量|數目|(?:案件|件|家|人|次|[類戶項案場班])數(?!位)|案件(?=[^\u4e00-\u9fff]|累計|共|有|數|$)|百分比|比率|比例|所占|所佔|占比|佔比|比重|"
+    r"累積|金額|總?經費|數量|數目|(?:案件|件|家|人|次|[類戶項案場班])數(?!位)|案件(?=[^\u4e00-\u9fff]|累計|共|有|數|中|$)|百分比|比率|比例|所占|所佔|占比|佔比|比重|"
     r"(?:裝置|發電|機組)?(?<![蓄庫水])容量|面積|總?重量|總?長度|幅度|多少|總計|合計|共計|累計|成長|增加|減少|提升|下降"
 )
 
@@ -824,6 +825,7 @@ def parse_question(text: str, report_year: int | None = None, authors: tuple[str
     if question.wants == "ordinal":  # '是第幾屆': the place asked, no word to look for
         remainder = ORDINAL_ASKED.sub(" ", remainder)
     remainder = _COUNTED_BY.sub(r"（\g<0>）", remainder)  # '如果按指定類別計算': how to count, an aside
+    remainder = _IN_RESPONSE_TO.sub(r"（\g<0>）", remainder)  # '因應 109 年旱象，': why, in the reader's words, an aside
     remainder = _authors_subject(authors).sub(r"（\g<0>）", remainder)  # '勞動基金' of 勞動基金運用局: what its report is all about
     if question.wants == "names":  # '是哪幾部新機組': the kind of the names, which a list need not write (林口新 3 號機、…)
         remainder = _KIND_CLOSING.sub(r"\1（\2）", remainder)
@@ -1001,14 +1003,15 @@ _JOBS_ASKED = re.compile(r"(?:幾|多少)\s*(?:個)?\s*(?:就業機會|工作機
 # "核定的計畫中有多少件是新創企業？": a part of what the report counts, which must be named by the figure.
 # What follows the part's name: '發電業的投資金額', '政府所占比例' name 發電業 and 政府.
 _KIND_OF_PART = re.compile(fold(r"(?<=..)(?:類別|類)$"))  # '影像監控類的標準有幾項': the report lists '影像監控 3 項'
-# '來自馬來西亞的': 馬來西亞, as a list of sources names it; '屬於採購方面的': 採購
-_PART_TAIL = re.compile(r"^(?:由|來自|出自|屬於)|(?:方面|部分)?(?:的|所[占佔]|[占佔]).*$|(?:方面|部分)$")
+# '來自馬來西亞的': 馬來西亞, as a list of sources names it; '屬於採購方面的': 採購; '和防疫科技相關的': 防疫科技相關
+_PART_TAIL = re.compile(r"^(?:由|來自|出自|屬於|和|與|跟)|(?:方面|部分)?(?:的|所[占佔]|[占佔]).*$|(?:方面|部分)$")
 _PART_ASKED = re.compile(
     r"(?:幾|多少)\s*[\u4e00-\u9fff]?\s*(?:是|屬於|為)\s*([\u4e00-\u9fff]{2,10})\s*[？?]?\s*$"  # …中有多少件是新創企業
     r"|中\s*[，,]\s*([\u4e00-\u9fff]{2,10}?)\s*(?:大?約)?\s*有\s*(?:幾|多少)\s*[\u4e00-\u9fff]?\s*[？?]?\s*$"  # 435 件投資案中，外商投資案有幾件
     r"|經費中\s*[，,]\s*([\u4e00-\u9fff]{2,10}?)\s*的\s*(?:金額|經費)\s*(?:是|為)\s*多少\s*[？?]?\s*$"  # 總經費中，中央補助的金額是多少
     r"|(?:光是|單是|光就|單就|僅就)\s*([\u4e00-\u9fff]{2,8}?)(?=[\s，,到在的於有裝]|來看|觀之|而言|來說|$)"  # 地面型太陽光電裡面，光是漁電共生…
     r"|中\s*(?:屬於|是)\s*([\u4e00-\u9fff]{2,8}?)\s*的"  # 請求協處案件中屬於商標的案件有多少件
+    r"|中\s*有\s*(?:幾|多少)\s*[\u4e00-\u9fff]?\s*已(?:經)?\s*([\u4e00-\u9fff]{2,6}?)\s*(?:了)?\s*[？?]?\s*$"  # 有重大進展者當中有幾件已經結案
 )
 
 
@@ -1171,6 +1174,9 @@ _KIND_CLOSING = re.compile(rf"(哪(?:些|幾)\s*[部家個座項位種類所間�
                            rf"(?![部家個座項位種類所間條])([\u4e00-\u9fff]{{1,2}}?(?:{BODY_KINDS}|國家|縣市|城市|{_KINDS_OF_UNITS})|(?:{_KINDS_OF_UNITS}))")
 _ASIDE = re.compile(r"[（(][^）)]{2,}[）)]")
 # How the reader would have a figure counted ('如果按指定類別計算', '以類計'): a report that counts so need not say so.
+# A question opening with what the work answered ('因應 109 年旱象，', '為因應臺商回流，'), short and naming
+# no thing of its own ('因應疫情的商圈環境優化' names one): the reader's words for the cause, which the item may not use.
+_IN_RESPONSE_TO = re.compile(r"^\s*(?:為了?)?\s*因應[^，,？?（）()的]{1,14}(?=\s*[，,])")
 _COUNTED_BY = re.compile(r"(?:(?:如果|若|假如)\s*|(?<![\u4e00-\u9fff]))(?:按|以|依)[^，,？?（）()]{1,8}?(?:來)?(?:計算|計)(?![\u4e00-\u9fff])")
 
 
@@ -1207,14 +1213,19 @@ def _place_apart(segment: str) -> list[str]:
             return [head, *_place_apart(rest)]
         if head in _UNSAID and len(rest) == 1:
             return [head]  # '我國已向…': a one-character particle after the country says nothing to look for
-        if head in _folded_names() and (rest in _VERBS_REPORTS_LEAVE_OUT or rest in _TRADE or rest.startswith(_MARKET)):
-            return [head, rest]  # '日本投資': the place is a name of its own
+        if head in _folded_names() and (rest in _VERBS_REPORTS_LEAVE_OUT or rest in _TRADE or rest in _HELD or rest.startswith(_MARKET)):
+            return [head, rest]  # '日本投資', '在印度辦理': the place is a name of its own
         if head in _folded_names() and len(rest) == 1:
             return [head]  # '在泰國辦的': a one-character verb after a place says nothing to look for
         if head in _folded_names() and length >= 3 and len(rest) >= 2:
             return [head, *_place_apart(rest)]  # '與奈及利亞合辦': a long place name glued to what it did
         if head in _folded_names() and rest[:2] in _ONE_PLACE:  # '在越南一地提供': the place alone
             return [head, *(_place_apart(rest[2:]) if len(rest) > 3 else [])]
+    for length in (4, 3, 2):
+        trade, place = segment[:-length], segment[-length:]
+        if place in _folded_names() and trade.endswith((*_TRADE, _COMING_FROM)):
+            trade = trade.removesuffix(_COMING_FROM)  # '投資日本的金額', '來自日本': where the money went or came from
+            return [*(_place_apart(trade) if len(trade) >= 2 else []), place]
     here = segment.find(_COMING_HERE)
     place = next((segment[here - n:here] for n in (4, 3, 2) if here >= n and segment[here - n:here] in _folded_names()), None)
     if place is not None:  # '核准越南來臺投資': whose investment comes here is a name of its own
@@ -1224,8 +1235,10 @@ def _place_apart(segment: str) -> list[str]:
 
 
 _COMING_HERE = fold("來臺")
+_COMING_FROM = fold("來自")
 
 
+_HELD = frozenset(fold(word) for word in ("辦理", "舉辦", "舉行", "召開", "設立", "成立", "設置"))
 _MARKET = (fold("市場"), fold("海域"))  # '在日本市場執行', '金門海域驅離…': the place is a name of its own
 _ONE_PLACE = frozenset(fold(word) for word in ("一地", "一國", "當地", "境內", "一處"))
 
