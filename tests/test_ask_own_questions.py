@@ -977,7 +977,7 @@ def test_figures_listed_each_with_the_word_after_it(ledger):  # noqa: F811
 
 
 def test_counted_to_which_day_asks_an_as_of_date(ledger):  # noqa: F811
-    assert parse_question("已受理徵信 2,663 件等成果是統計到哪一天？").segments == ["已受理征信", "2,663件"]
+    assert parse_question("已受理徵信 2,663 件等成果是統計到哪一天？").segments == ["受理征信", "2,663件"]
     value = answer_value(ledger)
     assert value("補助輸出入銀行辦理輸出保險及出口貸款利息，已受理徵信 2,663 件等成果是統計到哪一天？") == "2021-01-31"
 
@@ -2173,3 +2173,12 @@ def test_a_place_glued_after_its_verb_and_a_kind_two_names_share(ledger):  # noq
     assert ask(engine, "109 年在印度舉辦的線上臺灣形象展協助多少家我國廠商與買主洽談？", doc_id=doc_id)["answer"] is None  # five shows' total
     assert answer_value(ledger)("前瞻水資源建設中，哪些工程陸續完工後可增加常態供水 9.3 萬噸？") == [
         "南投鳥嘴潭人工湖第一階段", "雲林濁水溪伏流水", "苗栗通霄溪伏流水"]  # '雲林濁水溪及苗栗通霄溪伏流水都將陸續完工'
+
+
+def test_a_special_reports_cover_and_a_plans_title_name_their_authors(tmp_path: Path):
+    engine = small_ledger(tmp_path, "衛生福利部\n「長期照顧十年計畫 3.0 推動情形」專案報告\n\n壹、 服務\n\n一、 涵蓋率：截至 114 年 8 月底，長照服務涵蓋率為 69.90%。\n")
+    with engine.connect() as connection:
+        assert connection.execute(text("select title from documents")).scalar() == "衛生福利部「長期照顧十年計畫 3.0 推動情形」專案報告"
+    engine.dispose()
+    assert authors_of(["衛生福利部「長期照顧十年計畫 3.0 推動情形」專案報告"]) == ("衛生福利部", "衛福部")
+    assert authors_of(["環境部 115 年度施政計畫"]) == ("環境部",)

@@ -61,6 +61,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
         (clause, 0.9),
         (_summed_parts(parsed, text, claim, sentence_start, clause_start), 0.9),
         (_condition_of_subjectless(item, clause_start, sentence_start, neighbours, claim), 0.8),
+        (_row_named(item.node.text, claim.start), 0.9),
         (item.context, 0.85),
         (sentence + caption, 0.65),
         (parsed.words_said(item.list_topic), 0.5),  # what the list's first item says it is about
@@ -87,7 +88,8 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _part_factor(parsed, _without_later_brackets(clause, claim.end - clause_start), fold(item.node.title), claim.start - clause_start)
     factors *= _list_member_factor(parsed, own, sentence, claim, item.context) * _premise_factor(parsed, claim)
     factors *= _condition_factor(parsed, claim, neighbours, clause_start) * _rate_named_factor(parsed, claim, sentence + row)
-    factors *= _included_factor(parsed, claim, sentence) * _rate_only_factor(parsed, sentence) * _excluded_factor(parsed, own, sentence)
+    factors *= _included_factor(parsed, claim, sentence) * _rate_only_factor(parsed, sentence)
+    factors *= _excluded_factor(parsed, own, sentence, _lead_in(text, claim, neighbours, sentence_start))
     factors *= _money_measure_factor(parsed, text, claim, neighbours, own, (sentence_start, sentence_end)) * _amount_named_factor(parsed, text, clause)
     factors *= _per_time_factor(parsed, claim, own) * _each_asked_factor(parsed, own) * _whole_asked_factor(parsed, own, text[sentence_start:claim.start])
     factors *= _change_of_factor(parsed, claim, neighbours, sentence_start) * _base_year_factor(parsed, sentence)
@@ -95,6 +97,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _named_after_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
     factors *= _named_before_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
     factors *= _joint_factor(parsed, text[before:after]) * _sub_item_factor(parsed, item) * _amount_factor(parsed, claim)
+    factors *= _asked_words_factor(parsed, text, claim, neighbours, own, (sentence_start, sentence_end))
     factors *= _points_factor(parsed, claim) * _counted_noun_factor(parsed, text, claim, own) * _step_factor(parsed, clause_before)
     factors *= 0.9 if _restates(item.node.text, claim, neighbours) else 1.0
     factors *= _category_factor(parsed, sentence + row) * _converted_factor(parsed, text, claim, host)
@@ -161,11 +164,14 @@ _MONEY_MEASURES = tuple(fold(word) for word in ("產值", "營收", "營業額",
 
 def _money_measure_factor(parsed: Question, text: str, claim: Claim, neighbours: list[Claim], own: str, sentence: tuple[int, int]) -> float:
     """'引進…廠商投資 382 億元，…預計創造年產值 252 億元', asked the 年產值: the amount named by another
-    measure of money, where a figure of the same sentence is named by the one asked, is the other's."""
+    measure of money, where a figure of the same sentence is named by the one asked, is the other's; so is one
+    named by another measure when the question names two ('補助的總經費': not '衍生投資')."""
     asked = [word for word in _MONEY_MEASURES if word in parsed.folded]
     own_words = compact(own)
-    if len(asked) != 1 or asked[0] in own_words or not any(word in own_words for word in _MONEY_MEASURES):
+    if not asked or any(word in own_words for word in asked) or not any(word in own_words for word in _MONEY_MEASURES):
         return 1.0
+    if len(asked) > 1:  # '核定補助的總經費', asked of '帶動廠商衍生投資 125 億元': another measure, whatever its neighbours
+        return 0.85
     for other in neighbours:
         if sentence[0] <= other.start < sentence[1] and other.dimension == claim.dimension:
             clause_start, clause_end = clause_span(text, other.start, other.end)
@@ -190,14 +196,25 @@ _AMOUNT = fold("金額")
 _AMOUNT_NAMED = re.compile(r"((?:(?![的之总额是为有与及和])[\u4e00-\u9fff]){2})(?=金额)")  # folded
 
 
-def _excluded_factor(parsed: Question, own: str, sentence: str) -> float:
+def _excluded_factor(parsed: Question, own: str, sentence: str, lead_in: str) -> float:
     """A figure whose own words count what the question leaves out ('電話與文字合計服務 44 萬 52 通次',
     asked about 電話服務（不含文字）) is a larger whole than the one asked for; so is one whose sentence
     joins it to the rest ('促成漢翔及國內供應商取得…商機，總額約 357 億元', asked of those other than 漢翔); so
-    is the figure the one asked is reckoned from ('以…販售量來估算，能提供多少砂石成品': not the 販售量)."""
-    words, compacted = compact(own), compact(sentence)
+    is the figure the one asked is reckoned from ('以…販售量來估算，能提供多少砂石成品': not the 販售量); and
+    so is one whose sentence opens on what a bracket sets aside ('補助商圈辦理行銷、訓練等活動，…補助 1.38 億元',
+    asked '（不含行銷、訓練活動）'; not '除了紙本之外，…幾種數位方式', where the sentence names what the others are besides)."""
+    words, compacted, opening = compact(own), compact(sentence), compact(lead_in)
     left_out = any(word in words for word in [*parsed.excluded, *parsed.others_than, *parsed.basis])
+    bracketed = "".join(BRACKETED.findall(parsed.folded))
+    left_out = left_out or any(word in opening and word in bracketed for word in parsed.excluded)
     return 0.6 if left_out or any(_joined_to_others(word, compacted) for word in parsed.others_than) else 1.0
+
+
+def _lead_in(text: str, claim: Claim, neighbours: list[Claim], sentence_start: int) -> str:
+    """The words of a sentence before its first figure, which say what all its figures are of (after a heading's
+    colon: '商圈環境優化及行銷活動：' titles the item, not the sentence)."""
+    lead_in = text[sentence_start:min([claim.start] + [c.start for c in neighbours if sentence_start <= c.start < claim.start])]
+    return re.split(r"[：:]", lead_in)[-1]
 
 
 def _joined_to_others(word: str, compacted: str) -> bool:
@@ -346,8 +363,9 @@ def _contrast_factor(parsed: Question, own_words: str, sentence: str, item_text:
     return 0.6 if asked_way and sentence_way and asked_way != sentence_way else 1.0
 
 
-# The step of a procedure a count is of, as the verb right before it says: '受理了多少件', '共計獎補助 235 件'.
-_STEPS = "受理|核准|核定|核發|獎補助|補助|結案|申請|駁回"
+# The step of a procedure a count is of, as the verb right before it says: '受理了多少件', '共計獎補助 235 件';
+# and of money, put in or spent: '投入 3.7 億元，截至年底已執行 3.6 億元', asked '實際執行了多少'.
+_STEPS = "受理|核准|核定|核發|獎補助|補助|結案|申請|駁回|投入|執行|撥付"
 _STEP_ASKED = re.compile(fold(rf"((?:{_STEPS})+)了?\s*(?:多少|幾)"))
 _STEP_COUNTED = re.compile(fold(rf"((?:{_STEPS})+)\s*(?:共|計|達|為)?\s*$"))
 _STEP = re.compile(fold(_STEPS))
@@ -476,7 +494,7 @@ _AMONG_THOSE = re.compile(fold(r"\s*[\u4e00-\u9fff]{2,12}中\s*[，,]"))  # '上
 
 
 def _each_asked_factor(parsed: Question, own: str) -> float:
-    if _AVERAGE_EACH_ASKED.search(parsed.text) and fold("每") not in own:
+    if _AVERAGE_EACH_ASKED.search(parsed.text) and not _AVERAGE_SAID.search(own):
         return 0.8  # '平均每案多少錢': not the total beside it ('核撥…約 86.4 億元，…平均每案約 3,418 千元')
     places = parsed.places_named
     if len(places) < 2 or not _EACH_ASKED.search(parsed.text):
@@ -485,6 +503,7 @@ def _each_asked_factor(parsed: Question, own: str) -> float:
 
 
 _AVERAGE_EACH_ASKED = re.compile(r"平均\s*每\s*[一]?[\u4e00-\u9fff]")
+_AVERAGE_SAID = re.compile(fold(r"每|[年月日]均"))  # '平均每年' is what '年均改善 2.6%' says
 
 
 # What a change asked is a change of: '件數較上年減少多少百分比' asks the count's, not the amount's.
@@ -496,7 +515,7 @@ _CHANGE_OF_ASKED = re.compile(
 # '相較 106 年，漏水率目前降到多少': the year a change is measured from, not the year a rule runs from
 # (從 116 年開始, 自 114 年起). A sentence that measures its change from another year ('從 109 年期初
 # 14.5%降至…') answers another question.
-_BASE_YEAR_ASKED = re.compile(r"(?:相較於?|較|比|從|自)\s*(\d{2,3})\s*年(?!\s*(?:起|開始|以來|度?起))")
+_BASE_YEAR_ASKED = re.compile(r"(?:相較於?|較|比|從|自)\s*(\d{2,3})\s*年(?!\s*(?:起|開始|以來|度?起|(?:到|至)\s*\d))")  # not 從 100 年到 109 年, a span
 _BASE_YEAR_WRITTEN = re.compile(fold(r"(?:相較於?|較|比|從|由|自)\s*(\d{2,3})\s*年(?!\s*(?:起|開始|以來|度?起))"))
 
 
@@ -1043,6 +1062,35 @@ def _own_words(text: str, claim: Claim, neighbours: list[Claim], clause_start: i
 
 
 _NAME_AFTER = re.compile(r"\s*「[^」]*」")
+
+
+def _asked_words_factor(parsed: Question, text: str, claim: Claim, neighbours: list[Claim], own: str, sentence: tuple[int, int]) -> float:
+    """'…等措施，已調度節水多少', asked of '工業節水 7~11%、…等措施，已調度節水達 8 億噸': the words right before
+    the question's 多少 are what it counts; where another figure of the sentence has them for its own words
+    and this one has not, that figure is the one asked (the list before it only says how)."""
+    asked = _ASKED_WORDS.search(parsed.folded)
+    words = _ASKED_WORDS_AROUND.sub("", asked.group(1)) if asked else ""
+    if len(words) < 3 or words in compact(own):
+        return 1.0
+    for other in neighbours:
+        if sentence[0] <= other.start < sentence[1]:
+            start, end = _own_words(text, other, [c for c in neighbours if c is not other] + [claim], *clause_span(text, other.start, other.end))
+            if words in compact(text[start:end]):
+                return 0.85
+    return 1.0
+
+
+# The words a question's 多少 closes: '已調度節水達多少' → 調度節水 (not 已, 達, 了, 共 or the end of a date).
+_ASKED_WORDS = re.compile(r"([\u4e00-\u9fff]+)(?=多少|几)")  # folded
+_ASKED_WORDS_AROUND = re.compile(fold(r"^(?:[年月日季底初]|已|共|總共|累計)+|(?:了|達|約|為)+$"))
+
+
+def _row_named(text: str, start: int) -> str:
+    """A tab-parted table's row names what all its cells say: '焚化廠升級整備計畫	112 年至 118 年	3,264,800	補助地方…，
+    計畫總經費 301.5 億元' (the figure in its last cell is the plan's)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    first_tab = text.find("\t", line_start, start)
+    return fold(text[line_start:first_tab]) if first_tab > line_start else ""
 
 
 def _past_name(text: str, end: int, limit: int) -> int:
