@@ -1044,3 +1044,9 @@ def test_ocr_letters_for_digits_gregorian_slash_dates_kg_and_english_words():
 
     (day,) = find_time_expressions("FORMOSAT-8A 於 2025/3/15 完成飛行體整合", None, 2025)
     assert day.period_end == date(2025, 3, 15)
+
+
+def test_a_later_years_budget_is_planned_the_current_years_is_read_as_stated():
+    claims = report_claims("衛生福利部業務報告\n一、長照基金：截至 114 年 8 月底，基金累計支出 495.3 億元。114 年度預算 612.5 億元；"
+                           "115 年度基金來源預算 1,086.4 億元，其中公務預算撥充 627.0 億元。\n")
+    assert [claims[text].kind for text in ("495.3 億元", "612.5 億元", "1,086.4 億元", "627.0 億元")] == ["actual", "actual", "target", "target"]

@@ -119,6 +119,8 @@ FLOORS = {
     "oca-2025": (0.99, 0.92, 0.85, 0.62),  # held out: first measured at 6cfc4f5 (footnote marks glued on as digits: '47 處1', '34.6%2')
     "customs-2025": (0.98, 0.92, 0.91, 0.62),  # held out: first measured at 6cfc4f5 (OCR: O for 0, l for 1 inside numbers)
     "ardswc-2025": (0.99, 0.92, 0.89, 0.79),  # held out: first measured at 6cfc4f5 (bilingual: each paragraph then its English)
+    "ltc-2025": (0.99, 0.88, 0.97, 0.91),  # held out: first measured at a4cc2bf (a 專案報告's cover, a table one cell a line with rows by year)
+    "moenv-plan-2026": (0.99, 0.89, 0.93, 0.95),  # held out: first measured at a4cc2bf (a 施政計畫: tab tables of KPIs and budgets, μg/m3)
 }
 
 

@@ -516,3 +516,11 @@ def test_a_bilingual_reports_heading_is_titled_in_chinese():
               "貳、預算 Budget\n一、114 年度預算執行 Execution of the 2025 Budget\n（一）執行率：執行率 95.6%。\n參、運動i台灣 App\n一、下載：下載 12 萬次。\n")
     titles = [node.title for node in outline_of(report) if node.path]
     assert titles == ["水土保持", "山坡地保育治理", "治理", "預算", "114 年度預算執行", "執行率", "運動i台灣 App", "下載"]
+
+
+def test_a_short_heading_line_with_a_comma_keeps_its_whole_title_in_a_word_export():
+    text = ("壹、施政重點\r\n一、\t推動淨零轉型，健全碳定價機制\r\n"
+            "我國已於氣候變遷因應法明定 2050 年淨零排放目標，本部將以碳定價為核心，結合部門減量、碳權交易及公正轉型，建構完整之減碳體系並持續推動。\r\n"
+            "（一）\t落實碳費徵收制度\r\n碳費為我國碳定價之首要工具，115 年為首次收費年度，碳費收費辦法及相關子法已發布，本部將完成收費系統建置並持續精進查核機制。\r\n")
+    assert [(n.path, n.title) for n in outline_of(text) if n.path] == [
+        ("壹", "施政重點"), ("壹/一", "推動淨零轉型，健全碳定價機制"), ("壹/一/(一)", "落實碳費徵收制度")]

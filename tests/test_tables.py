@@ -405,3 +405,30 @@ def test_a_rate_column_given_no_unit_is_in_percent_beside_columns_that_name_thei
 def test_a_table_one_cell_a_line_in_a_unit_written_with_a_space():
     claims = claims_of("各港 113 年裝卸量如下表：\n單位：萬 TEU\n港口\n113 年\n112 年\n增減率\n基隆港\n141.3\n145.8\n-3.1%\n臺北港\n162.7\n151.2\n7.6%")
     assert [(c.text, c.base_value, c.base_unit) for c in claims][:2] == [("141.3", 1_413_000, "TEU"), ("145.8", 1_458_000, "TEU")]
+
+
+def test_a_table_one_cell_a_line_whose_rows_are_periods():
+    claims = claims_of("表 1 長照服務使用人數（單位：人）\n年度\n居家服務\n日間照顧\n合計\n111 年\n268,415\n19,736\n289,633\n"
+                       "112 年\n301,562\n22,418\n325,543\n114 年 1-8 月\n318,226\n24,305\n344,119")
+    read = [(c.text, c.base_unit, c.period_start, c.period_end, c.subject) for c in claims]
+    assert read[:3] == [("268,415", "人", date(2022, 1, 1), date(2022, 12, 31), "居家服務"),
+                        ("19,736", "人", date(2022, 1, 1), date(2022, 12, 31), "日間照顧"),
+                        ("289,633", "人", date(2022, 1, 1), date(2022, 12, 31), "合計")]
+    assert read[-1] == ("344,119", "人", date(2025, 1, 1), date(2025, 8, 31), "合計")
+    assert len(claims) == 9
+
+
+def test_a_tab_table_of_indicators_and_of_programmes_budgets_for_a_year_to_come():
+    text = ("關鍵策略目標\t關鍵績效指標\t衡量標準\t115 年度目標值\n"
+            "推動淨零轉型\t碳費申報完成率\t完成申報家數÷應申報家數×100%\t98%\n"
+            "\t核定自主減量計畫案數\t當年度核定案數\t60 案\n"  # a merged first cell: its tab lost with the line's indent
+            "參、年度重要計畫\n計畫名稱\t實施期間\t115 年度預算（千元）\t計畫概要\n"
+            "焚化廠升級整備計畫\t112 年至 118 年\t3,264,800\t補助地方完成焚化廠升級整備 15 座，計畫總經費 301.5 億元。")
+    node = Node(path="貳", level=1, depth=1, marker="貳、", title="t", text=text, line_start=1, line_end=1, line_anchors=[(0, 1)])
+    claims = extract_claims([node])
+    read = {c.text: (c.base_value, c.base_unit, c.kind, c.period_start, c.subject) for c in claims}
+    assert read["98%"] == (98, "percent", "target", date(2026, 1, 1), "碳費申報完成率 目標值")
+    assert read["60 案"] == (60, "案", "target", date(2026, 1, 1), "核定自主減量計畫案數 目標值")
+    assert read["3,264,800"][:2] == (3_264_800_000, "TWD") and read["3,264,800"][3] == date(2026, 1, 1)
+    assert "301.5 億元" in read and "100%" not in read  # the programme's own words still read; a formula's ×100% is none
+    assert not any(c.text.startswith("112 年") for c in claims)  # a row's span is no column

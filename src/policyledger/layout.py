@@ -119,7 +119,7 @@ def analyse(source: SourceText) -> Layout:
             ends = True  # '毒品' + '39' + '19': a ruled table printed one cell a line, each cell a line of its own
         elif ends and following and not before_marker and _marker_alone(stripped):
             ends = False  # '（一）' + '旅客運量穩定成長': a heading whose marker stands on a line of its own
-        if ends and convention == "punctuation" and not before_marker and _breaks_a_clause(stripped, following):
+        if ends and convention == "punctuation" and not before_marker and _breaks_a_clause(stripped, following) and not _short_heading(stripped, typical):
             ends = False  # a Word export's soft break: '…老年人口 463 萬 2,050 人，占總人口' + '19.83%，較 113 年底…'
         if ends and convention == "trailing_space" and following and not before_marker:
             # '…處罰鍰 ' + '2 億 6,115 萬元。': the space before a number, where the line wrapped mid-clause
@@ -293,6 +293,13 @@ def _breaks_a_clause(text: str, following: str) -> bool:
 
 
 _IDEOGRAPH_OR_DIGIT = re.compile(r"[\u4e00-\u9fff\d%％]")
+
+
+def _short_heading(text: str, typical: int) -> bool:
+    """'一、\t推動淨零轉型，健全碳定價機制': a heading line of its own, short and stating no figure, whatever
+    clause the next line opens with."""
+    marker = parse_marker(text)
+    return marker is not None and not any(char.isdigit() for char in marker.rest) and display_width(text) < 0.5 * typical
 
 
 def _words_wrap(text: str, following: str) -> bool:

@@ -357,6 +357,7 @@ _UNIT_BEFORE = re.compile(r"\d\s*(?:cc|kW|MW|GW|kWh|km|ha|%)$")
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _AMOUNT_AFTER = re.compile(r"\s*(?:[萬億兆千]|億?元|美元|%|kW|MW|GW|公頃|公噸|噸)")
 _CODE_AFTER = re.compile(r"-\d")  # 46-1, 7-11
+_FORMULA_BEFORE = re.compile(r"[×÷]\s*$|[A-Za-z][\d.]*\s*[<>≤≥≦≧]\s*$")
 _RANGE_AFTER = re.compile(rf"-{ARABIC}\s*[萬億兆千]?\s*[^\d\s]")  # 20-30 萬元
 # 中華郵政 1 年期定期儲金: a product's name; 83 年次以後出生: a birth cohort
 _RECENT_BEFORE = re.compile(r"(?:^|[，。；：,;:\n(（])\s*(?:近|過去|最近)\s*$")
@@ -376,6 +377,8 @@ def _not_a_quantity(text: str, start: int, end: int) -> bool:
     glued = prev.isascii() and prev.isalpha() and not _UNIT_BEFORE.search(text[max(0, start - 8):start])
     if glued or prev in ("-", "_", "/", ".", "#"):
         return True
+    if _FORMULA_BEFORE.search(text, max(0, start - 6), start):
+        return True  # '完成申報家數÷應申報家數×100%': a formula's factor; 'AQI>100 站日數': the class a code's bound defines
     if _TERM_PRODUCT.match(text, end):
         return True
     if _RECENT_BEFORE.search(text, max(0, start - 4), start) and _YEARS_THEN_NOUN.match(text, end):

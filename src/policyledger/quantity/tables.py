@@ -83,7 +83,7 @@ _CELL = re.compile(r"(?P<sign>[-−+＋])?(?P<num>\d[\d,]*(?:\.\d+)?)")
 @lru_cache(maxsize=512)
 def cells_in(text: str) -> dict[int, Cell]:
     """The cells of an item's text by where each starts: for a reader of a stored item."""
-    if not _TWO_YEARS.search(text) and not _names_units(text) and not _TWO_CELL_LINES.search(text):
+    if not _TWO_YEARS.search(text) and not _names_units(text) and not _TWO_CELL_LINES.search(text) and "\t" not in text:
         return {}
     halfwidth = to_halfwidth_digits(text)  # the same offsets
     return {cell.figure.start: cell for cell in table_cells(halfwidth, find_time_expressions(halfwidth))}
@@ -106,6 +106,9 @@ def table_cells(text: str, exprs: list[TimeExpr]) -> list[Cell]:
     cells.extend(_period_rows(text, exprs, headers))
     if _TWO_CELL_LINES.search(text):
         cells.extend(_cells_one_a_line(text, exprs))
+    if "\t" in text:  # where no header above read the table
+        read = {cell.figure.start for cell in cells}
+        cells.extend(cell for cell in _cells_of_tab_tables(text, exprs) if cell.figure.start not in read)
     return cells
 
 
@@ -440,7 +443,7 @@ def _row_cells(text: str, label: str, spans: list[tuple[int, int]], columns: lis
         if cell is not None:
             bound = _BOUND.search(text, start, end)
             kind = "change" if column.kind == "actual" and _CHANGE_ROW.search(name) else column.kind  # '出口成長率(%) 2.1 -3.6'
-            yield Cell(cell, f"{name} {column.name}" if column.name else name, column.period, kind, caption,
+            yield Cell(cell, f"{name} {column.name}".strip() if column.name else name, column.period, kind, caption,
                        _BOUNDS[bound.group(0)] if bound else "exact")
 
 
@@ -537,7 +540,11 @@ def _cell_a_line_table(lines: list[str], first: int) -> tuple[int, int] | None:
 
 
 def _is_label(line: str) -> bool:
-    return _LABEL_LINE.fullmatch(line) is not None and _CELL_LINE.fullmatch(line) is None
+    return (_LABEL_LINE.fullmatch(line) is not None or _PERIOD_LINE.fullmatch(line) is not None) and _CELL_LINE.fullmatch(line) is None
+
+
+# A row named by its period: '111 年', '114 年 1-8 月', '113 年上半年'.
+_PERIOD_LINE = re.compile(r"[ \t　]*\d{2,3}\s*年(?:度)?\s*(?:\d{1,2}\s*(?:[-~～至]\s*\d{1,2}\s*)?月(?:底)?|[上下]半年|第\s*[1-4一二三四]\s*季)?[ \t　]*")
 
 
 def _is_heading(line: str) -> bool:
@@ -553,17 +560,29 @@ def _cells_one_a_line(text: str, exprs: list[TimeExpr]) -> Iterator[Cell]:
     spans = _lines(text)
     for first, width, rows in cell_a_line_tables([text[start:end] for start, end in spans]):
         header_start = spans[first][0]
+        labels = [first + (1 + width) * (row + 1) for row in range(rows)]
         columns = _one_a_line_columns(text, header_start, spans[first + 1:first + 1 + width], exprs)
+        # rows named by their periods ('111 年', '114 年 1-8 月') under headings of categories: each row dates its cells
+        row_periods = [] if columns else [_period_of_line(text, spans[label], exprs) for label in labels]
+        if row_periods and all(row_periods):
+            columns = [_category_column(text[slice(*heading)].strip()) for heading in spans[first + 1:first + 1 + width]]
         if not columns:
             continue
         columns = _in_units_named(columns, _table_units(text, header_start))
         unit, caption = _table_unit(text, header_start), _caption(text, header_start)
-        for row in range(rows):
-            label = first + (1 + width) * (row + 1)
+        for row, label in enumerate(labels):
             cells = [_CELL_LINE.fullmatch(text, *spans[line]) for line in range(label + 1, label + 1 + width)]
             if all(cells):  # each was read as a cell to find the table
-                label_text = text[slice(*spans[label])].strip()
-                yield from _row_cells(text, label_text, [cell.span(1) for cell in cells if cell], columns, unit, caption)
+                label_text = "" if row_periods else text[slice(*spans[label])].strip()
+                dated = [replace(column, period=row_periods[row]) for column in columns] if row_periods else columns
+                yield from _row_cells(text, label_text, [cell.span(1) for cell in cells if cell], dated, unit, caption)
+
+
+def _period_of_line(text: str, span: tuple[int, int], exprs: list[TimeExpr]) -> TimeExpr | None:
+    """The period a row's label is, where the label is one ('113 年', '114 年 1-8 月')."""
+    start, end = span
+    own = [expr for expr in exprs if start <= expr.start < end and expr.role in ("period", "as_of")]
+    return own[0] if own and not text[start:own[0].start].strip() and _PERIOD_LINE.fullmatch(text, start, end) else None
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -595,3 +614,77 @@ def _one_a_line_columns(text: str, header_start: int, headings: list[tuple[int, 
         else:
             columns.append(replace(_category_column(heading), period=dated[-1]))
     return columns
+
+
+# A table saved from Word with tabs between its cells, one row a line, where a column's heading is a period
+# and what its cells hold (a plan's key performance indicators, its programmes' budgets):
+#
+#     關鍵策略目標	關鍵績效指標	衡量標準	115 年度目標值
+#     推動淨零轉型及碳定價	碳費申報完成率	完成申報家數÷應申報家數×100%	98%
+#
+#     計畫名稱	實施期間	115 年度預算（千元）	計畫概要
+#     空氣品質改善計畫	113 年至 116 年	2,318,760	汰換老舊機車…
+#
+# Each number of such a column is a figure of its row, named by the row's indicator or name (the first
+# column headed so, else the first cell that says anything), for that period, in its own unit or the heading's.
+_TAB_HEADER = re.compile(r"^[^\t\n]+(?:\t[^\t\n]+){2,7}$", re.MULTILINE)
+_NAMING_HEADING = re.compile(r"指標|名稱|項目")
+_A_DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _cells_of_tab_tables(text: str, exprs: list[TimeExpr]) -> Iterator[Cell]:
+    for header in _TAB_HEADER.finditer(text):
+        headings = _tab_cells(text, header.start(), header.end())
+        dated = [(index, column) for index, (start, end) in enumerate(headings) if (column := _dated_heading(text, start, end, exprs))]
+        if not dated or any(_A_DIGIT.search(text, start, end) for index, (start, end) in enumerate(headings) if index not in dict(dated)):
+            continue  # a header names its columns; a row of figures is none
+        naming = next((index for index, (start, end) in enumerate(headings) if _NAMING_HEADING.search(text, start, end)), None)
+        caption, position = _caption(text, header.start()), header.end() + 1
+        while position < len(text) and 2 <= len(row := _tab_cells(text, position, _line_end(text, position))) <= len(headings):
+            row = [(position, position)] * (len(headings) - len(row)) + row  # cells merged with the row above lost their tabs
+            label = _row_label(text, row, naming)
+            for index, column in dated:
+                cell = _cell(text, *_stripped(text, *row[index]), column.unit)
+                if cell is not None:
+                    yield Cell(cell, f"{label} {column.name}".strip(), column.period, column.kind, caption)
+            position = row[-1][1] + 1
+
+
+def _dated_heading(text: str, start: int, end: int, exprs: list[TimeExpr]) -> _Column | None:
+    """'115 年度目標值', '115 年度預算（千元）': the column of a period, its kind and unit as its heading says."""
+    own = [expr for expr in exprs if start <= expr.start < end and expr.role in ("period", "as_of")]
+    if not own or text[start:own[0].start].strip() or not _WORDS.search(text, own[-1].end, end):
+        return None  # '115 年度目標值' heads a column; '114 年至 117 年' is a row's span
+    bracketed = _BRACKETED_UNIT.search(text, own[-1].end, end)
+    name = text[own[-1].end:bracketed.start() if bracketed else end].strip()  # 預算, 目標值: what the column holds
+    return _Column(own[0], _column_kind(text, own[-1].end), name, _unit_named(bracketed.group(1)) if bracketed else None)
+
+
+def _tab_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each tab-parted cell of text[start:end]."""
+    spans, cell_start = [], start
+    for tab in re.finditer("\t", text[start:end]):
+        spans.append((cell_start, start + tab.start()))
+        cell_start = start + tab.end()
+    spans.append((cell_start, end))
+    return spans
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " 　":
+        start += 1
+    while end > start and text[end - 1] in " 　":
+        end -= 1
+    return start, end
+
+
+def _row_label(text: str, row: list[tuple[int, int]], naming: int | None) -> str:
+    if naming is not None and text[slice(*row[naming])].strip():
+        return text[slice(*row[naming])].strip()
+    return next((text[start:end].strip() for start, end in row if text[start:end].strip()), "")

@@ -71,8 +71,8 @@ PHYSICAL: dict[str, UnitSpec] = {
     **_physical("area", "ha", "公頃", "ha"),
     **{"平方公里": UnitSpec("area", "ha", "平方公里", "ha")},
     **_physical("area", "m2", "坪", "平方公尺", "平方米", "m2"),
-    **_physical("mass", "t", "公噸", "噸", "tCO2e", "公斤", "千克", "kg", "公克", "毫克", "微克"),
-    **_physical("volume", "m3", "立方公尺", "立方米", "公秉", "公升", "毫升", "cc", "c.c."),
+    **_physical("mass", "t", "公噸", "噸", "tCO2e", "公斤", "千克", "kg", "公克", "毫克", "微克", "mg", "μg"),
+    **_physical("volume", "m3", "立方公尺", "立方米", "公秉", "公升", "毫升", "cc", "c.c.", "m3", "Nm3"),  # 12 μg/m3, 50 mg/Nm3: concentrations
     **_physical("length", "km", "公里", "km", "千米", "公尺", "海浬", "浬", "公分", "毫米", "公釐", "mm"),  # one base unit a dimension: 173 萬公尺 = 1,730 km
     **_physical("duration", "year", "年"),
     **_physical("duration", "month", "個月", "個多月"),
@@ -101,7 +101,7 @@ COUNTERS: tuple[str, ...] = (
     "艘次", "起", "對", "枝", "站日", "輛次", "席", "批次", "處次", "根", "櫃",
     "劑次", "族", "課", "節", "位元", "集", "營", "人日", "人月", "段", "屆", "封", "餐", "錠", "村里", "回合", "站次",
     # 64 束 (fuel bundles), 25 萬 3,539 桶 (drums of waste), 2 孔 (boreholes), 3,250 題 (exam questions), 7 港 (ports)
-    "束", "桶", "孔", "件組", "票", "人份", "里次", "則次", "報", "題", "港", "趟", "趟次", "圈", "景",
+    "束", "桶", "孔", "件組", "票", "人份", "里次", "則次", "報", "題", "港", "趟", "趟次", "圈", "景", "點次",
 )
 _COUNTER_CANON = {"台": "臺"}
 
