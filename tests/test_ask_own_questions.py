@@ -2182,3 +2182,4 @@ def test_a_special_reports_cover_and_a_plans_title_name_their_authors(tmp_path: 
     engine.dispose()
     assert authors_of(["衛生福利部「長期照顧十年計畫 3.0 推動情形」專案報告"]) == ("衛生福利部", "衛福部")
     assert authors_of(["環境部 115 年度施政計畫"]) == ("環境部",)
+    assert authors_of(["勞動部113 年度施政績效報告"]) == ("勞動部",)

@@ -121,6 +121,8 @@ FLOORS = {
     "ardswc-2025": (0.99, 0.92, 0.89, 0.79),  # held out: first measured at 6cfc4f5 (bilingual: each paragraph then its English)
     "ltc-2025": (0.99, 0.88, 0.97, 0.91),  # held out: first measured at a4cc2bf (a 專案報告's cover, a table one cell a line with rows by year)
     "moenv-plan-2026": (0.99, 0.89, 0.93, 0.95),  # held out: first measured at a4cc2bf (a 施政計畫: tab tables of KPIs and budgets, μg/m3)
+    "mol-perf-2024": (0.99, 0.96, 0.67, 0.79),  # held out: first measured at e093c23 (a 施政績效報告: KPI tables of 目標值, 實際值, 達成度)
+    "taichung-2025": (0.99, 0.93, 0.97, 0.95),  # held out: first measured at e093c23 (a city's report to its council, a spaced table in 萬人次)
 }
 
 

@@ -276,4 +276,4 @@ def test_concentrations_formulas_and_a_codes_class_are_read_as_such():
     assert figures("PM2.5 年平均濃度降至 12 μg/m3，排放限值由 50 mg/Nm3 加嚴為 30 mg/Nm3") == ["12 μg/m3", "50 mg/Nm3", "30 mg/Nm3"]
     assert [f.unit.spec.dimension for f in find_figures("降至 12 μg/m3", [])] == ["intensity"]
     assert figures("完成申報家數÷應申報家數×100%") == []  # a formula's factor
-    assert figures("AQI>100 站日數÷總站日數，採樣 9,840 點次") == ["9,840 點次"]  # the class a code's bound defines
+    assert figures("AQI>100 站日數÷總站日數，採樣 9,840 點次，新增路外停車位 2,380 格") == ["9,840 點次", "2,380 格"]  # a code's class is none

@@ -432,3 +432,23 @@ def test_a_tab_table_of_indicators_and_of_programmes_budgets_for_a_year_to_come(
     assert read["3,264,800"][:2] == (3_264_800_000, "TWD") and read["3,264,800"][3] == date(2026, 1, 1)
     assert "301.5 億元" in read and "100%" not in read  # the programme's own words still read; a formula's ×100% is none
     assert not any(c.text.startswith("112 年") for c in claims)  # a row's span is no column
+
+
+def test_a_performance_reports_table_of_targets_results_and_achievement():
+    text = ("關鍵績效指標\t年度目標值\t實際值\t達成度(%)\n公立就業服務機構推介就業人數\t52 萬人\t54.3 萬人\t100\n"
+            "青年就業旗艦計畫協助就業人數\t3 萬人\t2.87 萬人\t95.67")
+    node = Node(path="參/一", level=2, depth=2, marker="一、", title="t", text=text, line_start=1, line_end=1, line_anchors=[(0, 1)])
+    read = [(c.text, c.base_value, c.base_unit, c.kind, c.subject) for c in extract_claims([node])]
+    assert read[:3] == [("52 萬人", 520_000, "人", "target", "公立就業服務機構推介就業人數 年度目標值"),
+                        ("54.3 萬人", 543_000, "人", "actual", "公立就業服務機構推介就業人數 實際值"),
+                        ("100", 100, "percent", "actual", "公立就業服務機構推介就業人數 達成度")]
+    assert read[-1][:3] == ("95.67", 95.67, "percent")
+
+
+def test_cells_set_apart_by_spaces_may_count_in_a_scaled_noun():
+    claims = claims_of("截至 114 年 9 月底，本市公共運輸運量如表 1。\n表 1 本市公共運輸運量\n項目            113 年 1-8 月     114 年 1-8 月     增減率\n"
+                       "捷運綠線        1,402.6 萬人次    1,563.8 萬人次    11.5%\n市區公車        7,845.2 萬人次    8,216.9 萬人次    4.7%")
+    read = [(c.text, c.base_value, c.kind, c.period_end, c.subject) for c in claims]
+    assert read[:3] == [("1,402.6 萬人次", 14_026_000, "actual", date(2024, 8, 31), "捷運綠線"),
+                        ("1,563.8 萬人次", 15_638_000, "actual", date(2025, 8, 31), "捷運綠線"),
+                        ("11.5%", 11.5, "change", date(2025, 8, 31), "捷運綠線")]

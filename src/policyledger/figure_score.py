@@ -55,7 +55,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     clause, sentence = text[clause_start:clause_end], text[sentence_start:sentence_end]
     # a table's number: its row and column say what it is, not the line it shares; the sentence before the table, of what
     cell = cells_in(item.node.text).get(claim.start)
-    row, caption = (fold(f"{cell.label}，{cell.period.text}"), fold("，" + cell.caption)) if cell else ("", "")
+    row, caption = (fold(f"{cell.label}，{cell.period.text if cell.period else ''}"), fold("，" + cell.caption)) if cell else ("", "")
     windows = [
         ((row or text[before:after]) + respective + _implied_words(claim), 1.0),
         (clause, 0.9),
@@ -1070,7 +1070,8 @@ def _asked_words_factor(parsed: Question, text: str, claim: Claim, neighbours: l
     and this one has not, that figure is the one asked (the list before it only says how)."""
     asked = _ASKED_WORDS.search(parsed.folded)
     words = _ASKED_WORDS_AROUND.sub("", asked.group(1)) if asked else ""
-    if len(words) < 3 or words in compact(own):
+    own_words = compact(own)
+    if len(words) < 3 or words in own_words:
         return 1.0
     for other in neighbours:
         if sentence[0] <= other.start < sentence[1]:

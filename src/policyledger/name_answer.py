@@ -137,7 +137,7 @@ _SAID_OF_THEM = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:已|均|皆|分別|亦|�
 # report writes the names ('本部已偕同國防部及漢翔公司籌組「…團隊」').
 # A word closing the question ('包括哪些項目？') is the kind asked, no word the report writes after the names.
 _LIST_SLOT = re.compile(
-    rf"([\u4e00-\u9fff]{{2}})\s*(?:哪些|哪幾[個家位所]?)\s*(?:{BODY_KINDS}|國家|地區|縣市|城市)?\s*(?:的\s*)?([\u4e00-\u9fff]{{2}})(?!\s*[？?]?\s*$)"
+    rf"([\u4e00-\u9fff]{{2}})\s*(?:的|之)?\s*(?:哪些|哪幾[個家位所]?)\s*(?:{BODY_KINDS}|國家|地區|縣市|城市|地方|地點)?\s*(?:的\s*)?([\u4e00-\u9fff]{{2}})(?!\s*[？?]?\s*$)"
 )
 _LIST_IN_SLOT = r"([^，,。；;：:「」\n]{4,60}?)"
 
@@ -154,7 +154,7 @@ def _slot_lists(parsed: Question, slot: tuple[str, str] | None, sentence: str) -
         return []
     before, after = slot
     found = []
-    for listed in re.finditer(rf"{_spaced(before)}\s*{_LIST_IN_SLOT}\s*{_spaced(after)}", fold(sentence)):
+    for listed in re.finditer(rf"{_spaced(before)}\s*(?:的|之)?\s*{_LIST_IN_SLOT}\s*{_spaced(after)}", fold(sentence)):
         lead, listed_end = sentence[listed.start():listed.start(1)], listed.end(1)
         listed_end -= sentence[listed.start(1):listed_end].endswith(("之", "的"))  # '越南、印尼之冷鏈市場'
         names = names_of(lead + sentence[listed.start(1):listed_end])  # with its lead, which names_of knows to cut ('已與有量')

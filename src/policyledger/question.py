@@ -131,7 +131,7 @@ PERIOD_WORDS = frozenset(fold(word) for word in ("全年", "全年度", "整年"
 # The body whose report it is: the report says 本部 (本會, 本院), the reader names it (勞動部, from
 # the report's title: `authors_of`) or says 政府.
 _SELF = r"本部|本會|本院|(?<!地方)政府(?!捐助|出資|負擔|所占|所佔|占|佔|部門)"  # not the part a share names: 政府捐助所占
-_AUTHOR_IN_TITLE = re.compile(r"^\s*([^「」]{2,20}?)\s*(?:\d{2,3}\s*年度?)?\s*(?:「[^」]{1,40}」)?\s*(?:(?:業務|施政|工作|專案)?報告|施政計畫)")
+_AUTHOR_IN_TITLE = re.compile(r"^\s*([^「」]{2,20}?)\s*(?:\d{2,3}\s*年度?)?\s*(?:「[^」]{1,40}」)?\s*(?:(?:業務|施政績效|施政|工作|專案)?報告|施政計畫)")
 _OFFICE_ALONE = re.compile(r"[\u4e00-\u9fff]{2,20}[部署局會院處]")
 
 
@@ -1109,6 +1109,7 @@ def _segments(text: str, authors: tuple[str, ...] = (), year_named: bool = False
     text = _STATISTICS_OF.sub(r" \1 ", text)  # '依經濟部統計，': whose count it is, not a word the figure stands by
     text = _SINCE_FOUNDED.sub(" ", text)  # '從設立累計到 109 年底': since a fund began, a report writes 累計
     text = _SAYING.sub(" ", text)
+    text = _AFTER_A_PROGRAMME.sub(" ", text)
     pieces = []
     for piece in _STOP_CHARS.split(text):
         piece = piece.strip()
@@ -1117,6 +1118,8 @@ def _segments(text: str, authors: tuple[str, ...] = (), year_named: bool = False
     return pieces
 
 
+# '根留臺灣方案通過審查廠商': a programme's name ends where what was done under it begins.
+_AFTER_A_PROGRAMME = re.compile(r"(?<=[\u4e00-\u9fff]{2}(?:方案|計畫|計劃))(?=(?:通過|核定|核准|完成|辦理|補助|協助|輔導|受理)[\u4e00-\u9fff])")
 _STATISTICS_OF = re.compile(r"(?:依|根據|依據|據)\s*([\u4e00-\u9fff]{0,10}?)\s*(?:的)?統計(?:資料|數據|結果)?(?=\s*[，,])")
 _SINCE_FOUNDED = re.compile(r"(?:從|自)\s*(?:設立|成立|創立|開辦)(?:以來|至今|起)?")
 

@@ -288,6 +288,8 @@ def _as_cell(claim: Claim, cell: Cell, now: date | None) -> Claim:
     """A table's number, read by its row and column rather than by the sentence around it; a
     column for a year to come holds what is planned."""
     period = cell.period
+    if period is None:  # '年度目標值', '實際值': the column says what it holds, its sentences when
+        return replace(claim, kind=cell.kind, qualifier=cell.qualifier, subject=cell.label)
     kind = "target" if cell.kind == "actual" and _is_future(period, now) else cell.kind
     return replace(claim, kind=kind, qualifier=cell.qualifier, period_start=period.period_start, period_end=period.period_end,
                    period_text=period.text.strip(), subject=cell.label)

@@ -57,7 +57,7 @@ class Cell:
 
     figure: Figure
     label: str  # the row's label without its unit: 一般廢棄物產生量
-    period: TimeExpr  # the column's
+    period: TimeExpr | None  # the column's; None where a table of targets and results dates neither (its sentences do)
     kind: str  # "actual", "target" or "forecast" as its column heading says (116 年目標), or "change" in a column of changes
     caption: str  # what the text says of the table before it: '中央政府交通建設經費編列情形如下表，…'
     qualifier: str = "exact"  # up_to or more_than where the cell says so: '3.5% 以下'
@@ -71,6 +71,8 @@ _CHANGE_COLUMN = re.compile(rf"[ \t　]*(?:{_RATES_OF_CHANGE}|增減幅度|增�
 _NUMBER = r"[-−+＋]?\d[\d,]*(?:\.\d+)?(?:[ \t]*[%％])?"
 # A cell may hold more than a number: '3 萬 3,437 美元' (a mixed numeral and its unit), '3.5% 以下' (a bound).
 _CELL_TEXT = rf"{_NUMBER}(?:[ \t]*[萬億兆][ \t]*\d[\d,]*(?:\.\d+)?)?(?:[ \t]*(?:美元|萬元|億元|元))?(?:[ \t]*(?:以下|以上))?"
+# In a row of columns set apart, a cell may also count in its own scaled noun: '1,402.6 萬人次    1,563.8 萬人次    11.5%'.
+_ROW_CELL_TEXT = rf"(?:{_NUMBER}[ \t]*[萬億千]?[ \t]*(?:{'|'.join(sorted(COUNTERS, key=len, reverse=True))})(?![\u4e00-\u9fff])|{_CELL_TEXT})"
 # A row's label: no digit or sentence's punctuation; a space only beside a Latin word (平均每人 GDP, ADSL 及其他)
 _LABEL = r"[^\d\s，。；：:、](?:[^\d\s，。；：:]| (?=[A-Za-z])|(?<=[A-Za-z]) (?=[^\d\s])){0,23}"  # ADSL 及其他
 # A row named by its year or edition: '2025 年世界運動會', '第 5 屆亞洲青年運動會'.
@@ -114,7 +116,7 @@ def table_cells(text: str, exprs: list[TimeExpr]) -> list[Cell]:
 
 @dataclass(frozen=True)
 class _Column:
-    period: TimeExpr
+    period: TimeExpr | None
     kind: str  # actual, change (a column after the periods) or share
     name: str  # a category's ('雙邊合作'), which names its cells with their row's label; '' for a period's
     unit: UnitMatch | None = None  # the unit its heading names in brackets: 營業額（億元）
@@ -423,7 +425,7 @@ def _same_span(text: str, column: TimeExpr, first: TimeExpr) -> TimeExpr:
 
 def _rows(text: str, columns: list[_Column], header_start: int, position: int) -> Iterator[Cell]:
     # a row may run on from the last without a break: '508.3資源回收率 57.7%'
-    row = re.compile(rf"\s*(?P<label>{_EDITION}?{_LABEL})" + rf"[ \t　]+({_CELL_TEXT})" * len(columns) + r"(?![\d.,])")
+    row = re.compile(rf"\s*(?P<label>{_EDITION}?{_LABEL})" + rf"[ \t　]+({_ROW_CELL_TEXT})" * len(columns) + r"(?![\d.,])")
     table_unit = _table_unit(text, header_start)
     caption = _caption(text, header_start)
     while (found := row.match(text, position)) is not None:
@@ -629,6 +631,7 @@ def _one_a_line_columns(text: str, header_start: int, headings: list[tuple[int, 
 # column headed so, else the first cell that says anything), for that period, in its own unit or the heading's.
 _TAB_HEADER = re.compile(r"^[^\t\n]+(?:\t[^\t\n]+){2,7}$", re.MULTILINE)
 _NAMING_HEADING = re.compile(r"指標|名稱|項目")
+_MEASURED_HEADING = re.compile(r"\s*(?P<name>(?:年度)?(?:目標值|實際值|實績值|達成度|達成率))\s*(?:[(（](?P<unit>[^()（）]{1,4})[)）])?\s*")
 _A_DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[\u4e00-\u9fff]")
 
@@ -636,7 +639,7 @@ _WORDS = re.compile(r"[\u4e00-\u9fff]")
 def _cells_of_tab_tables(text: str, exprs: list[TimeExpr]) -> Iterator[Cell]:
     for header in _TAB_HEADER.finditer(text):
         headings = _tab_cells(text, header.start(), header.end())
-        dated = [(index, column) for index, (start, end) in enumerate(headings) if (column := _dated_heading(text, start, end, exprs))]
+        dated = [(index, column) for index, (start, end) in enumerate(headings) if (column := _column_of_heading(text, start, end, exprs))]
         if not dated or any(_A_DIGIT.search(text, start, end) for index, (start, end) in enumerate(headings) if index not in dict(dated)):
             continue  # a header names its columns; a row of figures is none
         naming = next((index for index, (start, end) in enumerate(headings) if _NAMING_HEADING.search(text, start, end)), None)
@@ -651,10 +654,17 @@ def _cells_of_tab_tables(text: str, exprs: list[TimeExpr]) -> Iterator[Cell]:
             position = row[-1][1] + 1
 
 
-def _dated_heading(text: str, start: int, end: int, exprs: list[TimeExpr]) -> _Column | None:
-    """'115 年度目標值', '115 年度預算（千元）': the column of a period, its kind and unit as its heading says."""
+def _column_of_heading(text: str, start: int, end: int, exprs: list[TimeExpr]) -> _Column | None:
+    """'115 年度目標值', '115 年度預算（千元）': the column of a period, its kind and unit as its heading says;
+    '年度目標值', '實際值', '達成度(%)': a performance report's columns of what was aimed at and what was done."""
     own = [expr for expr in exprs if start <= expr.start < end and expr.role in ("period", "as_of")]
-    if not own or text[start:own[0].start].strip() or not _WORDS.search(text, own[-1].end, end):
+    if not own:
+        measured = _MEASURED_HEADING.fullmatch(text, start, end)
+        if measured is None:
+            return None
+        unit = _unit_named(measured.group("unit")) if measured.group("unit") else None
+        return _Column(None, "target" if "目標" in measured.group("name") else "actual", measured.group("name"), unit)
+    if text[start:own[0].start].strip() or not _WORDS.search(text, own[-1].end, end):
         return None  # '115 年度目標值' heads a column; '114 年至 117 年' is a row's span
     bracketed = _BRACKETED_UNIT.search(text, own[-1].end, end)
     name = text[own[-1].end:bracketed.start() if bracketed else end].strip()  # 預算, 目標值: what the column holds
