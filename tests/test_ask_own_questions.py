@@ -129,6 +129,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-273", 1.00), ("own-gold-274", 0.96), ("own-gold-275", 0.92), ("own-gold-276", 0.92),
     ("own-gold-277", 0.92), ("own-gold-278", 0.96), ("own-gold-279", 0.96), ("own-gold-280", 0.96),  # four more at a4cc2bf (104/112)
     ("own-gold-281", 1.00), ("own-gold-282", 0.92), ("own-gold-283", 1.00), ("own-gold-284", 0.92),  # and four at e093c23 (106/112)
+    ("own-gold-285", 0.89), ("own-gold-286", 0.96), ("own-gold-287", 0.92), ("own-gold-288", 0.92),  # and four at 8dfa3a7 (102/112)
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -2187,3 +2188,10 @@ def test_a_special_reports_cover_and_a_plans_title_name_their_authors(tmp_path: 
     assert authors_of(["衛生福利部「長期照顧十年計畫 3.0 推動情形」專案報告"]) == ("衛生福利部", "衛福部")
     assert authors_of(["環境部 115 年度施政計畫"]) == ("環境部",)
     assert authors_of(["勞動部113 年度施政績效報告"]) == ("勞動部",)
+
+
+def test_a_figure_the_question_states_marks_its_sentence_and_a_cause_told_at_length_is_content(ledger):  # noqa: F811
+    value = answer_value(ledger)
+    assert value("因應疫情補助商圈進行環境優化，核定 112 案共補助多少經費？") == 9089  # 萬元: the 112 案's sentence, not 1.38 億元 after
+    assert value("109 年 5 項線上臺灣形象展總計促成多少金額的商機？") == 1.3  # 億美元: 多少金額 names no kind of amount
+    assert value("制定「企業與人權國家行動計畫」的過程中，整合了多少個民間團體的意見？") == 70  # 過程中: when, no word to find

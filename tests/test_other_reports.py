@@ -123,6 +123,8 @@ FLOORS = {
     "moenv-plan-2026": (0.99, 0.89, 0.93, 0.95),  # held out: first measured at a4cc2bf (a 施政計畫: tab tables of KPIs and budgets, μg/m3)
     "mol-perf-2024": (0.99, 0.96, 0.67, 0.79),  # held out: first measured at e093c23 (a 施政績效報告: KPI tables of 目標值, 實際值, 達成度)
     "taichung-2025": (0.99, 0.93, 0.97, 0.95),  # held out: first measured at e093c23 (a city's report to its council, a spaced table in 萬人次)
+    "lybc-2026": (0.99, 0.74, 0.91, 0.75),  # held out: first measured at 8dfa3a7 (the Budget Center's evaluation of a year's budget, [註 1] marks)
+    "taipower-2025": (0.99, 0.90, 0.92, 0.62),  # held out: first measured at 8dfa3a7 (a state enterprise's report: 元/度, 分鐘/戶, losses as -1,987.3)
 }
 
 

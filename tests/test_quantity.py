@@ -277,3 +277,9 @@ def test_concentrations_formulas_and_a_codes_class_are_read_as_such():
     assert [f.unit.spec.dimension for f in find_figures("降至 12 μg/m3", [])] == ["intensity"]
     assert figures("完成申報家數÷應申報家數×100%") == []  # a formula's factor
     assert figures("AQI>100 站日數÷總站日數，採樣 9,840 點次，新增路外停車位 2,380 格") == ["9,840 點次", "2,380 格"]  # a code's class is none
+
+
+def test_a_time_or_a_count_for_each_household_is_an_intensity():
+    assert figures("每戶停電時間 16.842 分鐘/戶，較前一年之 17.916 分鐘/戶減少；每戶停電次數 0.187 次/戶，連絡線 46 回線") == [
+        "16.842 分鐘/戶", "17.916 分鐘/戶", "0.187 次/戶", "46 回線"]
+    assert [f.unit.spec.dimension for f in find_figures("停電時間 16.842 分鐘/戶", [])] == ["intensity"]

@@ -98,6 +98,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _named_before_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
     factors *= _joint_factor(parsed, text[before:after]) * _sub_item_factor(parsed, item) * _amount_factor(parsed, claim)
     factors *= _asked_words_factor(parsed, text, claim, neighbours, own, (sentence_start, sentence_end))
+    factors *= _stated_elsewhere_factor(parsed, text, claim, neighbours, sentence)
     factors *= _points_factor(parsed, claim) * _counted_noun_factor(parsed, text, claim, own) * _step_factor(parsed, clause_before)
     factors *= 0.9 if _restates(item.node.text, claim, neighbours) else 1.0
     factors *= _category_factor(parsed, sentence + row) * _converted_factor(parsed, text, claim, host)
@@ -114,7 +115,7 @@ def _category_factor(parsed: Question, sentence: str) -> float:
     return 0.7 if category is not None and category.group(1) not in compact(sentence) else 1.0
 
 
-_CATEGORY_ASKED = re.compile(fold(r"([\u4e00-\u9fff]{2})(?<![各這幾那此該同每哪本兩多分等何])類(?=[\u4e00-\u9fff]{2})"))  # not 這類, 各類, 幾類
+_CATEGORY_ASKED = re.compile(fold(r"([\u4e00-\u9fff]{2})(?<![各這幾那此該同每哪本兩多分等何的])類(?!別)(?=[\u4e00-\u9fff]{2})"))  # not 這類, 各類, 幾類, 的類別數
 
 
 def _restates(text: str, claim: Claim, neighbours: list[Claim]) -> bool:
@@ -193,7 +194,7 @@ def _amount_named_factor(parsed: Question, text: str, clause: str) -> float:
 
 
 _AMOUNT = fold("金額")
-_AMOUNT_NAMED = re.compile(r"((?:(?![的之总额是为有与及和])[\u4e00-\u9fff]){2})(?=金额)")  # folded
+_AMOUNT_NAMED = re.compile(r"((?:(?![的之总额是为有与及和多少])[\u4e00-\u9fff]){2})(?=金额)")  # folded: not 多少金額
 
 
 def _excluded_factor(parsed: Question, own: str, sentence: str, lead_in: str) -> float:
@@ -567,6 +568,7 @@ def _count_stated(parsed: Question, claim: Claim) -> bool:
 
 
 _LEADING_NUMBER = re.compile(r"\d[\d,.]*")
+_A_DIGIT = re.compile(r"\d")
 
 
 def _condition_factor(parsed: Question, claim: Claim, neighbours: list[Claim], clause_start: int) -> float:
@@ -1084,6 +1086,19 @@ def _asked_words_factor(parsed: Question, text: str, claim: Claim, neighbours: l
 # The words a question's 多少 closes: '已調度節水達多少' → 調度節水 (not 已, 達, 了, 共 or the end of a date).
 _ASKED_WORDS = re.compile(r"([\u4e00-\u9fff]+)(?=多少|几)")  # folded
 _ASKED_WORDS_AROUND = re.compile(fold(r"^(?:[年月日季底初]|已|共|總共|累計)+|(?:了|達|約|為)+$"))
+
+
+def _stated_elsewhere_factor(parsed: Question, text: str, claim: Claim, neighbours: list[Claim], sentence: str) -> float:
+    """'核定 112 案共補助多少經費', asked of '商圈部分計核定 112 案，補助 9,089 萬元；補助商圈辦理行銷…活動，…補助
+    1.38 億元': a figure the question states marks the sentence it asks about; where that sentence holds a
+    figure like this one, this one, of another sentence, is not the one asked."""
+    stated = [anchor for anchor in parsed.anchors if anchor not in parsed.date_anchors and _A_DIGIT.search(anchor)]
+    own_sentence = compact(sentence)
+    for anchor in (anchor for anchor in stated if anchor not in own_sentence):
+        for other in neighbours:
+            if other.base_unit == claim.base_unit and anchor in compact(text[slice(*sentence_span(text, other.start))]):
+                return 0.85
+    return 1.0
 
 
 def _row_named(text: str, start: int) -> str:

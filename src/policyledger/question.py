@@ -252,6 +252,7 @@ _ASKING = re.compile(
     r"一共|總共|共計|分別|是否|(?:的)?(?:數量|數目|件數|家數|人數)$|(?:的)?(?:數字|數據|成果|統計)(?=\s*[？?]?\s*$)|"
     r"(?:的成果|(?:[這此]一?項)?\s*成果(?:中|裡|當中|方面))(?=\s*[，,])|"  # '成交 58 件的成果，是累計到…', '…升級的成果中，': the result
     r"(?<=[\u4e00-\u9fff])(?:來看|觀之|而言|來說)(?=\s*[，,])|"  # '單就鳥嘴潭人工湖來看，': the part asked, then how to look
+    r"(?:的)?過程(?:中|裡|當中)(?=\s*[，,])|"  # '制定…計畫的過程中，': when
     r"到目前為止|目前|現在|現階段|迄今|至今|那裡|這裡|那邊|這邊|"
     r"(?:[這此](?:個|項|些)?)?(?:數字|數據)(?=\s*(?:是|為))|(?<=哪些)對象"  # '這個數字是統計到…': pointing back; '哪些對象' asks
 )
@@ -1179,9 +1180,10 @@ _KIND_CLOSING = re.compile(rf"(哪(?:些|幾)\s*[部家個座項位種類所間�
                            rf"(?![部家個座項位種類所間條])([\u4e00-\u9fff]{{1,2}}?(?:{BODY_KINDS}|國家|縣市|城市|{_KINDS_OF_UNITS})|(?:{_KINDS_OF_UNITS}))")
 _ASIDE = re.compile(r"[（(][^）)]{2,}[）)]")
 # How the reader would have a figure counted ('如果按指定類別計算', '以類計'): a report that counts so need not say so.
-# A question opening with what the work answered ('因應 109 年旱象，', '為因應臺商回流，'), short and naming
-# no thing of its own ('因應疫情的商圈環境優化' names one): the reader's words for the cause, which the item may not use.
-_IN_RESPONSE_TO = re.compile(r"^\s*(?:為了?)?\s*因應[^，,？?（）()的]{1,14}(?=\s*[，,])")
+# A question opening with what the work answered ('因應 109 年旱象，', '為因應臺商回流，'), in a few words and naming
+# no thing of its own ('因應疫情的商圈環境優化' names one; '因應疫情補助商圈進行環境優化' says what was done):
+# the reader's words for the cause, which the item may not use.
+_IN_RESPONSE_TO = re.compile(r"^\s*(?:為了?)?\s*因應(?:\s*[^，,？?（）()的\s]){1,8}\s*(?=[，,])")
 _COUNTED_BY = re.compile(r"(?:(?:如果|若|假如)\s*|(?<![\u4e00-\u9fff]))(?:按|以|依)[^，,？?（）()]{1,8}?(?:來)?(?:計算|計)(?![\u4e00-\u9fff])")
 
 

@@ -101,7 +101,7 @@ COUNTERS: tuple[str, ...] = (
     "艘次", "起", "對", "枝", "站日", "輛次", "席", "批次", "處次", "根", "櫃",
     "劑次", "族", "課", "節", "位元", "集", "營", "人日", "人月", "段", "屆", "封", "餐", "錠", "村里", "回合", "站次",
     # 64 束 (fuel bundles), 25 萬 3,539 桶 (drums of waste), 2 孔 (boreholes), 3,250 題 (exam questions), 7 港 (ports)
-    "束", "桶", "孔", "件組", "票", "人份", "里次", "則次", "報", "題", "港", "趟", "趟次", "圈", "景", "點次", "格",
+    "束", "桶", "孔", "件組", "票", "人份", "里次", "則次", "報", "題", "港", "趟", "趟次", "圈", "景", "點次", "格", "回線",
 )
 _COUNTER_CANON = {"台": "臺"}
 
@@ -126,8 +126,9 @@ _PHYSICAL_CORE = _alternation(list(PHYSICAL))
 _PERCENT_CORE = _alternation(list(PERCENT))
 _COUNTER_CORE = _alternation(list(COUNTERS))
 _SCALE = _alternation(list(SCALE_WORDS))
-# A ratio of two quantities written as one unit (4.3 公升油當量/千元): kept as written.
-_INTENSITY_RE = re.compile(rf"(?:{_PHYSICAL_CORE})[\u4e00-\u9fff]{{0,4}}/(?:{_SCALE})?(?:{_MONEY_CORE}|{_PHYSICAL_CORE})")
+# A ratio of two quantities written as one unit (4.3 公升油當量/千元, 16.842 分鐘/戶, 0.187 次/戶): kept as written.
+_INTENSITY_RE = re.compile(rf"(?:{_PHYSICAL_CORE})[\u4e00-\u9fff]{{0,4}}/(?:{_SCALE})?(?:{_MONEY_CORE}|{_PHYSICAL_CORE})"
+                           rf"|(?:{_PHYSICAL_CORE}|{_COUNTER_CORE})/(?:{_COUNTER_CORE})")
 _INTENSITY_SLASH_WITHIN = max(map(len, PHYSICAL)) + 4 + 1  # its / comes after a unit and 4 characters at most
 # A price per physical unit keeps a denominator a reader knows (元/公斤 → TWD/kg, 元/公頃 → TWD/ha).
 PRICE_DENOMINATORS: dict[str, str] = {
