@@ -130,6 +130,7 @@ def answer_value(sample: tuple) -> Callable[[str], object]:
     ("own-gold-277", 0.92), ("own-gold-278", 0.96), ("own-gold-279", 0.96), ("own-gold-280", 0.96),  # four more at a4cc2bf (104/112)
     ("own-gold-281", 1.00), ("own-gold-282", 0.92), ("own-gold-283", 1.00), ("own-gold-284", 0.92),  # and four at e093c23 (106/112)
     ("own-gold-285", 0.89), ("own-gold-286", 0.96), ("own-gold-287", 0.92), ("own-gold-288", 0.92),  # and four at 8dfa3a7 (102/112)
+    ("own-gold-289", 1.00), ("own-gold-290", 1.00), ("own-gold-291", 0.92), ("own-gold-292", 0.96),  # and four at ec1f72a (104/112)
 ])
 def test_own_questions(ledger, folder: str, least: float):  # noqa: F811
     engine, doc_id, _ = ledger
@@ -2195,3 +2196,19 @@ def test_a_figure_the_question_states_marks_its_sentence_and_a_cause_told_at_len
     assert value("因應疫情補助商圈進行環境優化，核定 112 案共補助多少經費？") == 9089  # 萬元: the 112 案's sentence, not 1.38 億元 after
     assert value("109 年 5 項線上臺灣形象展總計促成多少金額的商機？") == 1.3  # 億美元: 多少金額 names no kind of amount
     assert value("制定「企業與人權國家行動計畫」的過程中，整合了多少個民間團體的意見？") == 70  # 過程中: when, no word to find
+
+
+def test_one_of_two_alone_a_year_alone_and_dates_each_of_the_names_after_them(ledger):  # noqa: F811
+    engine, doc_id, _ = ledger
+    value = answer_value(ledger)
+    assert ask(engine, "2020 臺馬聯合網購節單獨帶動的銷售額是多少？", doc_id=doc_id)["answer"] is None  # the two events' 2,289 萬元 together
+    assert ask(engine, "109 年當年國內新增取得清真認（驗）證的廠商有多少家？", doc_id=doc_id)["answer"] is None  # 累計 1,049 家 is no year's
+    assert value("109 年因應旱象，經濟部旱災緊急應變小組是哪一天成立的？") == "2020-10-01"  # '於 9 月 16 日及 10 月 1 日成立水利署及經濟部…'
+    assert value("屏東科技園區北側擴區完成後，預計每年可帶來多少產值？") == 100  # 億元: 完成後 says when, no word to find
+
+
+def test_points_behind_a_planned_rate_ask_the_gap_not_the_plan(tmp_path: Path):
+    engine = small_ledger(tmp_path, "監察院調查報告\n\n壹、 調查意見\n\n一、 工程進度：本計畫工程 110 年底預定進度 45.0%，實際進度 29.6%，落後 15.4 百分點。\n")
+    assert ask(engine, "110 年底本計畫工程進度落後預定進度多少百分點？")["answer"]["text"] == "15.4 百分點"  # not 預定進度 45.0%
+    assert not parse_question("110 年底本計畫工程進度落後預定進度多少百分點？").wants_target
+    engine.dispose()

@@ -1050,3 +1050,11 @@ def test_a_later_years_budget_is_planned_the_current_years_is_read_as_stated():
     claims = report_claims("衛生福利部業務報告\n一、長照基金：截至 114 年 8 月底，基金累計支出 495.3 億元。114 年度預算 612.5 億元；"
                            "115 年度基金來源預算 1,086.4 億元，其中公務預算撥充 627.0 億元。\n")
     assert [claims[text].kind for text in ("495.3 億元", "612.5 億元", "1,086.4 億元", "627.0 億元")] == ["actual", "actual", "target", "target"]
+
+
+def test_a_year_to_come_named_in_one_item_does_not_date_the_next_items_months():
+    claims = report_claims("國家發展委員會 114 年 9 月景氣概況\n中華民國 114 年 10 月 27 日\n壹、景氣概況\n一、 展望：預測 115 年經濟成長率 2.5%。\n"
+                           "二、 貿易：9 月出口 412.3 億美元，年增 18.2%；1 至 9 月累計 3,621.5 億美元。\n")
+    exports, cumulative = claims["412.3 億美元"], claims["3,621.5 億美元"]
+    assert (exports.kind, exports.period_start, exports.period_end) == ("actual", date(2025, 9, 1), date(2025, 9, 30))
+    assert (cumulative.period_start, cumulative.period_end) == (date(2025, 1, 1), date(2025, 9, 30))

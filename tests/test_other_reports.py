@@ -125,6 +125,8 @@ FLOORS = {
     "taichung-2025": (0.99, 0.93, 0.97, 0.95),  # held out: first measured at e093c23 (a city's report to its council, a spaced table in 萬人次)
     "lybc-2026": (0.99, 0.74, 0.91, 0.75),  # held out: first measured at 8dfa3a7 (the Budget Center's evaluation of a year's budget, [註 1] marks)
     "taipower-2025": (0.99, 0.90, 0.92, 0.62),  # held out: first measured at 8dfa3a7 (a state enterprise's report: 元/度, 分鐘/戶, losses as -1,987.3)
+    "ndc-bulletin-2025": (0.90, 0.94, 0.80, 0.83),  # held out: first measured at ec1f72a (a monthly bulletin: months without their year, a pipe table)
+    "cy-report-2025": (0.98, 0.85, 0.79, 0.58),  # held out: first measured at ec1f72a (a Control Yuan report: lines of 28 characters, 附表)
 }
 
 
@@ -141,7 +143,7 @@ def report(request):
 # 審計部, 公路局 and 調查局: a title ended where their writers ended it a clause later (…分述如下), or cut by a slide's wrap;
 # 海保署: a footnote's mark glued to a title's last word (鯨鯊及鬼蝠魟4)
 OUTLINE_FLOORS = {"moea-2023": 0.98, "sa-2025": 0.98, "mof-2025": 0.97, "nlma-2025": 0.99, "sfaa-2025": 0.99, "nao-2025": 0.98, "thb-2025": 0.98,
-                  "mjib-2025": 0.96, "oca-2025": 0.95}
+                  "mjib-2025": 0.96, "oca-2025": 0.95, "cy-report-2025": 0.98}
 
 
 def test_outline_of_other_reports(report):

@@ -383,13 +383,24 @@ def _members_before_respectively(sentence: str, expr: Any, count: int) -> list[s
     return names[-count:] if len(names) >= count else []
 
 
+def _members_after(sentence: str, expr: Any, count: int) -> list[str]:
+    """'於 9 月 16 日及 10 月 1 日成立水利署及經濟部旱災緊急應變小組': as many names after the dates' verb as there
+    are dates, each in turn."""
+    after = _VERB_THEN_LIST.match(sentence, expr.end)
+    names = [name.strip() for name in LIST_SPLIT.split(after.group(1))] if after else []
+    return names if len(names) == count and all(len(name) >= 2 for name in names) else []
+
+
+_VERB_THEN_LIST = re.compile(r"\s*(?:成立|設立|召開|啟用|完成|開幕|上線|簽署|簽訂|公告|發布)([^，,。；;：:]{4,60})")
+
+
 def _respective_date(parsed: Question, sentence: str, expr: Any) -> tuple[str, date] | None:
     """The one date of a list that belongs to the member the question names (9 號機組 → the second)."""
     pieces = LIST_SPLIT.split(expr.text.strip())
     if len(pieces) < 2:
         return None
     members = list(_NUMBERED_MEMBERS.finditer(sentence, 0, expr.start))
-    named = _members_before_respectively(sentence, expr, len(pieces))
+    named = _members_before_respectively(sentence, expr, len(pieces)) or _members_after(sentence, expr, len(pieces))
     if named:  # '我國與巴拉圭及尼加拉瓜分於 109 年 10 月及 12 月…召開', asked about 尼加拉瓜: the second
         count = len(named)
         asked = [index for index, name in enumerate(named) if fold(name) in parsed.folded]

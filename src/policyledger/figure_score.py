@@ -98,7 +98,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _named_before_factor(parsed, text, claim, neighbours, (clause_start, clause_end))
     factors *= _joint_factor(parsed, text[before:after]) * _sub_item_factor(parsed, item) * _amount_factor(parsed, claim)
     factors *= _asked_words_factor(parsed, text, claim, neighbours, own, (sentence_start, sentence_end))
-    factors *= _stated_elsewhere_factor(parsed, text, claim, neighbours, sentence)
+    factors *= _stated_elsewhere_factor(parsed, text, claim, neighbours, sentence) * _alone_asked_factor(parsed, text[sentence_start:claim.start])
     factors *= _points_factor(parsed, claim) * _counted_noun_factor(parsed, text, claim, own) * _step_factor(parsed, clause_before)
     factors *= 0.9 if _restates(item.node.text, claim, neighbours) else 1.0
     factors *= _category_factor(parsed, sentence + row) * _converted_factor(parsed, text, claim, host)
@@ -821,6 +821,8 @@ def _points_factor(parsed: Question, claim: Claim) -> float:
     """Asked a rate ('回復改善建議的比率是多少'), so many percentage points is how far it moved, not the rate
     ('回復率 96.8%，較 112 年之 94.1% 提升 2.7 個百分點')."""
     moved = claim.base_unit == "percentage_point" and not parsed.wants_change and not _CHANGE_ASKED_WORDS.search(parsed.folded)
+    if claim.base_unit == "percent" and _POINTS.search(parsed.text):
+        return 0.85  # '落後預定進度多少百分點': how far apart two rates are, not either rate ('預定進度 45.0%')
     return 0.6 if moved and _POINTS.search(parsed.text) is None else 1.0
 
 
@@ -1088,6 +1090,15 @@ _ASKED_WORDS = re.compile(r"([\u4e00-\u9fff]+)(?=多少|几)")  # folded
 _ASKED_WORDS_AROUND = re.compile(fold(r"^(?:[年月日季底初]|已|共|總共|累計)+|(?:了|達|約|為)+$"))
 
 
+def _alone_asked_factor(parsed: Question, sentence_before: str) -> float:
+    """'臺馬聯合網購節單獨帶動的銷售額', asked of '透過「2020 臺馬聯合網購節」…、「Taiwan Select 臺灣週」…活動，帶動…
+    2,289 萬元銷售額': what one of them did alone, which a figure of two or more named together is not."""
+    return 0.7 if _ALONE_ASKED.search(parsed.text) and len(QUOTED.findall(sentence_before)) >= 2 else 1.0
+
+
+_ALONE_ASKED = re.compile(r"單獨|個別|各自|本身")
+
+
 def _stated_elsewhere_factor(parsed: Question, text: str, claim: Claim, neighbours: list[Claim], sentence: str) -> float:
     """'核定 112 案共補助多少經費', asked of '商圈部分計核定 112 案，補助 9,089 萬元；補助商圈辦理行銷…活動，…補助
     1.38 億元': a figure the question states marks the sentence it asks about; where that sentence holds a
@@ -1186,7 +1197,7 @@ _WHOLE_YEAR_ASKED = re.compile(r"全年|整年|一整年")
 _MOST_OF_A_YEAR = 300  # days
 _MORE_THAN_A_YEAR = 400
 # Asked about one year only (單一年度節電多少度): a sum since an earlier year is no answer.
-_ONE_YEAR_ASKED = re.compile(r"單一年度|單年度|單年|單就|單在|當年度|一整年|全年|(?<![第每])一年(?![內期以多半])|這一年|那一年")
+_ONE_YEAR_ASKED = re.compile(r"單一年度|單年度|單年|單就|單在|當年度?|一整年|全年|(?<![第每])一年(?![內期以多半])|這一年|那一年")
 
 
 def _own_clause_dated(sentence: str) -> bool:

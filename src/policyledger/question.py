@@ -107,7 +107,10 @@ _VOLUME = re.compile(r"立方公尺|清淤量|淤積量|水量|供水|輸水|萬
 _HANDED_ON = r"(?![^，,？?]{1,12}?(?:技轉|移轉|轉為|轉型為|納入|列入|改為|改成|交由|提供給|用於|作為))"
 # a target or a forecast
 _PLANNING = r"(?<!評估)(?<!整體)(?<!完整)規劃"  # not the noun: '作完整評估規劃' was done
-_TARGET = re.compile(rf"目標|預計|預期|預定|預估|估計|未來|總經費|{_PLANNING}|計畫將|將{_HANDED_ON}|(?:完成|完工|啟用|營運)之?後|(?:建置|興建)中|正在(?:建置|興建)")
+# '預定進度 45.0%' plans; '落後預定進度多少百分點' asks how far behind the plan things are.
+_PLANNED_NOT_BEHIND = r"(?<!落後)(?<!超前)(?<!落後於)(?<!超前於)預定"
+_TARGET = re.compile(rf"目標|預計|預期|{_PLANNED_NOT_BEHIND}|預估|估計|"
+                     rf"未來|總經費|{_PLANNING}|計畫將|將{_HANDED_ON}|(?:完成|完工|啟用|營運)之?後|(?:建置|興建)中|正在(?:建置|興建)")
 _CONDITION_STATED = re.compile(r"[^，,？?]*\d[^，,？?]*(?:時|者|的話)\s*[，,]")
 _ACTUAL = re.compile(r"實際|實績|已經|已達|已(?:投入|支出|撥付|執行|使用)")  # 已投入多少經費: spent, not a plan's budget
 _PRESENT = re.compile(r"現行|目前|現在")  # '現行規定至少要幾天': now, whatever year the question names
@@ -253,6 +256,7 @@ _ASKING = re.compile(
     r"(?:的成果|(?:[這此]一?項)?\s*成果(?:中|裡|當中|方面))(?=\s*[，,])|"  # '成交 58 件的成果，是累計到…', '…升級的成果中，': the result
     r"(?<=[\u4e00-\u9fff])(?:來看|觀之|而言|來說)(?=\s*[，,])|"  # '單就鳥嘴潭人工湖來看，': the part asked, then how to look
     r"(?:的)?過程(?:中|裡|當中)(?=\s*[，,])|"  # '制定…計畫的過程中，': when
+    r"(?<=[\u4e00-\u9fff]{2})(?:完成|完工|啟用|上路)(?:以)?後(?=\s*[，,])|"  # '北側擴區完成後，': when what is asked will be
     r"到目前為止|目前|現在|現階段|迄今|至今|那裡|這裡|那邊|這邊|"
     r"(?:[這此](?:個|項|些)?)?(?:數字|數據)(?=\s*(?:是|為))|(?<=哪些)對象"  # '這個數字是統計到…': pointing back; '哪些對象' asks
 )
@@ -525,7 +529,7 @@ def _restated_count(segment: str, texts: list[tuple[str, float]]) -> float:
     return 0.8 * max((w for text, w in texts if alone.search(text)), default=0.0)
 
 
-_COUNTED_AFTER = re.compile(rf"(?:多少|幾)\s*(?:{_COUNTERS})([\u4e00-\u9fff]{{4,}})(?=\s*[？?，,]|$)")
+_COUNTED_AFTER = re.compile(rf"(?:多少|幾)\s*(?:{_COUNTERS})\s*([A-Za-z][A-Za-z0-9]*\s*[\u4e00-\u9fff]{{2,}}|[\u4e00-\u9fff]{{4,}})(?=\s*[？?，,]|$)")  # 多少個 wifi 熱點
 _LEADING_NUMBER = re.compile(r"\d[\d,.]*(?=[^\d,.])")
 
 

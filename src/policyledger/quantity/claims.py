@@ -61,10 +61,10 @@ def extract(nodes: list[Node]) -> tuple[list[Claim], date | None]:
     year = _reference_year(nodes)
     read: _ReadItems = {}
     written = _date_written(nodes)
-    stated = report_date(_time_expressions(texts, year, None, read), written)
+    stated = report_date(_time_expressions(texts, year, None, read, written and written.year), written)
     # what happened after its last 截至 but before it was written (a September event in an October report) is past
     now = max(stated, written) if stated and written else stated or written
-    all_exprs = _time_expressions(texts, year, now.year if now else None, read)
+    all_exprs = _time_expressions(texts, year, now.year if now else None, read, written and written.year)
     claims: list[Claim] = []
     scopes: dict[str, TimeExpr | None] = {}
     water_topics: dict[str, bool] = {}
@@ -97,11 +97,15 @@ _REPORT_YEAR_WORD = re.compile("|".join(REPORT_YEAR_WORDS))
 _ReadItems = dict[tuple[str, int | None, int | None], tuple[list[TimeExpr], int | None]]
 
 
-def _time_expressions(texts: list[str], year: int | None, report_year: int | None, read: _ReadItems) -> list[list[TimeExpr]]:
-    """Each item's time expressions, the year of one carried into the next for dates without one.
+def _time_expressions(texts: list[str], year: int | None, report_year: int | None, read: _ReadItems,
+                      written_year: int | None = None) -> list[list[TimeExpr]]:
+    """Each item's time expressions, the year of one carried into the next for dates without one — never a
+    year after the one the report is written in ('115 年經濟成長率預測…' does not date the next item's '9 月出口').
 
     `read` keeps what was found before: an item without 去年/今年/本年 reads the same whatever the
     report's year, so the pass that knows that year does not read it again."""
+    if year is not None and written_year is not None:
+        year = min(year, written_year)
     all_exprs = []
     for text in texts:
         key = (text, year, report_year if report_year is not None and _REPORT_YEAR_WORD.search(text) else None)
@@ -110,7 +114,8 @@ def _time_expressions(texts: list[str], year: int | None, report_year: int | Non
             read[key] = exprs, _last_explicit_year(exprs)
         exprs, last_year = read[key]
         all_exprs.append(exprs)
-        year = last_year or year
+        if last_year is not None and (written_year is None or last_year <= written_year):
+            year = last_year
     return all_exprs
 
 
