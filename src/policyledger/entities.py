@@ -77,6 +77,10 @@ _PLACES = re.compile("|".join(sorted((re.escape(p) for p in (*COUNTIES, *COUNTRI
 _PLACE_RUN = re.compile(rf"(?:{_PLACES.pattern})(?:\s*(?:、|及|與|和|暨)\s*(?:{_PLACES.pattern}))+")
 
 
+# A body's name and nothing after it ('衛生福利部', '勞動部', '海巡署'): a report's cover may name its author so.
+BODY_ALONE = re.compile(r"[\u4e00-\u9fff]{2,20}[部署局會院處]")
+
+
 def place_lists(text: str) -> list[tuple[int, int, list[str]]]:
     """Each run of two or more known places in `text`: (start, end, the places)."""
     return [(run.start(), run.end(), _PLACES.findall(run.group(0))) for run in _PLACE_RUN.finditer(text)]

@@ -10,7 +10,7 @@ import hashlib
 import re
 from collections.abc import Callable
 
-from policyledger.entities import extract_entities, link_claims
+from policyledger.entities import BODY_ALONE, extract_entities, link_claims
 from policyledger.layout import analyse
 from policyledger.model import Document, SourceText
 from policyledger.outline import build_outline
@@ -63,7 +63,7 @@ def _title(preamble: str, source: SourceText) -> str:
     first_lines = [line.text.strip() for line in source.lines if line.text.strip()][:2]
     opening = first_lines[0] if first_lines else ""
     opening = _DATED_AFTER_REPORT.sub("報告", opening)  # '海洋委員會海洋保育署業務報告 114.03': a running header's date
-    if len(first_lines) == 2 and _OFFICE.fullmatch(opening) and _NAMES_A_REPORT.search(first_lines[1]) and len(first_lines[1]) <= 40:
+    if len(first_lines) == 2 and BODY_ALONE.fullmatch(opening) and _NAMES_A_REPORT.search(first_lines[1]) and len(first_lines[1]) <= 40:
         opening += first_lines[1]  # '衛生福利部' over '「長期照顧十年計畫 3.0 推動情形」專案報告': a special report's cover
     names_a_report = _NAMES_A_REPORT.search(opening) is not None
     speaker = _SPEAKING_FOR.search(preamble)
@@ -77,7 +77,6 @@ def _title(preamble: str, source: SourceText) -> str:
 
 
 _NAMES_A_REPORT = re.compile(r"報\s*告\s*$")
-_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,20}[部署局會院處]")
 _DATED_AFTER_REPORT = re.compile(r"報\s*告\s*[（(]?\s*\d{2,4}(?:\s*[./年]\s*\d{1,2}\s*月?)?\s*[）)]?\s*$")
 # the oral report's greeting names whom its speaker speaks for: '本人代表調查局全體同仁'
 _SPEAKING_FOR = re.compile(r"本人(?:謹)?代表\s*([\u4e00-\u9fff]{2,12}?)\s*(?:全體同仁|同仁)")

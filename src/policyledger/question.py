@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
 
+from policyledger.entities import BODY_ALONE
 from policyledger.model import Claim
 from policyledger.quantity.figures import NOT_UNIT_BEFORE, begins_another_word
 from policyledger.quantity.numbers import count_of
@@ -135,7 +136,6 @@ PERIOD_WORDS = frozenset(fold(word) for word in ("全年", "全年度", "整年"
 # the report's title: `authors_of`) or says 政府.
 _SELF = r"本部|本會|本院|(?<!地方)政府(?!捐助|出資|負擔|所占|所佔|占|佔|部門)"  # not the part a share names: 政府捐助所占
 _AUTHOR_IN_TITLE = re.compile(r"^\s*([^「」]{2,20}?)\s*(?:\d{2,3}\s*年度?)?\s*(?:「[^」]{1,40}」)?\s*(?:(?:業務|施政績效|施政|工作|專案)?報告|施政計畫)")
-_OFFICE_ALONE = re.compile(r"[\u4e00-\u9fff]{2,20}[部署局會院處]")
 
 
 # How readers shorten the bodies that report to the Legislative Yuan (金融監督管理委員會 → 金管會).
@@ -162,7 +162,7 @@ def authors_of(titles: list[str]) -> tuple[str, ...]:
     names: set[str] = set()
     for title in titles:
         title = re.sub(r"\s+", "", title)
-        found = _AUTHOR_IN_TITLE.match(title + "報告" if _OFFICE_ALONE.fullmatch(title) else title)  # a cover naming its body alone
+        found = _AUTHOR_IN_TITLE.match(title + "報告" if BODY_ALONE.fullmatch(title) else title)  # a cover naming its body alone
         if found:
             names.add(found.group(1))
             if found.group(1).startswith("行政院") and len(found.group(1)) > 3:
