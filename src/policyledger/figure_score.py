@@ -89,7 +89,7 @@ def score_figure(parsed: Question, claim: Claim, item: Item, neighbours: list[Cl
     factors *= _list_member_factor(parsed, own, sentence, claim, item.context) * _premise_factor(parsed, claim)
     factors *= _condition_factor(parsed, claim, neighbours, clause_start) * _rate_named_factor(parsed, claim, sentence + row)
     factors *= _included_factor(parsed, claim, sentence) * _rate_only_factor(parsed, sentence)
-    factors *= _excluded_factor(parsed, own, sentence, _lead_in(text, claim, neighbours, sentence_start))
+    factors *= _excluded_factor(parsed, own, sentence, _lead_in(text, claim, neighbours, sentence_start) if parsed.excluded else "")
     factors *= _money_measure_factor(parsed, text, claim, neighbours, own, (sentence_start, sentence_end)) * _amount_named_factor(parsed, text, clause)
     factors *= _per_time_factor(parsed, claim, own) * _each_asked_factor(parsed, own) * _whole_asked_factor(parsed, own, text[sentence_start:claim.start])
     factors *= _change_of_factor(parsed, claim, neighbours, sentence_start) * _base_year_factor(parsed, sentence)
@@ -186,11 +186,11 @@ def _amount_named_factor(parsed: Question, text: str, clause: str) -> float:
     """'提供的保證金額是多少', asked of '信保基金獲捐助 1,514.2 億元' under '充裕保證能量': an amount the question
     names by its kind (保證金額), where neither the item writes that name nor the figure's clause its kind, is
     another amount (the reading drops 金額, so 保證 alone would match the heading)."""
+    kinds = [kind for kind in _AMOUNT_NAMED.findall(parsed.folded) if kind not in _MONEY_MEASURES]
+    if not kinds:
+        return 1.0
     clause_words, written = compact(clause), compact(BRACKETED.sub("", text))  # '投(增)資金額'
-    for kind in _AMOUNT_NAMED.findall(parsed.folded):
-        if kind not in _MONEY_MEASURES and kind + _AMOUNT not in written and kind not in clause_words:
-            return 0.9
-    return 1.0
+    return 0.9 if any(kind + _AMOUNT not in written and kind not in clause_words for kind in kinds) else 1.0
 
 
 _AMOUNT = fold("金額")
@@ -204,10 +204,11 @@ def _excluded_factor(parsed: Question, own: str, sentence: str, lead_in: str) ->
     is the figure the one asked is reckoned from ('以…販售量來估算，能提供多少砂石成品': not the 販售量); and
     so is one whose sentence opens on what a bracket sets aside ('補助商圈辦理行銷、訓練等活動，…補助 1.38 億元',
     asked '（不含行銷、訓練活動）'; not '除了紙本之外，…幾種數位方式', where the sentence names what the others are besides)."""
-    words, compacted, opening = compact(own), compact(sentence), compact(lead_in)
+    words, compacted = compact(own), compact(sentence)
     left_out = any(word in words for word in [*parsed.excluded, *parsed.others_than, *parsed.basis])
-    bracketed = "".join(BRACKETED.findall(parsed.folded))
-    left_out = left_out or any(word in opening and word in bracketed for word in parsed.excluded)
+    if not left_out and parsed.excluded:
+        opening, bracketed = compact(lead_in), "".join(BRACKETED.findall(parsed.folded))
+        left_out = any(word in opening and word in bracketed for word in parsed.excluded)
     return 0.6 if left_out or any(_joined_to_others(word, compacted) for word in parsed.others_than) else 1.0
 
 

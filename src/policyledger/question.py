@@ -1249,7 +1249,7 @@ _COMING_HERE = fold("來臺")
 _COMING_FROM = fold("來自")
 
 
-_HELD = frozenset(fold(word) for word in ("辦理", "舉辦", "舉行", "召開", "設立", "成立", "設置"))
+_HELD = frozenset(fold(word) for word in ("辦理", "召開", "設立", "成立", "設置"))  # and 舉辦, 舉行 of the verbs reports leave out
 _MARKET = (fold("市場"), fold("海域"))  # '在日本市場執行', '金門海域驅離…': the place is a name of its own
 _ONE_PLACE = frozenset(fold(word) for word in ("一地", "一國", "當地", "境內", "一處"))
 

@@ -580,10 +580,15 @@ def _cells_one_a_line(text: str, exprs: list[TimeExpr]) -> Iterator[Cell]:
                 yield from _row_cells(text, label_text, [cell.span(1) for cell in cells if cell], dated, unit, caption)
 
 
+def _periods_within(exprs: list[TimeExpr], start: int, end: int) -> list[TimeExpr]:
+    """The periods and as-of dates that start between `start` and `end`."""
+    return [expr for expr in exprs if start <= expr.start < end and expr.role in ("period", "as_of")]
+
+
 def _period_of_line(text: str, span: tuple[int, int], exprs: list[TimeExpr]) -> TimeExpr | None:
     """The period a row's label is, where the label is one ('113 年', '114 年 1-8 月')."""
     start, end = span
-    own = [expr for expr in exprs if start <= expr.start < end and expr.role in ("period", "as_of")]
+    own = _periods_within(exprs, start, end)
     return own[0] if own and not text[start:own[0].start].strip() and _PERIOD_LINE.fullmatch(text, start, end) else None
 
 
@@ -604,7 +609,7 @@ def _one_a_line_columns(text: str, header_start: int, headings: list[tuple[int, 
     columns = []
     for start, end in headings:
         heading = text[start:end].strip()
-        own = [expr for expr in exprs if start <= expr.start < end and expr.role in ("period", "as_of")]  # '113 年' (its expression may take the break after it)
+        own = _periods_within(exprs, start, end)  # '113 年' (its expression may take the break after it)
         if own and not text[start:own[0].start].strip():
             columns.append(_Column(own[0], _column_kind(text, own[-1].end), ""))
         elif columns and not columns[-1].name and _CHANGE_COLUMN.fullmatch(heading):
@@ -657,7 +662,7 @@ def _cells_of_tab_tables(text: str, exprs: list[TimeExpr]) -> Iterator[Cell]:
 def _column_of_heading(text: str, start: int, end: int, exprs: list[TimeExpr]) -> _Column | None:
     """'115 年度目標值', '115 年度預算（千元）': the column of a period, its kind and unit as its heading says;
     '年度目標值', '實際值', '達成度(%)': a performance report's columns of what was aimed at and what was done."""
-    own = [expr for expr in exprs if start <= expr.start < end and expr.role in ("period", "as_of")]
+    own = _periods_within(exprs, start, end)
     if not own:
         measured = _MEASURED_HEADING.fullmatch(text, start, end)
         if measured is None:
